@@ -1,0 +1,155 @@
+"""The `dossier` command: open the app, or work on a dossier headless.
+
+One shape for every command: a command acting on a dossier takes it as its first positional
+argument (`dossier info PATH`); a command bringing files in names it with `--into PATH`;
+`dossier PATH` and `dossier open PATH` open the app. Errors go to stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from dossier import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description="Dossier: read, annotate and assess news articles; export a dossier PDF.",
+        epilog="`dossier PATH` opens PATH in the app; `dossier` alone opens the last dossier, "
+        "or the sample dossier on first run.",
+    )
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("open", help="open a dossier in the app")
+    p.add_argument("path", type=Path, nargs="?", help="the dossier (default: last one, or the sample)")
+    p.set_defaults(run=_cmd_open)
+
+    p = commands.add_parser("sample", help="write the sample dossier to PATH")
+    p.add_argument("path", type=Path)
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.set_defaults(run=_cmd_sample)
+
+    p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
+    p.add_argument("path", type=Path)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=_cmd_info)
+
+    p = commands.add_parser("backups", help="list a dossier's backups, newest first")
+    p.add_argument("path", type=Path)
+    p.set_defaults(run=_cmd_backups)
+
+    p = commands.add_parser("restore", help="replace a dossier by a backup (the current file is kept aside)")
+    p.add_argument("path", type=Path)
+    p.add_argument("backup", type=Path, nargs="?", help="default: the newest backup that passes its check")
+    p.set_defaults(run=_cmd_restore)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # `dossier PATH` is `dossier open PATH`.
+    known = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
+    if not args_list or (not args_list[0].startswith("-") and args_list[0] not in known):
+        args_list.insert(0, "open")
+    args = parser.parse_args(args_list)
+    run: Callable[[argparse.Namespace], int] = args.run
+    from dossier.store.errors import DossierError
+
+    try:
+        return run(args)
+    except DossierError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
+    except Exception as exc:  # the promise is "never a traceback"; DOSSIER_DEBUG=1 shows it
+        if os.environ.get("DOSSIER_DEBUG"):
+            raise
+        return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} (DOSSIER_DEBUG=1 shows details)")
+
+
+def _fail(message: str) -> int:
+    print(f"dossier: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from dossier.sample import write_sample, replace_with_sample
+
+    path: Path = args.path
+    if path.exists() and not args.force:
+        return _fail(f"{path} already exists; use --force to replace it")
+    store = replace_with_sample(path) if path.exists() else write_sample(path)
+    title, counts = store.title, store.counts()
+    store.close()
+    print(f"wrote {path}: \"{title}\", {counts['articles']} article, {counts['annotations']} annotations")
+    return EXIT_OK
+
+
+INFO_KEYS = ("articles", "entities", "mentions", "events", "annotations", "claims", "tags")
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from dossier.store import read_info
+
+    info = read_info(args.path)
+    if args.json:
+        payload: dict[str, object] = {"schema_version": info.schema_version}
+        payload.update({key: info.counts.get(key, 0) for key in INFO_KEYS})
+        payload["integrity"] = info.integrity
+        print(json.dumps(payload))
+    else:
+        print(f"{args.path}")
+        print(f"  {'schema version':<16}{info.schema_version}")
+        for table, count in info.counts.items():
+            print(f"  {table:<16}{count}")
+        print(f"  {'integrity':<16}{info.integrity}")
+    return EXIT_OK if info.integrity == "ok" else EXIT_ERROR
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    from dossier.store.backups import backup_taken_at, list_backups
+
+    found = list_backups(args.path)
+    if not found:
+        print(f"no backups of {args.path} yet")
+    for backup in found:
+        taken = backup_taken_at(backup)
+        print(f"{taken:%Y-%m-%d %H:%M} UTC  {backup}" if taken else str(backup))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from dossier.store.backups import newest_good_backup, restore_backup
+
+    backup = args.backup or newest_good_backup(args.path)
+    if backup is None:
+        return _fail(f"no good backup of {args.path} was found")
+    aside = restore_backup(args.path, backup)
+    print(f"restored {args.path} from {backup}; the previous file is kept as {aside}")
+    return EXIT_OK
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from dossier.paths import sample_dossier_path
+    from dossier.sample import write_sample
+
+    path: Path | None = args.path
+    if path is None:
+        path = sample_dossier_path()
+        if not path.exists():
+            write_sample(path).close()
+            print(f"created the sample dossier at {path}")
+    # The window comes with the main-window issue; until then, show what the dossier holds.
+    return _cmd_info(argparse.Namespace(path=path, json=False))

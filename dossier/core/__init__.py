@@ -1,0 +1,1 @@
+"""Pure-Python domain layer: dataclasses, offsets and text anchoring. Never imports Qt."""

@@ -1,0 +1,47 @@
+"""The closed vocabularies of the dossier format, with the wording users see.
+
+These values are stored in the file and checked by the schema, so they are part of the public
+format: add values only with a migration, never rename one.
+"""
+
+from __future__ import annotations
+
+ENTITY_KINDS = ("person", "organisation", "place", "unit", "other")
+ORIGINS = ("auto", "user")
+EVENT_PRECISIONS = ("day", "week", "month", "year", "range", "approximate")
+PUBLISHED_PRECISIONS = ("day", "month", "year", "unknown")
+ANNOTATION_KINDS = ("highlight", "note", "claim")
+ANCHOR_STATES = ("anchored", "moved", "orphaned")
+CLAIM_STATUSES = ("unverified", "confirmed", "partially_true", "disputed", "false")
+EVIDENCE_RELATIONS = ("supports", "contradicts", "context")
+
+# Admiralty / NATO grading: reliability belongs to the source, credibility to the information.
+RELIABILITY = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+
+CLAIM_STATUS_LABELS = {
+    "unverified": "Unverified",
+    "confirmed": "Confirmed",
+    "partially_true": "Partially true",
+    "disputed": "Disputed",
+    "false": "False",
+}
+
+
+def grade_code(reliability: str | None, credibility: int | None) -> str:
+    """The combined code analysts write, e.g. "D2"; "?" stands for a grade not yet given."""
+    return f"{reliability or '?'}{credibility or '?'}"

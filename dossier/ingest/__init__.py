@@ -1,0 +1,1 @@
+"""Bringing articles in: readers that turn files into documents. Never imports Qt."""

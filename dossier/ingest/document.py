@@ -1,0 +1,31 @@
+"""What a reader makes of a file, before it becomes an article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dossier.core.models import NewArticle
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_precision: str = "unknown"
+    author: str | None = None
+    original_name: str | None = None
+    original_bytes: bytes = b""
+
+    def to_article(self) -> NewArticle:
+        return NewArticle(
+            title=self.title,
+            text=self.text,
+            source=self.source,
+            url=self.url,
+            published=self.published,
+            published_precision=self.published_precision if self.published else "unknown",
+            original_name=self.original_name,
+        )

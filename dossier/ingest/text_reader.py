@@ -1,0 +1,73 @@
+"""Plain-text articles: the first line is the headline, the rest is the body, verbatim.
+
+Text saved from a web page carries site chrome around the article ("Support SouthFront",
+"Leave a Reply", the headline again). Only whole short lines above the first and below the last
+body paragraph are ever removed, and only when they are known chrome, a repeat of the headline,
+or a line that stands both above and below the body. Nothing inside the body is touched: the
+body is one contiguous slice of the (newline-normalised) file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.ingest.document import Document
+
+# A line longer than this is a paragraph, never chrome.
+SHORT_LINE = 100
+
+_KNOWN_CHROME = re.compile(
+    r"^(leave a (reply|comment)|your email address will not be published.*|required fields are "
+    r"marked.*|share this( article| story)?:?|like this:?|related( posts| articles| stories)?:?|"
+    r"post navigation|comments?|\d+ comments?|advertisement|click to share on .*|"
+    r"share on (facebook|twitter|x|telegram|whatsapp).*|subscribe( to our newsletter)?\.?|"
+    r"read more:?|tags?:.*|print( this page)?|email)$",
+    re.IGNORECASE,
+)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(content: str, *, original_name: str | None = None, original_bytes: bytes = b"") -> Document:
+    """A document from decoded text. Raises ValueError if there is no headline or no body."""
+    lines = normalise_newlines(content.removeprefix("\ufeff")).split("\n")
+    title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if title_index is None:
+        raise ValueError("the file is empty")
+    title = lines[title_index].strip()
+    rest = lines[title_index + 1 :]
+    start, end = body_bounds(rest, title)
+    text = "\n".join(rest[start:end])
+    if not text.strip():
+        raise ValueError("the file has a headline but no text below it")
+    return Document(title=title, text=text, original_name=original_name, original_bytes=original_bytes)
+
+
+def body_bounds(lines: list[str], title: str) -> tuple[int, int]:
+    """[start, end) of the body within `lines`, after stripping chrome at both ends."""
+    repeated = _lines_above_and_below(lines)
+
+    def is_chrome(line: str) -> bool:
+        s = line.strip()
+        return len(s) <= SHORT_LINE and (
+            bool(_KNOWN_CHROME.match(s)) or s.casefold() == title.casefold() or s in repeated
+        )
+
+    start, end = 0, len(lines)
+    while start < end and (not lines[start].strip() or is_chrome(lines[start])):
+        start += 1
+    while end > start and (not lines[end - 1].strip() or is_chrome(lines[end - 1])):
+        end -= 1
+    return start, end
+
+
+def _lines_above_and_below(lines: list[str]) -> set[str]:
+    """Short lines that stand both before the first paragraph and after the last one."""
+    long_lines = [i for i, line in enumerate(lines) if len(line.strip()) > SHORT_LINE]
+    if not long_lines:
+        return set()
+    above = {line.strip() for line in lines[: long_lines[0]] if line.strip()}
+    below = {line.strip() for line in lines[long_lines[-1] + 1 :] if line.strip()}
+    return above & below

@@ -1,0 +1,90 @@
+"""The sample dossier a new user sees first: one SouthFront article with two annotations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from dossier.core.anchoring import find_quote
+from dossier.core.models import Claim
+from dossier.ingest.text_reader import read_text
+from dossier.paths import resources_dir
+from dossier.store import Store
+
+SAMPLE_ARTICLE = "sample/russian-forces-armenia-border.txt"
+SAMPLE_TITLE = "Armenia–Azerbaijan border, May 2021"
+WITHDRAWAL_TAG_COLOR = "#e6a23c"
+
+CLAIM_QUOTE = "the agreement was not implemented in full"
+CLAIM_RATIONALE = (
+    "Pashinyan himself, quoted by Interfax in the same article, says the agreement \"has been "
+    "partially fulfilled; there are territories that the Azerbaijanis did indeed leave\". So it "
+    "was implemented in part: true as far as it goes, but \"not in full\" should not be read as "
+    "\"not at all\"."
+)
+NOTE_QUOTE = "request assassinate"
+NOTE_TEXT = (
+    "Almost certainly a transcription error for \"request assistance\": Pashinyan's quote below "
+    "reads \"…for military assistance\". Quote the source as it stands, with [sic]."
+)
+
+
+def sample_path() -> Path:
+    return resources_dir() / SAMPLE_ARTICLE
+
+
+def write_sample(path: Path) -> Store:
+    """Create the sample dossier at `path` (which must not exist) and return it open."""
+    raw = sample_path().read_bytes()
+    document = read_text(raw.decode("utf-8"), original_name=sample_path().name, original_bytes=raw)
+    store = Store.create(path, SAMPLE_TITLE)
+    try:
+        with store.transaction():
+            document = replace(
+                document, source="SouthFront", published="2021-05-14", published_precision="day"
+            )
+            article_id = store.add_article(document.to_article())
+            text = store.article(article_id).text
+            tag_id = store.add_tag("withdrawal agreement", WITHDRAWAL_TAG_COLOR)
+            claim = find_quote(text, CLAIM_QUOTE)
+            store.add_annotation(
+                article_id, "claim", claim.start, claim.end,
+                claim=Claim(status="partially_true", credibility=2, rationale=CLAIM_RATIONALE),
+                tag_ids=[tag_id],
+            )
+            note = find_quote(text, NOTE_QUOTE)
+            store.add_annotation(article_id, "note", note.start, note.end, note=NOTE_TEXT)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def replace_with_sample(path: Path) -> Store:
+    """`dossier sample --force`: build the sample beside `path`, then swap it in, refusing
+    while `path` is open in the app."""
+    from dossier.store.lock import DossierLock, lock_path
+
+    fresh = path.with_name(f".{path.name}.new")
+    _remove_with_sidecars(fresh)
+    write_sample(fresh).close()
+    lock_path(fresh).unlink(missing_ok=True)
+    lock = DossierLock(path)
+    try:
+        lock.acquire()
+    except BaseException:
+        _remove_with_sidecars(fresh)
+        raise
+    try:
+        # A WAL left beside the old file would be replayed into the new one: remove it first.
+        for sidecar in ("-wal", "-shm"):
+            path.with_name(path.name + sidecar).unlink(missing_ok=True)
+        fresh.replace(path)
+    finally:
+        lock.release()
+    return Store.open(path)
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -1,0 +1,29 @@
+"""The dossier file: one SQLite database behind a plain-Python API. Never imports Qt."""
+
+from __future__ import annotations
+
+from dossier.store.annotations import AnnotationQueries
+from dossier.store.articles import ArticleQueries
+from dossier.store.database import Database, read_info
+from dossier.store.entities import EntityQueries, NewEvent, NewMention
+from dossier.store.errors import (
+    CorruptDossier,
+    DossierError,
+    DossierLocked,
+    DossierNotFound,
+    NewerDossier,
+    NotADossier,
+    ReadOnlyDossier,
+)
+from dossier.store.schema import SCHEMA_VERSION
+from dossier.store.search import SearchQueries
+
+
+class Store(ArticleQueries, EntityQueries, AnnotationQueries, SearchQueries, Database):
+    """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
+
+
+__all__ = [
+    "CorruptDossier", "DossierError", "DossierLocked", "DossierNotFound", "NewEvent", "NewMention",
+    "NewerDossier", "NotADossier", "ReadOnlyDossier", "SCHEMA_VERSION", "Store", "read_info",
+]

@@ -1,0 +1,180 @@
+"""Annotations (highlights, notes, claims), claim assessments, evidence links and tags."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from dossier.core.anchoring import CONTEXT_CHARS
+from dossier.core.models import Annotation, Claim, EvidenceLink, Tag
+from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
+
+_COLUMNS = (
+    "a.id, a.article_id, a.kind, a.start_offset, a.end_offset, a.exact, a.prefix, a.suffix, "
+    "a.note, a.anchor_state, a.created, a.modified, "
+    "c.status, c.reliability, c.credibility, c.rationale"
+)
+_FROM = "FROM annotations a LEFT JOIN claims c ON c.annotation_id = a.id"
+
+
+class AnnotationQueries:
+    _conn: sqlite3.Connection
+
+    def add_annotation(
+        self, article_id: int, kind: str, start: int, end: int, *, note: str = "",
+        claim: Claim | None = None, tag_ids: Iterable[int] = (),
+    ) -> int:
+        """Anchor a passage of an article: the quote and its context are cut from the stored
+        text here, so `text[start:end] == exact` holds by construction."""
+        from dossier.store.database import utc_now
+
+        if kind not in ANNOTATION_KINDS:
+            raise ValueError(f"unknown annotation kind {kind!r}")
+        if claim is not None and kind != "claim":
+            raise ValueError("only a claim annotation carries an assessment")
+        now = utc_now()
+        with self._write() as conn:  # type: ignore[attr-defined]
+            row = conn.execute(
+                "SELECT length(text), substr(text, ?, ?), substr(text, ?, ?), substr(text, ?, ?) "
+                "FROM articles WHERE id = ?",
+                (start + 1, end - start, max(1, start + 1 - CONTEXT_CHARS), min(CONTEXT_CHARS, start),
+                 end + 1, CONTEXT_CHARS, article_id),
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no article {article_id}")
+            length, exact, prefix, suffix = row
+            if not 0 <= start < end <= length:
+                raise ValueError(f"passage {start}:{end} is empty or outside the article ({length} characters)")
+            annotation_id = int(conn.execute(
+                "INSERT INTO annotations (article_id, kind, start_offset, end_offset, exact, prefix, "
+                "suffix, note, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, kind, start, end, exact, prefix, suffix, note, now, now),
+            ).lastrowid)  # type: ignore[arg-type]
+            if kind == "claim":
+                self._write_claim(conn, annotation_id, claim or Claim())
+            conn.executemany(
+                "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                [(annotation_id, t) for t in tag_ids],
+            )
+        return annotation_id
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        rows = self._select(f"WHERE a.id = ?", (annotation_id,))
+        if not rows:
+            raise KeyError(f"no annotation {annotation_id}")
+        return rows[0]
+
+    def annotations(self, article_id: int | None = None) -> list[Annotation]:
+        if article_id is None:
+            return self._select("ORDER BY a.article_id, a.start_offset, a.id", ())
+        return self._select("WHERE a.article_id = ? ORDER BY a.start_offset, a.id", (article_id,))
+
+    def set_note(self, annotation_id: int, note: str) -> None:
+        from dossier.store.database import utc_now
+
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "UPDATE annotations SET note = ?, modified = ? WHERE id = ?",
+                (note, utc_now(), annotation_id),
+            )
+
+    def set_claim(self, annotation_id: int, claim: Claim) -> None:
+        from dossier.store.database import utc_now
+
+        with self._write() as conn:  # type: ignore[attr-defined]
+            self._write_claim(conn, annotation_id, claim)
+            conn.execute("UPDATE annotations SET modified = ? WHERE id = ?", (utc_now(), annotation_id))
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+
+    @staticmethod
+    def _write_claim(conn: sqlite3.Connection, annotation_id: int, claim: Claim) -> None:
+        if claim.status not in CLAIM_STATUSES:
+            raise ValueError(f"unknown claim status {claim.status!r}")
+        conn.execute(
+            "INSERT INTO claims (annotation_id, status, reliability, credibility, rationale) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (annotation_id) DO UPDATE SET "
+            "status = excluded.status, reliability = excluded.reliability, "
+            "credibility = excluded.credibility, rationale = excluded.rationale",
+            (annotation_id, claim.status, claim.reliability, claim.credibility, claim.rationale),
+        )
+
+    def _select(self, tail: str, args: tuple[object, ...]) -> list[Annotation]:
+        rows = self._conn.execute(f"SELECT {_COLUMNS} {_FROM} {tail}", args).fetchall()
+        tags: dict[int, list[int]] = {}
+        if rows:
+            ids = [r[0] for r in rows]
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                for annotation_id, tag_id in self._conn.execute(
+                    "SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY tag_id", chunk
+                ):
+                    tags.setdefault(annotation_id, []).append(tag_id)
+        result = []
+        for r in rows:
+            claim = Claim(r[12], r[13], r[14], r[15]) if r[2] == "claim" and r[12] else None
+            result.append(Annotation(*r[:12], claim=claim, tag_ids=tuple(tags.get(r[0], ()))))
+        return result
+
+    # -- evidence -------------------------------------------------------------------------------
+
+    def add_evidence(self, claim_id: int, annotation_id: int, relation: str) -> None:
+        if relation not in EVIDENCE_RELATIONS:
+            raise ValueError(f"unknown evidence relation {relation!r}")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            kind = conn.execute("SELECT kind FROM annotations WHERE id = ?", (claim_id,)).fetchone()
+            if not kind or kind[0] != "claim":
+                raise ValueError(f"annotation {claim_id} is not a claim")
+            conn.execute(
+                "INSERT INTO evidence (claim_id, annotation_id, relation) VALUES (?, ?, ?) "
+                "ON CONFLICT (claim_id, annotation_id) DO UPDATE SET relation = excluded.relation",
+                (claim_id, annotation_id, relation),
+            )
+
+    def remove_evidence(self, claim_id: int, annotation_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "DELETE FROM evidence WHERE claim_id = ? AND annotation_id = ?", (claim_id, annotation_id)
+            )
+
+    def evidence(self, claim_id: int) -> list[EvidenceLink]:
+        return [EvidenceLink(*r) for r in self._conn.execute(
+            "SELECT claim_id, annotation_id, relation FROM evidence WHERE claim_id = ? "
+            "ORDER BY annotation_id", (claim_id,)
+        )]
+
+    # -- tags -----------------------------------------------------------------------------------
+
+    def add_tag(self, name: str, color: str, parent_id: int | None = None) -> int:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            return int(conn.execute(
+                "INSERT INTO tags (name, color, parent_id) VALUES (?, ?, ?)", (name, color, parent_id)
+            ).lastrowid)  # type: ignore[arg-type]
+
+    def tags(self) -> list[Tag]:
+        return [Tag(*r) for r in self._conn.execute(
+            "SELECT id, name, color, parent_id FROM tags ORDER BY name COLLATE NOCASE"
+        )]
+
+    def tag_by_name(self, name: str, parent_id: int | None = None) -> Tag | None:
+        row = self._conn.execute(
+            "SELECT id, name, color, parent_id FROM tags WHERE name = ? COLLATE NOCASE "
+            "AND ifnull(parent_id, 0) = ?", (name, parent_id or 0)
+        ).fetchone()
+        return Tag(*row) if row else None
+
+    def tag_annotation(self, annotation_id: int, tag_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                (annotation_id, tag_id),
+            )
+
+    def untag_annotation(self, annotation_id: int, tag_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?", (annotation_id, tag_id)
+            )

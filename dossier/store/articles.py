@@ -1,0 +1,150 @@
+"""Articles and their sources: insert once, read many ways, never change the text."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+
+from dossier.core.models import Article, ArticleSummary, NewArticle, Source
+from dossier.core.vocabulary import PUBLISHED_PRECISIONS
+
+_ARTICLE_COLUMNS = (
+    "id, title, source, url, published, published_precision, text, sha256, imported_at, "
+    "language, original_name"
+)
+_SUMMARY_COLUMNS = "id, title, source, published, published_precision"
+
+# Sort keys the article list offers, mapped to SQL that an index serves (the rowid is part of
+# every index, so "id" as tie-breaker keeps paging stable at no cost). NULL sorts lowest: an
+# undated article comes last when newest is first.
+ARTICLE_ORDERS = {
+    "published": "published {dir}, id {dir}",
+    "title": "title COLLATE NOCASE {dir}, id {dir}",
+    "source": "source COLLATE NOCASE {dir}, id {dir}",
+    "id": "id {dir}",
+}
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ArticleQueries:
+    _conn: sqlite3.Connection
+
+    def add_article(self, article: NewArticle, imported_at: str | None = None) -> int:
+        return self.add_articles([article], imported_at)[0]
+
+    def add_articles(self, articles: Iterable[NewArticle], imported_at: str | None = None) -> list[int]:
+        """Store articles in one transaction; their sources are created as they arrive."""
+        from dossier.store.database import utc_now
+
+        stamp = imported_at or utc_now()
+        ids: list[int] = []
+        with self._write() as conn:  # type: ignore[attr-defined]
+            for a in articles:
+                if a.published_precision not in PUBLISHED_PRECISIONS:
+                    raise ValueError(f"unknown published precision {a.published_precision!r}")
+                if a.source:
+                    conn.execute("INSERT OR IGNORE INTO sources (name) VALUES (?)", (a.source,))
+                cur = conn.execute(
+                    "INSERT INTO articles (title, source, url, published, published_precision, "
+                    "text, sha256, imported_at, language, original_name) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.title, a.source, a.url, a.published, a.published_precision, a.text,
+                     text_sha256(a.text), stamp, a.language, a.original_name),
+                )
+                ids.append(int(cur.lastrowid))  # type: ignore[arg-type]
+        return ids
+
+    def article(self, article_id: int) -> Article:
+        row = self._conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id}")
+        return Article(*row)
+
+    def article_id_by_sha256(self, sha256: str) -> int | None:
+        row = self._conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def article_count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def article_ids(self, order: str = "published", descending: bool = True) -> list[int]:
+        """Every article id in list order: cheap (ids only), for a lazily filled list model."""
+        sql = f"SELECT id FROM articles ORDER BY {_order(order, descending)}"
+        return [r[0] for r in self._conn.execute(sql)]
+
+    def article_page(
+        self, offset: int = 0, limit: int = 50, order: str = "published", descending: bool = True
+    ) -> list[ArticleSummary]:
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY {_order(order, descending)} "
+            "LIMIT ? OFFSET ?"
+        )
+        return [ArticleSummary(*r) for r in self._conn.execute(sql, (limit, offset))]
+
+    def article_summaries(self, ids: Iterable[int]) -> dict[int, ArticleSummary]:
+        wanted = list(ids)
+        result: dict[int, ArticleSummary] = {}
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
+                result[r[0]] = ArticleSummary(*r)
+        return result
+
+    def update_article_metadata(
+        self, article_id: int, *, title: str, source: str | None, url: str | None,
+        published: str | None, published_precision: str,
+    ) -> None:
+        """Change what was guessed about an article. Its text can't change (a trigger refuses)."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            if source:
+                conn.execute("INSERT OR IGNORE INTO sources (name) VALUES (?)", (source,))
+            conn.execute(
+                "UPDATE articles SET title = ?, source = ?, url = ?, published = ?, "
+                "published_precision = ? WHERE id = ?",
+                (title, source, url, published, published_precision, article_id),
+            )
+
+    def delete_article(self, article_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    # -- sources ----------------------------------------------------------------------------------
+
+    def sources(self) -> list[Source]:
+        return [Source(*r) for r in self._conn.execute(
+            "SELECT id, name, reliability, rationale FROM sources ORDER BY name COLLATE NOCASE"
+        )]
+
+    def source_by_name(self, name: str) -> Source | None:
+        row = self._conn.execute(
+            "SELECT id, name, reliability, rationale FROM sources WHERE name = ?", (name,)
+        ).fetchone()
+        return Source(*row) if row else None
+
+    def set_source_grade(self, name: str, reliability: str | None, rationale: str = "") -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT INTO sources (name, reliability, rationale) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET reliability = excluded.reliability, "
+                "rationale = excluded.rationale",
+                (name, reliability, rationale),
+            )
+
+
+def _order(order: str, descending: bool) -> str:
+    if order not in ARTICLE_ORDERS:
+        raise ValueError(f"unknown article order {order!r}")
+    return ARTICLE_ORDERS[order].format(dir="DESC" if descending else "ASC")
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,143 @@
+"""Rotating backups of a dossier, made with SQLite's online backup API.
+
+Backups live in the user's data folder (see `dossier.paths`), not beside the dossier, so a
+folder synced to a cloud drive doesn't fill up with copies. Each backup is checked with
+`quick_check` before it counts; only then are copies beyond the newest ten dropped, so a bad
+backup never pushes a good one out.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from dossier.paths import backups_dir
+from dossier.store.inspect import connect_readonly, quick_check
+
+KEEP = 10
+MAX_AGE = timedelta(days=1)
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_SUFFIX = ".dossier"
+
+
+def list_backups(dossier_path: Path) -> list[Path]:
+    """This dossier's backups, newest first."""
+    folder = backups_dir(dossier_path)
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.glob(f"*{_SUFFIX}") if _stamp_of(p)), key=_stamp_of, reverse=True)
+
+
+def backup_taken_at(backup: Path) -> datetime | None:
+    return _stamp_of(backup)
+
+
+def backup_is_due(dossier_path: Path, now: datetime | None = None) -> bool:
+    backups = list_backups(dossier_path)
+    if not backups:
+        return True
+    taken = _stamp_of(backups[0])
+    return taken is None or (now or datetime.now(timezone.utc)) - taken > MAX_AGE
+
+
+def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) -> Path:
+    """Copy the dossier into its backup folder, verify the copy, then rotate. Returns the copy.
+
+    Uses its own read connection unless `source` is given, so it can run on a worker thread
+    while the app goes on writing (WAL readers see one consistent snapshot)."""
+    folder = backups_dir(dossier_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime(_STAMP)
+    final = folder / f"{dossier_path.stem}-{stamp}{_SUFFIX}"
+    partial = final.with_name(final.name + ".partial")
+    own_source = source is None
+    src = connect_readonly(dossier_path) if source is None else source
+    try:
+        _copy(src, partial)
+    finally:
+        if own_source:
+            src.close()
+    problem = _check(partial)
+    if problem != "ok":
+        partial.unlink(missing_ok=True)
+        raise OSError(f"the backup of {dossier_path} failed its check ({problem}); older backups kept")
+    os.replace(partial, final)
+    for old in list_backups(dossier_path)[KEEP:]:
+        old.unlink(missing_ok=True)
+    return final
+
+
+def newest_good_backup(dossier_path: Path) -> Path | None:
+    for backup in list_backups(dossier_path):
+        if _check(backup) == "ok":
+            return backup
+    return None
+
+
+def copy_dossier(source: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy of an open dossier to `target` (Save a Copy…), atomically."""
+    partial = target.with_name(target.name + ".partial")
+    _copy(source, partial)
+    os.replace(partial, target)
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    dest = sqlite3.connect(target)
+    try:
+        # Steps of 1,024 pages let a writer on another connection go on between steps.
+        source.backup(dest, pages=1024)
+        # The copy is a standalone file: no WAL beside it, so it can be mailed or moved as is.
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+
+
+def _check(path: Path) -> str:
+    try:
+        conn = connect_readonly(path)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        return quick_check(conn)
+    finally:
+        conn.close()
+
+
+def _stamp_of(path: Path) -> datetime | None:
+    stamp = path.name.removesuffix(_SUFFIX).rpartition("-")[2]
+    try:
+        return datetime.strptime(stamp, _STAMP).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def restore_backup(dossier_path: Path, backup: Path) -> Path:
+    """Put `backup` in place of the dossier. The current file is never deleted: it is moved
+    aside (with its -wal/-shm) and that path is returned. Refused while the dossier is open."""
+    from dossier.store.lock import DossierLock
+
+    problem = _check(backup)
+    if problem != "ok":
+        raise OSError(f"the backup {backup} is damaged too ({problem}); choose an older one")
+    lock = DossierLock(dossier_path)
+    lock.acquire()
+    try:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        aside = dossier_path.with_name(f"{dossier_path.name}.before-restore-{stamp}")
+        if dossier_path.exists():
+            os.replace(dossier_path, aside)
+        for sidecar in ("-wal", "-shm"):
+            old = dossier_path.with_name(dossier_path.name + sidecar)
+            if old.exists():
+                os.replace(old, aside.with_name(aside.name + sidecar))
+        src = connect_readonly(backup)
+        try:
+            copy_dossier(src, dossier_path)
+        finally:
+            src.close()
+    finally:
+        lock.release()
+    return aside

@@ -1,0 +1,254 @@
+"""Opening, creating and closing a dossier file; transactions; meta; counts.
+
+The order of opening is what keeps a user's file safe:
+1. take the writer lock (a second copy of the app is refused before it touches anything);
+2. judge the file read-only (not a dossier, damaged, newer: refused, file unchanged);
+3. only then open it for writing, back it up if it needs migrating, and migrate.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from dossier.core.models import DossierInfo
+from dossier.store import backups
+from dossier.store.errors import DossierError, MigrationError, ReadOnlyDossier
+from dossier.store.inspect import connect_readonly, inspect_dossier, quick_check
+from dossier.store.lock import DossierLock
+from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _connect_for_writing(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 1000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: each commit is on disk when it returns, power cut included. The cost (one fsync
+    # per commit) is measured by the store benchmark's annotation_save figure.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def migrate(
+    conn: sqlite3.Connection, path: Path, target: int = SCHEMA_VERSION,
+    steps: Sequence[Migration] = MIGRATIONS,
+) -> None:
+    """Apply the missing migration steps, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for step in steps[version:target]:
+        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it before
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step.apply(conn)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise MigrationError(path, f"migration {step.version} broke references: {broken[:3]}")
+            conn.execute(f"PRAGMA user_version = {step.version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+
+class Database:
+    """An open dossier: one write connection, the writer lock, and transactions.
+
+    The query methods live in mixins (articles, entities, annotations, search) that use
+    `_conn` for reads and `_write()` for writes."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DossierLock) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = lock
+        self._depth = 0
+        self._mutex = threading.RLock()
+
+    # -- opening and closing --------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str):  # type: ignore[no-untyped-def]
+        """Open an existing dossier for reading and writing. Raises a DossierError if it can't."""
+        path = Path(path)
+        lock = DossierLock(path)
+        inspect_dossier(path)  # not found / not a dossier, before a lock file appears beside it
+        lock.acquire()
+        try:
+            # After a crash, check the file before writing to it; offer a backup if it's bad.
+            check = lock.previous_exit_unclean
+            version = inspect_dossier(
+                path,
+                check_integrity=check,
+                backup=backups.newest_good_backup(path) if check else None,
+            )
+            if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+                raise ReadOnlyDossier(
+                    path, f"{path} is read-only; copy it to a folder you can write to."
+                )
+            if version < SCHEMA_VERSION:
+                backups.make_backup(path)  # before any migration, always
+            conn = _connect_for_writing(path)
+            try:
+                migrate(conn, path)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            lock.abandon()
+            raise
+        return cls(path, conn, lock)
+
+    @classmethod
+    def create(cls, path: Path | str, title: str):  # type: ignore[no-untyped-def]
+        """Create a new, empty dossier. Refuses an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise DossierError(path, f"{path} already exists; choose another name.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = DossierLock(path)
+        lock.acquire()
+        try:
+            conn = _connect_for_writing(path)
+            try:
+                migrate(conn, path)
+                now = utc_now()
+                with _transaction(conn):
+                    conn.executemany(
+                        "INSERT INTO meta (key, value) VALUES (?, ?)",
+                        [("title", title), ("created", now), ("format", "dossier")],
+                    )
+            except BaseException:
+                conn.close()
+                for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    leftover.unlink(missing_ok=True)
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(path, conn, lock)
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            # Fold the WAL back into the file so the dossier is one self-contained file again.
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # a checkpoint is housekeeping; the data is already committed
+        self._conn.close()
+        self._conn = None  # type: ignore[assignment]
+        self._lock.release()
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    # -- transactions ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write. Nested calls join the outer transaction, so an undo command or an
+        import batch made of several store calls commits once, or not at all."""
+        with self._mutex:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
+            try:
+                with _transaction(self._conn):
+                    yield self._conn
+            finally:
+                self._depth = 0
+
+    _write = transaction
+
+    # -- meta, counts, checks ---------------------------------------------------------------------
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def title(self) -> str:
+        return self.meta("title") or self.path.stem
+
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def counts(self) -> dict[str, int]:
+        return table_counts(self._conn)
+
+    def quick_check(self) -> str:
+        return quick_check(self._conn)
+
+    def backup_if_due(self) -> Path | None:
+        """Make a rotating backup if the newest is over a day old. Safe on a worker thread: it
+        reads through its own connection."""
+        if backups.backup_is_due(self.path):
+            return backups.make_backup(self.path)
+        return None
+
+    def save_copy(self, target: Path | str) -> None:
+        """Save a consistent copy of this dossier elsewhere (File > Save a Copy…)."""
+        with self._mutex:
+            backups.copy_dossier(self._conn, Path(target))
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {
+        table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        for table in PUBLIC_TABLES
+        if table in existing
+    }
+
+
+def read_info(path: Path | str) -> DossierInfo:
+    """What `dossier info` prints, read without writing anything (the app may have it open)."""
+    path = Path(path)
+    version = inspect_dossier(path)
+    conn = connect_readonly(path)
+    try:
+        return DossierInfo(schema_version=version, counts=table_counts(conn), integrity=quick_check(conn))
+    finally:
+        conn.close()

@@ -1,0 +1,98 @@
+"""Look at a file without changing it: is it a dossier, which version, is it intact?
+
+Everything here reads. A connection for writing would switch the file to WAL or replay a hot
+journal, which writes; so a file is judged with a read-only connection first, and only a file
+that passes is opened for writing. When no WAL file lies beside it (nobody has it open, and
+it was closed cleanly) the connection is also `immutable`, so SQLite creates no -wal/-shm files
+beside a file that may not even be ours.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from dossier.store.errors import CorruptDossier, DossierNotFound, NewerDossier, NotADossier
+from dossier.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection that never writes to or beside the file."""
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    uri = f"file:{quote(str(path.resolve()))}?{flags}"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+
+def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path | None = None) -> int:
+    """Return the file's schema version, or raise a DossierError saying what is wrong.
+
+    `backup` is named in the message when the file turns out to be damaged."""
+    if not path.exists():
+        raise DossierNotFound(path)
+    if not path.is_file():
+        raise NotADossier(path, f"{path} is a folder, not a dossier file.")
+    _check_header(path, backup)
+    try:
+        conn = connect_readonly(path)
+    except sqlite3.Error as exc:
+        raise NotADossier(path, f"{path} can't be read as a dossier ({exc}).") from exc
+    try:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        except sqlite3.DatabaseError as exc:
+            raise _damaged_or_foreign(path, exc, backup) from exc
+        if app_id != APPLICATION_ID:
+            what = "an empty SQLite database" if not tables else "an SQLite database of another program"
+            raise NotADossier(path, f"{path} is not a dossier: it is {what}. It was left unchanged.")
+        if version > SCHEMA_VERSION:
+            raise NewerDossier(path, version, SCHEMA_VERSION)
+        if check_integrity:
+            problem = quick_check(conn)
+            if problem != "ok":
+                raise CorruptDossier(path, problem, backup)
+        return version
+    finally:
+        conn.close()
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """'ok', or the first problem SQLite's quick_check finds."""
+    try:
+        row = conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return str(row[0]) if row else "no answer from quick_check"
+
+
+def _check_header(path: Path, backup: Path | None) -> None:
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        header = f.read(HEADER_SIZE)
+    if not header.startswith(SQLITE_MAGIC):
+        what = "an empty file" if size == 0 else "not an SQLite file"
+        raise NotADossier(path, f"{path} is not a dossier: it is {what}. It was left unchanged.")
+    if size < HEADER_SIZE:
+        raise CorruptDossier(path, f"truncated to {size} bytes", backup)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    # The page count in the header is valid only when its two change counters agree.
+    counts_valid = header[24:28] == header[92:96]
+    if counts_valid and page_count and size < page_size * page_count:
+        raise CorruptDossier(
+            path, f"truncated: {size} bytes of the {page_size * page_count} its header names", backup
+        )
+
+
+def _damaged_or_foreign(path: Path, exc: sqlite3.DatabaseError, backup: Path | None) -> Exception:
+    text = str(exc)
+    if "not a database" in text or "file is encrypted" in text:
+        return NotADossier(path, f"{path} is not a dossier ({text}). It was left unchanged.")
+    return CorruptDossier(path, text, backup)

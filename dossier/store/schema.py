@@ -1,0 +1,252 @@
+"""The dossier file's schema as append-only migration steps.
+
+`PRAGMA user_version` is the number of steps applied, and alone decides whether this app can
+open a file. Never edit a released step: add a new one. Each step runs in one transaction with
+foreign keys off (so a step may rebuild a table, e.g. with sqlite-utils' `transform()`), and the
+runner checks `PRAGMA foreign_key_check` before committing. A step that uses sqlite-utils must
+not use `with conn:` blocks: they would commit the runner's transaction half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dossier.core.vocabulary import (
+    ANCHOR_STATES,
+    ANNOTATION_KINDS,
+    CLAIM_STATUSES,
+    ENTITY_KINDS,
+    EVENT_PRECISIONS,
+    EVIDENCE_RELATIONS,
+    ORIGINS,
+    PUBLISHED_PRECISIONS,
+)
+
+# "Doss" in the SQLite header: tells a dossier from any other SQLite database.
+APPLICATION_ID = 0x446F7373
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"CHECK ({column} IN ({quoted}))"
+
+
+_V1_TABLES = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    rationale TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    published_precision TEXT NOT NULL DEFAULT 'unknown'
+        {_one_of("published_precision", PUBLISHED_PRECISIONS)},
+    text TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL,
+    language TEXT,
+    original_name TEXT
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_source ON articles (source COLLATE NOCASE);
+CREATE INDEX articles_title ON articles (title COLLATE NOCASE);
+-- The source text is evidence: nothing may change it once stored.
+CREATE TRIGGER articles_text_immutable BEFORE UPDATE OF text, sha256 ON articles
+WHEN NEW.text IS NOT OLD.text OR NEW.sha256 IS NOT OLD.sha256
+BEGIN
+    SELECT RAISE(ABORT, 'article text is immutable');
+END;
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL {_one_of("kind", ENTITY_KINDS)},
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
+CREATE TABLE aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE INDEX aliases_alias ON aliases (alias COLLATE NOCASE);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'auto' {_one_of("origin", ORIGINS)},
+    CHECK (0 <= start_offset AND start_offset < end_offset)
+);
+CREATE INDEX mentions_article ON mentions (article_id, start_offset);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    date_text TEXT NOT NULL,
+    earliest TEXT,
+    latest TEXT,
+    precision TEXT NOT NULL {_one_of("precision", EVENT_PRECISIONS)},
+    origin TEXT NOT NULL DEFAULT 'auto' {_one_of("origin", ORIGINS)},
+    CHECK (0 <= start_offset AND start_offset <= end_offset),
+    CHECK (earliest IS NULL OR latest IS NULL OR earliest <= latest)
+);
+CREATE INDEX events_article ON events (article_id);
+CREATE INDEX events_earliest ON events (earliest);
+CREATE TABLE event_entities (
+    event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, entity_id)
+);
+CREATE INDEX event_entities_entity ON event_entities (entity_id);
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL {_one_of("kind", ANNOTATION_KINDS)},
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    anchor_state TEXT NOT NULL DEFAULT 'anchored' {_one_of("anchor_state", ANCHOR_STATES)},
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    CHECK (0 <= start_offset AND start_offset < end_offset)
+);
+CREATE INDEX annotations_article ON annotations (article_id, start_offset);
+CREATE TABLE claims (
+    annotation_id INTEGER PRIMARY KEY REFERENCES annotations (id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'unverified' {_one_of("status", CLAIM_STATUSES)},
+    reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
+    rationale TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE evidence (
+    claim_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    relation TEXT NOT NULL {_one_of("relation", EVIDENCE_RELATIONS)},
+    PRIMARY KEY (claim_id, annotation_id),
+    CHECK (claim_id <> annotation_id)
+);
+CREATE INDEX evidence_annotation ON evidence (annotation_id);
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    color TEXT NOT NULL,
+    parent_id INTEGER REFERENCES tags (id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX tags_unique_name ON tags (ifnull(parent_id, 0), name COLLATE NOCASE);
+CREATE TABLE annotation_tags (
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    PRIMARY KEY (annotation_id, tag_id)
+);
+CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);
+"""
+
+# Full-text search over article title/text and annotation quote/note. External-content FTS5
+# tables hold only the index; triggers keep them in step with every write, so no code path can
+# forget to. remove_diacritics lets "Kelbecer" find "Kəlbəcər".
+_V2_SEARCH = """
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content='articles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', OLD.id, OLD.title, OLD.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', OLD.id, OLD.title, OLD.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+END;
+CREATE VIRTUAL TABLE annotations_fts USING fts5 (
+    exact, note, content='annotations', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+    INSERT INTO annotations_fts (rowid, exact, note) VALUES (NEW.id, NEW.exact, NEW.note);
+END;
+CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+    INSERT INTO annotations_fts (annotations_fts, rowid, exact, note)
+    VALUES ('delete', OLD.id, OLD.exact, OLD.note);
+END;
+CREATE TRIGGER annotations_fts_update AFTER UPDATE OF exact, note ON annotations BEGIN
+    INSERT INTO annotations_fts (annotations_fts, rowid, exact, note)
+    VALUES ('delete', OLD.id, OLD.exact, OLD.note);
+    INSERT INTO annotations_fts (rowid, exact, note) VALUES (NEW.id, NEW.exact, NEW.note);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+INSERT INTO annotations_fts (annotations_fts) VALUES ('rebuild');
+"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        # executescript() would COMMIT the runner's transaction first; run statement by statement.
+        for statement in _statements(sql):
+            conn.execute(statement)
+
+    return apply
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies (which contain ';') whole."""
+    statements, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement: {current[:80]!r}")
+    return statements
+
+
+def _create_tables(conn: sqlite3.Connection) -> None:
+    _script(_V1_TABLES)(conn)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, entities, events, annotations, claims, tags, sources", _create_tables),
+    Migration(2, "full-text search over articles and annotations", _script(_V2_SEARCH)),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+# The tables of the public format, in the order `dossier info` reports them.
+PUBLIC_TABLES = (
+    "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
+    "annotations", "claims", "evidence", "tags", "annotation_tags",
+)

@@ -1,0 +1,88 @@
+"""Turn what a user types into a safe FTS5 query.
+
+Users type names, places and phrases, often with characters that are FTS5 syntax (quotes,
+`-`, `:`, `*`, parentheses, `NEAR(`, `AND`). Rather than pass that syntax through and catch
+errors, every term becomes a quoted FTS5 string, so the query can't be malformed:
+- "two words" in balanced double quotes is a phrase;
+- a term ending in `*` is a prefix search ("Pashin*");
+- everything else is a word; all terms must match (AND).
+An unbalanced quote is read as if closed at the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tokens the unicode61 tokenizer treats as words: letters, digits, marks, and private-use chars.
+_WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f]+\*?")
+
+
+def fts_query(user_text: str) -> str | None:
+    """The FTS5 MATCH expression for `user_text`, or None if it holds nothing searchable."""
+    terms: list[str] = []
+    for i, chunk in enumerate(user_text.split('"')):
+        words = _WORD.findall(chunk)
+        if not words:
+            continue
+        inside_quotes = i % 2 == 1
+        if inside_quotes and len(words) > 1:
+            terms.append(_quote(" ".join(w.rstrip("*") for w in words)))
+        else:
+            terms.extend(_term(w) for w in words)
+    return " ".join(terms) if terms else None
+
+
+def _term(word: str) -> str:
+    if word.endswith("*") and len(word) > 1:
+        return _quote(word[:-1]) + "*"
+    return _quote(word.rstrip("*"))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+class SearchQueries:
+    """Ranked full-text search; never raises on what a user types."""
+
+    _conn: object
+
+    def search(self, user_text: str, limit: int = 50, offset: int = 0) -> list["SearchHit"]:
+        from dossier.core.models import MATCH_END, MATCH_START, SearchHit
+
+        query = fts_query(user_text)
+        if query is None:
+            return []
+        rows = self._conn.execute(  # type: ignore[attr-defined]
+            "SELECT a.id, a.title, a.source, a.published, "
+            f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16), f.rank "
+            "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
+            (query, limit, offset),
+        ).fetchall()
+        return [SearchHit(*r) for r in rows]
+
+    def search_count(self, user_text: str, cap: int = 10_000) -> int:
+        """How many articles match, counted up to `cap` (enough for "10,000+ results")."""
+        query = fts_query(user_text)
+        if query is None:
+            return 0
+        row = self._conn.execute(  # type: ignore[attr-defined]
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+            (query, cap),
+        ).fetchone()
+        return int(row[0])
+
+    def search_annotations(self, user_text: str, limit: int = 50) -> list["AnnotationHit"]:
+        from dossier.core.models import AnnotationHit
+
+        query = fts_query(user_text)
+        if query is None:
+            return []
+        rows = self._conn.execute(  # type: ignore[attr-defined]
+            "SELECT a.id, a.article_id, a.kind, a.exact, a.note, f.rank "
+            "FROM annotations_fts f JOIN annotations a ON a.id = f.rowid "
+            "WHERE annotations_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [AnnotationHit(*r) for r in rows]

@@ -1,0 +1,57 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder (backups, sample)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+# Before anything imports Qt: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Backups and the first-run sample go here, never into the real user folder."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("DOSSIER_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample dossier, built once per session; tests get copies."""
+    from dossier.sample import write_sample
+
+    folder = tmp_path_factory.mktemp("template")
+    old = os.environ.get("DOSSIER_DATA_DIR")
+    os.environ["DOSSIER_DATA_DIR"] = str(folder / "user-data")
+    try:
+        write_sample(folder / "sample.dossier").close()
+    finally:
+        if old is None:
+            os.environ.pop("DOSSIER_DATA_DIR", None)
+        else:
+            os.environ["DOSSIER_DATA_DIR"] = old
+    return folder / "sample.dossier"
+
+
+@pytest.fixture
+def sample_path(sample_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "sample.dossier"
+    shutil.copyfile(sample_template, target)
+    return target
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A new, empty dossier, open."""
+    from dossier.store import Store
+
+    s = Store.create(tmp_path / "test.dossier", "Test dossier")
+    yield s
+    s.close()

@@ -1,0 +1,94 @@
+"""The `dossier` command as a user runs it: output, exit codes, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier import __version__
+from dossier.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dossier", *args], capture_output=True, text=True)
+
+
+def test_sample_then_info_json(tmp_path: Path) -> None:
+    path = tmp_path / "x.dossier"
+    made = run("sample", str(path))
+    assert made.returncode == 0, made.stderr
+    info = run("info", str(path), "--json")
+    assert info.returncode == 0
+    payload = json.loads(info.stdout)
+    assert payload == {"schema_version": 2, "articles": 1, "entities": 0, "mentions": 0, "events": 0,
+                       "annotations": 2, "claims": 1, "tags": 1, "integrity": "ok"}
+
+
+def test_sample_refuses_an_existing_file_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.dossier"
+    path.write_text("my notes")
+    assert main(["sample", str(path)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_text() == "my notes"
+    assert main(["sample", str(path), "--force"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["x.dossier"]  # no temporary files left
+
+
+def test_info_in_words(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", str(sample_path)]) == 0
+    out = capsys.readouterr().out
+    assert "schema version  2" in out and "annotations     2" in out and "integrity       ok" in out
+
+
+def test_info_writes_nothing_and_works_while_the_app_has_the_dossier_open(sample_path: Path) -> None:
+    from dossier.store import Store
+
+    before = sample_path.read_bytes()
+    assert main(["info", str(sample_path)]) == 0
+    assert sample_path.read_bytes() == before and [p.name for p in sample_path.parent.iterdir()] == ["sample.dossier"]
+    with Store.open(sample_path) as store:
+        store.add_annotation(1, "highlight", 0, 6)
+        assert main(["info", str(sample_path), "--json"]) == 0
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 20])
+def test_bad_files_get_one_line_on_stderr_and_exit_1(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.dossier"
+    path.write_bytes(content)
+    result = run("info", str(path))
+    assert result.returncode == 1
+    assert result.stderr.startswith("dossier: ") and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert path.read_bytes() == content
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = run("info", str(tmp_path / "nope.dossier"))
+    assert result.returncode == 1 and "no such file" in result.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"dossier {__version__}"
+    assert "info" in run("--help").stdout
+
+
+def test_first_run_creates_the_sample_in_the_data_folder(data_dir: Path) -> None:
+    result = run()
+    assert result.returncode == 0, result.stderr
+    created = list(data_dir.glob("*.dossier"))
+    assert len(created) == 1 and "Armenia" in created[0].name
+
+
+def test_backups_and_restore(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dossier.store.backups import make_backup
+
+    assert main(["backups", str(sample_path)]) == 0
+    assert "no backups" in capsys.readouterr().out
+    backup = make_backup(sample_path)
+    assert main(["restore", str(sample_path)]) == 0
+    out = capsys.readouterr().out
+    assert str(backup) in out and "kept as" in out

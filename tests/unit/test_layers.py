@@ -1,0 +1,34 @@
+"""core, store and ingest never import Qt, and loading them stays light."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import dossier
+
+QT_FREE = ("dossier.core", "dossier.store", "dossier.ingest", "dossier.paths", "dossier.sample",
+           "dossier.cli")
+
+
+def _modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages(dossier.__path__, "dossier."):
+        if info.name.startswith(QT_FREE):
+            names.append(info.name)
+    return names
+
+
+def test_qt_free_layers_import_no_qt_and_no_heavy_libraries() -> None:
+    modules = _modules()
+    assert "dossier.store.database" in modules and "dossier.core.offsets" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'PySide6', 'shiboken6', 'sqlite_utils', 'numpy', 'spacy'})\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,84 @@
+"""Full-text search: ranked snippets, and no user input can make it raise."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.models import MATCH_END, MATCH_START, NewArticle
+from dossier.store import Store
+from dossier.store.search import fts_query
+
+HOSTILE = [
+    '"', '""', '"unbalanced', 'a"b"c"', "-", "--", "-Russia", "NEAR(", "NEAR(a b", "AND", "OR", "NOT",
+    "a AND", "AND OR NOT", "*", "Rus**", "^Russia", "title:Russia", "col:", "(", ")", "((Russia)",
+    "{a b}", "'", "\\", "%", "_", ";", "'; DROP TABLE articles; --", "\x00", "🇦🇲", "ə", "   ",
+    "", "a" * 5000, "Россия", "القوات", "+", "Russia NEAR/2 Armenia", "NEAR(Russia Armenia, 2)",
+]
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    store.add_articles([
+        NewArticle("Russian troops sent to Syunik", "Troops of the 102nd Base went to Syunik province."),
+        NewArticle("Ceasefire", "The battle ended on November 10 with a Russian-brokered ceasefire."),
+        NewArticle("Kəlbəcər", "Azerbaijani forces returned to Şuşa and Kəlbəcər. Россия observed."),
+        NewArticle("Quotes", 'He said "request assassinate" where he meant assistance. NEAR( AND -'),
+    ])
+    return store
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_input_never_raises(filled: Store, text: str) -> None:
+    hits = filled.search(text)
+    assert isinstance(hits, list)
+    assert filled.search_count(text) >= len(hits)
+    assert isinstance(filled.search_annotations(text), list)
+
+
+def test_words_phrases_and_prefixes(filled: Store) -> None:
+    assert [h.title for h in filled.search("Syunik")] == ["Russian troops sent to Syunik"]
+    assert [h.title for h in filled.search('"request assassinate"')] == ["Quotes"]
+    assert filled.search('"assassinate request"') == []  # a phrase keeps its order
+    assert {h.title for h in filled.search("Russ*")} == {"Russian troops sent to Syunik", "Ceasefire"}
+    assert [h.title for h in filled.search("102nd Base")] == ["Russian troops sent to Syunik"]
+
+
+def test_operators_typed_by_a_user_are_searched_as_words(filled: Store) -> None:
+    assert [h.title for h in filled.search("NEAR( AND")] == ["Quotes"]
+
+
+def test_diacritics_and_scripts(filled: Store) -> None:
+    assert [h.title for h in filled.search("Susa")] == ["Kəlbəcər"]  # Ş is S with a cedilla
+    assert [h.title for h in filled.search("kəlbəcər")] == ["Kəlbəcər"]
+    assert [h.title for h in filled.search("Россия")] == ["Kəlbəcər"]
+
+
+def test_snippets_mark_matches_with_private_use_characters(filled: Store) -> None:
+    (hit,) = filled.search("ceasefire")
+    assert f"{MATCH_START}ceasefire{MATCH_END}" in hit.snippet
+    assert ("ceasefire", True) in hit.snippet_parts()
+    assert "".join(t for t, _ in hit.snippet_parts()) == hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
+def test_results_are_ranked_and_limited(store: Store) -> None:
+    store.add_articles([NewArticle(f"A{i}", f"filler {i} " + "Syunik " * (i % 5 + 1)) for i in range(120)])
+    hits = store.search("Syunik", limit=50)
+    assert len(hits) == 50
+    assert [h.rank for h in hits] == sorted(h.rank for h in hits)
+    assert len(store.search("Syunik", limit=50, offset=100)) == 20
+    assert store.search_count("Syunik") == 120
+
+
+def test_annotation_search_finds_quotes_and_notes(store: Store) -> None:
+    aid = store.add_article(NewArticle("T", "Pashinyan opted to request assassinate from Russia."))
+    nid = store.add_annotation(aid, "note", 20, 39, note="transcription error for assistance")
+    assert [h.annotation_id for h in store.search_annotations("assassinate")] == [nid]
+    assert [h.annotation_id for h in store.search_annotations("transcription")] == [nid]
+    store.set_note(nid, "changed")
+    assert store.search_annotations("transcription") == []
+
+
+def test_query_building() -> None:
+    assert fts_query('Nikol "102nd Base" Pash*') == '"Nikol" "102nd Base" "Pash"*'
+    assert fts_query('say "hi') == '"say" "hi"'
+    assert fts_query("-- ; ()") is None
