@@ -5,7 +5,7 @@ from __future__ import annotations
 from dossier.store.annotations import AnnotationQueries
 from dossier.store.articles import ArticleQueries
 from dossier.store.database import Database, read_info
-from dossier.store.entities import EntityQueries, NewEvent, NewMention
+from dossier.store.entities import EntityEdits, EntityQueries, EntityRow, NewEvent, NewMention
 from dossier.store.errors import (
     CorruptDossier,
     DossierError,
@@ -19,11 +19,11 @@ from dossier.store.schema import SCHEMA_VERSION
 from dossier.store.search import SearchQueries
 
 
-class Store(ArticleQueries, EntityQueries, AnnotationQueries, SearchQueries, Database):
+class Store(ArticleQueries, EntityQueries, EntityEdits, AnnotationQueries, SearchQueries, Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 
 __all__ = [
-    "CorruptDossier", "DossierError", "DossierLocked", "DossierNotFound", "NewEvent", "NewMention",
+    "CorruptDossier", "DossierError", "DossierLocked", "DossierNotFound", "EntityRow", "NewEvent", "NewMention",
     "NewerDossier", "NotADossier", "ReadOnlyDossier", "SCHEMA_VERSION", "Store", "read_info",
 ]

@@ -73,10 +73,33 @@ class ArticleQueries:
     def article_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def article_ids(self, order: str = "published", descending: bool = True) -> list[int]:
-        """Every article id in list order: cheap (ids only), for a lazily filled list model."""
-        sql = f"SELECT id FROM articles ORDER BY {_order(order, descending)}"
-        return [r[0] for r in self._conn.execute(sql)]
+    def article_ids(
+        self, order: str = "published", descending: bool = True, *, contains: str = "",
+        published_from: str | None = None, published_to: str | None = None,
+    ) -> list[int]:
+        """Article ids in list order, optionally filtered by a text found in the title or source
+        (ignoring case) and a range of published dates (inclusive; a partial date like "2021-05"
+        covers its month). Ids only: cheap enough for 100,000 articles, for a lazy list model."""
+        where, args = [], []
+        needle = contains.strip()
+        if needle:
+            if needle.isascii():
+                pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                where.append("(title LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')")
+                args += [pattern, pattern]
+            else:  # SQLite folds only ASCII case; fold the rest in Python
+                _ensure_casefold(self._conn)
+                where.append("(instr(casefold(title), ?) OR instr(casefold(source), ?))")
+                args += [needle.casefold()] * 2
+        if published_from:
+            where.append("published >= ?")
+            args.append(published_from)
+        if published_to:
+            where.append("published < ?")
+            args.append(_after(published_to))
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        sql = f"SELECT id FROM articles {clause} ORDER BY {_order(order, descending)}"
+        return [r[0] for r in self._conn.execute(sql, args)]
 
     def article_page(
         self, offset: int = 0, limit: int = 50, order: str = "published", descending: bool = True
@@ -143,6 +166,15 @@ def _order(order: str, descending: bool) -> str:
     if order not in ARTICLE_ORDERS:
         raise ValueError(f"unknown article order {order!r}")
     return ARTICLE_ORDERS[order].format(dir="DESC" if descending else "ASC")
+
+
+def _after(date_prefix: str) -> str:
+    """The smallest ISO string after every date starting with `date_prefix` ("2021-05" -> "2021-05~")."""
+    return date_prefix + "~"  # '~' sorts after digits and '-'
+
+
+def _ensure_casefold(conn: sqlite3.Connection) -> None:
+    conn.create_function("casefold", 1, lambda s: s.casefold() if isinstance(s, str) else s, deterministic=True)
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

@@ -147,3 +147,127 @@ class EntityQueries:
                 f"latest, precision, origin FROM events {where} ORDER BY earliest, id", args
             )
         ]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One row of the entity sidebar."""
+
+    id: int
+    name: str
+    kind: str
+    mentions: int
+
+
+class EntityEdits:
+    """What a user does to entities in the sidebar. Each method is one transaction."""
+
+    _conn: sqlite3.Connection
+
+    def entity_rows(self) -> list[EntityRow]:
+        return [EntityRow(*r) for r in self._conn.execute(
+            "SELECT e.id, e.name, e.kind, count(m.id) FROM entities e "
+            "LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY e.name COLLATE NOCASE"
+        )]
+
+    def articles_mentioning(self, entity_id: int) -> list[tuple[int, str, int]]:
+        """(article id, title, mention count), most mentions first."""
+        return list(self._conn.execute(
+            "SELECT a.id, a.title, count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.entity_id = ? GROUP BY a.id ORDER BY n DESC, a.published DESC", (entity_id,)
+        ))
+
+    def rename_entity(self, entity_id: int, name: str) -> None:
+        """The old name stays as an alias, so later mentions of it still link here."""
+        name = name.strip()
+        if not name:
+            raise ValueError("an entity needs a name")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            (old,) = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+            conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+            if old != name:
+                conn.execute("INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)", (entity_id, old))
+            conn.execute("DELETE FROM aliases WHERE entity_id = ? AND alias = ?", (entity_id, name))
+
+    def set_entity_kind(self, entity_id: int, kind: str) -> None:
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"unknown entity kind {kind!r}")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE entities SET kind = ? WHERE id = ?", (kind, entity_id))
+
+    def merge_entities(self, source_id: int, target_id: int) -> None:
+        """Fold `source` into `target`: its mentions, events and aliases move, its name becomes
+        an alias of the target, and it is gone."""
+        if source_id == target_id:
+            raise ValueError("an entity can't be merged into itself")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            (name,) = conn.execute("SELECT name FROM entities WHERE id = ?", (source_id,)).fetchone()
+            conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (target_id, source_id))
+            conn.execute(
+                "INSERT OR IGNORE INTO event_entities (event_id, entity_id) "
+                "SELECT event_id, ? FROM event_entities WHERE entity_id = ?", (target_id, source_id)
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias) "
+                "SELECT ?, alias FROM aliases WHERE entity_id = ? UNION SELECT ?, ?",
+                (target_id, source_id, target_id, name),
+            )
+            conn.execute(
+                "DELETE FROM aliases WHERE entity_id = ? AND alias = "
+                "(SELECT name FROM entities WHERE id = ?)", (target_id, target_id)
+            )
+            conn.execute("DELETE FROM entities WHERE id = ?", (source_id,))
+
+    def delete_entity(self, entity_id: int) -> None:
+        """Not an entity: it and its mentions go, and its name (and aliases) are remembered so
+        re-extraction never proposes them again."""
+        from dossier.store.database import utc_now
+
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT OR IGNORE INTO rejected_names (name, rejected_at) "
+                "SELECT name, ? FROM entities WHERE id = ? UNION SELECT alias, ? FROM aliases WHERE entity_id = ?",
+                (utc_now(), entity_id, utc_now(), entity_id),
+            )
+            conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+
+    def is_rejected_name(self, name: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM rejected_names WHERE name = ?", (name,)).fetchone() is not None
+
+    def remove_mention(self, mention_id: int) -> None:
+        """A single wrong mention goes, and is remembered so re-extraction leaves it out."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT OR IGNORE INTO rejected_mentions (article_id, start_offset, end_offset, surface) "
+                "SELECT article_id, start_offset, end_offset, surface FROM mentions WHERE id = ?", (mention_id,)
+            )
+            conn.execute("DELETE FROM mentions WHERE id = ?", (mention_id,))
+
+    def is_rejected_mention(self, article_id: int, start: int, end: int) -> bool:
+        return self._conn.execute(
+            "SELECT 1 FROM rejected_mentions WHERE article_id = ? AND start_offset = ? AND end_offset = ?",
+            (article_id, start, end),
+        ).fetchone() is not None
+
+    def add_entity_from_selection(self, article_id: int, start: int, end: int, name: str, kind: str) -> int:
+        """The user marks a passage as an entity: linked to an existing entity of that name (or
+        alias), else a new one; the mention is the user's. Returns the entity id."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            row = conn.execute(
+                "SELECT substr(text, ?, ?), length(text) FROM articles WHERE id = ?",
+                (start + 1, end - start, article_id),
+            ).fetchone()
+            if row is None or not 0 <= start < end <= row[1]:
+                raise ValueError("the selection is outside the article")
+            existing = self.entity_ids_by_name(name)  # type: ignore[attr-defined]
+            entity_id = existing[0] if existing else self.add_entity(name, kind)  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM rejected_names WHERE name = ?", (name,))
+            conn.execute(
+                "DELETE FROM rejected_mentions WHERE article_id = ? AND start_offset = ? AND end_offset = ?",
+                (article_id, start, end),
+            )
+            conn.execute(
+                "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, surface, origin) "
+                "VALUES (?, ?, ?, ?, ?, 'user')", (article_id, entity_id, start, end, row[0]),
+            )
+        return entity_id

@@ -201,6 +201,23 @@ INSERT INTO annotations_fts (annotations_fts) VALUES ('rebuild');
 """
 
 
+# What the user has told us is wrong, so that re-extraction never brings it back: names that
+# are "not an entity", and single mentions removed by hand.
+_V3_REJECTIONS = """
+CREATE TABLE rejected_names (
+    name TEXT PRIMARY KEY COLLATE NOCASE,
+    rejected_at TEXT NOT NULL
+);
+CREATE TABLE rejected_mentions (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    PRIMARY KEY (article_id, start_offset, end_offset)
+);
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -241,6 +258,7 @@ def _create_tables(conn: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, events, annotations, claims, tags, sources", _create_tables),
     Migration(2, "full-text search over articles and annotations", _script(_V2_SEARCH)),
+    Migration(3, "names and mentions the user rejected", _script(_V3_REJECTIONS)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -248,5 +266,6 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 # The tables of the public format, in the order `dossier info` reports them.
 PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
-    "annotations", "claims", "evidence", "tags", "annotation_tags",
+    "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
+    "rejected_mentions",
 )

@@ -11,6 +11,7 @@ import pytest
 
 from dossier import __version__
 from dossier.cli import main
+from dossier.store import SCHEMA_VERSION
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -24,7 +25,7 @@ def test_sample_then_info_json(tmp_path: Path) -> None:
     info = run("info", str(path), "--json")
     assert info.returncode == 0
     payload = json.loads(info.stdout)
-    assert payload == {"schema_version": 2, "articles": 1, "entities": 0, "mentions": 0, "events": 0,
+    assert payload == {"schema_version": SCHEMA_VERSION, "articles": 1, "entities": 0, "mentions": 0, "events": 0,
                        "annotations": 2, "claims": 1, "tags": 1, "integrity": "ok"}
 
 
@@ -41,7 +42,7 @@ def test_sample_refuses_an_existing_file_unless_forced(tmp_path: Path, capsys: p
 def test_info_in_words(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", str(sample_path)]) == 0
     out = capsys.readouterr().out
-    assert "schema version  2" in out and "annotations     2" in out and "integrity       ok" in out
+    assert f"schema version  {SCHEMA_VERSION}" in out and "annotations     2" in out and "integrity       ok" in out
 
 
 def test_info_writes_nothing_and_works_while_the_app_has_the_dossier_open(sample_path: Path) -> None:

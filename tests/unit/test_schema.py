@@ -29,6 +29,8 @@ PROMISED = {
     "evidence": {"claim_id", "annotation_id", "relation"},
     "tags": {"id", "name", "color", "parent_id"},
     "annotation_tags": {"annotation_id", "tag_id"},
+    "rejected_names": {"name", "rejected_at"},
+    "rejected_mentions": {"article_id", "start_offset", "end_offset", "surface"},
 }
 
 

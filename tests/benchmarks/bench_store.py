@@ -1,0 +1,182 @@
+"""Store benchmark (run by hand; not a test): build a synthetic dossier, time what users feel.
+
+    python tests/benchmarks/bench_store.py --articles 100000
+
+Prints one JSON object per line: {"metric", "value", "unit", "articles"}. Articles have ~600
+words, 20 entity mentions and 2 events each; one in five carries an annotation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import statistics
+import string
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from dossier.core.models import NewArticle  # noqa: E402
+from dossier.store import NewEvent, NewMention, Store  # noqa: E402
+
+WORDS_PER_ARTICLE = 600
+MENTIONS_PER_ARTICLE = 20
+EVENTS_PER_ARTICLE = 2
+BATCH = 1000
+# Words in nearly every article (English function words and the beat's staples).
+COMMON = ("the of and to in a that was for on with as by said from at has were have had it its "
+          "is be an which this after forces border troops minister government region").split()
+
+
+def pseudo_word(rng: random.Random, length: int) -> str:
+    return "".join(rng.choice(string.ascii_lowercase) for _ in range(length))
+
+
+class Corpus:
+    """Deterministic synthetic articles: Zipf-distributed vocabulary plus named entities."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        rng = self.rng
+        self.vocab = sorted({pseudo_word(rng, rng.randint(4, 10)) for _ in range(20_000)})
+        self.cum_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(self.vocab))))
+        self.people = [f"{pseudo_word(rng, 5).title()} {pseudo_word(rng, 7).title()}" for _ in range(5_000)]
+        self.places = [pseudo_word(rng, 8).title() for _ in range(2_000)]
+        self.orgs = [f"{pseudo_word(rng, 6).title()} Agency" for _ in range(500)]
+        self.names = [name for name, _ in self.entities()]
+
+    def entities(self) -> list[tuple[str, str]]:
+        return ([(n, "person") for n in self.people] + [(n, "place") for n in self.places]
+                + [(n, "organisation") for n in self.orgs])
+
+    def article(self, index: int, entity_count: int) -> tuple[str, list[tuple[int, int, int]]]:
+        """Text, and (entity index, start, end) of each mention."""
+        rng = self.rng
+        words = rng.choices(self.vocab, cum_weights=self.cum_weights, k=WORDS_PER_ARTICLE - 20 * 3)
+        words += rng.choices(COMMON, k=20 * 3)
+        rng.shuffle(words)
+        chosen = rng.sample(range(entity_count), MENTIONS_PER_ARTICLE)
+        slots = sorted(rng.sample(range(1, len(words)), MENTIONS_PER_ARTICLE))
+        pieces: list[str] = []
+        mentions: list[tuple[int, int, int]] = []
+        position, cursor = 0, 0
+        for slot, entity in zip(slots, chosen):
+            chunk = " ".join(words[cursor:slot]) + " "
+            pieces.append(chunk)
+            position += len(chunk)
+            name = self.names[entity]
+            pieces.append(name + ". ")
+            mentions.append((entity, position, position + len(name)))
+            position += len(name) + 2
+            cursor = slot
+        pieces.append(" ".join(words[cursor:]) + f". Report {index}.")
+        return "".join(pieces), mentions
+
+
+def build(path: Path, n: int, seed: int) -> tuple[float, Corpus]:
+    corpus = Corpus(seed)
+    started = time.perf_counter()
+    store = Store.create(path, f"Benchmark, {n} articles")
+    with store.transaction():
+        entity_ids = [store.add_entity(name, kind) for name, kind in corpus.entities()]
+    for first in range(0, n, BATCH):
+        with store.transaction():
+            texts = [corpus.article(i, len(entity_ids)) for i in range(first, min(n, first + BATCH))]
+            ids = store.add_articles(
+                NewArticle(title=f"Report {first + k}: {corpus.places[(first + k) % len(corpus.places)]}",
+                           text=text, source=f"Outlet {(first + k) % 40}",
+                           published=f"{2000 + (first + k) % 25}-{(first + k) % 12 + 1:02d}-{(first + k) % 28 + 1:02d}",
+                           published_precision="day")
+                for k, (text, _) in enumerate(texts)
+            )
+            store.add_mentions([NewMention(aid, entity_ids[e], s, t, text[s:t])
+                                for aid, (text, mentions) in zip(ids, texts) for e, s, t in mentions])
+            store.add_events([NewEvent(aid, s, t, f"Event {j}", "May 14", "2021-05-14", "2021-05-14", "day",
+                                       entity_ids=(entity_ids[e],))
+                              for aid, (text, mentions) in zip(ids, texts)
+                              for j, (e, s, t) in enumerate(mentions[:EVENTS_PER_ARTICLE])])
+            for aid, (text, mentions) in zip(ids, texts):
+                if aid % 5 == 0:
+                    _, s, t = mentions[0]
+                    store.add_annotation(aid, "note", max(0, s - 20), t, note="check this")
+    store.close()
+    return time.perf_counter() - started, corpus
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def emit(metric: str, value: float, unit: str, n: int) -> None:
+    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, "articles": n}), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="build into this file and keep it (reused if it exists)")
+    args = parser.parse_args()
+    n = args.articles
+    folder = Path(tempfile.mkdtemp(prefix="bench-store-"))
+    os.environ.setdefault("DOSSIER_DATA_DIR", str(folder / "user-data"))
+    path = args.keep or folder / "bench.dossier"
+    if path.exists():
+        corpus = Corpus(args.seed)
+    else:
+        build_s, corpus = build(path, n, args.seed)
+        emit("build_s", build_s, "s", n)
+
+    opens = []
+    for _ in range(5):
+        started = time.perf_counter()
+        store = Store.open(path)
+        page = store.article_page(0, 50)
+        opens.append((time.perf_counter() - started) * 1000)
+        assert len(page) == min(50, n)
+        store.close()
+    emit("open_ms", statistics.median(opens), "ms", n)
+
+    store = Store.open(path)
+    rng = random.Random(args.seed + 1)
+    queries = ([rng.choice(corpus.places) for _ in range(20)] + [rng.choice(corpus.people) for _ in range(15)]
+               + [f'"{rng.choice(corpus.people)}"' for _ in range(10)] + [rng.choice(corpus.orgs) for _ in range(5)])
+    times, matched = [], []
+    for q in queries:
+        started = time.perf_counter()
+        hits = store.search(q, limit=50)
+        times.append((time.perf_counter() - started) * 1000)
+        matched.append(store.search_count(q) / n)
+    assert max(matched) < 0.05, f"a selective query matched {max(matched):.1%} of the articles"
+    emit("search_p50_ms", percentile(times, 50), "ms", n)
+    emit("search_p95_ms", percentile(times, 95), "ms", n)
+
+    common = COMMON[:10]
+    times = []
+    for q in common:
+        started = time.perf_counter()
+        store.search(q, limit=50)
+        times.append((time.perf_counter() - started) * 1000)
+    emit("search_common_p95_ms", percentile(times, 95), "ms", n)
+
+    saves = []
+    ids = store.article_ids()
+    for i in range(200):
+        aid = rng.choice(ids)
+        started = time.perf_counter()
+        store.add_annotation(aid, "claim", 10 + i % 50, 60 + i % 50, note="benchmark claim")
+        saves.append((time.perf_counter() - started) * 1000)
+    emit("annotation_save_p95_ms", percentile(saves, 95), "ms", n)
+    store.close()
+    emit("file_mb", path.stat().st_size / 1e6, "MB", n)
+
+
+if __name__ == "__main__":
+    main()
