@@ -142,14 +142,20 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
-    from dossier.paths import sample_dossier_path
-    from dossier.sample import write_sample
+    if not _display_available():
+        return _fail(
+            "no display to open a window on. Run Dossier in a desktop session, or use the "
+            "commands (`dossier --help`); for a headless test, set QT_QPA_PLATFORM=offscreen."
+        )
+    if args.path is not None and not args.path.exists():
+        return _fail(f"{args.path}: no such file (create one with `dossier sample {args.path}` "
+                     "or File > New Dossier in the app)")
+    from dossier.app import run
 
-    path: Path | None = args.path
-    if path is None:
-        path = sample_dossier_path()
-        if not path.exists():
-            write_sample(path).close()
-            print(f"created the sample dossier at {path}")
-    # The window comes with the main-window issue; until then, show what the dossier holds.
-    return _cmd_info(argparse.Namespace(path=path, json=False))
+    return run(args.path)
+
+
+def _display_available() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

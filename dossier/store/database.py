@@ -36,6 +36,10 @@ def _connect_for_writing(path: Path) -> sqlite3.Connection:
     # per commit) is measured by the store benchmark's annotation_save figure.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # A 64 MB page cache and memory-mapped reads: search touches many index pages once each,
+    # and reading them through a map instead of copying them keeps a cold query fast.
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA mmap_size = 268435456")
     return conn
 
 
@@ -206,6 +210,13 @@ class Database:
 
     def counts(self) -> dict[str, int]:
         return table_counts(self._conn)
+
+    def summary_counts(self) -> dict[str, int]:
+        """The counts the status bar shows: cheap even at 100,000 articles."""
+        return {
+            table: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "entities", "annotations")
+        }
 
     def quick_check(self) -> str:
         return quick_check(self._conn)

@@ -157,6 +157,21 @@ class EntityRow:
     name: str
     kind: str
     mentions: int
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """A mention with a little text around it, for the sidebar's list."""
+
+    mention_id: int
+    article_id: int
+    article_title: str
+    start: int
+    end: int
+    before: str
+    surface: str
+    after: str
 
 
 class EntityEdits:
@@ -165,10 +180,27 @@ class EntityEdits:
     _conn: sqlite3.Connection
 
     def entity_rows(self) -> list[EntityRow]:
-        return [EntityRow(*r) for r in self._conn.execute(
-            "SELECT e.id, e.name, e.kind, count(m.id) FROM entities e "
-            "LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY e.name COLLATE NOCASE"
+        aliases: dict[int, list[str]] = {}
+        for entity_id, alias in self._conn.execute("SELECT entity_id, alias FROM aliases"):
+            aliases.setdefault(entity_id, []).append(alias)
+        return [EntityRow(*r, aliases=tuple(aliases.get(r[0], ()))) for r in self._conn.execute(
+            "SELECT e.id, e.name, e.kind, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) "
+            "FROM entities e ORDER BY e.name COLLATE NOCASE"
         )]
+
+    def mention_contexts(self, entity_id: int, width: int = 40) -> list[MentionContext]:
+        return [MentionContext(*r) for r in self._conn.execute(
+            "SELECT m.id, m.article_id, a.title, m.start_offset, m.end_offset, "
+            "substr(a.text, max(1, m.start_offset + 1 - ?), min(?, m.start_offset)), "
+            "substr(a.text, m.start_offset + 1, m.end_offset - m.start_offset), "
+            "substr(a.text, m.end_offset + 1, ?) "
+            "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
+            "ORDER BY a.published DESC, m.article_id, m.start_offset",
+            (width, width, width, entity_id),
+        )]
+
+    def mention_marks(self, article_id: int) -> list[MentionMark]:
+        return mention_marks(self._conn, article_id)
 
     def articles_mentioning(self, entity_id: int) -> list[tuple[int, str, int]]:
         """(article id, title, mention count), most mentions first."""
@@ -271,3 +303,22 @@ class EntityEdits:
                 "VALUES (?, ?, ?, ?, ?, 'user')", (article_id, entity_id, start, end, row[0]),
             )
         return entity_id
+
+
+@dataclass(frozen=True)
+class MentionMark:
+    """What the article pane needs to underline a mention."""
+
+    mention_id: int
+    entity_id: int
+    start: int
+    end: int
+    kind: str
+
+
+def mention_marks(conn: sqlite3.Connection, article_id: int) -> list[MentionMark]:
+    return [MentionMark(*r) for r in conn.execute(
+        "SELECT m.id, m.entity_id, m.start_offset, m.end_offset, e.kind FROM mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start_offset",
+        (article_id,),
+    )]

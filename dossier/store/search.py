@@ -42,25 +42,40 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+# Ranking scores every matching article. Past this many matches, results come newest-imported
+# first instead: a query matching most of 100,000 articles then answers in milliseconds rather
+# than a quarter of a second, and the user is told to add words to rank by relevance.
+RANK_LIMIT = 5_000
+
+
 class SearchQueries:
-    """Ranked full-text search; never raises on what a user types."""
+    """Full-text search; never raises on what a user types."""
 
     _conn: object
 
-    def search(self, user_text: str, limit: int = 50, offset: int = 0) -> list["SearchHit"]:
+    def search(self, user_text: str, limit: int = 50, offset: int = 0, ranked: bool = True) -> list["SearchHit"]:
+        """Matching articles with a snippet each: best first, or newest imported first when
+        `ranked` is False (rank is then 0)."""
         from dossier.core.models import MATCH_END, MATCH_START, SearchHit
 
         query = fts_query(user_text)
         if query is None:
             return []
+        order, rank = ("f.rank", "f.rank") if ranked else ("f.rowid DESC", "0.0")
         rows = self._conn.execute(  # type: ignore[attr-defined]
             "SELECT a.id, a.title, a.source, a.published, "
-            f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16), f.rank "
+            f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16), {rank} "
             "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
+            f"WHERE articles_fts MATCH ? ORDER BY {order} LIMIT ? OFFSET ?",
             (query, limit, offset),
         ).fetchall()
         return [SearchHit(*r) for r in rows]
+
+    def search_page(self, user_text: str, limit: int = 50) -> tuple[list["SearchHit"], int, bool]:
+        """What the search panel shows: (hits, match count capped at 10,000, ranked?)."""
+        count = self.search_count(user_text)
+        ranked = count < RANK_LIMIT
+        return self.search(user_text, limit, ranked=ranked), count, ranked
 
     def search_count(self, user_text: str, cap: int = 10_000) -> int:
         """How many articles match, counted up to `cap` (enough for "10,000+ results")."""

@@ -151,20 +151,27 @@ def main() -> None:
     times, matched = [], []
     for q in queries:
         started = time.perf_counter()
-        hits = store.search(q, limit=50)
+        store.search_page(q, limit=50)  # what the search panel runs: count, then ranked results
         times.append((time.perf_counter() - started) * 1000)
         matched.append(store.search_count(q) / n)
     assert max(matched) < 0.05, f"a selective query matched {max(matched):.1%} of the articles"
     emit("search_p50_ms", percentile(times, 50), "ms", n)
     emit("search_p95_ms", percentile(times, 95), "ms", n)
 
+    # Words in over half the articles, as the search panel runs them (count, then newest first
+    # past RANK_LIMIT matches), and ranked anyway, for comparison.
     common = COMMON[:10]
-    times = []
+    as_shown, ranked_anyway = [], []
     for q in common:
+        assert store.search_count(q) / n > 0.5 or store.search_count(q) >= 10_000
         started = time.perf_counter()
-        store.search(q, limit=50)
-        times.append((time.perf_counter() - started) * 1000)
-    emit("search_common_p95_ms", percentile(times, 95), "ms", n)
+        store.search_page(q, limit=50)
+        as_shown.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        store.search(q, limit=50, ranked=True)
+        ranked_anyway.append((time.perf_counter() - started) * 1000)
+    emit("search_common_p95_ms", percentile(as_shown, 95), "ms", n)
+    emit("search_common_ranked_p95_ms", percentile(ranked_anyway, 95), "ms", n)
 
     saves = []
     ids = store.article_ids()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,9 @@ from dossier.cli import main
 from dossier.store import SCHEMA_VERSION
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dossier", *args], capture_output=True, text=True)
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dossier", *args], capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=120)
 
 
 def test_sample_then_info_json(tmp_path: Path) -> None:
@@ -77,11 +79,27 @@ def test_version_and_help() -> None:
     assert "info" in run("--help").stdout
 
 
-def test_first_run_creates_the_sample_in_the_data_folder(data_dir: Path) -> None:
-    result = run()
+def test_first_run_creates_the_sample_in_the_data_folder_and_opens_it(data_dir: Path) -> None:
+    result = run(DOSSIER_EXIT_AFTER_PAINT="1", QT_QPA_PLATFORM="offscreen")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("painted ")
     created = list(data_dir.glob("*.dossier"))
     assert len(created) == 1 and "Armenia" in created[0].name
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted([created[0].name, "backups", "settings.ini"])
+    assert "Armenia" in (data_dir / "settings.ini").read_text()  # remembered as the last dossier
+
+
+def test_without_a_display_the_app_says_so(tmp_path: Path, sample_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "dossier", str(sample_path)], capture_output=True, text=True,
+                            env=env, timeout=60)
+    if sys.platform.startswith("linux"):
+        assert result.returncode == 1 and "no display" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_opening_a_missing_file_in_the_app_says_so(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nope.dossier"), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 1 and "no such file" in result.stderr
 
 
 def test_backups_and_restore(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -82,3 +82,16 @@ def test_query_building() -> None:
     assert fts_query('Nikol "102nd Base" Pash*') == '"Nikol" "102nd Base" "Pash"*'
     assert fts_query('say "hi') == '"say" "hi"'
     assert fts_query("-- ; ()") is None
+
+
+def test_a_query_matching_thousands_comes_newest_first_unranked(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dossier.store import search
+
+    monkeypatch.setattr(search, "RANK_LIMIT", 10)
+    store.add_articles([NewArticle(f"A{i}", f"border text {i}" + " border" * (i % 3)) for i in range(25)])
+    store.add_article(NewArticle("Rare", "Syunik border"))
+    hits, count, ranked = store.search_page("border", limit=5)
+    assert (count, ranked) == (26, False)
+    assert [h.title for h in hits] == ["Rare", "A24", "A23", "A22", "A21"]
+    hits, count, ranked = store.search_page("Syunik")
+    assert (count, ranked, [h.title for h in hits]) == (1, True, ["Rare"])

@@ -1,0 +1,109 @@
+"""The composition root: builds settings, task runner and main window, then opens a dossier.
+
+Start-up imports only what the first paint needs: PySide6, the stdlib sqlite3 store. Backups
+run after the window is shown, on a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from dossier import __version__
+from dossier.paths import data_dir, sample_dossier_path
+from dossier.store import Store
+from dossier.ui import settings as keys
+from dossier.ui.main_window import MainWindow
+from dossier.ui.settings import Settings
+from dossier.ui.tasks import TaskRunner
+
+# Set by the start-up benchmark and tests: print when the window first painted, then quit.
+EXIT_AFTER_PAINT = "DOSSIER_EXIT_AFTER_PAINT"
+
+
+class _FirstPaint(QObject):
+    def __init__(self, on_paint: object) -> None:
+        super().__init__()
+        self._on_paint = on_paint
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, self._on_paint)  # type: ignore[arg-type]
+        return False
+
+
+def choose_dossier(path: Path | None, settings: Settings) -> Path:
+    """The file to open: the one asked for, else the last one, else the sample (made on first run)."""
+    if path is not None:
+        return path
+    last = settings.get(keys.LAST_DOSSIER)
+    if last and Path(last).exists():
+        return Path(last)
+    sample = sample_dossier_path()
+    if not sample.exists():
+        from dossier.sample import write_sample
+
+        write_sample(sample).close()
+    return sample
+
+
+def _close_on_terminate(window: MainWindow) -> None:
+    """SIGTERM (logout, `kill`) and Ctrl+C close the window cleanly: the dossier is closed, its
+    lock removed, the window state saved. Python handles signals only when it runs, so a timer
+    lets it look in twice a second."""
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    signal.signal(signal.SIGTERM, close)
+    signal.signal(signal.SIGINT, close)
+    heartbeat = QTimer(window, interval=500)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+
+
+def _settings_backend() -> QSettings | None:
+    """The platform's settings store, unless DOSSIER_DATA_DIR asks to keep everything there."""
+    if os.environ.get("DOSSIER_DATA_DIR"):
+        return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return None
+
+
+def run(path: Path | None = None) -> int:
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Dossier")
+    app.setOrganizationName("Dossier")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("dossier")
+    settings = Settings(_settings_backend())
+    tasks = TaskRunner(app)
+
+    def on_opened(store: Store) -> None:
+        # A rotating backup when the newest is over a day old, never delaying the window.
+        tasks.run(store.backup_if_due, on_error=lambda e: window.statusBar().showMessage(f"Backup failed: {e}", 10000),
+                  lane="general")
+
+    window = MainWindow(settings, on_opened=on_opened)
+    if os.environ.get(EXIT_AFTER_PAINT):
+        def report() -> None:
+            print(f"painted {1000 * (time.perf_counter() - started):.1f}", flush=True)
+            tasks.wait()
+            window.close()
+            app.quit()
+
+        watcher = _FirstPaint(report)
+        window.installEventFilter(watcher)
+    _close_on_terminate(window)
+    window.show()
+    window.open_dossier(choose_dossier(path, settings))
+    code = app.exec()
+    tasks.wait()
+    return code

@@ -1,0 +1,1 @@
+"""The article pane: headline, provenance and the verbatim text with marks and find."""

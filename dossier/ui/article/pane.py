@@ -1,0 +1,231 @@
+"""ArticlePane: the article's headline, its provenance and its verbatim text.
+
+The text is always plain text: QPlainTextEdit never interprets markup, follows links or loads
+resources, and the headline labels are set to plain text too. Entity mentions (underlined in
+their kind's colour) and annotations (in their tag's colour) are drawn as extra selections of
+the visible article only. Offsets convert between code points and Qt's UTF-16 positions through
+`dossier.core.offsets`, nowhere else.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor, QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QLabel, QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget,
+)
+
+from dossier.core.citation import citation, provenance
+from dossier.core.models import Annotation, Article
+from dossier.core.offsets import OffsetMap
+from dossier.store import Store
+from dossier.ui import theme
+from dossier.ui.article.find_bar import FindBar
+
+
+class InertDocument(QTextDocument):
+    """A document that loads nothing: asked for an image or a style sheet (which plain text
+    never needs), it answers with nothing and notes the request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentLayout(QPlainTextDocumentLayout(self))
+        self.blocked_resources: list[str] = []
+
+    def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 - Qt override
+        self.blocked_resources.append(name.toString() if hasattr(name, "toString") else str(name))
+        return None
+
+
+class ArticleTextView(QPlainTextEdit):
+    """Read-only, selectable with mouse and keyboard (a caret to move and Shift+arrows)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocument(InertDocument(self))
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(16)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+        self.setAccessibleName(self.tr("Article text"))
+        self.extra_actions: list[QAction] = []
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        menu: QMenu = self.createStandardContextMenu(event.pos())
+        if self.extra_actions:
+            menu.addSeparator()
+            for action in self.extra_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class ArticlePane(QWidget):
+    selection_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._article: Article | None = None
+        self._offsets = OffsetMap("")
+        self._mention_selections: list[QTextEdit.ExtraSelection] = []
+        self._annotation_selections: list[QTextEdit.ExtraSelection] = []
+        self._show_mentions = True
+
+        self.headline = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        headline_font = QFont(self.headline.font())
+        headline_font.setPointSizeF(headline_font.pointSizeF() * 1.5)
+        headline_font.setBold(True)
+        self.headline.setFont(headline_font)
+        self.provenance = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.provenance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.provenance.setOpenExternalLinks(False)
+        self.provenance.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.text_view = ArticleTextView()
+        self.find_bar = FindBar(self.text_view)
+        self.find_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 4)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.provenance)
+        layout.addWidget(self.text_view, 1)
+        layout.addWidget(self.find_bar)
+
+        self.copy_citation_action = QAction(self.tr("Copy with Citation"), self)
+        self.copy_citation_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_citation_action.triggered.connect(self.copy_with_citation)
+        self.text_view.extra_actions.append(self.copy_citation_action)
+        self.text_view.selectionChanged.connect(self.selection_changed)
+        self.show_article(None)
+
+    # -- showing --------------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def show_article(self, article_id: int | None) -> None:
+        if article_id is None:
+            self._article = None
+            self.headline.setText(self.tr("No article open"))
+            self.provenance.setText(self.tr("Choose an article from the list."))
+            self.text_view.setPlainText("")
+            self._offsets = OffsetMap("")
+            self._mention_selections, self._annotation_selections = [], []
+            self._apply_selections()
+            return
+        article = self._store.article(article_id)
+        self._article = article
+        self.headline.setText(article.title)
+        self.provenance.setText(provenance(article))
+        self.text_view.setPlainText(article.text)
+        self._offsets = OffsetMap(article.text)
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """Re-read this article's mentions and annotations and draw them."""
+        if self._article is None:
+            return
+        palette = self.text_view.palette()
+        self._mention_selections = []
+        for mark in self._store.mention_marks(self._article.id):
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(theme.kind_color(mark.kind, palette))
+            self._mention_selections.append(self._selection(mark.start, mark.end, fmt))
+        tag_colors = {t.id: t.color for t in self._store.tags()}
+        self._annotation_selections = [
+            self._selection(a.start, a.end, self._annotation_format(a, tag_colors))
+            for a in self._store.annotations(self._article.id)
+            if a.anchor_state != "orphaned"
+        ]
+        self._apply_selections()
+
+    def set_mentions_visible(self, visible: bool) -> None:
+        self._show_mentions = visible
+        self._apply_selections()
+
+    def _annotation_format(self, annotation: Annotation, tag_colors: dict[int, str]) -> QTextCharFormat:
+        palette = self.text_view.palette()
+        fmt = QTextCharFormat()
+        colors = [tag_colors[t] for t in annotation.tag_ids if t in tag_colors]
+        if colors:
+            fmt.setBackground(theme.highlight_background(colors[0], palette))
+        elif annotation.kind == "claim":
+            fmt.setBackground(theme.highlight_background(theme.UNTAGGED_CLAIM, palette))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(theme.UNTAGGED_CLAIM))
+        else:
+            fmt.setBackground(theme.highlight_background(theme.DEFAULT_HIGHLIGHT, palette))
+        fmt.setToolTip(annotation.note)
+        return fmt
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text_view.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.format = fmt  # type: ignore[attr-defined]
+        return selection
+
+    def _apply_selections(self) -> None:
+        mentions = self._mention_selections if self._show_mentions else []
+        # Annotations last, so their background shows over a mention's underline span.
+        self.text_view.setExtraSelections(mentions + self._annotation_selections)
+
+    # -- selecting ------------------------------------------------------------------------
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select text[start:end] (code points), scroll it into view and give the text focus."""
+        cursor = QTextCursor(self.text_view.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text_view.setTextCursor(cursor)
+        self.text_view.centerCursor()
+        self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets into the article text, or None."""
+        cursor = self.text_view.textCursor()
+        if self._article is None or not cursor.hasSelection():
+            return None
+        return (self._offsets.to_codepoint(cursor.selectionStart()), self._offsets.to_codepoint(cursor.selectionEnd()))
+
+    def selected_text(self) -> str:
+        selected = self.selected_range()
+        if selected is None or self._article is None:
+            return ""
+        return self._article.text[selected[0] : selected[1]]
+
+    def select_first(self, needle: str) -> bool:
+        """Select the first occurrence of `needle`, ignoring case (for search results)."""
+        found = self.text_view.document().find(needle)
+        if found.isNull():
+            return False
+        self.text_view.setTextCursor(found)
+        self.text_view.centerCursor()
+        self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # -- copying --------------------------------------------------------------------------
+
+    def copy_with_citation(self) -> None:
+        quote = self.selected_text()
+        if self._article is None:
+            return
+        text = citation(quote, self._article) if quote else citation(self._article.title, self._article)
+        QGuiApplication.clipboard().setText(text)
+
+    def open_find_bar(self) -> None:
+        self.find_bar.open_bar()

@@ -1,0 +1,92 @@
+"""ArticleListModel: the dossier's articles as a table that reads rows only when shown.
+
+It holds the ordered ids of the articles that pass the filter (cheap even at 100,000) and
+fetches titles, sources and dates a page at a time as the view asks for them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from dossier.core.models import ArticleSummary
+from dossier.store import Store
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE = 200
+COLUMNS = ("title", "source", "published")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._store = store
+        self._ids: list[int] = []
+        self._rows: dict[int, ArticleSummary] = {}
+        self._order, self._descending = "published", True
+        self._contains, self._from, self._to = "", None, None  # type: tuple[str, str | None, str | None]
+        self.reload()
+
+    # -- what the view asks -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Title"), self.tr("Source"), self.tr("Published"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        article_id = self._ids[index.row()]
+        if role == ARTICLE_ID_ROLE:
+            return article_id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows.get(article_id) or self._fetch(index.row())
+        value = getattr(row, COLUMNS[index.column()]) or ""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() != 0:
+            return None
+        return value
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._order = COLUMNS[column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- what the app asks ------------------------------------------------------------------
+
+    def set_filter(self, contains: str = "", published_from: str | None = None, published_to: str | None = None) -> None:
+        self._contains, self._from, self._to = contains, published_from or None, published_to or None
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read ids (after a filter, sort or dossier change); rows are fetched again lazily."""
+        self.beginResetModel()
+        self._ids = self._store.article_ids(
+            self._order, self._descending, contains=self._contains,
+            published_from=self._from, published_to=self._to,
+        )
+        self._rows.clear()
+        self.endResetModel()
+
+    def row_of(self, article_id: int) -> int:
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return -1
+
+    def article_id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def _fetch(self, row: int) -> ArticleSummary:
+        start = row - row % PAGE
+        page = self._ids[start : start + PAGE]
+        self._rows.update(self._store.article_summaries(page))
+        return self._rows[self._ids[row]]

@@ -1,0 +1,95 @@
+"""ArticleListPanel: the filter box, the published-date range and the article table."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from dossier.store import Store
+from dossier.ui.articles.model import ARTICLE_ID_ROLE, ArticleListModel
+
+# A date as precise as the user knows it: 2021, 2021-05 or 2021-05-14.
+PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+class ArticleListPanel(QWidget):
+    article_chosen = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticleListModel(store, self)
+        self.filter_edit = QLineEdit(placeholderText=self.tr("Filter by title or source"), clearButtonEnabled=True)
+        self.from_edit = self._date_edit(self.tr("From (YYYY-MM-DD)"))
+        self.to_edit = self._date_edit(self.tr("To"))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName(self.tr("Articles"))
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_edit)
+        dates.addWidget(self.to_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_edit)
+        layout.addLayout(dates)
+        layout.addWidget(self.table)
+
+        # Filter as the user types, once typing pauses: one query per pause, not per key.
+        self._refilter = QTimer(self, singleShot=True, interval=150)
+        self._refilter.timeout.connect(self._apply_filter)
+        for edit in (self.filter_edit, self.from_edit, self.to_edit):
+            edit.textChanged.connect(self._refilter.start)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.model.modelReset.connect(self._reselect)
+        self._current_id: int | None = None
+
+    def _date_edit(self, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
+        edit.setValidator(QRegularExpressionValidator(PARTIAL_DATE, edit))
+        return edit
+
+    def select_article(self, article_id: int) -> None:
+        row = self.model.row_of(article_id)
+        self._current_id = article_id
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.scrollTo(index)
+
+    def current_article_id(self) -> int | None:
+        return self._current_id
+
+    def _apply_filter(self) -> None:
+        def complete(edit: QLineEdit) -> str | None:
+            text = edit.text().strip()
+            return text if re.fullmatch(PARTIAL_DATE, text) else None
+
+        self.model.set_filter(self.filter_edit.text(), complete(self.from_edit), complete(self.to_edit))
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            article_id = int(current.data(ARTICLE_ID_ROLE))
+            if article_id != self._current_id:
+                self._current_id = article_id
+                self.article_chosen.emit(article_id)
+
+    def _reselect(self) -> None:
+        """Keep the open article selected across filtering and sorting, when it still shows."""
+        if self._current_id is not None:
+            self.select_article(self._current_id)

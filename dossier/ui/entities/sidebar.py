@@ -1,0 +1,250 @@
+"""EntitySidebar: entities by kind with counts, a filter, the chosen entity's mentions and
+articles, and the edits a reader makes (rename, kind, merge, delete, remove a mention)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QInputDialog, QLabel, QLineEdit, QListView, QMenu, QMessageBox,
+    QSplitter, QTreeView, QVBoxLayout, QWidget,
+)
+
+from dossier.core.vocabulary import ENTITY_KINDS
+from dossier.store import Store
+from dossier.ui.entities.dialogs import EntityPickerDialog
+from dossier.ui.entities.models import (
+    ENTITY_ID_ROLE, KIND_LABELS, EntityArticlesModel, EntityTreeModel, MentionListModel,
+)
+
+
+class EntitySidebar(QWidget):
+    mention_chosen = Signal(int, int, int)  # article id, start, end (code points)
+    article_chosen = Signal(int)
+    entities_changed = Signal()  # after an edit: the pane redraws its marks
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.model = EntityTreeModel(store, self)
+        self.mentions_model = MentionListModel(store, self)
+        self.articles_model = EntityArticlesModel(store, self)
+
+        self.filter_edit = QLineEdit(placeholderText=self.tr("Filter entities"), clearButtonEnabled=True)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setAccessibleName(self.tr("Entities"))
+        self.tree.expandAll()
+        self.detail = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.mentions_view = QListView()
+        self.mentions_view.setModel(self.mentions_model)
+        self.mentions_view.setAccessibleName(self.tr("Mentions"))
+        self.mentions_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.articles_view = QListView()
+        self.articles_view.setModel(self.articles_model)
+        self.articles_view.setAccessibleName(self.tr("Articles mentioning the entity"))
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail)
+        lower_layout.addWidget(QLabel(self.tr("Mentions")))
+        lower_layout.addWidget(self.mentions_view, 2)
+        lower_layout.addWidget(QLabel(self.tr("Articles")))
+        lower_layout.addWidget(self.articles_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(splitter, 1)
+
+        self._make_actions()
+        self._refilter = QTimer(self, singleShot=True, interval=0)
+        self._refilter.timeout.connect(self._apply_filter)
+        self.filter_edit.textChanged.connect(self._refilter.start)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
+        self.mentions_view.activated.connect(self._on_mention_activated)
+        self.mentions_view.clicked.connect(self._on_mention_activated)
+        self.articles_view.activated.connect(self._on_article_activated)
+        self.articles_view.clicked.connect(self._on_article_activated)
+        self._show_detail(None)
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(slot)  # type: ignore[arg-type]
+            self.addAction(a)
+            return a
+
+        self.rename_action = action(self.tr("Rename…"), self.rename_current, "F2")
+        self.merge_action = action(self.tr("Merge Into…"), self.merge_current, "Ctrl+M")
+        self.delete_action = action(self.tr("Delete (Not an Entity)"), self.delete_current,
+                                    QKeySequence.StandardKey.Delete)
+        self.kind_menu = QMenu(self.tr("Change Kind"), self)
+        for kind in ENTITY_KINDS:
+            self.kind_menu.addAction(self.tr(KIND_LABELS[kind]), lambda k=kind: self.set_current_kind(k))
+        self.remove_mention_action = QAction(self.tr("Remove This Mention"), self)
+        self.remove_mention_action.triggered.connect(self.remove_current_mention)
+        self.mentions_view.addAction(self.remove_mention_action)
+
+    # -- state --------------------------------------------------------------------------------
+
+    def current_entity_id(self) -> int | None:
+        value = self.tree.currentIndex().data(ENTITY_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_entity(self, entity_id: int) -> None:
+        index = self.model.index_of(entity_id)
+        if not index.isValid():
+            self.filter_edit.clear()
+            self._apply_filter()
+            index = self.model.index_of(entity_id)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.tree.scrollTo(index)
+
+    def reload(self) -> None:
+        """Re-read entities after the dossier changed, keeping the selection when it still exists."""
+        current = self.current_entity_id()
+        self.model.reload()
+        self.tree.expandAll()
+        if current is not None and self.model.entity(current) is not None:
+            self.select_entity(current)
+        else:
+            self._show_detail(None)
+
+    def _apply_filter(self) -> None:
+        current = self.current_entity_id()
+        self.model.set_filter(self.filter_edit.text())
+        self.tree.expandAll()
+        if current is not None:
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+
+    def _show_detail(self, entity_id: int | None) -> None:
+        row = self.model.entity(entity_id) if entity_id is not None else None
+        if row is None:
+            self.detail.setText(self.tr("Choose an entity to see where it is mentioned."))
+        else:
+            aliases = f"\n{self.tr('Also')}: {', '.join(row.aliases)}" if row.aliases else ""
+            self.detail.setText(f"{row.name} — {self.tr(KIND_LABELS[row.kind])}, "
+                                f"{row.mentions} {self.tr('mentions')}{aliases}")
+        self.mentions_model.show_entity(row.id if row else None)
+        self.articles_model.show_entity(row.id if row else None)
+        for a in (self.rename_action, self.merge_action, self.delete_action):
+            a.setEnabled(row is not None)
+
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        value = current.data(ENTITY_ID_ROLE)
+        self._show_detail(int(value) if value is not None else None)
+
+    def _on_tree_context_menu(self, pos: object) -> None:
+        if self.current_entity_id() is None:
+            return
+        menu = QMenu(self)
+        for a in (self.rename_action, self.merge_action):
+            menu.addAction(a)
+        menu.addMenu(self.kind_menu)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.deleteLater()
+
+    # -- going to mentions ----------------------------------------------------------------------
+
+    def _on_mention_activated(self, index: QModelIndex) -> None:
+        m = self.mentions_model.mention(index.row())
+        self.mention_chosen.emit(m.article_id, m.start, m.end)
+
+    def _on_article_activated(self, index: QModelIndex) -> None:
+        self.article_chosen.emit(int(index.data(EntityArticlesModel.ARTICLE_ID_ROLE)))
+
+    def step_mention(self, step: int) -> None:
+        count = self.mentions_model.rowCount()
+        if not count:
+            return
+        row = self.mentions_view.currentIndex().row()
+        row = 0 if row < 0 else (row + step) % count
+        index = self.mentions_model.index(row, 0)
+        self.mentions_view.setCurrentIndex(index)
+        self._on_mention_activated(index)
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def rename_current(self) -> None:
+        entity_id = self.current_entity_id()
+        row = self.model.entity(entity_id) if entity_id is not None else None
+        if row is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename Entity"), self.tr("New name:"), text=row.name)
+        if ok and name.strip() and name.strip() != row.name:
+            self._store.rename_entity(row.id, name)
+            self._after_edit(row.id)
+
+    def set_current_kind(self, kind: str) -> None:
+        entity_id = self.current_entity_id()
+        if entity_id is not None:
+            self._store.set_entity_kind(entity_id, kind)
+            self._after_edit(entity_id)
+
+    def merge_current(self) -> None:
+        entity_id = self.current_entity_id()
+        row = self.model.entity(entity_id) if entity_id is not None else None
+        if row is None:
+            return
+        candidates = [r for r in self._store.entity_rows() if r.id != row.id]
+        candidates.sort(key=lambda r: (r.kind != row.kind, r.name.casefold()))  # same kind first
+        dialog = EntityPickerDialog(
+            self.tr("Merge Entity"),
+            self.tr("Merge “%1” into which entity? Its mentions and names move there.").replace("%1", row.name),
+            candidates, self,
+        )
+        if dialog.exec() == EntityPickerDialog.DialogCode.Accepted and dialog.chosen_id() is not None:
+            target = dialog.chosen_id()
+            self._store.merge_entities(row.id, target)  # type: ignore[arg-type]
+            self._after_edit(target)
+
+    def delete_current(self) -> None:
+        entity_id = self.current_entity_id()
+        row = self.model.entity(entity_id) if entity_id is not None else None
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete Entity"),
+            self.tr("“%1” is not an entity? Its %2 mentions are removed, and extraction will not "
+                    "propose the name again.").replace("%1", row.name).replace("%2", str(row.mentions)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._store.delete_entity(row.id)
+            self._after_edit(None)
+
+    def remove_current_mention(self) -> None:
+        index = self.mentions_view.currentIndex()
+        if not index.isValid():
+            return
+        mention = self.mentions_model.mention(index.row())
+        entity_id = self.current_entity_id()
+        self._store.remove_mention(mention.mention_id)
+        self._after_edit(entity_id)
+
+    def _after_edit(self, select: int | None) -> None:
+        self.reload()
+        if select is not None:
+            self.select_entity(select)
+        self.entities_changed.emit()

@@ -1,0 +1,298 @@
+"""MainWindow: menus, docks and status bar around the workspace of the open dossier."""
+
+from __future__ import annotations
+
+import platform
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget,
+)
+
+from dossier import __version__
+from dossier.store import DossierError, Store
+from dossier.store.backups import backup_taken_at, list_backups, restore_backup
+from dossier.ui import settings as keys
+from dossier.ui.entities.dialogs import NewEntityDialog
+from dossier.ui.open_errors import explain_open_error
+from dossier.ui.settings import Settings
+from dossier.ui.workspace import Workspace
+
+DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, settings: Settings, open_store: Callable[[Path], Store] = Store.open,
+        on_opened: Callable[[Store], None] | None = None, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._open_store = open_store
+        self._on_opened = on_opened
+        self.workspace: Workspace | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+
+        self.articles_dock = self._dock("articles", self.tr("Articles"), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.entities_dock = self._dock("entities", self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("search", self.tr("Search"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.entities_dock, self.search_dock)
+        self.entities_dock.raise_()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self._make_menus()
+        self._show_empty()
+        self.resizeDocks([self.articles_dock, self.entities_dock], [380, 300], Qt.Orientation.Horizontal)
+        geometry, state = settings.get(keys.WINDOW_GEOMETRY), settings.get(keys.WINDOW_STATE)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}_dock")  # restoreState finds docks by object name
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _make_menus(self) -> None:
+        std = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New Dossier…"), self.new_dossier, std.New))
+        file_menu.addAction(self._action(self.tr("&Open…"), self.choose_and_open, std.Open))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.save_copy_action = self._action(self.tr("Save a &Copy…"), self.save_copy, std.SaveAs)
+        self.restore_action = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
+        self.close_action = self._action(self.tr("&Close"), self.close_dossier, std.Close)
+        for action in (self.save_copy_action, self.restore_action, self.close_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.copy_action = self._action(self.tr("&Copy"), self._copy, std.Copy)
+        self.copy_citation_action = self._action(self.tr("Copy with C&itation"), self._copy_with_citation, "Ctrl+Shift+C")
+        self.find_action = self._action(self.tr("&Find in Article…"), self._find_in_article, std.Find)
+        self.search_action = self._action(self.tr("Find in &Dossier…"), self._find_in_dossier, "Ctrl+Shift+F")
+        self.add_entity_action = self._action(self.tr("Add &Entity from Selection…"), self.add_entity_from_selection, "Ctrl+E")
+        for action in (self.copy_action, self.copy_citation_action, None, self.find_action, self.search_action,
+                       None, self.add_entity_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in (self.articles_dock, self.entities_dock, self.search_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.mentions_action = self._action(self.tr("Entity &Highlighting"), self._toggle_mentions, "Ctrl+Shift+H", True)
+        self.mentions_action.setChecked(self._settings.get(keys.ENTITY_HIGHLIGHTING))
+        view_menu.addAction(self.mentions_action)
+        self.next_mention_action = self._action(self.tr("&Next Mention"), lambda: self._step_mention(1), "F8")
+        self.previous_mention_action = self._action(self.tr("&Previous Mention"), lambda: self._step_mention(-1), "Shift+F8")
+        view_menu.addAction(self.next_mention_action)
+        view_menu.addAction(self.previous_mention_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self._action(self.tr("&About Dossier"), self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+        self._dossier_actions = [self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
+                                 self.copy_citation_action, self.find_action, self.search_action,
+                                 self.add_entity_action, self.next_mention_action, self.previous_mention_action]
+
+    # -- opening and closing ----------------------------------------------------------------
+
+    def open_dossier(self, path: Path) -> bool:
+        """Open `path`, or explain why not (offering a backup for a damaged file)."""
+        try:
+            store = self._open_store(path)
+        except DossierError as error:
+            if explain_open_error(self, error) and getattr(error, "backup", None) is not None:
+                return self._restore_then_open(path, error.backup)  # type: ignore[attr-defined]
+            return False
+        self.set_store(store)
+        return True
+
+    def set_store(self, store: Store) -> None:
+        self._close_workspace()
+        ws = Workspace(store, self)
+        self.workspace = ws
+        self.articles_dock.setWidget(ws.articles)
+        self.entities_dock.setWidget(ws.entities)
+        self.search_dock.setWidget(ws.search)
+        self.setCentralWidget(ws.pane)
+        for widget in (ws.articles, ws.entities, ws.search, ws.pane):
+            widget.show()  # a child added to a window already shown must be shown itself
+        ws.pane.set_mentions_visible(self.mentions_action.isChecked())
+        ws.counts_changed.connect(self._update_status)
+        ws.pane.text_view.extra_actions.append(self.add_entity_action)
+        self.setWindowTitle(self.tr("%1 — Dossier").replace("%1", store.path.name))
+        self._settings.add_recent(str(store.path.resolve()))
+        for action in self._dossier_actions:
+            action.setEnabled(True)
+        ws.open_first_article()
+        self._update_status()
+        if self._on_opened:
+            self._on_opened(store)
+
+    def close_dossier(self) -> None:
+        self._close_workspace()
+        self._show_empty()
+
+    def _close_workspace(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    def _show_empty(self) -> None:
+        empty = QLabel(self.tr("No dossier is open.\nFile > Open… or File > New Dossier…"))
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(empty)
+        for dock in (self.articles_dock, self.entities_dock, self.search_dock):
+            dock.setWidget(QWidget())
+        self.setWindowTitle("Dossier")
+        self.status.clear()
+        for action in getattr(self, "_dossier_actions", []):
+            action.setEnabled(False)
+
+    def choose_and_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Dossier"), "", self.tr(DOSSIER_FILTER))
+        if path:
+            self.open_dossier(Path(path))
+
+    def new_dossier(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Dossier"), "", self.tr(DOSSIER_FILTER))
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".dossier")
+        try:
+            store = Store.create(target, target.stem)
+        except DossierError as error:
+            explain_open_error(self, error)
+            return
+        self.set_store(store)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._settings.get(keys.RECENT_DOSSIERS)
+        for entry in recent:
+            self.recent_menu.addAction(Path(entry).name, lambda p=entry: self.open_dossier(Path(p))).setToolTip(entry)
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent dossiers")).setEnabled(False)
+
+    def save_copy(self) -> None:
+        if self.workspace is None:
+            return
+        suggestion = str(self.workspace.store.path.with_name(self.workspace.store.path.stem + " copy.dossier"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a Copy"), suggestion, self.tr(DOSSIER_FILTER))
+        if path:
+            self.workspace.store.save_copy(Path(path))
+            self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", path), 5000)
+
+    def restore_from_backup(self) -> None:
+        if self.workspace is None:
+            return
+        path = self.workspace.store.path
+        backups = list_backups(path)
+        if not backups:
+            QMessageBox.information(self, self.tr("Restore from Backup"), self.tr("This dossier has no backups yet."))
+            return
+        labels = [f"{backup_taken_at(b):%Y-%m-%d %H:%M} UTC — {b.name}" for b in backups]
+        label, ok = QInputDialog.getItem(self, self.tr("Restore from Backup"),
+                                         self.tr("Replace the dossier with the backup taken at:"), labels, 0, False)
+        if ok:
+            self._close_workspace()
+            self._restore_then_open(path, backups[labels.index(label)])
+
+    def _restore_then_open(self, path: Path, backup: Path) -> bool:
+        try:
+            aside = restore_backup(path, backup)
+        except (OSError, DossierError) as error:
+            QMessageBox.warning(self, self.tr("Restore from Backup"), str(error))
+            return False
+        self.statusBar().showMessage(self.tr("Restored; the previous file is kept as %1").replace("%1", aside.name), 10000)
+        return self.open_dossier(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self._settings.set(keys.WINDOW_STATE, self.saveState())
+        self._close_workspace()
+        super().closeEvent(event)
+
+    # -- edit and view ----------------------------------------------------------------------
+
+    def _copy(self) -> None:
+        if self.workspace is not None:
+            self.workspace.pane.text_view.copy()
+
+    def _copy_with_citation(self) -> None:
+        if self.workspace is not None:
+            self.workspace.pane.copy_with_citation()
+
+    def _find_in_article(self) -> None:
+        if self.workspace is not None:
+            self.workspace.pane.open_find_bar()
+
+    def _find_in_dossier(self) -> None:
+        if self.workspace is not None:
+            self.search_dock.show()
+            self.search_dock.raise_()
+            self.workspace.search.focus_query()
+
+    def add_entity_from_selection(self) -> None:
+        if self.workspace is None or not self.workspace.pane.selected_text().strip():
+            self.statusBar().showMessage(self.tr("Select the name in the article first."), 4000)
+            return
+        dialog = NewEntityDialog(self.workspace.pane.selected_text(), self)
+        if dialog.exec() == NewEntityDialog.DialogCode.Accepted:
+            name, kind = dialog.values()
+            if name:
+                self.workspace.add_entity_from_selection(name, kind)
+
+    def _toggle_mentions(self) -> None:
+        visible = self.mentions_action.isChecked()
+        self._settings.set(keys.ENTITY_HIGHLIGHTING, visible)
+        if self.workspace is not None:
+            self.workspace.pane.set_mentions_visible(visible)
+
+    def _step_mention(self, step: int) -> None:
+        if self.workspace is not None:
+            self.workspace.entities.step_mention(step)
+
+    def _update_status(self) -> None:
+        if self.workspace is None:
+            return
+        counts = self.workspace.store.summary_counts()
+        self.status.setText(self.tr("%1 articles · %2 entities · %3 annotations")
+                            .replace("%1", f"{counts['articles']:,}").replace("%2", f"{counts['entities']:,}")
+                            .replace("%3", f"{counts['annotations']:,}"))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Dossier"),
+            f"Dossier {__version__}\n\n"
+            + self.tr("Read news articles verbatim, annotate and assess claims, export a dossier PDF.")
+            + f"\n\nQt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}"
+            f" · SQLite {sqlite3.sqlite_version}",
+        )
+

@@ -1,0 +1,1 @@
+"""Whole-dossier search: ranked results with snippets."""

@@ -1,0 +1,156 @@
+"""SearchPanel: search the whole dossier; results with snippets; Enter opens the article.
+
+Search runs once typing pauses. Selective queries answer in a few milliseconds, ranked by
+relevance. A query matching thousands of articles ("the", "border") would cost a quarter of a
+second to rank at 100,000 articles, so past the store's RANK_LIMIT its results come newest first,
+unranked, and the panel says so: adding a word ranks them again.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel, QLineEdit, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
+)
+
+from dossier.core.citation import format_date
+from dossier.core.models import SearchHit
+from dossier.store import Store
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE = 50
+COUNT_CAP = 10_000
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.title}\n{''.join(text for text, _ in hit.snippet_parts())}"
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+
+def hit_html(hit: SearchHit) -> str:
+    """Title and snippet as HTML of our own making: every piece of text is escaped."""
+    snippet = "".join(
+        f"<b>{html.escape(text)}</b>" if match else html.escape(text) for text, match in hit.snippet_parts()
+    )
+    where = " · ".join(p for p in (hit.source or "", format_date(hit.published, "day")) if p)
+    return f"<b>{html.escape(hit.title)}</b> <small>{html.escape(where)}</small><br>{snippet}"
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit with its matches in bold, from escaped text only."""
+
+    def _document(self, option: QStyleOptionViewItem, hit: SearchHit) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(hit_html(hit))
+        doc.setTextWidth(max(100, option.rect.width() - 8))
+        return doc
+
+    def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
+        hit = index.data(HIT_ROLE)
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        doc = self._document(option, hit)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.translate(4, 2)
+        painter.setClipRect(QRectF(0, 0, option.rect.width() - 8, option.rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.initStyleOption(option, index)
+        doc = self._document(option, index.data(HIT_ROLE))
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+
+
+class SearchPanel(QWidget):
+    result_chosen = Signal(int, str)  # article id, the first matched text (to select)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.query_edit = QLineEdit(placeholderText=self.tr("Search the whole dossier"), clearButtonEnabled=True)
+        self.query_edit.setAccessibleName(self.tr("Search the whole dossier"))
+        self.count_label = QLabel()
+        self.model = SearchResultsModel(self)
+        self.results = QListView()
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setAccessibleName(self.tr("Search results"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query_edit)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.results, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.run_search)
+        self.query_edit.textChanged.connect(self._debounce.start)
+        self.query_edit.returnPressed.connect(self._on_query_return)
+        self.results.activated.connect(self._on_result_activated)
+        self.results.clicked.connect(self._on_result_activated)
+
+    def focus_query(self) -> None:
+        self.query_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query_edit.selectAll()
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        text = self.query_edit.text()
+        hits, count, ranked = self._store.search_page(text, limit=PAGE)
+        self.model.set_hits(hits)
+        if not text.strip():
+            self.count_label.clear()
+            return
+        shown = f"{count:,}+" if count >= COUNT_CAP else f"{count:,}"
+        label = self.tr("No articles match") if count == 0 else self.tr("%1 articles match").replace("%1", shown)
+        if not ranked:
+            label += self.tr(" — newest first; add words to rank by relevance")
+        self.count_label.setText(label)
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+
+    def _on_query_return(self) -> None:
+        if self._debounce.isActive():
+            self.run_search()
+        if self.model.rowCount():
+            self._on_result_activated(self.results.currentIndex() if self.results.currentIndex().isValid()
+                                      else self.model.index(0, 0))
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        hit: SearchHit = index.data(HIT_ROLE)
+        matches = [text for text, is_match in hit.snippet_parts() if is_match]
+        self.result_chosen.emit(hit.article_id, matches[0] if matches else "")

@@ -1,0 +1,56 @@
+"""Every setting declared once, with its type and default, over QSettings.
+
+Preferences and window state are kept apart: state (geometry, dock layout) is what the app
+remembers by itself, preferences are what the user chose. Tests pass a QSettings on a temporary
+file, so they never touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    name: str
+    default: T
+
+
+LAST_DOSSIER = Key("session/last_dossier", "")
+RECENT_DOSSIERS: Key[list[str]] = Key("session/recent_dossiers", [])
+ENTITY_HIGHLIGHTING = Key("preferences/entity_highlighting", True)
+WINDOW_GEOMETRY = Key("state/window_geometry", QByteArray())
+WINDOW_STATE = Key("state/window_state", QByteArray())
+
+
+class Settings:
+    def __init__(self, backend: QSettings | None = None) -> None:
+        self._backend = backend if backend is not None else QSettings("Dossier", "Dossier")
+
+    def get(self, key: Key[T]) -> T:
+        value: Any = self._backend.value(key.name, key.default)
+        default = key.default
+        if isinstance(default, bool):  # INI files give back "true"/"false"
+            return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value  # type: ignore[return-value]
+        if isinstance(default, list):
+            if value in (None, ""):
+                return []  # type: ignore[return-value]
+            return [str(v) for v in (value if isinstance(value, list) else [value])]  # type: ignore[return-value]
+        if isinstance(default, QByteArray):
+            return value if isinstance(value, QByteArray) else QByteArray()  # type: ignore[return-value]
+        return type(default)(value) if value is not None else default  # type: ignore[call-arg]
+
+    def set(self, key: Key[T], value: T) -> None:
+        self._backend.setValue(key.name, value)
+        self._backend.sync()
+
+    def add_recent(self, path: str) -> None:
+        recent = [p for p in self.get(RECENT_DOSSIERS) if p != path]
+        self.set(RECENT_DOSSIERS, [path, *recent][:MAX_RECENT])
+        self.set(LAST_DOSSIER, path)

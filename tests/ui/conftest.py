@@ -1,0 +1,93 @@
+"""Fixtures for driving the window as a user: a temporary settings file and dossiers to open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from dossier.core.models import NewArticle
+from dossier.store import NewMention, Store
+from dossier.ui.main_window import MainWindow
+from dossier.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def open_window(qtbot, settings: Settings) -> Iterator[Callable[[Path], MainWindow]]:  # type: ignore[no-untyped-def]
+    windows: list[MainWindow] = []
+
+    def make(path: Path) -> MainWindow:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):  # shortcuts and focus reach only the active window
+            window.show()
+            window.activateWindow()
+        assert window.open_dossier(path)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+ARTICLES = [
+    ("Russian troops sent to Syunik", "SouthFront", "2021-05-14",
+     "Following Pashinyan's request, Russian troops from the 102nd Base were dispatched to Syunik."),
+    ("Ceasefire ends the war", "Reuters", "2020-11-10",
+     "The battle ended on November 10 with a Russian-brokered ceasefire in Nagorno-Karabakh."),
+    ("Border guards killed", "Interfax", "2021-03-15",
+     "On March 15, two Azerbaijani border guards were killed near the border line."),
+]
+
+
+@pytest.fixture
+def three_articles(tmp_path: Path) -> Path:
+    """A dossier of three articles with a few entities and mentions."""
+    path = tmp_path / "three.dossier"
+    store = Store.create(path, "Three articles")
+    ids = store.add_articles(NewArticle(t, text, source=s, published=d, published_precision="day")
+                             for t, s, d, text in ARTICLES)
+    syunik = store.add_entity("Syunik", "place")
+    russia = store.add_entity("Russia", "place", aliases=["Russian"])
+    karabakh = store.add_entity("Nagorno-Karabakh", "place")
+    karabakh2 = store.add_entity("Karabakh", "place")
+    base = store.add_entity("102nd Base", "unit")
+    pashinyan = store.add_entity("Pashinyan", "person")
+    t0, t1 = ARTICLES[0][3], ARTICLES[1][3]
+    mentions = [
+        NewMention(ids[0], syunik, t0.index("Syunik"), t0.index("Syunik") + 6, "Syunik"),
+        NewMention(ids[0], russia, t0.index("Russian"), t0.index("Russian") + 7, "Russian"),
+        NewMention(ids[0], base, t0.index("102nd Base"), t0.index("102nd Base") + 10, "102nd Base"),
+        NewMention(ids[0], pashinyan, t0.index("Pashinyan"), t0.index("Pashinyan") + 9, "Pashinyan"),
+        NewMention(ids[1], russia, t1.index("Russian"), t1.index("Russian") + 7, "Russian"),
+        NewMention(ids[1], karabakh, t1.index("Nagorno-Karabakh"), t1.index("Nagorno-Karabakh") + 16, "Nagorno-Karabakh"),
+        NewMention(ids[1], karabakh2, t1.index("Karabakh"), t1.index("Karabakh") + 8, "Karabakh"),
+    ]
+    store.add_mentions(mentions)
+    store.close()
+    return path
+
+
+def answer_next_dialog(qtbot, respond: Callable[[QWidget], None]) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Run `respond` on the next modal dialog as soon as it opens (exec() blocks the test)."""
+    seen: list[QWidget] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+            return
+        seen.append(dialog)
+        respond(dialog)
+
+    QTimer.singleShot(0, poll)
+    return seen

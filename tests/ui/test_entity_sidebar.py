@@ -1,0 +1,161 @@
+"""The entity sidebar driven as a user: filter, jump to mentions, rename, merge, delete, add."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from dossier.core.models import NewArticle
+from dossier.store import Store
+from dossier.ui.entities.dialogs import EntityPickerDialog, NewEntityDialog
+from dossier.ui.entities.models import ENTITY_ID_ROLE, EntityTreeModel, MentionListModel
+from tests.ui.conftest import answer_next_dialog
+
+
+def names_shown(model: EntityTreeModel) -> list[str]:
+    return [model.index(r, 0, model.index(g, 0)).data() for g in range(model.rowCount())
+            for r in range(model.rowCount(model.index(g, 0)))]
+
+
+def test_entities_are_grouped_by_kind_with_counts(open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    model = open_window(three_articles).workspace.entities.model
+    groups = {model.index(g, 0).data(): model.index(g, 1).data() for g in range(model.rowCount())}
+    assert groups == {"People": 1, "Organisations": 0, "Places": 4, "Military units": 1, "Other": 0}
+    places = model.index(2, 0)
+    counts = {model.index(r, 0, places).data(): model.index(r, 1, places).data() for r in range(4)}
+    assert counts == {"Karabakh": 1, "Nagorno-Karabakh": 1, "Russia": 2, "Syunik": 1}
+
+
+def test_the_filter_narrows_as_you_type_and_matches_aliases(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    sidebar = open_window(three_articles).workspace.entities
+    qtbot.keyClicks(sidebar.filter_edit, "kara")
+    qtbot.waitUntil(lambda: sidebar.model.visible_count() == 2)
+    assert names_shown(sidebar.model) == ["Karabakh", "Nagorno-Karabakh"]
+    sidebar.filter_edit.clear()
+    qtbot.keyClicks(sidebar.filter_edit, "RUSSIAN")  # an alias of Russia
+    qtbot.waitUntil(lambda: sidebar.model.visible_count() == 1)
+    assert names_shown(sidebar.model) == ["Russia"]
+
+
+def _select(qtbot, sidebar, name: str) -> None:  # type: ignore[no-untyped-def]
+    (entity_id,) = [r.id for r in sidebar._store.entity_rows() if r.name == name]
+    sidebar.select_entity(entity_id)
+    index = sidebar.tree.currentIndex()
+    rect = sidebar.tree.visualRect(index)
+    qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sidebar.current_entity_id() == entity_id
+
+
+def test_choosing_a_mention_opens_its_article_with_it_selected(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(three_articles)
+    ws = window.workspace
+    _select(qtbot, ws.entities, "Russia")
+    assert ws.entities.mentions_model.rowCount() == 2 and ws.entities.articles_model.rowCount() == 2
+    rect = ws.entities.mentions_view.visualRect(ws.entities.mentions_model.index(1, 0))
+    qtbot.mouseClick(ws.entities.mentions_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ws.pane.headline.text() == "Ceasefire ends the war"
+    assert ws.pane.selected_text() == "Russian"
+    ws.entities.mentions_view.setFocus()
+    qtbot.keyClick(ws.entities.mentions_view, Qt.Key.Key_F8)  # next mention, wrapping
+    assert ws.pane.headline.text() == "Russian troops sent to Syunik" and ws.pane.selected_text() == "Russian"
+
+
+def test_merge_two_entities_through_the_dialog(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(three_articles)
+    sidebar = window.workspace.entities
+
+    _select(qtbot, sidebar, "Karabakh")
+
+    def pick(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, EntityPickerDialog)
+        qtbot.keyClicks(dialog.filter_edit, "nagorno")
+        assert dialog.list_model.rowCount() == 1
+        qtbot.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
+
+    answer_next_dialog(qtbot, pick)
+    qtbot.keyClick(sidebar.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert "Karabakh" not in names_shown(sidebar.model)
+    merged = sidebar._store.entity(sidebar.current_entity_id())
+    assert merged.name == "Nagorno-Karabakh" and "Karabakh" in merged.aliases
+    assert sidebar.model.index(sidebar.tree.currentIndex().row(), 1, sidebar.tree.currentIndex().parent()).data() == 2
+
+
+def test_rename_and_delete(qtbot, open_window, three_articles: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(three_articles)
+    ws = window.workspace
+    sidebar = ws.entities
+    _select(qtbot, sidebar, "Pashinyan")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nikol Pashinyan", True))
+    qtbot.keyClick(sidebar.tree, Qt.Key.Key_F2)
+    assert "Nikol Pashinyan" in names_shown(sidebar.model)
+    assert sidebar._store.entity(sidebar.current_entity_id()).aliases == ("Pashinyan",)
+
+    _select(qtbot, sidebar, "Syunik")
+    marks_before = len(ws.pane.text_view.extraSelections())
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(sidebar.tree, Qt.Key.Key_Delete)
+    assert "Syunik" not in names_shown(sidebar.model)
+    assert sidebar._store.is_rejected_name("Syunik")
+    assert len(ws.pane.text_view.extraSelections()) == marks_before - 1  # the pane redrew its marks
+
+
+def test_remove_a_single_mention(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(three_articles)
+    sidebar = window.workspace.entities
+    _select(qtbot, sidebar, "Russia")
+    sidebar.mentions_view.setCurrentIndex(sidebar.mentions_model.index(0, 0))
+    sidebar.remove_mention_action.trigger()
+    assert sidebar.mentions_model.rowCount() == 1
+    assert sidebar.current_entity_id() is not None
+
+
+def test_add_an_entity_from_a_selection(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(three_articles)
+    ws = window.workspace
+    view = ws.pane.text_view
+    view.setFocus()
+    # Select "Azerbaijani" in the third article with the keyboard.
+    ws.open_article([r for r in ws.store.article_ids() if ws.store.article(r).title == "Border guards killed"][0])
+    text = ws.pane.article.text
+    cursor = view.textCursor()
+    cursor.setPosition(text.index("Azerbaijani"))
+    view.setTextCursor(cursor)
+    for _ in "Azerbaijani":
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert ws.pane.selected_text() == "Azerbaijani"
+
+    def name_it(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, NewEntityDialog)
+        assert dialog.name_edit.text() == "Azerbaijani"
+        dialog.name_edit.setText("Azerbaijan")
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("place"))
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+
+    answer_next_dialog(qtbot, name_it)
+    qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert ws.entities.model.entity(ws.entities.current_entity_id()).name == "Azerbaijan"
+    assert [s.cursor.selectedText() for s in view.extraSelections()] == ["Azerbaijani"]
+
+
+def test_models_pass_the_model_tester(qtmodeltester, sample_path: Path, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.ui.articles.model import ArticleListModel
+    from dossier.ui.search.panel import SearchResultsModel
+
+    with Store.open(three_articles) as store:
+        tree = EntityTreeModel(store)
+        qtmodeltester.check(tree)
+        tree.set_filter("a")
+        qtmodeltester.check(tree)
+        mentions = MentionListModel(store)
+        mentions.show_entity(store.entity_rows()[0].id)
+        qtmodeltester.check(mentions)
+        articles = ArticleListModel(store)
+        qtmodeltester.check(articles)
+        articles.sort(0, Qt.SortOrder.AscendingOrder)
+        qtmodeltester.check(articles)
+        results = SearchResultsModel()
+        results.set_hits(store.search("border"))
+        qtmodeltester.check(results)
+        assert tree.index_of(store.entity_rows()[0].id).data(ENTITY_ID_ROLE) == store.entity_rows()[0].id
