@@ -8,7 +8,10 @@ systems, so they need no special care here.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
@@ -19,7 +22,7 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         # Code-point positions of astral characters; for most articles this list is empty.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         # The UTF-16 position of each astral character (its first surrogate).
         self._astral_utf16 = [pos + k for k, pos in enumerate(self._astral)]
         self._length = len(text)
@@ -48,4 +51,4 @@ class OffsetMap:
 
 def utf16_length(text: str) -> int:
     """Length of `text` in UTF-16 code units (Qt's QString length)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) + len(_ASTRAL.findall(text))

@@ -184,8 +184,7 @@ class EntityEdits:
         for entity_id, alias in self._conn.execute("SELECT entity_id, alias FROM aliases"):
             aliases.setdefault(entity_id, []).append(alias)
         return [EntityRow(*r, aliases=tuple(aliases.get(r[0], ()))) for r in self._conn.execute(
-            "SELECT e.id, e.name, e.kind, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) "
-            "FROM entities e ORDER BY e.name COLLATE NOCASE"
+            "SELECT id, name, kind, mention_count FROM entities ORDER BY name COLLATE NOCASE"
         )]
 
     def mention_contexts(self, entity_id: int, width: int = 40) -> list[MentionContext]:

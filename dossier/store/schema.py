@@ -218,6 +218,26 @@ CREATE TABLE rejected_mentions (
 """
 
 
+# Each entity's number of mentions, kept by triggers: the sidebar shows counts for every entity
+# as a dossier opens, and counting 2 million mentions there took 150 ms of a 1 s budget.
+_V4_MENTION_COUNTS = """
+ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+UPDATE entities SET mention_count = (SELECT count(*) FROM mentions WHERE entity_id = entities.id);
+CREATE TRIGGER mentions_count_insert AFTER INSERT ON mentions BEGIN
+    UPDATE entities SET mention_count = mention_count + 1 WHERE id = NEW.entity_id;
+END;
+CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions BEGIN
+    UPDATE entities SET mention_count = mention_count - 1 WHERE id = OLD.entity_id;
+END;
+CREATE TRIGGER mentions_count_move AFTER UPDATE OF entity_id ON mentions
+WHEN NEW.entity_id IS NOT OLD.entity_id
+BEGIN
+    UPDATE entities SET mention_count = mention_count - 1 WHERE id = OLD.entity_id;
+    UPDATE entities SET mention_count = mention_count + 1 WHERE id = NEW.entity_id;
+END;
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -259,6 +279,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, events, annotations, claims, tags, sources", _create_tables),
     Migration(2, "full-text search over articles and annotations", _script(_V2_SEARCH)),
     Migration(3, "names and mentions the user rejected", _script(_V3_REJECTIONS)),
+    Migration(4, "mention counts kept by triggers", _script(_V4_MENTION_COUNTS)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

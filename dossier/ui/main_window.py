@@ -10,20 +10,19 @@ from pathlib import Path
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from dossier import __version__
 from dossier.store import DossierError, Store
 from dossier.store.backups import backup_taken_at, list_backups, restore_backup
 from dossier.ui import settings as keys
-from dossier.ui.entities.dialogs import NewEntityDialog
-from dossier.ui.open_errors import explain_open_error
 from dossier.ui.settings import Settings
 from dossier.ui.workspace import Workspace
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
+
+# Dialogs are imported where they are used: setting up their Qt types costs tens of
+# milliseconds that the first paint should not wait for.
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +125,8 @@ class MainWindow(QMainWindow):
         try:
             store = self._open_store(path)
         except DossierError as error:
+            from dossier.ui.open_errors import explain_open_error
+
             if explain_open_error(self, error) and getattr(error, "backup", None) is not None:
                 return self._restore_then_open(path, error.backup)  # type: ignore[attr-defined]
             return False
@@ -176,11 +177,17 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def choose_and_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Dossier"), "", self.tr(DOSSIER_FILTER))
         if path:
             self.open_dossier(Path(path))
 
     def new_dossier(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from dossier.ui.open_errors import explain_open_error
+
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New Dossier"), "", self.tr(DOSSIER_FILTER))
         if not path:
             return
@@ -203,6 +210,8 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.workspace is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         suggestion = str(self.workspace.store.path.with_name(self.workspace.store.path.stem + " copy.dossier"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a Copy"), suggestion, self.tr(DOSSIER_FILTER))
         if path:
@@ -212,6 +221,8 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         if self.workspace is None:
             return
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         path = self.workspace.store.path
         backups = list_backups(path)
         if not backups:
@@ -228,6 +239,8 @@ class MainWindow(QMainWindow):
         try:
             aside = restore_backup(path, backup)
         except (OSError, DossierError) as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("Restore from Backup"), str(error))
             return False
         self.statusBar().showMessage(self.tr("Restored; the previous file is kept as %1").replace("%1", aside.name), 10000)
@@ -263,6 +276,8 @@ class MainWindow(QMainWindow):
         if self.workspace is None or not self.workspace.pane.selected_text().strip():
             self.statusBar().showMessage(self.tr("Select the name in the article first."), 4000)
             return
+        from dossier.ui.entities.dialogs import NewEntityDialog
+
         dialog = NewEntityDialog(self.workspace.pane.selected_text(), self)
         if dialog.exec() == NewEntityDialog.DialogCode.Accepted:
             name, kind = dialog.values()
@@ -288,6 +303,8 @@ class MainWindow(QMainWindow):
                             .replace("%3", f"{counts['annotations']:,}"))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self, self.tr("About Dossier"),
             f"Dossier {__version__}\n\n"

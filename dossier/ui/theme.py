@@ -16,7 +16,8 @@ ENTITY_KIND_COLORS = {
     "unit": ("#c0392b", "#f1948a"),
     "other": ("#6d6d6d", "#b3b3b3"),
 }
-DEFAULT_HIGHLIGHT = "#f5c542"  # an annotation without a tag
+DEFAULT_HIGHLIGHT = "#f5c542"  # a highlight without a tag
+DEFAULT_NOTE = "#8ab4f8"  # a note without a tag
 UNTAGGED_CLAIM = "#e67e22"  # a claim without a tag: outlined, so it stands out as ungraded work
 HIGHLIGHT_STRENGTH = (0.45, 0.55)  # how much of the tag colour shows over the background
 # A palette for new tags: distinct, readable under text in both schemes.

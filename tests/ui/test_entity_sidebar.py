@@ -10,22 +10,33 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from dossier.core.models import NewArticle
 from dossier.store import Store
 from dossier.ui.entities.dialogs import EntityPickerDialog, NewEntityDialog
-from dossier.ui.entities.models import ENTITY_ID_ROLE, EntityTreeModel, MentionListModel
+from dossier.ui.entities.models import ENTITY_ID_ROLE, KIND_ROLE, EntityListModel, MentionListModel
 from tests.ui.conftest import answer_next_dialog
 
 
-def names_shown(model: EntityTreeModel) -> list[str]:
-    return [model.index(r, 0, model.index(g, 0)).data() for g in range(model.rowCount())
-            for r in range(model.rowCount(model.index(g, 0)))]
+def names_shown(model: EntityListModel) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount()) if model.index(r, 0).data(ENTITY_ID_ROLE)]
 
 
-def test_entities_are_grouped_by_kind_with_counts(open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
-    model = open_window(three_articles).workspace.entities.model
-    groups = {model.index(g, 0).data(): model.index(g, 1).data() for g in range(model.rowCount())}
-    assert groups == {"People": 1, "Organisations": 0, "Places": 4, "Military units": 1, "Other": 0}
-    places = model.index(2, 0)
-    counts = {model.index(r, 0, places).data(): model.index(r, 1, places).data() for r in range(4)}
-    assert counts == {"Karabakh": 1, "Nagorno-Karabakh": 1, "Russia": 2, "Syunik": 1}
+def rows(model: EntityListModel) -> list[tuple[str, int]]:
+    return [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+
+
+def test_entities_are_grouped_by_kind_with_counts(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    sidebar = open_window(three_articles).workspace.entities
+    model = sidebar.model
+    assert rows(model) == [
+        ("▾ People", 1), ("Pashinyan", 1), ("▾ Organisations", 0),
+        ("▾ Places", 4), ("Karabakh", 1), ("Nagorno-Karabakh", 1), ("Russia", 2), ("Syunik", 1),
+        ("▾ Military units", 1), ("102nd Base", 1), ("▾ Other", 0),
+    ]
+    places = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "▾ Places"][0]
+    rect = sidebar.tree.visualRect(model.index(places, 0))
+    qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # fold
+    assert ("▸ Places", 4) in rows(model) and "Syunik" not in names_shown(model)
+    assert model.index(places, 0).data(KIND_ROLE) == "place"
+    sidebar.select_entity(next(r.id for r in sidebar._store.entity_rows() if r.name == "Syunik"))
+    assert "Syunik" in names_shown(model)  # selecting unfolds
 
 
 def test_the_filter_narrows_as_you_type_and_matches_aliases(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
@@ -33,6 +44,7 @@ def test_the_filter_narrows_as_you_type_and_matches_aliases(qtbot, open_window, 
     qtbot.keyClicks(sidebar.filter_edit, "kara")
     qtbot.waitUntil(lambda: sidebar.model.visible_count() == 2)
     assert names_shown(sidebar.model) == ["Karabakh", "Nagorno-Karabakh"]
+    assert ("▾ Places", 2) in rows(sidebar.model) and ("▾ People", 0) in rows(sidebar.model)
     sidebar.filter_edit.clear()
     qtbot.keyClicks(sidebar.filter_edit, "RUSSIAN")  # an alias of Russia
     qtbot.waitUntil(lambda: sidebar.model.visible_count() == 1)
@@ -79,7 +91,7 @@ def test_merge_two_entities_through_the_dialog(qtbot, open_window, three_article
     assert "Karabakh" not in names_shown(sidebar.model)
     merged = sidebar._store.entity(sidebar.current_entity_id())
     assert merged.name == "Nagorno-Karabakh" and "Karabakh" in merged.aliases
-    assert sidebar.model.index(sidebar.tree.currentIndex().row(), 1, sidebar.tree.currentIndex().parent()).data() == 2
+    assert sidebar.model.index(sidebar.tree.currentIndex().row(), 1).data() == 2
 
 
 def test_rename_and_delete(qtbot, open_window, three_articles: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -144,9 +156,10 @@ def test_models_pass_the_model_tester(qtmodeltester, sample_path: Path, three_ar
     from dossier.ui.search.panel import SearchResultsModel
 
     with Store.open(three_articles) as store:
-        tree = EntityTreeModel(store)
+        tree = EntityListModel(store)
         qtmodeltester.check(tree)
         tree.set_filter("a")
+        tree.toggle_group("place")
         qtmodeltester.check(tree)
         mentions = MentionListModel(store)
         mentions.show_entity(store.entity_rows()[0].id)
@@ -158,4 +171,6 @@ def test_models_pass_the_model_tester(qtmodeltester, sample_path: Path, three_ar
         results = SearchResultsModel()
         results.set_hits(store.search("border"))
         qtmodeltester.check(results)
-        assert tree.index_of(store.entity_rows()[0].id).data(ENTITY_ID_ROLE) == store.entity_rows()[0].id
+        first = store.entity_rows()[0].id
+        tree.toggle_group("place")
+        assert tree.index(tree.row_of(first), 0).data(ENTITY_ID_ROLE) == first

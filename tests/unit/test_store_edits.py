@@ -92,3 +92,21 @@ def test_article_list_filters(store: Store) -> None:
     assert titles(store.article_ids(published_from="2021-01-01")) == ["Russian troops in Syunik", "Россия и Армения"]
     assert titles(store.article_ids(published_to="2021-03")) == ["Россия и Армения", "Ceasefire signed"]
     assert titles(store.article_ids(published_from="2021-05-14", published_to="2021-05-14")) == ["Russian troops in Syunik"]
+
+
+def test_mention_counts_follow_every_write(people: tuple[Store, int, int, int]) -> None:
+    store, aid, full, bare = people
+    counts = lambda: {r.id: r.mentions for r in store.entity_rows()}  # noqa: E731
+    assert counts() == {full: 1, bare: 1}
+    store.merge_entities(bare, full)
+    assert counts() == {full: 2}
+    store.remove_mention(store.mentions_in_article(aid)[0].id)
+    assert counts() == {full: 1}
+    store.delete_article(aid)
+    assert counts() == {full: 0}
+    # Raw writes from other tools (sqlite-utils, the sqlite3 shell) keep it right too.
+    other = store.add_article(NewArticle("Other", "Pashinyan again"))
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, surface) "
+                     "VALUES (?, ?, 0, 9, 'Pashinyan')", (other, full))
+    assert counts() == {full: 1}

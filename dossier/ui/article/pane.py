@@ -9,7 +9,7 @@ the visible article only. Offsets convert between code points and Qt's UTF-16 po
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor, QTextDocument,
 )
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.core.citation import citation, provenance
-from dossier.core.models import Annotation, Article
+from dossier.core.models import Article
 from dossier.core.offsets import OffsetMap
 from dossier.store import Store
 from dossier.ui import theme
@@ -138,36 +138,44 @@ class ArticlePane(QWidget):
             return
         palette = self.text_view.palette()
         self._mention_selections = []
+        underlines: dict[str, QTextCharFormat] = {}
         for mark in self._store.mention_marks(self._article.id):
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(theme.kind_color(mark.kind, palette))
-            self._mention_selections.append(self._selection(mark.start, mark.end, fmt))
+            if mark.kind not in underlines:
+                fmt = QTextCharFormat()
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(theme.kind_color(mark.kind, palette))
+                underlines[mark.kind] = fmt
+            self._mention_selections.append(self._selection(mark.start, mark.end, underlines[mark.kind]))
         tag_colors = {t.id: t.color for t in self._store.tags()}
-        self._annotation_selections = [
-            self._selection(a.start, a.end, self._annotation_format(a, tag_colors))
-            for a in self._store.annotations(self._article.id)
-            if a.anchor_state != "orphaned"
-        ]
+        formats: dict[tuple[str, str | None], QTextCharFormat] = {}  # one per look, shared
+        self._annotation_selections = []
+        for a in self._store.annotations(self._article.id):
+            if a.anchor_state == "orphaned":
+                continue
+            color = next((tag_colors[t] for t in a.tag_ids if t in tag_colors), None)
+            look = (a.kind if color is None else "tagged", color)
+            if look not in formats:
+                formats[look] = self._annotation_format(a.kind, color)
+            self._annotation_selections.append(self._selection(a.start, a.end, formats[look]))
         self._apply_selections()
 
     def set_mentions_visible(self, visible: bool) -> None:
         self._show_mentions = visible
         self._apply_selections()
 
-    def _annotation_format(self, annotation: Annotation, tag_colors: dict[int, str]) -> QTextCharFormat:
+    def _annotation_format(self, kind: str, tag_color: str | None) -> QTextCharFormat:
+        """Highlighted in the first tag's colour; an untagged claim stands out as work to do."""
         palette = self.text_view.palette()
         fmt = QTextCharFormat()
-        colors = [tag_colors[t] for t in annotation.tag_ids if t in tag_colors]
-        if colors:
-            fmt.setBackground(theme.highlight_background(colors[0], palette))
-        elif annotation.kind == "claim":
+        if tag_color is not None:
+            fmt.setBackground(theme.highlight_background(tag_color, palette))
+        elif kind == "claim":
             fmt.setBackground(theme.highlight_background(theme.UNTAGGED_CLAIM, palette))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             fmt.setUnderlineColor(QColor(theme.UNTAGGED_CLAIM))
         else:
-            fmt.setBackground(theme.highlight_background(theme.DEFAULT_HIGHLIGHT, palette))
-        fmt.setToolTip(annotation.note)
+            default = theme.DEFAULT_NOTE if kind == "note" else theme.DEFAULT_HIGHLIGHT
+            fmt.setBackground(theme.highlight_background(default, palette))
         return fmt
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -183,6 +191,12 @@ class ArticlePane(QWidget):
         mentions = self._mention_selections if self._show_mentions else []
         # Annotations last, so their background shows over a mention's underline span.
         self.text_view.setExtraSelections(mentions + self._annotation_selections)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # Light/dark switch: marks are drawn in colours chosen for the palette, so redraw them.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_marks()
+        super().changeEvent(event)
 
     # -- selecting ------------------------------------------------------------------------
 

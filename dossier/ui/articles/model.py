@@ -49,16 +49,21 @@ class ArticleListModel(QAbstractTableModel):
             return article_id
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        row = self._rows.get(article_id) or self._fetch(index.row())
+        row = self._rows.get(article_id)
+        if row is None:
+            if not self._store.is_open:  # the dossier was closed; the view is on its way out
+                return None
+            row = self._fetch(index.row())
         value = getattr(row, COLUMNS[index.column()]) or ""
         if role == Qt.ItemDataRole.ToolTipRole and index.column() != 0:
             return None
         return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._order = COLUMNS[column]
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        wanted = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != (self._order, self._descending):
+            self._order, self._descending = wanted
+            self.reload()
 
     # -- what the app asks ------------------------------------------------------------------
 

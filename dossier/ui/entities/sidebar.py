@@ -6,15 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QInputDialog, QLabel, QLineEdit, QListView, QMenu, QMessageBox,
-    QSplitter, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QSplitter, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.vocabulary import ENTITY_KINDS
 from dossier.store import Store
-from dossier.ui.entities.dialogs import EntityPickerDialog
 from dossier.ui.entities.models import (
-    ENTITY_ID_ROLE, KIND_LABELS, EntityArticlesModel, EntityTreeModel, MentionListModel,
+    ENTITY_ID_ROLE, KIND_LABELS, EntityArticlesModel, EntityListModel, MentionListModel,
 )
 
 
@@ -26,21 +25,27 @@ class EntitySidebar(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self.model = EntityTreeModel(store, self)
+        self.model = EntityListModel(store, self)
         self.mentions_model = MentionListModel(store, self)
         self.articles_model = EntityArticlesModel(store, self)
 
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter entities"), clearButtonEnabled=True)
-        self.tree = QTreeView()
+        self.tree = QTableView()
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setShowGrid(False)
+        self.tree.setWordWrap(False)
+        self.tree.verticalHeader().hide()
+        self.tree.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.tree.verticalHeader().setDefaultSectionSize(self.tree.fontMetrics().height() + 6)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setStretchLastSection(False)
+        header = self.tree.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed width: sizing a column to its contents would ask the model for a thousand rows.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance(self.tr("Mentions")) + 24)
         self.tree.setAccessibleName(self.tr("Entities"))
-        self.tree.expandAll()
         self.detail = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.mentions_view = QListView()
         self.mentions_view.setModel(self.mentions_model)
@@ -71,7 +76,8 @@ class EntitySidebar(QWidget):
         self._refilter = QTimer(self, singleShot=True, interval=0)
         self._refilter.timeout.connect(self._apply_filter)
         self.filter_edit.textChanged.connect(self._refilter.start)
-        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
+        self.tree.clicked.connect(self._on_tree_clicked)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
         self.mentions_view.activated.connect(self._on_mention_activated)
         self.mentions_view.clicked.connect(self._on_mention_activated)
@@ -107,12 +113,15 @@ class EntitySidebar(QWidget):
         return int(value) if value is not None else None
 
     def select_entity(self, entity_id: int) -> None:
-        index = self.model.index_of(entity_id)
-        if not index.isValid():
+        row = self.model.row_of(entity_id)
+        if row < 0:  # hidden by the filter or a collapsed group: show everything
             self.filter_edit.clear()
-            self._apply_filter()
-            index = self.model.index_of(entity_id)
-        if index.isValid():
+            self.model.set_filter("")
+            if self.model.entity(entity_id) is not None and self.model.row_of(entity_id) < 0:
+                self.model.toggle_group(self.model.entity(entity_id).kind)  # type: ignore[union-attr]
+            row = self.model.row_of(entity_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
@@ -122,7 +131,6 @@ class EntitySidebar(QWidget):
         """Re-read entities after the dossier changed, keeping the selection when it still exists."""
         current = self.current_entity_id()
         self.model.reload()
-        self.tree.expandAll()
         if current is not None and self.model.entity(current) is not None:
             self.select_entity(current)
         else:
@@ -131,11 +139,8 @@ class EntitySidebar(QWidget):
     def _apply_filter(self) -> None:
         current = self.current_entity_id()
         self.model.set_filter(self.filter_edit.text())
-        self.tree.expandAll()
-        if current is not None:
-            index = self.model.index_of(current)
-            if index.isValid():
-                self.tree.setCurrentIndex(index)
+        if current is not None and self.model.row_of(current) >= 0:
+            self.tree.setCurrentIndex(self.model.index(self.model.row_of(current), 0))
 
     def _show_detail(self, entity_id: int | None) -> None:
         row = self.model.entity(entity_id) if entity_id is not None else None
@@ -153,6 +158,11 @@ class EntitySidebar(QWidget):
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         value = current.data(ENTITY_ID_ROLE)
         self._show_detail(int(value) if value is not None else None)
+
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        kind = self.model.kind_at(index.row())
+        if kind is not None:  # a group row: fold or unfold it
+            self.model.toggle_group(kind)
 
     def _on_tree_context_menu(self, pos: object) -> None:
         if self.current_entity_id() is None:
@@ -192,6 +202,8 @@ class EntitySidebar(QWidget):
         row = self.model.entity(entity_id) if entity_id is not None else None
         if row is None:
             return
+        from PySide6.QtWidgets import QInputDialog  # dialogs load on first use, not at start-up
+
         name, ok = QInputDialog.getText(self, self.tr("Rename Entity"), self.tr("New name:"), text=row.name)
         if ok and name.strip() and name.strip() != row.name:
             self._store.rename_entity(row.id, name)
@@ -208,6 +220,8 @@ class EntitySidebar(QWidget):
         row = self.model.entity(entity_id) if entity_id is not None else None
         if row is None:
             return
+        from dossier.ui.entities.dialogs import EntityPickerDialog
+
         candidates = [r for r in self._store.entity_rows() if r.id != row.id]
         candidates.sort(key=lambda r: (r.kind != row.kind, r.name.casefold()))  # same kind first
         dialog = EntityPickerDialog(
@@ -225,6 +239,8 @@ class EntitySidebar(QWidget):
         row = self.model.entity(entity_id) if entity_id is not None else None
         if row is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("Delete Entity"),
             self.tr("“%1” is not an entity? Its %2 mentions are removed, and extraction will not "
