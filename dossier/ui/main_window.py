@@ -21,6 +21,11 @@ from dossier.ui.workspace import Workspace
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 
+
+def count_of(n: int, one: str, many: str) -> str:
+    """ "1 article", "2,345 articles" """
+    return f"{n:,} {one if n == 1 else many}"
+
 # Dialogs are imported where they are used: setting up their Qt types costs tens of
 # milliseconds that the first paint should not wait for.
 
@@ -298,9 +303,11 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         counts = self.workspace.store.summary_counts()
-        self.status.setText(self.tr("%1 articles · %2 entities · %3 annotations")
-                            .replace("%1", f"{counts['articles']:,}").replace("%2", f"{counts['entities']:,}")
-                            .replace("%3", f"{counts['annotations']:,}"))
+        self.status.setText(" · ".join([
+            count_of(counts["articles"], self.tr("article"), self.tr("articles")),
+            count_of(counts["entities"], self.tr("entity"), self.tr("entities")),
+            count_of(counts["annotations"], self.tr("annotation"), self.tr("annotations")),
+        ]))
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -174,3 +174,12 @@ def test_models_pass_the_model_tester(qtmodeltester, sample_path: Path, three_ar
         first = store.entity_rows()[0].id
         tree.toggle_group("place")
         assert tree.index(tree.row_of(first), 0).data(ENTITY_ID_ROLE) == first
+
+
+def test_change_kind_from_the_context_menu(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    sidebar = open_window(three_articles).workspace.entities
+    _select(qtbot, sidebar, "102nd Base")
+    (to_org,) = [a for a in sidebar.kind_menu.actions() if a.text() == "Organisations"]
+    to_org.trigger()
+    assert sidebar._store.entity(sidebar.current_entity_id()).kind == "organisation"
+    assert ("▾ Organisations", 1) in rows(sidebar.model)

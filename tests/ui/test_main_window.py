@@ -26,7 +26,7 @@ def test_the_sample_opens_with_its_article_shown(open_window, sample_path: Path)
     assert ws.pane.headline.text().startswith("Russian Forces Dispatched To Armenia’s Border")
     assert ws.pane.provenance.text() == "SouthFront · 14 May 2021"
     assert ws.pane.text_view.toPlainText() == ws.store.article(1).text
-    assert "1 articles" in window.status.text() and "2 annotations" in window.status.text()
+    assert window.status.text() == "1 article · 0 entities · 2 annotations"
     # The two annotations are drawn over the text, exactly on their passages.
     drawn = {s.cursor.selectedText() for s in ws.pane.text_view.extraSelections()}
     assert drawn == {"the agreement was not implemented in full", "request assassinate"}
@@ -109,7 +109,7 @@ def test_whole_dossier_search_opens_the_article_with_the_match_selected(qtbot, o
     assert ws.search.query_edit.hasFocus()
     qtbot.keyClicks(ws.search.query_edit, "ceasefire")
     qtbot.keyClick(ws.search.query_edit, Qt.Key.Key_Return)
-    assert ws.search.count_label.text() == "1 articles match"
+    assert ws.search.count_label.text() == "1 article matches"
     assert ws.pane.headline.text() == "Ceasefire ends the war"
     assert ws.pane.selected_text() == "ceasefire"
     assert ws.articles.current_article_id() == ws.pane.article.id
@@ -124,7 +124,7 @@ def test_search_with_hostile_text_shows_no_error(qtbot, open_window, three_artic
     search.query_edit.clear()
     qtbot.keyClicks(search.query_edit, '-border"(')
     search.run_search()
-    assert search.model.rowCount() == 1 and search.count_label.text() == "1 articles match"
+    assert search.model.rowCount() == 1 and search.count_label.text() == "1 article matches"
 
 
 def test_copy_and_copy_with_citation(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -255,3 +255,25 @@ def test_entity_highlighting_can_be_switched_off(qtbot, open_window, three_artic
     assert pane.text_view.extraSelections() == []
     window.mentions_action.trigger()
     assert len(pane.text_view.extraSelections()) == 4
+
+
+def test_save_a_copy_and_restore_from_backup(qtbot, open_window, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from dossier.store.backups import make_backup
+
+    window = open_window(sample_path)
+    copy = tmp_path / "copy.dossier"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    window.save_copy_action.trigger()
+    with Store.open(copy) as store:
+        assert store.counts()["annotations"] == 2
+
+    make_backup(sample_path)
+    window.workspace.store.add_annotation(1, "highlight", 0, 6)  # made after the backup
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[0], True))
+    window.restore_action.trigger()
+    assert window.workspace is not None
+    assert window.workspace.store.counts()["annotations"] == 2  # back to the backup
+    kept = list(sample_path.parent.glob("sample.dossier.before-restore-*"))
+    assert len(kept) == 1  # the replaced file is kept, never deleted

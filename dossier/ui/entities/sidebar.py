@@ -49,10 +49,18 @@ class EntitySidebar(QWidget):
         self.detail = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.mentions_view = QListView()
         self.mentions_view.setModel(self.mentions_model)
+        # Each mention wraps onto as many lines as its context needs, never a sideways scroll.
+        self.mentions_view.setWordWrap(True)
+        self.mentions_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.mentions_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.mentions_view.setSpacing(2)
+        self.mentions_view.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of mentions stay smooth
         self.mentions_view.setAccessibleName(self.tr("Mentions"))
         self.mentions_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.articles_view = QListView()
         self.articles_view.setModel(self.articles_model)
+        self.articles_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.articles_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.articles_view.setAccessibleName(self.tr("Articles mentioning the entity"))
 
         lower = QWidget()

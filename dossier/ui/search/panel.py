@@ -136,7 +136,12 @@ class SearchPanel(QWidget):
             self.count_label.clear()
             return
         shown = f"{count:,}+" if count >= COUNT_CAP else f"{count:,}"
-        label = self.tr("No articles match") if count == 0 else self.tr("%1 articles match").replace("%1", shown)
+        if count == 0:
+            label = self.tr("No articles match")
+        elif count == 1:
+            label = self.tr("1 article matches")
+        else:
+            label = self.tr("%1 articles match").replace("%1", shown)
         if not ranked:
             label += self.tr(" — newest first; add words to rank by relevance")
         self.count_label.setText(label)
