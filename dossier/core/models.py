@@ -74,6 +74,62 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class NewMention:
+    article_id: int
+    entity_id: int
+    start: int
+    end: int
+    surface: str
+    origin: str = "auto"
+
+@dataclass(frozen=True)
+class NewEvent:
+    article_id: int
+    start: int
+    end: int
+    title: str
+    date_text: str
+    earliest: str | None
+    latest: str | None
+    precision: str
+    origin: str = "auto"
+    entity_ids: tuple[int, ...] = ()
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One row of the entity sidebar."""
+
+    id: int
+    name: str
+    kind: str
+    mentions: int
+    aliases: tuple[str, ...] = ()
+
+@dataclass(frozen=True)
+class MentionContext:
+    """A mention with a little text around it, for the sidebar's list."""
+
+    mention_id: int
+    article_id: int
+    article_title: str
+    start: int
+    end: int
+    before: str
+    surface: str
+    after: str
+
+@dataclass(frozen=True)
+class MentionMark:
+    """What the article pane needs to underline a mention."""
+
+    mention_id: int
+    entity_id: int
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
 class Event:
     id: int
     article_id: int

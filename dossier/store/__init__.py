@@ -5,7 +5,8 @@ from __future__ import annotations
 from dossier.store.annotations import AnnotationQueries
 from dossier.store.articles import ArticleQueries
 from dossier.store.database import Database, read_info
-from dossier.store.entities import EntityEdits, EntityQueries, EntityRow, NewEvent, NewMention
+from dossier.core.models import EntityRow, NewEvent, NewMention
+from dossier.store.entities import EntityEdits, EntityQueries
 from dossier.store.errors import (
     CorruptDossier,
     DossierError,

@@ -4,34 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from dossier.core.models import Entity, Event, Mention
+from dossier.core.models import (
+    Entity, EntityRow, Event, Mention, MentionContext, MentionMark, NewEvent, NewMention,
+)
 from dossier.core.vocabulary import ENTITY_KINDS, EVENT_PRECISIONS
-
-
-@dataclass(frozen=True)
-class NewMention:
-    article_id: int
-    entity_id: int
-    start: int
-    end: int
-    surface: str
-    origin: str = "auto"
-
-
-@dataclass(frozen=True)
-class NewEvent:
-    article_id: int
-    start: int
-    end: int
-    title: str
-    date_text: str
-    earliest: str | None
-    latest: str | None
-    precision: str
-    origin: str = "auto"
-    entity_ids: tuple[int, ...] = ()
 
 
 class EntityQueries:
@@ -149,31 +126,6 @@ class EntityQueries:
         ]
 
 
-@dataclass(frozen=True)
-class EntityRow:
-    """One row of the entity sidebar."""
-
-    id: int
-    name: str
-    kind: str
-    mentions: int
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class MentionContext:
-    """A mention with a little text around it, for the sidebar's list."""
-
-    mention_id: int
-    article_id: int
-    article_title: str
-    start: int
-    end: int
-    before: str
-    surface: str
-    after: str
-
-
 class EntityEdits:
     """What a user does to entities in the sidebar. Each method is one transaction."""
 
@@ -199,7 +151,12 @@ class EntityEdits:
         )]
 
     def mention_marks(self, article_id: int) -> list[MentionMark]:
-        return mention_marks(self._conn, article_id)
+        """What the article pane needs to underline each mention in its kind's colour."""
+        return [MentionMark(*r) for r in self._conn.execute(
+            "SELECT m.id, m.entity_id, m.start_offset, m.end_offset, e.kind FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start_offset",
+            (article_id,),
+        )]
 
     def articles_mentioning(self, entity_id: int) -> list[tuple[int, str, int]]:
         """(article id, title, mention count), most mentions first."""
@@ -302,22 +259,3 @@ class EntityEdits:
                 "VALUES (?, ?, ?, ?, ?, 'user')", (article_id, entity_id, start, end, row[0]),
             )
         return entity_id
-
-
-@dataclass(frozen=True)
-class MentionMark:
-    """What the article pane needs to underline a mention."""
-
-    mention_id: int
-    entity_id: int
-    start: int
-    end: int
-    kind: str
-
-
-def mention_marks(conn: sqlite3.Connection, article_id: int) -> list[MentionMark]:
-    return [MentionMark(*r) for r in conn.execute(
-        "SELECT m.id, m.entity_id, m.start_offset, m.end_offset, e.kind FROM mentions m "
-        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start_offset",
-        (article_id,),
-    )]

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPixmap
 from dossier.core.name_filter import NameFilter
 from dossier.core.vocabulary import ENTITY_KINDS
 from dossier.store import EntityRow, Store
-from dossier.store.entities import MentionContext
+from dossier.core.models import MentionContext
 from dossier.ui import theme
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
