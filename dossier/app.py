@@ -19,6 +19,7 @@ from dossier import __version__
 from dossier.paths import data_dir, sample_dossier_path
 from dossier.store import Store
 from dossier.ui import settings as keys
+from dossier.ui.background import extract_pending
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import Settings
 from dossier.ui.tasks import TaskRunner
@@ -40,6 +41,13 @@ class _FirstPaint(QObject):
         return False
 
 
+def _refresh(window: MainWindow, store: Store) -> None:
+    """New entities and events arrived for `store`: show them if it is still the open dossier."""
+    if window.workspace is not None and window.workspace.store is store:
+        window.workspace.refresh_extracted()
+        window.statusBar().showMessage(window.tr("People, places and dates found."), 5000)
+
+
 def choose_dossier(path: Path | None, settings: Settings) -> Path:
     """The file to open: the one asked for, else the last one, else the sample (made on first run)."""
     if path is not None:
@@ -51,7 +59,7 @@ def choose_dossier(path: Path | None, settings: Settings) -> Path:
     if not sample.exists():
         from dossier.sample import write_sample
 
-        write_sample(sample).close()
+        write_sample(sample, extract=False).close()  # entities follow in the background
     return sample
 
 
@@ -86,21 +94,38 @@ def run(path: Path | None = None) -> int:
     settings = Settings(_settings_backend())
     tasks = TaskRunner(app)
 
-    def on_opened(store: Store) -> None:
-        # A rotating backup when the newest is over a day old, never delaying the window.
-        tasks.run(store.backup_if_due, on_error=lambda e: window.statusBar().showMessage(f"Backup failed: {e}", 10000),
-                  lane="general")
+    painted = False
+    waiting: list[Store] = []
 
-    window = MainWindow(settings, on_opened=on_opened)
-    if os.environ.get(EXIT_AFTER_PAINT):
-        def report() -> None:
+    def start_background(store: Store) -> None:
+        # A rotating backup when the newest is over a day old; entities for a new sample.
+        tasks.run(store.backup_if_due, on_error=lambda e: window.statusBar().showMessage(f"Backup failed: {e}", 10000))
+        if extract_pending(store, tasks, on_applied=lambda: _refresh(window, store),
+                           on_error=lambda e: window.statusBar().showMessage(f"Extraction failed: {e}", 10000)):
+            window.statusBar().showMessage(window.tr("Finding people, places and dates…"), 30000)
+
+    def on_opened(store: Store) -> None:
+        if painted:
+            start_background(store)
+        else:
+            waiting.append(store)  # nothing may compete with the first paint
+
+    def on_first_paint() -> None:
+        nonlocal painted
+        painted = True
+        if os.environ.get(EXIT_AFTER_PAINT):  # measuring start-up: report and leave
             print(f"painted {1000 * (time.perf_counter() - started):.1f}", flush=True)
-            tasks.wait()
             window.close()
             app.quit()
+            return
+        for store in waiting:
+            if store.is_open:
+                start_background(store)
+        waiting.clear()
 
-        watcher = _FirstPaint(report)
-        window.installEventFilter(watcher)
+    window = MainWindow(settings, on_opened=on_opened)
+    watcher = _FirstPaint(on_first_paint)
+    window.installEventFilter(watcher)
     _close_on_terminate(window)
     window.show()
     window.open_dossier(choose_dossier(path, settings))

@@ -38,6 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
     p.set_defaults(run=_cmd_sample)
 
+    p = commands.add_parser("import", help="import articles (text, Markdown, HTML, PDF) into a dossier")
+    p.add_argument("paths", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--into", type=Path, required=True, metavar="PATH",
+                   help="the dossier (created if it does not exist)")
+    p.add_argument("--published", metavar="DATE", help="publication date: 2021-05-14, 2021-05 or 2021")
+    p.add_argument("--source", metavar="NAME", help="the outlet (e.g. Reuters)")
+    p.add_argument("--url", metavar="URL", help="where the article was published")
+    p.add_argument("--no-extract", action="store_true", help="skip entity and date extraction")
+    p.set_defaults(run=_cmd_import)
+
     p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
     p.add_argument("path", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -95,6 +105,47 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     store.close()
     print(f"wrote {path}: \"{title}\", {counts['articles']} article, {counts['annotations']} annotations")
     return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from dossier.ingest.dates import parse_published
+    from dossier.ingest.pipeline import ImportOptions, import_files
+    from dossier.store import Store
+
+    published = None
+    if args.published:
+        published = parse_published(args.published)
+        if published is None:
+            return _fail(f"--published {args.published!r} is not a date (use 2021-05-14, 2021-05 or 2021)")
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        return _fail(f"{missing[0]}: no such file or folder")
+    store = Store.open(args.into) if args.into.exists() else Store.create(args.into, args.into.stem)
+    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract)
+    show_progress = sys.stderr.isatty()
+    try:
+        store.backup_if_due()
+        report = None
+        for progress in import_files(store, args.paths, options):
+            report = progress.report
+            if show_progress and progress.total:
+                name = progress.current.name if progress.current else ""
+                bar = "#" * (30 * progress.done // progress.total)
+                print(f"\r[{bar:<30}] {progress.done}/{progress.total} {name[:40]:<40}", end="", file=sys.stderr)
+        if show_progress:
+            print(file=sys.stderr)
+    except KeyboardInterrupt:
+        return _fail("interrupted; what was imported so far is kept")
+    finally:
+        store.close()
+    assert report is not None
+    print(f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}"
+          f" into {args.into}")
+    for path, existing in report.duplicates:
+        print(f"  duplicate: {path} (same text as article {existing})")
+    for path, reason in report.failed:
+        print(f"  failed: {path}: {reason}")
+    return EXIT_OK if not report.failed else EXIT_ERROR
 
 
 INFO_KEYS = ("articles", "entities", "mentions", "events", "annotations", "claims", "tags")

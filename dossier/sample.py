@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from dossier.core.anchoring import find_quote
 from dossier.core.models import Claim
+from dossier.ingest.pipeline import ImportOptions, ImportReport, store_document
 from dossier.ingest.text_reader import read_text
 from dossier.paths import resources_dir
 from dossier.store import Store
@@ -33,17 +33,24 @@ def sample_path() -> Path:
     return resources_dir() / SAMPLE_ARTICLE
 
 
-def write_sample(path: Path) -> Store:
-    """Create the sample dossier at `path` (which must not exist) and return it open."""
+# Meta key naming articles whose entities and events are still to be extracted: the app's first
+# start writes the sample without waiting for spaCy and extracts in the background.
+PENDING_EXTRACTION = "pending_extraction"
+
+
+def write_sample(path: Path, extract: bool = True) -> Store:
+    """Create the sample dossier at `path` (which must not exist) and return it open. With
+    `extract`, its entities and events are extracted now (spaCy); without, the article is
+    marked for extraction later."""
     raw = sample_path().read_bytes()
     document = read_text(raw.decode("utf-8"), original_name=sample_path().name, original_bytes=raw)
     store = Store.create(path, SAMPLE_TITLE)
     try:
         with store.transaction():
-            document = replace(
-                document, source="SouthFront", published="2021-05-14", published_precision="day"
-            )
-            article_id = store.add_article(document.to_article())
+            # The same path as `dossier import`: stored verbatim with its original file.
+            options = ImportOptions(published=("2021-05-14", "day"), source="SouthFront", extract=False)
+            article_id = store_document(store, document, options, ImportReport(), sample_path())
+            assert article_id is not None
             text = store.article(article_id).text
             tag_id = store.add_tag("withdrawal agreement", WITHDRAWAL_TAG_COLOR)
             claim = find_quote(text, CLAIM_QUOTE)
@@ -54,6 +61,12 @@ def write_sample(path: Path) -> Store:
             )
             note = find_quote(text, NOTE_QUOTE)
             store.add_annotation(article_id, "note", note.start, note.end, note=NOTE_TEXT)
+            if not extract:
+                store.set_meta(PENDING_EXTRACTION, str(article_id))
+        if extract:
+            from dossier.ingest.extract import extract_articles
+
+            extract_articles(store, [article_id])
     except BaseException:
         store.close()
         raise
@@ -67,7 +80,12 @@ def replace_with_sample(path: Path) -> Store:
 
     fresh = path.with_name(f".{path.name}.new")
     _remove_with_sidecars(fresh)
-    write_sample(fresh).close()
+    try:
+        write_sample(fresh).close()
+    except BaseException:
+        _remove_with_sidecars(fresh)
+        lock_path(fresh).unlink(missing_ok=True)
+        raise
     lock_path(fresh).unlink(missing_ok=True)
     lock = DossierLock(path)
     try:

@@ -145,6 +145,17 @@ class Event:
 
 
 @dataclass(frozen=True)
+class FuzzyDate:
+    """A date as precisely as the words give it: the inclusive ISO range they can mean (None
+    when they can't be resolved, e.g. "yesterday" in an undated article), and the words."""
+
+    earliest: str | None
+    latest: str | None
+    precision: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Claim:
     status: str = "unverified"
     reliability: str | None = None

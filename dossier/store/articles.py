@@ -58,6 +58,20 @@ class ArticleQueries:
                 ids.append(int(cur.lastrowid))  # type: ignore[arg-type]
         return ids
 
+    def keep_original(self, article_id: int, file_name: str | None, content: bytes) -> None:
+        """Store the file an article came from, byte for byte."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT OR REPLACE INTO originals (article_id, file_name, content) VALUES (?, ?, ?)",
+                (article_id, file_name, content),
+            )
+
+    def original(self, article_id: int) -> tuple[str | None, bytes] | None:
+        row = self._conn.execute(
+            "SELECT file_name, content FROM originals WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
     def article(self, article_id: int) -> Article:
         row = self._conn.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dossier.core.models import (
     Entity, EntityRow, Event, Mention, MentionContext, MentionMark, NewEvent, NewMention,
 )
+from dossier.core.names import fold
 from dossier.core.vocabulary import ENTITY_KINDS, EVENT_PRECISIONS
 
 
@@ -218,6 +219,10 @@ class EntityEdits:
                 (utc_now(), entity_id, utc_now(), entity_id),
             )
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+
+    def rejected_name_keys(self) -> set[str]:
+        """Every rejected name, folded like extraction folds names (case and accents ignored)."""
+        return {fold(r[0]) for r in self._conn.execute("SELECT name FROM rejected_names")}
 
     def is_rejected_name(self, name: str) -> bool:
         return self._conn.execute("SELECT 1 FROM rejected_names WHERE name = ?", (name,)).fetchone() is not None

@@ -238,6 +238,17 @@ END;
 """
 
 
+# The file each article was imported from, byte for byte: provenance, and a way to re-read
+# it if a reader improves. Kept apart from articles so listing articles never reads them.
+_V5_ORIGINALS = """
+CREATE TABLE originals (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    file_name TEXT,
+    content BLOB NOT NULL
+);
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -280,6 +291,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search over articles and annotations", _script(_V2_SEARCH)),
     Migration(3, "names and mentions the user rejected", _script(_V3_REJECTIONS)),
     Migration(4, "mention counts kept by triggers", _script(_V4_MENTION_COUNTS)),
+    Migration(5, "the original file of each article", _script(_V5_ORIGINALS)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -288,5 +300,5 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
-    "rejected_mentions",
+    "rejected_mentions", "originals",
 )

@@ -58,6 +58,12 @@ class Workspace(QObject):
         self.counts_changed.emit()
         return entity_id
 
+    def refresh_extracted(self) -> None:
+        """Entities and events were extracted in the background: show them."""
+        self.entities.reload()
+        self.pane.refresh_marks()
+        self.counts_changed.emit()
+
     def _on_entities_changed(self) -> None:
         self.pane.refresh_marks()
         self.counts_changed.emit()

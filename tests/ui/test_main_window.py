@@ -26,10 +26,15 @@ def test_the_sample_opens_with_its_article_shown(open_window, sample_path: Path)
     assert ws.pane.headline.text().startswith("Russian Forces Dispatched To Armenia’s Border")
     assert ws.pane.provenance.text() == "SouthFront · 14 May 2021"
     assert ws.pane.text_view.toPlainText() == ws.store.article(1).text
-    assert window.status.text() == "1 article · 0 entities · 2 annotations"
-    # The two annotations are drawn over the text, exactly on their passages.
-    drawn = {s.cursor.selectedText() for s in ws.pane.text_view.extraSelections()}
-    assert drawn == {"the agreement was not implemented in full", "request assassinate"}
+    entities = ws.store.summary_counts()["entities"]
+    assert entities >= 10 and window.status.text() == f"1 article · {entities} entities · 2 annotations"
+    # The two annotations are drawn over the text, exactly on their passages; mentions underlined.
+    selections = ws.pane.text_view.extraSelections()
+    highlighted = {s.cursor.selectedText() for s in selections if s.format.background().style() != Qt.BrushStyle.NoBrush}
+    underlined = {s.cursor.selectedText() for s in selections if s.format.fontUnderline()
+                  or s.format.underlineStyle() != s.format.underlineStyle().NoUnderline}
+    assert highlighted == {"the agreement was not implemented in full", "request assassinate"}
+    assert {"Syunik", "Nikol Pashinyan", "Pashinyan", "102nd Base", "Reuters"} <= underlined
 
 
 def test_picking_an_article_in_the_list_shows_it(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ PROMISED = {
     "annotation_tags": {"annotation_id", "tag_id"},
     "rejected_names": {"name", "rejected_at"},
     "rejected_mentions": {"article_id", "start_offset", "end_offset", "surface"},
+    "originals": {"article_id", "file_name", "content"},
 }
 
 

@@ -1,0 +1,287 @@
+"""Date words to honest date ranges: "yesterday", "earlier this week", "last year", "March 15".
+
+A resolved date is a FuzzyDate: the inclusive range [earliest, latest] the words can mean, its
+precision, and the words themselves. Relative words are resolved against the article's
+published date; without one they stay unresolved (no range) rather than guessed. Common forms
+are read here directly (fast, and exact about what they mean); anything else goes to dateparser
+(English only: without `languages=["en"]` it reads this sample as Catalan).
+
+Weeks start on Monday. "November 10" without a year is the latest November 10 on or before the
+published date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from dossier.core.models import FuzzyDate
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+# One expression each; a DATE span from the tagger may hold several ("November 10 ending last
+# year's"), so spans are searched for every one of these.
+_PATTERNS = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    ("month_day_year", _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"),
+    ("day_month_year", r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})\b"),
+    ("month_day", _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"),
+    ("day_month", r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH),
+    ("part_month_year", r"\b(?P<part>early|mid|late|end of|beginning of)[-\s]+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?"),
+    ("month_year", _MONTH + r",?\s+(?P<y>\d{4})\b"),
+    ("part_year", r"\b(?P<part>early|mid|late|end of|beginning of)[-\s]+(?P<y>\d{4})\b"),
+    ("decade", r"\b(?:the\s+)?(?P<y>\d{3}0)s\b"),
+    ("relative_day", r"\b(?P<word>the day before yesterday|yesterday|today|tonight|tomorrow|this morning|"
+                     r"this afternoon|this evening|last night)\b"),
+    ("earlier_this", r"\b(?:earlier|so far)\s+this\s+(?P<unit>week|month|year)\b"),
+    ("later_this", r"\blater\s+this\s+(?P<unit>week|month|year)\b"),
+    ("this_last_next", r"\b(?P<which>this|last|next|past|previous)\s+(?P<unit>week|month|year)(?:'s)?\b"),
+    ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
+            r"(?P<unit>day|week|month|year)s?\s+ago\b"),
+    ("weekday", r"\b(?:on\s+|last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"),
+    ("month_alone", r"\b(?:in\s+)?" + _MONTH + r"\b"),
+    ("year", r"\b(?:in\s+)?(?P<y>(?:19|20)\d{2})\b"),
+]
+# All forms in one scan, earliest-listed form first where two match at the same place; the
+# inner groups are unnamed here (names can't repeat across alternatives) and read again below.
+_COMBINED = re.compile(
+    "|".join(f"(?P<form_{name}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', pattern)})" for name, pattern in _PATTERNS),
+    re.IGNORECASE,
+)
+_COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _PATTERNS}
+
+
+def find_dates(text: str, published: date | None) -> list[tuple[int, int, FuzzyDate]]:
+    """Every date expression in `text`: (start, end, date), in order. Expressions that name no
+    date (durations like "two years", counts) are left out."""
+    found = []
+    for match in _COMBINED.finditer(text):
+        kind = (match.lastgroup or "").removeprefix("form_")
+        words = match.group(0)
+        detail = _COMPILED[kind].fullmatch(words) or _COMPILED[kind].search(words)
+        if detail is None:
+            continue
+        fuzzy = _resolve(kind, detail, words, published)
+        if fuzzy is not None:
+            found.append((match.start(), match.end(), fuzzy))
+    return found
+
+
+def resolve(words: str, published: date | None) -> FuzzyDate | None:
+    """The date `words` name, read whole: a known form first, else dateparser."""
+    found = find_dates(words, published)
+    if found:
+        start, end, fuzzy = found[0]
+        return fuzzy
+    return _dateparser(words, published)
+
+
+def _resolve(kind: str, m: re.Match[str], words: str, base: date | None) -> FuzzyDate | None:
+    g = m.groupdict()
+    words = words.strip()
+    try:
+        if kind == "iso":
+            return _day(date(int(g["y"]), int(g["m"]), int(g["d"])), words)
+        if kind in ("month_day_year", "day_month_year"):
+            return _day(date(int(g["y"]), MONTHS[g["month"].lower()], int(g["d"])), words)
+        if kind in ("month_day", "day_month"):
+            if base is None:
+                return FuzzyDate(None, None, "day", words)
+            month, day = MONTHS[g["month"].lower()], int(g["d"])
+            candidate = date(base.year, month, day)
+            if candidate > base:
+                candidate = date(base.year - 1, month, day)
+            return _day(candidate, words)
+        if kind == "month_year":
+            return _month(int(g["y"]), MONTHS[g["month"].lower()], words)
+        if kind == "part_month_year":
+            month = MONTHS[g["month"].lower()]
+            year = int(g["y"]) if g.get("y") else (_latest_year_of_month(month, base) if base else None)
+            if year is None:
+                return FuzzyDate(None, None, "approximate", words)
+            first, last = _month_bounds(year, month)
+            lo, hi = _part(g["part"].lower(), first, last)
+            return FuzzyDate(lo.isoformat(), hi.isoformat(), "approximate", words)
+        if kind == "part_year":
+            lo, hi = _part(g["part"].lower(), date(int(g["y"]), 1, 1), date(int(g["y"]), 12, 31))
+            return FuzzyDate(lo.isoformat(), hi.isoformat(), "approximate", words)
+        if kind == "decade":
+            y = int(g["y"])
+            return FuzzyDate(date(y, 1, 1).isoformat(), date(y + 9, 12, 31).isoformat(), "range", words)
+        if kind == "year":
+            y = int(g["y"])
+            return FuzzyDate(date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat(), "year", words)
+        if kind == "month_alone":
+            if base is None:
+                return FuzzyDate(None, None, "month", words)
+            month = MONTHS[g["month"].lower()]
+            return _month(_latest_year_of_month(month, base), month, words)
+    except ValueError:
+        return None  # an impossible date such as February 30
+    return _relative(kind, g, words, base)
+
+
+def _relative(kind: str, g: dict[str, str], words: str, base: date | None) -> FuzzyDate | None:
+    if kind == "relative_day":
+        word = g["word"].lower()
+        shift = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+        if word == "last night":
+            shift = 0 if base is None else -1
+        return _day(base + timedelta(days=shift), words) if base else FuzzyDate(None, None, "day", words)
+    if kind in ("earlier_this", "later_this", "this_last_next"):
+        unit = g["unit"].lower()
+        which = g.get("which", "this").lower() if kind == "this_last_next" else ("earlier" if kind == "earlier_this" else "later")
+        if base is None:
+            return FuzzyDate(None, None, "range" if which in ("earlier", "later") else unit, words)
+        first, last = _period(unit, base, {"last": -1, "past": -1, "previous": -1, "next": 1}.get(which, 0))
+        if which == "earlier":
+            return FuzzyDate(first.isoformat(), base.isoformat(), "range", words)
+        if which == "later":
+            return FuzzyDate(base.isoformat(), last.isoformat(), "range", words)
+        return FuzzyDate(first.isoformat(), last.isoformat(), unit, words)
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
+        unit = g["unit"].lower()
+        if base is None:
+            return FuzzyDate(None, None, unit if unit != "day" else "day", words)
+        if unit == "day":
+            return _day(base - timedelta(days=n), words)
+        if unit == "week":
+            first, last = _period("week", base - timedelta(weeks=n), 0)
+            return FuzzyDate(first.isoformat(), last.isoformat(), "week", words)
+        if unit == "month":
+            y, m = divmod(base.year * 12 + base.month - 1 - n, 12)
+            return _month(y, m + 1, words)
+        return FuzzyDate(date(base.year - n, 1, 1).isoformat(), date(base.year - n, 12, 31).isoformat(), "year", words)
+    if kind == "weekday":
+        if base is None:
+            return FuzzyDate(None, None, "day", words)
+        back = (base.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        if words.lower().startswith("last") and back == 0:
+            back = 7
+        return _day(base - timedelta(days=back), words)
+    return None
+
+
+def _day(d: date, words: str) -> FuzzyDate:
+    return FuzzyDate(d.isoformat(), d.isoformat(), "day", words)
+
+
+def _month(year: int, month: int, words: str) -> FuzzyDate:
+    first, last = _month_bounds(year, month)
+    return FuzzyDate(first.isoformat(), last.isoformat(), "month", words)
+
+
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _latest_year_of_month(month: int, base: date) -> int:
+    return base.year if month <= base.month else base.year - 1
+
+
+def _period(unit: str, base: date, shift: int) -> tuple[date, date]:
+    """The week (Monday to Sunday), month or year containing `base`, moved by `shift` periods."""
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        y, m = divmod(base.year * 12 + base.month - 1 + shift, 12)
+        return _month_bounds(y, m + 1)
+    return date(base.year + shift, 1, 1), date(base.year + shift, 12, 31)
+
+
+def _part(part: str, first: date, last: date) -> tuple[date, date]:
+    """Early / mid / late thirds of a period; "end of" / "beginning of" its last / first third."""
+    span = (last - first).days + 1
+    third = span // 3
+    if part in ("early", "beginning of"):
+        return first, first + timedelta(days=third - 1)
+    if part == "mid":
+        return first + timedelta(days=third), last - timedelta(days=third)
+    return last - timedelta(days=third - 1), last
+
+
+_parsers: dict[str, object] = {}
+
+
+def _dateparser(words: str, base: date | None) -> FuzzyDate | None:
+    """Anything the forms above don't cover ("the 14th of this month", "a fortnight ago")."""
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser  # heavy: loaded on first use
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    key = repr(sorted(settings.items()))
+    parser = _parsers.get(key)
+    if parser is None:
+        parser = _parsers[key] = DateDataParser(languages=["en"], settings=settings)
+    try:
+        data = parser.get_date_data(words)  # type: ignore[attr-defined]
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    if base is None and _looks_relative(words):
+        return None  # resolved against today, which is a guess: leave it unresolved
+    d = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year":
+        return FuzzyDate(date(d.year, 1, 1).isoformat(), date(d.year, 12, 31).isoformat(), "year", words)
+    if period == "month":
+        return _month(d.year, d.month, words)
+    if period == "week":
+        first, last = _period("week", d, 0)
+        return FuzzyDate(first.isoformat(), last.isoformat(), "week", words)
+    return _day(d, words)
+
+
+def _looks_relative(words: str) -> bool:
+    return not re.search(r"\b\d{4}\b", words)
+
+
+def parse_published(text: str) -> tuple[str, str] | None:
+    """A published date as given on a command line or in metadata: (ISO date, precision).
+    "2021-05-14" / "14 May 2021" -> day, "2021-05" / "May 2021" -> month, "2021" -> year;
+    a timestamp keeps the date of its own offset."""
+    text = text.strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", text):
+        try:
+            return date(*map(int, m.groups())).isoformat(), "day"
+        except ValueError:
+            return None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        if 1 <= int(m.group(2)) <= 12:
+            return f"{m.group(1)}-{m.group(2)}", "month"
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        return text, "year"
+    found = find_dates(text, None)
+    if len(found) == 1 and found[0][2].earliest:
+        fuzzy = found[0][2]
+        if fuzzy.precision == "day":
+            return fuzzy.earliest, "day"  # type: ignore[return-value]
+        if fuzzy.precision == "month":
+            return fuzzy.earliest[:7], "month"  # type: ignore[index]
+        if fuzzy.precision == "year":
+            return fuzzy.earliest[:4], "year"  # type: ignore[index]
+    return None
+
+
+def base_date(published: str | None, precision: str = "day") -> date | None:
+    """The date relative words count from: only a published date known to the day will do."""
+    if not published or precision != "day":
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

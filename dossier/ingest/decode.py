@@ -1,0 +1,52 @@
+"""Bytes to text: detect the encoding, refuse what is not text, normalise only newlines."""
+
+from __future__ import annotations
+
+# An article is at most a few hundred kilobytes; 10 MB of text is a dump of many articles or
+# not an article at all. Refusing it with a message beats freezing extraction for minutes.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
+class UnreadableFile(ValueError):
+    """A file that can't be imported, with the reason in words."""
+
+
+def check_size(size: int) -> None:
+    if size == 0:
+        raise UnreadableFile("the file is empty")
+    if size > MAX_TEXT_BYTES:
+        raise UnreadableFile(
+            f"the file is {size / 1e6:.0f} MB; Dossier imports articles of up to "
+            f"{MAX_TEXT_BYTES // (1024 * 1024)} MB (split a larger file into its articles)"
+        )
+
+
+def decode_text(data: bytes) -> str:
+    """The text of `data` in its own encoding (UTF-8 and its BOMs first, else detected).
+
+    Raises UnreadableFile for binary data or an encoding that can't be told."""
+    check_size(len(data))
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableFile("the file is binary, not text")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for files that aren't UTF-8
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile("the file's encoding can't be recognised; save it as UTF-8 and import it again")
+    text = str(best)
+    if _mostly_control(text):
+        raise UnreadableFile("the file is binary, not text")
+    return text
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:4096]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bool(sample) and control / len(sample) > 0.05

@@ -1,0 +1,217 @@
+"""Proposals from text: entity mentions and dated events, as plain data.
+
+`analyse` runs the pipeline over texts and returns what it found with names, not ids, so it
+can run on a worker thread and its result be handed to the store by whoever owns it.
+`apply_proposal` writes a proposal into the dossier: names link to existing entities by name or
+alias (ignoring case and accents), new ones are created, and nothing the user has said is
+undone — rejected names and removed mentions stay out, user-made mentions and events stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.core.models import FuzzyDate, NewEvent, NewMention
+from dossier.core.names import fold
+from dossier.ingest.dates import base_date, find_dates
+from dossier.ingest.nlp import UNIT_LABEL
+from dossier.store import Store
+
+KINDS = {
+    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+    UNIT_LABEL: "unit", "NORP": "other", "EVENT": "other", "LAW": "other", "PRODUCT": "other",
+    "WORK_OF_ART": "other",
+}
+TITLE_CHARS = 90
+
+
+@dataclass(frozen=True)
+class ProposedMention:
+    start: int
+    end: int
+    surface: str
+    name: str  # the entity it stands for ("Russia" for "Russian")
+    kind: str
+
+
+@dataclass(frozen=True)
+class ProposedEvent:
+    start: int  # the sentence: the evidence for the date
+    end: int
+    title: str
+    date: FuzzyDate
+    entity_names: tuple[str, ...]
+
+
+@dataclass
+class Proposal:
+    mentions: list[ProposedMention] = field(default_factory=list)
+    events: list[ProposedEvent] = field(default_factory=list)
+
+
+def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], batch_size: int = 16) -> list[Proposal]:
+    """Run the pipeline over the texts (in batches) and read each document's proposals."""
+    return [
+        read_doc(doc, base)
+        for doc, base in zip(nlp.pipe(texts, batch_size=batch_size), published)
+    ]
+
+
+def read_doc(doc: Any, published: str | None) -> Proposal:
+    proposal = Proposal()
+    mentions = _mentions(doc)
+    proposal.mentions = mentions
+    base = base_date(published)
+    seen: set[tuple[int, str | None, str | None]] = set()
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        sent = ent.sent
+        for start, end, fuzzy in find_dates(ent.text, base):
+            key = (sent.start_char, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (sent.start_char, fuzzy.text, None)
+            if key in seen:
+                continue
+            seen.add(key)
+            names = tuple(dict.fromkeys(
+                m.name for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char
+            ))
+            proposal.events.append(ProposedEvent(
+                sent.start_char, sent.end_char, _title(sent.text), fuzzy, names,
+            ))
+    return proposal
+
+
+def _mentions(doc: Any) -> list[ProposedMention]:
+    found: list[ProposedMention] = []
+    for ent in doc.ents:
+        kind = KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        span = ent
+        if span[0].lower_ == "the" and len(span) > 1:  # "the 102nd Base": the name starts after "the"
+            span = span[1:]
+        found.append(ProposedMention(span.start_char, span.end_char, span.text, ent.ent_id_ or span.text, kind))
+    return _with_bare_surnames(doc.text, found)
+
+
+def _with_bare_surnames(text: str, found: list[ProposedMention]) -> list[ProposedMention]:
+    """"Pashinyan" after "Nikol Pashinyan" is the same person, whether or not the model tagged it."""
+    full_names = {}
+    for m in found:
+        parts = m.name.split()
+        if m.kind == "person" and len(parts) >= 2:
+            full_names.setdefault(parts[-1], (m.name, m.start))
+    taken = [(m.start, m.end) for m in found]
+    result = [m for m in found if not (m.kind == "person" and m.name in full_names
+                                       and full_names[m.name][1] < m.start)]
+    for surname, (name, first_seen) in full_names.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            start, end = match.span()
+            if start <= first_seen:
+                continue
+            if any(s < end and start < e for s, e in taken if not (s == start and e == end)):
+                continue
+            result.append(ProposedMention(start, end, surname, name, "person"))
+    result.sort(key=lambda m: m.start)
+    return result
+
+
+def _title(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, TITLE_CHARS)
+    return text[: cut if cut > 40 else TITLE_CHARS].rstrip(",;:") + "…"
+
+
+class EntityLinker:
+    """Names to entity ids for one dossier: existing names and aliases first, then new entities."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._ids: dict[str, int] = {}
+        for entity in store.entities():
+            for name in (entity.name, *entity.aliases):
+                self._ids.setdefault(fold(name), entity.id)
+        self._rejected = store.rejected_name_keys()
+
+    def is_rejected(self, name: str) -> bool:
+        return fold(name) in self._rejected
+
+    def entity_id(self, name: str, kind: str, surface: str) -> int:
+        key = fold(name)
+        entity_id = self._ids.get(key) or self._ids.get(fold(surface))
+        if entity_id is None:
+            entity_id = self._store.add_entity(name, kind)
+            self._ids[key] = entity_id
+        if fold(surface) not in self._ids:
+            self._store.add_alias(entity_id, surface)  # "Russian" -> Russia, found again next time
+            self._ids[fold(surface)] = entity_id
+        return entity_id
+
+
+def apply_proposal(store: Store, article_id: int, proposal: Proposal, linker: EntityLinker | None = None) -> None:
+    """Replace the article's automatic mentions and events with the proposal, in one transaction."""
+    linker = linker or EntityLinker(store)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM mentions WHERE article_id = ? AND origin = 'auto'", (article_id,))
+        conn.execute("DELETE FROM events WHERE article_id = ? AND origin = 'auto'", (article_id,))
+        user_spans = [(r[0], r[1]) for r in conn.execute(
+            "SELECT start_offset, end_offset FROM mentions WHERE article_id = ?", (article_id,))]
+        rejected = {(r[0], r[1]) for r in conn.execute(
+            "SELECT start_offset, end_offset FROM rejected_mentions WHERE article_id = ?", (article_id,))}
+        ids_by_name: dict[str, int] = {}
+        mentions = []
+        for m in proposal.mentions:
+            if (m.start, m.end) in rejected or linker.is_rejected(m.name) or linker.is_rejected(m.surface):
+                continue
+            if any(s < m.end and m.start < e for s, e in user_spans):
+                continue  # the user marked this passage themselves
+            entity_id = linker.entity_id(m.name, m.kind, m.surface)
+            ids_by_name[m.name] = entity_id
+            mentions.append(NewMention(article_id, entity_id, m.start, m.end, m.surface, "auto"))
+        store.add_mentions(mentions)
+        store.add_events([
+            NewEvent(article_id, e.start, e.end, e.title, e.date.text, e.date.earliest, e.date.latest,
+                     e.date.precision, "auto", tuple(ids_by_name[n] for n in e.entity_names if n in ids_by_name))
+            for e in proposal.events
+        ])
+
+
+def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None = None) -> None:
+    """(Re-)extract entities and events for stored articles (the CLI and tests; the app runs
+    `analyse` on a worker and `apply_proposal` on its own thread)."""
+    from dossier.ingest.nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    ids = list(article_ids)
+    articles = [store.article(i) for i in ids]
+    proposals = analyse(nlp, [a.text for a in articles],
+                        [a.published if a.published_precision == "day" else None for a in articles])
+    linker = EntityLinker(store)
+    with store.transaction():
+        for article_id, proposal in zip(ids, proposals):
+            apply_proposal(store, article_id, proposal, linker)
+
+
+def reresolve_dates(store: Store, article_id: int) -> int:
+    """After the published date changed: resolve the automatic events' date words again against
+    it. User-made events are left alone. Returns how many events moved."""
+    article = store.article(article_id)
+    base = base_date(article.published, article.published_precision)
+    moved = 0
+    with store.transaction() as conn:
+        for event_id, words, earliest, latest, precision in conn.execute(
+            "SELECT id, date_text, earliest, latest, precision FROM events WHERE article_id = ? AND origin = 'auto'",
+            (article_id,),
+        ).fetchall():
+            found = find_dates(words, base)
+            new = found[0][2] if found else FuzzyDate(None, None, precision, words)
+            if (new.earliest, new.latest, new.precision) != (earliest, latest, precision):
+                conn.execute("UPDATE events SET earliest = ?, latest = ?, precision = ? WHERE id = ?",
+                             (new.earliest, new.latest, new.precision, event_id))
+                moved += 1
+    return moved

