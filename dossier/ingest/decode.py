@@ -37,13 +37,22 @@ def decode_text(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes  # only for files that aren't UTF-8
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         raise UnreadableFile("the file's encoding can't be recognised; save it as UTF-8 and import it again")
+    # On short texts several single-byte encodings read about equally well; among those that do,
+    # take the one most text is actually written in (Windows-1252 for Western European text).
+    least_chaos = min(r.chaos for r in results)
+    close = [r for r in results if r.chaos <= least_chaos + 0.03]
+    best = min(close, key=lambda r: (_PREFERRED.index(r.encoding) if r.encoding in _PREFERRED else len(_PREFERRED), r.chaos))
     text = str(best)
     if _mostly_control(text):
         raise UnreadableFile("the file is binary, not text")
     return text
+
+
+_PREFERRED = ["cp1252", "cp1251", "cp1250", "iso8859_15", "latin_1", "koi8_r", "cp1253", "cp1254",
+              "cp1256", "cp1255", "gb18030", "big5", "shift_jis", "euc_kr"]
 
 
 def _mostly_control(text: str) -> bool:

@@ -52,17 +52,63 @@ class Proposal:
     events: list[ProposedEvent] = field(default_factory=list)
 
 
-def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], batch_size: int = 16) -> list[Proposal]:
-    """Run the pipeline over the texts (in batches) and read each document's proposals."""
-    return [
-        read_doc(doc, base)
-        for doc, base in zip(nlp.pipe(texts, batch_size=batch_size), published)
-    ]
+@dataclass(frozen=True)
+class KnownName:
+    """A name (or alias) of an entity already in the dossier: found again in new articles even
+    where the model misses it ("PASHINYAN" in a headline, a surname alone)."""
+
+    text: str
+    name: str
+    kind: str
 
 
-def read_doc(doc: Any, published: str | None) -> Proposal:
+class NameMatcher:
+    """Finds known names in documents, ignoring case. Grows as an import learns new names, so
+    a name found by the model in one article is found in the next even where the model isn't."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self._nlp = nlp
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, KnownName] = {}
+        self._keys: set[str] = set()
+
+    def add(self, names: Iterable[KnownName]) -> None:
+        fresh = []
+        for entry in names:
+            key = fold(entry.text)
+            if key in self._keys or len(entry.text) < 3 or entry.text.islower():
+                continue  # already known, too short, or a common word to find by itself
+            self._keys.add(key)
+            fresh.append(entry)
+        for entry, pattern in zip(fresh, self._nlp.tokenizer.pipe(e.text for e in fresh)):
+            label = f"known:{len(self._entries)}"
+            self._entries[label] = entry
+            self._matcher.add(label, [pattern])
+
+    def __call__(self, doc: Any) -> list[tuple[KnownName, Any]]:
+        return [(self._entries[doc.vocab.strings[match_id]], doc[start:end])
+                for match_id, start, end in self._matcher(doc)]
+
+
+def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], batch_size: int = 16,
+            known: Sequence[KnownName] = (), matcher: NameMatcher | None = None) -> list[Proposal]:
+    """Run the pipeline over the texts (in batches) and read each document's proposals.
+
+    Names the model finds in any of the texts, and the `known` names of the dossier, are then
+    looked for in all of them."""
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    matcher = matcher or NameMatcher(nlp)
+    matcher.add(known)
+    for doc in docs:
+        matcher.add(KnownName(m.surface, m.name, m.kind) for m in _mentions(doc))
+    return [read_doc(doc, base, matcher) for doc, base in zip(docs, published)]
+
+
+def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None) -> Proposal:
     proposal = Proposal()
-    mentions = _mentions(doc)
+    mentions = _mentions(doc, matcher)
     proposal.mentions = mentions
     base = base_date(published)
     seen: set[tuple[int, str | None, str | None]] = set()
@@ -84,7 +130,7 @@ def read_doc(doc: Any, published: str | None) -> Proposal:
     return proposal
 
 
-def _mentions(doc: Any) -> list[ProposedMention]:
+def _mentions(doc: Any, matcher: NameMatcher | None = None) -> list[ProposedMention]:
     found: list[ProposedMention] = []
     for ent in doc.ents:
         kind = KINDS.get(ent.label_)
@@ -94,7 +140,23 @@ def _mentions(doc: Any) -> list[ProposedMention]:
         if span[0].lower_ == "the" and len(span) > 1:  # "the 102nd Base": the name starts after "the"
             span = span[1:]
         found.append(ProposedMention(span.start_char, span.end_char, span.text, ent.ent_id_ or span.text, kind))
+    if matcher is not None:
+        found = _with_known_names(doc, matcher, found)
     return _with_bare_surnames(doc.text, found)
+
+
+def _with_known_names(doc: Any, matcher: NameMatcher, found: list[ProposedMention]) -> list[ProposedMention]:
+    """Add known names where the model saw nothing (it wins where it did)."""
+    taken = [(m.start, m.end) for m in found]
+    added: list[ProposedMention] = []
+    for entry, span in sorted(matcher(doc), key=lambda m: (m[1].start, -len(m[1]))):
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        if span.text.islower():
+            continue  # "turkey" the bird, "base" the word
+        added.append(ProposedMention(span.start_char, span.end_char, span.text, entry.name, entry.kind))
+        taken.append((span.start_char, span.end_char))
+    return sorted(found + added, key=lambda m: m.start)
 
 
 def _with_bare_surnames(text: str, found: list[ProposedMention]) -> list[ProposedMention]:
@@ -115,8 +177,8 @@ def _with_bare_surnames(text: str, found: list[ProposedMention]) -> list[Propose
             if any(s < end and start < e for s, e in taken if not (s == start and e == end)):
                 continue
             result.append(ProposedMention(start, end, surname, name, "person"))
-    result.sort(key=lambda m: m.start)
-    return result
+    unique = {(m.start, m.end): m for m in result}  # one mention per span, whoever found it
+    return sorted(unique.values(), key=lambda m: m.start)
 
 
 def _title(sentence: str) -> str:
@@ -137,6 +199,10 @@ class EntityLinker:
             for name in (entity.name, *entity.aliases):
                 self._ids.setdefault(fold(name), entity.id)
         self._rejected = store.rejected_name_keys()
+
+    def known_names(self) -> list[KnownName]:
+        return [KnownName(text, entity.name, entity.kind) for entity in self._store.entities()
+                for text in (entity.name, *entity.aliases)]
 
     def is_rejected(self, name: str) -> bool:
         return fold(name) in self._rejected
@@ -181,7 +247,8 @@ def apply_proposal(store: Store, article_id: int, proposal: Proposal, linker: En
         ])
 
 
-def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None = None) -> None:
+def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None = None,
+                     matcher: NameMatcher | None = None) -> None:
     """(Re-)extract entities and events for stored articles (the CLI and tests; the app runs
     `analyse` on a worker and `apply_proposal` on its own thread)."""
     from dossier.ingest.nlp import load_pipeline
@@ -189,9 +256,10 @@ def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None =
     nlp = nlp or load_pipeline()
     ids = list(article_ids)
     articles = [store.article(i) for i in ids]
-    proposals = analyse(nlp, [a.text for a in articles],
-                        [a.published if a.published_precision == "day" else None for a in articles])
     linker = EntityLinker(store)
+    proposals = analyse(nlp, [a.text for a in articles],
+                        [a.published if a.published_precision == "day" else None for a in articles],
+                        known=linker.known_names(), matcher=matcher)
     with store.transaction():
         for article_id, proposal in zip(ids, proposals):
             apply_proposal(store, article_id, proposal, linker)

@@ -68,6 +68,7 @@ def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | N
                  nlp: Any | None = None) -> Iterator[ImportProgress]:
     options = options or ImportOptions()
     files = collect_files(paths)
+    matcher = None  # built with the pipeline on the first batch, then grows through the import
     report = ImportReport()
     total = len(files)
     yield ImportProgress(0, total, None, report)
@@ -86,9 +87,12 @@ def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | N
                 stored.append(article_id)
             yield ImportProgress(index, total, path, report)
         if stored and options.extract:
-            from dossier.ingest.extract import extract_articles
+            from dossier.ingest.extract import NameMatcher, extract_articles
+            from dossier.ingest.nlp import load_pipeline
 
-            extract_articles(store, stored, nlp)
+            nlp = nlp or load_pipeline()
+            matcher = matcher or NameMatcher(nlp)
+            extract_articles(store, stored, nlp, matcher)
         if report.cancelled:
             break
     yield ImportProgress(len(report.imported) + len(report.duplicates) + len(report.failed), total, None, report)

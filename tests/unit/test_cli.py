@@ -115,3 +115,24 @@ def test_backups_and_restore(sample_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["restore", str(sample_path)]) == 0
     out = capsys.readouterr().out
     assert str(backup) in out and "kept as" in out
+
+
+def test_import_reports_imported_duplicates_and_failures(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Border breach\n\nArmenia asked Russia for help on May 14.\n")
+    (src / "b.txt").write_bytes(b"\x00\x01\x02 not text")
+    target = tmp_path / "new.dossier"
+    result = run("import", str(src), "--into", str(target), "--published", "2021-05-14", "--source", "Reuters")
+    assert result.returncode == 1  # a file failed
+    assert "imported 1, duplicates 0, failed 1" in result.stdout and "b.txt: the file is binary" in result.stdout
+    again = run("import", str(src / "a.txt"), "--into", str(target), "--no-extract")
+    assert again.returncode == 0 and "imported 0, duplicates 1, failed 0" in again.stdout
+    bad_date = run("import", str(src / "a.txt"), "--into", str(target), "--published", "soon")
+    assert bad_date.returncode == 1 and "is not a date" in bad_date.stderr
+    from dossier.store import Store
+
+    with Store.open(target) as store:
+        (article,) = [store.article(i) for i in store.article_ids()]
+        assert (article.source, article.published) == ("Reuters", "2021-05-14")
+        assert store.entity_ids_by_name("Russia")
