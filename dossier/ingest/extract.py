@@ -73,10 +73,14 @@ class NameMatcher:
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, KnownName] = {}
         self._keys: set[str] = set()
+        self._seen: set[str] = set()  # texts already considered: most names recur in every article
 
     def add(self, names: Iterable[KnownName]) -> None:
         fresh = []
         for entry in names:
+            if entry.text in self._seen:
+                continue
+            self._seen.add(entry.text)
             key = fold(entry.text)
             if key in self._keys or len(entry.text) < 3 or entry.text.islower():
                 continue  # already known, too short, or a common word to find by itself
@@ -101,14 +105,22 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
     docs = list(nlp.pipe(texts, batch_size=batch_size))
     matcher = matcher or NameMatcher(nlp)
     matcher.add(known)
-    for doc in docs:
-        matcher.add(KnownName(m.surface, m.name, m.kind) for m in _mentions(doc))
-    return [read_doc(doc, base, matcher) for doc, base in zip(docs, published)]
+    found = [_model_mentions(doc) for doc in docs]
+    for mentions in found:
+        matcher.add(KnownName(m.surface, m.name, m.kind) for m in mentions)
+        # A full name teaches its surname: "Pashinyan" alone in the next article is him too.
+        matcher.add(KnownName(m.name.split()[-1], m.name, "person") for m in mentions
+                    if m.kind == "person" and len(m.name.split()) >= 2)
+    return [read_doc(doc, base, matcher, mentions) for doc, base, mentions in zip(docs, published, found)]
 
 
-def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None) -> Proposal:
+def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None,
+             model_mentions: list[ProposedMention] | None = None) -> Proposal:
     proposal = Proposal()
-    mentions = _mentions(doc, matcher)
+    mentions = model_mentions if model_mentions is not None else _model_mentions(doc)
+    if matcher is not None:
+        mentions = _with_known_names(doc, matcher, mentions)
+    mentions = _with_bare_surnames(doc.text, mentions)
     proposal.mentions = mentions
     base = base_date(published)
     seen: set[tuple[int, str | None, str | None]] = set()
@@ -140,7 +152,8 @@ def _trimmed(sent: Any) -> Any:
     return sent[start:end]
 
 
-def _mentions(doc: Any, matcher: NameMatcher | None = None) -> list[ProposedMention]:
+def _model_mentions(doc: Any) -> list[ProposedMention]:
+    """What the model (and the ruler in front of it) marked as entities."""
     found: list[ProposedMention] = []
     for ent in doc.ents:
         kind = KINDS.get(ent.label_)
@@ -150,9 +163,7 @@ def _mentions(doc: Any, matcher: NameMatcher | None = None) -> list[ProposedMent
         if span[0].lower_ == "the" and len(span) > 1:  # "the 102nd Base": the name starts after "the"
             span = span[1:]
         found.append(ProposedMention(span.start_char, span.end_char, span.text, ent.ent_id_ or span.text, kind))
-    if matcher is not None:
-        found = _with_known_names(doc, matcher, found)
-    return _with_bare_surnames(doc.text, found)
+    return found
 
 
 def _with_known_names(doc: Any, matcher: NameMatcher, found: list[ProposedMention]) -> list[ProposedMention]:

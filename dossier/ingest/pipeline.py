@@ -1,22 +1,24 @@
 """Import files into a dossier: read, store, extract, as a generator that reports progress.
 
-`import_files` yields an ImportProgress after each file and honours a cancel flag between
-files; the last thing it yields carries the report (imported / duplicates / failed with
-reasons). Each file is stored in its own transaction (so no transaction stays open while the
-caller looks at progress), and extraction runs over batches of files with spaCy's `nlp.pipe`,
-one transaction per batch. A file whose text is already in the dossier (same sha256) is a
+Two halves, so that the app can run the slow one off the GUI thread: `read_and_analyse` reads
+files and runs spaCy over batches of them (`nlp.pipe`) without touching the dossier;
+`store_item` writes one file's article and proposals in one transaction. `import_files` joins
+them for the command line and tests, yielding an ImportProgress after each file; the last one
+carries the report (imported / duplicates / failed with reasons). Cancelling stops between
+files. A file whose text is already in the dossier (same sha256) is a
 duplicate, not a second copy. A file that can't be read is reported and the rest go on.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from dossier.ingest.decode import UnreadableFile
+from dossier.ingest.extract import EntityLinker, KnownName, Proposal
 from dossier.ingest.document import Document
 from dossier.ingest.readers import SUPPORTED, read_file
 from dossier.store import Store
@@ -64,62 +66,108 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+@dataclass
+class ReadItem:
+    """One file, read and analysed but not stored: a document with its proposal, or why not."""
+
+    path: Path
+    document: Document | None = None
+    reason: str | None = None
+    proposal: Proposal | None = None
+
+
+def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Sequence[KnownName] = (),
+                     nlp: Any | None = None) -> Iterator[list[ReadItem]]:
+    """The half of an import that needs no dossier: batches of files read and analysed. It can
+    run on a worker thread; it stops between files when `options.cancel` is set."""
+    matcher = None
+    for first in range(0, len(files), BATCH):
+        items: list[ReadItem] = []
+        for path in files[first : first + BATCH]:
+            if options.cancel.is_set():
+                break
+            try:
+                items.append(ReadItem(path, with_options(read_file(path), options)))
+            except UnreadableFile as exc:
+                items.append(ReadItem(path, reason=str(exc)))
+        readable = [item for item in items if item.document is not None]
+        if readable and options.extract:
+            from dossier.ingest.extract import NameMatcher, analyse
+            from dossier.ingest.nlp import load_pipeline
+
+            nlp = nlp or load_pipeline()
+            if matcher is None:
+                matcher = NameMatcher(nlp)  # grows through the import: names travel between files
+                matcher.add(known)
+            proposals = analyse(nlp, [i.document.text for i in readable],  # type: ignore[union-attr]
+                                [_base(i.document) for i in readable], matcher=matcher)  # type: ignore[arg-type]
+            for item, proposal in zip(readable, proposals):
+                item.proposal = proposal
+        if items:
+            yield items
+        if options.cancel.is_set():
+            return
+
+
+def store_item(store: Store, item: ReadItem, report: ImportReport, linker: EntityLinker | None = None) -> int | None:
+    """The half that writes: one file's article, original and proposals, in one transaction."""
+    if item.document is None:
+        report.failed.append((item.path, item.reason or "unreadable"))
+        return None
+    with store.transaction():
+        article_id = store_document(store, item.document, report, item.path)
+        if article_id is not None and item.proposal is not None:
+            from dossier.ingest.extract import apply_proposal
+
+            apply_proposal(store, article_id, item.proposal, linker)
+    return article_id
+
+
 def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | None = None,
                  nlp: Any | None = None) -> Iterator[ImportProgress]:
     options = options or ImportOptions()
     files = collect_files(paths)
-    matcher = None  # built with the pipeline on the first batch, then grows through the import
     report = ImportReport()
     total = len(files)
     yield ImportProgress(0, total, None, report)
-    for first in range(0, total, BATCH):
-        if options.cancel.is_set():
-            report.cancelled = True
-            break
-        batch = files[first : first + BATCH]
-        stored: list[int] = []
-        for index, path in enumerate(batch, start=first + 1):
+    linker = None
+    if options.extract:
+        from dossier.ingest.extract import EntityLinker
+
+        linker = EntityLinker(store)
+    done = 0
+    for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp):
+        for item in items:
             if options.cancel.is_set():
-                report.cancelled = True
                 break
-            article_id = _import_one(store, path, options, report)  # one transaction per file
-            if article_id is not None:
-                stored.append(article_id)
-            yield ImportProgress(index, total, path, report)
-        if stored and options.extract:
-            from dossier.ingest.extract import NameMatcher, extract_articles
-            from dossier.ingest.nlp import load_pipeline
-
-            nlp = nlp or load_pipeline()
-            matcher = matcher or NameMatcher(nlp)
-            extract_articles(store, stored, nlp, matcher)
-        if report.cancelled:
-            break
-    yield ImportProgress(len(report.imported) + len(report.duplicates) + len(report.failed), total, None, report)
+            store_item(store, item, report, linker)
+            done += 1
+            yield ImportProgress(done, total, item.path, report)
+    report.cancelled = options.cancel.is_set() and done < total
+    yield ImportProgress(done, total, None, report)
 
 
-def _import_one(store: Store, path: Path, options: ImportOptions, report: ImportReport) -> int | None:
-    try:
-        document = read_file(path)
-    except UnreadableFile as exc:
-        report.failed.append((path, str(exc)))
-        return None
-    return store_document(store, document, options, report, path)
-
-
-def store_document(store: Store, document: Document, options: ImportOptions, report: ImportReport,
-                   path: Path) -> int | None:
-    """Store one read document (file, paste or drop), unless its text is already there."""
-    existing = store.article_id_by_sha256(text_sha256(document.text))
-    if existing is not None:
-        report.duplicates.append((path, existing))
-        return None
+def with_options(document: Document, options: ImportOptions) -> Document:
+    """What the user said on the command line (or in the dialog) wins over the file's guess."""
     if options.published:
         document = replace(document, published=options.published[0], published_precision=options.published[1])
     if options.source:
         document = replace(document, source=options.source)
     if options.url:
         document = replace(document, url=options.url)
+    return document
+
+
+def _base(document: Document) -> str | None:
+    return document.published if document.published_precision == "day" else None
+
+
+def store_document(store: Store, document: Document, report: ImportReport, path: Path) -> int | None:
+    """Store one document (from a file, a paste or a drop), unless its text is already there."""
+    existing = store.article_id_by_sha256(text_sha256(document.text))
+    if existing is not None:
+        report.duplicates.append((path, existing))
+        return None
     with store.transaction():
         article_id = store.add_article(document.to_article())
         if document.original_bytes:
