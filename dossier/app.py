@@ -123,7 +123,7 @@ def run(path: Path | None = None) -> int:
                 start_background(store)
         waiting.clear()
 
-    window = MainWindow(settings, on_opened=on_opened)
+    window = MainWindow(settings, tasks, on_opened=on_opened)
     watcher = _FirstPaint(on_first_paint)
     window.installEventFilter(watcher)
     _close_on_terminate(window)

@@ -64,14 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("open", "sample", "import", "info", "backups", "restore")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    # `dossier PATH` is `dossier open PATH`.
-    known = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
-    if not args_list or (not args_list[0].startswith("-") and args_list[0] not in known):
-        args_list.insert(0, "open")
-    args = parser.parse_args(args_list)
+    # `dossier` and `dossier PATH` open the app: the common case skips building the parser.
+    if not args_list or (len(args_list) == 1 and not args_list[0].startswith("-") and args_list[0] not in COMMANDS):
+        args: argparse.Namespace = argparse.Namespace(path=Path(args_list[0]) if args_list else None, run=_cmd_open)
+    else:
+        if not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
+            args_list.insert(0, "open")  # `dossier PATH --flag` is `dossier open PATH --flag`
+        args = build_parser().parse_args(args_list)
     run: Callable[[argparse.Namespace], int] = args.run
     from dossier.store.errors import DossierError
 

@@ -7,7 +7,6 @@ a user who wants everything on an encrypted volume).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def data_dir() -> Path:
 
 def backups_dir(dossier_path: Path) -> Path:
     """The backup folder of one dossier: named after the file, made unique by its full path."""
+    import hashlib
+
     resolved = Path(dossier_path).resolve()
     digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return data_dir() / "backups" / f"{resolved.stem}-{digest}"

@@ -10,6 +10,7 @@ from dossier.ingest.pipeline import ImportOptions, ImportReport, store_document,
 from dossier.ingest.text_reader import read_text
 from dossier.paths import resources_dir
 from dossier.store import Store
+from dossier.store.database import PENDING_EXTRACTION
 
 SAMPLE_ARTICLE = "sample/russian-forces-armenia-border.txt"
 SAMPLE_TITLE = "Armenia–Azerbaijan border, May 2021"
@@ -33,9 +34,6 @@ def sample_path() -> Path:
     return resources_dir() / SAMPLE_ARTICLE
 
 
-# Meta key naming articles whose entities and events are still to be extracted: the app's first
-# start writes the sample without waiting for spaCy and extracts in the background.
-PENDING_EXTRACTION = "pending_extraction"
 
 
 def write_sample(path: Path, extract: bool = True) -> Store:

@@ -1,1 +1,1 @@
-"""Pure-Python domain layer: dataclasses, offsets and text anchoring. Never imports Qt."""
+"""Pure-Python domain layer: records, vocabularies, offsets and text anchoring. Never imports Qt."""

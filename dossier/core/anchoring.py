@@ -7,13 +7,12 @@ stop matching (re-anchoring is built on these fields).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CONTEXT_CHARS = 32
 
 
-@dataclass(frozen=True)
-class TextQuote:
+class TextQuote(NamedTuple):
     start: int
     end: int
     exact: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable
 
@@ -27,6 +26,8 @@ ARTICLE_ORDERS = {
 
 
 def text_sha256(text: str) -> str:
+    import hashlib  # on first store, not at start-up
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

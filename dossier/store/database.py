@@ -24,6 +24,12 @@ from dossier.store.lock import DossierLock
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
 
 
+# Meta key listing articles whose entities and events are still to be extracted (comma-separated
+# ids): the app's first start writes the sample without waiting for spaCy and extracts it in the
+# background; if the app closes first, the next start does it.
+PENDING_EXTRACTION = "pending_extraction"
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 

@@ -9,7 +9,6 @@ it behind, saying "open", which tells the next one to check the dossier's integr
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,7 +45,7 @@ class DossierLock:
         # A file left saying "open" means its holder died without closing the dossier.
         self.previous_exit_unclean = self._previous.startswith("open")
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        _write(fd, f"open pid {os.getpid()} on {socket.gethostname()} since {stamp}\n")
+        _write(fd, f"open pid {os.getpid()} on {_host()} since {stamp}\n")
         self._fd = fd
 
     def release(self) -> None:
@@ -88,6 +87,11 @@ class DossierLock:
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+
+def _host() -> str:
+    """This machine's name, for the message a second copy shows (no socket module at start-up)."""
+    return os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "this computer")
 
 
 def _still_at_path(fd: int, path: Path) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dossier.core.vocabulary import (
     ANCHOR_STATES,
@@ -249,8 +249,7 @@ CREATE TABLE originals (
 """
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     version: int
     description: str
     apply: Callable[[sqlite3.Connection], None]

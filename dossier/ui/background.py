@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dossier.sample import PENDING_EXTRACTION
 from dossier.store import Store
+from dossier.store.database import PENDING_EXTRACTION
 
 
 def pending_article_ids(store: Store) -> list[int]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import platform
 import sqlite3
+import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from dossier import __version__
@@ -17,9 +18,22 @@ from dossier.store import DossierError, Store
 from dossier.store.backups import backup_taken_at, list_backups, restore_backup
 from dossier.ui import settings as keys
 from dossier.ui.settings import Settings
+from dossier.ui.tasks import SyncTaskRunner
 from dossier.ui.workspace import Workspace
 
+if TYPE_CHECKING:  # annotations only: each Qt type imported costs start-up time
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from dossier.ingest.pipeline import ImportReport
+    from dossier.ui.importing import ImportController
+
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"
+
+
+def _dropped_files(mime: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
 
 
 def count_of(n: int, one: str, many: str) -> str:
@@ -32,21 +46,25 @@ def count_of(n: int, one: str, many: str) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, settings: Settings, open_store: Callable[[Path], Store] = Store.open,
+        self, settings: Settings, tasks: Any = None, open_store: Callable[[Path], Store] = Store.open,
         on_opened: Callable[[Store], None] | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._tasks = tasks if tasks is not None else SyncTaskRunner()
         self._open_store = open_store
         self._on_opened = on_opened
         self.workspace: Workspace | None = None
+        self.importer: ImportController | None = None
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
+        self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
 
         self.articles_dock = self._dock("articles", self.tr("Articles"), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.entities_dock = self._dock("entities", self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock = self._dock("search", self.tr("Search"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.entities_dock, self.search_dock)
+        self.search_dock.visibilityChanged.connect(self._on_search_dock_visibility)
         self.entities_dock.raise_()
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
@@ -82,6 +100,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Open…"), self.choose_and_open, std.Open))
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import Articles…"), self.choose_and_import, "Ctrl+I")
+        self.import_folder_action = self._action(self.tr("Import a &Folder…"), self.choose_folder_and_import)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
         self.save_copy_action = self._action(self.tr("Save a &Copy…"), self.save_copy, std.SaveAs)
         self.restore_action = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
@@ -119,7 +142,7 @@ class MainWindow(QMainWindow):
         about = self._action(self.tr("&About Dossier"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
-        self._dossier_actions = [self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
+        self._dossier_actions = [self.import_action, self.import_folder_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action]
 
@@ -144,9 +167,11 @@ class MainWindow(QMainWindow):
         self.workspace = ws
         self.articles_dock.setWidget(ws.articles)
         self.entities_dock.setWidget(ws.entities)
-        self.search_dock.setWidget(ws.search)
+        ws.search_created.connect(self._show_search_panel)
         self.setCentralWidget(ws.pane)
-        for widget in (ws.articles, ws.entities, ws.search, ws.pane):
+        if not self.search_dock.visibleRegion().isEmpty():
+            ws.search  # the search tab is in front: make its panel now  # noqa: B018
+        for widget in (ws.articles, ws.entities, ws.pane):
             widget.show()  # a child added to a window already shown must be shown itself
         ws.pane.set_mentions_visible(self.mentions_action.isChecked())
         ws.counts_changed.connect(self._update_status)
@@ -160,11 +185,70 @@ class MainWindow(QMainWindow):
         if self._on_opened:
             self._on_opened(store)
 
+    # -- importing ----------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        if self.workspace is None:
+            return False
+        if self.importer is None:  # made on first use: import code stays out of start-up
+            from dossier.ui.importing import ImportController
+
+            self.importer = ImportController(self.workspace.store, self._tasks, self)
+            self.importer.stored.connect(self.workspace.refresh_after_import)
+            self.importer.finished.connect(self._on_import_finished)
+        return self.importer.start(paths)
+
+    def choose_and_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Articles"), "", self.tr(ARTICLE_FILTER))
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def choose_folder_and_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Articles"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        from dossier.ui.importing import summary
+
+        self.statusBar().showMessage(summary(report), 10000)
+        if self.workspace is not None and report.imported:
+            self.workspace.open_article(report.imported[-1][1])
+        if report.failed:
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), summary(report), parent=self)
+            box.setDetailedText("\n".join(f"{path.name}: {reason}" for path, reason in report.failed))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.workspace is not None and _dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = _dropped_files(event.mimeData())
+        if paths and self.import_paths(paths):
+            event.acceptProposedAction()
+
+    def _show_search_panel(self, panel: QWidget) -> None:
+        self.search_dock.setWidget(panel)
+        panel.show()
+
+    def _on_search_dock_visibility(self, visible: bool) -> None:
+        if visible and self.workspace is not None:
+            self.workspace.search  # made on first sight  # noqa: B018
+
     def close_dossier(self) -> None:
         self._close_workspace()
         self._show_empty()
 
     def _close_workspace(self) -> None:
+        self.importer = None
         if self.workspace is not None:
             self.workspace.close()
             self.workspace.deleteLater()
@@ -254,6 +338,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.set(keys.WINDOW_STATE, self.saveState())
+        self._settings.flush()
         self._close_workspace()
         super().closeEvent(event)
 
@@ -316,7 +401,7 @@ class MainWindow(QMainWindow):
             self, self.tr("About Dossier"),
             f"Dossier {__version__}\n\n"
             + self.tr("Read news articles verbatim, annotate and assess claims, export a dossier PDF.")
-            + f"\n\nQt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}"
+            + f"\n\nQt {qVersion()} · PySide6 {pyside_version} · Python {sys.version.split()[0]}"
             f" · SQLite {sqlite3.sqlite_version}",
         )
 

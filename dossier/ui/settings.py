@@ -7,8 +7,7 @@ file, so they never touch the user's real settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -16,8 +15,7 @@ T = TypeVar("T")
 MAX_RECENT = 10
 
 
-@dataclass(frozen=True)
-class Key(Generic[T]):
+class Key(NamedTuple, Generic[T]):
     name: str
     default: T
 
@@ -47,7 +45,10 @@ class Settings:
         return type(default)(value) if value is not None else default  # type: ignore[call-arg]
 
     def set(self, key: Key[T], value: T) -> None:
-        self._backend.setValue(key.name, value)
+        self._backend.setValue(key.name, value)  # QSettings writes it out by itself, soon after
+
+    def flush(self) -> None:
+        """Write pending changes now (on closing the window)."""
         self._backend.sync()
 
     def add_recent(self, path: str) -> None:

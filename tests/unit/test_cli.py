@@ -136,3 +136,10 @@ def test_import_reports_imported_duplicates_and_failures(tmp_path: Path) -> None
         (article,) = [store.article(i) for i in store.article_ids()]
         assert (article.source, article.published) == ("Reuters", "2021-05-14")
         assert store.entity_ids_by_name("Russia")
+
+
+def test_every_command_is_known_to_the_fast_path() -> None:
+    from dossier.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    assert set(COMMANDS) == set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
