@@ -1,0 +1,104 @@
+"""Importing from the window: the menu, dropped files, failures, and extraction in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from dossier.store import Store
+from tests.ui.conftest import answer_next_dialog
+
+ARTICLE_A = "Syunik border\n\nRussian troops from the 102nd Base were dispatched to Syunik on May 14, 2021.\n"
+ARTICLE_B = "Ceasefire\n\nThe battle in Nagorno-Karabakh ended on November 10, 2020 with a ceasefire.\n"
+
+
+def test_import_from_the_file_menu(qtbot, open_window, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(ARTICLE_A)
+    (tmp_path / "b.md").write_text(ARTICLE_B)
+    window = open_window(sample_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(tmp_path / "a.txt"), str(tmp_path / "b.md")], ""))
+    window.import_action.trigger()
+    ws = window.workspace
+    assert ws.articles.model.rowCount() == 3
+    assert window.statusBar().currentMessage() == "Imported 2."
+    assert ws.pane.headline.text() == "Ceasefire"  # the last one imported is open
+    names = {r.name for r in ws.store.entity_rows()}
+    assert {"Syunik", "102nd Base", "Nagorno-Karabakh"} <= names
+    syunik = ws.entities.model.entity(ws.store.entity_ids_by_name("Syunik")[0])
+    assert syunik.mentions == 3  # two in the sample, one in the new article: one entity
+    assert "3 articles" in window.status.text()
+
+
+def test_dropped_files_are_imported(qtbot, open_window, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(ARTICLE_A)
+    (tmp_path / "b.txt").write_text(ARTICLE_B)
+    window = open_window(sample_path)
+    sample_text = window.workspace.store.article(1).text
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "a.txt")), QUrl.fromLocalFile(str(tmp_path / "b.txt"))])
+    # As a drag from a file manager arrives: over the article text, entering then dropping.
+    target = window.workspace.pane.text_view.viewport()
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    assert drop.isAccepted()
+    assert window.workspace.articles.model.rowCount() == 3
+    # Dropped over the text, the files were imported; the read-only text took nothing in.
+    assert window.workspace.store.article(1).text == sample_text
+    assert window.workspace.pane.text_view.toPlainText() == window.workspace.pane.article.text
+
+
+def test_failures_are_listed_with_their_reasons(qtbot, open_window, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "ok.txt").write_text(ARTICLE_A)
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
+    (tmp_path / "same.txt").write_text(ARTICLE_A)  # the same text again: a duplicate
+    window = open_window(sample_path)
+    seen: list[tuple[str, str]] = []
+
+    def read(box) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), box.detailedText()))
+        box.accept()
+
+    answer_next_dialog(qtbot, read)
+    assert window.import_paths([tmp_path])
+    qtbot.waitUntil(lambda: bool(seen))
+    text, details = seen[0]
+    assert text == "Imported 1, 1 already in the dossier, 1 failed."
+    assert details.startswith("bad.pdf: the PDF is damaged")
+
+
+def test_extraction_runs_in_the_background_and_fills_the_sidebar(qtbot, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.sample import write_sample
+    from dossier.ui.background import extract_pending, pending_article_ids
+    from dossier.ui.main_window import MainWindow
+    from dossier.ui.tasks import TaskRunner
+
+    path = tmp_path / "first-run.dossier"
+    write_sample(path, extract=False).close()  # as on a first start: no spaCy before the window
+    tasks = TaskRunner()
+    window = MainWindow(settings, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_dossier(path)
+    ws = window.workspace
+    assert ws.entities.model.visible_count() == 0 and pending_article_ids(ws.store) == [1]
+    applied: list[bool] = []
+    assert extract_pending(ws.store, tasks, on_applied=lambda: (ws.refresh_extracted(), applied.append(True)))
+    qtbot.waitUntil(lambda: bool(applied), timeout=60_000)
+    assert ws.entities.model.visible_count() >= 10
+    assert pending_article_ids(ws.store) == []
+    assert any(s.format.fontUnderline() or s.format.underlineStyle() != s.format.underlineStyle().NoUnderline
+               for s in ws.pane.text_view.extraSelections())
+    tasks.wait()
+    window.close()
+    with Store.open(path) as store:
+        assert store.entity_ids_by_name("Nikol Pashinyan")
