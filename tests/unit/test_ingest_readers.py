@@ -149,3 +149,17 @@ def test_text_in_another_encoding_is_decoded(tmp_path: Path) -> None:
 def test_utf16_with_a_byte_order_mark(tmp_path: Path) -> None:
     doc = read_bytes(f"Заголовок\n\n{BODY}".encode("utf-16"), "ru.txt")
     assert doc.title == "Заголовок" and doc.text == BODY
+
+
+def test_invalid_utf8_is_decoded_or_refused_never_a_crash() -> None:
+    import random
+
+    rng = random.Random(1)
+    for _ in range(20):
+        junk = bytes(rng.randrange(128, 256) for _ in range(400))
+        try:
+            doc = read_bytes(b"Headline\n\n" + junk, "junk.txt")
+        except UnreadableFile as exc:
+            assert str(exc)  # a reason a person can read
+        else:
+            assert doc.title == "Headline" and doc.text
