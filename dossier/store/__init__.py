@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.store.annotations import AnnotationQueries
+from dossier.store.annotations import AnnotationHistory, AnnotationQueries
 from dossier.store.articles import ArticleQueries
 from dossier.store.database import Database, read_info
 from dossier.core.models import EntityRow, NewEvent, NewMention
@@ -20,7 +20,8 @@ from dossier.store.schema import SCHEMA_VERSION
 from dossier.store.search import SearchQueries
 
 
-class Store(ArticleQueries, EntityQueries, EntityEdits, AnnotationQueries, SearchQueries, Database):
+class Store(ArticleQueries, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory, SearchQueries,
+            Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from dossier.core.anchoring import CONTEXT_CHARS
 from dossier.core.models import Annotation, Claim, EvidenceLink, Tag
@@ -178,3 +179,119 @@ class AnnotationQueries:
             conn.execute(
                 "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?", (annotation_id, tag_id)
             )
+
+
+class AnnotationSnapshot(NamedTuple):
+    """Everything that goes when an annotation is deleted, to put it back exactly (undo)."""
+
+    annotation: Annotation
+    evidence: tuple[EvidenceLink, ...]
+
+
+class AnnotationHistory:
+    """Deleting and restoring annotations whole, for undo."""
+
+    _conn: sqlite3.Connection
+
+    def snapshot_annotation(self, annotation_id: int) -> AnnotationSnapshot:
+        annotation = self.annotation(annotation_id)  # type: ignore[attr-defined]
+        links = tuple(EvidenceLink(*r) for r in self._conn.execute(
+            "SELECT claim_id, annotation_id, relation FROM evidence WHERE claim_id = ? OR annotation_id = ? "
+            "ORDER BY claim_id, annotation_id", (annotation_id, annotation_id)
+        ))
+        return AnnotationSnapshot(annotation, links)
+
+    def restore_annotation(self, snapshot: AnnotationSnapshot) -> None:
+        a = snapshot.annotation
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT INTO annotations (id, article_id, kind, start_offset, end_offset, exact, prefix, suffix, "
+                "note, anchor_state, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, a.article_id, a.kind, a.start, a.end, a.exact, a.prefix, a.suffix, a.note,
+                 a.anchor_state, a.created, a.modified),
+            )
+            if a.claim is not None:
+                AnnotationQueries._write_claim(conn, a.id, a.claim)
+            conn.executemany("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                             [(a.id, t) for t in a.tag_ids])
+            # A link whose other end is not back yet returns with that end's own snapshot.
+            conn.executemany(
+                "INSERT OR IGNORE INTO evidence (claim_id, annotation_id, relation) SELECT ?, ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?) AND EXISTS (SELECT 1 FROM annotations WHERE id = ?)",
+                [(c, e, r, c, e) for c, e, r in snapshot.evidence],
+            )
+
+    # -- re-anchoring ---------------------------------------------------------------------------
+
+    def reanchor_article(self, article_id: int) -> dict[str, int]:
+        """Check every annotation of an article against its text; move what moved, orphan what
+        can't be found (never deleted). Returns how many ended in each state."""
+        from dossier.core.anchoring import quote_at, reanchor
+        from dossier.store.database import utc_now
+
+        text = self.article(article_id).text  # type: ignore[attr-defined]
+        tally = {"anchored": 0, "moved": 0, "orphaned": 0}
+        with self._write() as conn:  # type: ignore[attr-defined]
+            for a in self.annotations(article_id):
+                found = reanchor(text, a.exact, a.prefix, a.suffix, a.start)
+                if found is None:
+                    if a.anchor_state != "orphaned":
+                        conn.execute("UPDATE annotations SET anchor_state = 'orphaned', modified = ? WHERE id = ?",
+                                     (utc_now(), a.id))
+                    tally["orphaned"] += 1
+                    continue
+                tally[found.state] += 1
+                if (found.start, found.end) == (a.start, a.end) and a.anchor_state == found.state:
+                    continue
+                quote = quote_at(text, found.start, found.end)
+                conn.execute(
+                    "UPDATE annotations SET start_offset = ?, end_offset = ?, exact = ?, prefix = ?, suffix = ?, "
+                    "anchor_state = ?, modified = ? WHERE id = ?",
+                    (quote.start, quote.end, quote.exact, quote.prefix, quote.suffix, found.state, utc_now(), a.id),
+                )
+        return tally
+
+    # -- tags, whole ----------------------------------------------------------------------------
+
+    def rename_tag(self, tag_id: int, name: str) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE tags SET name = ? WHERE id = ?", (name.strip(), tag_id))
+
+    def set_tag_color(self, tag_id: int, color: str) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE tags SET color = ? WHERE id = ?", (color, tag_id))
+
+    def tag_usage(self, tag_id: int) -> int:
+        """How many annotations carry the tag or one nested under it (shown before deleting)."""
+        return int(self._conn.execute(
+            "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id) "
+            "SELECT count(DISTINCT annotation_id) FROM annotation_tags WHERE tag_id IN (SELECT id FROM sub)",
+            (tag_id,),
+        ).fetchone()[0])
+
+    def tagged_with(self, tag_id: int) -> list[int]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT annotation_id FROM annotation_tags WHERE tag_id = ? ORDER BY annotation_id", (tag_id,)
+        )]
+
+    def merge_tags(self, source_id: int, target_id: int) -> None:
+        """Every annotation tagged `source` is tagged `target`; `source` goes."""
+        if source_id == target_id:
+            raise ValueError("a tag can't be merged into itself")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
+                "SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?", (target_id, source_id)
+            )
+            conn.execute("UPDATE tags SET parent_id = ? WHERE parent_id = ?", (target_id, source_id))
+            conn.execute("DELETE FROM tags WHERE id = ?", (source_id,))
+
+    def delete_tag(self, tag_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
+
+    def restore_tag(self, tag: Tag, annotation_ids: Iterable[int]) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("INSERT INTO tags (id, name, color, parent_id) VALUES (?, ?, ?, ?)", tuple(tag))
+            conn.executemany("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                             [(a, tag.id) for a in annotation_ids])
