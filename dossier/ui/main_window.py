@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from dossier import __version__
@@ -60,11 +60,20 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
 
+        self.undo_stack = QUndoStack(self)
         self.articles_dock = self._dock("articles", self.tr("Articles"), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.annotations_dock = self._dock("annotations", self.tr("Annotations"), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.entities_dock = self._dock("entities", self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock = self._dock("search", self.tr("Search"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.editor_dock = self._dock("editor", self.tr("Annotation"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.articles_dock, self.annotations_dock)
         self.tabifyDockWidget(self.entities_dock, self.search_dock)
-        self.search_dock.visibilityChanged.connect(self._on_search_dock_visibility)
+        self.tabifyDockWidget(self.search_dock, self.editor_dock)
+        self.articles_dock.raise_()
+        # Panels behind a tab are built when their tab is first shown (see Workspace).
+        self._lazy_docks = {"search": self.search_dock, "annotations": self.annotations_dock, "editor": self.editor_dock}
+        for name, dock in self._lazy_docks.items():
+            dock.visibilityChanged.connect(lambda visible, n=name: self._on_lazy_dock_visibility(n, visible))
         self.entities_dock.raise_()
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
@@ -117,6 +126,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         self.copy_action = self._action(self.tr("&Copy"), self._copy, std.Copy)
         self.copy_citation_action = self._action(self.tr("Copy with C&itation"), self._copy_with_citation, "Ctrl+Shift+C")
         self.find_action = self._action(self.tr("&Find in Article…"), self._find_in_article, std.Find)
@@ -126,8 +142,24 @@ class MainWindow(QMainWindow):
                        None, self.add_entity_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 
+        annotate_menu = self.menuBar().addMenu(self.tr("&Annotate"))
+        self.highlight_action = self._action(self.tr("&Highlight"), lambda: self._annotate("highlight"), "H")
+        self.note_action = self._action(self.tr("&Note"), lambda: self._annotate("note"), "N")
+        self.claim_action = self._action(self.tr("&Claim"), lambda: self._annotate("claim"), "C")
+        self.delete_annotation_action = self._action(self.tr("&Delete Annotation"), self._delete_annotation)
+        for action in (self.highlight_action, self.note_action, self.claim_action):
+            # Single keys work while the article has the keyboard; elsewhere they are typing.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            annotate_menu.addAction(action)
+        annotate_menu.addSeparator()
+        annotate_menu.addAction(self.delete_annotation_action)
+        toolbar = self.addToolBar(self.tr("Annotate"))
+        toolbar.setObjectName("annotate_toolbar")
+        for action in (self.highlight_action, self.note_action, self.claim_action):
+            toolbar.addAction(action)
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.articles_dock, self.entities_dock, self.search_dock):
+        for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         self.mentions_action = self._action(self.tr("Entity &Highlighting"), self._toggle_mentions, "Ctrl+Shift+H", True)
@@ -144,7 +176,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self._dossier_actions = [self.import_action, self.import_folder_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
-                                 self.add_entity_action, self.next_mention_action, self.previous_mention_action]
+                                 self.add_entity_action, self.next_mention_action, self.previous_mention_action,
+                                 self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action]
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -163,14 +196,18 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store) -> None:
         self._close_workspace()
-        ws = Workspace(store, self)
+        ws = Workspace(store, self.undo_stack, self)
         self.workspace = ws
         self.articles_dock.setWidget(ws.articles)
         self.entities_dock.setWidget(ws.entities)
-        ws.search_created.connect(self._show_search_panel)
+        ws.panel_created.connect(self._show_panel)
         self.setCentralWidget(ws.pane)
-        if not self.search_dock.visibleRegion().isEmpty():
-            ws.search  # the search tab is in front: make its panel now  # noqa: B018
+        for name, dock in self._lazy_docks.items():
+            if not dock.visibleRegion().isEmpty():
+                getattr(ws, name)  # its tab is in front: make its panel now
+        for action in (self.highlight_action, self.note_action, self.claim_action):
+            ws.pane.text_view.addAction(action)
+        ws.pane.text_view.extra_actions[:0] = [self.highlight_action, self.note_action, self.claim_action]
         for widget in (ws.articles, ws.entities, ws.pane):
             widget.show()  # a child added to a window already shown must be shown itself
         ws.pane.set_mentions_visible(self.mentions_action.isChecked())
@@ -235,13 +272,32 @@ class MainWindow(QMainWindow):
         if paths and self.import_paths(paths):
             event.acceptProposedAction()
 
-    def _show_search_panel(self, panel: QWidget) -> None:
-        self.search_dock.setWidget(panel)
+    def _show_panel(self, name: str, panel: QWidget) -> None:
+        self._lazy_docks[name].setWidget(panel)
         panel.show()
+        if name == "editor":
+            self.editor_dock.show()
+            self.editor_dock.raise_()
 
-    def _on_search_dock_visibility(self, visible: bool) -> None:
+    def _on_lazy_dock_visibility(self, name: str, visible: bool) -> None:
         if visible and self.workspace is not None:
-            self.workspace.search  # made on first sight  # noqa: B018
+            getattr(self.workspace, name)  # made on first sight
+
+    def _annotate(self, kind: str) -> None:
+        if self.workspace is None:
+            return
+        if self.workspace.annotate(kind) is None:
+            self.statusBar().showMessage(self.tr("Select a passage in the article first."), 4000)
+            return
+        self.editor_dock.show()
+        self.editor_dock.raise_()
+        self.workspace.editor.focus_note()
+
+    def _delete_annotation(self) -> None:
+        if self.workspace is not None and self.workspace.has_panel("editor"):
+            annotation_id = self.workspace.editor.annotation_id
+            if annotation_id is not None:
+                self.workspace.delete_annotation(annotation_id)
 
     def close_dossier(self) -> None:
         self._close_workspace()
@@ -249,6 +305,7 @@ class MainWindow(QMainWindow):
 
     def _close_workspace(self) -> None:
         self.importer = None
+        self.undo_stack.clear()  # its commands belong to the dossier being closed
         if self.workspace is not None:
             self.workspace.close()
             self.workspace.deleteLater()
@@ -258,7 +315,7 @@ class MainWindow(QMainWindow):
         empty = QLabel(self.tr("No dossier is open.\nFile > Open… or File > New Dossier…"))
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(empty)
-        for dock in (self.articles_dock, self.entities_dock, self.search_dock):
+        for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock):
             dock.setWidget(QWidget())
         self.setWindowTitle("Dossier")
         self.status.clear()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from dossier.store import Store
 from dossier.ui.article.pane import ArticlePane
@@ -16,43 +17,127 @@ from dossier.ui.articles.panel import ArticleListPanel
 from dossier.ui.entities.sidebar import EntitySidebar
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from dossier.ui.annotations.editor import AnnotationEditor
+    from dossier.ui.annotations.list_panel import AnnotationsPanel
     from dossier.ui.search.panel import SearchPanel
 
 
 class Workspace(QObject):
     counts_changed = Signal()
-    search_created = Signal(object)  # the SearchPanel, made when first wanted
+    panel_created = Signal(str, object)  # ("search" | "annotations" | "editor", the widget)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, undo: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.undo = undo
         self.articles = ArticleListPanel(store)
         self.pane = ArticlePane(store)
         self.entities = EntitySidebar(store)
-        self._search: SearchPanel | None = None
+        self._panels: dict[str, QWidget] = {}
 
         self.articles.article_chosen.connect(self.open_article)
         self.entities.mention_chosen.connect(self.open_passage)
         self.entities.article_chosen.connect(self.open_article)
         self.entities.entities_changed.connect(self._on_entities_changed)
+        self.pane.annotation_clicked.connect(self._on_annotation_clicked)
+
+    # Panels that wait behind a tab at start-up are made when first wanted: building them there
+    # would cost the first paint.
 
     @property
     def search(self) -> SearchPanel:
-        """The whole-dossier search panel, made on first use: it waits behind a tab at start-up,
-        and building it there would cost the first paint."""
-        if self._search is None:
+        if "search" not in self._panels:
             from dossier.ui.search.panel import SearchPanel
 
-            self._search = SearchPanel(self.store)
-            self._search.result_chosen.connect(self._on_search_result_chosen)
-            self.search_created.emit(self._search)
-        return self._search
+            panel = SearchPanel(self.store)
+            panel.result_chosen.connect(self._on_search_result_chosen)
+            self._made("search", panel)
+        return self._panels["search"]  # type: ignore[return-value]
+
+    @property
+    def editor(self) -> AnnotationEditor:
+        if "editor" not in self._panels:
+            from dossier.ui.annotations.editor import AnnotationEditor
+
+            editor = AnnotationEditor(self.store, self.undo, self.notify, self._passage)
+            editor.done_editing.connect(lambda: self.pane.text_view.setFocus(Qt.FocusReason.OtherFocusReason))
+            self._made("editor", editor)
+        return self._panels["editor"]  # type: ignore[return-value]
+
+    @property
+    def annotations(self) -> AnnotationsPanel:
+        if "annotations" not in self._panels:
+            from dossier.ui.annotations.list_panel import AnnotationsPanel
+
+            panel = AnnotationsPanel(self.store)
+            panel.set_article(self.pane.article.id if self.pane.article else None)
+            panel.annotation_chosen.connect(self.open_annotation)
+            self._made("annotations", panel)
+        return self._panels["annotations"]  # type: ignore[return-value]
+
+    def _made(self, name: str, panel: QWidget) -> None:
+        self._panels[name] = panel
+        self.panel_created.emit(name, panel)
+
+    def has_panel(self, name: str) -> bool:
+        return name in self._panels
+
+    # -- opening ------------------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> None:
         current = self.pane.article
         if current is None or current.id != article_id:
             self.pane.show_article(article_id)
+            if self.has_panel("annotations"):
+                self.annotations.set_article(article_id)
         self.articles.select_article(article_id)
+
+    def open_annotation(self, annotation_id: int) -> None:
+        annotation = self.store.annotation(annotation_id)
+        self.open_passage(annotation.article_id, annotation.start, annotation.end)
+        self.editor.show_annotation(annotation_id)
+
+    # -- annotating -----------------------------------------------------------------------------
+
+    def annotate(self, kind: str) -> int | None:
+        """H, N or C on a selection: the annotation is stored at once (one undo step) and the
+        editor opens on it, ready for the note."""
+        from dossier.ui.annotations.commands import AddAnnotationCommand
+
+        passage = self._passage()
+        if passage is None:
+            return None
+        command = AddAnnotationCommand(self.store, self.notify, passage[0], kind, passage[1], passage[2])
+        self.undo.push(command)
+        self.editor.show_annotation(command.annotation_id)
+        return command.annotation_id
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        from dossier.ui.annotations.commands import DeleteAnnotationCommand
+
+        self.undo.push(DeleteAnnotationCommand(self.store, self.notify, annotation_id))
+
+    def notify(self, what: str, ids: object) -> None:
+        """After every undoable change: views re-read what they show."""
+        self.pane.refresh_marks()
+        if self.has_panel("editor"):
+            self.editor.refresh()
+        if self.has_panel("annotations"):
+            self.annotations.reload()
+        self.counts_changed.emit()
+
+    def _passage(self) -> tuple[int, int, int] | None:
+        article, selected = self.pane.article, self.pane.selected_range()
+        if article is None or selected is None:
+            return None
+        return (article.id, selected[0], selected[1])
+
+    def _on_annotation_clicked(self, annotation_id: int) -> None:
+        self.editor.show_annotation(annotation_id)
+        if self.has_panel("annotations"):
+            self.annotations.select_annotation(annotation_id)
 
     def open_passage(self, article_id: int, start: int, end: int) -> None:
         self.open_article(article_id)
@@ -98,9 +183,9 @@ class Workspace(QObject):
             self.pane.select_first(match)
 
     def close(self) -> None:
-        for widget in (self.articles, self.pane, self.entities, self._search):
-            if widget is None:
-                continue
+        if self.has_panel("editor"):
+            self.editor.flush()
+        for widget in (self.articles, self.pane, self.entities, *self._panels.values()):
             widget.setParent(None)  # type: ignore[call-overload]
             widget.deleteLater()
         self.store.close()

@@ -70,6 +70,7 @@ class ArticleTextView(QPlainTextEdit):
 
 class ArticlePane(QWidget):
     selection_changed = Signal()
+    annotation_clicked = Signal(int)  # the caret was put inside an annotated passage
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +79,7 @@ class ArticlePane(QWidget):
         self._offsets = OffsetMap("")
         self._mention_selections: list[QTextEdit.ExtraSelection] = []
         self._annotation_selections: list[QTextEdit.ExtraSelection] = []
+        self._annotation_spans: list[tuple[int, int, int]] = []  # (start, end, id), for clicks
         self._show_mentions = True
 
         self.headline = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
@@ -106,6 +108,7 @@ class ArticlePane(QWidget):
         self.copy_citation_action.triggered.connect(self.copy_with_citation)
         self.text_view.extra_actions.append(self.copy_citation_action)
         self.text_view.selectionChanged.connect(self.selection_changed)
+        self.text_view.cursorPositionChanged.connect(self._on_cursor_moved)
         self.show_article(None)
 
     # -- showing --------------------------------------------------------------------------
@@ -121,7 +124,7 @@ class ArticlePane(QWidget):
             self.provenance.setText(self.tr("Choose an article from the list."))
             self.text_view.setPlainText("")
             self._offsets = OffsetMap("")
-            self._mention_selections, self._annotation_selections = [], []
+            self._mention_selections, self._annotation_selections, self._annotation_spans = [], [], []
             self._apply_selections()
             return
         article = self._store.article(article_id)
@@ -149,9 +152,11 @@ class ArticlePane(QWidget):
         tag_colors = {t.id: t.color for t in self._store.tags()}
         formats: dict[tuple[str, str | None], QTextCharFormat] = {}  # one per look, shared
         self._annotation_selections = []
+        self._annotation_spans = []
         for a in self._store.annotations(self._article.id):
             if a.anchor_state == "orphaned":
                 continue
+            self._annotation_spans.append((a.start, a.end, a.id))
             color = next((tag_colors[t] for t in a.tag_ids if t in tag_colors), None)
             look = (a.kind if color is None else "tagged", color)
             if look not in formats:
@@ -197,6 +202,19 @@ class ArticlePane(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self.refresh_marks()
         super().changeEvent(event)
+
+    def annotation_at(self, offset: int) -> int | None:
+        """The innermost annotation covering a code-point offset."""
+        covering = [(e - s, i) for s, e, i in self._annotation_spans if s <= offset < e]
+        return min(covering)[1] if covering else None
+
+    def _on_cursor_moved(self) -> None:
+        cursor = self.text_view.textCursor()
+        if cursor.hasSelection() or self._article is None:
+            return
+        annotation_id = self.annotation_at(self._offsets.to_codepoint(cursor.position()))
+        if annotation_id is not None:
+            self.annotation_clicked.emit(annotation_id)
 
     # -- selecting ------------------------------------------------------------------------
 

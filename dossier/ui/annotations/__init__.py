@@ -1,0 +1,1 @@
+"""Annotating: undoable commands, the annotation editor and the annotations list."""

@@ -1,0 +1,281 @@
+"""AnnotationEditor: the dock where a highlight, note or claim is written and judged.
+
+Every change goes through the undo stack. Typing is saved when it pauses (400 ms), one undo
+step per pause; choices in the claim's lists are saved at once. Esc hands the keyboard back to
+the article, keeping what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPlainTextEdit,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from dossier.core.models import Annotation, Claim
+from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY, grade_code
+from dossier.store import Store
+from dossier.ui import theme
+from dossier.ui.annotations.commands import (
+    AddEvidenceCommand, EditClaimCommand, EditNoteCommand, Notify, RemoveEvidenceCommand, SetTagsCommand,
+)
+
+SAVE_AFTER_MS = 400
+KIND_LABELS = {"highlight": "Highlight", "note": "Note", "claim": "Claim"}
+
+
+class AnnotationEditor(QWidget):
+    done_editing = Signal()  # Esc: back to the article
+
+    def __init__(self, store: Store, undo: QUndoStack, notify: Notify,
+                 current_passage: Callable[[], tuple[int, int, int] | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._undo, self._notify = store, undo, notify
+        self._current_passage = current_passage
+        self._annotation: Annotation | None = None
+        self._loading = False
+
+        self.heading = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.quote = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_edit = QPlainTextEdit(placeholderText=self.tr("Note"))
+        self.note_edit.setTabChangesFocus(True)
+        self.tags_edit = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
+        self._tag_names = QStringListModel(self)
+        completer = QCompleter(self._tag_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags_edit.setCompleter(completer)
+
+        self.status_box = QComboBox()
+        for status in CLAIM_STATUSES:
+            self.status_box.addItem(self.tr(CLAIM_STATUS_LABELS[status]), status)
+        self.reliability_box = QComboBox()
+        self.reliability_box.addItem("", None)  # "inherit": filled with the source's grade
+        for letter, meaning in RELIABILITY.items():
+            self.reliability_box.addItem(f"{letter} — {self.tr(meaning)}", letter)
+            self.reliability_box.setItemData(self.reliability_box.count() - 1, self.tr(meaning), Qt.ItemDataRole.ToolTipRole)
+        self.credibility_box = QComboBox()
+        self.credibility_box.addItem(self.tr("Not graded"), None)
+        for number, meaning in CREDIBILITY.items():
+            self.credibility_box.addItem(f"{number} — {self.tr(meaning)}", number)
+            self.credibility_box.setItemData(self.credibility_box.count() - 1, self.tr(meaning), Qt.ItemDataRole.ToolTipRole)
+        self.reliability_box.setToolTip(self.tr("Source reliability (Admiralty grading): A completely reliable … "
+                                                "F reliability cannot be judged"))
+        self.credibility_box.setToolTip(self.tr("Information credibility: 1 confirmed by other sources … "
+                                                "6 truth cannot be judged"))
+        self.grade = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.rationale_edit = QPlainTextEdit(placeholderText=self.tr("Rationale: why this status and these grades"))
+        self.rationale_edit.setTabChangesFocus(True)
+        self.relation_box = QComboBox()
+        for relation in EVIDENCE_RELATIONS:
+            self.relation_box.addItem(self.tr(relation), relation)
+        self.add_evidence_button = QPushButton(self.tr("Add Selection as Evidence"))
+        self.add_evidence_button.setToolTip(self.tr("Select a passage in any article, then link it to this claim"))
+        self.evidence_model = QStringListModel(self)
+        self.evidence_view = QListView()
+        self.evidence_view.setModel(self.evidence_model)
+        self.evidence_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.evidence_view.setWordWrap(True)
+        self.remove_evidence_button = QPushButton(self.tr("Remove Link"))
+        self._evidence_ids: list[tuple[int, str]] = []
+
+        self.claim_group = QGroupBox(self.tr("Assessment"))
+        form = QFormLayout(self.claim_group)
+        form.addRow(self.tr("Status"), self.status_box)
+        form.addRow(self.tr("Source reliability"), self.reliability_box)
+        form.addRow(self.tr("Credibility"), self.credibility_box)
+        form.addRow(self.tr("Grade"), self.grade)
+        form.addRow(self.tr("Rationale"), self.rationale_edit)
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.relation_box)
+        evidence_row.addWidget(self.add_evidence_button, 1)
+        form.addRow(self.tr("Evidence"), evidence_row)
+        form.addRow(self.evidence_view)
+        form.addRow(self.remove_evidence_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.quote)
+        layout.addWidget(self.note_edit, 1)
+        layout.addWidget(self.tags_edit)
+        layout.addWidget(self.claim_group, 2)
+        layout.addStretch(0)
+
+        self._note_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self._note_timer.timeout.connect(self._save_note)
+        self._rationale_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self._rationale_timer.timeout.connect(self._save_rationale)
+        self.note_edit.textChanged.connect(lambda: self._loading or self._note_timer.start())
+        self.rationale_edit.textChanged.connect(lambda: self._loading or self._rationale_timer.start())
+        self.tags_edit.editingFinished.connect(self._save_tags)
+        self.status_box.activated.connect(lambda _i: self._save_claim("status"))
+        self.reliability_box.activated.connect(lambda _i: self._save_claim("source reliability"))
+        self.credibility_box.activated.connect(lambda _i: self._save_claim("credibility"))
+        self.add_evidence_button.clicked.connect(self.add_selection_as_evidence)
+        self.remove_evidence_button.clicked.connect(self.remove_selected_evidence)
+        for widget in (self.note_edit, self.rationale_edit, self.tags_edit, self.status_box,
+                       self.reliability_box, self.credibility_box):
+            widget.installEventFilter(self)
+        self.show_annotation(None)
+
+    # -- which annotation -----------------------------------------------------------------
+
+    @property
+    def annotation_id(self) -> int | None:
+        return self._annotation.id if self._annotation else None
+
+    def show_annotation(self, annotation_id: int | None) -> None:
+        self.flush()
+        try:
+            self._annotation = self._store.annotation(annotation_id) if annotation_id is not None else None
+        except KeyError:
+            self._annotation = None  # deleted (an undo): show nothing
+        self._load()
+
+    def refresh(self) -> None:
+        """Re-read the shown annotation (after an undo or redo changed it)."""
+        if self._annotation is not None:
+            self._note_timer.stop()
+            self._rationale_timer.stop()
+            self.show_annotation(self._annotation.id)
+
+    def focus_note(self) -> None:
+        self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def flush(self) -> None:
+        """Save what is being typed now (before switching annotation, on Esc, on close)."""
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+            self._save_note()
+        if self._rationale_timer.isActive():
+            self._rationale_timer.stop()
+            self._save_rationale()
+
+    def _load(self) -> None:
+        a = self._annotation
+        self._loading = True
+        try:
+            self.setEnabled(a is not None)
+            self._tag_names.setStringList([t.name for t in self._store.tags()])
+            if a is None:
+                self.heading.setText(self.tr("Select a passage and press H, N or C to annotate it."))
+                self.quote.clear()
+                self.note_edit.clear()
+                self.tags_edit.clear()
+                self.claim_group.hide()
+                return
+            article = self._store.article(a.article_id)
+            state = "" if a.anchor_state == "anchored" else f" ({a.anchor_state})"
+            self.heading.setText(f"{self.tr(KIND_LABELS[a.kind])}{state} — {article.title}")
+            self.quote.setText(f"“{a.exact}”")
+            if self.note_edit.toPlainText() != a.note:
+                self.note_edit.setPlainText(a.note)
+            tags = {t.id: t.name for t in self._store.tags()}
+            self.tags_edit.setText(", ".join(tags[t] for t in a.tag_ids if t in tags))
+            self.claim_group.setVisible(a.kind == "claim")
+            if a.kind == "claim":
+                self._load_claim(a, article.source)
+        finally:
+            self._loading = False
+
+    def _load_claim(self, a: Annotation, source_name: str | None) -> None:
+        claim = a.claim or Claim()
+        self.status_box.setCurrentIndex(self.status_box.findData(claim.status))
+        source = self._store.source_by_name(source_name) if source_name else None
+        inherited = source.reliability if source else None
+        who = source_name or self.tr("unknown source")
+        self.reliability_box.setItemText(
+            0, self.tr("Inherit: %1 (%2)").replace("%1", inherited or "not graded").replace("%2", who))
+        self.reliability_box.setCurrentIndex(self.reliability_box.findData(claim.reliability) if claim.reliability else 0)
+        self.credibility_box.setCurrentIndex(self.credibility_box.findData(claim.credibility) if claim.credibility else 0)
+        effective = claim.reliability or inherited
+        code = grade_code(effective, claim.credibility)
+        self.grade.setText(code + (self.tr("  (reliability inherited from the source)") if not claim.reliability and inherited else ""))
+        if self.rationale_edit.toPlainText() != claim.rationale:
+            self.rationale_edit.setPlainText(claim.rationale)
+        links = self._store.evidence(a.id)
+        self._evidence_ids = [(link.annotation_id, link.relation) for link in links]
+        lines = []
+        for link in links:
+            try:
+                target = self._store.annotation(link.annotation_id)
+            except KeyError:
+                continue
+            title = self._store.article(target.article_id).title
+            lines.append(f"{self.tr(link.relation)}: “{target.exact}” — {title}")
+        self.evidence_model.setStringList(lines)
+        self.remove_evidence_button.setEnabled(bool(lines))
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _save_note(self) -> None:
+        a = self._annotation
+        if a is None:
+            return
+        text = self.note_edit.toPlainText()
+        current = self._store.annotation(a.id).note
+        if text != current:
+            self._undo.push(EditNoteCommand(self._store, self._notify, a.id, current, text))
+
+    def _save_rationale(self) -> None:
+        self._save_claim("rationale")
+
+    def _save_claim(self, what: str) -> None:
+        a = self._annotation
+        if a is None or a.kind != "claim" or self._loading:
+            return
+        old = self._store.annotation(a.id).claim or Claim()
+        new = Claim(
+            status=str(self.status_box.currentData()),
+            reliability=self.reliability_box.currentData(),
+            credibility=self.credibility_box.currentData(),
+            rationale=self.rationale_edit.toPlainText(),
+        )
+        if new != old:
+            self._undo.push(EditClaimCommand(self._store, self._notify, a.id, old, new, what))
+
+    def _save_tags(self) -> None:
+        a = self._annotation
+        if a is None or self._loading:
+            return
+        names = [n.strip() for n in self.tags_edit.text().split(",") if n.strip()]
+        current = {t.id: t.name for t in self._store.tags()}
+        if [current.get(t) for t in self._store.annotation(a.id).tag_ids] == names:
+            return
+        self._undo.push(SetTagsCommand(self._store, self._notify, a.id, names,
+                                       lambda n: theme.TAG_PALETTE[n % len(theme.TAG_PALETTE)]))
+
+    def add_selection_as_evidence(self) -> None:
+        a = self._annotation
+        passage = self._current_passage()
+        if a is None or a.kind != "claim" or passage is None:
+            return
+        relation = str(self.relation_box.currentData())
+        existing = [x for x in self._store.annotations(passage[0]) if (x.start, x.end) == (passage[1], passage[2])]
+        if existing and existing[0].id != a.id:
+            command = AddEvidenceCommand(self._store, self._notify, a.id, relation, annotation_id=existing[0].id)
+        else:
+            command = AddEvidenceCommand(self._store, self._notify, a.id, relation, passage=passage)
+        self._undo.push(command)
+
+    def remove_selected_evidence(self) -> None:
+        a = self._annotation
+        row = self.evidence_view.currentIndex().row()
+        if a is None or not 0 <= row < len(self._evidence_ids):
+            return
+        target, relation = self._evidence_ids[row]
+        self._undo.push(RemoveEvidenceCommand(self._store, self._notify, a.id, target, relation))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            if watched is self.tags_edit:
+                self._save_tags()
+            self.flush()
+            self.done_editing.emit()
+            return True
+        return super().eventFilter(watched, event)

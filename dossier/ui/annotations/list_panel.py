@@ -1,0 +1,172 @@
+"""AnnotationsPanel: every annotation of the article or of the whole dossier, filtered by kind,
+tag, claim status and text; choosing one opens its article with the passage selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from dossier.core.models import Annotation
+from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES, grade_code
+from dossier.store import Store
+
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Kind", "Quote", "Note", "Tags", "Status")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AnnotationListModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._store = store
+        self._all: list[Annotation] = []
+        self._rows: list[Annotation] = []
+        self._tags: dict[int, str] = {}
+        self.article_id: int | None = None  # None: the whole dossier
+        self.kind: str | None = None
+        self.tag_id: int | None = None
+        self.status: str | None = None
+        self.text = ""
+
+    def reload(self) -> None:
+        self._all = self._store.annotations(self.article_id)
+        self._tags = {t.id: t.name for t in self._store.tags()}
+        self.refilter()
+
+    def refilter(self) -> None:
+        needle = self.text.strip().casefold()
+        self.beginResetModel()
+        self._rows = [
+            a for a in self._all
+            if (self.kind is None or a.kind == self.kind)
+            and (self.tag_id is None or self.tag_id in a.tag_ids)
+            and (self.status is None or (a.claim is not None and a.claim.status == self.status))
+            and (not needle or needle in a.exact.casefold() or needle in a.note.casefold())
+        ]
+        self.endResetModel()
+
+    def annotation_at(self, row: int) -> Annotation:
+        return self._rows[row]
+
+    def row_of(self, annotation_id: int) -> int:
+        return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        a = self._rows[index.row()]
+        if role == ANNOTATION_ROLE:
+            return a.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = COLUMNS[index.column()]
+        if column == "Kind":
+            return a.kind + ("" if a.anchor_state == "anchored" else f" ({a.anchor_state})")
+        if column == "Quote":
+            return a.exact.replace("\n", " ")
+        if column == "Note":
+            return a.note.replace("\n", " ")
+        if column == "Tags":
+            return ", ".join(self._tags[t] for t in a.tag_ids if t in self._tags)
+        if a.claim is None:
+            return ""
+        return f"{CLAIM_STATUS_LABELS[a.claim.status]} {grade_code(a.claim.reliability, a.claim.credibility)}"
+
+
+class AnnotationsPanel(QWidget):
+    annotation_chosen = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.model = AnnotationListModel(store, self)
+        self.scope_box = QComboBox()
+        self.scope_box.addItem(self.tr("This article"), "article")
+        self.scope_box.addItem(self.tr("Whole dossier"), "dossier")
+        self.kind_box = QComboBox()
+        self.kind_box.addItem(self.tr("All kinds"), None)
+        for kind in ANNOTATION_KINDS:
+            self.kind_box.addItem(self.tr(kind.capitalize()), kind)
+        self.tag_box = QComboBox()
+        self.status_box = QComboBox()
+        self.status_box.addItem(self.tr("Any status"), None)
+        for status in CLAIM_STATUSES:
+            self.status_box.addItem(self.tr(CLAIM_STATUS_LABELS[status]), status)
+        self.text_edit = QLineEdit(placeholderText=self.tr("Filter by quote or note"), clearButtonEnabled=True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        filters = QHBoxLayout()
+        for widget in (self.scope_box, self.kind_box, self.tag_box, self.status_box):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.text_edit)
+        layout.addWidget(self.table, 1)
+        self.scope_box.currentIndexChanged.connect(lambda _i: self._apply_scope())
+        self.kind_box.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.tag_box.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.status_box.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.text_edit.textChanged.connect(lambda _t: self._apply_filters())
+        self.table.activated.connect(self._on_activated)
+        self.table.clicked.connect(self._on_activated)
+        self._article_id: int | None = None
+        self.reload()
+
+    def set_article(self, article_id: int | None) -> None:
+        self._article_id = article_id
+        if self.scope_box.currentData() == "article":
+            self._apply_scope()
+
+    def reload(self) -> None:
+        current = self.tag_box.currentData()
+        self.tag_box.blockSignals(True)
+        self.tag_box.clear()
+        self.tag_box.addItem(self.tr("Any tag"), None)
+        for tag in self._store.tags():
+            self.tag_box.addItem(tag.name, tag.id)
+        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(current)))
+        self.tag_box.blockSignals(False)
+        self._apply_scope()
+
+    def select_annotation(self, annotation_id: int | None) -> None:
+        row = self.model.row_of(annotation_id) if annotation_id is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _apply_scope(self) -> None:
+        self.model.article_id = self._article_id if self.scope_box.currentData() == "article" else None
+        if self.scope_box.currentData() == "article" and self._article_id is None:
+            self.model.article_id = -1  # no article open: nothing to list
+        self._apply_filters(reload=True)
+
+    def _apply_filters(self, reload: bool = False) -> None:
+        self.model.kind = self.kind_box.currentData()
+        self.model.tag_id = self.tag_box.currentData()
+        self.model.status = self.status_box.currentData()
+        self.model.text = self.text_edit.text()
+        if reload:
+            self.model.reload()
+        else:
+            self.model.refilter()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.annotation_chosen.emit(int(index.data(ANNOTATION_ROLE)))

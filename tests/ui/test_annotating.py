@@ -1,0 +1,169 @@
+"""Annotating as a user: select with the keyboard, press C, write, grade, link evidence, undo, redo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from dossier.core.models import NewArticle
+from dossier.store import Store
+
+SECOND = ("Pashinyan: partly fulfilled\n\nArmenian acting Prime Minister Nikol Pashinyan said the withdrawal "
+          "agreement had been partially fulfilled, with some territories left by Azerbaijani troops.\n")
+
+
+def select_with_keyboard(qtbot, view, start: int, length: int) -> None:  # type: ignore[no-untyped-def]
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    for _ in range(length):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_a_claim_from_keys_to_undo_and_redo(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(sample_path) as store:
+        store.add_article(NewArticle("Pashinyan: partly fulfilled", SECOND.split("\n\n", 1)[1].strip(),
+                                     source="Interfax", published="2021-05-14", published_precision="day"))
+        store.set_source_grade("SouthFront", "D", "state-aligned outlet, often unsourced")
+    window = open_window(sample_path)
+    ws = window.workspace
+    ws.open_article(1)
+    view = ws.pane.text_view
+    text = ws.pane.article.text
+    quote = "Russian troops from the 102nd Base"
+    before = ws.store.counts()["annotations"]
+
+    select_with_keyboard(qtbot, view, text.index(quote), len(quote))
+    assert ws.pane.selected_text() == quote
+    qtbot.keyClick(view, Qt.Key.Key_C)
+    editor = ws.editor
+    claim_id = editor.annotation_id
+    assert claim_id is not None and editor.note_edit.hasFocus()
+    assert editor.quote.text() == f"“{quote}”"
+    assert ws.store.annotation(claim_id).exact == quote  # committed at once
+    assert editor.reliability_box.currentText() == "Inherit: D (SouthFront)"  # from the source
+
+    qtbot.keyClicks(editor.note_edit, "Check against the Russian MoD")
+    editor.flush()  # what the 400 ms pause would do
+    assert ws.store.annotation(claim_id).note == "Check against the Russian MoD"
+
+    editor.status_box.setCurrentIndex(editor.status_box.findData("confirmed"))
+    editor.status_box.activated.emit(editor.status_box.currentIndex())
+    editor.credibility_box.setCurrentIndex(editor.credibility_box.findData(2))
+    editor.credibility_box.activated.emit(editor.credibility_box.currentIndex())
+    claim = ws.store.annotation(claim_id).claim
+    assert (claim.status, claim.reliability, claim.credibility) == ("confirmed", None, 2)
+    assert editor.grade.text().startswith("D2")
+
+    # Evidence from the second article: select a passage there, "Add Selection as Evidence".
+    other = next(i for i in ws.store.article_ids() if ws.store.article(i).title.startswith("Pashinyan"))
+    ws.open_article(other)
+    other_text = ws.pane.article.text
+    evidence = "partially fulfilled"
+    select_with_keyboard(qtbot, view, other_text.index(evidence), len(evidence))
+    editor.relation_box.setCurrentIndex(editor.relation_box.findData("supports"))
+    qtbot.mouseClick(editor.add_evidence_button, Qt.MouseButton.LeftButton)
+    (link,) = ws.store.evidence(claim_id)
+    assert link.relation == "supports" and ws.store.annotation(link.annotation_id).exact == evidence
+    assert editor.evidence_model.stringList()[0].startswith("supports: “partially fulfilled”")
+
+    final = (ws.store.annotation(claim_id), ws.store.evidence(claim_id), ws.store.counts()["annotations"])
+    steps = window.undo_stack.count()
+    assert steps == 5  # claim, note, status, credibility, evidence
+    for _ in range(steps):
+        window.undo_action.trigger()
+    assert ws.store.counts()["annotations"] == before and ws.store.counts()["evidence"] == 0
+    for _ in range(steps):
+        window.redo_action.trigger()
+    assert (ws.store.annotation(claim_id), ws.store.evidence(claim_id), ws.store.counts()["annotations"]) == final
+
+
+def test_h_and_n_and_esc_keeps_what_was_typed(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 6)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    highlight = ws.editor.annotation_id
+    assert ws.store.annotation(highlight).kind == "highlight"
+    view.setFocus()
+    select_with_keyboard(qtbot, view, 7, 4)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClicks(ws.editor.note_edit, "a caption, not the article")
+    qtbot.keyClick(ws.editor.note_edit, Qt.Key.Key_Escape)
+    assert view.hasFocus()
+    assert ws.store.annotation(ws.editor.annotation_id).note == "a caption, not the article"
+    # Selections may overlap existing annotations and span paragraphs.
+    text = ws.pane.article.text
+    select_with_keyboard(qtbot, view, 3, text.index("\n\n") + 10)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    spanning = ws.store.annotation(ws.editor.annotation_id)
+    assert "\n\n" in spanning.exact and text[spanning.start:spanning.end] == spanning.exact
+
+
+def test_tags_are_made_by_typing_and_colour_the_passage(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 6)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    editor = ws.editor
+    editor.tags_edit.setFocus()
+    qtbot.keyClicks(editor.tags_edit, "media, withdrawal agreement")
+    qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Return)
+    a = ws.store.annotation(editor.annotation_id)
+    names = {t.id: t.name for t in ws.store.tags()}
+    assert sorted(names[t] for t in a.tag_ids) == ["media", "withdrawal agreement"]
+    assert len(ws.store.tags()) == 2  # "withdrawal agreement" existed and was reused; "media" is new
+    window.undo_action.trigger()  # the new tag goes with the tagging
+    assert ws.store.tag_by_name("media") is None and ws.store.annotation(a.id).tag_ids == ()
+
+
+def test_clicking_an_annotation_opens_it_in_the_editor_and_the_list_filters(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    text = ws.pane.article.text
+    claim_start = text.index("the agreement was not implemented in full")
+    cursor = ws.pane.text_view.textCursor()
+    cursor.setPosition(claim_start + 5)
+    ws.pane.text_view.setTextCursor(cursor)
+    assert ws.store.annotation(ws.editor.annotation_id).kind == "claim"
+    assert ws.editor.status_box.currentData() == "partially_true"
+    panel = ws.annotations
+    assert panel.model.rowCount() == 2
+    panel.kind_box.setCurrentIndex(panel.kind_box.findData("claim"))
+    assert panel.model.rowCount() == 1
+    panel.kind_box.setCurrentIndex(0)
+    panel.text_edit.setText("transcription")
+    assert panel.model.rowCount() == 1 and panel.model.annotation_at(0).kind == "note"
+    panel.text_edit.clear()
+    panel.status_box.setCurrentIndex(panel.status_box.findData("partially_true"))
+    assert panel.model.rowCount() == 1
+    index = panel.model.index(0, 1)
+    panel.table.activated.emit(index)
+    assert ws.pane.selected_text() == "the agreement was not implemented in full"
+
+
+def test_the_emoji_passage_is_annotated_exactly(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "🇦🇲 Armenia’s e\u0301lite forces: the agreement was not implemented in full."
+    path = tmp_path / "emoji.dossier"
+    with Store.create(path, "Emoji") as store:
+        store.add_article(NewArticle("Emoji", text))
+    window = open_window(path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    # Select "the agreement" with the keyboard: Qt counts the flag as 4 UTF-16 units.
+    utf16_start = len(text[: text.index("the agreement")].encode("utf-16-le")) // 2
+    cursor = view.textCursor()
+    cursor.setPosition(utf16_start)
+    cursor.setPosition(utf16_start + 13, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C)
+    a = ws.store.annotation(ws.editor.annotation_id)
+    assert a.exact == "the agreement" == text[a.start:a.end]
+    highlighted = [s.cursor.selectedText() for s in view.extraSelections() if s.format.background().style() != Qt.BrushStyle.NoBrush]
+    assert highlighted == ["the agreement"]
