@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.articles_dock.setWidget(ws.articles)
         self.entities_dock.setWidget(ws.entities)
         ws.panel_created.connect(self._show_panel)
+        ws.annotation_opened.connect(lambda _id: (self.editor_dock.show(), self.editor_dock.raise_()))
         self.setCentralWidget(ws.pane)
         for name, dock in self._lazy_docks.items():
             if not dock.visibleRegion().isEmpty():

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 class Workspace(QObject):
     counts_changed = Signal()
     panel_created = Signal(str, object)  # ("search" | "annotations" | "editor", the widget)
+    annotation_opened = Signal(int)  # the editor now shows this annotation
 
     def __init__(self, store: Store, undo: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +99,7 @@ class Workspace(QObject):
         annotation = self.store.annotation(annotation_id)
         self.open_passage(annotation.article_id, annotation.start, annotation.end)
         self.editor.show_annotation(annotation_id)
+        self.annotation_opened.emit(annotation_id)
 
     # -- annotating -----------------------------------------------------------------------------
 
@@ -136,6 +138,7 @@ class Workspace(QObject):
 
     def _on_annotation_clicked(self, annotation_id: int) -> None:
         self.editor.show_annotation(annotation_id)
+        self.annotation_opened.emit(annotation_id)
         if self.has_panel("annotations"):
             self.annotations.select_annotation(annotation_id)
 

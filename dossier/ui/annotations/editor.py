@@ -39,7 +39,7 @@ class AnnotationEditor(QWidget):
         self._annotation: Annotation | None = None
         self._loading = False
 
-        self.heading = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.heading = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)  # wraps: never widens the dock
         self.quote = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_edit = QPlainTextEdit(placeholderText=self.tr("Note"))
@@ -63,6 +63,10 @@ class AnnotationEditor(QWidget):
         for number, meaning in CREDIBILITY.items():
             self.credibility_box.addItem(f"{number} — {self.tr(meaning)}", number)
             self.credibility_box.setItemData(self.credibility_box.count() - 1, self.tr(meaning), Qt.ItemDataRole.ToolTipRole)
+        for box in (self.status_box, self.reliability_box, self.credibility_box):
+            # Long item texts must not make the dock (and squeeze the article) wider.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         self.reliability_box.setToolTip(self.tr("Source reliability (Admiralty grading): A completely reliable … "
                                                 "F reliability cannot be judged"))
         self.credibility_box.setToolTip(self.tr("Information credibility: 1 confirmed by other sources … "

@@ -96,6 +96,7 @@ class ArticlePane(QWidget):
         self.find_bar = FindBar(self.text_view)
         self.find_bar.hide()
 
+        self.setMinimumWidth(360)  # docks may grow, but the article stays readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.addWidget(self.headline)
