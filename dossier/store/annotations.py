@@ -261,6 +261,21 @@ class AnnotationHistory:
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.execute("UPDATE tags SET color = ? WHERE id = ?", (color, tag_id))
 
+    def set_tag_parent(self, tag_id: int, parent_id: int | None) -> None:
+        """Nest a tag under another (or at the top). A tag can't go under itself or its own child."""
+        if parent_id is not None and tag_id in self.tag_subtree(parent_id):
+            raise ValueError("a tag can't be nested under itself or one of its own tags")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE tags SET parent_id = ? WHERE id = ?", (parent_id, tag_id))
+
+    def tag_subtree(self, tag_id: int) -> list[int]:
+        """The tag and every tag nested under it, parents before children."""
+        return [r[0] for r in self._conn.execute(
+            "WITH RECURSIVE sub(id, depth) AS (SELECT ?, 0 UNION ALL "
+            "SELECT t.id, sub.depth + 1 FROM tags t JOIN sub ON t.parent_id = sub.id) "
+            "SELECT id FROM sub ORDER BY depth, id", (tag_id,)
+        )]
+
     def tag_usage(self, tag_id: int) -> int:
         """How many annotations carry the tag or one nested under it (shown before deleting)."""
         return int(self._conn.execute(

@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
             annotate_menu.addAction(action)
         annotate_menu.addSeparator()
         annotate_menu.addAction(self.delete_annotation_action)
+        self.tags_action = self._action(self.tr("&Tags…"), self.show_tags)
+        annotate_menu.addAction(self.tags_action)
         toolbar = self.addToolBar(self.tr("Annotate"))
         toolbar.setObjectName("annotate_toolbar")
         for action in (self.highlight_action, self.note_action, self.claim_action):
@@ -177,7 +179,8 @@ class MainWindow(QMainWindow):
         self._dossier_actions = [self.import_action, self.import_folder_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
-                                 self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action]
+                                 self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
+                                 self.tags_action]
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -293,6 +296,13 @@ class MainWindow(QMainWindow):
         self.editor_dock.show()
         self.editor_dock.raise_()
         self.workspace.editor.focus_note()
+
+    def show_tags(self) -> None:
+        if self.workspace is None:
+            return
+        from dossier.ui.annotations.tags_dialog import TagsDialog
+
+        TagsDialog(self.workspace.store, self.undo_stack, self.workspace.notify, self).exec()
 
     def _delete_annotation(self) -> None:
         if self.workspace is not None and self.workspace.has_panel("editor"):

@@ -177,3 +177,124 @@ class RemoveEvidenceCommand(QUndoCommand):
     def undo(self) -> None:
         self._store.add_evidence(self._claim, self._target, self._relation)
         self._notify("evidence", [self._claim])
+
+
+def _snapshot_tags(store: Store, tag_id: int) -> list[tuple[Tag, list[int]]]:
+    """A tag subtree, parents first, each with the annotations carrying it: what a delete removes."""
+    tags = {t.id: t for t in store.tags()}
+    return [(tags[i], store.tagged_with(i)) for i in store.tag_subtree(tag_id)]
+
+
+def _restore_tags(store: Store, snapshot: list[tuple[Tag, list[int]]]) -> None:
+    with store.transaction():
+        for tag, annotation_ids in snapshot:  # parents first
+            store.restore_tag(tag, annotation_ids)
+
+
+class RenameTagCommand(QUndoCommand):
+    def __init__(self, store: Store, notify: Notify, tag_id: int, old: str, new: str) -> None:
+        super().__init__("Rename tag")
+        self._store, self._notify, self._id, self._old, self._new = store, notify, tag_id, old, new
+
+    def redo(self) -> None:
+        self._store.rename_tag(self._id, self._new)
+        self._notify("tags", [self._id])
+
+    def undo(self) -> None:
+        self._store.rename_tag(self._id, self._old)
+        self._notify("tags", [self._id])
+
+
+class RecolorTagCommand(QUndoCommand):
+    def __init__(self, store: Store, notify: Notify, tag_id: int, old: str, new: str) -> None:
+        super().__init__("Change tag colour")
+        self._store, self._notify, self._id, self._old, self._new = store, notify, tag_id, old, new
+
+    def redo(self) -> None:
+        self._store.set_tag_color(self._id, self._new)
+        self._notify("tags", [self._id])
+
+    def undo(self) -> None:
+        self._store.set_tag_color(self._id, self._old)
+        self._notify("tags", [self._id])
+
+
+class NestTagCommand(QUndoCommand):
+    def __init__(self, store: Store, notify: Notify, tag_id: int, old_parent: int | None, new_parent: int | None) -> None:
+        super().__init__("Nest tag")
+        self._store, self._notify, self._id = store, notify, tag_id
+        self._old, self._new = old_parent, new_parent
+
+    def redo(self) -> None:
+        self._store.set_tag_parent(self._id, self._new)
+        self._notify("tags", [self._id])
+
+    def undo(self) -> None:
+        self._store.set_tag_parent(self._id, self._old)
+        self._notify("tags", [self._id])
+
+
+class MergeTagsCommand(QUndoCommand):
+    """Everything tagged `source` becomes tagged `target`; `source` goes (its children move)."""
+
+    def __init__(self, store: Store, notify: Notify, source_id: int, target_id: int) -> None:
+        super().__init__("Merge tags")
+        self._store, self._notify, self._source, self._target = store, notify, source_id, target_id
+        self._before: tuple[Tag, list[int], list[int], list[int]] | None = None
+
+    def redo(self) -> None:
+        tag = next(t for t in self._store.tags() if t.id == self._source)
+        children = [t.id for t in self._store.tags() if t.parent_id == self._source]
+        target_had = self._store.tagged_with(self._target)
+        self._before = (tag, self._store.tagged_with(self._source), children, target_had)
+        self._store.merge_tags(self._source, self._target)
+        self._notify("tags", [self._source, self._target])
+
+    def undo(self) -> None:
+        assert self._before is not None
+        tag, had, children, target_had = self._before
+        with self._store.transaction():
+            self._store.restore_tag(tag, had)
+            for child in children:
+                self._store.set_tag_parent(child, tag.id)
+            for annotation_id in set(self._store.tagged_with(self._target)) - set(target_had):
+                self._store.untag_annotation(annotation_id, self._target)
+        self._notify("tags", [self._source, self._target])
+
+
+class DeleteTagCommand(QUndoCommand):
+    """Delete a tag and the tags nested under it; the annotations stay, untagged."""
+
+    def __init__(self, store: Store, notify: Notify, tag_id: int) -> None:
+        super().__init__("Delete tag")
+        self._store, self._notify, self._id = store, notify, tag_id
+        self._snapshot: list[tuple[Tag, list[int]]] = []
+
+    def redo(self) -> None:
+        self._snapshot = _snapshot_tags(self._store, self._id)
+        self._store.delete_tag(self._id)
+        self._notify("tags", [self._id])
+
+    def undo(self) -> None:
+        _restore_tags(self._store, self._snapshot)
+        self._notify("tags", [self._id])
+
+
+class NewTagCommand(QUndoCommand):
+    def __init__(self, store: Store, notify: Notify, name: str, color: str, parent_id: int | None = None) -> None:
+        super().__init__("New tag")
+        self._store, self._notify = store, notify
+        self._name, self._color, self._parent = name, color, parent_id
+        self.tag_id: int | None = None
+
+    def redo(self) -> None:
+        if self.tag_id is None:
+            self.tag_id = self._store.add_tag(self._name, self._color, self._parent)
+        else:
+            self._store.restore_tag(Tag(self.tag_id, self._name, self._color, self._parent), [])
+        self._notify("tags", [self.tag_id])
+
+    def undo(self) -> None:
+        assert self.tag_id is not None
+        self._store.delete_tag(self.tag_id)
+        self._notify("tags", [self.tag_id])

@@ -1,0 +1,214 @@
+"""TagsDialog: the dossier's tags as a tree — new, rename, colour, nest, merge, delete.
+
+Every change is an undo command on the shared stack. Deleting says first how many annotations
+lose the tag (its nested tags included).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPixmap, QUndoStack
+from PySide6.QtWidgets import (
+    QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QTreeView,
+    QVBoxLayout, QWidget,
+)
+
+from dossier.core.models import Tag
+from dossier.store import Store
+from dossier.ui import theme
+from dossier.ui.annotations.commands import (
+    DeleteTagCommand, MergeTagsCommand, NestTagCommand, NewTagCommand, Notify, RecolorTagCommand, RenameTagCommand,
+)
+
+TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TagTreeModel(QAbstractItemModel):
+    """Tags under their parents; the internal id of an index is the tag id."""
+
+    def __init__(self, store: Store, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._store = store
+        self._tags: dict[int, Tag] = {}
+        self._children: dict[int | None, list[int]] = {}
+        self._usage: dict[int, int] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        tags = self._store.tags()
+        self._tags = {t.id: t for t in tags}
+        self._children = {}
+        for t in tags:  # sorted by name already
+            parent = t.parent_id if t.parent_id in self._tags else None
+            self._children.setdefault(parent, []).append(t.id)
+        self._usage = {t.id: len(self._store.tagged_with(t.id)) for t in tags}
+        self.endResetModel()
+
+    def tag(self, index: Index) -> Tag | None:
+        return self._tags.get(index.internalId()) if index.isValid() else None
+
+    def index_of(self, tag_id: int) -> QModelIndex:
+        tag = self._tags.get(tag_id)
+        if tag is None:
+            return QModelIndex()
+        parent = tag.parent_id if tag.parent_id in self._tags else None
+        return self.createIndex(self._children[parent].index(tag_id), 0, tag_id)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        key = parent.internalId() if parent.isValid() else None
+        siblings = self._children.get(key, [])
+        if not (0 <= row < len(siblings)) or column not in (0, 1):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        tag = self.tag(child)
+        if tag is None or tag.parent_id not in self._tags:
+            return QModelIndex()
+        return self.index_of(tag.parent_id)  # type: ignore[arg-type]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(parent.internalId() if parent.isValid() else None, []))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Tag"), self.tr("Annotations"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        tag = self.tag(index)
+        if tag is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tag.name if index.column() == 0 else self._usage.get(tag.id, 0)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(tag.color))
+            return swatch
+        if role == TAG_ID_ROLE:
+            return tag.id
+        return None
+
+
+class TagsDialog(QDialog):
+    def __init__(self, store: Store, undo: QUndoStack, notify: Notify, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tags"))
+        self._store, self._undo = store, undo
+        self._notify_views = notify
+        self.model = TagTreeModel(store, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.expandAll()
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New…"))
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.color_button = QPushButton(self.tr("Colour…"))
+        self.nest_button = QPushButton(self.tr("Nest Under…"))
+        self.merge_button = QPushButton(self.tr("Merge Into…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        for button, slot in ((self.new_button, self.new_tag), (self.rename_button, self.rename_tag),
+                             (self.color_button, self.recolor_tag), (self.nest_button, self.nest_tag),
+                             (self.merge_button, self.merge_tag), (self.delete_button, self.delete_tag)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.resize(560, 420)
+
+    def _notify(self, what: str, ids: object) -> None:
+        self._notify_views(what, ids)  # type: ignore[arg-type]
+        current = self.current_tag()
+        self.model.reload()
+        self.tree.expandAll()
+        if current is not None and self.model.index_of(current.id).isValid():
+            self.tree.setCurrentIndex(self.model.index_of(current.id))
+
+    def current_tag(self) -> Tag | None:
+        return self.model.tag(self.tree.currentIndex())
+
+    def select(self, tag_id: int) -> None:
+        self.tree.setCurrentIndex(self.model.index_of(tag_id))
+
+    def _other_tag(self, title: str, prompt: str, exclude: set[int], allow_top: bool = False) -> int | None | bool:
+        tags = [t for t in self._store.tags() if t.id not in exclude]
+        labels = ([self.tr("(top level)")] if allow_top else []) + [t.name for t in tags]
+        if not labels:
+            return False
+        label, ok = QInputDialog.getItem(self, title, prompt, labels, 0, False)
+        if not ok:
+            return False
+        if allow_top and label == labels[0]:
+            return None
+        return tags[labels.index(label) - (1 if allow_top else 0)].id
+
+    def new_tag(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New Tag"), self.tr("Name:"))
+        if ok and name.strip():
+            parent = self.current_tag()
+            color = theme.TAG_PALETTE[len(self._store.tags()) % len(theme.TAG_PALETTE)]
+            command = NewTagCommand(self._store, self._notify, name.strip(), color, parent.id if parent else None)
+            self._undo.push(command)
+            if command.tag_id is not None:
+                self.select(command.tag_id)
+
+    def rename_tag(self) -> None:
+        tag = self.current_tag()
+        if tag is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename Tag"), self.tr("New name:"), text=tag.name)
+        if ok and name.strip() and name.strip() != tag.name:
+            self._undo.push(RenameTagCommand(self._store, self._notify, tag.id, tag.name, name.strip()))
+
+    def recolor_tag(self) -> None:
+        tag = self.current_tag()
+        if tag is None:
+            return
+        color = QColorDialog.getColor(QColor(tag.color), self, self.tr("Tag Colour"))
+        if color.isValid() and color.name() != tag.color:
+            self._undo.push(RecolorTagCommand(self._store, self._notify, tag.id, tag.color, color.name()))
+
+    def nest_tag(self) -> None:
+        tag = self.current_tag()
+        if tag is None:
+            return
+        target = self._other_tag(self.tr("Nest Tag"), self.tr("Put “%1” under:").replace("%1", tag.name),
+                                 set(self._store.tag_subtree(tag.id)), allow_top=True)
+        if target is not False and target != tag.parent_id:
+            self._undo.push(NestTagCommand(self._store, self._notify, tag.id, tag.parent_id, target))  # type: ignore[arg-type]
+
+    def merge_tag(self) -> None:
+        tag = self.current_tag()
+        if tag is None:
+            return
+        target = self._other_tag(self.tr("Merge Tag"),
+                                 self.tr("Merge “%1” into (its annotations get that tag):").replace("%1", tag.name),
+                                 {tag.id})
+        if target not in (False, None):
+            self._undo.push(MergeTagsCommand(self._store, self._notify, tag.id, target))  # type: ignore[arg-type]
+
+    def delete_tag(self) -> None:
+        tag = self.current_tag()
+        if tag is None:
+            return
+        count = self._store.tag_usage(tag.id)
+        nested = len(self._store.tag_subtree(tag.id)) - 1
+        detail = self.tr(" and its %1 nested tags").replace("%1", str(nested)) if nested else ""
+        answer = QMessageBox.question(
+            self, self.tr("Delete Tag"),
+            self.tr("Delete “%1”%2? %3 annotations lose it; the annotations themselves stay. You can undo this.")
+            .replace("%1", tag.name).replace("%2", detail).replace("%3", str(count)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._undo.push(DeleteTagCommand(self._store, self._notify, tag.id))

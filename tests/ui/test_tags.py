@@ -1,0 +1,74 @@
+"""Tags as a user manages them: create, rename, colour, nest, merge, delete (count first), undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
+
+from dossier.core.models import NewArticle
+from dossier.store import Store
+from dossier.ui.annotations.tags_dialog import TagsDialog
+
+
+def make_dialog(qtbot, window) -> TagsDialog:  # type: ignore[no-untyped-def]
+    ws = window.workspace
+    dialog = TagsDialog(ws.store, window.undo_stack, ws.notify, window)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_create_rename_colour_nest_merge_and_delete(qtbot, open_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(sample_path) as store:
+        aid = store.add_article(NewArticle("Other", "Russian troops moved to Syunik province on Friday."))
+        syunik = store.add_annotation(aid, "highlight", 0, 14)
+    window = open_window(sample_path)
+    ws = window.workspace
+    dialog = make_dialog(qtbot, window)
+    store = ws.store
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("deployment", True))
+    dialog.new_button.click()
+    deployment = store.tag_by_name("deployment")
+    assert deployment is not None and dialog.current_tag().id == deployment.id
+    store.tag_annotation(syunik, deployment.id)
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Russian deployment", True))
+    dialog.rename_button.click()
+    assert store.tag_by_name("Russian deployment").id == deployment.id  # type: ignore[union-attr]
+
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
+    dialog.color_button.click()
+    assert store.tag_by_name("Russian deployment").color == "#123456"  # type: ignore[union-attr]
+
+    withdrawal = store.tag_by_name("withdrawal agreement")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: ("withdrawal agreement", True))
+    dialog.nest_button.click()
+    assert store.tag_by_name("Russian deployment", parent_id=withdrawal.id) is not None  # type: ignore[union-attr]
+    assert dialog.model.rowCount(dialog.model.index_of(withdrawal.id)) == 1  # type: ignore[union-attr]
+
+    dialog.merge_button.click()  # into "withdrawal agreement"
+    assert store.tag_by_name("Russian deployment", parent_id=withdrawal.id) is None  # type: ignore[union-attr]
+    assert store.annotation(syunik).tag_ids == (withdrawal.id,)  # type: ignore[union-attr]
+
+    asked: list[str] = []
+    def answer(parent, title, text, *a, **k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.select(withdrawal.id)  # type: ignore[union-attr]
+    dialog.delete_button.click()
+    assert "2 annotations lose it" in asked[0]  # the sample's claim and the new highlight
+    assert store.tags() == [] and store.counts()["annotations"] == 3  # annotations stay
+
+    window.undo_action.trigger()  # the delete
+    assert {t.name for t in store.tags()} == {"withdrawal agreement"}
+    assert store.annotation(syunik).tag_ids == (withdrawal.id,)  # type: ignore[union-attr]
+    window.undo_action.trigger()  # the merge
+    assert store.annotation(syunik).tag_ids == (deployment.id,)  # type: ignore[union-attr]
+    assert store.tag_by_name("Russian deployment", parent_id=withdrawal.id) is not None  # type: ignore[union-attr]
+    for _ in range(window.undo_stack.index()):
+        window.undo_action.trigger()
+    assert store.tags() == [withdrawal]  # back to the sample's one tag
