@@ -35,7 +35,7 @@ class Workspace(QObject):
         self.undo = undo
         self.articles = ArticleListPanel(store)
         self.pane = ArticlePane(store)
-        self.entities = EntitySidebar(store)
+        self.entities = EntitySidebar(store, undo)
         self._panels: dict[str, QWidget] = {}
 
         self.articles.article_chosen.connect(self.open_article)
@@ -155,12 +155,7 @@ class Workspace(QObject):
         article, selected = self.pane.article, self.pane.selected_range()
         if article is None or selected is None:
             return None
-        entity_id = self.store.add_entity_from_selection(article.id, selected[0], selected[1], name, kind)
-        self.entities.reload()
-        self.entities.select_entity(entity_id)
-        self.pane.refresh_marks()
-        self.counts_changed.emit()
-        return entity_id
+        return self.entities.add_from_selection(article.id, selected[0], selected[1], name, kind)
 
     def refresh_after_import(self) -> None:
         """Articles arrived: list them, show their entities, open one if none is open."""

@@ -183,3 +183,48 @@ def test_change_kind_from_the_context_menu(qtbot, open_window, three_articles: P
     to_org.trigger()
     assert sidebar._store.entity(sidebar.current_entity_id()).kind == "organisation"
     assert ("▾ Organisations", 1) in rows(sidebar.model)
+
+
+def test_entity_edits_undo_and_redo_exactly(qtbot, open_window, three_articles: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(three_articles)
+    ws = window.workspace
+    sidebar, store = ws.entities, ws.store
+
+    def everything() -> tuple[object, ...]:
+        state = store.entity_state(r.id for r in store.entity_rows())
+        return (sorted(state.entities), sorted(state.aliases), sorted(state.mentions), sorted(state.event_links),
+                sorted(n for n, _ in state.rejected_names), sorted(state.rejected_mentions),
+                sorted((r.id, r.mentions) for r in store.entity_rows()))
+
+    start = everything()
+    _select(qtbot, sidebar, "Pashinyan")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nikol Pashinyan", True))
+    qtbot.keyClick(sidebar.tree, Qt.Key.Key_F2)
+    _select(qtbot, sidebar, "Karabakh")
+    answer_next_dialog(qtbot, lambda d: (qtbot.keyClicks(d.filter_edit, "nagorno"),
+                                         qtbot.keyClick(d.filter_edit, Qt.Key.Key_Return)))
+    qtbot.keyClick(sidebar.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    window.activateWindow()  # the offscreen platform doesn't give it back after a dialog
+    qtbot.waitUntil(window.isActiveWindow)
+    _select(qtbot, sidebar, "Syunik")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(sidebar.tree, Qt.Key.Key_Delete)
+    _select(qtbot, sidebar, "Russia")
+    sidebar.mentions_view.setCurrentIndex(sidebar.mentions_model.index(0, 0))
+    sidebar.remove_mention_action.trigger()
+    ws.open_article([i for i in store.article_ids() if store.article(i).title == "Border guards killed"][0])
+    text = ws.pane.article.text
+    ws.pane.select_range(text.index("Azerbaijani"), text.index("Azerbaijani") + 11)
+    ws.add_entity_from_selection("Azerbaijan", "place")
+    edited = everything()
+    texts = [window.undo_stack.text(i) for i in range(window.undo_stack.count())]
+    assert texts == ["Rename entity", "Merge entities", "Delete entity", "Remove mention", "Add entity"], texts
+    assert edited != start
+
+    for _ in range(5):
+        window.undo_action.trigger()
+    assert everything() == start
+    assert "Syunik" in names_shown(sidebar.model) and "Azerbaijan" not in names_shown(sidebar.model)
+    for _ in range(5):
+        window.redo_action.trigger()
+    assert everything() == edited

@@ -4,7 +4,7 @@ articles, and the edits a reader makes (rename, kind, merge, delete, remove a me
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QSplitter, QTableView, QVBoxLayout,
     QWidget,
@@ -22,9 +22,10 @@ class EntitySidebar(QWidget):
     article_chosen = Signal(int)
     entities_changed = Signal()  # after an edit: the pane redraws its marks
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, undo: QUndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._undo = undo if undo is not None else QUndoStack(self)  # the window's shared stack
         self.model = EntityListModel(store, self)
         self.mentions_model = MentionListModel(store, self)
         self.articles_model = EntityArticlesModel(store, self)
@@ -214,14 +215,13 @@ class EntitySidebar(QWidget):
 
         name, ok = QInputDialog.getText(self, self.tr("Rename Entity"), self.tr("New name:"), text=row.name)
         if ok and name.strip() and name.strip() != row.name:
-            self._store.rename_entity(row.id, name)
-            self._after_edit(row.id)
+            self._push("Rename entity", (row.id,), lambda: (self._store.rename_entity(row.id, name), row.id)[1])
 
     def set_current_kind(self, kind: str) -> None:
         entity_id = self.current_entity_id()
         if entity_id is not None:
-            self._store.set_entity_kind(entity_id, kind)
-            self._after_edit(entity_id)
+            self._push("Change entity kind", (entity_id,),
+                       lambda: (self._store.set_entity_kind(entity_id, kind), entity_id)[1])
 
     def merge_current(self) -> None:
         entity_id = self.current_entity_id()
@@ -239,8 +239,9 @@ class EntitySidebar(QWidget):
         )
         if dialog.exec() == EntityPickerDialog.DialogCode.Accepted and dialog.chosen_id() is not None:
             target = dialog.chosen_id()
-            self._store.merge_entities(row.id, target)  # type: ignore[arg-type]
-            self._after_edit(target)
+            assert target is not None
+            self._push("Merge entities", (row.id, target),
+                       lambda: (self._store.merge_entities(row.id, target), target)[1])
 
     def delete_current(self) -> None:
         entity_id = self.current_entity_id()
@@ -255,17 +256,31 @@ class EntitySidebar(QWidget):
                     "propose the name again.").replace("%1", row.name).replace("%2", str(row.mentions)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._store.delete_entity(row.id)
-            self._after_edit(None)
+            self._push("Delete entity", (row.id,), lambda: self._store.delete_entity(row.id))
 
     def remove_current_mention(self) -> None:
         index = self.mentions_view.currentIndex()
         if not index.isValid():
             return
+        from dossier.ui.entities.commands import RemoveMentionCommand
+
         mention = self.mentions_model.mention(index.row())
         entity_id = self.current_entity_id()
-        self._store.remove_mention(mention.mention_id)
-        self._after_edit(entity_id)
+        if entity_id is not None:
+            self._undo.push(RemoveMentionCommand(self._store, self._after_edit, mention.mention_id, entity_id))
+
+    def add_from_selection(self, article_id: int, start: int, end: int, name: str, kind: str) -> int | None:
+        from dossier.ui.entities.commands import AddEntityFromSelectionCommand
+
+        command = AddEntityFromSelectionCommand(self._store, self._after_edit, article_id, start, end, name, kind)
+        self._undo.push(command)
+        return command.entity_id
+
+    def _push(self, text: str, ids: tuple[int, ...], edit: object) -> None:
+        """One undoable edit of these entities (see EntityEditCommand)."""
+        from dossier.ui.entities.commands import EntityEditCommand
+
+        self._undo.push(EntityEditCommand(text, self._store, self._after_edit, ids, edit))  # type: ignore[arg-type]
 
     def _after_edit(self, select: int | None) -> None:
         self.reload()
