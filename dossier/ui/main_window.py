@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.highlight_action = self._action(self.tr("&Highlight"), lambda: self._annotate("highlight"), "H")
         self.note_action = self._action(self.tr("&Note"), lambda: self._annotate("note"), "N")
         self.claim_action = self._action(self.tr("&Claim"), lambda: self._annotate("claim"), "C")
-        self.delete_annotation_action = self._action(self.tr("&Delete Annotation"), self._delete_annotation)
+        self.delete_annotation_action = self._action(self.tr("&Delete Annotation"), self._delete_annotation, "Ctrl+Delete")
         for action in (self.highlight_action, self.note_action, self.claim_action):
             # Single keys work while the article has the keyboard; elsewhere they are typing.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -171,3 +171,15 @@ def test_the_emoji_passage_is_annotated_exactly(qtbot, open_window, tmp_path: Pa
     assert a.exact == "the agreement" == text[a.start:a.end]
     highlighted = [s.cursor.selectedText() for s in view.extraSelections() if s.format.background().style() != Qt.BrushStyle.NoBrush]
     assert highlighted == ["the agreement"]
+
+
+def test_delete_an_annotation_and_undo(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    claim = next(a for a in ws.store.annotations() if a.kind == "claim")
+    ws.open_annotation(claim.id)
+    window.delete_annotation_action.trigger()
+    assert all(a.id != claim.id for a in ws.store.annotations())
+    assert ws.editor.annotation_id is None  # the editor let go of it
+    window.undo_action.trigger()
+    assert ws.store.annotation(claim.id) == claim  # back with its claim, tag and all
