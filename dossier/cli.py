@@ -48,6 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-extract", action="store_true", help="skip entity and date extraction")
     p.set_defaults(run=_cmd_import)
 
+    p = commands.add_parser("export", help="export a dossier: PDF, W3C Web Annotation JSON, CSV")
+    p.add_argument("path", type=Path)
+    p.add_argument("--annotations", type=Path, metavar="OUT.json", help="W3C Web Annotation JSON-LD")
+    p.add_argument("--csv", type=Path, metavar="OUT.csv", help="one row per annotation")
+    p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
+    p.set_defaults(run=_cmd_export)
+
+    p = commands.add_parser("import-annotations", help="read W3C Web Annotation JSON into a dossier")
+    p.add_argument("path", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE.json")
+    p.set_defaults(run=_cmd_import_annotations)
+
     p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
     p.add_argument("path", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -64,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("open", "sample", "import", "info", "backups", "restore")
+COMMANDS = ("open", "sample", "import", "export", "import-annotations", "info", "backups", "restore")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,6 +162,46 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for path, reason in report.failed:
         print(f"  failed: {path}: {reason}")
     return EXIT_OK if not report.failed else EXIT_ERROR
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from dossier.store import Store
+
+    if not (args.annotations or args.csv):
+        return _fail("say what to export: --annotations OUT.json and/or --csv OUT.csv")
+    store = Store.open_readonly(args.path)
+    try:
+        if args.annotations:
+            from dossier.export.web_annotation import write_collection
+
+            count = write_collection(store, args.annotations, creator=args.analyst)
+            print(f"wrote {count} annotations to {args.annotations}")
+        if args.csv:
+            from dossier.export.csv_export import write_csv
+
+            count = write_csv(store, args.csv)
+            print(f"wrote {count} rows to {args.csv}")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _cmd_import_annotations(args: argparse.Namespace) -> int:
+    from dossier.export.web_annotation import import_annotations
+    from dossier.store import Store
+
+    store = Store.open(args.path)
+    try:
+        result = import_annotations(store, args.file)
+    except ValueError as exc:
+        return _fail(str(exc))
+    finally:
+        store.close()
+    print(f"placed {len(result.placed)}, orphaned {len(result.orphaned)}, already there {result.already_there}, "
+          f"skipped {len(result.skipped)}")
+    for reason in result.skipped:
+        print(f"  skipped: {reason}")
+    return EXIT_OK
 
 
 INFO_KEYS = ("articles", "entities", "mentions", "events", "annotations", "claims", "tags")

@@ -59,6 +59,38 @@ class AnnotationQueries:
             )
         return annotation_id
 
+    def add_orphan(self, article_id: int, kind: str, exact: str, prefix: str, suffix: str, *, note: str = "",
+                   claim: Claim | None = None) -> int:
+        """An annotation whose passage could not be found in the article: kept, with its stored
+        quote, marked orphaned (its offsets are placeholders)."""
+        from dossier.store.database import utc_now
+
+        now = utc_now()
+        with self._write() as conn:  # type: ignore[attr-defined]
+            annotation_id = int(conn.execute(
+                "INSERT INTO annotations (article_id, kind, start_offset, end_offset, exact, prefix, suffix, note, "
+                "anchor_state, created, modified) VALUES (?, ?, 0, 1, ?, ?, ?, ?, 'orphaned', ?, ?)",
+                (article_id, kind, exact, prefix, suffix, note, now, now),
+            ).lastrowid)  # type: ignore[arg-type]
+            if kind == "claim":
+                self._write_claim(conn, annotation_id, claim or Claim())
+        return annotation_id
+
+    def set_anchor_state(self, annotation_id: int, state: str) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE annotations SET anchor_state = ? WHERE id = ?", (state, annotation_id))
+
+    def annotation_for_external_id(self, external_id: str) -> int | None:
+        row = self._conn.execute(
+            "SELECT annotation_id FROM annotation_imports WHERE external_id = ?", (external_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def remember_external_id(self, annotation_id: int, external_id: str) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("INSERT OR REPLACE INTO annotation_imports (external_id, annotation_id) VALUES (?, ?)",
+                         (external_id, annotation_id))
+
     def annotation(self, annotation_id: int) -> Annotation:
         rows = self._select(f"WHERE a.id = ?", (annotation_id,))
         if not rows:

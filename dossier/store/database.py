@@ -78,7 +78,7 @@ class Database:
     The query methods live in mixins (articles, entities, annotations, search) that use
     `_conn` for reads and `_write()` for writes."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DossierLock) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DossierLock | None) -> None:
         self.path = path
         self._conn = conn
         self._lock = lock
@@ -120,6 +120,17 @@ class Database:
         return cls(path, conn, lock)
 
     @classmethod
+    def open_readonly(cls, path: Path | str):  # type: ignore[no-untyped-def]
+        """Open for reading only (exports, `info`): no lock, so it works while the app has the
+        dossier open, and nothing is written."""
+        path = Path(path)
+        version = inspect_dossier(path)
+        if version < SCHEMA_VERSION:
+            raise DossierError(path, f"{path} is in an older format (version {version}); open it once with "
+                                     "`dossier open` or the app to upgrade it (a backup is made first).")
+        return cls(path, connect_readonly(path), None)
+
+    @classmethod
     def create(cls, path: Path | str, title: str):  # type: ignore[no-untyped-def]
         """Create a new, empty dossier. Refuses an existing file."""
         path = Path(path)
@@ -151,6 +162,10 @@ class Database:
     def close(self) -> None:
         if self._conn is None:
             return
+        if self._lock is None:  # read-only: nothing to fold back, nothing to unlock
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+            return
         try:
             # Fold the WAL back into the file so the dossier is one self-contained file again.
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -158,7 +173,8 @@ class Database:
             pass  # a checkpoint is housekeeping; the data is already committed
         self._conn.close()
         self._conn = None  # type: ignore[assignment]
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         return self

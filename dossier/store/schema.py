@@ -249,6 +249,16 @@ CREATE TABLE originals (
 """
 
 
+# Annotations read from W3C Web Annotation files, by the id they had there: importing the same
+# file again adds nothing.
+_V6_ANNOTATION_IMPORTS = """
+CREATE TABLE annotation_imports (
+    external_id TEXT PRIMARY KEY,
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE
+);
+"""
+
+
 class Migration(NamedTuple):
     version: int
     description: str
@@ -291,6 +301,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "names and mentions the user rejected", _script(_V3_REJECTIONS)),
     Migration(4, "mention counts kept by triggers", _script(_V4_MENTION_COUNTS)),
     Migration(5, "the original file of each article", _script(_V5_ORIGINALS)),
+    Migration(6, "ids of annotations imported from Web Annotation files", _script(_V6_ANNOTATION_IMPORTS)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -299,5 +310,5 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
-    "rejected_mentions", "originals",
+    "rejected_mentions", "originals", "annotation_imports",
 )

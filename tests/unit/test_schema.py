@@ -32,6 +32,7 @@ PROMISED = {
     "rejected_names": {"name", "rejected_at"},
     "rejected_mentions": {"article_id", "start_offset", "end_offset", "surface"},
     "originals": {"article_id", "file_name", "content"},
+    "annotation_imports": {"external_id", "annotation_id"},
 }
 
 

@@ -1,0 +1,54 @@
+"""CSV: one row per annotation, for a spreadsheet. UTF-8 with a byte-order mark (so Excel reads
+the accents and scripts right), and no cell that a spreadsheet would run as a formula."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from dossier.core.vocabulary import grade_code
+from dossier.store import Store
+
+HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "status", "reliability",
+          "credibility", "grade", "note", "rationale", "anchor", "created"]
+# A cell starting with these is a formula to Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> str:
+    """The cell as text that a spreadsheet shows and never evaluates."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def rows(store: Store) -> list[list[str]]:
+    tags = {t.id: t.name for t in store.tags()}
+    sources = {s.name.casefold(): s.reliability for s in store.sources()}
+    articles = {}
+    out = []
+    for a in store.annotations():
+        article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.article(a.article_id))
+        claim = a.claim
+        inherited = sources.get((article.source or "").casefold())
+        reliability = claim.reliability if claim else None
+        out.append([neutralise(v) for v in (
+            article.title, article.source, article.published, article.url, a.exact, a.kind,
+            "; ".join(tags[t] for t in a.tag_ids if t in tags),
+            claim.status if claim else "", reliability or (f"{inherited} (source)" if claim and inherited else ""),
+            claim.credibility if claim and claim.credibility else "",
+            grade_code(reliability or inherited, claim.credibility) if claim else "",
+            a.note, claim.rationale if claim else "", a.anchor_state, a.created,
+        )])
+    return out
+
+
+def write_csv(store: Store, out: Path) -> int:
+    """Write every annotation to `out` (atomically). Returns how many rows."""
+    data = rows(store)
+    partial = out.with_name(out.name + ".partial")
+    with partial.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADER)
+        writer.writerows(data)
+    partial.replace(out)
+    return len(data)
