@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="export a dossier: PDF, W3C Web Annotation JSON, CSV")
     p.add_argument("path", type=Path)
+    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the dossier PDF")
+    p.add_argument("--articles", metavar="IDS", help="only these articles (comma-separated ids)")
+    p.add_argument("--tags", metavar="NAMES", help="only annotations with these tags (comma-separated)")
+    p.add_argument("--claims-only", action="store_true", help="only claims (and their articles)")
     p.add_argument("--annotations", type=Path, metavar="OUT.json", help="W3C Web Annotation JSON-LD")
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help="one row per annotation")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
@@ -167,10 +171,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from dossier.store import Store
 
-    if not (args.annotations or args.csv):
-        return _fail("say what to export: --annotations OUT.json and/or --csv OUT.csv")
+    if not (args.pdf or args.annotations or args.csv):
+        return _fail("say what to export: --pdf OUT.pdf, --annotations OUT.json and/or --csv OUT.csv")
+    articles = None
+    if args.articles:
+        try:
+            articles = [int(part) for part in args.articles.split(",") if part.strip()]
+        except ValueError:
+            return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
     store = Store.open_readonly(args.path)
     try:
+        if args.pdf:
+            try:
+                _export_pdf(store, args, articles)
+            except ValueError as exc:
+                return _fail(str(exc))
         if args.annotations:
             from dossier.export.web_annotation import write_collection
 
@@ -184,6 +199,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | None) -> None:
+    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a screen
+    from PySide6.QtGui import QGuiApplication
+
+    from dossier.export.pdf import PdfOptions, export_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
+    tags = [t.strip() for t in args.tags.split(",") if t.strip()] if args.tags else None
+    options = PdfOptions(article_ids=articles, tag_names=tags, claims_only=args.claims_only,
+                         analyst=args.analyst or "")
+    pages = export_pdf(store, args.pdf, options)  # type: ignore[arg-type]
+    print(f"wrote {pages} pages to {args.pdf}")
 
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:

@@ -16,12 +16,9 @@ ENTITY_KIND_COLORS = {
     "unit": ("#c0392b", "#f1948a"),
     "other": ("#6d6d6d", "#b3b3b3"),
 }
-DEFAULT_HIGHLIGHT = "#f5c542"  # a highlight without a tag
-DEFAULT_NOTE = "#8ab4f8"  # a note without a tag
-UNTAGGED_CLAIM = "#e67e22"  # a claim without a tag: outlined, so it stands out as ungraded work
+from dossier.core.colors import DEFAULT_HIGHLIGHT, DEFAULT_NOTE, TAG_PALETTE, UNTAGGED_CLAIM  # noqa: F401
+
 HIGHLIGHT_STRENGTH = (0.45, 0.55)  # how much of the tag colour shows over the background
-# A palette for new tags: distinct, readable under text in both schemes.
-TAG_PALETTE = ("#e6a23c", "#409eff", "#67c23a", "#f56c6c", "#9b59b6", "#1abc9c", "#e84393", "#95a5a6")
 
 
 def is_dark(palette: QPalette) -> bool:

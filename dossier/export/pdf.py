@@ -1,0 +1,278 @@
+"""The dossier PDF, laid out by Qt's own text engine: a QTextDocument of escaped HTML painted
+page by page onto a QPdfWriter, with our own header and "Page X of Y" footer. Qt shapes and
+orders every script (Armenian, Cyrillic, Arabic, Persian), embeds and subsets the fonts, and
+turns `<a href="#…">` into links; pypdf then adds the outline (Qt writes none).
+
+Contents: cover, table of contents with page numbers (laid out once to learn each heading's
+page, then again with the numbers), claims summary, each article with its provenance, verbatim
+text, highlighted passages, numbered notes as endnotes (links both ways), an entity index with
+pages, and a timeline figure.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from dossier.core.citation import format_date
+from dossier.core.colors import blend, default_color
+from dossier.core.models import Annotation, Article
+from dossier.core.vocabulary import grade_code
+from dossier.export.pdf_html import (
+    PdfContent, article_body, claims_table, endnotes, esc, provenance_line,
+)
+from dossier.store import Store
+
+PAGE_MARGIN_MM = 18
+HEADER_MM = 8
+
+
+@dataclass
+class PdfOptions:
+    article_ids: Sequence[int] | None = None  # None: every article
+    tag_names: Sequence[str] | None = None  # only annotations with one of these tags
+    claims_only: bool = False
+    passages_only: bool = False  # only the annotated passages, not the full text
+    analyst: str = ""
+    cancel: threading.Event | None = None
+
+
+class Cancelled(Exception):
+    pass
+
+
+def export_pdf(store: Store, out: Path, options: PdfOptions | None = None,
+               progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the dossier PDF to `out` (via a temporary file: a failure or cancel leaves no
+    half-written PDF). Returns the number of pages. Needs a QGuiApplication."""
+    options = options or PdfOptions()
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        pages, sections = _write(store, partial, options, progress)
+        _add_outline(partial, sections)
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def _check(options: PdfOptions) -> None:
+    if options.cancel is not None and options.cancel.is_set():
+        raise Cancelled()
+
+
+def _selected(store: Store, options: PdfOptions) -> tuple[list[Article], dict[int, list[Annotation]]]:
+    ids = list(options.article_ids) if options.article_ids is not None else store.article_ids("published", False)
+    tag_ids = None
+    if options.tag_names:
+        wanted = {n.casefold() for n in options.tag_names}
+        tag_ids = {t.id for t in store.tags() if t.name.casefold() in wanted}
+    articles, annotations = [], {}
+    for article_id in ids:
+        chosen = [a for a in store.annotations(article_id)
+                  if (not options.claims_only or a.kind == "claim")
+                  and (tag_ids is None or set(a.tag_ids) & tag_ids)]
+        if (options.claims_only or tag_ids is not None) and not chosen:
+            continue
+        try:
+            articles.append(store.article(article_id))
+        except KeyError:
+            raise ValueError(f"there is no article {article_id} in this dossier") from None
+        annotations[article_id] = chosen
+    return articles, annotations
+
+
+def _content(store: Store, options: PdfOptions, articles: list[Article], annotations: dict[int, list[Annotation]],
+             pages: dict[str, int], figure: str, width: int) -> PdfContent:
+    c = PdfContent()
+    tags = {t.id: t for t in store.tags()}
+    sources = {s.name.casefold(): s.reliability for s in store.sources()}
+    counts = store.counts()
+    today = datetime.now(timezone.utc).date()
+    c.parts.append(
+        f'<div align="center"><br/><br/><br/><h1 style="font-size:24pt">{esc(store.title)}</h1>'
+        f"<p>Dossier prepared {esc(format_date(today.isoformat()))}"
+        + (f" by {esc(options.analyst)}" if options.analyst else "")
+        + f"</p><p>{len(articles)} articles · {sum(len(v) for v in annotations.values())} annotations "
+        f"({sum(1 for v in annotations.values() for a in v if a.kind == 'claim')} claims) · "
+        f"{counts.get('entities', 0)} entities · {counts.get('events', 0)} events</p></div>"
+    )
+    c.parts.append('<div style="page-break-before:always"></div>')
+    c.parts.append(c.section("contents", "Contents"))
+    toc_index = len(c.parts)
+    c.parts.append("")  # filled once every section is known
+
+    c.parts.append('<div style="page-break-before:always"></div>')
+    c.parts.append(c.section("claims", "Claims"))
+    rows = []
+    for article in articles:
+        for a in annotations[article.id]:
+            if a.kind == "claim" and a.claim is not None:
+                inherited = sources.get((article.source or "").casefold())
+                rows.append((a, article, f"ann-{a.id}", grade_code(a.claim.reliability or inherited, a.claim.credibility)))
+    c.parts.append(claims_table(rows))
+
+    number = 0
+    for article in articles:
+        _check(options)
+        chosen = annotations[article.id]
+        colors, numbers, with_notes = {}, {}, set()
+        for a in chosen:
+            tag_colors = [tags[t].color for t in a.tag_ids if t in tags]
+            colors[a.id] = blend(tag_colors[0] if tag_colors else default_color(a.kind), 0.45)
+            if a.note or a.claim is not None:
+                number += 1
+                numbers[a.id] = number
+                if a.anchor_state != "orphaned":
+                    with_notes.add(a.id)
+        c.parts.append('<div style="page-break-before:always"></div>')
+        c.parts.append(c.section(f"article-{article.id}", article.title))
+        c.parts.append(provenance_line(article))
+        if options.passages_only:
+            c.parts.append("".join(
+                f'<p><a name="ann-{a.id}"></a><span style="background-color:{colors[a.id]}">“{esc(a.exact)}”</span>'
+                + (f'<a name="ref-{numbers[a.id]}"></a><sup><a href="#note-{numbers[a.id]}">[{numbers[a.id]}]</a></sup>'
+                   if a.id in numbers else "") + "</p>"
+                for a in chosen))
+        else:
+            c.parts.append(article_body(article.text, chosen, colors, numbers, with_notes))
+        c.parts.append(endnotes(article, chosen, numbers))
+
+    c.parts.append('<div style="page-break-before:always"></div>')
+    c.parts.append(c.section("entities", "Entity index"))
+    index_rows = []
+    shown = {a.id for a in articles}
+    for entity in store.entity_rows():
+        in_articles = sorted({m.article_id for m in store.mentions_of_entity(entity.id)} & shown)
+        if not in_articles:
+            continue
+        where = ", ".join(
+            f"{esc(next(a.title for a in articles if a.id == aid))} (p. {pages.get(f'article-{aid}', 0) + 1})"
+            for aid in in_articles)
+        index_rows.append(f"<p><b>{esc(entity.name)}</b> <small>{esc(entity.kind)}</small> — {where}</p>")
+    c.parts.append("".join(index_rows) or "<p>No entities.</p>")
+
+    c.parts.append(c.section("timeline", "Timeline"))
+    c.parts.append(f'<p><img src="{figure}" width="{width}"/></p>' if figure else "<p>No dated events.</p>")
+
+    toc = "".join(
+        f'<p style="margin-left:{(s.level - 1) * 16}px"><a href="#{s.key}">{esc(s.title)}</a> ……… '
+        f"{pages.get(s.key, 0) + 1}</p>"
+        for s in c.sections if s.key not in ("contents",)
+    )
+    c.parts[toc_index] = toc
+    return c
+
+
+def _write(store: Store, path: Path, options: PdfOptions,
+           progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int, int]]]:
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+    from dossier.export.fonts import register_fonts
+    from dossier.export.timeline_figure import timeline_image
+
+    family = register_fonts()
+    articles, annotations = _selected(store, options)
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM + HEADER_MM, PAGE_MARGIN_MM,
+                                               PAGE_MARGIN_MM), QPageLayout.Unit.Millimeter))
+    writer.setResolution(300)
+    writer.setTitle(store.title)
+    writer.setCreator("Dossier")
+    painter_rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    page_size = QSizeF(painter_rect.width(), painter_rect.height())
+
+    events = [e for e in store.events() if e.earliest and e.article_id in {a.id for a in articles}]
+    image = timeline_image(events, {a.id: a.title for a in articles}, family) if events else None
+
+    def build(pages: dict[str, int]) -> tuple[QTextDocument, PdfContent]:
+        # An <img width> counts CSS pixels (1/96 in), which the layout scales to the PDF's resolution.
+        content = _content(store, options, articles, annotations, pages, "timeline.png" if image else "",
+                           int(page_size.width() * 96 / writer.resolution()))
+        doc = QTextDocument()
+        # Lay out with the PDF's own resolution, so 10 pt is 10 pt on paper.
+        doc.documentLayout().setPaintDevice(writer)
+        font = QFont(family)
+        font.setPointSizeF(10)
+        doc.setDefaultFont(font)
+        doc.setDefaultStyleSheet("h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; } "
+                                 "th { background-color: #eeeeee; }")
+        if image is not None:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("timeline.png"), image)
+        doc.setPageSize(page_size)
+        doc.setHtml("".join(content.parts))
+        return doc, content
+
+    # Scale: the document lays out in device pixels at the writer's resolution.
+    doc, content = build({})
+    _check(options)
+    pages = _heading_pages(doc, page_size.height())
+    doc, content = build(pages)  # again, with the page numbers in the contents and index
+    pages = _heading_pages(doc, page_size.height())
+    total = doc.pageCount()
+
+    painter = QPainter(writer)
+    header_font = QFont(family)
+    header_font.setPointSizeF(7.5)
+    try:
+        for page in range(total):
+            _check(options)
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -page * page_size.height())
+            doc.drawContents(painter, QRectF(0, page * page_size.height(), page_size.width(), page_size.height()))
+            painter.restore()
+            painter.setFont(header_font)
+            painter.setPen(_grey())
+            top = -writer.resolution() * HEADER_MM / 25.4 * 0.9
+            painter.drawText(QRectF(0, top, page_size.width(), writer.resolution() * 0.2), 0x0001, store.title)
+            painter.drawText(QRectF(0, page_size.height() + writer.resolution() * 0.05, page_size.width(),
+                                    writer.resolution() * 0.2), 0x0004, f"Page {page + 1} of {total}")
+            if progress:
+                progress(page + 1, total)
+    finally:
+        painter.end()
+    return total, [(s.title, s.level, pages.get(s.key, 0)) for s in content.sections]
+
+
+def _grey():  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    return QColor("#666666")
+
+
+def _heading_pages(doc, page_height: float) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The page each named anchor (section) starts on, read from the laid-out document."""
+    pages: dict[str, int] = {}
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor():
+                for name in fmt.anchorNames():
+                    if name not in pages:
+                        pages[name] = int(layout.blockBoundingRect(block).top() // page_height)
+            it += 1
+        block = block.next()
+    return pages
+
+
+def _add_outline(path: Path, sections: list[tuple[str, int, int]]) -> None:
+    """Bookmarks for every section and article: Qt's PDF writer makes none."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    for title, _level, page in sections:
+        writer.add_outline_item(title=title, page_number=min(page, len(writer.pages) - 1))
+    with path.open("wb") as f:
+        writer.write(f)

@@ -1,0 +1,115 @@
+"""The dossier PDF's content as HTML of our own making: every piece of text from the dossier
+(article text, titles, notes, names) is escaped, so an article containing `<b>` or `&amp;` prints
+those characters. Qt's rich-text engine lays this out; see pdf.py."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier.core.citation import format_date, provenance
+from dossier.core.models import Annotation, Article
+from dossier.core.vocabulary import CLAIM_STATUS_LABELS, grade_code
+
+NOTE_MARK = "#7a7a7a"
+
+
+def esc(text: object) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+@dataclass
+class Section:
+    """A heading that gets a TOC line, a bookmark and (after layout) a page."""
+
+    key: str
+    title: str
+    level: int = 1
+    page: int = 0
+
+
+@dataclass
+class PdfContent:
+    sections: list[Section] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+
+    def section(self, key: str, title: str, level: int = 1) -> str:
+        self.sections.append(Section(key, title, level))
+        tag = "h1" if level == 1 else "h2"
+        return f'<{tag}><a name="{key}"></a>{esc(title)}</{tag}>'
+
+
+def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int, str],
+                 numbers: dict[int, int], note_ids: set[int]) -> str:
+    """The verbatim text, paragraph by paragraph, with annotated passages highlighted in their
+    colour and a numbered marker (linking to its endnote) after each annotation with a note."""
+    placed = [a for a in annotations if a.anchor_state != "orphaned"]
+    ends: dict[int, list[Annotation]] = {}
+    starts: dict[int, list[Annotation]] = {}
+    for a in placed:
+        ends.setdefault(a.end, []).append(a)
+        starts.setdefault(a.start, []).append(a)
+    out = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        start, end = offset, offset + len(paragraph)
+        offset = end + 2
+        cuts = sorted({start, end, *(p for a in placed for p in (a.start, a.end) if start < p < end)})
+        pieces = []
+        for lo, hi in zip(cuts, cuts[1:]):
+            for a in starts.pop(lo, []):  # the claims table links here
+                pieces.append(f'<a name="ann-{a.id}"></a>')
+            covering = [a for a in placed if a.start <= lo and hi <= a.end]
+            chunk = esc(text[lo:hi]).replace("\n", "<br/>")
+            if covering:
+                inner = min(covering, key=lambda a: a.end - a.start)
+                chunk = f'<span style="background-color:{colors[inner.id]}">{chunk}</span>'
+            pieces.append(chunk)
+            for a in ends.get(hi, []):
+                if a.id in note_ids:
+                    n = numbers[a.id]
+                    pieces.append(f'<a name="ref-{n}"></a><sup><a href="#note-{n}">[{n}]</a></sup>')
+        out.append(f"<p>{''.join(pieces)}</p>")
+    return "".join(out)
+
+
+def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[int, int]) -> str:
+    rows = []
+    for a in annotations:
+        if a.id not in numbers:
+            continue
+        n = numbers[a.id]
+        claim = ""
+        if a.claim is not None:
+            claim = (f"<br/><i>{esc(CLAIM_STATUS_LABELS[a.claim.status])}, "
+                     f"{esc(grade_code(a.claim.reliability, a.claim.credibility))}</i>"
+                     + (f" — {esc(a.claim.rationale)}" if a.claim.rationale else ""))
+        orphan = " <i>(passage no longer found in the text)</i>" if a.anchor_state == "orphaned" else ""
+        rows.append(
+            f'<p><a name="note-{n}"></a><b>[{n}]</b> <a href="#ref-{n}">↩</a> “{esc(a.exact)}”{orphan}'
+            f"<br/>{esc(a.note).replace(chr(10), '<br/>')}{claim}</p>"
+        )
+    return f"<h3>Notes</h3>{''.join(rows)}" if rows else ""
+
+
+def provenance_line(article: Article) -> str:
+    imported = article.imported_at[:10]
+    return (f'<p style="color:#555555">{esc(provenance(article))} · imported {esc(imported)} · '
+            f"sha256 {esc(article.sha256[:12])}</p>")
+
+
+def claims_table(rows: Sequence[tuple[Annotation, Article, str, str]]) -> str:
+    """(claim, its article, the anchor of its place in the text, effective grade) per row."""
+    if not rows:
+        return "<p>No claims.</p>"
+    head = ("<tr><th>Quote</th><th>Status</th><th>Grade</th><th>Article</th><th>Rationale</th></tr>")
+    body = "".join(
+        f'<tr><td><a href="#{anchor}">“{esc(a.exact)}”</a></td>'
+        f"<td>{esc(CLAIM_STATUS_LABELS[a.claim.status] if a.claim else '')}</td>"
+        f"<td>{esc(grade)}</td><td>{esc(article.title)}<br/>"
+        f"<small>{esc(article.source or '')} {esc(format_date(article.published, article.published_precision))}</small></td>"
+        f"<td>{esc(a.claim.rationale if a.claim else '')}</td></tr>"
+        for a, article, anchor, grade in rows
+    )
+    return f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{head}{body}</table>'

@@ -1,0 +1,139 @@
+"""The dossier PDF read back: verbatim quotes, outline, claims, notes and links, fonts, scripts,
+markup printed as text, options, and no half-written file after a cancel."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from dossier.core.models import Claim, NewArticle
+from dossier.export.pdf import Cancelled, PdfOptions, export_pdf
+from dossier.store import Store
+
+SCRIPTS = "Armenian Հայաստան, Russian Россия, Azerbaijani Şuşa, Kəlbəcər, Arabic القوات الروسية, Persian ایران."
+MARKUP = "He wrote <b>bold</b> &amp; <font color=red>red</font> and ]]> in his post."
+
+
+def pdftotext(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.fixture
+def exported(qapp, sample_path: Path, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    with Store.open(sample_path) as store:
+        aid = store.add_article(NewArticle("<i>Scripts</i> & markup", f"{SCRIPTS}\n\n{MARKUP}", source="Test"))
+        store.add_annotation(aid, "claim", 0, len("Armenian Հայաստան"), note="a note <script>",
+                             claim=Claim("disputed", "C", 3, "checked"))
+    out = tmp_path / "dossier.pdf"
+    with Store.open_readonly(sample_path) as store:
+        export_pdf(store, out, PdfOptions(analyst="A. Analyst"))
+    return sample_path, out
+
+
+def test_quotes_claims_and_provenance_are_in_the_pdf(exported: tuple[Path, Path]) -> None:
+    sample, pdf = exported
+    text = " ".join(pdftotext(pdf).split())
+    with Store.open_readonly(sample) as store:
+        article = store.article(1)
+    for words in ("the agreement was not implemented in full", "request assassinate",
+                  "Armenia–Azerbaijan border, May 2021", "A. Analyst", "Claims", "Partially true",
+                  f"sha256 {article.sha256[:12]}", "Entity index", "Nikol Pashinyan", "Timeline",
+                  "Almost certainly a transcription error"):
+        assert words in text, words
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) >= 5
+    assert "Page 1 of" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_the_outline_has_every_section_and_article(exported: tuple[Path, Path]) -> None:
+    _, pdf = exported
+    reader = PdfReader(str(pdf))
+    titles = [o.title for o in reader.outline]
+    assert titles[:2] == ["Contents", "Claims"]
+    assert "Russian Forces Dispatched To Armenia’s Border Following Breach By Azerbaijani Special Forces" in titles
+    assert "<i>Scripts</i> & markup" in titles and titles[-2:] == ["Entity index", "Timeline"]
+    pages = [reader.get_destination_page_number(o) for o in reader.outline]
+    assert pages == sorted(pages)
+
+
+def test_note_markers_link_both_ways(exported: tuple[Path, Path]) -> None:
+    _, pdf = exported
+    reader = PdfReader(str(pdf))
+    links = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            obj = annot.get_object()
+            if obj.get("/Subtype") == "/Link":
+                links += 1
+    # The contents (4+ entries), the claims table (2 quotes), note markers [1]-[3] and their ↩ returns.
+    assert links >= 4 + 2 + 3 + 3
+    text = pdftotext(pdf)
+    assert "[1]" in text and "[2]" in text and "[3]" in text
+
+
+def test_fonts_are_embedded_and_every_script_prints(exported: tuple[Path, Path]) -> None:
+    _, pdf = exported
+    reader = PdfReader(str(pdf))
+    embedded: dict[str, int] = {}
+    for page in reader.pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for font in fonts.values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts") or [font]:
+                descriptor = descendant.get_object().get("/FontDescriptor")
+                data = None
+                for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+                    if descriptor and key in descriptor.get_object():
+                        data = descriptor.get_object()[key].get_object().get_data()
+                if data:
+                    embedded[str(descendant.get_object().get("/BaseFont"))] = len(data)
+    assert any("DejaVuSans" in name for name in embedded), embedded
+    full = (Path(__file__).resolve().parents[2] / "resources" / "fonts" / "DejaVuSans.ttf").stat().st_size
+    assert all(size < full / 4 for size in embedded.values()), embedded  # subset: only the glyphs used
+    # Arabic script comes back as the shaped glyphs that were printed (presentation forms) inside
+    # right-to-left marks: NFKC maps those glyphs back to letters.
+    text = unicodedata.normalize("NFKC", pdftotext(pdf))
+    text = "".join(ch for ch in text if ch not in "\u202a\u202b\u202c\u202d\u202e")
+    for word in ("Հայաստան", "Россия", "Şuşa", "Kəlbəcər", "القوات الروسية", "ایران"):
+        assert unicodedata.normalize("NFKC", word) in text, word
+
+
+def test_markup_in_articles_prints_as_text(exported: tuple[Path, Path]) -> None:
+    _, pdf = exported
+    text = " ".join(pdftotext(pdf).split())
+    assert "He wrote <b>bold</b> &amp; <font color=red>red</font> and ]]> in his post." in text
+    assert "<i>Scripts</i> & markup" in text and "a note <script>" in text
+
+
+def test_claims_only_and_a_selection(qapp, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(sample_path) as store:
+        store.add_article(NewArticle("Unannotated", "Nothing marked here at all, just text."))
+    out = tmp_path / "claims.pdf"
+    with Store.open_readonly(sample_path) as store:
+        export_pdf(store, out, PdfOptions(claims_only=True))
+        text = pdftotext(out)
+        assert "Unannotated" not in text and "the agreement was not implemented in full" in text
+        assert "[2]" not in text  # the note is not a claim
+        with pytest.raises(ValueError, match="no article 99"):
+            export_pdf(store, tmp_path / "none.pdf", PdfOptions(article_ids=[99]))
+    assert not (tmp_path / "none.pdf").exists()
+
+
+def test_cancel_leaves_no_file(qapp, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cancel = threading.Event()
+    cancel.set()
+    out = tmp_path / "cancelled.pdf"
+    with Store.open_readonly(sample_path) as store, pytest.raises(Cancelled):
+        export_pdf(store, out, PdfOptions(cancel=cancel))
+    assert list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".*partial")) == []
+
+
+def test_pdftotext_is_installed() -> None:
+    assert shutil.which("pdftotext"), "install poppler-utils (.ci/install-system-packages does)"
