@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action(self.tr("Import a &Folder…"), self.choose_folder_and_import)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_folder_action)
+        self.export_pdf_action = self._action(self.tr("&Export PDF…"), self.export_pdf, "Ctrl+P")
+        file_menu.addAction(self.export_pdf_action)
         file_menu.addSeparator()
         self.save_copy_action = self._action(self.tr("Save a &Copy…"), self.save_copy, std.SaveAs)
         self.restore_action = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
         about = self._action(self.tr("&About Dossier"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
-        self._dossier_actions = [self.import_action, self.import_folder_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
+        self._dossier_actions = [self.import_action, self.import_folder_action, self.export_pdf_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
@@ -296,6 +298,15 @@ class MainWindow(QMainWindow):
         self.editor_dock.show()
         self.editor_dock.raise_()
         self.workspace.editor.focus_note()
+
+    def export_pdf(self) -> None:
+        if self.workspace is None:
+            return
+        from dossier.ui.export_dialog import export_pdf_interactively
+
+        article = self.workspace.pane.article
+        export_pdf_interactively(self, self._settings, self._tasks, self.workspace.store.path,
+                                 self.workspace.store.title, article.id if article else None)
 
     def show_tags(self) -> None:
         if self.workspace is None:

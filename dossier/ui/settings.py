@@ -23,6 +23,8 @@ class Key(NamedTuple, Generic[T]):
 LAST_DOSSIER = Key("session/last_dossier", "")
 RECENT_DOSSIERS: Key[list[str]] = Key("session/recent_dossiers", [])
 ENTITY_HIGHLIGHTING = Key("preferences/entity_highlighting", True)
+ANALYST_NAME = Key("preferences/analyst_name", "")
+EXPORT_FOLDER = Key("preferences/export_folder", "")
 WINDOW_GEOMETRY = Key("state/window_geometry", QByteArray())
 WINDOW_STATE = Key("state/window_state", QByteArray())
 

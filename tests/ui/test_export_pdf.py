@@ -137,3 +137,34 @@ def test_cancel_leaves_no_file(qapp, sample_path: Path, tmp_path: Path) -> None:
 
 def test_pdftotext_is_installed() -> None:
     assert shutil.which("pdftotext"), "install poppler-utils (.ci/install-system-packages does)"
+
+
+def test_file_export_pdf_from_the_window(qtbot, open_window, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from dossier.ui.export_dialog import ExportPdfDialog, safe_file_name
+    from tests.ui.conftest import answer_next_dialog
+
+    window = open_window(sample_path)
+    offered: list[str] = []
+    out = tmp_path / "exported.pdf"
+
+    def save_as(parent, caption, suggestion, *a, **k):  # type: ignore[no-untyped-def]
+        offered.append(suggestion)
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ExportPdfDialog)
+        dialog.claims_only.setChecked(True)
+        dialog.analyst.setText("A. Analyst")
+        dialog.open_when_done.setChecked(False)
+        dialog.accept()
+
+    answer_next_dialog(qtbot, choose)
+    window.export_pdf_action.trigger()
+    assert Path(offered[0]).name == "Armenia–Azerbaijan border, May 2021.pdf"
+    assert out.exists() and "A. Analyst" in pdftotext(out)
+    assert "Wrote" in window.statusBar().currentMessage()
+    assert safe_file_name('a/b:c*?"<>|') == "a b c" and safe_file_name("...") == "Dossier"
