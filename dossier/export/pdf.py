@@ -146,14 +146,12 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
     c.parts.append('<div style="page-break-before:always"></div>')
     c.parts.append(c.section("entities", "Entity index"))
     index_rows = []
-    shown = {a.id for a in articles}
+    titles = {a.id: a.title for a in articles}
     for entity in store.entity_rows():
-        in_articles = sorted({m.article_id for m in store.mentions_of_entity(entity.id)} & shown)
+        in_articles = sorted(aid for aid, _title, _n in store.articles_mentioning(entity.id) if aid in titles)
         if not in_articles:
             continue
-        where = ", ".join(
-            f"{esc(next(a.title for a in articles if a.id == aid))} (p. {pages.get(f'article-{aid}', 0) + 1})"
-            for aid in in_articles)
+        where = ", ".join(f"{esc(titles[aid])} (p. {pages.get(f'article-{aid}', 0) + 1})" for aid in in_articles)
         index_rows.append(f"<p><b>{esc(entity.name)}</b> <small>{esc(entity.kind)}</small> — {where}</p>")
     c.parts.append("".join(index_rows) or "<p>No entities.</p>")
 

@@ -32,3 +32,14 @@ def test_qt_free_layers_import_no_qt_and_no_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_no_qt_in_the_source_of_the_lower_layers_and_no_widgets_in_export() -> None:
+    from pathlib import Path
+
+    root = Path(dossier.__file__).parent
+    for layer in ("core", "store", "ingest"):
+        for path in (root / layer).rglob("*.py"):
+            assert "PySide6" not in path.read_text(), f"{path} mentions PySide6"
+    for path in (root / "export").rglob("*.py"):
+        assert "QtWidgets" not in path.read_text(), f"{path} uses widgets"
