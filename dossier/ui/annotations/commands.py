@@ -7,6 +7,7 @@ with its id, claim, tags and evidence links, so a redo after an undo finds the s
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -16,6 +17,49 @@ from dossier.store.annotations import AnnotationSnapshot
 
 # Called after every change: (what changed, the ids concerned). Views refresh only that.
 Notify = Callable[[str, Sequence[int]], None]
+
+
+class SetValueCommand(QUndoCommand):
+    """One field changed from `old` to `new` through `apply`; undo applies `old` again."""
+
+    def __init__(self, text: str, apply: Callable[[Any], None], old: Any, new: Any, changed: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._apply, self._old, self._new, self._changed = apply, old, new, changed
+
+    def redo(self) -> None:
+        self._apply(self._new)
+        self._changed()
+
+    def undo(self) -> None:
+        self._apply(self._old)
+        self._changed()
+
+
+def edit_note(store: Store, notify: Notify, annotation_id: int, old: str, new: str) -> SetValueCommand:
+    return SetValueCommand("Edit note", lambda v: store.set_note(annotation_id, v), old, new,
+                           lambda: notify("annotations", [annotation_id]))
+
+
+def edit_claim(store: Store, notify: Notify, annotation_id: int, old: Claim, new: Claim,
+                     what: str) -> SetValueCommand:
+    return SetValueCommand(f"Change {what}", lambda v: store.set_claim(annotation_id, v), old, new,
+                           lambda: notify("annotations", [annotation_id]))
+
+
+def rename_tag(store: Store, notify: Notify, tag_id: int, old: str, new: str) -> SetValueCommand:
+    return SetValueCommand("Rename tag", lambda v: store.rename_tag(tag_id, v), old, new,
+                           lambda: notify("tags", [tag_id]))
+
+
+def recolor_tag(store: Store, notify: Notify, tag_id: int, old: str, new: str) -> SetValueCommand:
+    return SetValueCommand("Change tag colour", lambda v: store.set_tag_color(tag_id, v), old, new,
+                           lambda: notify("tags", [tag_id]))
+
+
+def nest_tag(store: Store, notify: Notify, tag_id: int, old_parent: int | None,
+                   new_parent: int | None) -> SetValueCommand:
+    return SetValueCommand("Nest tag", lambda v: store.set_tag_parent(tag_id, v), old_parent, new_parent,
+                           lambda: notify("tags", [tag_id]))
 
 
 class AddAnnotationCommand(QUndoCommand):
@@ -56,34 +100,6 @@ class DeleteAnnotationCommand(QUndoCommand):
     def undo(self) -> None:
         assert self._snapshot is not None
         self._store.restore_annotation(self._snapshot)
-        self._notify("annotations", [self._id])
-
-
-class EditNoteCommand(QUndoCommand):
-    def __init__(self, store: Store, notify: Notify, annotation_id: int, old: str, new: str) -> None:
-        super().__init__("Edit note")
-        self._store, self._notify, self._id, self._old, self._new = store, notify, annotation_id, old, new
-
-    def redo(self) -> None:
-        self._store.set_note(self._id, self._new)
-        self._notify("annotations", [self._id])
-
-    def undo(self) -> None:
-        self._store.set_note(self._id, self._old)
-        self._notify("annotations", [self._id])
-
-
-class EditClaimCommand(QUndoCommand):
-    def __init__(self, store: Store, notify: Notify, annotation_id: int, old: Claim, new: Claim, what: str) -> None:
-        super().__init__(f"Change {what}")
-        self._store, self._notify, self._id, self._old, self._new = store, notify, annotation_id, old, new
-
-    def redo(self) -> None:
-        self._store.set_claim(self._id, self._new)
-        self._notify("annotations", [self._id])
-
-    def undo(self) -> None:
-        self._store.set_claim(self._id, self._old)
         self._notify("annotations", [self._id])
 
 
@@ -189,49 +205,6 @@ def _restore_tags(store: Store, snapshot: list[tuple[Tag, list[int]]]) -> None:
     with store.transaction():
         for tag, annotation_ids in snapshot:  # parents first
             store.restore_tag(tag, annotation_ids)
-
-
-class RenameTagCommand(QUndoCommand):
-    def __init__(self, store: Store, notify: Notify, tag_id: int, old: str, new: str) -> None:
-        super().__init__("Rename tag")
-        self._store, self._notify, self._id, self._old, self._new = store, notify, tag_id, old, new
-
-    def redo(self) -> None:
-        self._store.rename_tag(self._id, self._new)
-        self._notify("tags", [self._id])
-
-    def undo(self) -> None:
-        self._store.rename_tag(self._id, self._old)
-        self._notify("tags", [self._id])
-
-
-class RecolorTagCommand(QUndoCommand):
-    def __init__(self, store: Store, notify: Notify, tag_id: int, old: str, new: str) -> None:
-        super().__init__("Change tag colour")
-        self._store, self._notify, self._id, self._old, self._new = store, notify, tag_id, old, new
-
-    def redo(self) -> None:
-        self._store.set_tag_color(self._id, self._new)
-        self._notify("tags", [self._id])
-
-    def undo(self) -> None:
-        self._store.set_tag_color(self._id, self._old)
-        self._notify("tags", [self._id])
-
-
-class NestTagCommand(QUndoCommand):
-    def __init__(self, store: Store, notify: Notify, tag_id: int, old_parent: int | None, new_parent: int | None) -> None:
-        super().__init__("Nest tag")
-        self._store, self._notify, self._id = store, notify, tag_id
-        self._old, self._new = old_parent, new_parent
-
-    def redo(self) -> None:
-        self._store.set_tag_parent(self._id, self._new)
-        self._notify("tags", [self._id])
-
-    def undo(self) -> None:
-        self._store.set_tag_parent(self._id, self._old)
-        self._notify("tags", [self._id])
 
 
 class MergeTagsCommand(QUndoCommand):

@@ -21,7 +21,7 @@ from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBI
 from dossier.store import Store
 from dossier.ui import theme
 from dossier.ui.annotations.commands import (
-    AddEvidenceCommand, EditClaimCommand, EditNoteCommand, Notify, RemoveEvidenceCommand, SetTagsCommand,
+    AddEvidenceCommand, edit_claim, edit_note, Notify, RemoveEvidenceCommand, SetTagsCommand,
 )
 
 SAVE_AFTER_MS = 400
@@ -224,7 +224,7 @@ class AnnotationEditor(QWidget):
         text = self.note_edit.toPlainText()
         current = self._store.annotation(a.id).note
         if text != current:
-            self._undo.push(EditNoteCommand(self._store, self._notify, a.id, current, text))
+            self._undo.push(edit_note(self._store, self._notify, a.id, current, text))
 
     def _save_rationale(self) -> None:
         self._save_claim("rationale")
@@ -241,7 +241,7 @@ class AnnotationEditor(QWidget):
             rationale=self.rationale_edit.toPlainText(),
         )
         if new != old:
-            self._undo.push(EditClaimCommand(self._store, self._notify, a.id, old, new, what))
+            self._undo.push(edit_claim(self._store, self._notify, a.id, old, new, what))
 
     def _save_tags(self) -> None:
         a = self._annotation

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 from dossier.core.models import Tag
 from dossier.store import Store
 from dossier.ui import theme
-from dossier.ui.annotations.commands import (
-    DeleteTagCommand, MergeTagsCommand, NestTagCommand, NewTagCommand, Notify, RecolorTagCommand, RenameTagCommand,
-)
+from dossier.ui.annotations import commands
+from dossier.ui.annotations.commands import Notify
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -158,7 +157,7 @@ class TagsDialog(QDialog):
         if ok and name.strip():
             parent = self.current_tag()
             color = theme.TAG_PALETTE[len(self._store.tags()) % len(theme.TAG_PALETTE)]
-            command = NewTagCommand(self._store, self._notify, name.strip(), color, parent.id if parent else None)
+            command = commands.NewTagCommand(self._store, self._notify, name.strip(), color, parent.id if parent else None)
             self._undo.push(command)
             if command.tag_id is not None:
                 self.select(command.tag_id)
@@ -169,7 +168,7 @@ class TagsDialog(QDialog):
             return
         name, ok = QInputDialog.getText(self, self.tr("Rename Tag"), self.tr("New name:"), text=tag.name)
         if ok and name.strip() and name.strip() != tag.name:
-            self._undo.push(RenameTagCommand(self._store, self._notify, tag.id, tag.name, name.strip()))
+            self._undo.push(commands.rename_tag(self._store, self._notify, tag.id, tag.name, name.strip()))
 
     def recolor_tag(self) -> None:
         tag = self.current_tag()
@@ -177,7 +176,7 @@ class TagsDialog(QDialog):
             return
         color = QColorDialog.getColor(QColor(tag.color), self, self.tr("Tag Colour"))
         if color.isValid() and color.name() != tag.color:
-            self._undo.push(RecolorTagCommand(self._store, self._notify, tag.id, tag.color, color.name()))
+            self._undo.push(commands.recolor_tag(self._store, self._notify, tag.id, tag.color, color.name()))
 
     def nest_tag(self) -> None:
         tag = self.current_tag()
@@ -186,7 +185,7 @@ class TagsDialog(QDialog):
         target = self._other_tag(self.tr("Nest Tag"), self.tr("Put “%1” under:").replace("%1", tag.name),
                                  set(self._store.tag_subtree(tag.id)), allow_top=True)
         if target is not False and target != tag.parent_id:
-            self._undo.push(NestTagCommand(self._store, self._notify, tag.id, tag.parent_id, target))  # type: ignore[arg-type]
+            self._undo.push(commands.nest_tag(self._store, self._notify, tag.id, tag.parent_id, target))  # type: ignore[arg-type]
 
     def merge_tag(self) -> None:
         tag = self.current_tag()
@@ -196,7 +195,7 @@ class TagsDialog(QDialog):
                                  self.tr("Merge “%1” into (its annotations get that tag):").replace("%1", tag.name),
                                  {tag.id})
         if target not in (False, None):
-            self._undo.push(MergeTagsCommand(self._store, self._notify, tag.id, target))  # type: ignore[arg-type]
+            self._undo.push(commands.MergeTagsCommand(self._store, self._notify, tag.id, target))  # type: ignore[arg-type]
 
     def delete_tag(self) -> None:
         tag = self.current_tag()
@@ -211,4 +210,4 @@ class TagsDialog(QDialog):
             .replace("%1", tag.name).replace("%2", detail).replace("%3", str(count)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._undo.push(DeleteTagCommand(self._store, self._notify, tag.id))
+            self._undo.push(commands.DeleteTagCommand(self._store, self._notify, tag.id))
