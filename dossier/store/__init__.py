@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.store.annotations import AnnotationHistory, AnnotationQueries
-from dossier.store.articles import ArticleQueries
+from dossier.store.articles import ArticleHistory, ArticleQueries
 from dossier.store.database import Database, read_info
 from dossier.core.models import EntityRow, NewEvent, NewMention
 from dossier.store.entities import EntityEdits, EntityHistory, EntityQueries
@@ -20,7 +20,7 @@ from dossier.store.schema import SCHEMA_VERSION
 from dossier.store.search import SearchQueries
 
 
-class Store(ArticleQueries, EntityQueries, EntityEdits, EntityHistory, AnnotationQueries, AnnotationHistory,
+class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, EntityHistory, AnnotationQueries, AnnotationHistory,
             SearchQueries, Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from dossier.core.models import Article, ArticleSummary, NewArticle, Source
 from dossier.core.vocabulary import PUBLISHED_PRECISIONS
@@ -84,6 +85,9 @@ class ArticleQueries:
     def article_id_by_sha256(self, sha256: str) -> int | None:
         row = self._conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
         return row[0] if row else None
+
+    def has_article(self, article_id: int) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def article_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -195,3 +199,64 @@ def _ensure_casefold(conn: sqlite3.Connection) -> None:
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+class ArticleSnapshot(NamedTuple):
+    """Every row an article takes with it when deleted, by table: what undo puts back."""
+
+    article_id: int
+    tables: list[tuple[str, list[str], list[tuple[object, ...]]]]
+
+
+# Tables restored in this order (parents before children), with the rows of one article.
+_ARTICLE_ROWS = (
+    ("articles", "id = :a"),
+    ("originals", "article_id = :a"),
+    ("annotations", "article_id = :a"),
+    ("claims", "annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
+    ("annotation_tags", "annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
+    ("evidence", "claim_id IN (SELECT id FROM annotations WHERE article_id = :a) "
+                 "OR annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
+    ("annotation_imports", "annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
+    ("mentions", "article_id = :a"),
+    ("rejected_mentions", "article_id = :a"),
+    ("events", "article_id = :a"),
+    ("event_entities", "event_id IN (SELECT id FROM events WHERE article_id = :a)"),
+)
+
+
+class ArticleHistory:
+    """Deleting an article and putting it back exactly, for undo."""
+
+    _conn: sqlite3.Connection
+
+    def article_dependents(self, article_id: int) -> dict[str, int]:
+        """What goes with an article: counts shown before deleting it."""
+        q = self._conn.execute
+        return {
+            "annotations": q("SELECT count(*) FROM annotations WHERE article_id = ?", (article_id,)).fetchone()[0],
+            "mentions": q("SELECT count(*) FROM mentions WHERE article_id = ?", (article_id,)).fetchone()[0],
+            "events": q("SELECT count(*) FROM events WHERE article_id = ?", (article_id,)).fetchone()[0],
+        }
+
+    def snapshot_article(self, article_id: int) -> ArticleSnapshot:
+        tables = []
+        for table, where in _ARTICLE_ROWS:
+            cursor = self._conn.execute(f"SELECT * FROM {table} WHERE {where}", {"a": article_id})
+            columns = [d[0] for d in cursor.description]
+            tables.append((table, columns, cursor.fetchall()))
+        return ArticleSnapshot(article_id, tables)
+
+    def restore_article(self, snapshot: ArticleSnapshot) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            for table, columns, rows in snapshot.tables:
+                if table == "evidence":  # links to annotations elsewhere that are gone stay gone
+                    rows = [r for r in rows if all(conn.execute("SELECT 1 FROM annotations WHERE id = ?",
+                                                                (r[i],)).fetchone()
+                                                   for i in (columns.index("claim_id"), columns.index("annotation_id")))]
+                if table in ("mentions", "event_entities"):  # their entities may have been deleted since
+                    key = columns.index("entity_id")
+                    rows = [r for r in rows if conn.execute("SELECT 1 FROM entities WHERE id = ?", (r[key],)).fetchone()]
+                names = ", ".join(columns)
+                marks = ", ".join("?" * len(columns))
+                conn.executemany(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", rows)

@@ -144,6 +144,15 @@ class MainWindow(QMainWindow):
                        None, self.add_entity_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 
+        article_menu = self.menuBar().addMenu(self.tr("A&rticle"))
+        self.properties_action = self._action(self.tr("&Properties…"), self.edit_article_properties, "Alt+Return")
+        self.open_source_action = self._action(self.tr("&Open Source in Browser…"), self.open_article_source)
+        self.delete_article_action = self._action(self.tr("&Delete Article…"), self.delete_article)
+        self.sources_action = self._action(self.tr("&Sources…"), self.show_sources)
+        for action in (self.properties_action, self.open_source_action, None, self.delete_article_action, None,
+                       self.sources_action):
+            article_menu.addSeparator() if action is None else article_menu.addAction(action)
+
         annotate_menu = self.menuBar().addMenu(self.tr("&Annotate"))
         self.highlight_action = self._action(self.tr("&Highlight"), lambda: self._annotate("highlight"), "H")
         self.note_action = self._action(self.tr("&Note"), lambda: self._annotate("note"), "N")
@@ -182,7 +191,8 @@ class MainWindow(QMainWindow):
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
-                                 self.tags_action]
+                                 self.tags_action, self.properties_action, self.open_source_action,
+                                 self.delete_article_action, self.sources_action]
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -307,6 +317,64 @@ class MainWindow(QMainWindow):
         article = self.workspace.pane.article
         export_pdf_interactively(self, self._settings, self._tasks, self.workspace.store.path,
                                  self.workspace.store.title, article.id if article else None)
+
+    # -- article ----------------------------------------------------------------------------
+
+    def edit_article_properties(self) -> None:
+        ws = self.workspace
+        if ws is None or ws.pane.article is None:
+            return
+        from dossier.ui.articles.properties import ArticlePropertiesDialog, EditArticleCommand
+
+        article = ws.pane.article
+        dialog = ArticlePropertiesDialog(article, self)
+        if dialog.exec() != ArticlePropertiesDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        if values == {k: getattr(article, k) for k in values}:
+            return
+        command = EditArticleCommand(ws.store, ws.article_changed, article, values)
+        self.undo_stack.push(command)
+        if values["published"] != article.published or values["published_precision"] != article.published_precision:
+            self.statusBar().showMessage(self.tr("%1 events moved with the new published date")
+                                         .replace("%1", str(command.moved)), 8000)
+
+    def delete_article(self) -> None:
+        ws = self.workspace
+        if ws is None or ws.pane.article is None:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        from dossier.ui.articles.properties import DeleteArticleCommand
+
+        article = ws.pane.article
+        goes = ws.store.article_dependents(article.id)
+        answer = QMessageBox.question(
+            self, self.tr("Delete Article"),
+            self.tr("Delete “%1”? %2 annotations, %3 mentions and %4 events go with it. You can undo this.")
+            .replace("%1", article.title).replace("%2", str(goes["annotations"]))
+            .replace("%3", str(goes["mentions"])).replace("%4", str(goes["events"])),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_stack.push(DeleteArticleCommand(ws.store, ws.article_changed, article.id))
+
+    def open_article_source(self) -> None:
+        ws = self.workspace
+        if ws is None or ws.pane.article is None:
+            return
+        if not ws.pane.article.url:
+            self.statusBar().showMessage(self.tr("This article has no url; add one in its properties."), 5000)
+            return
+        from dossier.ui.articles.properties import confirm_open_source
+
+        confirm_open_source(self, ws.pane.article.url)
+
+    def show_sources(self) -> None:
+        if self.workspace is None:
+            return
+        from dossier.ui.articles.sources import SourcesDialog
+
+        SourcesDialog(self.workspace.store, self.undo_stack, self.workspace.notify, self).exec()
 
     def show_tags(self) -> None:
         if self.workspace is None:

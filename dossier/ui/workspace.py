@@ -157,6 +157,18 @@ class Workspace(QObject):
             return None
         return self.entities.add_from_selection(article.id, selected[0], selected[1], name, kind)
 
+    def article_changed(self, article_id: int) -> None:
+        """An article's properties changed, or it was deleted or restored: every view follows."""
+        self.articles.model.reload()
+        if self.store.has_article(article_id):
+            self.pane.show_article(article_id)
+            self.articles.select_article(article_id)
+        elif self.pane.article is not None and self.pane.article.id == article_id:
+            self.pane.show_article(None)
+            self.open_first_article()
+        self.entities.reload()
+        self.notify("articles", [article_id])
+
     def refresh_after_import(self) -> None:
         """Articles arrived: list them, show their entities, open one if none is open."""
         self.articles.model.reload()

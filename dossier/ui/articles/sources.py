@@ -1,0 +1,118 @@
+"""Article > Sources…: each outlet's default source reliability (A–F) and why.
+
+Sources appear as articles arrive. A claim on an article inherits its source's grade unless the
+claim sets its own; the annotation editor shows which. Changes are undoable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from dossier.core.models import Source
+from dossier.core.vocabulary import RELIABILITY
+from dossier.store import Store
+from dossier.ui.annotations.commands import Notify, SetValueCommand
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SourcesModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._store = store
+        self._rows: list[Source] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._store.sources()
+        self.endResetModel()
+
+    def source(self, row: int) -> Source:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Source"), self.tr("Reliability"), self.tr("Rationale"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        s = self._rows[index.row()]
+        if index.column() == 0:
+            return s.name
+        if index.column() == 1:
+            return f"{s.reliability} — {RELIABILITY[s.reliability]}" if s.reliability else self.tr("not graded")
+        return s.rationale
+
+
+class SourcesDialog(QDialog):
+    def __init__(self, store: Store, undo: QUndoStack, notify: Notify, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sources"))
+        self._store, self._undo, self._notify = store, undo, notify
+        self.model = SourcesModel(store, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.reliability_box = QComboBox()
+        self.reliability_box.addItem(self.tr("Not graded"), None)
+        for letter, meaning in RELIABILITY.items():
+            self.reliability_box.addItem(f"{letter} — {self.tr(meaning)}", letter)
+        self.rationale_edit = QLineEdit(placeholderText=self.tr("Why this grade (track record, ownership, sourcing)"))
+        self.apply_button = QPushButton(self.tr("Apply"))
+        form = QFormLayout()
+        form.addRow(self.tr("Default reliability"), self.reliability_box)
+        form.addRow(self.tr("Rationale"), self.rationale_edit)
+        form.addRow("", self.apply_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addWidget(close)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._load(current.row()))
+        self.apply_button.clicked.connect(self.apply)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.resize(640, 400)
+
+    def _load(self, row: int) -> None:
+        if row < 0:
+            return
+        source = self.model.source(row)
+        self.reliability_box.setCurrentIndex(max(0, self.reliability_box.findData(source.reliability)))
+        self.rationale_edit.setText(source.rationale)
+
+    def apply(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return
+        source = self.model.source(row)
+        old = (source.reliability, source.rationale)
+        new = (self.reliability_box.currentData(), self.rationale_edit.text().strip())
+        if new == old:
+            return
+        name = source.name
+
+        def changed() -> None:
+            self.model.reload()
+            self.table.selectRow(next((i for i in range(self.model.rowCount()) if self.model.source(i).name == name), 0))
+            self._notify("sources", [])
+
+        self._undo.push(SetValueCommand("Grade source", lambda v: self._store.set_source_grade(name, *v), old, new, changed))

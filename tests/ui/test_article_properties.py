@@ -1,0 +1,109 @@
+"""Fixing what import guessed: properties (published date moves events), delete with undo,
+grading sources, opening the source in the browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from dossier.ui.articles.properties import ArticlePropertiesDialog
+from dossier.ui.articles.sources import SourcesDialog
+from tests.ui.conftest import answer_next_dialog
+from tests.unit.test_store_article_history import dump
+
+
+def test_a_new_published_date_moves_the_events_and_undo_moves_them_back(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    before = {e.date_text: (e.earliest, e.latest) for e in ws.store.events(1)}
+    assert before["Yesterday"] == ("2021-05-13", "2021-05-13")
+
+    def edit(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ArticlePropertiesDialog)
+        dialog.published_edit.setText("2021-05-20")
+        dialog.source_edit.setText("SouthFront (mirror)")
+        dialog.url_edit.setText("https://example.org/sf")
+        dialog.accept()
+
+    answer_next_dialog(qtbot, edit)
+    window.properties_action.trigger()
+    after = {e.date_text: (e.earliest, e.latest) for e in ws.store.events(1)}
+    assert after["Yesterday"] == ("2021-05-19", "2021-05-19") and after["last year"] == before["last year"]
+    assert after["March 15"] == before["March 15"]
+    assert "events moved with the new published date" in window.statusBar().currentMessage()
+    assert ws.pane.provenance.text() == "SouthFront (mirror) · 20 May 2021 · https://example.org/sf"
+    window.undo_action.trigger()
+    assert {e.date_text: (e.earliest, e.latest) for e in ws.store.events(1)} == before
+    assert ws.store.article(1).source == "SouthFront"
+
+
+def test_an_impossible_date_is_refused_in_the_dialog(qtbot, sample_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    from dossier.store import Store
+
+    with Store.open(sample_path) as store:
+        dialog = ArticlePropertiesDialog(store.article(1))
+    qtbot.addWidget(dialog)
+    dialog.published_edit.setText("2021-02-30")
+    seen: list[str] = []
+    answer_next_dialog(qtbot, lambda box: (seen.append(box.text()), box.accept()))
+    dialog._check_then_accept()
+    assert seen and "is not a date" in seen[0] and dialog.result() != ArticlePropertiesDialog.DialogCode.Accepted
+
+
+def test_delete_an_article_and_undo_restores_everything(qtbot, open_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    before = dump(ws.store)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: (asked.append(text), QMessageBox.StandardButton.Yes)[1])
+    window.delete_article_action.trigger()
+    assert "2 annotations" in asked[0] and "mentions" in asked[0] and "8 events" in asked[0]
+    assert ws.store.article_count() == 0 and ws.pane.article is None
+    window.undo_action.trigger()
+    assert dump(ws.store) == before
+    assert ws.pane.article is not None and ws.articles.model.rowCount() == 1
+
+
+def test_a_claim_inherits_its_sources_grade(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+
+    def grade(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, SourcesDialog)
+        assert dialog.model.source(0).name == "SouthFront"
+        dialog.reliability_box.setCurrentIndex(dialog.reliability_box.findData("D"))
+        dialog.rationale_edit.setText("state-aligned, rarely sourced")
+        dialog.apply_button.click()
+        dialog.accept()
+
+    answer_next_dialog(qtbot, grade)
+    window.sources_action.trigger()
+    assert ws.store.source_by_name("SouthFront").reliability == "D"  # type: ignore[union-attr]
+    ws.pane.select_range(0, 6)
+    ws.pane.text_view.setFocus()
+    window.claim_action.trigger()
+    editor = ws.editor
+    assert editor.reliability_box.currentText() == "Inherit: D (SouthFront)"
+    assert editor.grade.text().startswith("D?") and "inherited" in editor.grade.text()
+    assert ws.store.annotation(editor.annotation_id).claim.reliability is None  # inherited, not copied
+    editor.reliability_box.setCurrentIndex(editor.reliability_box.findData("B"))
+    editor.reliability_box.activated.emit(editor.reliability_box.currentIndex())
+    assert ws.store.annotation(editor.annotation_id).claim.reliability == "B"  # the claim overrides
+    assert editor.grade.text() == "B?"
+
+
+def test_open_source_asks_first_and_uses_the_system_browser(qtbot, open_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    window.workspace.store.update_article_metadata(1, title="T", source="SouthFront", url="https://example.org/a",
+                                                   published="2021-05-14", published_precision="day")
+    window.workspace.article_changed(1)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.open_source_action.trigger()
+    assert opened == []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.open_source_action.trigger()
+    assert opened == ["https://example.org/a"]
