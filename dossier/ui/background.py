@@ -19,6 +19,12 @@ def pending_article_ids(store: Store) -> list[int]:
     return [int(part) for part in (store.meta(PENDING_EXTRACTION) or "").split(",") if part.strip().isdigit()]
 
 
+def mark_pending(store: Store, article_ids: list[int]) -> None:
+    """Add articles to those waiting for extraction (kept in the file: survives a quit)."""
+    ids = list(dict.fromkeys(pending_article_ids(store) + article_ids))
+    store.set_meta(PENDING_EXTRACTION, ",".join(map(str, ids)))
+
+
 def extract_pending(store: Store, tasks: Any, on_applied: Callable[[], None],
                     on_error: Callable[[Exception], None] | None = None) -> bool:
     """Start extracting the articles marked pending; False if there are none."""
@@ -43,8 +49,10 @@ def extract_pending(store: Store, tasks: Any, on_applied: Callable[[], None],
         linker = EntityLinker(store)
         with store.transaction():
             for article_id, proposal in zip(ids, proposals):
-                apply_proposal(store, article_id, proposal, linker)
-            store.set_meta(PENDING_EXTRACTION, "")
+                if store.has_article(article_id):  # not deleted (or undone) meanwhile
+                    apply_proposal(store, article_id, proposal, linker)
+            rest = [i for i in pending_article_ids(store) if i not in ids]
+            store.set_meta(PENDING_EXTRACTION, ",".join(map(str, rest)))
         on_applied()
 
     tasks.run(work, apply, on_error)

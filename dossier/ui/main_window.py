@@ -140,8 +140,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find in Article…"), self._find_in_article, std.Find)
         self.search_action = self._action(self.tr("Find in &Dossier…"), self._find_in_dossier, "Ctrl+Shift+F")
         self.add_entity_action = self._action(self.tr("Add &Entity from Selection…"), self.add_entity_from_selection, "Ctrl+E")
-        for action in (self.copy_action, self.copy_citation_action, None, self.find_action, self.search_action,
-                       None, self.add_entity_action):
+        self.paste_article_action = self._action(self.tr("&Paste as New Article…"), lambda: self.paste_article(),
+                                                 "Ctrl+Shift+V")
+        for action in (self.copy_action, self.copy_citation_action, self.paste_article_action, None,
+                       self.find_action, self.search_action, None, self.add_entity_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 
         article_menu = self.menuBar().addMenu(self.tr("A&rticle"))
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
         about = self._action(self.tr("&About Dossier"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
-        self._dossier_actions = [self.import_action, self.import_folder_action, self.export_pdf_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
+        self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action, self.export_pdf_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
@@ -266,9 +268,15 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def _on_import_finished(self, report: ImportReport) -> None:
+        from dossier.ui.articles.properties import ArticlesArrivedCommand
         from dossier.ui.importing import summary
 
         self.statusBar().showMessage(summary(report), 10000)
+        if self.workspace is not None and report.imported:
+            ids = [article_id for _path, article_id in report.imported]
+            self.undo_stack.push(ArticlesArrivedCommand(
+                self.workspace.store, self.workspace.article_changed, ids,
+                self.tr("Import %1 articles").replace("%1", str(len(ids)))))
         if self.workspace is not None and report.imported:
             self.workspace.open_article(report.imported[-1][1])
         if report.failed:
@@ -280,13 +288,63 @@ class MainWindow(QMainWindow):
             box.exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if self.workspace is not None and _dropped_files(event.mimeData()):
+        mime = event.mimeData()
+        if self.workspace is not None and (_dropped_files(mime) or mime.hasHtml()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = _dropped_files(event.mimeData())
-        if paths and self.import_paths(paths):
+        mime = event.mimeData()
+        paths = _dropped_files(mime)
+        if paths:
+            if self.import_paths(paths):
+                event.acceptProposedAction()
+        elif mime.hasHtml() or mime.hasText():
             event.acceptProposedAction()
+            self.paste_article(mime.html() if mime.hasHtml() else None, mime.text() if mime.hasText() else None)
+
+    def paste_article(self, html: str | None = None, text: str | None = None) -> None:
+        """Edit > Paste as New Article, or a page dropped from a browser."""
+        ws = self.workspace
+        if ws is None:
+            return
+        if html is None and text is None:
+            from PySide6.QtGui import QGuiApplication
+
+            mime = QGuiApplication.clipboard().mimeData()
+            html = mime.html() if mime.hasHtml() else None
+            text = mime.text() if mime.hasText() else None
+        from PySide6.QtWidgets import QMessageBox
+
+        from dossier.ingest.clipboard import read_pasted
+        from dossier.ingest.decode import UnreadableFile
+        from dossier.ingest.pipeline import ImportReport, store_document
+        from dossier.ui.articles.paste import PasteArticleDialog
+        from dossier.ui.articles.properties import ArticlesArrivedCommand
+        from dossier.ui.background import extract_pending, mark_pending
+
+        try:
+            document = read_pasted(html, text)
+        except UnreadableFile as error:
+            QMessageBox.information(self, self.tr("Paste as New Article"), str(error))
+            return
+        dialog = PasteArticleDialog(document, self)
+        if dialog.exec() != PasteArticleDialog.DialogCode.Accepted:
+            return
+        report = ImportReport()
+        article_id = store_document(ws.store, dialog.document(), report, Path("clipboard"))
+        if article_id is None:
+            self.statusBar().showMessage(self.tr("That text is already in the dossier (article %1).")
+                                         .replace("%1", str(report.duplicates[0][1])), 8000)
+            ws.open_article(report.duplicates[0][1])
+            return
+        self.undo_stack.push(ArticlesArrivedCommand(ws.store, ws.article_changed, [article_id],
+                                                    self.tr("Paste article")))
+        ws.article_changed(article_id)
+        mark_pending(ws.store, [article_id])
+        store = ws.store
+        if extract_pending(store, self._tasks, on_applied=lambda: self.workspace is not None
+                           and self.workspace.store is store and self.workspace.refresh_extracted()):
+            self.statusBar().showMessage(self.tr("Finding people, places and dates…"), 30000)
 
     def _show_panel(self, name: str, panel: QWidget) -> None:
         self._lazy_docks[name].setWidget(panel)

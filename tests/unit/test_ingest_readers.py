@@ -163,3 +163,16 @@ def test_invalid_utf8_is_decoded_or_refused_never_a_crash() -> None:
             assert str(exc)  # a reason a person can read
         else:
             assert doc.title == "Headline" and doc.text
+
+
+def test_pasted_text_and_pages() -> None:
+    from dossier.ingest.clipboard import read_pasted
+
+    one = read_pasted(None, "Armenia asked Russia for help on May 14 after Azerbaijani troops crossed the border into Syunik and Gegharkunik.")
+    assert one.text.startswith("Armenia asked") and one.title.endswith("…") and len(one.title) <= 101
+    two = read_pasted(None, f"Headline\n\n{BODY}")
+    assert (two.title, two.text) == ("Headline", BODY)
+    page = read_pasted(HTML, "fallback text")
+    assert page.title == "Border breach" and "alert" not in page.text
+    with pytest.raises(UnreadableFile, match="no text"):
+        read_pasted(None, "   ")

@@ -125,3 +125,32 @@ def confirm_open_source(parent: QWidget, url: str) -> bool:
         QDesktopServices.openUrl(QUrl(url))
         return True
     return False
+
+
+class ArticlesArrivedCommand(QUndoCommand):
+    """Articles brought in by one gesture (an import, a drop, a paste): undo removes exactly
+    those, with what was found in them; redo puts them back. They are already stored when the
+    command is pushed, so its first redo does nothing."""
+
+    def __init__(self, store: Store, changed: Callable[[int], None], article_ids: list[int], text: str) -> None:
+        super().__init__(text)
+        self._store, self._changed, self._ids = store, changed, list(article_ids)
+        self._snapshots: list[ArticleSnapshot] = []
+        self._stored = True
+
+    def redo(self) -> None:
+        if self._stored:
+            return
+        with self._store.transaction():
+            for snapshot in self._snapshots:
+                self._store.restore_article(snapshot)
+        self._stored = True
+        self._changed(self._ids[-1])
+
+    def undo(self) -> None:
+        with self._store.transaction():
+            self._snapshots = [self._store.snapshot_article(i) for i in self._ids if self._store.has_article(i)]
+            for snapshot in self._snapshots:
+                self._store.delete_article(snapshot.article_id)
+        self._stored = False
+        self._changed(self._ids[-1])
