@@ -92,6 +92,10 @@ def run(path: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("dossier")
     settings = Settings(_settings_backend())
+    if settings.get(keys.THEME) != "system":
+        from dossier.ui.preferences import apply_theme
+
+        apply_theme(settings.get(keys.THEME))
     tasks = TaskRunner(app)
 
     painted = False

@@ -142,8 +142,11 @@ class MainWindow(QMainWindow):
         self.add_entity_action = self._action(self.tr("Add &Entity from Selection…"), self.add_entity_from_selection, "Ctrl+E")
         self.paste_article_action = self._action(self.tr("&Paste as New Article…"), lambda: self.paste_article(),
                                                  "Ctrl+Shift+V")
+        self.preferences_action = self._action(self.tr("Pre&ferences…"), self.show_preferences, "Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         for action in (self.copy_action, self.copy_citation_action, self.paste_article_action, None,
-                       self.find_action, self.search_action, None, self.add_entity_action):
+                       self.find_action, self.search_action, None, self.add_entity_action, None,
+                       self.preferences_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 
         article_menu = self.menuBar().addMenu(self.tr("A&rticle"))
@@ -433,6 +436,16 @@ class MainWindow(QMainWindow):
         from dossier.ui.articles.sources import SourcesDialog
 
         SourcesDialog(self.workspace.store, self.undo_stack, self.workspace.notify, self).exec()
+
+    def show_preferences(self) -> None:
+        from dossier.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self._settings, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            dialog.save()
+            self.mentions_action.setChecked(self._settings.get(keys.ENTITY_HIGHLIGHTING))
+            if self.workspace is not None:
+                self.workspace.pane.set_mentions_visible(self.mentions_action.isChecked())
 
     def show_tags(self) -> None:
         if self.workspace is None:

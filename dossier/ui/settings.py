@@ -25,6 +25,7 @@ RECENT_DOSSIERS: Key[list[str]] = Key("session/recent_dossiers", [])
 ENTITY_HIGHLIGHTING = Key("preferences/entity_highlighting", True)
 ANALYST_NAME = Key("preferences/analyst_name", "")
 EXPORT_FOLDER = Key("preferences/export_folder", "")
+THEME = Key("preferences/theme", "system")  # system | light | dark
 WINDOW_GEOMETRY = Key("state/window_geometry", QByteArray())
 WINDOW_STATE = Key("state/window_state", QByteArray())
 

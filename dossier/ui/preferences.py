@@ -1,0 +1,64 @@
+"""Edit > Preferences…: analyst name, default export folder, light/dark/system, entity marks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
+    QWidget,
+)
+
+from dossier.ui import settings as keys
+from dossier.ui.settings import Settings
+
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+
+
+def apply_theme(choice: str) -> None:
+    """Light, dark, or whatever the system says (Qt then follows it as it changes)."""
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(choice, Qt.ColorScheme.Unknown)
+    QGuiApplication.styleHints().setColorScheme(scheme)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self._settings = settings
+        self.analyst_edit = QLineEdit(settings.get(keys.ANALYST_NAME),
+                                      placeholderText=self.tr("Shown as the author of exports and on the PDF cover"))
+        self.folder_edit = QLineEdit(settings.get(keys.EXPORT_FOLDER), placeholderText=self.tr("Beside the dossier"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.theme_box = QComboBox()
+        for value, label in THEMES:
+            self.theme_box.addItem(self.tr(label), value)
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.get(keys.THEME))))
+        self.mentions_check = QCheckBox(self.tr("Underline entity mentions in articles"),
+                                        checked=settings.get(keys.ENTITY_HIGHLIGHTING))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Analyst name"), self.analyst_edit)
+        form.addRow(self.tr("Export folder"), folder_row)
+        form.addRow(self.tr("Appearance"), self.theme_box)
+        form.addRow("", self.mentions_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export Folder"), self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def save(self) -> None:
+        self._settings.set(keys.ANALYST_NAME, self.analyst_edit.text().strip())
+        self._settings.set(keys.EXPORT_FOLDER, self.folder_edit.text().strip())
+        self._settings.set(keys.THEME, str(self.theme_box.currentData()))
+        self._settings.set(keys.ENTITY_HIGHLIGHTING, self.mentions_check.isChecked())
+        self._settings.flush()
+        apply_theme(str(self.theme_box.currentData()))

@@ -1,0 +1,34 @@
+"""Preferences: the analyst's name reaches exports, the theme and entity marks apply at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from dossier.ui import settings as keys
+from dossier.ui.preferences import PreferencesDialog
+from tests.ui.conftest import answer_next_dialog
+
+
+def test_preferences_are_saved_and_applied(qtbot, open_window, sample_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.analyst_edit.setText("A. Analyst")
+        dialog.folder_edit.setText("/tmp/exports")
+        dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
+        dialog.mentions_check.setChecked(False)
+        dialog.accept()
+
+    answer_next_dialog(qtbot, fill)
+    window.preferences_action.trigger()
+    assert (settings.get(keys.ANALYST_NAME), settings.get(keys.EXPORT_FOLDER), settings.get(keys.THEME)) == (
+        "A. Analyst", "/tmp/exports", "dark")
+    assert not window.mentions_action.isChecked()
+    assert all(s.format.background().style() != Qt.BrushStyle.NoBrush for s in window.workspace.pane.text_view.extraSelections())
+    from dossier.ui.preferences import apply_theme
+
+    apply_theme("system")
