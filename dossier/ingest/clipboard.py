@@ -6,9 +6,6 @@ from __future__ import annotations
 from dossier.ingest.decode import UnreadableFile
 from dossier.ingest.document import Document
 
-TITLE_CHARS = 100
-
-
 def read_pasted(html: str | None, text: str | None) -> Document:
     """Prefer the page (HTML) when there is one; raises UnreadableFile if nothing usable."""
     if html and html.strip():
@@ -21,7 +18,7 @@ def read_pasted(html: str | None, text: str | None) -> Document:
                 raise UnreadableFile("the pasted page has no article text") from None
     if not (text and text.strip()):
         raise UnreadableFile("the clipboard holds no text")
-    from dossier.ingest.text_reader import normalise_newlines, read_text
+    from dossier.ingest.text_reader import normalise_newlines, read_text, short_title
 
     content = normalise_newlines(text.strip("\ufeff"))
     lines = [line for line in content.split("\n") if line.strip()]
@@ -29,5 +26,4 @@ def read_pasted(html: str | None, text: str | None) -> Document:
         return read_text(content, original_name="pasted.txt", original_bytes=text.encode("utf-8"))
     # A single passage: its words are the text; a title is made from its start, to be corrected.
     passage = content.strip()
-    title = passage if len(passage) <= TITLE_CHARS else passage[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
-    return Document(title=title, text=passage, original_name="pasted.txt", original_bytes=text.encode("utf-8"))
+    return Document(title=short_title(passage), text=passage, original_name="pasted.txt", original_bytes=text.encode("utf-8"))

@@ -12,7 +12,7 @@ import json
 import re
 
 from dossier.ingest.document import Document
-from dossier.ingest.text_reader import normalise_newlines
+from dossier.ingest.text_reader import normalise_newlines, short_title
 
 _META_DATES = (
     "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
@@ -38,7 +38,7 @@ def read_html(content: str, *, original_name: str | None = None, original_bytes:
     if not lines:
         raise ValueError("the page has a headline but no article text")
     if not title:
-        title = lines[0][:200]
+        title = short_title(lines[0])
     published = page_date(content) or extracted.date
     return Document(
         title=title,

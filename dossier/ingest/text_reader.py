@@ -26,6 +26,12 @@ _KNOWN_CHROME = re.compile(
 )
 
 
+def short_title(text: str, limit: int = 100) -> str:
+    """A headline made from the start of a text that has none (to be corrected by the user)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
