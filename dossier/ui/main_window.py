@@ -66,12 +66,15 @@ class MainWindow(QMainWindow):
         self.entities_dock = self._dock("entities", self.tr("Entities"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock = self._dock("search", self.tr("Search"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.editor_dock = self._dock("editor", self.tr("Annotation"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.timeline_dock = self._dock("timeline", self.tr("Timeline"), Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.timeline_dock.hide()  # View > Timeline (Ctrl+T): shown on demand, built when first shown
         self.tabifyDockWidget(self.articles_dock, self.annotations_dock)
         self.tabifyDockWidget(self.entities_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.editor_dock)
         self.articles_dock.raise_()
         # Panels behind a tab are built when their tab is first shown (see Workspace).
-        self._lazy_docks = {"search": self.search_dock, "annotations": self.annotations_dock, "editor": self.editor_dock}
+        self._lazy_docks = {"search": self.search_dock, "annotations": self.annotations_dock, "editor": self.editor_dock,
+                            "timeline": self.timeline_dock}
         for name, dock in self._lazy_docks.items():
             dock.visibilityChanged.connect(lambda visible, n=name: self._on_lazy_dock_visibility(n, visible))
         self.entities_dock.raise_()
@@ -177,8 +180,10 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock):
+        for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock,
+                     self.timeline_dock):
             view_menu.addAction(dock.toggleViewAction())
+        self.timeline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+T"))
         view_menu.addSeparator()
         self.mentions_action = self._action(self.tr("Entity &Highlighting"), self._toggle_mentions, "Ctrl+Shift+H", True)
         self.mentions_action.setChecked(self._settings.get(keys.ENTITY_HIGHLIGHTING))
@@ -476,7 +481,8 @@ class MainWindow(QMainWindow):
         empty = QLabel(self.tr("No dossier is open.\nFile > Open… or File > New Dossier…"))
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(empty)
-        for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock):
+        for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock,
+                     self.timeline_dock):
             dock.setWidget(QWidget())
         self.setWindowTitle("Dossier")
         self.status.clear()

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from dossier.ui.annotations.editor import AnnotationEditor
     from dossier.ui.annotations.list_panel import AnnotationsPanel
     from dossier.ui.search.panel import SearchPanel
+    from dossier.ui.timeline.panel import TimelinePanel
 
 
 class Workspace(QObject):
@@ -68,6 +69,16 @@ class Workspace(QObject):
         return self._panels["editor"]  # type: ignore[return-value]
 
     @property
+    def timeline(self) -> TimelinePanel:
+        if "timeline" not in self._panels:
+            from dossier.ui.timeline.panel import TimelinePanel
+
+            panel = TimelinePanel(self.store)
+            panel.event_chosen.connect(self.open_passage)
+            self._made("timeline", panel)
+        return self._panels["timeline"]  # type: ignore[return-value]
+
+    @property
     def annotations(self) -> AnnotationsPanel:
         if "annotations" not in self._panels:
             from dossier.ui.annotations.list_panel import AnnotationsPanel
@@ -94,6 +105,8 @@ class Workspace(QObject):
             if self.has_panel("annotations"):
                 self.annotations.set_article(article_id)
         self.articles.select_article(article_id)
+        if self.has_panel("timeline"):
+            self.timeline.select_article(article_id)
 
     def open_annotation(self, annotation_id: int) -> None:
         annotation = self.store.annotation(annotation_id)
@@ -167,12 +180,16 @@ class Workspace(QObject):
             self.pane.show_article(None)
             self.open_first_article()
         self.entities.reload()
+        if self.has_panel("timeline"):
+            self.timeline.reload()
         self.notify("articles", [article_id])
 
     def refresh_after_import(self) -> None:
         """Articles arrived: list them, show their entities, open one if none is open."""
         self.articles.model.reload()
         self.entities.reload()
+        if self.has_panel("timeline"):
+            self.timeline.reload()
         if self.pane.article is None:
             self.open_first_article()
         self.counts_changed.emit()
@@ -180,6 +197,8 @@ class Workspace(QObject):
     def refresh_extracted(self) -> None:
         """Entities and events were extracted in the background: show them."""
         self.entities.reload()
+        if self.has_panel("timeline"):
+            self.timeline.reload()
         self.pane.refresh_marks()
         self.counts_changed.emit()
 

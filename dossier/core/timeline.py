@@ -1,0 +1,104 @@
+"""What the timeline shows, in plain Python: events as day numbers in lanes, and the ticks of an
+axis at any zoom. The widget only paints what these give it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from dossier.core.models import Event
+
+
+class Span(NamedTuple):
+    event_id: int
+    lane: int
+    first: int  # date.toordinal() of earliest
+    last: int  # of latest (inclusive)
+    precision: str
+
+
+class TimelineData:
+    """Events with dates, each in a lane, sorted by start within each lane for range queries."""
+
+    def __init__(self, events: Iterable[Event], lane_of: dict[int, list[int]], lane_labels: Sequence[str]) -> None:
+        self.lane_labels = list(lane_labels)
+        lanes: list[list[Span]] = [[] for _ in self.lane_labels]
+        for e in events:
+            if not e.earliest:
+                continue  # "yesterday" in an undated article: nothing to place
+            first = date.fromisoformat(e.earliest).toordinal()
+            last = date.fromisoformat(e.latest or e.earliest).toordinal()
+            for lane in lane_of.get(e.id, ()):
+                lanes[lane].append(Span(e.id, lane, first, last, e.precision))
+        for spans in lanes:
+            spans.sort(key=lambda s: (s.first, s.last))
+        self.lanes = lanes
+        self._starts = [[s.first for s in spans] for spans in lanes]
+        self._longest = [max((s.last - s.first for s in spans), default=0) for spans in lanes]
+        every = [s for spans in lanes for s in spans]
+        self.first_day = min((s.first for s in every), default=date.today().toordinal())
+        self.last_day = max((s.last for s in every), default=self.first_day)
+        self.in_time_order = sorted(every, key=lambda s: (s.first, s.lane))
+        self.count = len(every)
+
+    def visible(self, lane: int, first: int, last: int) -> list[Span]:
+        """Spans of a lane that overlap days [first, last]."""
+        starts = self._starts[lane]
+        lo = bisect_left(starts, first - self._longest[lane])
+        hi = bisect_right(starts, last)
+        return [s for s in self.lanes[lane][lo:hi] if s.last >= first]
+
+    def density(self, lane: int, first: int, days_per_bin: float, bins: int) -> list[int]:
+        """How many spans start in each of `bins` equal slices from day `first` (zoomed out)."""
+        starts = self._starts[lane]
+        edges = [bisect_left(starts, first + i * days_per_bin) for i in range(bins + 1)]
+        return [b - a for a, b in zip(edges, edges[1:])]
+
+
+class Tick(NamedTuple):
+    day: int
+    label: str
+    major: bool
+
+
+def tick_unit(px_per_day: float) -> str:
+    """The axis unit for a zoom: labels stay at least ~60 px apart."""
+    for unit, days in (("day", 1), ("week", 7), ("month", 30.4), ("quarter", 91.3), ("year", 365.25),
+                       ("decade", 3652.5)):
+        if px_per_day * days >= 60:
+            return unit
+    return "century"
+
+
+def ticks(first_day: int, last_day: int, px_per_day: float) -> list[Tick]:
+    unit = tick_unit(px_per_day)
+    start, end = date.fromordinal(max(1, first_day)), date.fromordinal(max(1, last_day))
+    out: list[Tick] = []
+    if unit in ("day", "week"):
+        step = 1 if unit == "day" else 7
+        d = start.toordinal()
+        if unit == "week":
+            d -= date.fromordinal(d).weekday()  # weeks start on Monday
+        while d <= end.toordinal():
+            day = date.fromordinal(d)
+            out.append(Tick(d, day.strftime("%d %b" if unit == "day" else "%d %b %Y"), day.day == 1))
+            d += step
+        return out
+    if unit in ("month", "quarter"):
+        step = 1 if unit == "month" else 3
+        y, m = start.year, ((start.month - 1) // step) * step + 1
+        while date(y, m, 1) <= end:
+            out.append(Tick(date(y, m, 1).toordinal(), date(y, m, 1).strftime("%b %Y"), m == 1))
+            m += step
+            if m > 12:
+                y, m = y + 1, m - 12
+        return out
+    step = {"year": 1, "decade": 10, "century": 100}[unit]
+    y = (start.year // step) * step
+    while y <= end.year:
+        if y >= 1:
+            out.append(Tick(date(y, 1, 1).toordinal(), str(y), y % (step * 10) == 0))
+        y += step
+    return out

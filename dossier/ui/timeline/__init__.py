@@ -1,0 +1,1 @@
+"""The timeline dock: dated events in lanes, honest about their precision."""

@@ -1,0 +1,91 @@
+"""TimelinePanel: the timeline with its controls — lanes by article or by entity, an entity
+filter, fit all. Choosing an event opens its article with the evidence sentence selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from dossier.core.timeline import TimelineData
+from dossier.store import Store
+from dossier.ui.timeline.view import TimelineView, describe
+
+
+class TimelinePanel(QWidget):
+    event_chosen = Signal(int, int, int)  # article id, start, end of the evidence
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.lanes_box = QComboBox()
+        self.lanes_box.addItem(self.tr("Lanes by article"), "article")
+        self.lanes_box.addItem(self.tr("Lanes by entity"), "entity")
+        self.entity_box = QComboBox()
+        self.fit_button = QPushButton(self.tr("Fit All"))
+        self.status = QLabel()
+        self.view = TimelineView()
+        controls = QHBoxLayout()
+        controls.addWidget(self.lanes_box)
+        controls.addWidget(self.entity_box)
+        controls.addWidget(self.fit_button)
+        controls.addStretch(1)
+        controls.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.view, 1)
+        self.lanes_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.entity_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.fit_button.clicked.connect(self.view.fit_all)
+        self.view.event_activated.connect(self._on_event_activated)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the events (after an import, an edit, a filter change)."""
+        chosen = self.entity_box.currentData()
+        self.entity_box.blockSignals(True)
+        self.entity_box.clear()
+        self.entity_box.addItem(self.tr("All entities"), None)
+        for row in self._store.entity_rows():
+            if row.mentions:
+                self.entity_box.addItem(row.name, row.id)
+        self.entity_box.setCurrentIndex(max(0, self.entity_box.findData(chosen)))
+        self.entity_box.blockSignals(False)
+        events = self._store.events()
+        if chosen is not None:
+            events = [e for e in events if chosen in e.entity_ids]
+        self._events = {e.id: e for e in events}
+        titles = {a.id: a.title for a in self._store.article_summaries({e.article_id for e in events}).values()}
+        if self.lanes_box.currentData() == "entity":
+            names = {r.id: r.name for r in self._store.entity_rows()}
+            lane_ids = sorted({i for e in events for i in e.entity_ids}, key=lambda i: names.get(i, "").casefold())
+            index = {entity: n for n, entity in enumerate(lane_ids)}
+            lanes = {e.id: [index[i] for i in e.entity_ids] for e in events}
+            labels = [names[i] for i in lane_ids]
+        else:
+            article_ids = sorted({e.article_id for e in events},
+                                 key=lambda a: min((x.earliest or "9999") for x in events if x.article_id == a))
+            index = {a: n for n, a in enumerate(article_ids)}
+            lanes = {e.id: [index[e.article_id]] for e in events}
+            labels = [titles.get(a, "") for a in article_ids]
+        data = TimelineData(events, lanes, labels)
+        self.view.set_data(data, {e.id: (e.date_text, describe(e.earliest, e.latest, e.precision),
+                                         titles.get(e.article_id, "")) for e in events})
+        undated = sum(1 for e in events if not e.earliest)
+        self.status.setText(self.tr("%1 events").replace("%1", str(data.count))
+                            + (self.tr(", %1 without a resolved date").replace("%1", str(undated)) if undated else ""))
+
+    def select_article(self, article_id: int) -> None:
+        """Highlight the first event of an article (the article was chosen elsewhere)."""
+        data = self.view.data
+        if data is None:
+            return
+        for span in data.in_time_order:
+            if self._events[span.event_id].article_id == article_id:
+                self.view.selected = span
+                self.view.viewport().update()
+                return
+
+    def _on_event_activated(self, event_id: int) -> None:
+        event = self._events[event_id]
+        self.event_chosen.emit(event.article_id, event.start, event.end)

@@ -1,0 +1,243 @@
+"""TimelineView: a QGraphicsView of the dossier's events over time.
+
+One item paints everything, and only what is visible: at 100,000 events an item per event
+costs a second to build and half a second per repaint. Zoomed out, each lane shows density bars;
+zoomed in, a day is a point, a month, year or range a bar from earliest to latest, and an
+approximate date is faded. The axis ticks adapt from centuries down to days. The scene's x unit
+is one day; zooming scales x only, so lanes keep their height.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
+
+from dossier.core.timeline import Span, TimelineData, ticks
+
+LANE = 26.0  # scene units (pixels) per lane
+AXIS = 30  # pixels for the axis at the top of the view
+LABELS = 180  # pixels for the lane labels at the left
+POINT = 5.0  # radius of a day's point
+DENSE = 0.25  # fewer pixels per event than this in a lane: draw density bars
+
+
+class TimelineItem(QGraphicsItem):
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__()
+        self._view = view
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        data = self._view.data
+        if data is None:
+            return QRectF()
+        return QRectF(data.first_day - 30, 0, data.last_day - data.first_day + 61, LANE * max(1, len(data.lanes)))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        data = self._view.data
+        if data is None:
+            return
+        exposed = option.exposedRect
+        to_device = painter.worldTransform()
+        painter.save()
+        painter.resetTransform()  # draw in pixels: zoom stretches time, never the shapes
+        palette = self._view.palette()
+        color = palette.color(QPalette.ColorRole.Highlight)
+        faded = QColor(color)
+        faded.setAlpha(90)
+        selected = self._view.selected
+        px_per_day = to_device.m11()
+        first, last = int(exposed.left()) - 1, int(exposed.right()) + 1
+        lane_first = max(0, int(exposed.top() // LANE))
+        lane_last = min(len(data.lanes) - 1, int(exposed.bottom() // LANE))
+        for lane in range(lane_first, lane_last + 1):
+            y = to_device.map(QPointF(0, lane * LANE + LANE / 2)).y()
+            spans = data.visible(lane, first, last)
+            if spans and len(spans) > (last - first) * px_per_day * DENSE:
+                self._paint_density(painter, data, lane, first, last, px_per_day, to_device, y, color)
+                continue
+            for span in spans:
+                x0 = to_device.map(QPointF(span.first, 0)).x()
+                x1 = to_device.map(QPointF(span.last + 1, 0)).x()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(faded if span.precision == "approximate" else color)
+                if span.precision == "day":
+                    painter.drawEllipse(QPointF((x0 + x1) / 2, y), POINT, POINT)
+                else:
+                    painter.drawRoundedRect(QRectF(x0, y - 5, max(3.0, x1 - x0), 10), 3, 3)
+                if selected is not None and span.event_id == selected.event_id and span.lane == selected.lane:
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.setPen(palette.color(QPalette.ColorRole.Text))
+                    painter.drawRoundedRect(QRectF(x0 - 4, y - 9, max(3.0, x1 - x0) + 8, 18), 4, 4)
+        painter.restore()
+
+    def _paint_density(self, painter: QPainter, data: TimelineData, lane: int, first: int, last: int,
+                       px_per_day: float, to_device, y: float, color: QColor) -> None:  # type: ignore[no-untyped-def]
+        width_px = max(1.0, (last - first) * px_per_day)
+        bins = max(1, int(width_px // 4))  # a bar every 4 pixels
+        counts = data.density(lane, first, (last - first) / bins, bins)
+        top = max(counts) or 1
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        x = to_device.map(QPointF(first, 0)).x()
+        step = width_px / bins
+        for i, n in enumerate(counts):
+            if n:
+                h = 2 + (LANE - 8) * n / top
+                painter.drawRect(QRectF(x + i * step, y + LANE / 2 - 4 - h, max(1.0, step - 1), h))
+
+
+class TimelineView(QGraphicsView):
+    event_activated = Signal(int)  # the event's id: open its article at its evidence
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: TimelineData | None = None
+        self.titles: dict[int, tuple[str, str, str]] = {}  # event id -> (date words, range, article title)
+        self.selected: Span | None = None
+        self.setScene(QGraphicsScene(self))
+        self._item = TimelineItem(self)
+        self.scene().addItem(self._item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setViewportMargins(LABELS, AXIS, 0, 0)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Timeline"))
+
+    def set_data(self, data: TimelineData, titles: dict[int, tuple[str, str, str]]) -> None:
+        self.data, self.titles, self.selected = data, titles, None
+        self._item.prepareGeometryChange()
+        self.scene().setSceneRect(self._item.boundingRect())
+        self.fit_all()
+
+    def fit_all(self) -> None:
+        if self.data is None:
+            return
+        rect = self._item.boundingRect()
+        width = max(1, self.viewport().width())
+        self.resetTransform()
+        self.scale(width / max(1.0, rect.width()), 1.0)
+        self.centerOn(rect.center().x(), 0)
+        self.viewport().update()
+
+    def px_per_day(self) -> float:
+        return self.transform().m11()
+
+    def zoom(self, factor: float) -> None:
+        new = self.px_per_day() * factor
+        if 0.001 <= new <= 400:  # from a few centuries to hours per day on screen
+            self.scale(factor, 1.0)
+            self.viewport().update()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
+            self.zoom(1 / 1.5)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            self.step(1 if key == Qt.Key.Key_Right else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.event_activated.emit(self.selected.event_id)
+        else:
+            super().keyPressEvent(event)
+
+    def step(self, direction: int) -> None:
+        """Move the selection to the next or previous event in time."""
+        if self.data is None or not self.data.count:
+            return
+        order = self.data.in_time_order
+        index = order.index(self.selected) + direction if self.selected in order else 0
+        self.selected = order[max(0, min(len(order) - 1, index))]
+        self.ensureVisible(QRectF(self.selected.first, self.selected.lane * LANE, 1, LANE), 60, 10)
+        self.viewport().update()
+
+    def span_at(self, pos: QPointF) -> Span | None:
+        """The event drawn under a viewport position (within a few pixels)."""
+        if self.data is None:
+            return None
+        scene = self.mapToScene(pos.toPoint())
+        lane = int(scene.y() // LANE)
+        if not 0 <= lane < len(self.data.lanes):
+            return None
+        slack = POINT / max(self.px_per_day(), 1e-6)
+        hits = self.data.visible(lane, int(scene.x() - slack) - 1, int(scene.x() + slack) + 1)
+        return min(hits, key=lambda s: abs((s.first + s.last + 1) / 2 - scene.x()), default=None)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        span = self.span_at(event.position())
+        if span is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.selected = span
+            self.viewport().update()
+            self.event_activated.emit(span.event_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseMoveEvent(event)
+        span = self.span_at(event.position())
+        if span is not None and span.event_id in self.titles:
+            words, resolved, article = self.titles[span.event_id]
+            QToolTip.showText(event.globalPosition().toPoint(), f"“{words}” — {resolved}\n{article}", self)
+        else:
+            QToolTip.hideText()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt override
+        """The axis and the lane labels, fixed to the viewport's edges."""
+        if self.data is None:
+            return
+        painter.save()
+        painter.resetTransform()
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = QColor(text)
+        grid.setAlpha(40)
+        left = self.mapToScene(0, 0).x()
+        right = self.mapToScene(self.viewport().width(), 0).x()
+        for tick in ticks(int(left), int(right) + 1, self.px_per_day()):
+            x = self.mapFromScene(QPointF(tick.day, 0)).x()
+            painter.setPen(grid)
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.viewport().height()))
+            painter.setPen(text)
+            painter.drawText(QPointF(x + 3, 12), tick.label)
+        painter.restore()
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().paintEvent(event)
+        self._paint_labels()
+
+    def _paint_labels(self) -> None:
+        """Lane names in the left margin."""
+        if self.data is None:
+            return
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(0, 0, LABELS, self.height(), palette.color(QPalette.ColorRole.Window))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        top = self.mapToScene(0, 0).y()
+        first = max(0, int(top // LANE))
+        metrics = painter.fontMetrics()
+        for lane in range(first, min(len(self.data.lanes), first + int(self.height() // LANE) + 2)):
+            y = AXIS + lane * LANE - top
+            painter.drawText(QRectF(4, y, LABELS - 8, LANE), int(Qt.AlignmentFlag.AlignVCenter),
+                             metrics.elidedText(self.data.lane_labels[lane], Qt.TextElideMode.ElideRight, LABELS - 8))
+        painter.end()
+
+
+def describe(earliest: str | None, latest: str | None, precision: str) -> str:
+    """"14 May 2021", "10–14 May 2021 (range)", "2020 (year)": the resolved dates in words."""
+    if not earliest:
+        return "date not resolved"
+    a, b = date.fromisoformat(earliest), date.fromisoformat(latest or earliest)
+    if a == b:
+        return a.strftime("%d %b %Y").lstrip("0")
+    return f"{a.strftime('%d %b %Y').lstrip('0')} – {b.strftime('%d %b %Y').lstrip('0')} ({precision})"

@@ -1,0 +1,99 @@
+"""The timeline as a user meets it: the sample's events, zooming, clicking, keys, filters."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+
+from dossier.core.timeline import tick_unit
+
+
+def show_timeline(qtbot, window):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window.workspace.pane.text_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    panel = window.workspace.timeline
+    panel.view.resize(900, 300)
+    window.timeline_dock.resize(1000, 340)
+    qtbot.waitUntil(lambda: panel.view.isVisible())
+    panel.view.fit_all()
+    return panel
+
+
+def test_the_sample_events_are_placed_with_their_precision(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    panel = show_timeline(qtbot, window)
+    data = panel.view.data
+    assert data.count == 8 and panel.status.text() == "8 events"
+    spans = {e.date_text: s for s in data.in_time_order for e in window.workspace.store.events() if e.id == s.event_id}
+    assert date.fromordinal(spans["last year"].first) == date(2020, 1, 1)
+    assert date.fromordinal(spans["last year"].last) == date(2020, 12, 31) and spans["last year"].precision == "year"
+    assert spans["November 10"].first == spans["November 10"].last == date(2020, 11, 10).toordinal()
+    assert spans["Earlier this week"].precision == "range"
+    # Geometry: a year is a bar a year long; a day is a point.
+    view = panel.view
+    x_year0 = view.mapFromScene(QPointF(spans["last year"].first, 0)).x()
+    x_year1 = view.mapFromScene(QPointF(spans["last year"].last + 1, 0)).x()
+    x_day = view.mapFromScene(QPointF(spans["March 15"].first, 0)).x()
+    assert x_year1 - x_year0 > 10 * (view.mapFromScene(QPointF(spans["March 15"].first + 1, 0)).x() - x_day)
+
+
+def test_zoom_changes_the_tick_unit(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    panel = show_timeline(qtbot, window)
+    view = panel.view
+    before = tick_unit(view.px_per_day())
+    for _ in range(12):
+        qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    after = tick_unit(view.px_per_day())
+    assert before in ("quarter", "year") and after in ("day", "week")
+    for _ in range(12):
+        qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert tick_unit(view.px_per_day()) == before
+
+
+def test_clicking_an_event_opens_its_article_at_the_evidence(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    panel = show_timeline(qtbot, window)
+    view = panel.view
+    march = next(s for s in view.data.in_time_order if date.fromordinal(s.first) == date(2021, 3, 15))
+    point = view.mapFromScene(QPointF(march.first + 0.5, march.lane * 26 + 13))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
+    selected = window.workspace.pane.selected_text()
+    assert selected.startswith("On March 15, two Azerbaijani border guards were killed")
+
+
+def test_keys_move_between_events_and_enter_opens(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    panel = show_timeline(qtbot, window)
+    view = panel.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert date.fromordinal(view.selected.first) == date(2020, 1, 1)  # the earliest: last year
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert date.fromordinal(view.selected.first) == date(2020, 11, 10)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "November 10" in window.workspace.pane.selected_text()
+
+
+def test_lanes_by_entity_and_the_entity_filter(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    panel = show_timeline(qtbot, window)
+    panel.lanes_box.setCurrentIndex(panel.lanes_box.findData("entity"))
+    assert "Iran" in panel.view.data.lane_labels and "Azerbaijan" in panel.view.data.lane_labels
+    panel.lanes_box.setCurrentIndex(0)
+    iran = window.workspace.store.entity_ids_by_name("Iran")[0]
+    panel.entity_box.setCurrentIndex(panel.entity_box.findData(iran))
+    assert panel.view.data.count == 1 and panel.status.text() == "1 events"
+
+
+def test_it_paints_points_and_bars(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    panel = show_timeline(qtbot, window)
+    image = QImage(panel.view.viewport().size(), QImage.Format.Format_RGB32)
+    panel.view.viewport().render(image)
+    highlight = panel.view.palette().color(panel.view.palette().ColorRole.Highlight)
+    coloured = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+                   if QColor(image.pixel(x, y)) == highlight)
+    assert coloured > 50  # the 2020 bar and the points are drawn
