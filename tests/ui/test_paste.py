@@ -30,7 +30,8 @@ def test_paste_of_a_page_makes_one_clean_article(qtbot, open_window, sample_path
     mime = QMimeData()
     mime.setHtml(PAGE)
     mime.setText("Russian troops reach Syunik ...")
-    QGuiApplication.clipboard().setMimeData(mime)
+    QGuiApplication.clipboard().setMimeData(mime)  # the clipboard owns it from here
+    del mime
     seen: dict[str, str] = {}
 
     def correct(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -51,6 +52,7 @@ def test_paste_of_a_page_makes_one_clean_article(qtbot, open_window, sample_path
     assert article.text.startswith("Russian troops from the 102nd Base arrived in Syunik on Saturday")
     window.undo_action.trigger()
     assert ws.store.article_count() == 1
+    QGuiApplication.clipboard().clear()
 
 
 def test_a_dropped_page_goes_the_same_way(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
