@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from dossier.core.timeline import Span, TimelineData, ticks
@@ -34,7 +34,8 @@ class TimelineItem(QGraphicsItem):
         data = self._view.data
         if data is None:
             return QRectF()
-        return QRectF(data.first_day - 30, 0, data.last_day - data.first_day + 61, LANE * max(1, len(data.lanes)))
+        return QRectF(data.first_day - 30, -AXIS, data.last_day - data.first_day + 61,
+                      LANE * max(1, len(data.lanes)) + AXIS)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         data = self._view.data
@@ -59,14 +60,17 @@ class TimelineItem(QGraphicsItem):
             if spans and len(spans) > (last - first) * px_per_day * DENSE:
                 self._paint_density(painter, data, lane, first, last, px_per_day, to_device, y, color)
                 continue
-            for span in spans:
+            # Bars first, then points ringed in the background colour: a day inside a year stays visible.
+            ring = QPen(palette.color(QPalette.ColorRole.Base), 2)
+            for span in sorted(spans, key=lambda s: s.precision == "day"):
                 x0 = to_device.map(QPointF(span.first, 0)).x()
                 x1 = to_device.map(QPointF(span.last + 1, 0)).x()
-                painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(faded if span.precision == "approximate" else color)
                 if span.precision == "day":
+                    painter.setPen(ring)
                     painter.drawEllipse(QPointF((x0 + x1) / 2, y), POINT, POINT)
                 else:
+                    painter.setPen(Qt.PenStyle.NoPen)
                     painter.drawRoundedRect(QRectF(x0, y - 5, max(3.0, x1 - x0), 10), 3, 3)
                 if selected is not None and span.event_id == selected.event_id and span.lane == selected.lane:
                     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -96,6 +100,7 @@ class TimelineView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: TimelineData | None = None
+        self._zoomed_by_user = False
         self.titles: dict[int, tuple[str, str, str]] = {}  # event id -> (date words, range, article title)
         self.selected: Span | None = None
         self.setScene(QGraphicsScene(self))
@@ -104,7 +109,6 @@ class TimelineView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setViewportMargins(LABELS, AXIS, 0, 0)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -120,11 +124,18 @@ class TimelineView(QGraphicsView):
         if self.data is None:
             return
         rect = self._item.boundingRect()
-        width = max(1, self.viewport().width())
+        width = max(1, self.viewport().width() - LABELS - 20)  # the lane names take the left
+        px = width / max(1.0, rect.width())
         self.resetTransform()
-        self.scale(width / max(1.0, rect.width()), 1.0)
-        self.centerOn(rect.center().x(), 0)
+        self.scale(px, 1.0)
+        self.centerOn(rect.left() + (self.viewport().width() / 2 - LABELS - 10) / px,
+                      rect.top() + self.viewport().height() / 2)
         self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self._zoomed_by_user:
+            self.fit_all()  # until the user zooms, the whole span stays in view
 
     def px_per_day(self) -> float:
         return self.transform().m11()
@@ -136,14 +147,17 @@ class TimelineView(QGraphicsView):
             self.viewport().update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        self._zoomed_by_user = True
         self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self._zoomed_by_user = True
             self.zoom(1.5)
         elif event.modifiers() & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
+            self._zoomed_by_user = True
             self.zoom(1 / 1.5)
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             self.step(1 if key == Qt.Key.Key_Right else -1)
@@ -192,7 +206,7 @@ class TimelineView(QGraphicsView):
             QToolTip.hideText()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt override
-        """The axis and the lane labels, fixed to the viewport's edges."""
+        """The axis along the top and the lane names down the left, fixed to the viewport."""
         if self.data is None:
             return
         painter.save()
@@ -201,36 +215,28 @@ class TimelineView(QGraphicsView):
         text = palette.color(QPalette.ColorRole.Text)
         grid = QColor(text)
         grid.setAlpha(40)
+        width, height = self.viewport().width(), self.viewport().height()
         left = self.mapToScene(0, 0).x()
-        right = self.mapToScene(self.viewport().width(), 0).x()
+        right = self.mapToScene(width, 0).x()
+        painter.fillRect(QRectF(0, 0, width, AXIS), palette.color(QPalette.ColorRole.Window))
         for tick in ticks(int(left), int(right) + 1, self.px_per_day()):
             x = self.mapFromScene(QPointF(tick.day, 0)).x()
             painter.setPen(grid)
-            painter.drawLine(QPointF(x, 0), QPointF(x, self.viewport().height()))
+            painter.drawLine(QPointF(x, AXIS), QPointF(x, height))
             painter.setPen(text)
-            painter.drawText(QPointF(x + 3, 12), tick.label)
-        painter.restore()
-
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        super().paintEvent(event)
-        self._paint_labels()
-
-    def _paint_labels(self) -> None:
-        """Lane names in the left margin."""
-        if self.data is None:
-            return
-        painter = QPainter(self)
-        palette = self.palette()
-        painter.fillRect(0, 0, LABELS, self.height(), palette.color(QPalette.ColorRole.Window))
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        top = self.mapToScene(0, 0).y()
-        first = max(0, int(top // LANE))
+            painter.drawText(QPointF(x + 3, AXIS - 10), tick.label)
+        painter.fillRect(QRectF(0, AXIS, LABELS, height - AXIS), palette.color(QPalette.ColorRole.Window))
         metrics = painter.fontMetrics()
-        for lane in range(first, min(len(self.data.lanes), first + int(self.height() // LANE) + 2)):
-            y = AXIS + lane * LANE - top
+        first_lane = max(0, int(self.mapToScene(0, AXIS).y() // LANE))
+        for lane in range(first_lane, len(self.data.lanes)):
+            y = self.mapFromScene(QPointF(0, lane * LANE)).y()
+            if y > height:
+                break
+            if y + LANE < AXIS:
+                continue
             painter.drawText(QRectF(4, y, LABELS - 8, LANE), int(Qt.AlignmentFlag.AlignVCenter),
                              metrics.elidedText(self.data.lane_labels[lane], Qt.TextElideMode.ElideRight, LABELS - 8))
-        painter.end()
+        painter.restore()
 
 
 def describe(earliest: str | None, latest: str | None, precision: str) -> str:
