@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from dossier.core.timeline import Span, TimelineData, ticks
@@ -28,6 +28,7 @@ class TimelineItem(QGraphicsItem):
     def __init__(self, view: TimelineView) -> None:
         super().__init__()
         self._view = view
+        self._sprites: dict[tuple[int, int], QPixmap] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
@@ -54,29 +55,63 @@ class TimelineItem(QGraphicsItem):
         first, last = int(exposed.left()) - 1, int(exposed.right()) + 1
         lane_first = max(0, int(exposed.top() // LANE))
         lane_last = min(len(data.lanes) - 1, int(exposed.bottom() // LANE))
+        # x = day * sx + dx: plain arithmetic, and one draw call per kind of mark and lane.
+        sx, dx, sy, dy = to_device.m11(), to_device.dx(), to_device.m22(), to_device.dy()
+        dot = self._sprite(color, palette.color(QPalette.ColorRole.Base))
+        faded_dot = self._sprite(faded, palette.color(QPalette.ColorRole.Base))
+        half = dot.width() / dot.devicePixelRatio() / 2
         for lane in range(lane_first, lane_last + 1):
-            y = to_device.map(QPointF(0, lane * LANE + LANE / 2)).y()
+            y = (lane * LANE + LANE / 2) * sy + dy
             spans = data.visible(lane, first, last)
             if spans and len(spans) > (last - first) * px_per_day * DENSE:
                 self._paint_density(painter, data, lane, first, last, px_per_day, to_device, y, color)
                 continue
-            # Bars first, then points ringed in the background colour: a day inside a year stays visible.
-            ring = QPen(palette.color(QPalette.ColorRole.Base), 2)
-            for span in sorted(spans, key=lambda s: s.precision == "day"):
-                x0 = to_device.map(QPointF(span.first, 0)).x()
-                x1 = to_device.map(QPointF(span.last + 1, 0)).x()
-                painter.setBrush(faded if span.precision == "approximate" else color)
+            bars, faded_bars, points, faded_points = [], [], [], []
+            for span in spans:
+                x0 = span.first * sx + dx
+                x1 = (span.last + 1) * sx + dx
+                approximate = span.precision == "approximate"
                 if span.precision == "day":
-                    painter.setPen(ring)
-                    painter.drawEllipse(QPointF((x0 + x1) / 2, y), POINT, POINT)
+                    (faded_points if approximate else points).append(QPointF((x0 + x1) / 2, y))
                 else:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.drawRoundedRect(QRectF(x0, y - 5, max(3.0, x1 - x0), 10), 3, 3)
-                if selected is not None and span.event_id == selected.event_id and span.lane == selected.lane:
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.setPen(palette.color(QPalette.ColorRole.Text))
-                    painter.drawRoundedRect(QRectF(x0 - 4, y - 9, max(3.0, x1 - x0) + 8, 18), 4, 4)
+                    (faded_bars if approximate else bars).append(QRectF(x0, y - 5, max(3.0, x1 - x0), 10))
+            painter.setPen(Qt.PenStyle.NoPen)
+            if bars:
+                painter.setBrush(color)
+                painter.drawRects(bars)
+            if faded_bars:
+                painter.setBrush(faded)
+                painter.drawRects(faded_bars)
+            # Points last, ringed in the background colour: a day inside a year stays visible.
+            for sprite, where in ((dot, points), (faded_dot, faded_points)):
+                for point in where:
+                    painter.drawPixmap(QPointF(point.x() - half, point.y() - half), sprite)
+            if selected is not None and selected.lane == lane and first <= selected.last and selected.first <= last:
+                x0, x1 = selected.first * sx + dx, (selected.last + 1) * sx + dx
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
+                painter.drawRoundedRect(QRectF(min(x0, (x0 + x1) / 2 - POINT) - 4, y - 9,
+                                               max(x1 - x0, 2 * POINT) + 8, 18), 4, 4)
         painter.restore()
+
+    def _sprite(self, color: QColor, ring: QColor) -> QPixmap:
+        """A day's point, drawn once per colour: blitting it beats drawing each circle."""
+        key = (color.rgba(), ring.rgba())
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            ratio = self._view.devicePixelRatioF()
+            size = 2 * POINT + 6
+            sprite = QPixmap(int(size * ratio), int(size * ratio))
+            sprite.setDevicePixelRatio(ratio)
+            sprite.fill(Qt.GlobalColor.transparent)
+            p = QPainter(sprite)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(ring, 2))
+            p.setBrush(color)
+            p.drawEllipse(QPointF(size / 2, size / 2), POINT, POINT)
+            p.end()
+            self._sprites[key] = sprite
+        return sprite
 
     def _paint_density(self, painter: QPainter, data: TimelineData, lane: int, first: int, last: int,
                        px_per_day: float, to_device, y: float, color: QColor) -> None:  # type: ignore[no-untyped-def]
@@ -213,18 +248,24 @@ class TimelineView(QGraphicsView):
         painter.resetTransform()
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
-        grid = QColor(text)
-        grid.setAlpha(40)
         width, height = self.viewport().width(), self.viewport().height()
         left = self.mapToScene(0, 0).x()
         right = self.mapToScene(width, 0).x()
         painter.fillRect(QRectF(0, 0, width, AXIS), palette.color(QPalette.ColorRole.Window))
-        for tick in ticks(int(left), int(right) + 1, self.px_per_day()):
-            x = self.mapFromScene(QPointF(tick.day, 0)).x()
-            painter.setPen(grid)
-            painter.drawLine(QPointF(x, AXIS), QPointF(x, height))
-            painter.setPen(text)
-            painter.drawText(QPointF(x + 3, AXIS - 10), tick.label)
+        # Grid lines: opaque and not antialiased (a translucent smoothed line the height of the
+        # view cost a millisecond each).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        base = palette.color(QPalette.ColorRole.Base)
+        grid = QColor.fromRgbF(*(b + (t - b) * 0.15 for b, t in zip(base.getRgbF()[:3], text.getRgbF()[:3])))
+        marks = [(int(self.mapFromScene(QPointF(t.day, 0)).x()), t.label) for t in ticks(int(left), int(right) + 1,
+                                                                                         self.px_per_day())]
+        painter.setPen(grid)
+        for x, _label in marks:
+            painter.drawLine(x, AXIS, x, height)
+        painter.setPen(text)
+        for x, label in marks:
+            painter.drawText(QPointF(x + 3, AXIS - 10), label)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(QRectF(0, AXIS, LABELS, height - AXIS), palette.color(QPalette.ColorRole.Window))
         metrics = painter.fontMetrics()
         first_lane = max(0, int(self.mapToScene(0, AXIS).y() // LANE))
