@@ -261,10 +261,15 @@ def apply_proposal(store: Store, article_id: int, proposal: Proposal, linker: En
             ids_by_name[m.name] = entity_id
             mentions.append(NewMention(article_id, entity_id, m.start, m.end, m.surface, "auto"))
         store.add_mentions(mentions)
+        # Deleted by the user, or made or edited by the user: either way, not the extractor's to add.
+        rejected_events = {(r[0], r[1], r[2]) for r in conn.execute(
+            "SELECT start_offset, end_offset, date_text FROM rejected_events WHERE article_id = ? "
+            "UNION SELECT start_offset, end_offset, date_text FROM events WHERE article_id = ? AND origin = 'user'",
+            (article_id, article_id))}
         store.add_events([
             NewEvent(article_id, e.start, e.end, e.title, e.date.text, e.date.earliest, e.date.latest,
                      e.date.precision, "auto", tuple(ids_by_name[n] for n in e.entity_names if n in ids_by_name))
-            for e in proposal.events
+            for e in proposal.events if (e.start, e.end, e.date.text) not in rejected_events
         ])
 
 

@@ -111,6 +111,49 @@ class EntityQueries:
                 ids.append(event_id)
         return ids
 
+    def event(self, event_id: int) -> Event:
+        row = self._conn.execute(
+            "SELECT id, article_id, start_offset, end_offset, title, date_text, earliest, latest, precision, origin "
+            "FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no event {event_id}")
+        links = tuple(sorted(r[0] for r in self._conn.execute(
+            "SELECT entity_id FROM event_entities WHERE event_id = ?", (event_id,))))
+        return Event(*row, entity_ids=links)
+
+    def update_event(self, event_id: int, title: str, date_text: str, earliest: str | None, latest: str | None,
+                     precision: str) -> None:
+        """The user's correction: the event becomes theirs (re-extraction leaves it alone)."""
+        if precision not in EVENT_PRECISIONS:
+            raise ValueError(f"unknown date precision {precision!r}")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "UPDATE events SET title = ?, date_text = ?, earliest = ?, latest = ?, precision = ?, origin = 'user' "
+                "WHERE id = ?", (title, date_text, earliest, latest, precision, event_id))
+
+    def restore_event(self, event: Event) -> None:
+        """Put an event back exactly (undo of a delete or an edit), with its entity links."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM events WHERE id = ?", (event.id,))
+            conn.execute(
+                "INSERT INTO events (id, article_id, start_offset, end_offset, title, date_text, earliest, latest, "
+                "precision, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (event.id, event.article_id, event.start, event.end, event.title, event.date_text, event.earliest,
+                 event.latest, event.precision, event.origin))
+            conn.executemany("INSERT OR IGNORE INTO event_entities (event_id, entity_id) SELECT ?, id FROM entities "
+                             "WHERE id = ?", [(event.id, e) for e in event.entity_ids])
+            conn.execute("DELETE FROM rejected_events WHERE article_id = ? AND start_offset = ? AND end_offset = ? "
+                         "AND date_text = ?", (event.article_id, event.start, event.end, event.date_text))
+
+    def delete_event(self, event_id: int) -> None:
+        """An automatic event deleted is remembered, so re-extraction never brings it back."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT OR IGNORE INTO rejected_events (article_id, start_offset, end_offset, date_text) "
+                "SELECT article_id, start_offset, end_offset, date_text FROM events WHERE id = ? AND origin = 'auto'",
+                (event_id,))
+            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+
     def events(self, article_id: int | None = None) -> list[Event]:
         where, args = ("WHERE article_id = ?", (article_id,)) if article_id is not None else ("", ())
         links: dict[int, list[int]] = {}

@@ -259,6 +259,18 @@ CREATE TABLE annotation_imports (
 """
 
 
+# Automatic events the user deleted: re-extraction never brings them back.
+_V7_REJECTED_EVENTS = """
+CREATE TABLE rejected_events (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    date_text TEXT NOT NULL,
+    PRIMARY KEY (article_id, start_offset, end_offset, date_text)
+);
+"""
+
+
 class Migration(NamedTuple):
     version: int
     description: str
@@ -302,6 +314,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "mention counts kept by triggers", _script(_V4_MENTION_COUNTS)),
     Migration(5, "the original file of each article", _script(_V5_ORIGINALS)),
     Migration(6, "ids of annotations imported from Web Annotation files", _script(_V6_ANNOTATION_IMPORTS)),
+    Migration(7, "automatic events the user deleted", _script(_V7_REJECTED_EVENTS)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -310,5 +323,5 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
-    "rejected_mentions", "originals", "annotation_imports",
+    "rejected_mentions", "originals", "annotation_imports", "rejected_events",
 )

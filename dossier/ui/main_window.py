@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
             annotate_menu.addAction(action)
         annotate_menu.addSeparator()
         annotate_menu.addAction(self.delete_annotation_action)
+        self.add_event_action = self._action(self.tr("Add &Event from Selection…"), self.add_event_from_selection,
+                                             "Ctrl+Shift+E")
+        annotate_menu.addAction(self.add_event_action)
         self.tags_action = self._action(self.tr("&Tags…"), self.show_tags)
         annotate_menu.addAction(self.tags_action)
         toolbar = self.addToolBar(self.tr("Annotate"))
@@ -201,7 +204,7 @@ class MainWindow(QMainWindow):
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
-                                 self.tags_action, self.properties_action, self.open_source_action,
+                                 self.tags_action, self.add_event_action, self.properties_action, self.open_source_action,
                                  self.delete_article_action, self.sources_action]
 
     # -- opening and closing ----------------------------------------------------------------
@@ -451,6 +454,25 @@ class MainWindow(QMainWindow):
             self.mentions_action.setChecked(self._settings.get(keys.ENTITY_HIGHLIGHTING))
             if self.workspace is not None:
                 self.workspace.pane.set_mentions_visible(self.mentions_action.isChecked())
+
+    def add_event_from_selection(self) -> None:
+        ws = self.workspace
+        if ws is None or not ws.pane.selected_text().strip():
+            self.statusBar().showMessage(self.tr("Select the sentence that dates the event first."), 4000)
+            return
+        from dossier.ingest.text_reader import short_title
+        from dossier.ui.timeline.editing import EventDialog
+
+        article = ws.pane.article
+        assert article is not None
+        dialog = EventDialog(short_title(ws.pane.selected_text(), 80), "", "inferred",
+                             article.published if article.published_precision == "day" else None, self)
+        if dialog.exec() == EventDialog.DialogCode.Accepted:
+            self.timeline_dock.show()
+            event_id = ws.add_event_from_selection(dialog.title_edit.text().strip(), dialog.words_edit.text(),
+                                                   str(dialog.precision_box.currentData()))
+            if event_id is not None:
+                ws.timeline.select_event(event_id)
 
     def show_tags(self) -> None:
         if self.workspace is None:

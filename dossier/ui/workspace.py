@@ -73,7 +73,7 @@ class Workspace(QObject):
         if "timeline" not in self._panels:
             from dossier.ui.timeline.panel import TimelinePanel
 
-            panel = TimelinePanel(self.store)
+            panel = TimelinePanel(self.store, self.undo)
             panel.event_chosen.connect(self.open_passage)
             self._made("timeline", panel)
         return self._panels["timeline"]  # type: ignore[return-value]
@@ -128,6 +128,28 @@ class Workspace(QObject):
         self.undo.push(command)
         self.editor.show_annotation(command.annotation_id)
         return command.annotation_id
+
+    def add_event_from_selection(self, title: str, words: str, precision: str) -> int | None:
+        """An event made by hand: the selection is its evidence, the words its date."""
+        from dossier.core.models import NewEvent
+        from dossier.ui.timeline.editing import AddEventCommand, resolve_words
+
+        passage = self._passage()
+        if passage is None:
+            return None
+        article = self.store.article(passage[0])
+        date = resolve_words(words, article.published if article.published_precision == "day" else None, precision)
+        entity_ids = tuple(sorted({m.entity_id for m in self.store.mentions_in_article(article.id)
+                                   if passage[1] <= m.start and m.end <= passage[2]}))
+        command = AddEventCommand(self.store, self._events_changed, NewEvent(
+            article.id, passage[1], passage[2], title, words, date.earliest, date.latest, date.precision, "user",
+            entity_ids))
+        self.undo.push(command)
+        return command.event_id
+
+    def _events_changed(self) -> None:
+        if self.has_panel("timeline"):
+            self.timeline.changed()
 
     def delete_annotation(self, annotation_id: int) -> None:
         from dossier.ui.annotations.commands import DeleteAnnotationCommand

@@ -97,3 +97,49 @@ def test_it_paints_points_and_bars(qtbot, open_window, sample_path: Path) -> Non
     coloured = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
                    if QColor(image.pixel(x, y)) == highlight)
     assert coloured > 50  # the 2020 bar and the points are drawn
+
+
+def test_add_edit_and_delete_events_with_undo(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.ui.timeline.editing import EventDialog
+    from tests.ui.conftest import answer_next_dialog
+
+    window = open_window(sample_path)
+    ws = window.workspace
+    panel = show_timeline(qtbot, window)
+    text = ws.pane.article.text
+    sentence = "Following Pashinyan’s request, Russian troops from the 102nd Base in Armenia were dispatched to Syunik"
+    ws.pane.select_range(text.index(sentence), text.index(sentence) + len(sentence))
+
+    def date_it(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, EventDialog)
+        dialog.title_edit.setText("Russian troops to Syunik")
+        dialog.words_edit.setText("today")
+        assert dialog.resolved.text() == "14 May 2021"  # resolved against the published date
+        dialog.accept()
+
+    answer_next_dialog(qtbot, date_it)
+    window.add_event_action.trigger()
+    added = next(e for e in ws.store.events(1) if e.title == "Russian troops to Syunik")
+    assert (added.earliest, added.precision, added.origin) == ("2021-05-14", "day", "user")
+    assert {ws.store.entity(i).name for i in added.entity_ids} >= {"102nd Base", "Syunik"}
+    assert panel.view.data.count == 9 and panel.selected_event().id == added.id
+
+    def redate(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.words_edit.setText("May 2021")
+        dialog.precision_box.setCurrentIndex(dialog.precision_box.findData("approximate"))
+        dialog.accept()
+
+    answer_next_dialog(qtbot, redate)
+    panel.edit_button.click()
+    edited = ws.store.event(added.id)
+    assert (edited.earliest, edited.latest, edited.precision) == ("2021-05-01", "2021-05-31", "approximate")
+    panel.delete_button.click()
+    assert all(e.id != added.id for e in ws.store.events(1)) and panel.view.data.count == 8
+    window.undo_action.trigger()  # the delete
+    assert ws.store.event(added.id).precision == "approximate"
+    window.undo_action.trigger()  # the edit
+    assert ws.store.event(added.id).precision == "day"
+    window.undo_action.trigger()  # the add
+    assert panel.view.data.count == 8
+    window.redo_action.trigger()
+    assert ws.store.event(added.id).title == "Russian troops to Syunik"

@@ -111,3 +111,17 @@ def test_cancel_stops_between_files(store: Store, folder: Path) -> None:
     cancel.set()
     last = list(progress)[-1]
     assert last.report.cancelled and store.article_count() == 1
+
+
+def test_events_edited_or_deleted_by_hand_stay_that_way(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_text("Two dates\n\nTroops arrived yesterday. The ceasefire of November 10 held.\n")
+    run_import(store, [tmp_path / "c.txt"], ImportOptions(published=("2021-05-14", "day")))
+    events = {e.date_text: e for e in store.events(1)}
+    assert set(events) == {"yesterday", "November 10"}
+    store.update_event(events["yesterday"].id, "Troops arrive", "yesterday", "2021-05-12", "2021-05-12", "day")
+    store.delete_event(events["November 10"].id)
+    extract_articles(store, [1])
+    (kept,) = store.events(1)  # the deleted one did not come back, the edited one was not doubled
+    assert (kept.title, kept.earliest, kept.origin) == ("Troops arrive", "2021-05-12", "user")
+    store.restore_event(events["November 10"])  # undo of the delete
+    assert {e.date_text for e in store.events(1)} == {"yesterday", "November 10"}

@@ -33,6 +33,7 @@ PROMISED = {
     "rejected_mentions": {"article_id", "start_offset", "end_offset", "surface"},
     "originals": {"article_id", "file_name", "content"},
     "annotation_imports": {"external_id", "annotation_id"},
+    "rejected_events": {"article_id", "start_offset", "end_offset", "date_text"},
 }
 
 

@@ -4,8 +4,10 @@ filter, fit all. Choosing an event opens its article with the evidence sentence 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from dossier.core.models import Event
 from dossier.core.timeline import TimelineData
 from dossier.store import Store
 from dossier.ui.timeline.view import TimelineView, describe
@@ -14,20 +16,25 @@ from dossier.ui.timeline.view import TimelineView, describe
 class TimelinePanel(QWidget):
     event_chosen = Signal(int, int, int)  # article id, start, end of the evidence
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, undo: QUndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._undo = undo if undo is not None else QUndoStack(self)
         self.lanes_box = QComboBox()
         self.lanes_box.addItem(self.tr("Lanes by article"), "article")
         self.lanes_box.addItem(self.tr("Lanes by entity"), "entity")
         self.entity_box = QComboBox()
         self.fit_button = QPushButton(self.tr("Fit All"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.status = QLabel()
         self.view = TimelineView()
         controls = QHBoxLayout()
         controls.addWidget(self.lanes_box)
         controls.addWidget(self.entity_box)
         controls.addWidget(self.fit_button)
+        controls.addWidget(self.edit_button)
+        controls.addWidget(self.delete_button)
         controls.addStretch(1)
         controls.addWidget(self.status)
         layout = QVBoxLayout(self)
@@ -37,6 +44,8 @@ class TimelinePanel(QWidget):
         self.lanes_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.entity_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.fit_button.clicked.connect(self.view.fit_all)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.view.event_activated.connect(self._on_event_activated)
         self.reload()
 
@@ -74,6 +83,47 @@ class TimelinePanel(QWidget):
         undated = sum(1 for e in events if not e.earliest)
         self.status.setText(self.tr("%1 events").replace("%1", str(data.count))
                             + (self.tr(", %1 without a resolved date").replace("%1", str(undated)) if undated else ""))
+
+    def selected_event(self) -> Event | None:
+        span = self.view.selected
+        return self._events.get(span.event_id) if span is not None else None
+
+    def select_event(self, event_id: int) -> None:
+        data = self.view.data
+        for span in data.in_time_order if data else []:
+            if span.event_id == event_id:
+                self.view.selected = span
+                self.view.viewport().update()
+                return
+
+    def edit_selected(self) -> None:
+        from dossier.ui.timeline.editing import EditEventCommand, EventDialog
+
+        event = self.selected_event()
+        if event is None:
+            return
+        article = self._store.article(event.article_id)
+        dialog = EventDialog(event.title, event.date_text, event.precision,
+                             article.published if article.published_precision == "day" else None, self)
+        if dialog.exec() == EventDialog.DialogCode.Accepted:
+            self._undo.push(EditEventCommand(self._store, self.changed, event, dialog.title_edit.text().strip(),
+                                             dialog.date()))
+            self.select_event(event.id)
+
+    def delete_selected(self) -> None:
+        from dossier.ui.timeline.editing import DeleteEventCommand
+
+        event = self.selected_event()
+        if event is not None:
+            self._undo.push(DeleteEventCommand(self._store, self.changed, event.id))
+
+    def changed(self) -> None:
+        """After an event edit (or its undo): redraw, keeping the zoom."""
+        zoom = self.view.transform()
+        center = self.view.mapToScene(self.view.viewport().rect().center())
+        self.reload()
+        self.view.setTransform(zoom)
+        self.view.centerOn(center)
 
     def select_article(self, article_id: int) -> None:
         """Highlight the first event of an article (the article was chosen elsewhere)."""
