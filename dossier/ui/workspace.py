@@ -75,6 +75,8 @@ class Workspace(QObject):
 
             panel = TimelinePanel(self.store, self.undo)
             panel.event_chosen.connect(self.open_passage)
+            self.entities.tree.selectionModel().currentRowChanged.connect(
+                lambda *_: panel.highlight_entity(self.entities.current_entity_id()))
             self._made("timeline", panel)
         return self._panels["timeline"]  # type: ignore[return-value]
 

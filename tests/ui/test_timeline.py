@@ -143,3 +143,25 @@ def test_add_edit_and_delete_events_with_undo(qtbot, open_window, sample_path: P
     assert panel.view.data.count == 8
     window.redo_action.trigger()
     assert ws.store.event(added.id).title == "Russian troops to Syunik"
+
+
+def test_tag_and_date_filters_and_entity_highlight(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    panel = show_timeline(qtbot, window)
+    panel.from_edit.setText("2021")
+    panel.from_edit.editingFinished.emit()
+    assert panel.view.data.count == 6  # the 2020 items are out
+    panel.to_edit.setText("2021-03")
+    panel.to_edit.editingFinished.emit()
+    assert panel.view.data.count == 1  # March 15
+    panel.from_edit.clear()
+    panel.to_edit.clear()
+    panel.from_edit.editingFinished.emit()
+    tag = ws.store.tags()[0].id
+    panel.tag_box.setCurrentIndex(panel.tag_box.findData(tag))
+    assert panel.view.data.count == 8  # the tagged claim is in the sample's one article
+    panel.tag_box.setCurrentIndex(0)
+    iran = ws.store.entity_ids_by_name("Iran")[0]
+    ws.entities.select_entity(iran)
+    assert len(panel.view.highlighted) == 1

@@ -4,13 +4,23 @@ filter, fit all. Choosing an event opens its article with the evidence sentence 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from dossier.core.models import Event
 from dossier.core.timeline import TimelineData
 from dossier.store import Store
 from dossier.ui.timeline.view import TimelineView, describe
+
+
+PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+def _complete(text: str) -> str | None:
+    import re
+
+    text = text.strip()
+    return text if re.fullmatch(PARTIAL_DATE, text) else None
 
 
 class TimelinePanel(QWidget):
@@ -24,6 +34,13 @@ class TimelinePanel(QWidget):
         self.lanes_box.addItem(self.tr("Lanes by article"), "article")
         self.lanes_box.addItem(self.tr("Lanes by entity"), "entity")
         self.entity_box = QComboBox()
+        self.tag_box = QComboBox()
+        self.from_edit = QLineEdit(placeholderText=self.tr("From"))
+        self.to_edit = QLineEdit(placeholderText=self.tr("To"))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setValidator(QRegularExpressionValidator(PARTIAL_DATE, edit))
+            edit.setMaximumWidth(110)
+            edit.setClearButtonEnabled(True)
         self.fit_button = QPushButton(self.tr("Fit All"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -32,6 +49,9 @@ class TimelinePanel(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(self.lanes_box)
         controls.addWidget(self.entity_box)
+        controls.addWidget(self.tag_box)
+        controls.addWidget(self.from_edit)
+        controls.addWidget(self.to_edit)
         controls.addWidget(self.fit_button)
         controls.addWidget(self.edit_button)
         controls.addWidget(self.delete_button)
@@ -43,6 +63,9 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.view, 1)
         self.lanes_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.entity_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.tag_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.from_edit.editingFinished.connect(self.reload)
+        self.to_edit.editingFinished.connect(self.reload)
         self.fit_button.clicked.connect(self.view.fit_all)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -60,9 +83,24 @@ class TimelinePanel(QWidget):
                 self.entity_box.addItem(row.name, row.id)
         self.entity_box.setCurrentIndex(max(0, self.entity_box.findData(chosen)))
         self.entity_box.blockSignals(False)
+        tag = self.tag_box.currentData()
+        self.tag_box.blockSignals(True)
+        self.tag_box.clear()
+        self.tag_box.addItem(self.tr("All tags"), None)
+        for t in self._store.tags():
+            self.tag_box.addItem(t.name, t.id)
+        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(tag)))
+        self.tag_box.blockSignals(False)
         events = self._store.events()
         if chosen is not None:
             events = [e for e in events if chosen in e.entity_ids]
+        if tag is not None:  # events of the articles where that tag was used
+            tagged = {a.article_id for a in self._store.annotations() if tag in a.tag_ids}
+            events = [e for e in events if e.article_id in tagged]
+        low, high = _complete(self.from_edit.text()), _complete(self.to_edit.text())
+        if low or high:  # events whose range meets [low, high]; partial dates cover their month or year
+            events = [e for e in events if e.earliest and (not low or (e.latest or e.earliest) >= low)
+                      and (not high or e.earliest <= high + "~")]
         self._events = {e.id: e for e in events}
         titles = {a.id: a.title for a in self._store.article_summaries({e.article_id for e in events}).values()}
         if self.lanes_box.currentData() == "entity":
@@ -124,6 +162,12 @@ class TimelinePanel(QWidget):
         self.reload()
         self.view.setTransform(zoom)
         self.view.centerOn(center)
+
+    def highlight_entity(self, entity_id: int | None) -> None:
+        """Ring the events of an entity chosen in the sidebar."""
+        self.view.highlighted = {e.id for e in self._events.values() if entity_id in e.entity_ids} \
+            if entity_id is not None else set()
+        self.view.viewport().update()
 
     def select_article(self, article_id: int) -> None:
         """Highlight the first event of an article (the article was chosen elsewhere)."""

@@ -86,6 +86,16 @@ class TimelineItem(QGraphicsItem):
             for sprite, where in ((dot, points), (faded_dot, faded_points)):
                 for point in where:
                     painter.drawPixmap(QPointF(point.x() - half, point.y() - half), sprite)
+            if self._view.highlighted:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Link), 2))
+                for span in spans:
+                    if span.event_id in self._view.highlighted:
+                        x0, x1 = span.first * sx + dx, (span.last + 1) * sx + dx
+                        if span.precision == "day":
+                            painter.drawEllipse(QPointF((x0 + x1) / 2, y), POINT + 5, POINT + 5)
+                        else:
+                            painter.drawRect(QRectF(x0 - 3, y - 8, max(3.0, x1 - x0) + 6, 16))
             if selected is not None and selected.lane == lane and first <= selected.last and selected.first <= last:
                 x0, x1 = selected.first * sx + dx, (selected.last + 1) * sx + dx
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -135,6 +145,7 @@ class TimelineView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: TimelineData | None = None
+        self.highlighted: set[int] = set()  # event ids to ring (an entity chosen elsewhere)
         self._zoomed_by_user = False
         self.titles: dict[int, tuple[str, str, str]] = {}  # event id -> (date words, range, article title)
         self.selected: Span | None = None
@@ -185,6 +196,15 @@ class TimelineView(QGraphicsView):
         self._zoomed_by_user = True
         self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
         event.accept()
+
+    def viewportEvent(self, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self._zoomed_by_user = True
+            self.zoom(1.0 + event.value())  # a trackpad pinch
+            return True
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
