@@ -13,10 +13,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from dossier import __version__
-from dossier.paths import data_dir, sample_dossier_path
+from dossier.paths import data_dir, resources_dir, sample_dossier_path
 from dossier.store import Store
 from dossier.ui import settings as keys
 from dossier.ui.background import extract_pending
@@ -63,6 +64,13 @@ def choose_dossier(path: Path | None, settings: Settings) -> Path:
     return sample
 
 
+def _app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"dossier-{size}.png"))
+    return icon
+
+
 def _close_on_terminate(window: MainWindow) -> None:
     """SIGTERM (logout, `kill`) and Ctrl+C close the window cleanly: the dossier is closed, its
     lock removed, the window state saved. Python handles signals only when it runs, so a timer
@@ -91,6 +99,7 @@ def run(path: Path | None = None) -> int:
     app.setOrganizationName("Dossier")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("dossier")
+    app.setWindowIcon(_app_icon())
     settings = Settings(_settings_backend())
     if settings.get(keys.THEME) != "system":
         from dossier.ui.preferences import apply_theme

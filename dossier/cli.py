@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         "or the sample dossier on first run.",
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works (no window is shown), then exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("open", help="open a dossier in the app")
@@ -85,6 +87,10 @@ COMMANDS = ("open", "sample", "import", "export", "import-annotations", "info", 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--self-test"]:
+        from dossier.selftest import self_test
+
+        return self_test()
     # `dossier` and `dossier PATH` open the app: the common case skips building the parser.
     if not args_list or (len(args_list) == 1 and not args_list[0].startswith("-") and args_list[0] not in COMMANDS):
         args: argparse.Namespace = argparse.Namespace(path=Path(args_list[0]) if args_list else None, run=_cmd_open)

