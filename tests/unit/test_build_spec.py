@@ -23,7 +23,7 @@ def test_the_spec_parses_and_its_files_exist() -> None:
         assert icon in text and (REPO / "resources" / "icons" / icon).is_file()
     for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"):
         assert name in SPEC
-    assert "strip=True" in SPEC and "console=False" in SPEC and "NSHighResolutionCapable" in SPEC
+    assert "a.binaries = stripped(a.binaries)" in SPEC and "console=False" in SPEC and "NSHighResolutionCapable" in SPEC
 
 
 def test_named_hidden_imports_and_data_packages_exist() -> None:
