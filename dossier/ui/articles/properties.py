@@ -19,40 +19,47 @@ from dossier.store.articles import ArticleSnapshot
 PRECISIONS = (("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown"))
 
 
-class ArticlePropertiesDialog(QDialog):
-    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+class ArticleMetadataDialog(QDialog):
+    """Title, source, url and published date (as precise as it is known), checked before OK."""
+
+    def __init__(self, caption: str, title: str, source: str | None, url: str | None, published: str | None,
+                 precision: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Article Properties"))
-        self.title_edit = QLineEdit(article.title)
-        self.source_edit = QLineEdit(article.source or "")
-        self.url_edit = QLineEdit(article.url or "")
-        self.published_edit = QLineEdit(article.published or "", placeholderText="2021-05-14, 2021-05 or 2021")
+        self.setWindowTitle(self.tr(caption))
+        self.title_edit = QLineEdit(title)
+        self.source_edit = QLineEdit(source or "")
+        self.url_edit = QLineEdit(url or "")
+        self.published_edit = QLineEdit(published or "", placeholderText="2021-05-14, 2021-05 or 2021")
         self.precision_box = QComboBox()
         for value, label in PRECISIONS:
             self.precision_box.addItem(self.tr(label), value)
-        self.precision_box.setCurrentIndex(self.precision_box.findData(article.published_precision))
-        form = QFormLayout(self)
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Source"), self.source_edit)
-        form.addRow(self.tr("URL"), self.url_edit)
-        form.addRow(self.tr("Published"), self.published_edit)
-        form.addRow(self.tr("Known to the"), self.precision_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check_then_accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(520, 0)
+        self.precision_box.setCurrentIndex(self.precision_box.findData(precision))
+        self.form = QFormLayout(self)
+        self.form.addRow(self.tr("Title"), self.title_edit)
+        self.form.addRow(self.tr("Source"), self.source_edit)
+        self.form.addRow(self.tr("URL"), self.url_edit)
+        self.form.addRow(self.tr("Published"), self.published_edit)
+        self.form.addRow(self.tr("Known to the"), self.precision_box)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._check_then_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(540, 0)
+
+    def finish_layout(self) -> None:
+        self.form.addRow(self.buttons)
 
     def values(self) -> dict[str, object]:
-        published = self.published_edit.text().strip() or None
-        precision = str(self.precision_box.currentData()) if published else "unknown"
-        if published:
-            from dossier.ingest.dates import parse_published
+        """The fields, the date normalised ("14 May 2021" -> 2021-05-14, day)."""
+        from dossier.ingest.dates import parse_published
 
-            parsed = parse_published(published)
-            if parsed is not None:
-                published = parsed[0]
-                precision = parsed[1] if precision == "unknown" or len(published) < 10 else precision
+        text = self.published_edit.text().strip()
+        parsed = parse_published(text) if text else None
+        published, precision = None, "unknown"
+        if parsed is not None:
+            chosen = str(self.precision_box.currentData())
+            published = parsed[0]
+            # A full date may be known only to the month (the user says so); a partial one can't be a day.
+            precision = chosen if chosen != "unknown" and len(published) == 10 else parsed[1]
         return {"title": self.title_edit.text().strip(), "source": self.source_edit.text().strip() or None,
                 "url": self.url_edit.text().strip() or None, "published": published,
                 "published_precision": precision}
@@ -63,12 +70,18 @@ class ArticlePropertiesDialog(QDialog):
         text = self.published_edit.text().strip()
         if not self.title_edit.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("An article needs a title."))
-            return
-        if text and parse_published(text) is None:
+        elif text and parse_published(text) is None:
             QMessageBox.warning(self, self.windowTitle(),
                                 self.tr("“%1” is not a date: write 2021-05-14, 2021-05 or 2021.").replace("%1", text))
-            return
-        self.accept()
+        else:
+            self.accept()
+
+
+class ArticlePropertiesDialog(ArticleMetadataDialog):
+    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__("Article Properties", article.title, article.source, article.url,
+                         article.published, article.published_precision, parent)
+        self.finish_layout()
 
 
 class EditArticleCommand(QUndoCommand):
