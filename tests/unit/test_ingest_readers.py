@@ -14,7 +14,8 @@ BODY = ("Armenia has requested military support from Russia following a border b
         "Azerbaijan troops, Reuters and several other sources reported on May 14.")
 
 
-def make_pdf(lines: list[str], title: str | None = None, password: str | None = None) -> bytes:
+def make_pdf(lines: list[str], title: str | None = None, password: str | None = None,
+             algorithm: str = "AES-128") -> bytes:
     """A one-page PDF with a text layer, written by hand (then titled or encrypted by pypdf)."""
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -45,8 +46,10 @@ def make_pdf(lines: list[str], title: str | None = None, password: str | None = 
     writer.append(PdfReader(io.BytesIO(out)))
     if title:
         writer.add_metadata({"/Title": title})
-    if password:
-        writer.encrypt(password, algorithm="AES-128")
+    if password is not None:
+        # An empty user password with an owner password: opens without asking, the usual
+        # "protected" PDF of a ministry or a think tank.
+        writer.encrypt(password, owner_password="owner-secret", algorithm=algorithm)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -108,6 +111,12 @@ def test_pdf_text_layer_and_title(tmp_path: Path) -> None:
     assert "Armenia has requested military support" in doc.text and "Border breach" not in doc.text.split("\n")[0]
     untitled = read_bytes(make_pdf(["Border breach", BODY[:80]]), "b.pdf")
     assert untitled.title == "Border breach"
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256", "RC4-128"])
+def test_a_pdf_locked_with_an_empty_password_is_read(algorithm: str) -> None:
+    doc = read_bytes(make_pdf(["Border breach", BODY[:80]], password="", algorithm=algorithm), "locked.pdf")
+    assert doc.title == "Border breach" and BODY[:40] in doc.text
 
 
 @pytest.mark.parametrize("name, content, reason", [
