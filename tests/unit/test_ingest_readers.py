@@ -47,8 +47,8 @@ def make_pdf(lines: list[str], title: str | None = None, password: str | None = 
     if title:
         writer.add_metadata({"/Title": title})
     if password is not None:
-        # An empty user password with an owner password: opens without asking, the usual
-        # "protected" PDF of a ministry or a think tank.
+        # Always with an owner password; with password="" (no user password) it opens without
+        # asking, the usual "protected" PDF of a ministry or a think tank.
         writer.encrypt(password, owner_password="owner-secret", algorithm=algorithm)
     buffer = io.BytesIO()
     writer.write(buffer)
