@@ -79,6 +79,7 @@ class NewMention(NamedTuple):
     surface: str
     origin: str = "auto"
 
+
 class NewEvent(NamedTuple):
     article_id: int
     start: int
@@ -91,6 +92,7 @@ class NewEvent(NamedTuple):
     origin: str = "auto"
     entity_ids: tuple[int, ...] = ()
 
+
 class EntityRow(NamedTuple):
     """One row of the entity sidebar."""
 
@@ -99,6 +101,7 @@ class EntityRow(NamedTuple):
     kind: str
     mentions: int
     aliases: tuple[str, ...] = ()
+
 
 class MentionContext(NamedTuple):
     """A mention with a little text around it, for the sidebar's list."""
@@ -111,6 +114,7 @@ class MentionContext(NamedTuple):
     before: str
     surface: str
     after: str
+
 
 class MentionMark(NamedTuple):
     """What the article pane needs to underline a mention."""
