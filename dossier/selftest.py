@@ -1,8 +1,10 @@
 """`dossier --self-test`: prove an installed or bundled Dossier works, without showing a window.
 
 It writes the sample dossier to a temporary folder (with extraction: spaCy and its model must be
-there), searches it, lays out the main window offscreen, writes a one-page PDF with the bundled
-font, and exits 0 — or says which step failed and exits 1.
+there), searches it, lays out the main window offscreen, checks the text services Qt gets from
+ICU on Linux (collation, a legacy encoding in pasted HTML, time-zone names: the Linux bundle
+carries a trimmed ICU data library), writes a one-page PDF with the bundled font, and exits 0 —
+or says which step failed and exits 1.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ def self_test() -> int:
             assert not window.grab().isNull(), "the window did not render"
             assert window.workspace is not None and window.workspace.pane.article is not None
 
+            if sys.platform.startswith("linux"):  # where Qt takes these from ICU
+                step = "use Qt's text services (ICU)"
+                check_text_services()
+
             step = "write a one-page PDF"
             from PySide6.QtGui import QFont, QPainter, QPdfWriter
 
@@ -65,3 +71,19 @@ def self_test() -> int:
             return 1
     print(f"self-test passed in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def check_text_services() -> None:
+    """What Qt asks ICU for still works: collation rules of a locale, a legacy encoding declared
+    by pasted HTML, a time-zone name in another language, locale case mapping."""
+    from PySide6.QtCore import QByteArray, QCollator, QLocale, QMimeData, QTimeZone
+
+    assert QCollator(QLocale("sv_SE")).compare("ä", "z") > 0, "Swedish collation is missing"
+    assert QCollator(QLocale("de_DE")).compare("ä", "z") < 0, "German collation is missing"
+    pasted = QMimeData()
+    pasted.setData("text/html", QByteArray('<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251")))
+    assert "Привет" in pasted.html(), "windows-1251 HTML was not decoded"
+    name = QTimeZone(b"Europe/Paris").displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName,
+                                                 QLocale("fr_FR"))
+    assert "Europe centrale" in name, f"time-zone names are missing ({name!r})"
+    assert QLocale("tr_TR").toUpper("istanbul") == "İSTANBUL", "Turkish case mapping is missing"

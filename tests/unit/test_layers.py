@@ -9,7 +9,7 @@ import sys
 import dossier
 
 QT_FREE = ("dossier.core", "dossier.store", "dossier.ingest", "dossier.paths", "dossier.sample",
-           "dossier.cli")
+           "dossier.cli", "dossier.bundling")
 
 
 def _modules() -> list[str]:
