@@ -212,6 +212,7 @@ def _write(store: Store, path: Path, options: PdfOptions,
     doc, content = build({})
     _check(options)
     pages = _heading_pages(doc, page_size.height())
+    del doc, content  # the first layout goes before the second is built: one document in memory
     doc, content = build(pages)  # again, with the page numbers in the contents and index
     pages = _heading_pages(doc, page_size.height())
     total = doc.pageCount()
