@@ -79,15 +79,19 @@ def _toc(package: bytes) -> tuple[int, list[tuple[str, int]]]:
 
 def items(package: bytes) -> dict[str, bytes]:
     """Every item of a package by its full name ('icudt73l/lang/fr.res'), padding included."""
-    _header, toc = _toc(package)
+    return _items(package, _toc(package)[1])
+
+
+def _items(package: bytes, toc: list[tuple[str, int]]) -> dict[str, bytes]:
     ends = [at for _name, at in toc[1:]] + [len(package)]
     return {name: package[at:end] for (name, at), end in zip(toc, ends)}
 
 
 def filtered(package: bytes, drop: Callable[[str], bool] = unused_item) -> bytes:
     """The package without the items for which drop(name without the package prefix) is true."""
-    header_size, _toc_entries = _toc(package)
-    kept = [(name, data) for name, data in items(package).items() if not drop(name.split("/", 1)[-1])]
+    header_size, toc_entries = _toc(package)
+    kept = [(name, data) for name, data in _items(package, toc_entries).items()
+            if not drop(name.split("/", 1)[-1])]
     names = b"".join(name.encode("ascii") + b"\0" for name, _data in kept)
     table_size = 4 + 8 * len(kept)
     first_item = header_size + table_size + len(names)

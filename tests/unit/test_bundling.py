@@ -61,7 +61,6 @@ def test_a_file_that_is_not_icu_data_is_refused() -> None:
 
 
 CHILD = """
-import sys
 from dossier.selftest import check_text_services
 try:
     check_text_services()
