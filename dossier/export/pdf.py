@@ -3,10 +3,12 @@ page by page onto a QPdfWriter, with our own header and "Page X of Y" footer. Qt
 orders every script (Armenian, Cyrillic, Arabic, Persian), embeds and subsets the fonts, and
 turns `<a href="#…">` into links; pypdf then adds the outline (Qt writes none).
 
-Contents: cover, table of contents with page numbers (laid out once to learn each heading's
-page, then again with the numbers), claims summary, each article with its provenance, verbatim
-text, highlighted passages, numbered notes as endnotes (links both ways), an entity index with
-pages, and a timeline figure.
+Contents: cover, table of contents with page numbers, claims summary, each article with its
+provenance, verbatim text, highlighted passages, numbered notes as endnotes (links both ways), an
+entity index with pages, and a timeline figure. Each part that starts a page is its own document:
+every part is laid out once to learn its length and where its anchors fall, the contents and the
+index again until their page numbers hold, then each part once more to paint it. Links between
+parts work because Qt's PDF writer names its destinations for the whole file.
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ from dossier.core.colors import blend, default_color
 from dossier.core.models import Annotation, Article
 from dossier.core.vocabulary import grade_code
 from dossier.export.pdf_html import (
-    PdfContent, article_body, claims_table, endnotes, esc, provenance_line,
+    PdfContent, article_body, claims_table, endnotes, esc, note_marker, provenance_line,
 )
 from dossier.store import Store
 
 PAGE_MARGIN_MM = 18
 HEADER_MM = 8
+# Every part of the dossier (cover, contents, claims, each article, index) starts a page; each is
+# laid out as its own document, so memory holds one article's layout, not the whole dossier's.
+PAGE_BREAK = '<div style="page-break-before:always"></div>'
 
 
 @dataclass
@@ -102,12 +107,12 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
         f"({sum(1 for v in annotations.values() for a in v if a.kind == 'claim')} claims) · "
         f"{counts.get('entities', 0)} entities · {counts.get('events', 0)} events</p></div>"
     )
-    c.parts.append('<div style="page-break-before:always"></div>')
+    c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("contents", "Contents"))
     toc_index = len(c.parts)
     c.parts.append("")  # filled once every section is known
 
-    c.parts.append('<div style="page-break-before:always"></div>')
+    c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("claims", "Claims"))
     rows = []
     for article in articles:
@@ -130,20 +135,19 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
                 numbers[a.id] = number
                 if a.anchor_state != "orphaned":
                     with_notes.add(a.id)
-        c.parts.append('<div style="page-break-before:always"></div>')
+        c.parts.append(PAGE_BREAK)
         c.parts.append(c.section(f"article-{article.id}", article.title))
         c.parts.append(provenance_line(article))
         if options.passages_only:
             c.parts.append("".join(
                 f'<p><a name="ann-{a.id}"></a><span style="background-color:{colors[a.id]}">“{esc(a.exact)}”</span>'
-                + (f'<a name="ref-{numbers[a.id]}"></a><sup><a href="#note-{numbers[a.id]}">[{numbers[a.id]}]</a></sup>'
-                   if a.id in numbers else "") + "</p>"
+                + (note_marker(numbers[a.id]) if a.id in numbers else "") + "</p>"
                 for a in chosen))
         else:
             c.parts.append(article_body(article.text, chosen, colors, numbers, with_notes))
         c.parts.append(endnotes(article, chosen, numbers))
 
-    c.parts.append('<div style="page-break-before:always"></div>')
+    c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("entities", "Entity index"))
     index_rows = []
     titles = {a.id: a.title for a in articles}
@@ -190,10 +194,13 @@ def _write(store: Store, path: Path, options: PdfOptions,
     events = [e for e in store.events() if e.earliest and e.article_id in {a.id for a in articles}]
     image = timeline_image(events, {a.id: a.title for a in articles}, family) if events else None
 
-    def build(pages: dict[str, int]) -> tuple[QTextDocument, PdfContent]:
+    def content_for(pages: dict[str, int]) -> tuple[list[str], PdfContent]:
         # An <img width> counts CSS pixels (1/96 in), which the layout scales to the PDF's resolution.
         content = _content(store, options, articles, annotations, pages, "timeline.png" if image else "",
                            int(page_size.width() * 96 / writer.resolution()))
+        return _parts(content.parts), content
+
+    def laid_out(html: str) -> QTextDocument:
         doc = QTextDocument()
         # Lay out with the PDF's own resolution, so 10 pt is 10 pt on paper.
         doc.documentLayout().setPaintDevice(writer)
@@ -205,41 +212,83 @@ def _write(store: Store, path: Path, options: PdfOptions,
         if image is not None:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("timeline.png"), image)
         doc.setPageSize(page_size)
-        doc.setHtml("".join(content.parts))
-        return doc, content
+        doc.setHtml(html)
+        return doc
 
-    # Scale: the document lays out in device pixels at the writer's resolution.
-    doc, content = build({})
-    _check(options)
-    pages = _heading_pages(doc, page_size.height())
-    del doc, content  # the first layout goes before the second is built: one document in memory
-    doc, content = build(pages)  # again, with the page numbers in the contents and index
-    pages = _heading_pages(doc, page_size.height())
-    total = doc.pageCount()
+    def measure(html: str) -> tuple[int, dict[str, int]]:
+        """A part's page count and the page (within it) each of its anchors is on."""
+        _check(options)
+        doc = laid_out(html)
+        return doc.pageCount(), _heading_pages(doc, page_size.height())
+
+    # The contents and the entity index print page numbers, which can change their length: they are
+    # measured again until the numbers hold. The articles are laid out once here, once to paint.
+    parts, content = content_for({})
+    measured = [measure(html) for html in parts]
+    for _round in range(3):
+        parts, content = content_for(_absolute_pages(measured))
+        again = [measure(html) if _prints_page_numbers(html) else known for html, known in zip(parts, measured)]
+        if again == measured:
+            break
+        measured = again
+    pages = _absolute_pages(measured)
+    total = sum(count for count, _anchors in measured)
 
     painter = QPainter(writer)
     header_font = QFont(family)
     header_font.setPointSizeF(7.5)
+    page = 0
     try:
-        for page in range(total):
-            _check(options)
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -page * page_size.height())
-            doc.drawContents(painter, QRectF(0, page * page_size.height(), page_size.width(), page_size.height()))
-            painter.restore()
-            painter.setFont(header_font)
-            painter.setPen(_grey())
-            top = -writer.resolution() * HEADER_MM / 25.4 * 0.9
-            painter.drawText(QRectF(0, top, page_size.width(), writer.resolution() * 0.2), 0x0001, store.title)
-            painter.drawText(QRectF(0, page_size.height() + writer.resolution() * 0.05, page_size.width(),
-                                    writer.resolution() * 0.2), 0x0004, f"Page {page + 1} of {total}")
-            if progress:
-                progress(page + 1, total)
+        for html in parts:
+            doc = laid_out(html)
+            for part_page in range(doc.pageCount()):
+                _check(options)
+                if page:
+                    writer.newPage()
+                painter.save()
+                painter.translate(0, -part_page * page_size.height())
+                doc.drawContents(painter, QRectF(0, part_page * page_size.height(), page_size.width(),
+                                                 page_size.height()))
+                painter.restore()
+                painter.setFont(header_font)
+                painter.setPen(_grey())
+                top = -writer.resolution() * HEADER_MM / 25.4 * 0.9
+                painter.drawText(QRectF(0, top, page_size.width(), writer.resolution() * 0.2), 0x0001, store.title)
+                painter.drawText(QRectF(0, page_size.height() + writer.resolution() * 0.05, page_size.width(),
+                                        writer.resolution() * 0.2), 0x0004, f"Page {page + 1} of {total}")
+                page += 1
+                if progress:
+                    progress(page, total)
+            del doc
     finally:
         painter.end()
     return total, [(s.title, s.level, pages.get(s.key, 0)) for s in content.sections]
+
+
+def _parts(html: list[str]) -> list[str]:
+    """The dossier's HTML cut at its page breaks, one document per part."""
+    parts: list[list[str]] = [[]]
+    for piece in html:
+        if piece == PAGE_BREAK:
+            parts.append([])
+        else:
+            parts[-1].append(piece)
+    return ["".join(part) for part in parts if part]
+
+
+def _prints_page_numbers(part: str) -> bool:
+    return any(f'<a name="{key}"></a>' in part for key in ("contents", "entities"))
+
+
+def _absolute_pages(measured: list[tuple[int, dict[str, int]]]) -> dict[str, int]:
+    """The page of the whole PDF each anchor is on, from each part's count and anchors."""
+    pages: dict[str, int] = {}
+    first = 0
+    for count, anchors in measured:
+        for name, page in anchors.items():
+            pages.setdefault(name, first + page)
+        first += count
+    return pages
 
 
 def _grey():  # type: ignore[no-untyped-def]

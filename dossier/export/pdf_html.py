@@ -69,9 +69,16 @@ def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int,
             for a in ends.get(hi, []):
                 if a.id in note_ids:
                     n = numbers[a.id]
-                    pieces.append(f'<a name="ref-{n}"></a><sup><a href="#note-{n}">[{n}]</a></sup>')
+                    pieces.append(note_marker(n))
         out.append(f"<p>{''.join(pieces)}</p>")
     return "".join(out)
+
+
+def note_marker(n: int) -> str:
+    """The [n] after a passage, linking to its endnote. The name the endnote's ↩ returns to sits
+    on the bracket, outside the link: on a character that is also a link, Qt's PDF writer makes
+    the link and drops the name, and the ↩ would lead nowhere."""
+    return f'<sup><a name="ref-{n}"></a>[<a href="#note-{n}">{n}</a>]</sup>'
 
 
 def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[int, int]) -> str:
