@@ -25,7 +25,7 @@ from dossier.core.colors import blend, default_color
 from dossier.core.models import Annotation, Article
 from dossier.core.vocabulary import grade_code
 from dossier.export.pdf_html import (
-    PdfContent, article_body, claims_table, endnotes, esc, note_marker, provenance_line,
+    PdfContent, anchor, article_body, claims_table, endnotes, esc, note_marker, provenance_line,
 )
 from dossier.store import Store
 
@@ -34,6 +34,8 @@ HEADER_MM = 8
 # Every part of the dossier (cover, contents, claims, each article, index) starts a page; each is
 # laid out as its own document, so memory holds one article's layout, not the whole dossier's.
 PAGE_BREAK = '<div style="page-break-before:always"></div>'
+# The sections that print page numbers, so are laid out again once the numbers are known.
+PAGE_NUMBERED_SECTIONS = ("contents", "entities")
 
 
 @dataclass
@@ -140,7 +142,7 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
         c.parts.append(provenance_line(article))
         if options.passages_only:
             c.parts.append("".join(
-                f'<p><a name="ann-{a.id}"></a><span style="background-color:{colors[a.id]}">“{esc(a.exact)}”</span>'
+                f'<p>{anchor(f"ann-{a.id}")}<span style="background-color:{colors[a.id]}">“{esc(a.exact)}”</span>'
                 + (note_marker(numbers[a.id]) if a.id in numbers else "") + "</p>"
                 for a in chosen))
         else:
@@ -277,7 +279,7 @@ def _parts(html: list[str]) -> list[str]:
 
 
 def _prints_page_numbers(part: str) -> bool:
-    return any(f'<a name="{key}"></a>' in part for key in ("contents", "entities"))
+    return any(anchor(key) in part for key in PAGE_NUMBERED_SECTIONS)
 
 
 def _absolute_pages(measured: list[tuple[int, dict[str, int]]]) -> dict[str, int]:

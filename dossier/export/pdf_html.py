@@ -19,6 +19,11 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def anchor(name: str) -> str:
+    """A named place links (`href="#name"`) and the outline can lead to."""
+    return f'<a name="{name}"></a>'
+
+
 @dataclass
 class Section:
     """A heading that gets a TOC line, a bookmark and (after layout) a page."""
@@ -26,7 +31,6 @@ class Section:
     key: str
     title: str
     level: int = 1
-    page: int = 0
 
 
 @dataclass
@@ -37,7 +41,7 @@ class PdfContent:
     def section(self, key: str, title: str, level: int = 1) -> str:
         self.sections.append(Section(key, title, level))
         tag = "h1" if level == 1 else "h2"
-        return f'<{tag}><a name="{key}"></a>{esc(title)}</{tag}>'
+        return f"<{tag}>{anchor(key)}{esc(title)}</{tag}>"
 
 
 def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int, str],
@@ -59,7 +63,7 @@ def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int,
         pieces = []
         for lo, hi in zip(cuts, cuts[1:]):
             for a in starts.pop(lo, []):  # the claims table links here
-                pieces.append(f'<a name="ann-{a.id}"></a>')
+                pieces.append(anchor(f"ann-{a.id}"))
             covering = [a for a in placed if a.start <= lo and hi <= a.end]
             chunk = esc(text[lo:hi]).replace("\n", "<br/>")
             if covering:
@@ -78,7 +82,7 @@ def note_marker(n: int) -> str:
     """The [n] after a passage, linking to its endnote. The name the endnote's ↩ returns to sits
     on the bracket, outside the link: on a character that is also a link, Qt's PDF writer makes
     the link and drops the name, and the ↩ would lead nowhere."""
-    return f'<sup><a name="ref-{n}"></a>[<a href="#note-{n}">{n}</a>]</sup>'
+    return f'<sup>{anchor(f"ref-{n}")}[<a href="#note-{n}">{n}</a>]</sup>'
 
 
 def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[int, int]) -> str:
@@ -94,7 +98,7 @@ def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[
                      + (f" — {esc(a.claim.rationale)}" if a.claim.rationale else ""))
         orphan = " <i>(passage no longer found in the text)</i>" if a.anchor_state == "orphaned" else ""
         rows.append(
-            f'<p><a name="note-{n}"></a><b>[{n}]</b> <a href="#ref-{n}">↩</a> “{esc(a.exact)}”{orphan}'
+            f'<p>{anchor(f"note-{n}")}<b>[{n}]</b> <a href="#ref-{n}">↩</a> “{esc(a.exact)}”{orphan}'
             f"<br/>{esc(a.note).replace(chr(10), '<br/>')}{claim}</p>"
         )
     return f"<h3>Notes</h3>{''.join(rows)}" if rows else ""
