@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from dossier import __version__
 from dossier.paths import data_dir, resources_dir, sample_dossier_path
-from dossier.store import Store
 from dossier.ui import settings as keys
-from dossier.ui.background import extract_pending
 from dossier.ui.main_window import MainWindow
+from dossier.ui.session import DossierSession
 from dossier.ui.settings import Settings
 from dossier.ui.tasks import TaskRunner
 
@@ -40,13 +39,6 @@ class _FirstPaint(QObject):
             self.done = True
             QTimer.singleShot(0, self._on_paint)  # type: ignore[arg-type]
         return False
-
-
-def _refresh(window: MainWindow, store: Store) -> None:
-    """New entities and events arrived for `store`: show them if it is still the open dossier."""
-    if window.workspace is not None and window.workspace.store is store:
-        window.workspace.refresh_extracted()
-        window.statusBar().showMessage(window.tr("People, places and dates found."), 5000)
 
 
 def choose_dossier(path: Path | None, settings: Settings) -> Path:
@@ -108,20 +100,20 @@ def run(path: Path | None = None) -> int:
     tasks = TaskRunner(app)
 
     painted = False
-    waiting: list[Store] = []
+    waiting: list[DossierSession] = []
 
-    def start_background(store: Store) -> None:
-        # A rotating backup when the newest is over a day old; entities for a new sample.
-        tasks.run(store.backup_if_due, on_error=lambda e: window.statusBar().showMessage(f"Backup failed: {e}", 10000))
-        if extract_pending(store, tasks, on_applied=lambda: _refresh(window, store),
-                           on_error=lambda e: window.statusBar().showMessage(f"Extraction failed: {e}", 10000)):
-            window.statusBar().showMessage(window.tr("Finding people, places and dates…"), 30000)
+    def start_background(session: DossierSession) -> None:
+        # A rotating backup when the newest is over a day old (its own connection, on a worker);
+        # entities for a new sample.
+        tasks.run(session.store.backup_if_due,
+                  on_error=lambda e: window.statusBar().showMessage(f"Backup failed: {e}", 10000))
+        window.extract_pending(session)
 
-    def on_opened(store: Store) -> None:
+    def on_opened(session: DossierSession) -> None:
         if painted:
-            start_background(store)
+            start_background(session)
         else:
-            waiting.append(store)  # nothing may compete with the first paint
+            waiting.append(session)  # nothing may compete with the first paint
 
     def on_first_paint() -> None:
         nonlocal painted
@@ -131,9 +123,9 @@ def run(path: Path | None = None) -> int:
             window.close()
             app.quit()
             return
-        for store in waiting:
-            if store.is_open:
-                start_background(store)
+        for session in waiting:
+            if session.is_open:
+                start_background(session)
         waiting.clear()
 
     window = MainWindow(settings, tasks, on_opened=on_opened)
@@ -143,5 +135,6 @@ def run(path: Path | None = None) -> int:
     window.show()
     window.open_dossier(choose_dossier(path, settings))
     code = app.exec()
-    tasks.wait()
+    tasks.wait(10_000)  # jobs were asked to stop when their dossier closed
+    tasks.shutdown()
     return code

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dossier import __version__
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,9 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", metavar="IDS", help="only these articles (comma-separated ids)")
     p.add_argument("--tags", metavar="NAMES", help="only annotations with these tags (comma-separated)")
     p.add_argument("--claims-only", action="store_true", help="only claims (and their articles)")
+    p.add_argument("--passages-only", action="store_true", help="in the PDF, only the annotated passages of each article")
     p.add_argument("--annotations", type=Path, metavar="OUT.json", help="W3C Web Annotation JSON-LD")
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help="one row per annotation")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
+    # For the app, which runs the PDF export as a child process: progress lines on stdout, and
+    # standard input closing means "cancel" (so the export stops if the app goes away, too).
+    p.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(run=_cmd_export)
 
     p = commands.add_parser("import-annotations", help="read W3C Web Annotation JSON into a dossier")
@@ -188,10 +192,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     store = Store.open_readonly(args.path)
     try:
         if args.pdf:
+            from dossier.export.pdf import Cancelled
+
             try:
                 _export_pdf(store, args, articles)
             except ValueError as exc:
                 return _fail(str(exc))
+            except Cancelled:
+                print("dossier: export cancelled; no file was written", file=sys.stderr)
+                return EXIT_CANCELLED
         if args.annotations:
             from dossier.export.web_annotation import write_collection
 
@@ -217,9 +226,31 @@ def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | N
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
     tags = [t.strip() for t in args.tags.split(",") if t.strip()] if args.tags else None
     options = PdfOptions(article_ids=articles, tag_names=tags, claims_only=args.claims_only,
-                         analyst=args.analyst or "")
-    pages = export_pdf(store, args.pdf, options)  # type: ignore[arg-type]
-    print(f"wrote {pages} pages to {args.pdf}")
+                         passages_only=args.passages_only, analyst=args.analyst or "")
+    report = None
+    if args.progress:
+        import threading
+
+        options.cancel = threading.Event()
+        threading.Thread(target=_cancel_when_stdin_closes, args=(options.cancel,), daemon=True).start()
+
+        def report(done: int, total: int) -> None:
+            print(f"progress {done} {total}", flush=True)
+
+    pages = export_pdf(store, args.pdf, options, progress=report)  # type: ignore[arg-type]
+    print(f"wrote {pages} pages to {args.pdf}", flush=True)
+
+
+def _cancel_when_stdin_closes(cancel: object) -> None:
+    """The app cancels an export by closing our standard input (or by going away). Reads the
+    raw descriptor: a daemon thread blocked in Python's buffered stdin aborts the interpreter at
+    exit, one blocked in os.read does not."""
+    try:
+        while os.read(sys.stdin.fileno(), 1024):
+            pass
+    except (OSError, ValueError):
+        pass
+    cancel.set()  # type: ignore[attr-defined]
 
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:

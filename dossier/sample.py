@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dossier.core.anchoring import find_quote
 from dossier.core.models import Claim
-from dossier.ingest.pipeline import ImportOptions, ImportReport, store_document, with_options
+from dossier.ingest.pipeline import ImportOptions, add_document, with_options
 from dossier.ingest.text_reader import read_text
 from dossier.paths import resources_dir
 from dossier.store import Store
@@ -47,8 +47,7 @@ def write_sample(path: Path, extract: bool = True) -> Store:
         with store.transaction():
             # The same path as `dossier import`: stored verbatim with its original file.
             options = ImportOptions(published=("2021-05-14", "day"), source="SouthFront", extract=False)
-            article_id = store_document(store, with_options(document, options), ImportReport(), sample_path())
-            assert article_id is not None
+            article_id = add_document(store, with_options(document, options))
             text = store.article(article_id).text
             tag_id = store.add_tag("withdrawal agreement", WITHDRAWAL_TAG_COLOR)
             claim = find_quote(text, CLAIM_QUOTE)

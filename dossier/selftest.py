@@ -40,13 +40,20 @@ def self_test() -> int:
 
             from dossier.ui.main_window import MainWindow
             from dossier.ui.settings import Settings
+            from dossier.ui.tasks import TaskRunner
 
             app = QApplication.instance() or QApplication(sys.argv[:1])
-            window = MainWindow(Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)))
+            tasks = TaskRunner(app)
+            window = MainWindow(Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)), tasks)
             assert window.open_dossier(folder / "self-test.dossier"), "the dossier did not open"
             window.resize(1280, 800)
             assert not window.grab().isNull(), "the window did not render"
             assert window.workspace is not None and window.workspace.pane.article is not None
+            step = "a task on a worker thread, its result on the GUI thread"
+            delivered: list[int] = []
+            tasks.run(lambda: 6 * 7, delivered.append)
+            assert tasks.wait(5000) and delivered == [42], "the task runner did not deliver"
+            window.close()
 
             if sys.platform.startswith("linux"):  # where Qt takes these from ICU
                 step = "use Qt's text services (ICU)"

@@ -9,6 +9,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+def publication_day(published: str | None, precision: str) -> str | None:
+    """The day relative dates ("yesterday", "last Tuesday") count from: the published date, when
+    it is known to the day. The one rule for import, re-resolution and events made by hand."""
+    return published[:10] if published and precision == "day" else None
+
+
 class Article(NamedTuple):
     id: int
     title: str
@@ -21,6 +27,10 @@ class Article(NamedTuple):
     imported_at: str
     language: str | None = None
     original_name: str | None = None
+
+    @property
+    def publication_day(self) -> str | None:
+        return publication_day(self.published, self.published_precision)
 
 
 class ArticleSummary(NamedTuple):

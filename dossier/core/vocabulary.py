@@ -41,7 +41,3 @@ CLAIM_STATUS_LABELS = {
     "false": "False",
 }
 
-
-def grade_code(reliability: str | None, credibility: int | None) -> str:
-    """The combined code analysts write, e.g. "D2"; "?" stands for a grade not yet given."""
-    return f"{reliability or '?'}{credibility or '?'}"

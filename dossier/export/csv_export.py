@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from dossier.core.vocabulary import grade_code
+from dossier.export.atomic import written_whole
 from dossier.store import Store
 
 HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "status", "reliability",
@@ -23,32 +23,32 @@ def neutralise(value: object) -> str:
 
 def rows(store: Store) -> list[list[str]]:
     tags = {t.id: t.name for t in store.tags()}
-    sources = {s.name.casefold(): s.reliability for s in store.sources()}
+    grades = store.source_grades()
     articles = {}
     out = []
     for a in store.annotations():
         article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.article(a.article_id))
         claim = a.claim
-        inherited = sources.get((article.source or "").casefold())
-        reliability = claim.reliability if claim else None
+        grade = grades.grade(claim, article.source) if claim else None
+        reliability = ""
+        if grade is not None and grade.reliability:
+            reliability = f"{grade.reliability} (source)" if grade.inherited else grade.reliability
         out.append([neutralise(v) for v in (
             article.title, article.source, article.published, article.url, a.exact, a.kind,
             "; ".join(tags[t] for t in a.tag_ids if t in tags),
-            claim.status if claim else "", reliability or (f"{inherited} (source)" if claim and inherited else ""),
+            claim.status if claim else "", reliability,
             claim.credibility if claim and claim.credibility else "",
-            grade_code(reliability or inherited, claim.credibility) if claim else "",
+            grade.label if grade else "",
             a.note, claim.rationale if claim else "", a.anchor_state, a.created,
         )])
     return out
 
 
 def write_csv(store: Store, out: Path) -> int:
-    """Write every annotation to `out` (atomically). Returns how many rows."""
+    """Write every annotation to `out` (whole or not at all). Returns how many rows."""
     data = rows(store)
-    partial = out.with_name(out.name + ".partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as f:
+    with written_whole(out) as partial, partial.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(HEADER)
         writer.writerows(data)
-    partial.replace(out)
     return len(data)

@@ -13,7 +13,6 @@ parts work because Qt's PDF writer names its destinations for the whole file.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,10 +22,10 @@ from pathlib import Path
 from dossier.core.citation import format_date
 from dossier.core.colors import blend, default_color
 from dossier.core.models import Annotation, Article
-from dossier.core.vocabulary import grade_code
 from dossier.export.pdf_html import (
     PdfContent, anchor, article_body, claims_table, endnotes, esc, note_marker, provenance_line,
 )
+from dossier.export.atomic import written_whole
 from dossier.store import Store
 
 PAGE_MARGIN_MM = 18
@@ -57,14 +56,9 @@ def export_pdf(store: Store, out: Path, options: PdfOptions | None = None,
     """Write the dossier PDF to `out` (via a temporary file: a failure or cancel leaves no
     half-written PDF). Returns the number of pages. Needs a QGuiApplication."""
     options = options or PdfOptions()
-    partial = out.with_name(f".{out.name}.partial")
-    try:
+    with written_whole(out) as partial:
         pages, sections = _write(store, partial, options, progress)
         _add_outline(partial, sections)
-        os.replace(partial, out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return pages
 
 
@@ -98,7 +92,7 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
              pages: dict[str, int], figure: str, width: int) -> PdfContent:
     c = PdfContent()
     tags = {t.id: t for t in store.tags()}
-    sources = {s.name.casefold(): s.reliability for s in store.sources()}
+    grades = store.source_grades()
     counts = store.counts()
     today = datetime.now(timezone.utc).date()
     c.parts.append(
@@ -120,8 +114,7 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
     for article in articles:
         for a in annotations[article.id]:
             if a.kind == "claim" and a.claim is not None:
-                inherited = sources.get((article.source or "").casefold())
-                rows.append((a, article, f"ann-{a.id}", grade_code(a.claim.reliability or inherited, a.claim.credibility)))
+                rows.append((a, article, f"ann-{a.id}", grades.grade(a.claim, article.source).label))
     c.parts.append(claims_table(rows))
 
     number = 0
@@ -147,7 +140,7 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
                 for a in chosen))
         else:
             c.parts.append(article_body(article.text, chosen, colors, numbers, with_notes))
-        c.parts.append(endnotes(article, chosen, numbers))
+        c.parts.append(endnotes(article, chosen, numbers, grades))
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("entities", "Entity index"))
@@ -165,7 +158,7 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
     c.parts.append(f'<p><img src="{figure}" width="{width}"/></p>' if figure else "<p>No dated events.</p>")
 
     toc = "".join(
-        f'<p style="margin-left:{(s.level - 1) * 16}px"><a href="#{s.key}">{esc(s.title)}</a> ……… '
+        f'<p><a href="#{s.key}">{esc(s.title)}</a> ……… '
         f"{pages.get(s.key, 0) + 1}</p>"
         for s in c.sections if s.key not in ("contents",)
     )
@@ -174,7 +167,7 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
 
 
 def _write(store: Store, path: Path, options: PdfOptions,
-           progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int, int]]]:
+           progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]]]:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
@@ -264,7 +257,7 @@ def _write(store: Store, path: Path, options: PdfOptions,
             del doc
     finally:
         painter.end()
-    return total, [(s.title, s.level, pages.get(s.key, 0)) for s in content.sections]
+    return total, [(s.title, pages.get(s.key, 0)) for s in content.sections]
 
 
 def _parts(html: list[str]) -> list[str]:
@@ -317,7 +310,7 @@ def _heading_pages(doc, page_height: float) -> dict[str, int]:  # type: ignore[n
     return pages
 
 
-def _add_outline(path: Path, sections: list[tuple[str, int, int]]) -> None:
+def _add_outline(path: Path, sections: list[tuple[str, int]]) -> None:
     """Bookmarks for every section and article (Qt's PDF writer makes none), appended to the
     file as an incremental update: the pages Qt wrote are not parsed and written again, which
     made this step 40 % of a large export."""
@@ -343,7 +336,7 @@ def _add_outline(path: Path, sections: list[tuple[str, int, int]]) -> None:
     ids = [size + 1 + i for i in range(len(sections))]
     bodies: dict[int, str] = {outline_id: f"<< /Type /Outlines /First {ids[0]} 0 R /Last {ids[-1]} 0 R "
                                           f"/Count {len(ids)} >>"}
-    for i, (title, _level, page) in enumerate(sections):
+    for i, (title, page) in enumerate(sections):
         links = "".join([f" /Prev {ids[i - 1]} 0 R" if i else "", f" /Next {ids[i + 1]} 0 R" if i + 1 < len(ids) else ""])
         target = pages[min(page, len(pages) - 1)]
         bodies[ids[i]] = (f"<< /Title {pdf_text(title)} /Parent {outline_id} 0 R{links} "

@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dossier.core.citation import format_date, provenance
+from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article
-from dossier.core.vocabulary import CLAIM_STATUS_LABELS, grade_code
-
-NOTE_MARK = "#7a7a7a"
+from dossier.core.vocabulary import CLAIM_STATUS_LABELS
 
 
 def esc(text: object) -> str:
@@ -30,7 +29,6 @@ class Section:
 
     key: str
     title: str
-    level: int = 1
 
 
 @dataclass
@@ -38,10 +36,9 @@ class PdfContent:
     sections: list[Section] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
 
-    def section(self, key: str, title: str, level: int = 1) -> str:
-        self.sections.append(Section(key, title, level))
-        tag = "h1" if level == 1 else "h2"
-        return f"<{tag}>{anchor(key)}{esc(title)}</{tag}>"
+    def section(self, key: str, title: str) -> str:
+        self.sections.append(Section(key, title))
+        return f"<h1>{anchor(key)}{esc(title)}</h1>"
 
 
 def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int, str],
@@ -56,14 +53,19 @@ def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int,
         starts.setdefault(a.start, []).append(a)
     out = []
     offset = 0
+    waiting: list[Annotation] = []  # passages that begin in the break before a paragraph
     for paragraph in text.split("\n\n"):
         start, end = offset, offset + len(paragraph)
         offset = end + 2
+        # A passage that starts at a paragraph break (or in an empty paragraph) is anchored at
+        # the start of the next paragraph with text: the claims table's link must lead somewhere.
+        waiting += [a for p in sorted(starts) if p < start or (p == start == end) for a in starts.pop(p)]
         cuts = sorted({start, end, *(p for a in placed for p in (a.start, a.end) if start < p < end)})
         pieces = []
         for lo, hi in zip(cuts, cuts[1:]):
-            for a in starts.pop(lo, []):  # the claims table links here
+            for a in waiting + starts.pop(lo, []):  # the claims table links here
                 pieces.append(anchor(f"ann-{a.id}"))
+            waiting = []
             covering = [a for a in placed if a.start <= lo and hi <= a.end]
             chunk = esc(text[lo:hi]).replace("\n", "<br/>")
             if covering:
@@ -75,6 +77,8 @@ def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int,
                     n = numbers[a.id]
                     pieces.append(note_marker(n))
         out.append(f"<p>{''.join(pieces)}</p>")
+    if waiting:  # nothing with text followed (the passage is the trailing break itself)
+        out.append(f"<p>{''.join(anchor(f'ann-{a.id}') for a in waiting)}</p>")
     return "".join(out)
 
 
@@ -85,7 +89,8 @@ def note_marker(n: int) -> str:
     return f'<sup>{anchor(f"ref-{n}")}[<a href="#note-{n}">{n}</a>]</sup>'
 
 
-def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[int, int]) -> str:
+def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[int, int],
+             grades: SourceGrades) -> str:
     rows = []
     for a in annotations:
         if a.id not in numbers:
@@ -94,7 +99,7 @@ def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[
         claim = ""
         if a.claim is not None:
             claim = (f"<br/><i>{esc(CLAIM_STATUS_LABELS[a.claim.status])}, "
-                     f"{esc(grade_code(a.claim.reliability, a.claim.credibility))}</i>"
+                     f"{esc(grades.grade(a.claim, article.source).label)}</i>"
                      + (f" — {esc(a.claim.rationale)}" if a.claim.rationale else ""))
         orphan = " <i>(passage no longer found in the text)</i>" if a.anchor_state == "orphaned" else ""
         rows.append(

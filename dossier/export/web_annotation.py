@@ -22,7 +22,9 @@ from typing import Any
 
 from dossier.core.anchoring import reanchor
 from dossier.core.models import Annotation, Article, Claim
-from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS, grade_code
+from dossier.core.grading import SourceGrades
+from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
+from dossier.export.atomic import written_whole
 from dossier.store import Store
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -46,7 +48,7 @@ def target_source(article: Article) -> str:
 
 
 def to_web_annotation(store: Store, annotation: Annotation, article: Article, base: uuid.UUID,
-                      tags: dict[int, str], creator: str | None = None) -> dict[str, Any]:
+                      tags: dict[int, str], grades: SourceGrades, creator: str | None = None) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = []
     if annotation.note:
         bodies.append({"type": "TextualBody", "value": annotation.note, "format": "text/plain",
@@ -56,15 +58,14 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
             bodies.append({"type": "TextualBody", "value": tags[tag_id], "purpose": "tagging"})
     if annotation.kind == "claim" and annotation.claim is not None:
         claim = annotation.claim
-        source = store.source_by_name(article.source) if article.source else None
-        inherited = source.reliability if source else None
+        grade = grades.grade(claim, article.source)
         bodies.append({
             "type": "TextualBody", "purpose": "assessing", "format": "text/plain",
-            "value": f"{claim.status.replace('_', ' ')} ({grade_code(claim.reliability or inherited, claim.credibility)})"
+            "value": f"{claim.status.replace('_', ' ')} ({grade.label})"
                      + (f": {claim.rationale}" if claim.rationale else ""),
             "dossier:status": claim.status,
             "dossier:reliability": claim.reliability,
-            "dossier:reliabilityInherited": inherited if claim.reliability is None else None,
+            "dossier:reliabilityInherited": grade.reliability if grade.inherited else None,
             "dossier:credibility": claim.credibility,
             "dossier:rationale": claim.rationale,
         })
@@ -106,6 +107,7 @@ def export_collection(store: Store, annotation_ids: Iterable[int] | None = None,
     base = dossier_uuid(store)
     wanted = set(annotation_ids) if annotation_ids is not None else None
     tags = {t.id: t.name for t in store.tags()}
+    grades = store.source_grades()
     articles: dict[int, Article] = {}
     items = []
     for annotation in store.annotations():
@@ -113,7 +115,7 @@ def export_collection(store: Store, annotation_ids: Iterable[int] | None = None,
             continue
         article = articles.get(annotation.article_id) or articles.setdefault(
             annotation.article_id, store.article(annotation.article_id))
-        items.append(to_web_annotation(store, annotation, article, base, tags, creator))
+        items.append(to_web_annotation(store, annotation, article, base, tags, grades, creator))
     collection_id = f"urn:uuid:{base}"
     return {
         "@context": CONTEXT,
@@ -128,9 +130,8 @@ def export_collection(store: Store, annotation_ids: Iterable[int] | None = None,
 def write_collection(store: Store, out: Path, creator: str | None = None) -> int:
     """Write the dossier's annotations to `out` (atomically). Returns how many."""
     collection = export_collection(store, creator=creator)
-    partial = out.with_name(out.name + ".partial")
-    partial.write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
-    partial.replace(out)
+    with written_whole(out) as partial:
+        partial.write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
     return int(collection["total"])
 
 
@@ -248,7 +249,7 @@ def _place(store: Store, item: dict[str, Any], by_source: dict[str, int], result
                                          str(quote.get("suffix") or ""), note=note, claim=claim)
         result.orphaned.append(annotation_id)
     for name in tags:
-        tag = store.tag_by_name(name)
+        tag = store.find_tag(name)
         tag_id = tag.id if tag else store.add_tag(name, "#e6a23c")
         store.tag_annotation(annotation_id, tag_id)
     return annotation_id

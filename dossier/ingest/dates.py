@@ -277,11 +277,11 @@ def parse_published(text: str) -> tuple[str, str] | None:
     return None
 
 
-def base_date(published: str | None, precision: str = "day") -> date | None:
-    """The date relative words count from: only a published date known to the day will do."""
-    if not published or precision != "day":
+def base_date(day: str | None) -> date | None:
+    """`Article.publication_day` as a date (None when the day is not known)."""
+    if not day:
         return None
     try:
-        return date.fromisoformat(published[:10])
+        return date.fromisoformat(day[:10])
     except ValueError:
         return None

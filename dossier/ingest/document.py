@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.core.models import NewArticle
+from dossier.core.models import NewArticle, publication_day
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,10 @@ class Document:
     author: str | None = None
     original_name: str | None = None
     original_bytes: bytes = b""
+
+    @property
+    def publication_day(self) -> str | None:
+        return publication_day(self.published, self.published_precision)
 
     def to_article(self) -> NewArticle:
         return NewArticle(

@@ -216,10 +216,16 @@ class EntityLinker:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._ids: dict[str, int] = {}
-        for entity in store.entities():
+        self.forget_unsaved()
+
+    def forget_unsaved(self) -> None:
+        """Read the names again from the dossier: after a rolled-back write, the entities this
+        linker made in it are not there."""
+        self._ids = {}
+        for entity in self._store.entities():
             for name in (entity.name, *entity.aliases):
                 self._ids.setdefault(fold(name), entity.id)
-        self._rejected = store.rejected_name_keys()
+        self._rejected = self._store.rejected_name_keys()
 
     def known_names(self) -> list[KnownName]:
         return [KnownName(text, entity.name, entity.kind) for entity in self._store.entities()
@@ -241,36 +247,28 @@ class EntityLinker:
 
 
 def apply_proposal(store: Store, article_id: int, proposal: Proposal, linker: EntityLinker | None = None) -> None:
-    """Replace the article's automatic mentions and events with the proposal, in one transaction."""
+    """Replace the article's automatic mentions and events with the proposal, in one transaction,
+    leaving alone what the user has said: removed mentions and rejected names stay out, passages
+    they marked themselves and events they deleted, made or edited are not the extractor's."""
     linker = linker or EntityLinker(store)
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM mentions WHERE article_id = ? AND origin = 'auto'", (article_id,))
-        conn.execute("DELETE FROM events WHERE article_id = ? AND origin = 'auto'", (article_id,))
-        user_spans = [(r[0], r[1]) for r in conn.execute(
-            "SELECT start_offset, end_offset FROM mentions WHERE article_id = ?", (article_id,))]
-        rejected = {(r[0], r[1]) for r in conn.execute(
-            "SELECT start_offset, end_offset FROM rejected_mentions WHERE article_id = ?", (article_id,))}
+    with store.transaction():
+        guards = store.extraction_guards(article_id)
         ids_by_name: dict[str, int] = {}
         mentions = []
         for m in proposal.mentions:
-            if (m.start, m.end) in rejected or linker.is_rejected(m.name) or linker.is_rejected(m.surface):
+            if (m.start, m.end) in guards.rejected_spans or linker.is_rejected(m.name) or linker.is_rejected(m.surface):
                 continue
-            if any(s < m.end and m.start < e for s, e in user_spans):
-                continue  # the user marked this passage themselves
+            if any(s < m.end and m.start < e for s, e in guards.user_spans):
+                continue
             entity_id = linker.entity_id(m.name, m.kind, m.surface)
             ids_by_name[m.name] = entity_id
             mentions.append(NewMention(article_id, entity_id, m.start, m.end, m.surface, "auto"))
-        store.add_mentions(mentions)
-        # Deleted by the user, or made or edited by the user: either way, not the extractor's to add.
-        rejected_events = {(r[0], r[1], r[2]) for r in conn.execute(
-            "SELECT start_offset, end_offset, date_text FROM rejected_events WHERE article_id = ? "
-            "UNION SELECT start_offset, end_offset, date_text FROM events WHERE article_id = ? AND origin = 'user'",
-            (article_id, article_id))}
-        store.add_events([
+        events = [
             NewEvent(article_id, e.start, e.end, e.title, e.date.text, e.date.earliest, e.date.latest,
                      e.date.precision, "auto", tuple(ids_by_name[n] for n in e.entity_names if n in ids_by_name))
-            for e in proposal.events if (e.start, e.end, e.date.text) not in rejected_events
-        ])
+            for e in proposal.events if (e.start, e.end, e.date.text) not in guards.kept_events
+        ]
+        store.replace_automatic(article_id, mentions, events)
 
 
 def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None = None,
@@ -284,7 +282,7 @@ def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None =
     articles = [store.article(i) for i in ids]
     linker = EntityLinker(store)
     proposals = analyse(nlp, [a.text for a in articles],
-                        [a.published if a.published_precision == "day" else None for a in articles],
+                        [a.publication_day for a in articles],
                         known=linker.known_names(), matcher=matcher)
     with store.transaction():
         for article_id, proposal in zip(ids, proposals):
@@ -294,18 +292,12 @@ def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None =
 def reresolve_dates(store: Store, article_id: int) -> int:
     """After the published date changed: resolve the automatic events' date words again against
     it. User-made events are left alone. Returns how many events moved."""
-    article = store.article(article_id)
-    base = base_date(article.published, article.published_precision)
-    moved = 0
-    with store.transaction() as conn:
-        for event_id, words, earliest, latest, precision in conn.execute(
-            "SELECT id, date_text, earliest, latest, precision FROM events WHERE article_id = ? AND origin = 'auto'",
-            (article_id,),
-        ).fetchall():
-            found = find_dates(words, base)
-            new = found[0][2] if found else FuzzyDate(None, None, precision, words)
-            if (new.earliest, new.latest, new.precision) != (earliest, latest, precision):
-                conn.execute("UPDATE events SET earliest = ?, latest = ?, precision = ? WHERE id = ?",
-                             (new.earliest, new.latest, new.precision, event_id))
-                moved += 1
-    return moved
+    base = base_date(store.article(article_id).publication_day)
+    moved = []
+    for event in store.automatic_events(article_id):
+        found = find_dates(event.date_text, base)
+        new = found[0][2] if found else FuzzyDate(None, None, event.precision, event.date_text)
+        if (new.earliest, new.latest, new.precision) != (event.earliest, event.latest, event.precision):
+            moved.append((event.id, new.earliest, new.latest, new.precision))
+    store.set_event_dates(moved)
+    return len(moved)

@@ -100,7 +100,7 @@ def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Seque
                 matcher = NameMatcher(nlp)  # grows through the import: names travel between files
                 matcher.add(known)
             proposals = analyse(nlp, [i.document.text for i in readable],  # type: ignore[union-attr]
-                                [_base(i.document) for i in readable], matcher=matcher)  # type: ignore[arg-type]
+                                [i.document.publication_day for i in readable], matcher=matcher)  # type: ignore[arg-type]
             for item, proposal in zip(readable, proposals):
                 item.proposal = proposal
         if items:
@@ -110,16 +110,28 @@ def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Seque
 
 
 def store_item(store: Store, item: ReadItem, report: ImportReport, linker: EntityLinker | None = None) -> int | None:
-    """The half that writes: one file's article, original and proposals, in one transaction."""
+    """The half that writes: one file's article, original and proposals, in one transaction. The
+    report names the article only once that transaction has committed."""
     if item.document is None:
         report.failed.append((item.path, item.reason or "unreadable"))
         return None
-    with store.transaction():
-        article_id = store_document(store, item.document, report, item.path)
-        if article_id is not None and item.proposal is not None:
-            from dossier.ingest.extract import apply_proposal
+    existing = store.article_id_by_sha256(text_sha256(item.document.text))
+    if existing is not None:
+        report.duplicates.append((item.path, existing))
+        return None
+    try:
+        with store.transaction():
+            article_id = add_document(store, item.document)
+            if item.proposal is not None:
+                from dossier.ingest.extract import apply_proposal
 
-            apply_proposal(store, article_id, item.proposal, linker)
+                apply_proposal(store, article_id, item.proposal, linker)
+    except Exception as error:  # this file fails; the import goes on
+        if linker is not None:
+            linker.forget_unsaved()
+        report.failed.append((item.path, f"could not be stored: {error}"))
+        return None
+    report.imported.append((item.path, article_id))
     return article_id
 
 
@@ -158,21 +170,12 @@ def with_options(document: Document, options: ImportOptions) -> Document:
     return document
 
 
-def _base(document: Document) -> str | None:
-    return document.published if document.published_precision == "day" else None
-
-
-def store_document(store: Store, document: Document, report: ImportReport, path: Path) -> int | None:
-    """Store one document (from a file, a paste or a drop), unless its text is already there."""
-    existing = store.article_id_by_sha256(text_sha256(document.text))
-    if existing is not None:
-        report.duplicates.append((path, existing))
-        return None
+def add_document(store: Store, document: Document) -> int:
+    """Store one document (from a file, a paste or a drop) with its original bytes."""
     with store.transaction():
         article_id = store.add_article(document.to_article())
         if document.original_bytes:
             store.keep_original(article_id, document.original_name, document.original_bytes)
-    report.imported.append((path, article_id))
     return article_id
 
 

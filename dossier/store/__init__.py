@@ -6,7 +6,7 @@ from dossier.store.annotations import AnnotationHistory, AnnotationQueries
 from dossier.store.articles import ArticleHistory, ArticleQueries
 from dossier.store.database import Database, read_info
 from dossier.core.models import EntityRow, NewEvent, NewMention
-from dossier.store.entities import EntityEdits, EntityHistory, EntityQueries
+from dossier.store.entities import EntityEdits, EntityQueries
 from dossier.store.errors import (
     CorruptDossier,
     DossierError,
@@ -16,12 +16,13 @@ from dossier.store.errors import (
     NotADossier,
     ReadOnlyDossier,
 )
+from dossier.store.extraction import ExtractionWrites
 from dossier.store.schema import SCHEMA_VERSION
 from dossier.store.search import SearchQueries
 
 
-class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, EntityHistory, AnnotationQueries, AnnotationHistory,
-            SearchQueries, Database):
+class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory,
+            ExtractionWrites, SearchQueries, Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 

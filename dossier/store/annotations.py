@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import NamedTuple
 
-from dossier.core.anchoring import CONTEXT_CHARS
+from dossier.core.anchoring import quote_at
 from dossier.core.models import Annotation, Claim, EvidenceLink, Tag
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
 
@@ -35,17 +34,11 @@ class AnnotationQueries:
             raise ValueError("only a claim annotation carries an assessment")
         now = utc_now()
         with self._write() as conn:  # type: ignore[attr-defined]
-            row = conn.execute(
-                "SELECT length(text), substr(text, ?, ?), substr(text, ?, ?), substr(text, ?, ?) "
-                "FROM articles WHERE id = ?",
-                (start + 1, end - start, max(1, start + 1 - CONTEXT_CHARS), min(CONTEXT_CHARS, start),
-                 end + 1, CONTEXT_CHARS, article_id),
-            ).fetchone()
+            row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
                 raise KeyError(f"no article {article_id}")
-            length, exact, prefix, suffix = row
-            if not 0 <= start < end <= length:
-                raise ValueError(f"passage {start}:{end} is empty or outside the article ({length} characters)")
+            quote = quote_at(row[0], start, end)  # the one place a quote and its context are cut
+            exact, prefix, suffix = quote.exact, quote.prefix, quote.suffix
             annotation_id = int(conn.execute(
                 "INSERT INTO annotations (article_id, kind, start_offset, end_offset, exact, prefix, "
                 "suffix, note, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -179,6 +172,11 @@ class AnnotationQueries:
             "ORDER BY annotation_id", (claim_id,)
         )]
 
+    def claims_citing(self, annotation_id: int) -> list[int]:
+        """The claims that link this passage as evidence."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT claim_id FROM evidence WHERE annotation_id = ? ORDER BY claim_id", (annotation_id,))]
+
     # -- tags -----------------------------------------------------------------------------------
 
     def add_tag(self, name: str, color: str, parent_id: int | None = None) -> int:
@@ -193,11 +191,15 @@ class AnnotationQueries:
         )]
 
     def tag_by_name(self, name: str, parent_id: int | None = None) -> Tag | None:
-        row = self._conn.execute(
-            "SELECT id, name, color, parent_id FROM tags WHERE name = ? COLLATE NOCASE "
-            "AND ifnull(parent_id, 0) = ?", (name, parent_id or 0)
-        ).fetchone()
-        return Tag(*row) if row else None
+        """The tag of that name under `parent_id` (None: at the top), ignoring case in any script."""
+        key = name.strip().casefold()
+        return next((t for t in self.tags() if t.parent_id == parent_id and t.name.casefold() == key), None)
+
+    def find_tag(self, name: str) -> Tag | None:
+        """A tag of that name anywhere in the tree (a top-level one first), ignoring case."""
+        key = name.strip().casefold()
+        found = [t for t in self.tags() if t.name.casefold() == key]
+        return min(found, key=lambda t: (t.parent_id is not None, t.id)) if found else None
 
     def tag_annotation(self, annotation_id: int, tag_id: int) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
@@ -213,45 +215,10 @@ class AnnotationQueries:
             )
 
 
-class AnnotationSnapshot(NamedTuple):
-    """Everything that goes when an annotation is deleted, to put it back exactly (undo)."""
-
-    annotation: Annotation
-    evidence: tuple[EvidenceLink, ...]
-
-
 class AnnotationHistory:
-    """Deleting and restoring annotations whole, for undo."""
+    """Re-anchoring, and the tag tree as a whole."""
 
     _conn: sqlite3.Connection
-
-    def snapshot_annotation(self, annotation_id: int) -> AnnotationSnapshot:
-        annotation = self.annotation(annotation_id)  # type: ignore[attr-defined]
-        links = tuple(EvidenceLink(*r) for r in self._conn.execute(
-            "SELECT claim_id, annotation_id, relation FROM evidence WHERE claim_id = ? OR annotation_id = ? "
-            "ORDER BY claim_id, annotation_id", (annotation_id, annotation_id)
-        ))
-        return AnnotationSnapshot(annotation, links)
-
-    def restore_annotation(self, snapshot: AnnotationSnapshot) -> None:
-        a = snapshot.annotation
-        with self._write() as conn:  # type: ignore[attr-defined]
-            conn.execute(
-                "INSERT INTO annotations (id, article_id, kind, start_offset, end_offset, exact, prefix, suffix, "
-                "note, anchor_state, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, a.article_id, a.kind, a.start, a.end, a.exact, a.prefix, a.suffix, a.note,
-                 a.anchor_state, a.created, a.modified),
-            )
-            if a.claim is not None:
-                AnnotationQueries._write_claim(conn, a.id, a.claim)
-            conn.executemany("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-                             [(a.id, t) for t in a.tag_ids])
-            # A link whose other end is not back yet returns with that end's own snapshot.
-            conn.executemany(
-                "INSERT OR IGNORE INTO evidence (claim_id, annotation_id, relation) SELECT ?, ?, ? "
-                "WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?) AND EXISTS (SELECT 1 FROM annotations WHERE id = ?)",
-                [(c, e, r, c, e) for c, e, r in snapshot.evidence],
-            )
 
     # -- re-anchoring ---------------------------------------------------------------------------
 
@@ -301,19 +268,24 @@ class AnnotationHistory:
             conn.execute("UPDATE tags SET parent_id = ? WHERE id = ?", (parent_id, tag_id))
 
     def tag_subtree(self, tag_id: int) -> list[int]:
-        """The tag and every tag nested under it, parents before children."""
-        return [r[0] for r in self._conn.execute(
-            "WITH RECURSIVE sub(id, depth) AS (SELECT ?, 0 UNION ALL "
-            "SELECT t.id, sub.depth + 1 FROM tags t JOIN sub ON t.parent_id = sub.id) "
-            "SELECT id FROM sub ORDER BY depth, id", (tag_id,)
-        )]
+        """The tag and every tag nested under it, parents before children. Walked in Python with
+        a visited set, so even a file whose tree has a cycle (an old merge bug) can't hang it."""
+        children: dict[int | None, list[int]] = {}
+        for t in self.tags():  # type: ignore[attr-defined]
+            children.setdefault(t.parent_id, []).append(t.id)
+        order, seen, level = [], {tag_id}, [tag_id]
+        while level:
+            order.extend(sorted(level))
+            level = [c for p in level for c in children.get(p, []) if c not in seen]
+            seen.update(level)
+        return order
 
     def tag_usage(self, tag_id: int) -> int:
         """How many annotations carry the tag or one nested under it (shown before deleting)."""
+        subtree = self.tag_subtree(tag_id)
+        marks = ",".join("?" * len(subtree))
         return int(self._conn.execute(
-            "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id) "
-            "SELECT count(DISTINCT annotation_id) FROM annotation_tags WHERE tag_id IN (SELECT id FROM sub)",
-            (tag_id,),
+            f"SELECT count(DISTINCT annotation_id) FROM annotation_tags WHERE tag_id IN ({marks})", subtree
         ).fetchone()[0])
 
     def tagged_with(self, tag_id: int) -> list[int]:
@@ -322,10 +294,15 @@ class AnnotationHistory:
         )]
 
     def merge_tags(self, source_id: int, target_id: int) -> None:
-        """Every annotation tagged `source` is tagged `target`; `source` goes."""
+        """Every annotation tagged `source` is tagged `target`; `source` goes and its nested tags
+        move under `target`. A target nested inside the source first takes the source's place,
+        so the tree never loops."""
         if source_id == target_id:
             raise ValueError("a tag can't be merged into itself")
         with self._write() as conn:  # type: ignore[attr-defined]
+            if target_id in self.tag_subtree(source_id):
+                conn.execute("UPDATE tags SET parent_id = (SELECT parent_id FROM tags WHERE id = ?) WHERE id = ?",
+                             (source_id, target_id))
             conn.execute(
                 "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
                 "SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?", (target_id, source_id)
@@ -336,9 +313,3 @@ class AnnotationHistory:
     def delete_tag(self, tag_id: int) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
-
-    def restore_tag(self, tag: Tag, annotation_ids: Iterable[int]) -> None:
-        with self._write() as conn:  # type: ignore[attr-defined]
-            conn.execute("INSERT INTO tags (id, name, color, parent_id) VALUES (?, ?, ?, ?)", tuple(tag))
-            conn.executemany("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-                             [(a, tag.id) for a in annotation_ids])

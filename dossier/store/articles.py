@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import NamedTuple
 
-from dossier.core.models import Article, ArticleSummary, NewArticle, Source
+from dossier.core.grading import Grade, SourceGrades
+from dossier.core.models import Annotation, Article, ArticleSummary, NewArticle, Source
 from dossier.core.vocabulary import PUBLISHED_PRECISIONS
 
 _ARTICLE_COLUMNS = (
@@ -48,8 +48,7 @@ class ArticleQueries:
             for a in articles:
                 if a.published_precision not in PUBLISHED_PRECISIONS:
                     raise ValueError(f"unknown published precision {a.published_precision!r}")
-                if a.source:
-                    conn.execute("INSERT OR IGNORE INTO sources (name) VALUES (?)", (a.source,))
+                self._ensure_source(conn, a.source)
                 cur = conn.execute(
                     "INSERT INTO articles (title, source, url, published, published_precision, "
                     "text, sha256, imported_at, language, original_name) "
@@ -146,8 +145,7 @@ class ArticleQueries:
     ) -> None:
         """Change what was guessed about an article. Its text can't change (a trigger refuses)."""
         with self._write() as conn:  # type: ignore[attr-defined]
-            if source:
-                conn.execute("INSERT OR IGNORE INTO sources (name) VALUES (?)", (source,))
+            self._ensure_source(conn, source)
             conn.execute(
                 "UPDATE articles SET title = ?, source = ?, url = ?, published = ?, "
                 "published_precision = ? WHERE id = ?",
@@ -166,10 +164,33 @@ class ArticleQueries:
         )]
 
     def source_by_name(self, name: str) -> Source | None:
-        row = self._conn.execute(
-            "SELECT id, name, reliability, rationale FROM sources WHERE name = ?", (name,)
-        ).fetchone()
-        return Source(*row) if row else None
+        """The outlet of that name, by the grading rule's matching (see core.grading)."""
+        sources = self.sources()
+        exact = next((s for s in sources if s.name == name), None)
+        if exact is not None:
+            return exact
+        key = name.casefold()
+        matches = [s for s in sources if s.name.casefold() == key]
+        return next((s for s in matches if s.reliability), matches[0] if matches else None)
+
+    def source_grades(self) -> SourceGrades:
+        """Every outlet's default reliability: what a claim without its own inherits."""
+        return SourceGrades(self.sources())
+
+    def claim_grade(self, annotation: Annotation) -> Grade | None:
+        """A claim's effective grade (None for a highlight or a note)."""
+        if annotation.claim is None:
+            return None
+        source = self._conn.execute("SELECT source FROM articles WHERE id = ?", (annotation.article_id,)).fetchone()
+        return self.source_grades().grade(annotation.claim, source[0] if source else None)
+
+    def _ensure_source(self, conn: sqlite3.Connection, name: str | None) -> None:
+        """A new outlet gets a row to grade; one already there in another case does not get a
+        second (sources.name's NOCASE folds only ASCII)."""
+        if not name or conn.execute("SELECT 1 FROM sources WHERE name = ?", (name,)).fetchone():
+            return  # there already (the index answers for ASCII case)
+        if name.isascii() or self.source_by_name(name) is None:
+            conn.execute("INSERT INTO sources (name) VALUES (?)", (name,))
 
     def set_source_grade(self, name: str, reliability: str | None, rationale: str = "") -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
@@ -201,32 +222,8 @@ def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
         yield items[i : i + size]
 
 
-class ArticleSnapshot(NamedTuple):
-    """Every row an article takes with it when deleted, by table: what undo puts back."""
-
-    article_id: int
-    tables: list[tuple[str, list[str], list[tuple[object, ...]]]]
-
-
-# Tables restored in this order (parents before children), with the rows of one article.
-_ARTICLE_ROWS = (
-    ("articles", "id = :a"),
-    ("originals", "article_id = :a"),
-    ("annotations", "article_id = :a"),
-    ("claims", "annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
-    ("annotation_tags", "annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
-    ("evidence", "claim_id IN (SELECT id FROM annotations WHERE article_id = :a) "
-                 "OR annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
-    ("annotation_imports", "annotation_id IN (SELECT id FROM annotations WHERE article_id = :a)"),
-    ("mentions", "article_id = :a"),
-    ("rejected_mentions", "article_id = :a"),
-    ("events", "article_id = :a"),
-    ("event_entities", "event_id IN (SELECT id FROM events WHERE article_id = :a)"),
-)
-
-
 class ArticleHistory:
-    """Deleting an article and putting it back exactly, for undo."""
+    """What goes with an article when it is deleted."""
 
     _conn: sqlite3.Connection
 
@@ -238,25 +235,3 @@ class ArticleHistory:
             "mentions": q("SELECT count(*) FROM mentions WHERE article_id = ?", (article_id,)).fetchone()[0],
             "events": q("SELECT count(*) FROM events WHERE article_id = ?", (article_id,)).fetchone()[0],
         }
-
-    def snapshot_article(self, article_id: int) -> ArticleSnapshot:
-        tables = []
-        for table, where in _ARTICLE_ROWS:
-            cursor = self._conn.execute(f"SELECT * FROM {table} WHERE {where}", {"a": article_id})
-            columns = [d[0] for d in cursor.description]
-            tables.append((table, columns, cursor.fetchall()))
-        return ArticleSnapshot(article_id, tables)
-
-    def restore_article(self, snapshot: ArticleSnapshot) -> None:
-        with self._write() as conn:  # type: ignore[attr-defined]
-            for table, columns, rows in snapshot.tables:
-                if table == "evidence":  # links to annotations elsewhere that are gone stay gone
-                    rows = [r for r in rows if all(conn.execute("SELECT 1 FROM annotations WHERE id = ?",
-                                                                (r[i],)).fetchone()
-                                                   for i in (columns.index("claim_id"), columns.index("annotation_id")))]
-                if table in ("mentions", "event_entities"):  # their entities may have been deleted since
-                    key = columns.index("entity_id")
-                    rows = [r for r in rows if conn.execute("SELECT 1 FROM entities WHERE id = ?", (r[key],)).fetchone()]
-                names = ", ".join(columns)
-                marks = ", ".join("?" * len(columns))
-                conn.executemany(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", rows)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -20,6 +19,7 @@ from dossier.core.models import DossierInfo
 from dossier.store import backups
 from dossier.store.errors import DossierError, MigrationError, ReadOnlyDossier
 from dossier.store.inspect import connect_readonly, inspect_dossier, quick_check
+from dossier.store.journal import Journal
 from dossier.store.lock import DossierLock
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
 
@@ -42,6 +42,8 @@ def _connect_for_writing(path: Path) -> sqlite3.Connection:
     # per commit) is measured by the store benchmark's annotation_save figure.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # A row that INSERT OR REPLACE pushes out fires its delete triggers, so the undo journal sees it.
+    conn.execute("PRAGMA recursive_triggers = ON")
     # A 64 MB page cache and memory-mapped reads: search touches many index pages once each,
     # and reading them through a map instead of copying them keeps a cold query fast.
     conn.execute("PRAGMA cache_size = -65536")
@@ -76,14 +78,15 @@ class Database:
     """An open dossier: one write connection, the writer lock, and transactions.
 
     The query methods live in mixins (articles, entities, annotations, search) that use
-    `_conn` for reads and `_write()` for writes."""
+    `_conn` for reads and `_write()` for writes. No other layer gets the connection: what they
+    need is a method here."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: DossierLock | None) -> None:
         self.path = path
         self._conn = conn
         self._lock = lock
         self._depth = 0
-        self._mutex = threading.RLock()
+        self._journal = Journal(conn)
 
     # -- opening and closing --------------------------------------------------------------------
 
@@ -189,25 +192,58 @@ class Database:
     # -- transactions ---------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write. Nested calls join the outer transaction, so an undo command or an
-        import batch made of several store calls commits once, or not at all."""
-        with self._mutex:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self._conn
-                finally:
-                    self._depth -= 1
-                return
-            self._depth = 1
-            try:
-                with _transaction(self._conn):
-                    yield self._conn
-            finally:
-                self._depth = 0
+    def transaction(self) -> Iterator[None]:
+        """One atomic write. Nested calls join the outer transaction as savepoints: an edit made
+        of several store calls commits once or not at all, and a nested part that fails (one
+        file of an import batch) is rolled back alone."""
+        with self._write():
+            yield
 
-    _write = transaction
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self._depth:  # inside a transaction: a savepoint, so a failure here undoes only this part
+            name = f"nested_{self._depth}"
+            self._conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute(f"ROLLBACK TO {name}")
+                    self._conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self._conn.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with _transaction(self._conn):
+                yield self._conn
+        finally:
+            self._depth = 0
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    @contextmanager
+    def recording(self) -> Iterator[list[str]]:
+        """One transaction whose changes are written down so they can be undone exactly: the
+        list holds the undo statements once the block has committed (see journal.py)."""
+        if self._depth:
+            raise RuntimeError("an undoable edit can't start inside another transaction")
+        with self._write(), self._journal.recording() as statements:
+            yield statements
+
+    def replay(self, statements: Sequence[str]) -> list[str]:
+        """Undo (or redo) a recorded edit in one transaction; returns the statements that undo
+        the replay. Raises (changing nothing) if the rows it needs have changed meanwhile."""
+        if self._depth:
+            raise RuntimeError("an undo can't run inside another transaction")
+        with self._write():
+            return self._journal.replay(statements)
 
     # -- meta, counts, checks ---------------------------------------------------------------------
 
@@ -222,6 +258,19 @@ class Database:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def pending_extraction(self) -> list[int]:
+        """Articles whose entities and events are still to be extracted (kept in the file, so a
+        quit before extraction ends loses nothing)."""
+        return [int(part) for part in (self.meta(PENDING_EXTRACTION) or "").split(",") if part.strip().isdigit()]
+
+    def mark_pending_extraction(self, article_ids: Sequence[int]) -> None:
+        ids = list(dict.fromkeys(self.pending_extraction() + list(article_ids)))
+        self.set_meta(PENDING_EXTRACTION, ",".join(map(str, ids)))
+
+    def forget_pending_extraction(self, article_ids: Sequence[int]) -> None:
+        done = set(article_ids)
+        self.set_meta(PENDING_EXTRACTION, ",".join(str(i) for i in self.pending_extraction() if i not in done))
 
     @property
     def title(self) -> str:
@@ -252,8 +301,7 @@ class Database:
 
     def save_copy(self, target: Path | str) -> None:
         """Save a consistent copy of this dossier elsewhere (File > Save a Copy…)."""
-        with self._mutex:
-            backups.copy_dossier(self._conn, Path(target))
+        backups.copy_dossier(self._conn, Path(target))
 
 
 @contextmanager
@@ -262,9 +310,15 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # some errors (a full disk) have rolled it back already
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from dossier.core.models import (
     Entity, EntityRow, Event, Mention, MentionContext, MentionMark, NewEvent, NewMention,
@@ -84,6 +83,12 @@ class EntityQueries:
             "FROM mentions WHERE article_id = ? ORDER BY start_offset", (article_id,)
         )]
 
+    def mention(self, mention_id: int) -> Mention | None:
+        row = self._conn.execute(
+            "SELECT id, article_id, entity_id, start_offset, end_offset, surface, origin FROM mentions WHERE id = ?",
+            (mention_id,)).fetchone()
+        return Mention(*row) if row else None
+
     def mentions_of_entity(self, entity_id: int) -> list[Mention]:
         return [Mention(*r) for r in self._conn.execute(
             "SELECT id, article_id, entity_id, start_offset, end_offset, surface, origin "
@@ -130,20 +135,6 @@ class EntityQueries:
             conn.execute(
                 "UPDATE events SET title = ?, date_text = ?, earliest = ?, latest = ?, precision = ?, origin = 'user' "
                 "WHERE id = ?", (title, date_text, earliest, latest, precision, event_id))
-
-    def restore_event(self, event: Event) -> None:
-        """Put an event back exactly (undo of a delete or an edit), with its entity links."""
-        with self._write() as conn:  # type: ignore[attr-defined]
-            conn.execute("DELETE FROM events WHERE id = ?", (event.id,))
-            conn.execute(
-                "INSERT INTO events (id, article_id, start_offset, end_offset, title, date_text, earliest, latest, "
-                "precision, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event.id, event.article_id, event.start, event.end, event.title, event.date_text, event.earliest,
-                 event.latest, event.precision, event.origin))
-            conn.executemany("INSERT OR IGNORE INTO event_entities (event_id, entity_id) SELECT ?, id FROM entities "
-                             "WHERE id = ?", [(event.id, e) for e in event.entity_ids])
-            conn.execute("DELETE FROM rejected_events WHERE article_id = ? AND start_offset = ? AND end_offset = ? "
-                         "AND date_text = ?", (event.article_id, event.start, event.end, event.date_text))
 
     def delete_event(self, event_id: int) -> None:
         """An automatic event deleted is remembered, so re-extraction never brings it back."""
@@ -315,65 +306,3 @@ class EntityEdits:
                 "VALUES (?, ?, ?, ?, ?, 'user')", (article_id, entity_id, start, end, row[0]),
             )
         return entity_id
-
-
-class EntityState(NamedTuple):
-    """Every row that belongs to some entities, as it was: what an entity edit's undo puts back."""
-
-    ids: tuple[int, ...]
-    entities: list[tuple[object, ...]]
-    aliases: list[tuple[object, ...]]
-    mentions: list[tuple[object, ...]]
-    event_links: list[tuple[object, ...]]
-    rejected_names: list[tuple[object, ...]]
-    rejected_mentions: list[tuple[object, ...]]
-
-
-class EntityHistory:
-    """Snapshots of entities with everything hanging off them, for undo."""
-
-    _conn: sqlite3.Connection
-
-    def entity_state(self, ids: Iterable[int]) -> EntityState:
-        ids = tuple(sorted(set(ids)))
-        marks = ",".join("?" * len(ids)) or "NULL"
-        q = self._conn.execute
-        entities = q(f"SELECT id, name, kind, notes FROM entities WHERE id IN ({marks})", ids).fetchall()
-        aliases = q(f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})", ids).fetchall()
-        mentions = q(
-            "SELECT id, article_id, entity_id, start_offset, end_offset, surface, origin FROM mentions "
-            f"WHERE entity_id IN ({marks})", ids).fetchall()
-        links = q(f"SELECT event_id, entity_id FROM event_entities WHERE entity_id IN ({marks})", ids).fetchall()
-        names = [r[1] for r in entities] + [r[1] for r in aliases]
-        name_marks = ",".join("?" * len(names)) or "NULL"
-        rejected = q(f"SELECT name, rejected_at FROM rejected_names WHERE name IN ({name_marks})", names).fetchall()
-        spans = q(
-            "SELECT r.article_id, r.start_offset, r.end_offset, r.surface FROM rejected_mentions r "
-            f"JOIN mentions m ON m.article_id = r.article_id WHERE m.entity_id IN ({marks})", ids).fetchall()
-        return EntityState(ids, entities, aliases, mentions, links, rejected, list(dict.fromkeys(spans)))
-
-    def restore_entity_state(self, state: EntityState, also_remove: Iterable[int] = (),
-                             forget_rejected_mentions: Iterable[tuple[int, int, int]] = ()) -> None:
-        """Put the entities back exactly as snapshotted. `also_remove`: entities made since (by the
-        edit being undone); `forget_rejected_mentions`: spans that edit marked as removed."""
-        with self._write() as conn:  # type: ignore[attr-defined]
-            gone = tuple(state.ids) + tuple(also_remove)
-            marks = ",".join("?" * len(gone)) or "NULL"
-            conn.execute(f"DELETE FROM entities WHERE id IN ({marks})", gone)  # cascades their rows
-            names = [r[1] for r in state.entities] + [r[1] for r in state.aliases]
-            conn.executemany("DELETE FROM rejected_names WHERE name = ?", [(n,) for n in names])
-            conn.executemany("DELETE FROM rejected_mentions WHERE article_id = ? AND start_offset = ? AND end_offset = ?",
-                             list(forget_rejected_mentions))
-            conn.executemany("INSERT INTO entities (id, name, kind, notes) VALUES (?, ?, ?, ?)", state.entities)
-            conn.executemany("INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)", state.aliases)
-            conn.executemany("DELETE FROM mentions WHERE id = ?", [(r[0],) for r in state.mentions])
-            conn.executemany(
-                "INSERT INTO mentions (id, article_id, entity_id, start_offset, end_offset, surface, origin) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", state.mentions)
-            conn.executemany("INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?, ?)",
-                             state.event_links)
-            conn.executemany("INSERT OR IGNORE INTO rejected_names (name, rejected_at) VALUES (?, ?)",
-                             state.rejected_names)
-            conn.executemany(
-                "INSERT OR IGNORE INTO rejected_mentions (article_id, start_offset, end_offset, surface) "
-                "VALUES (?, ?, ?, ?)", state.rejected_mentions)

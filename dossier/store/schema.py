@@ -319,6 +319,10 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
+# Columns that triggers keep in step with other tables. The undo journal leaves them out: replaying
+# the rows they count makes the triggers derive them again.
+DERIVED_COLUMNS = {"entities": ("mention_count",)}
+
 # The tables of the public format, in the order `dossier info` reports them.
 PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",

@@ -1,21 +1,26 @@
-"""File > Export PDF…: the options, then the export on a worker with cancellable progress.
+"""File > Export PDF…: the options, then the export in a child process with cancellable progress.
 
-The worker reads the dossier through its own read-only connection, so the window stays usable.
-Progress appears after half a second; cancelling leaves no half-written file.
+The PDF is laid out with Qt (QTextDocument on a QPdfWriter). Done on a thread of the app, that
+would make and destroy Python-owned Qt objects off the GUI thread, which froze the window in
+the first round. So the app runs `dossier export … --pdf` as a child process through QProcess:
+the child reads the dossier through its own read-only connection and reports progress as lines
+on stdout; closing its stdin cancels it. The window never waits on it, and the child's memory
+(hundreds of MB for a thousand articles) goes back when it ends. Progress appears after half a
+second; cancelling or a failure leaves no half-written file.
 """
 
 from __future__ import annotations
 
 import re
-import threading
+import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox, QProgressDialog,
-    QRadioButton, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMainWindow, QMessageBox,
+    QProgressDialog, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from dossier.ui import settings as keys
@@ -61,73 +66,164 @@ class ExportPdfDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def export_pdf_interactively(parent: QWidget, settings: Settings, tasks: Any, dossier_path: Path, title: str,
-                             current_article: int | None) -> None:
-    from dossier.export.pdf import PdfOptions
+@dataclass
+class PdfRequest:
+    """What the user asked for, as the `dossier export` command takes it."""
 
-    dialog = ExportPdfDialog(settings, current_article is not None, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
+    dossier: Path
+    out: Path
+    article_ids: list[int] | None = None
+    tag_names: list[str] | None = None
+    claims_only: bool = False
+    passages_only: bool = False
+    analyst: str = ""
+
+    def arguments(self) -> list[str]:
+        args = ["export", str(self.dossier), "--pdf", str(self.out), "--progress"]
+        if self.article_ids:
+            args += ["--articles", ",".join(map(str, self.article_ids))]
+        if self.tag_names:
+            args += ["--tags", ",".join(self.tag_names)]
+        if self.claims_only:
+            args.append("--claims-only")
+        if self.passages_only:
+            args.append("--passages-only")
+        if self.analyst:
+            args += ["--analyst", self.analyst]
+        return args
+
+
+def dossier_command() -> tuple[str, list[str]]:
+    """The `dossier` command as a program and leading arguments: the bundle's own executable,
+    or this Python running the package."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, []
+    return sys.executable, ["-m", "dossier"]
+
+
+def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_path: Path, title: str,
+                             current_article: int | None) -> PdfExport | None:
+    """Ask for the options and the file, then start the export. None if the user cancelled."""
+    dialog = ExportPdfDialog(settings, current_article is not None, window)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    if not accepted:
+        return None
     folder = settings.get(keys.EXPORT_FOLDER) or str(dossier_path.parent)
     suggestion = str(Path(folder) / f"{safe_file_name(title)}.pdf")
     # The file dialog asks before replacing an existing file.
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export PDF"), suggestion, parent.tr("PDF (*.pdf)"))
+    chosen, _ = QFileDialog.getSaveFileName(window, window.tr("Export PDF"), suggestion, window.tr("PDF (*.pdf)"))
     if not chosen:
-        return
+        return None
     out = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
     settings.set(keys.ANALYST_NAME, dialog.analyst.text().strip())
     settings.set(keys.EXPORT_FOLDER, str(out.parent))
-    cancel = threading.Event()
-    options = PdfOptions(
+    request = PdfRequest(
+        dossier_path, out,
         article_ids=[current_article] if dialog.current_article.isChecked() and current_article else None,
         tag_names=[t.strip() for t in dialog.tags.text().split(",") if t.strip()] or None,
         claims_only=dialog.claims_only.isChecked(), passages_only=dialog.passages.isChecked(),
-        analyst=dialog.analyst.text().strip(), cancel=cancel,
+        analyst=dialog.analyst.text().strip(),
     )
-    run_export(parent, tasks, dossier_path, out, options, dialog.open_when_done.isChecked())
+    export = PdfExport(window, request, dialog.open_when_done.isChecked())
+    export.start()
+    return export
 
 
-def run_export(parent: QWidget, tasks: Any, dossier_path: Path, out: Path, options: Any, open_when_done: bool) -> None:
-    from dossier.export.fonts import register_fonts
-    from dossier.export.pdf import Cancelled, export_pdf
-    from dossier.store import Store
+class PdfExport(QObject):
+    """One PDF export, running as a child process, with a progress dialog after half a second."""
 
-    register_fonts()  # on the GUI thread, before the worker lays out text with them
-    state = {"done": 0, "total": 0}
-    progress = QProgressDialog(parent.tr("Writing the PDF…"), parent.tr("Cancel"), 0, 0, parent)
-    progress.setWindowTitle(parent.tr("Export PDF"))
-    progress.setMinimumDuration(500)
-    progress.canceled.connect(options.cancel.set)
-    poll = QTimer(progress, interval=100)
-    poll.timeout.connect(lambda: (progress.setMaximum(state["total"]), progress.setValue(state["done"]))
-                         if state["total"] else None)
-    poll.start()
+    finished = Signal(bool, str)  # written?, what to tell the user
 
-    def work() -> int:
-        store = Store.open_readonly(dossier_path)  # its own connection: the window goes on reading
-        try:
-            return export_pdf(store, out, options, progress=lambda d, t: state.update(done=d, total=t))
-        finally:
-            store.close()
+    GRACE_MS = 5000  # a cancelled child gets this long to remove its half-written file
 
-    def finish() -> None:
-        poll.stop()
-        progress.close()
-        progress.deleteLater()
+    def __init__(self, window: QMainWindow, request: PdfRequest, open_when_done: bool) -> None:
+        super().__init__(window)
+        self._window, self.request, self._open_when_done = window, request, open_when_done
+        self._cancelled = False
+        self._ended = False
+        self._pages = 0
+        self._errors = b""
+        self.process = QProcess(self)
+        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert("QT_QPA_PLATFORM", "offscreen")  # the child needs fonts, not a screen
+        self.process.setProcessEnvironment(environment)
+        self.process.readyReadStandardOutput.connect(self._read_progress)
+        self.process.readyReadStandardError.connect(self._read_errors)
+        self.process.finished.connect(self._on_finished)
+        self.process.errorOccurred.connect(self._on_error)
+        self.progress = QProgressDialog(window.tr("Writing the PDF…"), window.tr("Cancel"), 0, 0, window)
+        self.progress.setWindowTitle(window.tr("Export PDF"))
+        self.progress.setMinimumDuration(500)
+        self.progress.canceled.connect(self.cancel)
 
-    def done(pages: int) -> None:
-        finish()
-        parent.statusBar().showMessage(parent.tr("Wrote %1 pages to %2").replace("%1", str(pages))  # type: ignore[attr-defined]
-                                       .replace("%2", str(out)), 10000)
-        if open_when_done:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+    def start(self) -> None:
+        program, leading = dossier_command()
+        self.process.start(program, leading + self.request.arguments())
 
-    def failed(error: Exception) -> None:
-        finish()
-        if isinstance(error, Cancelled):
-            parent.statusBar().showMessage(parent.tr("Export cancelled; no file was written."), 8000)  # type: ignore[attr-defined]
+    @property
+    def running(self) -> bool:
+        return self.process.state() != QProcess.ProcessState.NotRunning
+
+    def cancel(self, wait: bool = False) -> None:
+        """Ask the child to stop (it removes its half-written file). With `wait` (the window is
+        closing), wait for it, and end it if it does not stop in time."""
+        if not self.running:
             return
-        QMessageBox.warning(parent, parent.tr("Export PDF"), parent.tr("The PDF could not be written: %1")
-                            .replace("%1", str(error)))
+        self._cancelled = True
+        self.process.closeWriteChannel()
+        if wait and not self.process.waitForFinished(self.GRACE_MS):
+            self.process.kill()
+            self.process.waitForFinished(1000)
 
-    tasks.run(work, done, failed)
+    def _read_progress(self) -> None:
+        while self.process.canReadLine():
+            line = bytes(self.process.readLine().data()).decode("utf-8", "replace").split()
+            if len(line) == 3 and line[0] == "progress" and line[1].isdigit() and line[2].isdigit():
+                self.progress.setMaximum(int(line[2]))
+                self.progress.setValue(int(line[1]))
+            elif len(line) >= 2 and line[0] == "wrote" and line[1].isdigit():
+                self._pages = int(line[1])
+
+    def _read_errors(self) -> None:
+        self._errors += bytes(self.process.readAllStandardError().data())
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._end(False, self._window.tr("The PDF could not be written: the export could not start (%1).")
+                      .replace("%1", self.process.errorString()))
+
+    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._read_progress()
+        self._read_errors()
+        from dossier.export.atomic import partial_path
+
+        if code != 0 or status != QProcess.ExitStatus.NormalExit:
+            partial_path(self.request.out).unlink(missing_ok=True)  # if the child could not
+        if self._cancelled:
+            self._end(False, self._window.tr("Export cancelled; no file was written."))
+        elif code == 0 and status == QProcess.ExitStatus.NormalExit:
+            self._end(True, self._window.tr("Wrote %1 pages to %2").replace("%1", str(self._pages))
+                      .replace("%2", str(self.request.out)))
+        else:
+            reason = self._errors.decode("utf-8", "replace").strip().splitlines()
+            message = reason[-1].removeprefix("dossier: ") if reason else f"exit code {code}"
+            self._end(False, self._window.tr("The PDF could not be written: %1").replace("%1", message))
+
+    def _end(self, ok: bool, message: str) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self.progress.reset()
+        self.progress.hide()
+        self.progress.deleteLater()
+        self._window.statusBar().showMessage(message, 10000)
+        if ok and self._open_when_done:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.request.out)))
+        elif not ok and not self._cancelled:
+            box = QMessageBox(QMessageBox.Icon.Warning, self._window.tr("Export PDF"), message, parent=self._window)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        self.finished.emit(ok, message)
+        self.deleteLater()

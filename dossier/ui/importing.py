@@ -1,33 +1,36 @@
 """ImportController: File > Import… and files dropped on the window, without freezing it.
 
 Reading files and running spaCy happen on a worker thread (`read_and_analyse`, which never
-touches the dossier); each batch comes back to the GUI thread, which stores it file by file
-(milliseconds each). Progress shows after half a second and can be cancelled: what was stored
-stays, the rest is not read.
+touches the dossier); each batch comes back to the GUI thread, which stores it through the
+session (one transaction per batch, a savepoint per file: milliseconds). When the import ends,
+its batches become one undo step. Progress shows after half a second and can be cancelled:
+what was stored stays, the rest is not read. Every file is accounted for in the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from dossier.ingest.pipeline import ImportOptions, ImportReport, ReadItem, collect_files, read_and_analyse, store_item
-from dossier.store import Store
+from dossier.ingest.pipeline import ImportOptions, ImportReport, ReadItem, collect_files, read_and_analyse
+from dossier.operations import Done, combined
+from dossier.operations.articles import StoreImported
+from dossier.ui.session import DossierSession
+from dossier.ui.tasks import TaskRunner
 
 
 class ImportController(QObject):
-    finished = Signal(object)  # the ImportReport
-    stored = Signal()  # some articles were stored: views may refresh
+    finished = Signal(object)  # the ImportReport (not sent if the dossier was closed meanwhile)
 
-    def __init__(self, store: Store, tasks: Any, parent: QWidget) -> None:
+    def __init__(self, session: DossierSession, tasks: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
-        self._store = store
+        self._session = session
         self._tasks = tasks
         self._parent = parent
+        self._options: ImportOptions | None = None
         self.running = False
 
     def start(self, paths: Sequence[Path], options: ImportOptions | None = None) -> bool:
@@ -39,10 +42,13 @@ class ImportController(QObject):
             return False
         from dossier.ingest.extract import EntityLinker
 
+        session = self._session
         options = options or ImportOptions()
-        linker = EntityLinker(self._store)
+        self._options = options
+        linker = EntityLinker(session.store)
         known = linker.known_names()
         report = ImportReport()
+        batches: list[Done] = []
         progress = QProgressDialog(self.tr("Importing articles…"), self.tr("Cancel"), 0, len(files), self._parent)
         progress.setWindowTitle(self.tr("Import"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -52,30 +58,48 @@ class ImportController(QObject):
         self.running = True
 
         def on_batch(items: list[ReadItem]) -> None:
-            if not self._store.is_open:
+            if not session.is_open:
                 options.cancel.set()
                 return
-            for item in items:
-                if options.cancel.is_set():
-                    break
-                store_item(self._store, item, report, linker)
-                progress.setValue(min(len(files), progress.value() + 1))
-                progress.setLabelText(self.tr("Importing %1…").replace("%1", item.path.name))
-            self.stored.emit()
+            if options.cancel.is_set():
+                return  # read before the cancel arrived: not stored
+            operation = StoreImported(items, linker)
+            done = session.commit(operation)
+            if done is None:  # the batch's transaction failed: none of its files is in
+                linker.forget_unsaved()
+                report.failed.extend((item.path, session.last_error) for item in items)
+            else:
+                batches.append(done)
+                for name in ("imported", "duplicates", "failed"):
+                    getattr(report, name).extend(getattr(operation.report, name))
+            progress.setValue(min(len(files), progress.value() + len(items)))
+            progress.setLabelText(self.tr("Importing %1…").replace("%1", items[-1].path.name))
 
         def on_done(_result: object) -> None:
             self.running = False
             report.cancelled = options.cancel.is_set()
             progress.close()
             progress.deleteLater()
+            if not session.is_open:
+                return
+            if batches:
+                count = len(report.imported)
+                session.record(combined(f"Import {count} article{'' if count == 1 else 's'}", batches))
             self.finished.emit(report)
 
-        def on_error(error: Exception) -> None:
-            report.failed.append((Path("?"), f"import stopped: {error}"))
+        def on_error(error: BaseException) -> None:
+            accounted = {p for p, _ in report.imported + report.duplicates} | {p for p, _ in report.failed}
+            report.failed.extend((path, f"not imported: the import stopped ({error})")
+                                 for path in files if path not in accounted)
             on_done(None)
 
         self._tasks.run_steps(lambda: read_and_analyse(files, options, known), on_batch, on_done, on_error)
         return True
+
+    def cancel(self) -> None:
+        """Stop between files (the dossier is closing, or the user asked)."""
+        if self._options is not None:
+            self._options.cancel.set()
 
 
 def summary(report: ImportReport) -> str:

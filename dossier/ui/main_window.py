@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from dossier import __version__
 from dossier.store import DossierError, Store
 from dossier.store.backups import backup_taken_at, list_backups, restore_backup
+from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, Changes
 from dossier.ui import settings as keys
+from dossier.ui.session import DossierSession
 from dossier.ui.settings import Settings
-from dossier.ui.tasks import SyncTaskRunner
 from dossier.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # annotations only: each Qt type imported costs start-up time
@@ -26,7 +27,9 @@ if TYPE_CHECKING:  # annotations only: each Qt type imported costs start-up time
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from dossier.ingest.pipeline import ImportReport
+    from dossier.ui.export_dialog import PdfExport
     from dossier.ui.importing import ImportController
+    from dossier.ui.tasks import TaskRunner
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"
@@ -34,6 +37,14 @@ ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.
 
 def _dropped_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys, plus Ctrl+Shift+Z where the platform lacks it. Not twice: a key
+    bound twice is "ambiguous" to Qt, which then does nothing (redo was dead on X11)."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    extra = QKeySequence("Ctrl+Shift+Z")
+    return keys if extra in keys else [*keys, extra]
 
 
 def count_of(n: int, one: str, many: str) -> str:
@@ -46,16 +57,17 @@ def count_of(n: int, one: str, many: str) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, settings: Settings, tasks: Any = None, open_store: Callable[[Path], Store] = Store.open,
-        on_opened: Callable[[Store], None] | None = None, parent: QWidget | None = None,
+        self, settings: Settings, tasks: TaskRunner, open_store: Callable[[Path], Store] = Store.open,
+        on_opened: Callable[[DossierSession], None] | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._tasks = tasks if tasks is not None else SyncTaskRunner()
+        self._tasks = tasks  # the app's TaskRunner (tests may pass a synchronous stand-in)
         self._open_store = open_store
         self._on_opened = on_opened
         self.workspace: Workspace | None = None
         self.importer: ImportController | None = None
+        self.exports: list[PdfExport] = []  # PDF exports running (in child processes)
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
         self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
@@ -131,10 +143,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
+        # Undo and redo go through the session (it saves pending typing first and tells every
+        # view what changed), so these are our own actions, labelled from the stack.
+        self.undo_action = self._action(self.tr("&Undo"), self._undo)
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo))
+        self.redo_action = self._action(self.tr("&Redo"), self._redo)
+        self.redo_action.setShortcuts(redo_shortcuts())
+        self.undo_stack.canUndoChanged.connect(self._label_undo_actions)
+        self.undo_stack.canRedoChanged.connect(self._label_undo_actions)
+        self.undo_stack.undoTextChanged.connect(self._label_undo_actions)
+        self.undo_stack.redoTextChanged.connect(self._label_undo_actions)
+        self._label_undo_actions()
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -224,12 +243,15 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store) -> None:
         self._close_workspace()
-        ws = Workspace(store, self.undo_stack, self)
+        session = DossierSession(store, self.undo_stack, self)
+        ws = Workspace(session, self)
         self.workspace = ws
         self.articles_dock.setWidget(ws.articles)
         self.entities_dock.setWidget(ws.entities)
         ws.panel_created.connect(self._show_panel)
         ws.annotation_opened.connect(lambda _id: (self.editor_dock.show(), self.editor_dock.raise_()))
+        session.changed.connect(self._on_changed)
+        session.refused.connect(lambda reason: self.statusBar().showMessage(reason, 10000))
         self.setCentralWidget(ws.pane)
         for name, dock in self._lazy_docks.items():
             if not dock.visibleRegion().isEmpty():
@@ -240,7 +262,6 @@ class MainWindow(QMainWindow):
         for widget in (ws.articles, ws.entities, ws.pane):
             widget.show()  # a child added to a window already shown must be shown itself
         ws.pane.set_mentions_visible(self.mentions_action.isChecked())
-        ws.counts_changed.connect(self._update_status)
         ws.pane.text_view.extra_actions.append(self.add_entity_action)
         self.setWindowTitle(self.tr("%1 — Dossier").replace("%1", store.path.name))
         self._settings.add_recent(str(store.path.resolve()))
@@ -249,7 +270,26 @@ class MainWindow(QMainWindow):
         ws.open_first_article()
         self._update_status()
         if self._on_opened:
-            self._on_opened(store)
+            self._on_opened(session)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(ARTICLES, ENTITIES, ANNOTATIONS):
+            self._update_status()
+
+    def _undo(self) -> None:
+        if self.workspace is not None:
+            self.workspace.session.undo()
+
+    def _redo(self) -> None:
+        if self.workspace is not None:
+            self.workspace.session.redo()
+
+    def _label_undo_actions(self) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
 
     # -- importing ----------------------------------------------------------------------------
 
@@ -259,8 +299,7 @@ class MainWindow(QMainWindow):
         if self.importer is None:  # made on first use: import code stays out of start-up
             from dossier.ui.importing import ImportController
 
-            self.importer = ImportController(self.workspace.store, self._tasks, self)
-            self.importer.stored.connect(self.workspace.refresh_after_import)
+            self.importer = ImportController(self.workspace.session, self._tasks, self)
             self.importer.finished.connect(self._on_import_finished)
         return self.importer.start(paths)
 
@@ -279,15 +318,9 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def _on_import_finished(self, report: ImportReport) -> None:
-        from dossier.ui.articles.properties import ArticlesArrivedCommand
         from dossier.ui.importing import summary
 
         self.statusBar().showMessage(summary(report), 10000)
-        if self.workspace is not None and report.imported:
-            ids = [article_id for _path, article_id in report.imported]
-            self.undo_stack.push(ArticlesArrivedCommand(
-                self.workspace.store, self.workspace.article_changed, ids,
-                self.tr("Import %1 articles").replace("%1", str(len(ids)))))
         if self.workspace is not None and report.imported:
             self.workspace.open_article(report.imported[-1][1])
         if report.failed:
@@ -296,7 +329,8 @@ class MainWindow(QMainWindow):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), summary(report), parent=self)
             box.setDetailedText("\n".join(f"{path.name}: {reason}" for path, reason in report.failed))
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec(): the window goes on while the user reads
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         mime = event.mimeData()
@@ -328,10 +362,9 @@ class MainWindow(QMainWindow):
 
         from dossier.ingest.clipboard import read_pasted
         from dossier.ingest.decode import UnreadableFile
-        from dossier.ingest.pipeline import ImportReport, store_document
+        from dossier.operations.articles import AddDocument
+        from dossier.store.articles import text_sha256
         from dossier.ui.articles.paste import PasteArticleDialog
-        from dossier.ui.articles.properties import ArticlesArrivedCommand
-        from dossier.ui.background import extract_pending, mark_pending
 
         try:
             document = read_pasted(html, text)
@@ -339,22 +372,36 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Paste as New Article"), str(error))
             return
         dialog = PasteArticleDialog(document, self)
-        if dialog.exec() != PasteArticleDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == PasteArticleDialog.DialogCode.Accepted
+        document = dialog.document()
+        dialog.deleteLater()
+        if not accepted or self.workspace is not ws:
             return
-        report = ImportReport()
-        article_id = store_document(ws.store, dialog.document(), report, Path("clipboard"))
-        if article_id is None:
+        existing = ws.store.article_id_by_sha256(text_sha256(document.text))
+        if existing is not None:
             self.statusBar().showMessage(self.tr("That text is already in the dossier (article %1).")
-                                         .replace("%1", str(report.duplicates[0][1])), 8000)
-            ws.open_article(report.duplicates[0][1])
+                                         .replace("%1", str(existing)), 8000)
+            ws.open_article(existing)
             return
-        self.undo_stack.push(ArticlesArrivedCommand(ws.store, ws.article_changed, [article_id],
-                                                    self.tr("Paste article")))
-        ws.article_changed(article_id)
-        mark_pending(ws.store, [article_id])
-        store = ws.store
-        if extract_pending(store, self._tasks, on_applied=lambda: self.workspace is not None
-                           and self.workspace.store is store and self.workspace.refresh_extracted()):
+        operation = AddDocument(document)
+        if not ws.session.push(operation):
+            return
+        ws.open_article(operation.result)
+        ws.store.mark_pending_extraction([operation.result])
+        self.extract_pending(ws.session)
+
+    def extract_pending(self, session: DossierSession) -> None:
+        """Find people, places and dates in the articles waiting for it, off the GUI thread."""
+        from dossier.ui.background import extract_pending
+
+        def failed(error: BaseException) -> None:
+            self.statusBar().showMessage(self.tr("Extraction failed: %1").replace("%1", str(error)), 10000)
+
+        def done() -> None:
+            if self.workspace is not None and self.workspace.session is session:
+                self.statusBar().showMessage(self.tr("People, places and dates found."), 5000)
+
+        if extract_pending(session, self._tasks, on_applied=done, on_error=failed):
             self.statusBar().showMessage(self.tr("Finding people, places and dates…"), 30000)
 
     def _show_panel(self, name: str, panel: QWidget) -> None:
@@ -384,8 +431,11 @@ class MainWindow(QMainWindow):
         from dossier.ui.export_dialog import export_pdf_interactively
 
         article = self.workspace.pane.article
-        export_pdf_interactively(self, self._settings, self._tasks, self.workspace.store.path,
-                                 self.workspace.store.title, article.id if article else None)
+        export = export_pdf_interactively(self, self._settings, self.workspace.store.path,
+                                          self.workspace.store.title, article.id if article else None)
+        if export is not None:
+            self.exports.append(export)
+            export.finished.connect(lambda *_: self.exports.remove(export) if export in self.exports else None)
 
     # -- article ----------------------------------------------------------------------------
 
@@ -393,20 +443,21 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None or ws.pane.article is None:
             return
-        from dossier.ui.articles.properties import ArticlePropertiesDialog, EditArticleCommand
+        from dossier.operations.articles import EditArticle
+        from dossier.ui.articles.properties import ArticlePropertiesDialog
 
         article = ws.pane.article
         dialog = ArticlePropertiesDialog(article, self)
-        if dialog.exec() != ArticlePropertiesDialog.DialogCode.Accepted:
-            return
+        accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
         values = dialog.values()
-        if values == {k: getattr(article, k) for k in values}:
+        dialog.deleteLater()
+        if not accepted or values == {k: getattr(article, k) for k in values}:
             return
-        command = EditArticleCommand(ws.store, ws.article_changed, article, values)
-        self.undo_stack.push(command)
-        if values["published"] != article.published or values["published_precision"] != article.published_precision:
+        operation = EditArticle(article.id, **values)  # type: ignore[arg-type]
+        if ws.session.push(operation) and (values["published"], values["published_precision"]) != (
+                article.published, article.published_precision):
             self.statusBar().showMessage(self.tr("%1 events moved with the new published date")
-                                         .replace("%1", str(command.moved)), 8000)
+                                         .replace("%1", str(operation.result)), 8000)
 
     def delete_article(self) -> None:
         ws = self.workspace
@@ -414,7 +465,7 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtWidgets import QMessageBox
 
-        from dossier.ui.articles.properties import DeleteArticleCommand
+        from dossier.operations.articles import DeleteArticle
 
         article = ws.pane.article
         goes = ws.store.article_dependents(article.id)
@@ -425,7 +476,7 @@ class MainWindow(QMainWindow):
             .replace("%3", str(goes["mentions"])).replace("%4", str(goes["events"])),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(DeleteArticleCommand(ws.store, ws.article_changed, article.id))
+            ws.session.push(DeleteArticle(article.id))
 
     def open_article_source(self) -> None:
         ws = self.workspace
@@ -443,7 +494,9 @@ class MainWindow(QMainWindow):
             return
         from dossier.ui.articles.sources import SourcesDialog
 
-        SourcesDialog(self.workspace.store, self.undo_stack, self.workspace.notify, self).exec()
+        dialog = SourcesDialog(self.workspace.session, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_preferences(self) -> None:
         from dossier.ui.preferences import PreferencesDialog
@@ -465,12 +518,13 @@ class MainWindow(QMainWindow):
 
         article = ws.pane.article
         assert article is not None
-        dialog = EventDialog(short_title(ws.pane.selected_text(), 80), "", "inferred",
-                             article.published if article.published_precision == "day" else None, self)
-        if dialog.exec() == EventDialog.DialogCode.Accepted:
+        dialog = EventDialog(short_title(ws.pane.selected_text(), 80), "", "inferred", article.publication_day, self)
+        accepted = dialog.exec() == EventDialog.DialogCode.Accepted
+        title, words, precision = dialog.title_edit.text(), dialog.words_edit.text(), str(dialog.precision_box.currentData())
+        dialog.deleteLater()
+        if accepted:
             self.timeline_dock.show()
-            event_id = ws.add_event_from_selection(dialog.title_edit.text().strip(), dialog.words_edit.text(),
-                                                   str(dialog.precision_box.currentData()))
+            event_id = ws.add_event_from_selection(title, words, precision)
             if event_id is not None:
                 ws.timeline.select_event(event_id)
 
@@ -479,7 +533,9 @@ class MainWindow(QMainWindow):
             return
         from dossier.ui.annotations.tags_dialog import TagsDialog
 
-        TagsDialog(self.workspace.store, self.undo_stack, self.workspace.notify, self).exec()
+        dialog = TagsDialog(self.workspace.session, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _delete_annotation(self) -> None:
         if self.workspace is not None and self.workspace.has_panel("editor"):
@@ -492,10 +548,12 @@ class MainWindow(QMainWindow):
         self._show_empty()
 
     def _close_workspace(self) -> None:
-        self.importer = None
-        self.undo_stack.clear()  # its commands belong to the dossier being closed
+        """Stop what runs for the open dossier, save pending typing, close the file."""
+        if self.importer is not None:
+            self.importer.cancel()
+            self.importer = None
         if self.workspace is not None:
-            self.workspace.close()
+            self.workspace.close()  # the session closes the store and clears the undo stack
             self.workspace.deleteLater()
             self.workspace = None
 
@@ -568,6 +626,7 @@ class MainWindow(QMainWindow):
                                          self.tr("Replace the dossier with the backup taken at:"), labels, 0, False)
         if ok:
             self._close_workspace()
+            self._show_empty()
             self._restore_then_open(path, backups[labels.index(label)])
 
     def _restore_then_open(self, path: Path, backup: Path) -> bool:
@@ -585,6 +644,8 @@ class MainWindow(QMainWindow):
         self._settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.set(keys.WINDOW_STATE, self.saveState())
         self._settings.flush()
+        for export in list(self.exports):
+            export.cancel(wait=True)  # a half-written PDF is removed, never left behind
         self._close_workspace()
         super().closeEvent(event)
 

@@ -1,114 +1,134 @@
-"""TaskRunner: work off the GUI thread, results back on it.
+"""TaskRunner: plain-Python work on worker threads, results back on the GUI thread.
 
-A function runs on a worker thread and returns plain data; its result (or error) is delivered
-to a callback on the GUI thread. Two lanes: `writer`, one thread, so writes to the dossier are
-serialised; `general`, for reading, extraction and export. Tests use SyncTaskRunner, which runs
-everything at once on the calling thread.
+Workers never call Qt. The first round ran jobs as Python-owned QRunnables with a relay QObject
+each; Qt destroyed them on the pool's thread, Shiboken then waited there for the GIL while
+holding one of Qt's connection mutexes, and the GUI thread, holding the GIL, waited for that
+mutex: the window froze for good. Here a job is a Python thread and a function; when it yields
+or ends, its outcome goes on a queue and one byte goes down a socket pair. A QSocketNotifier,
+made and kept on the GUI thread, wakes on that byte and hands each outcome to its callback, in
+order, on the GUI thread. No Qt object is made, touched or destroyed by a worker.
+
+Work that needs Qt itself (laying out the PDF) runs in a child process instead (export_dialog).
 """
 
 from __future__ import annotations
 
+import queue
+import socket
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSocketNotifier
 
-
-class _Relay(QObject):
-    step = Signal(object)  # one item of a job that yields
-    finished = Signal(object, object)  # result, error
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay, steps: bool = False) -> None:
-        super().__init__()
-        self._fn, self._relay, self._steps = fn, relay, steps
-
-    def run(self) -> None:
-        try:
-            if self._steps:
-                for item in self._fn():
-                    self._relay.step.emit(item)
-                result = None
-            else:
-                result = self._fn()
-        except Exception as error:  # delivered to the caller's error callback, never lost
-            self._relay.finished.emit(None, error)
-        else:
-            self._relay.finished.emit(result, None)
+Callback = Callable[[Any], None]
 
 
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pools = {"writer": QThreadPool(self), "general": QThreadPool(self)}
-        self._pools["writer"].setMaxThreadCount(1)
-        self._pending: set[_Relay] = set()
+        self._outcomes: queue.SimpleQueue[tuple[Callback, Any]] = queue.SimpleQueue()
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        self._wake_reader.setblocking(False)
+        self._wake_writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._wake_reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self.deliver)
+        self._threads: set[threading.Thread] = set()
+        self._lock = threading.Lock()
+        self._closed = False
 
-    def run(
-        self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None, lane: str = "general",
-    ) -> None:
-        self._start(fn, on_done, on_error, lane, None)
+    def run(self, fn: Callable[[], Any], on_done: Callback | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Call `fn()` on a worker; `on_done(result)` or `on_error(exception)` on the GUI thread."""
+        self._start(lambda: self._post(on_done, fn()), on_error)
 
-    def run_steps(
-        self, steps: Callable[[], Iterable[Any]], on_step: Callable[[Any], None],
-        on_done: Callable[[Any], None] | None = None, on_error: Callable[[Exception], None] | None = None,
-        lane: str = "general",
-    ) -> None:
-        """Iterate `steps()` on a worker; each item is handed to `on_step` on the GUI thread."""
-        self._start(steps, on_done, on_error, lane, on_step)
+    def run_steps(self, steps: Callable[[], Iterable[Any]], on_step: Callback, on_done: Callback | None = None,
+                  on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Iterate `steps()` on a worker; each item goes to `on_step` on the GUI thread, in order,
+        then `on_done(None)` (or `on_error`)."""
+        def work() -> None:
+            for item in steps():
+                self._post(on_step, item)
+            self._post(on_done, None)
 
-    def _start(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
-               on_error: Callable[[Exception], None] | None, lane: str,
-               on_step: Callable[[Any], None] | None) -> None:
-        relay = _Relay()  # lives on the GUI thread: its signals are delivered there
-        self._pending.add(relay)
-        if on_step is not None:
-            relay.step.connect(on_step)
+        self._start(work, on_error)
 
-        def deliver(result: Any, error: Exception | None) -> None:
-            self._pending.discard(relay)
-            relay.deleteLater()
-            if error is not None:
-                if on_error:
-                    on_error(error)
-            elif on_done:
-                on_done(result)
+    def _start(self, work: Callable[[], None], on_error: Callable[[BaseException], None] | None) -> None:
+        if self._closed:
+            raise RuntimeError("the task runner has been shut down")
 
-        relay.finished.connect(deliver)
-        self._pools[lane].start(_Job(fn, relay, steps=on_step is not None))
+        def main() -> None:
+            try:
+                work()
+            except BaseException as error:  # delivered to the caller, never lost on the worker
+                self._post(on_error if on_error else _report, error)
+            finally:
+                with self._lock:
+                    self._threads.discard(threading.current_thread())
+
+        thread = threading.Thread(target=main, name="dossier-worker", daemon=True)
+        with self._lock:
+            self._threads.add(thread)
+        thread.start()
+
+    def _post(self, callback: Callback | None, value: Any) -> None:
+        """On a worker: queue an outcome and wake the GUI thread. Plain Python and a socket."""
+        if callback is None:
+            return
+        self._outcomes.put((callback, value))
+        try:
+            self._wake_writer.send(b"\0")
+        except OSError:  # the buffer is full (a wake-up is pending anyway) or we are shut down
+            pass
+
+    def deliver(self) -> None:
+        """On the GUI thread: hand every queued outcome to its callback."""
+        try:
+            while self._wake_reader.recv(4096):
+                pass
+        except OSError:
+            pass
+        while True:
+            try:
+                callback, value = self._outcomes.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                callback(value)
+            except Exception:  # one failing callback must not stop the others' delivery
+                sys.excepthook(*sys.exc_info())
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return bool(self._threads)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return all(pool.waitForDone(msecs) for pool in self._pools.values())
+        """Wait for running jobs to end (they should have been asked to stop); deliver what they
+        sent. False if some are still running after `msecs`."""
+        import time
+
+        deadline = time.monotonic() + msecs / 1000
+        while True:
+            with self._lock:
+                threads = list(self._threads)
+            if not threads:
+                break
+            threads[0].join(max(0.0, deadline - time.monotonic()))
+            if time.monotonic() >= deadline:
+                break
+        self.deliver()
+        return not self.busy
+
+    def shutdown(self) -> None:
+        """Stop listening (at quit, after `wait`). A job still running can no longer deliver."""
+        self._closed = True
+        self._notifier.setEnabled(False)
+        self._wake_writer.close()
+        self._wake_reader.close()
 
 
-class SyncTaskRunner:
-    """Runs each task at once, on the calling thread: deterministic tests."""
-
-    def run(
-        self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None, lane: str = "general",
-    ) -> None:
-        try:
-            result = fn()
-        except Exception as error:
-            if on_error:
-                on_error(error)
-            return
-        if on_done:
-            on_done(result)
-
-    def run_steps(
-        self, steps: Callable[[], Iterable[Any]], on_step: Callable[[Any], None],
-        on_done: Callable[[Any], None] | None = None, on_error: Callable[[Exception], None] | None = None,
-        lane: str = "general",
-    ) -> None:
-        def all_steps() -> None:
-            for item in steps():
-                on_step(item)
-
-        self.run(all_steps, on_done, on_error, lane)
-
-    def wait(self, msecs: int = 0) -> bool:
-        return True
+def _report(error: BaseException) -> None:
+    """An error nobody asked to hear about still reaches stderr."""
+    sys.excepthook(type(error), error, error.__traceback__)

@@ -1,7 +1,9 @@
-"""Workspace: the panels of one open dossier, built around its store and wired together.
+"""Workspace: the panels of one open dossier, built around its session and wired together.
 
-The main window swaps workspaces when another dossier is opened, so every panel gets the store
-it works on through its constructor and never outlives it.
+The main window swaps workspaces when another dossier is opened, so every panel gets the session
+it works on through its constructor and never outlives it. Panels edit through the session and
+refresh themselves from its `changed` signal; the workspace only connects what one panel chooses
+to what another shows.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from dossier.store import Store
+from dossier.core.changes import ARTICLES, Changes
 from dossier.ui.article.pane import ArticlePane
 from dossier.ui.articles.panel import ArticleListPanel
 from dossier.ui.entities.sidebar import EntitySidebar
+from dossier.ui.session import DossierSession
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-
     from dossier.ui.annotations.editor import AnnotationEditor
     from dossier.ui.annotations.list_panel import AnnotationsPanel
     from dossier.ui.search.panel import SearchPanel
@@ -26,24 +27,23 @@ if TYPE_CHECKING:
 
 
 class Workspace(QObject):
-    counts_changed = Signal()
     panel_created = Signal(str, object)  # ("search" | "annotations" | "editor", the widget)
     annotation_opened = Signal(int)  # the editor now shows this annotation
 
-    def __init__(self, store: Store, undo: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.undo = undo
-        self.articles = ArticleListPanel(store)
-        self.pane = ArticlePane(store)
-        self.entities = EntitySidebar(store, undo)
+        self.session = session
+        self.store = session.store
+        self.articles = ArticleListPanel(session)
+        self.pane = ArticlePane(session)
+        self.entities = EntitySidebar(session)
         self._panels: dict[str, QWidget] = {}
 
         self.articles.article_chosen.connect(self.open_article)
         self.entities.mention_chosen.connect(self.open_passage)
         self.entities.article_chosen.connect(self.open_article)
-        self.entities.entities_changed.connect(self._on_entities_changed)
         self.pane.annotation_clicked.connect(self._on_annotation_clicked)
+        session.changed.connect(self._on_changed)
 
     # Panels that wait behind a tab at start-up are made when first wanted: building them there
     # would cost the first paint.
@@ -63,7 +63,7 @@ class Workspace(QObject):
         if "editor" not in self._panels:
             from dossier.ui.annotations.editor import AnnotationEditor
 
-            editor = AnnotationEditor(self.store, self.undo, self.notify, self._passage)
+            editor = AnnotationEditor(self.session, self._passage)
             editor.done_editing.connect(lambda: self.pane.text_view.setFocus(Qt.FocusReason.OtherFocusReason))
             self._made("editor", editor)
         return self._panels["editor"]  # type: ignore[return-value]
@@ -73,7 +73,7 @@ class Workspace(QObject):
         if "timeline" not in self._panels:
             from dossier.ui.timeline.panel import TimelinePanel
 
-            panel = TimelinePanel(self.store, self.undo)
+            panel = TimelinePanel(self.session)
             panel.event_chosen.connect(self.open_passage)
             self.entities.tree.selectionModel().currentRowChanged.connect(
                 lambda *_: panel.highlight_entity(self.entities.current_entity_id()))
@@ -85,7 +85,7 @@ class Workspace(QObject):
         if "annotations" not in self._panels:
             from dossier.ui.annotations.list_panel import AnnotationsPanel
 
-            panel = AnnotationsPanel(self.store)
+            panel = AnnotationsPanel(self.session)
             panel.set_article(self.pane.article.id if self.pane.article else None)
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("annotations", panel)
@@ -121,51 +121,38 @@ class Workspace(QObject):
     def annotate(self, kind: str) -> int | None:
         """H, N or C on a selection: the annotation is stored at once (one undo step) and the
         editor opens on it, ready for the note."""
-        from dossier.ui.annotations.commands import AddAnnotationCommand
+        from dossier.operations.annotations import AddAnnotation
 
         passage = self._passage()
         if passage is None:
             return None
-        command = AddAnnotationCommand(self.store, self.notify, passage[0], kind, passage[1], passage[2])
-        self.undo.push(command)
-        self.editor.show_annotation(command.annotation_id)
-        return command.annotation_id
+        operation = AddAnnotation(passage[0], kind, passage[1], passage[2])
+        if not self.session.push(operation):
+            return None
+        self.editor.show_annotation(operation.result)
+        return operation.result  # type: ignore[no-any-return]
 
     def add_event_from_selection(self, title: str, words: str, precision: str) -> int | None:
         """An event made by hand: the selection is its evidence, the words its date."""
         from dossier.core.models import NewEvent
-        from dossier.ui.timeline.editing import AddEventCommand, resolve_words
+        from dossier.operations.events import AddEvent
+        from dossier.ui.timeline.editing import resolve_words
 
         passage = self._passage()
         if passage is None:
             return None
         article = self.store.article(passage[0])
-        date = resolve_words(words, article.published if article.published_precision == "day" else None, precision)
+        date = resolve_words(words, article.publication_day, precision)
         entity_ids = tuple(sorted({m.entity_id for m in self.store.mentions_in_article(article.id)
                                    if passage[1] <= m.start and m.end <= passage[2]}))
-        command = AddEventCommand(self.store, self._events_changed, NewEvent(
-            article.id, passage[1], passage[2], title, words, date.earliest, date.latest, date.precision, "user",
-            entity_ids))
-        self.undo.push(command)
-        return command.event_id
-
-    def _events_changed(self) -> None:
-        if self.has_panel("timeline"):
-            self.timeline.changed()
+        operation = AddEvent(NewEvent(article.id, passage[1], passage[2], title, words, date.earliest, date.latest,
+                                      date.precision, "user", entity_ids))
+        return operation.result if self.session.push(operation) else None  # type: ignore[no-any-return]
 
     def delete_annotation(self, annotation_id: int) -> None:
-        from dossier.ui.annotations.commands import DeleteAnnotationCommand
+        from dossier.operations.annotations import DeleteAnnotation
 
-        self.undo.push(DeleteAnnotationCommand(self.store, self.notify, annotation_id))
-
-    def notify(self, what: str, ids: object) -> None:
-        """After every undoable change: views re-read what they show."""
-        self.pane.refresh_marks()
-        if self.has_panel("editor"):
-            self.editor.refresh()
-        if self.has_panel("annotations"):
-            self.annotations.reload()
-        self.counts_changed.emit()
+        self.session.push(DeleteAnnotation(annotation_id))
 
     def _passage(self) -> tuple[int, int, int] | None:
         article, selected = self.pane.article, self.pane.selected_range()
@@ -194,41 +181,16 @@ class Workspace(QObject):
             return None
         return self.entities.add_from_selection(article.id, selected[0], selected[1], name, kind)
 
-    def article_changed(self, article_id: int) -> None:
-        """An article's properties changed, or it was deleted or restored: every view follows."""
-        self.articles.model.reload()
-        if self.store.has_article(article_id):
-            self.pane.show_article(article_id)
-            self.articles.select_article(article_id)
-        elif self.pane.article is not None and self.pane.article.id == article_id:
+    def _on_changed(self, changes: Changes) -> None:
+        """The open article was deleted (or an import undone): open another."""
+        article = self.pane.article
+        if article is not None and changes.touches_id(ARTICLES, article.id) and not self.store.has_article(article.id):
             self.pane.show_article(None)
+            if self.has_panel("annotations"):
+                self.annotations.set_article(None)
             self.open_first_article()
-        self.entities.reload()
-        if self.has_panel("timeline"):
-            self.timeline.reload()
-        self.notify("articles", [article_id])
-
-    def refresh_after_import(self) -> None:
-        """Articles arrived: list them, show their entities, open one if none is open."""
-        self.articles.model.reload()
-        self.entities.reload()
-        if self.has_panel("timeline"):
-            self.timeline.reload()
-        if self.pane.article is None:
+        elif article is None and changes.touches(ARTICLES):
             self.open_first_article()
-        self.counts_changed.emit()
-
-    def refresh_extracted(self) -> None:
-        """Entities and events were extracted in the background: show them."""
-        self.entities.reload()
-        if self.has_panel("timeline"):
-            self.timeline.reload()
-        self.pane.refresh_marks()
-        self.counts_changed.emit()
-
-    def _on_entities_changed(self) -> None:
-        self.pane.refresh_marks()
-        self.counts_changed.emit()
 
     def _on_search_result_chosen(self, article_id: int, match: str) -> None:
         self.open_article(article_id)
@@ -236,9 +198,8 @@ class Workspace(QObject):
             self.pane.select_first(match)
 
     def close(self) -> None:
-        if self.has_panel("editor"):
-            self.editor.flush()
+        """Save what is being typed, close the dossier, let the panels go."""
+        self.session.close()
         for widget in (self.articles, self.pane, self.entities, *self._panels.values()):
             widget.setParent(None)  # type: ignore[call-overload]
             widget.deleteLater()
-        self.store.close()

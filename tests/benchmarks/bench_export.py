@@ -48,7 +48,7 @@ def main() -> None:
     path = folder / "export.dossier"
     build(path, n, seed=3)
     with Store.open(path) as store, store.transaction():
-        with store.transaction() as conn:
+        with store._write() as conn:  # raw SQL, as another tool would write
             conn.execute("DELETE FROM annotations")
         tag = store.add_tag("withdrawal agreement", "#e6a23c")
         for article_id in store.article_ids():

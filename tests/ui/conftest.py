@@ -1,9 +1,15 @@
-"""Fixtures for driving the window as a user: a temporary settings file and dossiers to open."""
+"""Fixtures for driving the window as a user: a temporary settings file and dossiers to open.
+
+Most window tests hand the window SyncTaskRunner, which runs background work at once on the
+calling thread, so a test can assert right after the gesture. The app never uses it: tests of
+threads and timers (test_threads.py) run the real TaskRunner.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
@@ -13,6 +19,33 @@ from dossier.core.models import NewArticle
 from dossier.store import NewMention, Store
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import Settings
+
+
+class SyncTaskRunner:
+    """Runs each task at once, on the calling thread: deterministic tests."""
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        try:
+            result = fn()
+        except Exception as error:
+            if on_error:
+                on_error(error)
+            return
+        if on_done:
+            on_done(result)
+
+    def run_steps(self, steps: Callable[[], Iterable[Any]], on_step: Callable[[Any], None],
+                  on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[BaseException], None] | None = None) -> None:
+        def all_steps() -> None:
+            for item in steps():
+                on_step(item)
+
+        self.run(all_steps, on_done, on_error)
+
+    def wait(self, msecs: int = 0) -> bool:
+        return True
 
 
 @pytest.fixture
@@ -25,7 +58,7 @@ def open_window(qtbot, settings: Settings) -> Iterator[Callable[[Path], MainWind
     windows: list[MainWindow] = []
 
     def make(path: Path) -> MainWindow:
-        window = MainWindow(settings)
+        window = MainWindow(settings, SyncTaskRunner())
         qtbot.addWidget(window)
         with qtbot.waitActive(window):  # shortcuts and focus reach only the active window
             window.show()

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from dossier.operations.articles import EditArticle
 from dossier.ui.articles.properties import ArticlePropertiesDialog
 from dossier.ui.articles.sources import SourcesDialog
 from tests.ui.conftest import answer_next_dialog
@@ -86,19 +87,18 @@ def test_a_claim_inherits_its_sources_grade(qtbot, open_window, sample_path: Pat
     window.claim_action.trigger()
     editor = ws.editor
     assert editor.reliability_box.currentText() == "Inherit: D (SouthFront)"
-    assert editor.grade.text().startswith("D?") and "inherited" in editor.grade.text()
+    assert editor.grade.text().startswith("D, credibility not graded") and "inherited" in editor.grade.text()
     assert ws.store.annotation(editor.annotation_id).claim.reliability is None  # inherited, not copied
     editor.reliability_box.setCurrentIndex(editor.reliability_box.findData("B"))
     editor.reliability_box.activated.emit(editor.reliability_box.currentIndex())
     assert ws.store.annotation(editor.annotation_id).claim.reliability == "B"  # the claim overrides
-    assert editor.grade.text() == "B?"
+    assert editor.grade.text() == "B, credibility not graded"
 
 
 def test_open_source_asks_first_and_uses_the_system_browser(qtbot, open_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_window(sample_path)
-    window.workspace.store.update_article_metadata(1, title="T", source="SouthFront", url="https://example.org/a",
-                                                   published="2021-05-14", published_precision="day")
-    window.workspace.article_changed(1)
+    assert window.workspace.session.push(EditArticle(1, "T", "SouthFront", "https://example.org/a", "2021-05-14",
+                                                     "day"))
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)

@@ -172,6 +172,8 @@ def test_file_export_pdf_from_the_window(qtbot, open_window, sample_path: Path, 
     answer_next_dialog(qtbot, choose)
     window.export_pdf_action.trigger()
     assert Path(offered[0]).name == "Armenia–Azerbaijan border, May 2021.pdf"
+    assert window.exports  # running in a child process; the window goes on
+    qtbot.waitUntil(lambda: not window.exports, timeout=60_000)
     assert out.exists() and "A. Analyst" in pdftotext(out)
     assert "Wrote" in window.statusBar().currentMessage()
     assert safe_file_name('a/b:c*?"<>|') == "a b c" and safe_file_name("...") == "Dossier"

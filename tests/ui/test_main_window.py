@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from dossier.core.models import NewArticle
 from dossier.store import Store
-from tests.ui.conftest import ARTICLES, answer_next_dialog
+from tests.ui.conftest import ARTICLES, SyncTaskRunner, answer_next_dialog
 
 
 def click_row(qtbot, view, row: int) -> None:  # type: ignore[no-untyped-def]
@@ -191,7 +191,7 @@ def test_a_garbage_file_gets_a_dialog_and_stays_unchanged(qtbot, settings, tmp_p
     path = tmp_path / "garbage.dossier"
     path.write_bytes(b"\x00\x01 this is not a database" * 100)
     before = path.read_bytes()
-    window = MainWindow(settings)
+    window = MainWindow(settings, SyncTaskRunner())
     qtbot.addWidget(window)
     messages: list[str] = []
 
@@ -212,7 +212,7 @@ def test_a_dossier_open_elsewhere_gets_a_dialog(qtbot, settings, sample_path: Pa
 
     holder = Store.open(sample_path)
     try:
-        window = MainWindow(settings)
+        window = MainWindow(settings, SyncTaskRunner())
         qtbot.addWidget(window)
         seen: list[str] = []
         answer_next_dialog(qtbot, lambda d: (seen.append(d.windowTitle()), d.accept()))
@@ -226,7 +226,7 @@ def test_window_state_and_recent_files_are_remembered(qtbot, settings, sample_pa
     from dossier.ui import settings as keys
     from dossier.ui.main_window import MainWindow
 
-    window = MainWindow(settings)
+    window = MainWindow(settings, SyncTaskRunner())
     qtbot.addWidget(window)
     window.show()
     assert window.open_dossier(sample_path)
@@ -234,7 +234,7 @@ def test_window_state_and_recent_files_are_remembered(qtbot, settings, sample_pa
     window.close()
     assert settings.get(keys.LAST_DOSSIER) == str(sample_path.resolve())
     assert settings.get(keys.RECENT_DOSSIERS) == [str(sample_path.resolve())]
-    again = MainWindow(settings)
+    again = MainWindow(settings, SyncTaskRunner())
     qtbot.addWidget(again)
     again.show()
     assert not again.entities_dock.isVisible() and again.articles_dock.isVisible()

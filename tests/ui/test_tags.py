@@ -14,7 +14,7 @@ from dossier.ui.annotations.tags_dialog import TagsDialog
 
 def make_dialog(qtbot, window) -> TagsDialog:  # type: ignore[no-untyped-def]
     ws = window.workspace
-    dialog = TagsDialog(ws.store, window.undo_stack, ws.notify, window)
+    dialog = TagsDialog(ws.session, window)
     qtbot.addWidget(dialog)
     return dialog
 

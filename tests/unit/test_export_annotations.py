@@ -55,7 +55,7 @@ def annotated(tmp_path: Path) -> Path:
         support = store.add_annotation(no_url, "highlight", 0, 23)
         store.add_evidence(claim, support, "supports")
         store.add_annotation(aid, "note", TEXT.index("=SUM"), len(TEXT), note="@mention -1 +1")
-        with store.transaction() as conn:
+        with store._write() as conn:  # raw SQL, as another tool would write
             conn.execute("UPDATE articles SET url = 'https://example.org/border' WHERE id = ?", (aid,))
     return path
 

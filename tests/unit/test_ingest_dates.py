@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from dossier.core.models import FuzzyDate
+from dossier.core.models import publication_day
 from dossier.ingest.dates import base_date, find_dates, parse_published, resolve
 
 PUBLISHED = date(2021, 5, 14)  # a Friday
@@ -68,4 +69,5 @@ def test_published_dates_from_the_command_line_or_metadata() -> None:
     assert parse_published("May 2021") == ("2021-05", "month")
     assert parse_published("2021") == ("2021", "year")
     assert parse_published("2021-13-01") is None and parse_published("soon") is None
-    assert base_date("2021-05", "month") is None and base_date("2021-05-14") == PUBLISHED
+    assert base_date(publication_day("2021-05", "month")) is None
+    assert base_date(publication_day("2021-05-14", "day")) == PUBLISHED

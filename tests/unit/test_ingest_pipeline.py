@@ -9,6 +9,8 @@ import pytest
 
 from dossier.ingest.extract import extract_articles, reresolve_dates
 from dossier.ingest.pipeline import ImportOptions, import_files, run_import
+from dossier.operations import perform, undo
+from dossier.operations.events import DeleteEvent
 from dossier.store import Store
 
 FIRST = ("Russian troops sent to Syunik\n\nArmenian Prime Minister Nikol Pashinyan asked Russia for help. "
@@ -119,9 +121,9 @@ def test_events_edited_or_deleted_by_hand_stay_that_way(store: Store, tmp_path: 
     events = {e.date_text: e for e in store.events(1)}
     assert set(events) == {"yesterday", "November 10"}
     store.update_event(events["yesterday"].id, "Troops arrive", "yesterday", "2021-05-12", "2021-05-12", "day")
-    store.delete_event(events["November 10"].id)
+    deleted = perform(store, DeleteEvent(events["November 10"].id))
     extract_articles(store, [1])
     (kept,) = store.events(1)  # the deleted one did not come back, the edited one was not doubled
     assert (kept.title, kept.earliest, kept.origin) == ("Troops arrive", "2021-05-12", "user")
-    store.restore_event(events["November 10"])  # undo of the delete
+    undo(store, deleted)
     assert {e.date_text for e in store.events(1)} == {"yesterday", "November 10"}

@@ -1,9 +1,12 @@
-"""Deleting an article and undoing it restores it and everything hanging off it identically."""
+"""Deleting an article and undoing it restores it and everything hanging off it identically;
+redoing deletes it again."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from dossier.operations import perform, redo, undo
+from dossier.operations.articles import DeleteArticle
 from dossier.store import Store
 
 TABLES = ("articles", "originals", "annotations", "claims", "annotation_tags", "evidence", "mentions", "events",
@@ -22,10 +25,14 @@ def test_delete_and_restore_an_article_exactly(sample_path: Path) -> None:
         before = dump(store)
         assert store.article_dependents(1) == {"annotations": 2, "mentions": before and len(before["mentions"]),
                                                "events": len(before["events"])}
-        snapshot = store.snapshot_article(1)
-        store.delete_article(1)
+        done = perform(store, DeleteArticle(1))
         assert store.article_count() == 0 and store.counts()["mentions"] == 0
+        after = dump(store)
         assert all(r.mentions == 0 for r in store.entity_rows())
-        store.restore_article(snapshot)
+        undo(store, done)
         assert dump(store) == before  # rows, ids, counts and the search index
+        redo(store, done)
+        assert dump(store) == after
+        undo(store, done)
+        assert dump(store) == before
         assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

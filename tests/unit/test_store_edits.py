@@ -106,7 +106,7 @@ def test_mention_counts_follow_every_write(people: tuple[Store, int, int, int]) 
     assert counts() == {full: 0}
     # Raw writes from other tools (sqlite-utils, the sqlite3 shell) keep it right too.
     other = store.add_article(NewArticle("Other", "Pashinyan again"))
-    with store.transaction() as conn:
+    with store._write() as conn:  # raw SQL, as another tool would write
         conn.execute("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, surface) "
                      "VALUES (?, ?, 0, 9, 'Pashinyan')", (other, full))
     assert counts() == {full: 1}

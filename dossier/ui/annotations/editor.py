@@ -1,8 +1,10 @@
 """AnnotationEditor: the dock where a highlight, note or claim is written and judged.
 
-Every change goes through the undo stack. Typing is saved when it pauses (400 ms), one undo
-step per pause; choices in the claim's lists are saved at once. Esc hands the keyboard back to
-the article, keeping what was typed.
+Every change is an operation on the session (one undo step). Typing is saved when it pauses
+(400 ms), one undo step per pause, and before any other edit, undo or redo (the session asks);
+choices in the claim's lists are saved at once. When the shown annotation changes (an undo, an
+outlet's new grade), the fields are read again, except one the user is typing in. Esc hands the
+keyboard back to the article, keeping what was typed.
 """
 
 from __future__ import annotations
@@ -10,19 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from dossier.core.changes import ANNOTATIONS, SOURCES, TAGS, Changes
+from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Annotation, Claim
-from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY, grade_code
-from dossier.store import Store
+from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY
+from dossier.operations.annotations import AddEvidence, EditClaim, EditNote, RemoveEvidence, SetTags
 from dossier.ui import theme
-from dossier.ui.annotations.commands import (
-    AddEvidenceCommand, edit_claim, edit_note, Notify, RemoveEvidenceCommand, SetTagsCommand,
-)
+from dossier.ui.session import DossierSession
 
 SAVE_AFTER_MS = 400
 KIND_LABELS = {"highlight": "Highlight", "note": "Note", "claim": "Claim"}
@@ -31,10 +33,10 @@ KIND_LABELS = {"highlight": "Highlight", "note": "Note", "claim": "Claim"}
 class AnnotationEditor(QWidget):
     done_editing = Signal()  # Esc: back to the article
 
-    def __init__(self, store: Store, undo: QUndoStack, notify: Notify,
-                 current_passage: Callable[[], tuple[int, int, int] | None], parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, current_passage: Callable[[], tuple[int, int, int] | None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._undo, self._notify = store, undo, notify
+        self._session, self._store = session, session.store
         self._current_passage = current_passage
         self._annotation: Annotation | None = None
         self._loading = False
@@ -125,6 +127,9 @@ class AnnotationEditor(QWidget):
         for widget in (self.note_edit, self.rationale_edit, self.tags_edit, self.status_box,
                        self.reliability_box, self.credibility_box):
             widget.installEventFilter(self)
+        session.add_flush(self.flush)
+        session.changed.connect(self._on_changed)
+        self.destroyed.connect(lambda: session.remove_flush(self.flush))
         self.show_annotation(None)
 
     # -- which annotation -----------------------------------------------------------------
@@ -135,24 +140,33 @@ class AnnotationEditor(QWidget):
 
     def show_annotation(self, annotation_id: int | None) -> None:
         self.flush()
+        if self.tags_edit.isModified() and self._annotation is not None and self._store.is_open:
+            self._save_tags()  # typed but not yet confirmed with Enter: kept, not dropped
+        self.tags_edit.setModified(False)
         try:
             self._annotation = self._store.annotation(annotation_id) if annotation_id is not None else None
         except KeyError:
             self._annotation = None  # deleted (an undo): show nothing
         self._load()
 
-    def refresh(self) -> None:
-        """Re-read the shown annotation (after an undo or redo changed it)."""
-        if self._annotation is not None:
-            self._note_timer.stop()
-            self._rationale_timer.stop()
-            self.show_annotation(self._annotation.id)
+    def _on_changed(self, changes: Changes) -> None:
+        """Re-read the shown annotation if an edit (or an undo) touched it, keeping typing."""
+        a = self._annotation
+        if a is not None and (changes.touches_id(ANNOTATIONS, a.id) or changes.touches(TAGS, SOURCES)):
+            try:
+                self._annotation = self._store.annotation(a.id)
+            except KeyError:
+                self._annotation = None  # deleted (an undo): show nothing
+            self._load()
+        elif changes.touches(TAGS):
+            self._tag_names.setStringList([t.name for t in self._store.tags()])
 
     def focus_note(self) -> None:
         self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush(self) -> None:
-        """Save what is being typed now (before switching annotation, on Esc, on close)."""
+        """Save the note or rationale being typed now (before any other edit, on Esc, on close).
+        Tags are saved when confirmed (Enter, leaving the field): a half-typed name is no tag."""
         if self._note_timer.isActive():
             self._note_timer.stop()
             self._save_note()
@@ -177,10 +191,11 @@ class AnnotationEditor(QWidget):
             state = "" if a.anchor_state == "anchored" else f" ({a.anchor_state})"
             self.heading.setText(f"{self.tr(KIND_LABELS[a.kind])}{state} — {article.title}")
             self.quote.setText(f"“{a.exact}”")
-            if self.note_edit.toPlainText() != a.note:
+            if self.note_edit.toPlainText() != a.note and not self._note_timer.isActive():
                 self.note_edit.setPlainText(a.note)
             tags = {t.id: t.name for t in self._store.tags()}
-            self.tags_edit.setText(", ".join(tags[t] for t in a.tag_ids if t in tags))
+            if not (self.tags_edit.hasFocus() and self.tags_edit.isModified()):  # not while typed in
+                self.tags_edit.setText(", ".join(tags[t] for t in a.tag_ids if t in tags))
             self.claim_group.setVisible(a.kind == "claim")
             if a.kind == "claim":
                 self._load_claim(a, article.source)
@@ -190,17 +205,16 @@ class AnnotationEditor(QWidget):
     def _load_claim(self, a: Annotation, source_name: str | None) -> None:
         claim = a.claim or Claim()
         self.status_box.setCurrentIndex(self.status_box.findData(claim.status))
-        source = self._store.source_by_name(source_name) if source_name else None
-        inherited = source.reliability if source else None
+        inherited = self._store.source_grades().reliability(source_name)
         who = source_name or self.tr("unknown source")
         self.reliability_box.setItemText(
-            0, self.tr("Inherit: %1 (%2)").replace("%1", inherited or "not graded").replace("%2", who))
+            0, self.tr("Inherit: %1 (%2)").replace("%1", inherited or self.tr(RELIABILITY_NOT_GRADED)).replace("%2", who))
         self.reliability_box.setCurrentIndex(self.reliability_box.findData(claim.reliability) if claim.reliability else 0)
         self.credibility_box.setCurrentIndex(self.credibility_box.findData(claim.credibility) if claim.credibility else 0)
-        effective = claim.reliability or inherited
-        code = grade_code(effective, claim.credibility)
-        self.grade.setText(code + (self.tr("  (reliability inherited from the source)") if not claim.reliability and inherited else ""))
-        if self.rationale_edit.toPlainText() != claim.rationale:
+        grade = self._store.claim_grade(a)
+        assert grade is not None
+        self.grade.setText(grade.label + (self.tr("  (reliability inherited from the source)") if grade.inherited else ""))
+        if self.rationale_edit.toPlainText() != claim.rationale and not self._rationale_timer.isActive():
             self.rationale_edit.setPlainText(claim.rationale)
         links = self._store.evidence(a.id)
         self._evidence_ids = [(link.annotation_id, link.relation) for link in links]
@@ -219,19 +233,18 @@ class AnnotationEditor(QWidget):
 
     def _save_note(self) -> None:
         a = self._annotation
-        if a is None:
+        if a is None or not self._store.is_open:
             return
         text = self.note_edit.toPlainText()
-        current = self._store.annotation(a.id).note
-        if text != current:
-            self._undo.push(edit_note(self._store, self._notify, a.id, current, text))
+        if text != self._store.annotation(a.id).note:
+            self._session.push(EditNote(a.id, text))
 
     def _save_rationale(self) -> None:
         self._save_claim("rationale")
 
     def _save_claim(self, what: str) -> None:
         a = self._annotation
-        if a is None or a.kind != "claim" or self._loading:
+        if a is None or a.kind != "claim" or self._loading or not self._store.is_open:
             return
         old = self._store.annotation(a.id).claim or Claim()
         new = Claim(
@@ -241,39 +254,33 @@ class AnnotationEditor(QWidget):
             rationale=self.rationale_edit.toPlainText(),
         )
         if new != old:
-            self._undo.push(edit_claim(self._store, self._notify, a.id, old, new, what))
+            self._session.push(EditClaim(a.id, new, what))
 
     def _save_tags(self) -> None:
         a = self._annotation
-        if a is None or self._loading:
+        if a is None or self._loading or not self._store.is_open:
             return
         names = [n.strip() for n in self.tags_edit.text().split(",") if n.strip()]
         current = {t.id: t.name for t in self._store.tags()}
+        self.tags_edit.setModified(False)
         if [current.get(t) for t in self._store.annotation(a.id).tag_ids] == names:
             return
-        self._undo.push(SetTagsCommand(self._store, self._notify, a.id, names,
-                                       lambda n: theme.TAG_PALETTE[n % len(theme.TAG_PALETTE)]))
+        self._session.push(SetTags(a.id, names, lambda n: theme.TAG_PALETTE[n % len(theme.TAG_PALETTE)]))
 
     def add_selection_as_evidence(self) -> None:
         a = self._annotation
         passage = self._current_passage()
         if a is None or a.kind != "claim" or passage is None:
             return
-        relation = str(self.relation_box.currentData())
-        existing = [x for x in self._store.annotations(passage[0]) if (x.start, x.end) == (passage[1], passage[2])]
-        if existing and existing[0].id != a.id:
-            command = AddEvidenceCommand(self._store, self._notify, a.id, relation, annotation_id=existing[0].id)
-        else:
-            command = AddEvidenceCommand(self._store, self._notify, a.id, relation, passage=passage)
-        self._undo.push(command)
+        self._session.push(AddEvidence(a.id, str(self.relation_box.currentData()), passage=passage))
 
     def remove_selected_evidence(self) -> None:
         a = self._annotation
         row = self.evidence_view.currentIndex().row()
         if a is None or not 0 <= row < len(self._evidence_ids):
             return
-        target, relation = self._evidence_ids[row]
-        self._undo.push(RemoveEvidenceCommand(self._store, self._notify, a.id, target, relation))
+        target, _relation = self._evidence_ids[row]
+        self._session.push(RemoveEvidence(a.id, target))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:

@@ -1,27 +1,35 @@
 """AnnotationsPanel: every annotation of the article or of the whole dossier, filtered by kind,
-tag, claim status and text; choosing one opens its article with the passage selected."""
+tag, claim status and text; choosing one opens its article with the passage selected.
+
+It follows the session's changes in place: a saved note updates its row, a new annotation
+appears as a row, and the selection and scroll position stay where the user left them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from dossier.core.changes import ANNOTATIONS, ARTICLES, SOURCES, TAGS, Changes
+from dossier.core.grading import Grade
 from dossier.core.models import Annotation
-from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES, grade_code
+from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES
 from dossier.store import Store
+from dossier.ui.row_sync import RowSync
+from dossier.ui.session import DossierSession
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Kind", "Quote", "Note", "Tags", "Status")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AnnotationListModel(QAbstractTableModel):
+class AnnotationListModel(RowSync, QAbstractTableModel):
     def __init__(self, store: Store, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._store = store
         self._all: list[Annotation] = []
         self._rows: list[Annotation] = []
         self._tags: dict[int, str] = {}
+        self._grades: dict[int, Grade] = {}
         self.article_id: int | None = None  # None: the whole dossier
         self.kind: str | None = None
         self.tag_id: int | None = None
@@ -31,19 +39,24 @@ class AnnotationListModel(QAbstractTableModel):
     def reload(self) -> None:
         self._all = self._store.annotations(self.article_id)
         self._tags = {t.id: t.name for t in self._store.tags()}
+        claims = [a for a in self._all if a.claim is not None]
+        sources = {s.id: s.source for s in self._store.article_summaries({a.article_id for a in claims}).values()}
+        grades = self._store.source_grades()
+        self._grades = {a.id: grades.grade(a.claim, sources.get(a.article_id)) for a in claims}  # type: ignore[arg-type]
         self.refilter()
 
     def refilter(self) -> None:
         needle = self.text.strip().casefold()
-        self.beginResetModel()
-        self._rows = [
+        rows = [
             a for a in self._all
             if (self.kind is None or a.kind == self.kind)
             and (self.tag_id is None or self.tag_id in a.tag_ids)
             and (self.status is None or (a.claim is not None and a.claim.status == self.status))
             and (not needle or needle in a.exact.casefold() or needle in a.note.casefold())
         ]
-        self.endResetModel()
+        self.sync_rows(rows, key=lambda a: a.id)
+        if self._rows:  # tag names and grades are not in the rows: redraw those columns
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self._rows) - 1, 4))
 
     def annotation_at(self, row: int) -> Annotation:
         return self._rows[row]
@@ -81,15 +94,16 @@ class AnnotationListModel(QAbstractTableModel):
             return ", ".join(self._tags[t] for t in a.tag_ids if t in self._tags)
         if a.claim is None:
             return ""
-        return f"{CLAIM_STATUS_LABELS[a.claim.status]} {grade_code(a.claim.reliability, a.claim.credibility)}"
+        grade = self._grades.get(a.id)
+        return f"{CLAIM_STATUS_LABELS[a.claim.status]}, {grade.label}" if grade else CLAIM_STATUS_LABELS[a.claim.status]
 
 
 class AnnotationsPanel(QWidget):
     annotation_chosen = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._store = store = session.store
         self.model = AnnotationListModel(store, self)
         self.scope_box = QComboBox()
         self.scope_box.addItem(self.tr("This article"), "article")
@@ -129,7 +143,12 @@ class AnnotationsPanel(QWidget):
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)
         self._article_id: int | None = None
+        session.changed.connect(self._on_changed)
         self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(ANNOTATIONS, TAGS, SOURCES, ARTICLES):
+            self.reload()
 
     def set_article(self, article_id: int | None) -> None:
         self._article_id = article_id

@@ -1,23 +1,25 @@
 """TagsDialog: the dossier's tags as a tree — new, rename, colour, nest, merge, delete.
 
-Every change is an undo command on the shared stack. Deleting says first how many annotations
-lose the tag (its nested tags included).
+Every change is an operation on the session (one undo step each); one that can't be made (a
+name taken, a merge that would loop) is refused with a message and changes nothing. Deleting
+says first how many annotations lose the tag (its nested tags included).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QTreeView,
     QVBoxLayout, QWidget,
 )
 
+from dossier.core.changes import TAGS, Changes
 from dossier.core.models import Tag
+from dossier.operations.tags import DeleteTag, MergeTags, NestTag, NewTag, RecolorTag, RenameTag
 from dossier.store import Store
 from dossier.ui import theme
-from dossier.ui.annotations import commands
-from dossier.ui.annotations.commands import Notify
+from dossier.ui.session import DossierSession
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -97,12 +99,11 @@ class TagTreeModel(QAbstractItemModel):
 
 
 class TagsDialog(QDialog):
-    def __init__(self, store: Store, undo: QUndoStack, notify: Notify, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tags"))
-        self._store, self._undo = store, undo
-        self._notify_views = notify
-        self.model = TagTreeModel(store, self)
+        self._session, self._store = session, session.store
+        self.model = TagTreeModel(self._store, self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.expandAll()
@@ -125,14 +126,21 @@ class TagsDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(close)
         self.resize(560, 420)
+        session.changed.connect(self._on_changed)
+        session.refused.connect(self._on_refused)
 
-    def _notify(self, what: str, ids: object) -> None:
-        self._notify_views(what, ids)  # type: ignore[arg-type]
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(TAGS):
+            return
         current = self.current_tag()
         self.model.reload()
         self.tree.expandAll()
         if current is not None and self.model.index_of(current.id).isValid():
             self.tree.setCurrentIndex(self.model.index_of(current.id))
+
+    def _on_refused(self, reason: str) -> None:
+        if self.isVisible():
+            QMessageBox.information(self, self.windowTitle(), reason)
 
     def current_tag(self) -> Tag | None:
         return self.model.tag(self.tree.currentIndex())
@@ -157,10 +165,9 @@ class TagsDialog(QDialog):
         if ok and name.strip():
             parent = self.current_tag()
             color = theme.TAG_PALETTE[len(self._store.tags()) % len(theme.TAG_PALETTE)]
-            command = commands.NewTagCommand(self._store, self._notify, name.strip(), color, parent.id if parent else None)
-            self._undo.push(command)
-            if command.tag_id is not None:
-                self.select(command.tag_id)
+            operation = NewTag(name, color, parent.id if parent else None)
+            if self._session.push(operation):
+                self.select(operation.result)
 
     def rename_tag(self) -> None:
         tag = self.current_tag()
@@ -168,7 +175,7 @@ class TagsDialog(QDialog):
             return
         name, ok = QInputDialog.getText(self, self.tr("Rename Tag"), self.tr("New name:"), text=tag.name)
         if ok and name.strip() and name.strip() != tag.name:
-            self._undo.push(commands.rename_tag(self._store, self._notify, tag.id, tag.name, name.strip()))
+            self._session.push(RenameTag(tag.id, name))
 
     def recolor_tag(self) -> None:
         tag = self.current_tag()
@@ -176,7 +183,7 @@ class TagsDialog(QDialog):
             return
         color = QColorDialog.getColor(QColor(tag.color), self, self.tr("Tag Colour"))
         if color.isValid() and color.name() != tag.color:
-            self._undo.push(commands.recolor_tag(self._store, self._notify, tag.id, tag.color, color.name()))
+            self._session.push(RecolorTag(tag.id, color.name()))
 
     def nest_tag(self) -> None:
         tag = self.current_tag()
@@ -185,7 +192,7 @@ class TagsDialog(QDialog):
         target = self._other_tag(self.tr("Nest Tag"), self.tr("Put “%1” under:").replace("%1", tag.name),
                                  set(self._store.tag_subtree(tag.id)), allow_top=True)
         if target is not False and target != tag.parent_id:
-            self._undo.push(commands.nest_tag(self._store, self._notify, tag.id, tag.parent_id, target))  # type: ignore[arg-type]
+            self._session.push(NestTag(tag.id, target))  # type: ignore[arg-type]
 
     def merge_tag(self) -> None:
         tag = self.current_tag()
@@ -195,7 +202,7 @@ class TagsDialog(QDialog):
                                  self.tr("Merge “%1” into (its annotations get that tag):").replace("%1", tag.name),
                                  {tag.id})
         if target not in (False, None):
-            self._undo.push(commands.MergeTagsCommand(self._store, self._notify, tag.id, target))  # type: ignore[arg-type]
+            self._session.push(MergeTags(tag.id, target))  # type: ignore[arg-type]
 
     def delete_tag(self) -> None:
         tag = self.current_tag()
@@ -210,4 +217,4 @@ class TagsDialog(QDialog):
             .replace("%1", tag.name).replace("%2", detail).replace("%3", str(count)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._undo.push(commands.DeleteTagCommand(self._store, self._notify, tag.id))
+            self._session.push(DeleteTag(tag.id))

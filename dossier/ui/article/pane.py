@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QLabel, QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget,
 )
 
+from dossier.core.changes import ARTICLES, CONTENT, Changes
 from dossier.core.citation import citation, provenance
 from dossier.core.models import Article
 from dossier.core.offsets import OffsetMap
-from dossier.store import Store
+from dossier.ui.session import DossierSession
 from dossier.ui import theme
 from dossier.ui.article.find_bar import FindBar
 
@@ -72,9 +73,9 @@ class ArticlePane(QWidget):
     selection_changed = Signal()
     annotation_clicked = Signal(int)  # the caret was put inside an annotated passage
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._store = session.store
         self._article: Article | None = None
         self._offsets = OffsetMap("")
         self._mention_selections: list[QTextEdit.ExtraSelection] = []
@@ -110,7 +111,22 @@ class ArticlePane(QWidget):
         self.text_view.extra_actions.append(self.copy_citation_action)
         self.text_view.selectionChanged.connect(self.selection_changed)
         self.text_view.cursorPositionChanged.connect(self._on_cursor_moved)
+        session.changed.connect(self._on_changed)
         self.show_article(None)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Redraw the marks if this article's annotations or mentions changed; its headline if
+        its properties did. The text, the selection and the scroll position stay."""
+        if self._article is None:
+            return
+        if changes.touches_id(ARTICLES, self._article.id):
+            if not self._store.has_article(self._article.id):
+                return  # deleted: the workspace opens another
+            self._article = self._store.article(self._article.id)
+            self.headline.setText(self._article.title)
+            self.provenance.setText(provenance(self._article))
+        if changes.touches_id(CONTENT, self._article.id):
+            self.refresh_marks()
 
     # -- showing --------------------------------------------------------------------------
 

@@ -8,8 +8,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from dossier.store import Store
+from dossier.core.changes import ARTICLES, Changes
 from dossier.ui.articles.model import ARTICLE_ID_ROLE, ArticleListModel
+from dossier.ui.session import DossierSession
 
 # A date as precise as the user knows it: 2021, 2021-05 or 2021-05-14.
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
@@ -18,9 +19,9 @@ PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 class ArticleListPanel(QWidget):
     article_chosen = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = ArticleListModel(store, self)
+        self.model = ArticleListModel(session.store, self)
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter by title or source"), clearButtonEnabled=True)
         self.from_edit = self._date_edit(self.tr("From (YYYY-MM-DD)"))
         self.to_edit = self._date_edit(self.tr("To"))
@@ -62,6 +63,13 @@ class ArticleListPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.model.modelReset.connect(self._reselect)
         self._current_id: int | None = None
+        session.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(ARTICLES):  # arrived, went, or retitled: list again, keeping the choice
+            scrolled = self.table.verticalScrollBar().value()
+            self.model.reload()
+            self.table.verticalScrollBar().setValue(scrolled)
 
     def _date_edit(self, placeholder: str) -> QLineEdit:
         edit = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)

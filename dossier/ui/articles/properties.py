@@ -1,20 +1,16 @@
-"""Article > Properties…, Delete Article, Open Source: fixing what import guessed.
+"""Article > Properties… and Open Source: fixing what import guessed.
 
 Changing the published date re-resolves the article's automatic relative dates ("yesterday")
-and says how many events moved; the user's own events stay. Every change is undoable.
+and says how many events moved; the user's own events stay (operations.articles.EditArticle).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QUndoCommand
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QWidget
 
 from dossier.core.models import Article
-from dossier.store import Store
-from dossier.store.articles import ArticleSnapshot
 
 PRECISIONS = (("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown"))
 
@@ -84,50 +80,6 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
         self.finish_layout()
 
 
-class EditArticleCommand(QUndoCommand):
-    """New metadata for an article; its automatic events follow a new published date."""
-
-    def __init__(self, store: Store, changed: Callable[[int], None], article: Article, new: dict[str, object]) -> None:
-        super().__init__("Edit article properties")
-        self._store, self._changed, self._id = store, changed, article.id
-        self._old = {"title": article.title, "source": article.source, "url": article.url,
-                     "published": article.published, "published_precision": article.published_precision}
-        self._new = new
-        self.moved = 0
-
-    def _apply(self, values: dict[str, object]) -> int:
-        from dossier.ingest.extract import reresolve_dates
-
-        with self._store.transaction():
-            self._store.update_article_metadata(self._id, **values)  # type: ignore[arg-type]
-            moved = reresolve_dates(self._store, self._id)
-        self._changed(self._id)
-        return moved
-
-    def redo(self) -> None:
-        self.moved = self._apply(self._new)
-
-    def undo(self) -> None:
-        self._apply(self._old)
-
-
-class DeleteArticleCommand(QUndoCommand):
-    def __init__(self, store: Store, changed: Callable[[int], None], article_id: int) -> None:
-        super().__init__("Delete article")
-        self._store, self._changed, self._id = store, changed, article_id
-        self._snapshot: ArticleSnapshot | None = None
-
-    def redo(self) -> None:
-        self._snapshot = self._store.snapshot_article(self._id)
-        self._store.delete_article(self._id)
-        self._changed(self._id)
-
-    def undo(self) -> None:
-        assert self._snapshot is not None
-        self._store.restore_article(self._snapshot)
-        self._changed(self._id)
-
-
 def confirm_open_source(parent: QWidget, url: str) -> bool:
     """Open the article's url in the system browser, never inside the app, after asking."""
     answer = QMessageBox.question(
@@ -138,32 +90,3 @@ def confirm_open_source(parent: QWidget, url: str) -> bool:
         QDesktopServices.openUrl(QUrl(url))
         return True
     return False
-
-
-class ArticlesArrivedCommand(QUndoCommand):
-    """Articles brought in by one gesture (an import, a drop, a paste): undo removes exactly
-    those, with what was found in them; redo puts them back. They are already stored when the
-    command is pushed, so its first redo does nothing."""
-
-    def __init__(self, store: Store, changed: Callable[[int], None], article_ids: list[int], text: str) -> None:
-        super().__init__(text)
-        self._store, self._changed, self._ids = store, changed, list(article_ids)
-        self._snapshots: list[ArticleSnapshot] = []
-        self._stored = True
-
-    def redo(self) -> None:
-        if self._stored:
-            return
-        with self._store.transaction():
-            for snapshot in self._snapshots:
-                self._store.restore_article(snapshot)
-        self._stored = True
-        self._changed(self._ids[-1])
-
-    def undo(self) -> None:
-        with self._store.transaction():
-            self._snapshots = [self._store.snapshot_article(i) for i in self._ids if self._store.has_article(i)]
-            for snapshot in self._snapshots:
-                self._store.delete_article(snapshot.article_id)
-        self._stored = False
-        self._changed(self._ids[-1])

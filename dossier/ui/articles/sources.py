@@ -7,16 +7,18 @@ claim sets its own; the annotation editor shows which. Changes are undoable.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
+from dossier.core.changes import SOURCES, Changes
+from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Source
 from dossier.core.vocabulary import RELIABILITY
+from dossier.operations.articles import GradeSource
 from dossier.store import Store
-from dossier.ui.annotations.commands import Notify, SetValueCommand
+from dossier.ui.session import DossierSession
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,16 +56,16 @@ class SourcesModel(QAbstractTableModel):
         if index.column() == 0:
             return s.name
         if index.column() == 1:
-            return f"{s.reliability} — {RELIABILITY[s.reliability]}" if s.reliability else self.tr("not graded")
+            return f"{s.reliability} — {RELIABILITY[s.reliability]}" if s.reliability else self.tr(RELIABILITY_NOT_GRADED)
         return s.rationale
 
 
 class SourcesDialog(QDialog):
-    def __init__(self, store: Store, undo: QUndoStack, notify: Notify, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sources"))
-        self._store, self._undo, self._notify = store, undo, notify
-        self.model = SourcesModel(store, self)
+        self._session = session
+        self.model = SourcesModel(session.store, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,6 +93,16 @@ class SourcesDialog(QDialog):
         if self.model.rowCount():
             self.table.selectRow(0)
         self.resize(640, 400)
+        session.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """After a grade (or its undo): list again, keeping the outlet chosen."""
+        if not changes.touches(SOURCES):
+            return
+        row = self.table.currentIndex().row()
+        name = self.model.source(row).name if row >= 0 else None
+        self.model.reload()
+        self.table.selectRow(next((i for i in range(self.model.rowCount()) if self.model.source(i).name == name), 0))
 
     def _load(self, row: int) -> None:
         if row < 0:
@@ -106,13 +118,5 @@ class SourcesDialog(QDialog):
         source = self.model.source(row)
         old = (source.reliability, source.rationale)
         new = (self.reliability_box.currentData(), self.rationale_edit.text().strip())
-        if new == old:
-            return
-        name = source.name
-
-        def changed() -> None:
-            self.model.reload()
-            self.table.selectRow(next((i for i in range(self.model.rowCount()) if self.model.source(i).name == name), 0))
-            self._notify("sources", [])
-
-        self._undo.push(SetValueCommand("Grade source", lambda v: self._store.set_source_grade(name, *v), old, new, changed))
+        if new != old:
+            self._session.push(GradeSource(source.name, *new))

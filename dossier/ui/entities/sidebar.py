@@ -4,14 +4,19 @@ articles, and the edits a reader makes (rename, kind, merge, delete, remove a me
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QSplitter, QTableView, QVBoxLayout,
     QWidget,
 )
 
+from dossier.core.changes import ENTITIES, Changes
 from dossier.core.vocabulary import ENTITY_KINDS
-from dossier.store import Store
+from dossier.operations import Operation
+from dossier.operations.entities import (
+    AddEntityFromSelection, DeleteEntity, MergeEntities, RemoveMention, RenameEntity, SetEntityKind,
+)
+from dossier.ui.session import DossierSession
 from dossier.ui.entities.models import (
     ENTITY_ID_ROLE, KIND_LABELS, EntityArticlesModel, EntityListModel, MentionListModel,
 )
@@ -20,12 +25,11 @@ from dossier.ui.entities.models import (
 class EntitySidebar(QWidget):
     mention_chosen = Signal(int, int, int)  # article id, start, end (code points)
     article_chosen = Signal(int)
-    entities_changed = Signal()  # after an edit: the pane redraws its marks
 
-    def __init__(self, store: Store, undo: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._undo = undo if undo is not None else QUndoStack(self)  # the window's shared stack
+        self._session = session
+        self._store = store = session.store
         self.model = EntityListModel(store, self)
         self.mentions_model = MentionListModel(store, self)
         self.articles_model = EntityArticlesModel(store, self)
@@ -92,7 +96,12 @@ class EntitySidebar(QWidget):
         self.mentions_view.clicked.connect(self._on_mention_activated)
         self.articles_view.activated.connect(self._on_article_activated)
         self.articles_view.clicked.connect(self._on_article_activated)
+        session.changed.connect(self._on_changed)
         self._show_detail(None)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(ENTITIES):
+            self.reload()
 
     def _make_actions(self) -> None:
         def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -137,13 +146,17 @@ class EntitySidebar(QWidget):
             self.tree.scrollTo(index)
 
     def reload(self) -> None:
-        """Re-read entities after the dossier changed, keeping the selection when it still exists."""
+        """Re-read entities after the dossier changed, keeping the selection (when it still
+        exists) and the scroll position."""
         current = self.current_entity_id()
+        scrolled = self.tree.verticalScrollBar().value()
         self.model.reload()
         if current is not None and self.model.entity(current) is not None:
             self.select_entity(current)
+            self._show_detail(current)
         else:
             self._show_detail(None)
+        self.tree.verticalScrollBar().setValue(scrolled)
 
     def _apply_filter(self) -> None:
         current = self.current_entity_id()
@@ -215,13 +228,12 @@ class EntitySidebar(QWidget):
 
         name, ok = QInputDialog.getText(self, self.tr("Rename Entity"), self.tr("New name:"), text=row.name)
         if ok and name.strip() and name.strip() != row.name:
-            self._push("Rename entity", (row.id,), lambda: (self._store.rename_entity(row.id, name), row.id)[1])
+            self._push(RenameEntity(row.id, name))
 
     def set_current_kind(self, kind: str) -> None:
         entity_id = self.current_entity_id()
         if entity_id is not None:
-            self._push("Change entity kind", (entity_id,),
-                       lambda: (self._store.set_entity_kind(entity_id, kind), entity_id)[1])
+            self._push(SetEntityKind(entity_id, kind))
 
     def merge_current(self) -> None:
         entity_id = self.current_entity_id()
@@ -240,8 +252,8 @@ class EntitySidebar(QWidget):
         if dialog.exec() == EntityPickerDialog.DialogCode.Accepted and dialog.chosen_id() is not None:
             target = dialog.chosen_id()
             assert target is not None
-            self._push("Merge entities", (row.id, target),
-                       lambda: (self._store.merge_entities(row.id, target), target)[1])
+            self._push(MergeEntities(row.id, target))
+        dialog.deleteLater()
 
     def delete_current(self) -> None:
         entity_id = self.current_entity_id()
@@ -256,34 +268,21 @@ class EntitySidebar(QWidget):
                     "propose the name again.").replace("%1", row.name).replace("%2", str(row.mentions)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._push("Delete entity", (row.id,), lambda: self._store.delete_entity(row.id))
+            self._push(DeleteEntity(row.id))
 
     def remove_current_mention(self) -> None:
         index = self.mentions_view.currentIndex()
-        if not index.isValid():
-            return
-        from dossier.ui.entities.commands import RemoveMentionCommand
-
-        mention = self.mentions_model.mention(index.row())
-        entity_id = self.current_entity_id()
-        if entity_id is not None:
-            self._undo.push(RemoveMentionCommand(self._store, self._after_edit, mention.mention_id, entity_id))
+        if index.isValid():
+            self._push(RemoveMention(self.mentions_model.mention(index.row()).mention_id))
 
     def add_from_selection(self, article_id: int, start: int, end: int, name: str, kind: str) -> int | None:
-        from dossier.ui.entities.commands import AddEntityFromSelectionCommand
+        operation = AddEntityFromSelection(article_id, start, end, name, kind)
+        return operation.result if self._push(operation) else None
 
-        command = AddEntityFromSelectionCommand(self._store, self._after_edit, article_id, start, end, name, kind)
-        self._undo.push(command)
-        return command.entity_id
-
-    def _push(self, text: str, ids: tuple[int, ...], edit: object) -> None:
-        """One undoable edit of these entities (see EntityEditCommand)."""
-        from dossier.ui.entities.commands import EntityEditCommand
-
-        self._undo.push(EntityEditCommand(text, self._store, self._after_edit, ids, edit))  # type: ignore[arg-type]
-
-    def _after_edit(self, select: int | None) -> None:
-        self.reload()
-        if select is not None:
-            self.select_entity(select)
-        self.entities_changed.emit()
+    def _push(self, operation: Operation) -> bool:
+        """Make the edit; then the entity it leaves (renamed, merged into, marked) is the chosen one."""
+        if not self._session.push(operation):
+            return False
+        if operation.result is not None:
+            self.select_entity(operation.result)
+        return True

@@ -4,12 +4,14 @@ filter, fit all. Choosing an event opens its article with the evidence sentence 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from dossier.core.changes import ARTICLES, ENTITIES, EVENTS, TAGS, Changes
 from dossier.core.models import Event
 from dossier.core.timeline import TimelineData
-from dossier.store import Store
+from dossier.operations.events import DeleteEvent, EditEvent
+from dossier.ui.session import DossierSession
 from dossier.ui.timeline.view import TimelineView, describe
 
 
@@ -26,10 +28,9 @@ def _complete(text: str) -> str | None:
 class TimelinePanel(QWidget):
     event_chosen = Signal(int, int, int)  # article id, start, end of the evidence
 
-    def __init__(self, store: Store, undo: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._undo = undo if undo is not None else QUndoStack(self)
+        self._session, self._store = session, session.store
         self.lanes_box = QComboBox()
         self.lanes_box.addItem(self.tr("Lanes by article"), "article")
         self.lanes_box.addItem(self.tr("Lanes by entity"), "entity")
@@ -70,7 +71,13 @@ class TimelinePanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.event_activated.connect(self._on_event_activated)
+        session.changed.connect(self._on_changed)
         self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Events, or what names and filters them, changed: redraw, keeping zoom and selection."""
+        if changes.touches(EVENTS, ENTITIES, ARTICLES, TAGS):
+            self.changed()
 
     def reload(self) -> None:
         """Re-read the events (after an import, an edit, a filter change)."""
@@ -135,33 +142,32 @@ class TimelinePanel(QWidget):
                 return
 
     def edit_selected(self) -> None:
-        from dossier.ui.timeline.editing import EditEventCommand, EventDialog
+        from dossier.ui.timeline.editing import EventDialog
 
         event = self.selected_event()
         if event is None:
             return
-        article = self._store.article(event.article_id)
         dialog = EventDialog(event.title, event.date_text, event.precision,
-                             article.published if article.published_precision == "day" else None, self)
+                             self._store.article(event.article_id).publication_day, self)
         if dialog.exec() == EventDialog.DialogCode.Accepted:
-            self._undo.push(EditEventCommand(self._store, self.changed, event, dialog.title_edit.text().strip(),
-                                             dialog.date()))
-            self.select_event(event.id)
+            self._session.push(EditEvent(event.id, dialog.title_edit.text(), dialog.date()))
+        dialog.deleteLater()
 
     def delete_selected(self) -> None:
-        from dossier.ui.timeline.editing import DeleteEventCommand
-
         event = self.selected_event()
         if event is not None:
-            self._undo.push(DeleteEventCommand(self._store, self.changed, event.id))
+            self._session.push(DeleteEvent(event.id))
 
     def changed(self) -> None:
-        """After an event edit (or its undo): redraw, keeping the zoom."""
+        """Re-read the events, keeping the zoom, the place and the selected event."""
         zoom = self.view.transform()
         center = self.view.mapToScene(self.view.viewport().rect().center())
+        selected = self.selected_event()
         self.reload()
         self.view.setTransform(zoom)
         self.view.centerOn(center)
+        if selected is not None:
+            self.select_event(selected.id)
 
     def highlight_entity(self, entity_id: int | None) -> None:
         """Ring the events of an entity chosen in the sidebar."""

@@ -1,0 +1,85 @@
+"""Every edit of a dossier, as plain Python: checked, applied in one transaction, undone exactly.
+
+An Operation says what it is (`text`, for the Undo menu), checks itself against the dossier
+before anything is written (`validate`, raising Refused with a sentence a user can read) and
+makes its change with store methods (`apply`), returning the Changes that views refresh from.
+`perform` runs it inside the store's recording transaction, so undo and redo need no code of
+the operation's own: they replay what the journal wrote down (see store/journal.py). The Qt
+undo command is a thin adapter over this (ui/session.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.core.changes import Changes
+from dossier.store import Store
+
+
+class Refused(Exception):
+    """An edit that can't be made, and why, in words for the user."""
+
+
+class Operation:
+    text = "Edit"
+    result: Any = None  # what the edit made, e.g. the new annotation's id
+
+    def validate(self, store: Store) -> None:
+        """Raise Refused if the edit can't be made as asked. Writes nothing."""
+
+    def apply(self, store: Store) -> Changes:
+        raise NotImplementedError
+
+
+@dataclass
+class Done:
+    """An applied edit: what it changed and the statements that take it back (or bring it back)."""
+
+    text: str
+    changes: Changes
+    undo: list[str]
+    redo: list[str] = field(default_factory=list)
+
+
+def perform(store: Store, operation: Operation) -> Done:
+    """Validate, then apply in one transaction. Raises Refused (nothing written) or the error
+    that rolled the transaction back."""
+    operation.validate(store)
+    with store.recording() as undo:
+        changes = operation.apply(store)
+    return Done(operation.text, changes, undo)
+
+
+def undo(store: Store, done: Done) -> None:
+    done.redo = store.replay(done.undo)
+
+
+def redo(store: Store, done: Done) -> None:
+    done.undo = store.replay(done.redo)
+
+
+def combined(text: str, parts: Sequence[Done]) -> Done:
+    """Several edits made one after another (an import's batches) as one undo step."""
+    changes = Changes()
+    undo_statements: list[str] = []
+    for part in parts:
+        changes = changes | part.changes
+        undo_statements = part.undo + undo_statements  # the last made is the first undone
+    return Done(text, changes, undo_statements)
+
+
+def existing(store: Store, what: str, getter: Any, row_id: int) -> Any:
+    """The row, or Refused saying it is gone (deleted meanwhile, or by an undo)."""
+    try:
+        return getter(row_id)
+    except KeyError:
+        raise Refused(f"That {what} is no longer in the dossier.") from None
+
+
+def non_empty(text: str, what: str) -> str:
+    text = text.strip()
+    if not text:
+        raise Refused(f"{what} can't be empty.")
+    return text

@@ -1,0 +1,170 @@
+"""Edits of articles and outlets: properties, delete, an outlet's grade; and what an import or
+an extraction writes (an import is one undo step; extraction is not the user's to undo)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from dossier.core.changes import ALL, Changes
+from dossier.core.vocabulary import PUBLISHED_PRECISIONS, RELIABILITY
+from dossier.operations import Operation, Refused, existing, non_empty
+from dossier.store import Store
+
+if TYPE_CHECKING:
+    from dossier.ingest.document import Document
+    from dossier.ingest.extract import Proposal
+    from dossier.ingest.pipeline import ReadItem
+
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+DIGITS_NEEDED = {"day": 10, "month": 7, "year": 4, "unknown": 4}
+
+# An article arriving or going changes what every view lists and counts.
+ARTICLES_CHANGED = dict(entities=ALL, events=ALL, sources=ALL, annotations=ALL, tags=ALL)
+
+
+def check_published(published: str | None, precision: str) -> None:
+    """A published date is ISO (2021-05-14, 2021-05 or 2021), in the calendar, and at least as
+    precise as its precision says (a day known only to the month is allowed, not the reverse)."""
+    if precision not in PUBLISHED_PRECISIONS:
+        raise Refused(f"“{precision}” is not a precision of a published date.")
+    if published is None:
+        return
+    if not ISO_DATE.fullmatch(published):
+        raise Refused(f"“{published}” is not a date: write 2021-05-14, 2021-05 or 2021.")
+    if len(published) < DIGITS_NEEDED[precision]:
+        raise Refused(f"“{published}” is not known to the {precision}.")
+    try:
+        date.fromisoformat((published + "-01-01")[:10])
+    except ValueError:
+        raise Refused(f"“{published}” is not a date in the calendar.") from None
+
+
+class EditArticle(Operation):
+    """New metadata for an article; its automatic events follow a new published date."""
+
+    text = "Edit article properties"
+
+    def __init__(self, article_id: int, title: str, source: str | None, url: str | None, published: str | None,
+                 published_precision: str) -> None:
+        self.article_id = article_id
+        self.values = {"title": title.strip(), "source": source or None, "url": url or None,
+                       "published": published or None, "published_precision": published_precision}
+        self.result = 0  # events moved to the new date
+
+    def validate(self, store: Store) -> None:
+        existing(store, "article", store.article, self.article_id)
+        non_empty(self.values["title"] or "", "An article's title")
+        check_published(self.values["published"], str(self.values["published_precision"]))
+
+    def apply(self, store: Store) -> Changes:
+        from dossier.ingest.extract import reresolve_dates
+
+        store.update_article_metadata(self.article_id, **self.values)  # type: ignore[arg-type]
+        self.result = reresolve_dates(store, self.article_id)
+        return Changes(articles=[self.article_id], events=ALL, sources=ALL, annotations=ALL)
+
+
+class DeleteArticle(Operation):
+    """The article goes with its annotations, mentions and events (undo brings all back)."""
+
+    text = "Delete article"
+
+    def __init__(self, article_id: int) -> None:
+        self.article_id = article_id
+
+    def validate(self, store: Store) -> None:
+        existing(store, "article", store.article, self.article_id)
+
+    def apply(self, store: Store) -> Changes:
+        store.delete_article(self.article_id)
+        return Changes(articles=[self.article_id], content=[self.article_id], **ARTICLES_CHANGED)
+
+
+class GradeSource(Operation):
+    """An outlet's default reliability (A–F, or none) and why: what its claims inherit."""
+
+    text = "Grade source"
+
+    def __init__(self, name: str, reliability: str | None, rationale: str) -> None:
+        self.name, self.reliability, self.rationale = name, reliability, rationale.strip()
+
+    def validate(self, store: Store) -> None:
+        non_empty(self.name, "An outlet's name")
+        if self.reliability is not None and self.reliability not in RELIABILITY:
+            raise Refused(f"Source reliability is graded A to F, not “{self.reliability}”.")
+
+    def apply(self, store: Store) -> Changes:
+        store.set_source_grade(self.name, self.reliability, self.rationale)
+        return Changes(sources=ALL, annotations=ALL)  # inherited grades change with it
+
+
+class AddDocument(Operation):
+    """One article brought in by a gesture (a paste, a dropped page): one undo step."""
+
+    text = "Paste article"
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    def validate(self, store: Store) -> None:
+        non_empty(self.document.title, "An article's title")
+        if not self.document.text.strip():
+            raise Refused("The article has no text.")
+        check_published(self.document.published, self.document.published_precision)
+
+    def apply(self, store: Store) -> Changes:
+        from dossier.ingest.pipeline import add_document
+
+        self.result = add_document(store, self.document)
+        return Changes(articles=[self.result], content=[self.result], sources=ALL)
+
+
+class StoreImported(Operation):
+    """One batch of an import: each file's article with its proposals, each file in its own
+    savepoint, so a file that fails is reported and the others are kept. `report` says what
+    happened to each file once the batch has committed."""
+
+    text = "Import articles"
+
+    def __init__(self, items: Sequence[ReadItem], linker: Any) -> None:
+        from dossier.ingest.pipeline import ImportReport
+
+        self.items, self.linker = items, linker
+        self.report = ImportReport()
+
+    def apply(self, store: Store) -> Changes:
+        from dossier.ingest.pipeline import store_item
+
+        for item in self.items:
+            store_item(store, item, self.report, self.linker)
+        ids = [article_id for _path, article_id in self.report.imported]
+        self.result = ids
+        if not ids:
+            return Changes()
+        return Changes(articles=ids, content=ids, **ARTICLES_CHANGED)
+
+
+class ApplyExtraction(Operation):
+    """Proposed entities and events for articles (extracted off the GUI thread), written in;
+    the articles in `pending` are no longer waiting for extraction."""
+
+    text = "Find entities and dates"
+
+    def __init__(self, article_ids: Sequence[int], proposals: Sequence[Proposal], pending: Sequence[int] = ()) -> None:
+        self.article_ids, self.proposals = list(article_ids), list(proposals)
+        self.pending = list(pending) or self.article_ids
+
+    def apply(self, store: Store) -> Changes:
+        from dossier.ingest.extract import EntityLinker, apply_proposal
+
+        linker = EntityLinker(store)
+        done = []
+        for article_id, proposal in zip(self.article_ids, self.proposals):
+            if store.has_article(article_id):  # not deleted (or undone) meanwhile
+                apply_proposal(store, article_id, proposal, linker)
+                done.append(article_id)
+        store.forget_pending_extraction(self.pending)
+        return Changes(content=done, entities=ALL, events=ALL)

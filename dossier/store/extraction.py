@@ -1,0 +1,86 @@
+"""What extraction writes: an article's automatic mentions and events, replaced whole, and the
+limits the user has set on them (rejected spans, their own mentions and events).
+
+Mentions are the bulk of an import (~60 per article), so they go in through sqlite-utils'
+multi-row inserts; sqlite-utils is loaded here, on the first extraction, never at start-up
+(it imports numpy when numpy is installed).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from dossier.core.models import NewEvent, NewMention
+from dossier.core.vocabulary import EVENT_PRECISIONS
+
+MENTION_COLUMNS = ["article_id", "entity_id", "start_offset", "end_offset", "surface", "origin"]
+
+
+class ExtractionGuards(NamedTuple):
+    """What re-extraction of an article must leave alone."""
+
+    user_spans: list[tuple[int, int]]  # mentions the user made: nothing automatic overlaps them
+    rejected_spans: set[tuple[int, int]]  # mentions the user removed
+    kept_events: set[tuple[int, int, str]]  # (start, end, date words) deleted, made or edited by the user
+
+
+class AutomaticEvent(NamedTuple):
+    id: int
+    date_text: str
+    earliest: str | None
+    latest: str | None
+    precision: str
+
+
+class ExtractionWrites:
+    _conn: sqlite3.Connection
+    _bulk_db: Any = None
+
+    def extraction_guards(self, article_id: int) -> ExtractionGuards:
+        q = self._conn.execute
+        return ExtractionGuards(
+            [(r[0], r[1]) for r in q("SELECT start_offset, end_offset FROM mentions WHERE article_id = ? "
+                                     "AND origin = 'user'", (article_id,))],
+            {(r[0], r[1]) for r in q("SELECT start_offset, end_offset FROM rejected_mentions WHERE article_id = ?",
+                                     (article_id,))},
+            {(r[0], r[1], r[2]) for r in q(
+                "SELECT start_offset, end_offset, date_text FROM rejected_events WHERE article_id = ? "
+                "UNION SELECT start_offset, end_offset, date_text FROM events WHERE article_id = ? AND origin = 'user'",
+                (article_id, article_id))},
+        )
+
+    def replace_automatic(self, article_id: int, mentions: Sequence[NewMention], events: Sequence[NewEvent]) -> None:
+        """The article's automatic mentions and events become these (the user's stay), in one
+        transaction."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM mentions WHERE article_id = ? AND origin = 'auto'", (article_id,))
+            conn.execute("DELETE FROM events WHERE article_id = ? AND origin = 'auto'", (article_id,))
+            if mentions:
+                rows = [(m.article_id, m.entity_id, m.start, m.end, m.surface, m.origin) for m in mentions]
+                self._bulk().table("mentions").insert_all([MENTION_COLUMNS, *rows], batch_size=100)
+            self.add_events(events)  # type: ignore[attr-defined]
+
+    def automatic_events(self, article_id: int) -> list[AutomaticEvent]:
+        return [AutomaticEvent(*r) for r in self._conn.execute(
+            "SELECT id, date_text, earliest, latest, precision FROM events WHERE article_id = ? AND origin = 'auto' "
+            "ORDER BY id", (article_id,))]
+
+    def set_event_dates(self, dates: Sequence[tuple[int, str | None, str | None, str]]) -> None:
+        """(event id, earliest, latest, precision) for automatic events whose words were read again."""
+        for _id, _earliest, _latest, precision in dates:
+            if precision not in EVENT_PRECISIONS:
+                raise ValueError(f"unknown date precision {precision!r}")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.executemany("UPDATE events SET earliest = ?, latest = ?, precision = ? WHERE id = ?",
+                             [(e, l, p, i) for i, e, l, p in dates])
+
+    def _bulk(self) -> Any:
+        """sqlite-utils over this connection, made on first use. Its inserts run inside our
+        transaction (it uses a savepoint when one is open) and load no plugins."""
+        if self._bulk_db is None:
+            import sqlite_utils
+
+            self._bulk_db = sqlite_utils.Database(self._conn, recursive_triggers=False, execute_plugins=False)
+        return self._bulk_db
