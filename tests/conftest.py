@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
+import sys
 from pathlib import Path
 
 # Before anything imports Qt: tests never need a display.
@@ -12,6 +14,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+WATCHDOG_MARGIN_S = 30
+
+
+@pytest.fixture(autouse=True)
+def watchdog(request: pytest.FixtureRequest) -> object:
+    """A hang that holds the GIL inside a Qt mutex (the first round's export freeze) can't be
+    interrupted by pytest-timeout, which needs Python to run. faulthandler's watchdog is a C
+    thread: past the test's time limit it prints every thread's stack and ends the run, so CI
+    fails with the place of the hang instead of blocking."""
+    from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+    marker = request.node.get_closest_marker("timeout")
+    limit = float(marker.args[0]) if marker and marker.args else float(request.config.getini("timeout") or 300)
+    # pytest captures file descriptor 2 during a test; its faulthandler plugin kept a copy of the
+    # real stderr, which is where the stacks must go to be seen in CI's log.
+    stderr = request.config.stash.get(fault_handler_stderr_fd_key, sys.__stderr__.fileno())  # type: ignore[union-attr]
+    faulthandler.dump_traceback_later(limit + WATCHDOG_MARGIN_S, exit=True, file=stderr)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,8 @@
 
 Doctrine puts reliability on the source and credibility on the item of information, so a claim
 without its own reliability inherits its outlet's default. The outlet is found by name ignoring
-case in every script ("ТАСС" and "тасс" are one outlet; SQLite's NOCASE folds only ASCII), an
-exact spelling first. The editor, the lists and every export ask this module, so a claim has
+case in every script ("ТАСС" and "тасс" are one outlet; SQLite's NOCASE folds only ASCII); of
+two spellings, the exact one if it is graded, else the graded one. The editor, the lists and every export ask this module, so a claim has
 one grade everywhere.
 """
 
@@ -48,9 +48,8 @@ class SourceGrades:
     def reliability(self, source_name: str | None) -> str | None:
         if not source_name:
             return None
-        if source_name in self._exact:
-            return self._exact[source_name]
-        return self._folded.get(source_name.casefold())
+        exact = self._exact.get(source_name)
+        return exact if exact is not None else self._folded.get(source_name.casefold())
 
     def grade(self, claim: Claim, source_name: str | None) -> Grade:
         if claim.reliability:

@@ -262,7 +262,7 @@ class AnnotationHistory:
 
     def set_tag_parent(self, tag_id: int, parent_id: int | None) -> None:
         """Nest a tag under another (or at the top). A tag can't go under itself or its own child."""
-        if parent_id is not None and tag_id in self.tag_subtree(parent_id):
+        if parent_id is not None and parent_id in self.tag_subtree(tag_id):
             raise ValueError("a tag can't be nested under itself or one of its own tags")
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.execute("UPDATE tags SET parent_id = ? WHERE id = ?", (parent_id, tag_id))

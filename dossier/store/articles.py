@@ -193,13 +193,15 @@ class ArticleQueries:
             conn.execute("INSERT INTO sources (name) VALUES (?)", (name,))
 
     def set_source_grade(self, name: str, reliability: str | None, rationale: str = "") -> None:
+        """Grade the outlet of that name (found as the grading rule finds it), or a new one."""
+        existing = self.source_by_name(name)
         with self._write() as conn:  # type: ignore[attr-defined]
-            conn.execute(
-                "INSERT INTO sources (name, reliability, rationale) VALUES (?, ?, ?) "
-                "ON CONFLICT (name) DO UPDATE SET reliability = excluded.reliability, "
-                "rationale = excluded.rationale",
-                (name, reliability, rationale),
-            )
+            if existing is None:
+                conn.execute("INSERT INTO sources (name, reliability, rationale) VALUES (?, ?, ?)",
+                             (name, reliability, rationale))
+            else:
+                conn.execute("UPDATE sources SET reliability = ?, rationale = ? WHERE id = ?",
+                             (reliability, rationale, existing.id))
 
 
 def _order(order: str, descending: bool) -> str:

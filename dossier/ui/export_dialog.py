@@ -201,11 +201,11 @@ class PdfExport(QObject):
 
         if code != 0 or status != QProcess.ExitStatus.NormalExit:
             partial_path(self.request.out).unlink(missing_ok=True)  # if the child could not
-        if self._cancelled:
-            self._end(False, self._window.tr("Export cancelled; no file was written."))
-        elif code == 0 and status == QProcess.ExitStatus.NormalExit:
+        if code == 0 and status == QProcess.ExitStatus.NormalExit:  # whole, even if cancelled too late
             self._end(True, self._window.tr("Wrote %1 pages to %2").replace("%1", str(self._pages))
                       .replace("%2", str(self.request.out)))
+        elif self._cancelled:
+            self._end(False, self._window.tr("Export cancelled; no file was written."))
         else:
             reason = self._errors.decode("utf-8", "replace").strip().splitlines()
             message = reason[-1].removeprefix("dossier: ") if reason else f"exit code {code}"
@@ -219,7 +219,7 @@ class PdfExport(QObject):
         self.progress.hide()
         self.progress.deleteLater()
         self._window.statusBar().showMessage(message, 10000)
-        if ok and self._open_when_done:
+        if ok and self._open_when_done and not self._cancelled:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.request.out)))
         elif not ok and not self._cancelled:
             box = QMessageBox(QMessageBox.Icon.Warning, self._window.tr("Export PDF"), message, parent=self._window)

@@ -3,87 +3,95 @@
 Workers never call Qt. The first round ran jobs as Python-owned QRunnables with a relay QObject
 each; Qt destroyed them on the pool's thread, Shiboken then waited there for the GIL while
 holding one of Qt's connection mutexes, and the GUI thread, holding the GIL, waited for that
-mutex: the window froze for good. Here a job is a Python thread and a function; when it yields
-or ends, its outcome goes on a queue and one byte goes down a socket pair. A QSocketNotifier,
-made and kept on the GUI thread, wakes on that byte and hands each outcome to its callback, in
-order, on the GUI thread. No Qt object is made, touched or destroyed by a worker.
+mutex: the window froze for good. Here a job is a Python thread and a function of plain data;
+when it yields or ends, its outcome goes on a queue and one byte goes down a socket pair. A
+QSocketNotifier, made and kept on the GUI thread, wakes on that byte and hands each outcome to
+its callback, which never left the GUI thread. No Qt object is made, touched, held or destroyed
+by a worker.
 
 Work that needs Qt itself (laying out the PDF) runs in a child process instead (export_dialog).
 """
 
 from __future__ import annotations
 
+import itertools
 import queue
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
 Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+STEP, DONE, ERROR = "step", "done", "error"
+
+
+def _work(outcomes: queue.SimpleQueue[tuple[int, str, Any]], wake: socket.socket, job: int,
+          fn: Callable[[], Any], steps: bool) -> None:
+    """A worker thread's whole life. It holds the job's function and plain data, never a
+    callback or a Qt object, so nothing Qt is released here when it ends."""
+    def post(kind: str, value: Any) -> None:
+        outcomes.put((job, kind, value))
+        try:
+            wake.send(b"\0")
+        except OSError:  # the buffer is full (a wake-up is pending anyway) or the runner closed
+            pass
+
+    try:
+        if steps:
+            for item in fn():
+                post(STEP, item)
+            post(DONE, None)
+        else:
+            post(DONE, fn())
+    except BaseException as error:  # delivered to the caller, never lost on the worker
+        post(ERROR, error)
 
 
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._outcomes: queue.SimpleQueue[tuple[Callback, Any]] = queue.SimpleQueue()
+        self._outcomes: queue.SimpleQueue[tuple[int, str, Any]] = queue.SimpleQueue()
         self._wake_reader, self._wake_writer = socket.socketpair()
         self._wake_reader.setblocking(False)
         self._wake_writer.setblocking(False)
         self._notifier = QSocketNotifier(self._wake_reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self.deliver)
-        self._threads: set[threading.Thread] = set()
-        self._lock = threading.Lock()
+        # The callbacks stay here, on the GUI thread, by job number.
+        self._callbacks: dict[int, tuple[Callback | None, Callback | None, ErrorCallback | None]] = {}
+        self._threads: dict[int, threading.Thread] = {}
+        self._jobs = itertools.count(1)
         self._closed = False
 
     def run(self, fn: Callable[[], Any], on_done: Callback | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Call `fn()` on a worker; `on_done(result)` or `on_error(exception)` on the GUI thread."""
-        self._start(lambda: self._post(on_done, fn()), on_error)
+            on_error: ErrorCallback | None = None) -> None:
+        """Call `fn()` on a worker; `on_done(result)` or `on_error(exception)` on the GUI thread.
+        `fn` must hold plain data only (no widgets, no Qt objects): it ends its life on the worker."""
+        self._start(fn, False, None, on_done, on_error)
 
     def run_steps(self, steps: Callable[[], Iterable[Any]], on_step: Callback, on_done: Callback | None = None,
-                  on_error: Callable[[BaseException], None] | None = None) -> None:
+                  on_error: ErrorCallback | None = None) -> None:
         """Iterate `steps()` on a worker; each item goes to `on_step` on the GUI thread, in order,
         then `on_done(None)` (or `on_error`)."""
-        def work() -> None:
-            for item in steps():
-                self._post(on_step, item)
-            self._post(on_done, None)
+        self._start(steps, True, on_step, on_done, on_error)
 
-        self._start(work, on_error)
-
-    def _start(self, work: Callable[[], None], on_error: Callable[[BaseException], None] | None) -> None:
+    def _start(self, fn: Callable[[], Any], steps: bool, on_step: Callback | None, on_done: Callback | None,
+               on_error: ErrorCallback | None) -> None:
         if self._closed:
             raise RuntimeError("the task runner has been shut down")
-
-        def main() -> None:
-            try:
-                work()
-            except BaseException as error:  # delivered to the caller, never lost on the worker
-                self._post(on_error if on_error else _report, error)
-            finally:
-                with self._lock:
-                    self._threads.discard(threading.current_thread())
-
-        thread = threading.Thread(target=main, name="dossier-worker", daemon=True)
-        with self._lock:
-            self._threads.add(thread)
+        job = next(self._jobs)
+        self._callbacks[job] = (on_step, on_done, on_error)
+        thread = threading.Thread(target=_work, args=(self._outcomes, self._wake_writer, job, fn, steps),
+                                  name=f"dossier-worker-{job}", daemon=True)
+        self._threads[job] = thread
         thread.start()
 
-    def _post(self, callback: Callback | None, value: Any) -> None:
-        """On a worker: queue an outcome and wake the GUI thread. Plain Python and a socket."""
-        if callback is None:
-            return
-        self._outcomes.put((callback, value))
-        try:
-            self._wake_writer.send(b"\0")
-        except OSError:  # the buffer is full (a wake-up is pending anyway) or we are shut down
-            pass
-
     def deliver(self) -> None:
-        """On the GUI thread: hand every queued outcome to its callback."""
+        """On the GUI thread: hand every queued outcome to its callback, in order."""
         try:
             while self._wake_reader.recv(4096):
                 pass
@@ -91,9 +99,16 @@ class TaskRunner(QObject):
             pass
         while True:
             try:
-                callback, value = self._outcomes.get_nowait()
+                job, kind, value = self._outcomes.get_nowait()
             except queue.Empty:
                 return
+            on_step, on_done, on_error = self._callbacks.get(job, (None, None, None))
+            if kind != STEP:  # the job is over
+                self._callbacks.pop(job, None)
+                self._threads.pop(job, None)
+            callback = {STEP: on_step, DONE: on_done, ERROR: on_error or _report}[kind]
+            if callback is None:
+                continue
             try:
                 callback(value)
             except Exception:  # one failing callback must not stop the others' delivery
@@ -101,23 +116,14 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        with self._lock:
-            return bool(self._threads)
+        return any(thread.is_alive() for thread in self._threads.values())
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Wait for running jobs to end (they should have been asked to stop); deliver what they
-        sent. False if some are still running after `msecs`."""
-        import time
-
+        """Wait for running jobs to end (they should have been asked to stop), and deliver what
+        they sent. False if some still run after `msecs`."""
         deadline = time.monotonic() + msecs / 1000
-        while True:
-            with self._lock:
-                threads = list(self._threads)
-            if not threads:
-                break
-            threads[0].join(max(0.0, deadline - time.monotonic()))
-            if time.monotonic() >= deadline:
-                break
+        for thread in list(self._threads.values()):
+            thread.join(max(0.0, deadline - time.monotonic()))
         self.deliver()
         return not self.busy
 
@@ -127,6 +133,7 @@ class TaskRunner(QObject):
         self._notifier.setEnabled(False)
         self._wake_writer.close()
         self._wake_reader.close()
+        self._callbacks.clear()
 
 
 def _report(error: BaseException) -> None:

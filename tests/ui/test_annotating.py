@@ -183,3 +183,73 @@ def test_delete_an_annotation_and_undo(qtbot, open_window, sample_path: Path) ->
     assert ws.editor.annotation_id is None  # the editor let go of it
     window.undo_action.trigger()
     assert ws.store.annotation(claim.id) == claim  # back with its claim, tag and all
+
+
+def test_a_rationale_typed_right_after_a_note_is_kept(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The first round's lost keystrokes: C on a selection, a note, then at once the rationale.
+    The note's save (a real 400 ms timer) re-read the editor and dropped the rationale."""
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 8)
+    qtbot.keyClick(view, Qt.Key.Key_C)
+    editor = ws.editor
+    qtbot.keyClicks(editor.note_edit, "Check the MoD")
+    qtbot.mouseClick(editor.rationale_edit.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.rationale_edit, "Two sources")
+    qtbot.waitUntil(lambda: ws.store.annotation(editor.annotation_id).note == "Check the MoD", timeout=5000)
+    qtbot.keyClicks(editor.rationale_edit, " agree")  # still typing while the note was saved
+    qtbot.waitUntil(lambda: ws.store.annotation(editor.annotation_id).claim.rationale == "Two sources agree",
+                    timeout=5000)
+    assert editor.rationale_edit.toPlainText() == "Two sources agree"
+    assert editor.note_edit.toPlainText() == "Check the MoD"
+
+
+def test_typing_is_saved_before_an_undo(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    claim = next(a for a in ws.store.annotations() if a.kind == "claim")
+    ws.open_annotation(claim.id)
+    editor = ws.editor
+    editor.status_box.setCurrentIndex(editor.status_box.findData("disputed"))
+    editor.status_box.activated.emit(editor.status_box.currentIndex())
+    qtbot.keyClicks(editor.note_edit, "typed")
+    window.undo_action.trigger()  # before the pause: the typing is saved first, and is what undo takes back
+    assert ws.store.annotation(claim.id).note == "" and ws.store.annotation(claim.id).claim.status == "disputed"
+    assert editor.note_edit.toPlainText() == ""
+    window.redo_action.trigger()
+    assert ws.store.annotation(claim.id).note == "typed" == editor.note_edit.toPlainText()
+
+
+def test_ctrl_shift_z_redoes(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.ui.main_window import redo_shortcuts
+
+    keys = [k.toString() for k in redo_shortcuts()]
+    assert len(keys) == len(set(keys)) and "Ctrl+Shift+Z" in keys  # bound once: never "ambiguous"
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 6)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    view.setFocus()
+    count = ws.store.counts()["annotations"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.store.counts()["annotations"] == count - 1
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ws.store.counts()["annotations"] == count
+
+
+def test_the_annotations_list_keeps_its_selection_while_notes_are_saved(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    panel = ws.annotations
+    note = next(a for a in ws.store.annotations() if a.kind == "note")
+    panel.table.selectRow(panel.model.row_of(note.id))
+    panel.table.activated.emit(panel.model.index(panel.model.row_of(note.id), 1))
+    resets: list[bool] = []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    qtbot.keyClicks(ws.editor.note_edit, " - checked")
+    ws.editor.flush()
+    row = panel.model.row_of(note.id)
+    assert resets == [] and panel.table.selectionModel().isRowSelected(row)
+    assert " - checked" in panel.model.index(row, 2).data()  # the row shows the saved note

@@ -177,3 +177,28 @@ def test_file_export_pdf_from_the_window(qtbot, open_window, sample_path: Path, 
     assert out.exists() and "A. Analyst" in pdftotext(out)
     assert "Wrote" in window.statusBar().currentMessage()
     assert safe_file_name('a/b:c*?"<>|') == "a b c" and safe_file_name("...") == "Dossier"
+
+
+def test_a_claim_starting_at_a_paragraph_break_is_linked_and_graded_as_everywhere(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A passage selected from the end of one paragraph into the next got no anchor, so its
+    claims-table link led nowhere; and an outlet graded in another case (Cyrillic) printed "?2"."""
+    path = tmp_path / "breaks.dossier"
+    text = "First paragraph ends here.\n\nThe agreement was not implemented in full.\n\n\n\nLast words."
+    with Store.create(path, "Breaks") as store:
+        aid = store.add_article(NewArticle("Breaks", text, source="тасс"))
+        store.set_source_grade("ТАСС", "B")
+        at_break = text.index("\n\n")
+        store.add_annotation(aid, "claim", at_break, text.index(" was not"), claim=Claim(credibility=2))
+        in_gap = text.index("\n\n\n\n") + 1
+        store.add_annotation(aid, "claim", in_gap, len(text), claim=Claim())
+    out = tmp_path / "breaks.pdf"
+    with Store.open_readonly(path) as store:
+        export_pdf(store, out, PdfOptions())
+    reader = PdfReader(str(out))
+    named = reader.named_destinations
+    links = [str(a.get_object()["/Dest"]) for page in reader.pages for a in page.get("/Annots") or []
+             if a.get_object().get("/Subtype") == "/Link"]
+    claim_links = [t for t in links if t.startswith("ann-")]
+    assert len(claim_links) == 2 and all(t in named for t in claim_links)
+    flat = " ".join(pdftotext(out).split())
+    assert "B2" in flat and "?2" not in flat and "B, credibility not graded" in flat

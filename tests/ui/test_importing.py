@@ -99,3 +99,38 @@ def test_extraction_runs_in_the_background_and_fills_the_sidebar(qtbot, settings
     assert tasks.wait(10_000)
     with Store.open(path) as store:
         assert store.entity_ids_by_name("Nikol Pashinyan")
+
+
+def test_a_file_whose_storing_fails_is_reported_and_the_rest_come_in(qtbot, open_window, sample_path: Path,  # type: ignore[no-untyped-def]
+                                                                     tmp_path: Path, monkeypatch) -> None:
+    """The first round reported an article whose transaction rolled back as imported, pushed an
+    undo step for it and opened an id that did not exist."""
+    import dossier.ingest.extract as extract
+
+    (tmp_path / "a.txt").write_text(ARTICLE_A)
+    (tmp_path / "b.txt").write_text("Doomed\n\nThis one BOOM fails while its entities are stored.\n")
+    (tmp_path / "c.txt").write_text(ARTICLE_B)
+    real = extract.apply_proposal
+
+    def fragile(store, article_id, proposal, linker=None):  # type: ignore[no-untyped-def]
+        real(store, article_id, proposal, linker)
+        if "BOOM" in store.article(article_id).text:
+            raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(extract, "apply_proposal", fragile)
+    window = open_window(sample_path)
+    seen: list[str] = []
+    answer_next_dialog(qtbot, lambda box: (seen.append(box.detailedText()), box.accept()))
+    assert window.import_paths([tmp_path])
+    qtbot.waitUntil(lambda: bool(seen))
+    ws = window.workspace
+    assert seen == ["b.txt: could not be stored: disk trouble"]
+    titles = sorted(ws.store.article(i).title for i in ws.store.article_ids())
+    assert titles == ["Ceasefire", "Russian Forces Dispatched To Armenia’s Border Following Breach By Azerbaijani "
+                      "Special Forces", "Syunik border"]
+    assert ws.pane.article is not None and ws.store.has_article(ws.pane.article.id)
+    assert not ws.store.entity_ids_by_name("BOOM") and ws.store._conn.execute(
+        "SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
+    assert window.undo_stack.text(window.undo_stack.count() - 1) == "Import 2 articles"
+    window.undo_action.trigger()
+    assert ws.store.article_count() == 1 and ws.pane.article.id == 1

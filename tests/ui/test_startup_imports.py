@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("spacy", "thinc", "dateparser", "trafilatura", "lxml", "pypdf", "reportlab", "sqlite_utils", "numpy",
+HEAVY = ("spacy", "thinc", "dateparser", "trafilatura", "lxml", "pypdf", "sqlite_utils", "numpy",
          "charset_normalizer", "pycountry")
 
 

@@ -72,3 +72,20 @@ def test_create_rename_colour_nest_merge_and_delete(qtbot, open_window, sample_p
     for _ in range(window.undo_stack.index()):
         window.undo_action.trigger()
     assert store.tags() == [withdrawal]  # back to the sample's one tag
+
+
+def test_a_taken_name_is_refused_with_a_message_and_undo_still_works(qtbot, open_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    dialog = make_dialog(qtbot, window)
+    dialog.show()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Withdrawal Agreement", True))
+    steps = window.undo_stack.count()
+    dialog.new_button.click()
+    assert said == ["There is already a tag “withdrawal agreement” at the top level."]
+    assert window.undo_stack.count() == steps and len(window.workspace.store.tags()) == 1
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("deployment", True))
+    dialog.new_button.click()
+    window.undo_action.trigger()  # undo works as before: the new tag goes
+    assert [t.name for t in window.workspace.store.tags()] == ["withdrawal agreement"]

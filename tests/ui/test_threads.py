@@ -1,0 +1,247 @@
+"""The production task runner, its timers and the export's child process, for real.
+
+The first round froze the window after PDF exports: a Python-owned QRunnable was destroyed on a
+pool thread while the GUI thread held the GIL. These tests run the real TaskRunner (threads, a
+socket pair, a QSocketNotifier) and the real `dossier export` child, check that no worker ever
+calls Qt or holds a Qt object, and drive many exports and imports from the window, then quit.
+A hang fails through pytest-timeout, or the faulthandler watchdog in tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from dossier.store import Store
+from dossier.ui.main_window import MainWindow
+from dossier.ui.tasks import TaskRunner
+
+ARTICLE = "Troops {n}\n\nRussian troops from the 102nd Base arrived in Syunik yesterday, Interfax reported ({n}).\n"
+
+
+def window_answers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The event loop runs: a call queued now is made (no clock involved)."""
+    answered: list[bool] = []
+    QTimer.singleShot(0, lambda: answered.append(True))
+    qtbot.waitUntil(lambda: bool(answered), timeout=10_000)
+
+
+@pytest.fixture
+def runner(qapp) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    tasks = TaskRunner()
+    yield tasks
+    assert tasks.wait(30_000)
+    tasks.shutdown()
+
+
+@pytest.mark.timeout(60)
+def test_results_come_back_on_the_gui_thread_in_order(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    gui = threading.get_ident()
+    seen: list[tuple[int, int]] = []
+    done: list[object] = []
+    errors: list[BaseException] = []
+
+    def count() -> Iterator[int]:
+        yield from range(200)
+
+    runner.run_steps(count, lambda n: seen.append((n, threading.get_ident())), done.append)
+    runner.run(lambda: 1 / 0, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(done) and bool(errors), timeout=10_000)
+    assert [n for n, _ in seen] == list(range(200)) and {t for _, t in seen} == {gui}
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+def qt_things_reachable(obj: object, limit: int = 20_000) -> list[object]:
+    """Qt objects a worker could end up holding through a job's function: its closure cells,
+    defaults, bound objects and the containers and plain objects they hold (not modules,
+    classes or globals, which live for the whole run)."""
+    found, seen, todo = [], set(), [obj]
+    while todo and len(seen) < limit:
+        item = todo.pop()
+        if id(item) in seen or isinstance(item, (type, type(sys), str, bytes, int, float)):
+            continue
+        seen.add(id(item))
+        if isinstance(item, shiboken6.Shiboken.Object):
+            found.append(item)
+            continue
+        if callable(item) and hasattr(item, "__closure__"):
+            todo += [c.cell_contents for c in item.__closure__ or () if c.cell_contents is not None]
+            todo += list(item.__defaults__ or ())
+        elif hasattr(item, "__self__") and hasattr(item, "__func__"):
+            todo += [item.__self__, item.__func__]
+        elif isinstance(item, dict):
+            todo += list(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            todo += list(item)
+        elif hasattr(item, "__dict__"):
+            todo += list(vars(item).values())
+    return found
+
+
+@pytest.mark.timeout(180)
+def test_workers_never_touch_qt(qtbot, settings, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Deterministic: through an import (spaCy on a worker), the sample's extraction and a
+    backup, (1) no worker thread calls any Qt function, (2) no job's function can reach a Qt
+    object, so none is ever released on a worker, and (3) the runner makes no Qt object per job."""
+    qt_calls: list[str] = []
+
+    def watch(frame: Any, event: str, arg: Any) -> None:
+        if event == "c_call" and threading.current_thread() is not threading.main_thread():
+            owner = getattr(arg, "__self__", None)
+            if type(owner).__module__.startswith(("PySide6", "shiboken6")) or isinstance(owner, shiboken6.Shiboken.Object):
+                qt_calls.append(f"{type(owner).__name__}.{arg.__name__}")
+
+    jobs: list[object] = []
+    real_start = TaskRunner._start
+
+    def recording_start(self: TaskRunner, fn: Any, *rest: Any) -> None:
+        jobs.append(fn)
+        real_start(self, fn, *rest)
+
+    monkeypatch.setattr(TaskRunner, "_start", recording_start)
+    (tmp_path / "a.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+    with Store.open(sample_path) as store:
+        store.mark_pending_extraction([1])
+    tasks = TaskRunner()
+    window = MainWindow(settings, tasks)
+    qtbot.addWidget(window)
+    children_before = len(tasks.children())
+    threading.setprofile(watch)
+    try:
+        assert window.open_dossier(sample_path)
+        window.extract_pending(window.workspace.session)
+        tasks.run(window.workspace.store.backup_if_due)
+        assert window.import_paths([tmp_path / "a.txt"])
+        qtbot.waitUntil(lambda: not window.importer.running and not window.workspace.store.pending_extraction(),
+                        timeout=120_000)
+        assert tasks.wait(30_000)
+    finally:
+        threading.setprofile(None)  # type: ignore[arg-type]
+    assert len(jobs) == 3 and qt_calls == []
+    assert [qt_things_reachable(fn) for fn in jobs] == [[], [], []]
+    assert len(tasks.children()) == children_before  # nothing made per job
+    window.close()
+    gc.collect()
+
+
+@pytest.mark.timeout(600)
+def test_fifty_exports_and_twenty_imports_then_quit(qtbot, settings, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch) -> None:
+    """From the window, as a user would: File > Export PDF fifty times back to back (each in its
+    own child process, a progress dialog on the GUI thread), then twenty imports (spaCy on a
+    worker thread), then quit. The window answers between every step and closes cleanly."""
+    from dossier.ui.export_dialog import ExportPdfDialog
+
+    out = tmp_path / "export.pdf"
+    monkeypatch.setattr(ExportPdfDialog, "exec", lambda self: (self.open_when_done.setChecked(False),
+                                                              QDialog.DialogCode.Accepted)[1])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tasks = TaskRunner()
+    window = MainWindow(settings, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_dossier(sample_path)
+    written = []
+    for _ in range(50):
+        window.export_pdf_action.trigger()
+        assert window.exports
+        window_answers(qtbot)
+        qtbot.waitUntil(lambda: not window.exports, timeout=60_000)
+        written.append(window.statusBar().currentMessage())
+        out.unlink()
+    assert all(message.startswith("Wrote ") for message in written), set(written)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(20):
+        path = folder / f"article-{n}.txt"
+        path.write_text(ARTICLE.format(n=n), encoding="utf-8")
+        assert window.import_paths([path])
+        window_answers(qtbot)
+        qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
+    assert window.workspace.store.article_count() == 21
+    assert window.undo_stack.count() == 20  # each import is one undo step
+    window.close()
+    assert tasks.wait(30_000) and window.workspace is None
+    assert not (sample_path.parent / "sample.dossier.lock").exists()  # closed cleanly
+    assert list(tmp_path.glob(".*.partial")) == []
+
+
+@pytest.mark.timeout(120)
+def test_closing_the_window_during_an_export_and_an_import_is_clean(qtbot, settings, sample_path: Path,  # type: ignore[no-untyped-def]
+                                                                   tmp_path: Path, monkeypatch) -> None:
+    from dossier.ui.export_dialog import ExportPdfDialog
+
+    out = tmp_path / "export.pdf"
+    monkeypatch.setattr(ExportPdfDialog, "exec", lambda self: (self.open_when_done.setChecked(False),
+                                                              QDialog.DialogCode.Accepted)[1])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"article-{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+    tasks = TaskRunner()
+    window = MainWindow(settings, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_dossier(sample_path)
+    window.export_pdf_action.trigger()
+    assert window.import_paths([folder])
+    window.close()  # while both run
+    assert tasks.wait(60_000) and window.exports == []
+    assert not out.exists() or out.stat().st_size > 0  # finished whole, or not at all
+    assert list(tmp_path.glob(".*.partial")) == []
+    assert not (sample_path.parent / "sample.dossier.lock").exists()
+    with Store.open(sample_path) as store:  # what was stored before the close is whole
+        assert store.quick_check() == "ok"
+        assert store.article_count() <= 41
+
+
+@pytest.mark.timeout(60)
+def test_a_cancelled_export_leaves_no_file(qtbot, settings, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dossier.ui.export_dialog import ExportPdfDialog
+
+    out = tmp_path / "cancelled.pdf"
+    monkeypatch.setattr(ExportPdfDialog, "exec", lambda self: (self.open_when_done.setChecked(False),
+                                                              QDialog.DialogCode.Accepted)[1])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window = MainWindow(settings, TaskRunner())
+    qtbot.addWidget(window)
+    assert window.open_dossier(sample_path)
+    window.export_pdf_action.trigger()
+    (export,) = window.exports
+    export.progress.canceled.emit()  # the Cancel button, before the child has begun to write
+    qtbot.waitUntil(lambda: not window.exports, timeout=30_000)
+    assert window.statusBar().currentMessage() == "Export cancelled; no file was written."
+    assert not out.exists() and list(tmp_path.glob(".*.partial")) == []
+
+
+def test_the_watchdog_ends_a_hang_that_holds_the_gil(tmp_path: Path) -> None:
+    """A test stuck in C code holding the GIL (as the first round's freeze was) can't be stopped
+    by pytest-timeout; the conftest's watchdog prints the stacks and ends the run."""
+    (tmp_path / "conftest.py").write_text("import tests.conftest as shared\nshared.WATCHDOG_MARGIN_S = 1\n"
+                                          "from tests.conftest import watchdog  # noqa: F401\n")
+    (tmp_path / "test_hang.py").write_text(
+        "import ctypes, pytest\n\n"
+        "@pytest.mark.timeout(1)\n"
+        "def test_hang():\n"
+        "    libc = ctypes.PyDLL(None)  # calls keep the GIL, as Shiboken did in the freeze\n"
+        "    mutex = ctypes.create_string_buffer(64)\n"
+        "    libc.pthread_mutex_init(mutex, None)\n"
+        "    libc.pthread_mutex_lock(mutex)\n"
+        "    libc.pthread_mutex_lock(mutex)  # a deadlock no signal handler can run through\n")
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                            capture_output=True, text=True, cwd=repo, timeout=50,
+                            env={**__import__("os").environ, "PYTHONPATH": str(repo)})
+    assert result.returncode != 0
+    assert "Timeout" in result.stderr and "test_hang" in result.stderr
