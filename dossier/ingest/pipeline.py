@@ -91,7 +91,8 @@ def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Seque
             except UnreadableFile as exc:
                 items.append(ReadItem(path, reason=str(exc)))
         readable = [item for item in items if item.document is not None]
-        if readable and options.extract:
+        documents = [item.document for item in readable if item.document is not None]
+        if documents and options.extract:
             from dossier.ingest.extract import NameMatcher, analyse
             from dossier.ingest.nlp import load_pipeline
 
@@ -99,8 +100,8 @@ def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Seque
             if matcher is None:
                 matcher = NameMatcher(nlp)  # grows through the import: names travel between files
                 matcher.add(known)
-            proposals = analyse(nlp, [i.document.text for i in readable],  # type: ignore[union-attr]
-                                [i.document.publication_day for i in readable], matcher=matcher)  # type: ignore[arg-type]
+            proposals = analyse(nlp, [d.text for d in documents], [d.publication_day for d in documents],
+                                matcher=matcher)
             for item, proposal in zip(readable, proposals):
                 item.proposal = proposal
         if items:

@@ -6,7 +6,13 @@ from collections.abc import Callable, Sequence
 
 from dossier.core.changes import Changes
 from dossier.core.models import Annotation, Claim
-from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY
+from dossier.core.vocabulary import (
+    ANNOTATION_KINDS,
+    CLAIM_STATUSES,
+    CREDIBILITY,
+    EVIDENCE_RELATIONS,
+    RELIABILITY,
+)
 from dossier.operations import Operation, Refused, existing
 from dossier.store import Store
 

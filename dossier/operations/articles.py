@@ -22,7 +22,7 @@ ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 DIGITS_NEEDED = {"day": 10, "month": 7, "year": 4, "unknown": 4}
 
 # An article arriving or going changes what every view lists and counts.
-ARTICLES_CHANGED = dict(entities=ALL, events=ALL, sources=ALL, annotations=ALL, tags=ALL)
+ARTICLES_CHANGED = {"entities": ALL, "events": ALL, "sources": ALL, "annotations": ALL, "tags": ALL}
 
 
 def check_published(published: str | None, precision: str) -> None:

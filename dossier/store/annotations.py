@@ -85,7 +85,7 @@ class AnnotationQueries:
                          (external_id, annotation_id))
 
     def annotation(self, annotation_id: int) -> Annotation:
-        rows = self._select(f"WHERE a.id = ?", (annotation_id,))
+        rows = self._select("WHERE a.id = ?", (annotation_id,))
         if not rows:
             raise KeyError(f"no annotation {annotation_id}")
         return rows[0]

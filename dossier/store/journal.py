@@ -35,16 +35,15 @@ def _triggers(table: str, columns: Sequence[str]) -> list[str]:
     sets = " || ".join(f"""CASE WHEN OLD."{c}" IS NOT NEW."{c}" THEN ',"{c}"=' || {_value("OLD", c)} ELSE '' END"""
                        for c in columns)
     log = "INSERT INTO journal (statement) VALUES"
-    return [
-        f'CREATE TEMP TRIGGER "journal_{table}_insert" AFTER INSERT ON main."{table}" WHEN {quiet} BEGIN '
-        f"""{log} ('DELETE FROM "{table}" WHERE rowid=' || NEW.rowid); END""",
-        f'CREATE TEMP TRIGGER "journal_{table}_update" AFTER UPDATE ON main."{table}" WHEN {quiet} AND ({changed}) '
-        f"""BEGIN {log} ('UPDATE "{table}" SET ' || substr({sets}, 2) || ' WHERE rowid=' || OLD.rowid); END""",
-        # AFTER: a cascade deletes (and logs) the children first, so undo puts the parent back first.
-        f'CREATE TEMP TRIGGER "journal_{table}_delete" AFTER DELETE ON main."{table}" WHEN {quiet} BEGIN '
-        f"""{log} ('INSERT INTO "{table}" (rowid, {names.replace("'", "''")}) VALUES (' || OLD.rowid || ','"""
-        f" || {values} || ')'); END",
-    ]
+    insert = (f'CREATE TEMP TRIGGER "journal_{table}_insert" AFTER INSERT ON main."{table}" WHEN {quiet} BEGIN '
+              f"""{log} ('DELETE FROM "{table}" WHERE rowid=' || NEW.rowid); END""")
+    update = (f'CREATE TEMP TRIGGER "journal_{table}_update" AFTER UPDATE ON main."{table}" WHEN {quiet} AND ({changed}) '
+              f"""BEGIN {log} ('UPDATE "{table}" SET ' || substr({sets}, 2) || ' WHERE rowid=' || OLD.rowid); END""")
+    # AFTER: a cascade deletes (and logs) the children first, so undo puts the parent back first.
+    delete = (f'CREATE TEMP TRIGGER "journal_{table}_delete" AFTER DELETE ON main."{table}" WHEN {quiet} BEGIN '
+              f"""{log} ('INSERT INTO "{table}" (rowid, {names.replace("'", "''")}) VALUES (' || OLD.rowid || ','"""
+              f" || {values} || ')'); END")
+    return [insert, update, delete]
 
 
 class Journal:

@@ -12,6 +12,10 @@ An unbalanced quote is read as if closed at the end.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dossier.core.models import AnnotationHit, SearchHit
 
 # Tokens the unicode61 tokenizer treats as words: letters, digits, marks, and private-use chars.
 _WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f]+\*?")

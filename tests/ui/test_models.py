@@ -8,7 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from dossier.core.models import Claim, NewArticle
-from dossier.operations.annotations import AddAnnotation, DeleteAnnotation, EditClaim, EditNote, SetTags
+from dossier.operations.annotations import (
+    AddAnnotation,
+    DeleteAnnotation,
+    EditClaim,
+    EditNote,
+    SetTags,
+)
 from dossier.operations.articles import GradeSource
 from dossier.operations.tags import MergeTags, NestTag, NewTag
 from dossier.store import Store
@@ -20,7 +26,11 @@ def test_every_model_passes_the_model_tester(qapp, qtmodeltester, sample_path: P
     from dossier.ui.annotations.tags_dialog import TagTreeModel
     from dossier.ui.articles.model import ArticleListModel
     from dossier.ui.articles.sources import SourcesModel
-    from dossier.ui.entities.models import EntityArticlesModel, EntityListModel, MentionListModel
+    from dossier.ui.entities.models import (
+        EntityArticlesModel,
+        EntityListModel,
+        MentionListModel,
+    )
     from dossier.ui.search.panel import SearchResultsModel
 
     with Store.open(sample_path) as store:

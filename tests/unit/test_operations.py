@@ -17,14 +17,32 @@ from dossier.core.changes import ALL, Changes
 from dossier.core.models import Claim, FuzzyDate, NewArticle, NewEvent
 from dossier.operations import Done, Refused, perform, redo, undo
 from dossier.operations.annotations import (
-    AddAnnotation, AddEvidence, DeleteAnnotation, EditClaim, EditNote, RemoveEvidence, SetTags,
+    AddAnnotation,
+    AddEvidence,
+    DeleteAnnotation,
+    EditClaim,
+    EditNote,
+    RemoveEvidence,
+    SetTags,
 )
 from dossier.operations.articles import DeleteArticle, EditArticle, GradeSource
 from dossier.operations.entities import (
-    AddEntityFromSelection, DeleteEntity, MergeEntities, RemoveMention, RenameEntity, SetEntityKind,
+    AddEntityFromSelection,
+    DeleteEntity,
+    MergeEntities,
+    RemoveMention,
+    RenameEntity,
+    SetEntityKind,
 )
 from dossier.operations.events import AddEvent, DeleteEvent, EditEvent
-from dossier.operations.tags import DeleteTag, MergeTags, NestTag, NewTag, RecolorTag, RenameTag
+from dossier.operations.tags import (
+    DeleteTag,
+    MergeTags,
+    NestTag,
+    NewTag,
+    RecolorTag,
+    RenameTag,
+)
 from dossier.store import Store
 from dossier.store.journal import journaled_tables
 
