@@ -103,10 +103,14 @@ def run(path: Path | None = None) -> int:
     waiting: list[DossierSession] = []
 
     def start_background(session: DossierSession) -> None:
-        # A rotating backup when the newest is over a day old (its own connection, on a worker);
-        # entities for a new sample.
-        tasks.run(session.store.backup_if_due,
-                  on_error=lambda e: window.statusBar().showMessage(f"Backup failed: {e}", 10000))
+        # Once the file has passed its check: a rotating backup when the newest is over a day old
+        # (its own connection, on a worker); entities for a new sample.
+        def backup() -> None:
+            if session.is_open:
+                tasks.run(session.store.backup_if_due,
+                          on_error=lambda e: window.statusBar().showMessage(f"Backup failed: {e}", 10000))
+
+        session.when_writable(backup)
         window.extract_pending(session)
 
     def on_opened(session: DossierSession) -> None:

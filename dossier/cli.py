@@ -154,7 +154,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract)
     show_progress = sys.stderr.isatty()
     try:
-        store.backup_if_due()
+        from dossier.store.backups import BackupFailed
+
+        try:
+            store.backup_if_due()
+        except BackupFailed as error:  # the import goes on; the user is told
+            print(f"dossier: warning: {error}", file=sys.stderr)
         report = None
         for progress in import_files(store, args.paths, options):
             report = progress.report
@@ -189,6 +194,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
             articles = [int(part) for part in args.articles.split(",") if part.strip()]
         except ValueError:
             return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
+    from dossier.store.targets import TargetRefused, check_target
+
+    outputs = [out for out in (args.pdf, args.annotations, args.csv) if out]
+    if len({out.resolve() for out in outputs}) < len(outputs):
+        return _fail("the same file is named for two exports; give each its own")
+    try:
+        for out in outputs:
+            check_target(out, args.path)
+    except TargetRefused as refusal:
+        return _fail(str(refusal))
     store = Store.open_readonly(args.path)
     try:
         if args.pdf:

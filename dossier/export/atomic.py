@@ -1,5 +1,6 @@
 """Export files appear whole or not at all: written under a temporary name beside the target,
-renamed over it when complete, removed on any failure (or cancel)."""
+renamed over it when complete, removed on any failure (or cancel). Targets are checked first
+with `store.targets.check_target`: never a dossier, and the real reason when one can't be written."""
 
 from __future__ import annotations
 

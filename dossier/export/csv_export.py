@@ -46,6 +46,9 @@ def rows(store: Store) -> list[list[str]]:
 
 def write_csv(store: Store, out: Path) -> int:
     """Write every annotation to `out` (whole or not at all). Returns how many rows."""
+    from dossier.store.targets import check_target
+
+    check_target(out, store.path)
     data = rows(store)
     with written_whole(out) as partial, partial.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)

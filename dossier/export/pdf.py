@@ -55,10 +55,17 @@ def export_pdf(store: Store, out: Path, options: PdfOptions | None = None,
                progress: Callable[[int, int], None] | None = None) -> int:
     """Write the dossier PDF to `out` (via a temporary file: a failure or cancel leaves no
     half-written PDF). Returns the number of pages. Needs a QGuiApplication."""
+    from dossier.store.targets import check_target
+
     options = options or PdfOptions()
+    check_target(out, store.path)  # before any layout: never a dossier, and a folder we can write to
     with written_whole(out) as partial:
         pages, sections = _write(store, partial, options, progress)
-        _add_outline(partial, sections)
+        try:
+            _add_outline(partial, sections)
+        except Exception as error:  # Qt's PDF writer reports no write errors; reading it back does
+            raise OSError(f"the PDF could not be written completely to {out.parent} (is the disk full?): "
+                          f"{error}") from error
     return pages
 
 

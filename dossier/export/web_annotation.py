@@ -129,6 +129,9 @@ def export_collection(store: Store, annotation_ids: Iterable[int] | None = None,
 
 def write_collection(store: Store, out: Path, creator: str | None = None) -> int:
     """Write the dossier's annotations to `out` (atomically). Returns how many."""
+    from dossier.store.targets import check_target
+
+    check_target(out, store.path)
     collection = export_collection(store, creator=creator)
     with written_whole(out) as partial:
         partial.write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -157,96 +160,153 @@ def read_items(document: Any) -> list[dict[str, Any]]:
     return []
 
 
-def import_annotations(store: Store, path: Path) -> AnnotationImport:
+# Limits on what is read back (README states them): a file larger than this is refused whole;
+# a number longer than this is read as nothing (Python refuses to convert one of 4,300 digits,
+# which would stop the whole file); one annotation's failure is reported and skipped.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_NUMBER_DIGITS = 18
+MAX_ID_CHARS = 2_000
+
+
+def _bounded_int(text: str) -> int | None:
+    return int(text) if len(text.lstrip("-")) <= MAX_NUMBER_DIGITS else None
+
+
+def read_document(path: Path) -> Any:
+    """The JSON of a Web Annotation file, read within the limits above (ValueError if not)."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValueError(f"{path} is {size / 1e6:.0f} MB; annotation files of up to "
+                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB are read. Nothing was imported.")
+        return json.loads(path.read_text(encoding="utf-8"), parse_int=_bounded_int)
+    except RecursionError:
+        raise ValueError(f"{path} is nested deeper than any Web Annotation file is; nothing was imported.") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{path} is not a readable Web Annotation JSON file ({exc})") from exc
+
+
+class _ArticleCache:
+    """What placing annotations needs of each article, read once: its text and the passages
+    already annotated (so 4,000 annotations on one article cost 4,000 lookups, not 4,000 scans)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.by_source = {}
+        for article_id, url, sha256 in store.article_sources():
+            self.by_source.setdefault(f"urn:sha256:{sha256}", article_id)
+            if url:
+                self.by_source.setdefault(url, article_id)
+        self._texts: dict[int, str] = {}
+        self._placed: dict[int, dict[tuple[int, int, str, str], int]] = {}
+
+    def text(self, article_id: int) -> str:
+        if article_id not in self._texts:
+            self._texts[article_id] = self._store.article(article_id).text
+        return self._texts[article_id]
+
+    def placed(self, article_id: int) -> dict[tuple[int, int, str, str], int]:
+        if article_id not in self._placed:
+            self._placed[article_id] = {(a.start, a.end, a.kind, a.note): a.id
+                                        for a in self._store.annotations(article_id)}
+        return self._placed[article_id]
+
+
+def import_annotations(store: Store, path: Path) -> AnnotationImport:
+    """Read a Web Annotation file into the dossier, in one transaction. Each annotation is
+    judged on its own: one that can't be read or placed is reported and skipped, the others
+    come in."""
+    document = read_document(path)
     result = AnnotationImport()
-    by_source = _articles_by_source(store)
-    pending_evidence: list[tuple[int, list[dict[str, Any]]]] = []
+    cache = _ArticleCache(store)
+    pending_evidence: list[tuple[int, list[Any]]] = []
     iri_to_id: dict[str, int] = {}
     with store.transaction():
-        for item in read_items(document):
+        for number, item in enumerate(read_items(document), 1):
             iri = item.get("id")
-            if not isinstance(iri, str):
-                result.skipped.append("an annotation without an id")
+            if not isinstance(iri, str) or not iri or len(iri) > MAX_ID_CHARS:
+                result.skipped.append(f"annotation {number}: no usable id")
                 continue
-            existing = store.annotation_for_external_id(iri)
-            if existing is not None:
-                result.already_there += 1
-                iri_to_id[iri] = existing
+            try:
+                with store.transaction():  # a savepoint: a failure undoes this annotation only
+                    placed = _import_one(store, item, iri, cache, result)
+            except Exception as error:  # reported, and the next one is read
+                result.skipped.append(f"{iri[:200]}: could not be read ({type(error).__name__}: {error})")
                 continue
-            already = result.already_there
-            placed = _place(store, item, by_source, result)
             if placed is None:
                 continue
-            if result.already_there > already:
-                store.remember_external_id(placed, iri)
-                iri_to_id[iri] = placed
-                continue
-            store.remember_external_id(placed, iri)
-            iri_to_id[iri] = placed
-            evidence = item.get("dossier:evidence")
-            if isinstance(evidence, list):
-                pending_evidence.append((placed, evidence))
+            iri_to_id[iri] = placed[0]
+            if placed[1]:
+                pending_evidence.append((placed[0], placed[1]))
         for claim_id, links in pending_evidence:
             for link in links:
-                target = iri_to_id.get(link.get("annotation", "")) if isinstance(link, dict) else None
-                relation = link.get("relation") if isinstance(link, dict) else None
-                if target is not None and relation in EVIDENCE_RELATIONS:
-                    store.add_evidence(claim_id, target, relation)
+                if not isinstance(link, dict):
+                    continue
+                target, relation = link.get("annotation"), link.get("relation")
+                target_id = iri_to_id.get(target) if isinstance(target, str) else None
+                if target_id is not None and target_id != claim_id and relation in EVIDENCE_RELATIONS:
+                    store.add_evidence(claim_id, target_id, relation)
     return result
 
 
-def _articles_by_source(store: Store) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for article_id in store.article_ids(order="id", descending=False):
-        article = store.article(article_id)
-        found.setdefault(f"urn:sha256:{article.sha256}", article.id)
-        if article.url:
-            found.setdefault(article.url, article.id)
-    return found
+def _import_one(store: Store, item: dict[str, Any], iri: str, cache: _ArticleCache,
+                result: AnnotationImport) -> tuple[int, list[Any]] | None:
+    """Place one annotation (or find it already here). Returns its id and its evidence links."""
+    existing = store.annotation_for_external_id(iri)
+    if existing is not None:
+        result.already_there += 1
+        return existing, []
+    already = result.already_there
+    placed = _place(store, item, cache, result)
+    if placed is None:
+        return None
+    store.remember_external_id(placed, iri)
+    if result.already_there > already:
+        return placed, []
+    evidence = item.get("dossier:evidence")
+    return placed, evidence if isinstance(evidence, list) else []
 
 
-def _place(store: Store, item: dict[str, Any], by_source: dict[str, int], result: AnnotationImport) -> int | None:
+def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: AnnotationImport) -> int | None:
     target = item.get("target")
     target = target[0] if isinstance(target, list) and target else target
+    label = str(item.get("id"))[:200]
     if not isinstance(target, dict):
-        result.skipped.append(f"{item.get('id')}: no target")
+        result.skipped.append(f"{label}: no target")
         return None
     source = target.get("source")
-    article_id = by_source.get(source) if isinstance(source, str) else None
+    article_id = cache.by_source.get(source) if isinstance(source, str) else None
     if article_id is None:
-        result.skipped.append(f"{item.get('id')}: its article ({source}) is not in this dossier")
+        result.skipped.append(f"{label}: its article ({str(source)[:200]}) is not in this dossier")
         return None
     selectors = target.get("selector")
     selectors = selectors if isinstance(selectors, list) else [selectors] if isinstance(selectors, dict) else []
     quote = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), None)
     position = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), None)
     if quote is None or not isinstance(quote.get("exact"), str) or not quote["exact"]:
-        result.skipped.append(f"{item.get('id')}: no quote to place it by")
+        result.skipped.append(f"{label}: no quote to place it by")
         return None
-    text = store.article(article_id).text
-    start = position.get("start") if isinstance(position, dict) and isinstance(position.get("start"), int) else 0
-    found = reanchor(text, quote["exact"], str(quote.get("prefix") or ""), str(quote.get("suffix") or ""), start)
+    text = cache.text(article_id)
+    start = position.get("start") if isinstance(position, dict) else None
+    start = start if isinstance(start, int) and 0 <= start <= len(text) else 0  # a hint only
+    prefix, suffix = str(quote.get("prefix") or ""), str(quote.get("suffix") or "")
+    found = reanchor(text, quote["exact"], prefix, suffix, start)
     kind = item.get("dossier:kind") if item.get("dossier:kind") in ANNOTATION_KINDS else KIND_OF_MOTIVATION.get(
         str(item.get("motivation")), "highlight")
     note, tags, claim = _bodies(item, kind)
+    placed = cache.placed(article_id)
     if found is not None:
-        same = next((a for a in store.annotations(article_id)
-                     if (a.start, a.end, a.kind, a.note) == (found.start, found.end, kind, note)), None)
+        same = placed.get((found.start, found.end, kind, note))
         if same is not None:  # exported from this very dossier: it is already here
             result.already_there += 1
-            return same.id
-
+            return same
         annotation_id = store.add_annotation(article_id, kind, found.start, found.end, note=note, claim=claim)
         if found.state != "anchored":
             store.set_anchor_state(annotation_id, found.state)
+        placed[(found.start, found.end, kind, note)] = annotation_id
         result.placed.append(annotation_id)
     else:
-        annotation_id = store.add_orphan(article_id, kind, quote["exact"], str(quote.get("prefix") or ""),
-                                         str(quote.get("suffix") or ""), note=note, claim=claim)
+        annotation_id = store.add_orphan(article_id, kind, quote["exact"], prefix, suffix, note=note, claim=claim)
         result.orphaned.append(annotation_id)
     for name in tags:
         tag = store.find_tag(name)

@@ -85,6 +85,10 @@ class ArticleQueries:
         row = self._conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
         return row[0] if row else None
 
+    def article_sources(self) -> list[tuple[int, str | None, str]]:
+        """(id, url, sha256) of every article, oldest first: how annotation files name them."""
+        return list(self._conn.execute("SELECT id, url, sha256 FROM articles ORDER BY id"))
+
     def has_article(self, article_id: int) -> bool:
         return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
@@ -100,11 +104,12 @@ class ArticleQueries:
         covers its month). Ids only: cheap enough for 100,000 articles, for a lazy list model."""
         where, args = [], []
         needle = contains.strip()
+        if "\x00" in needle:
+            raise ValueError("a filter can't contain a NUL character")
         if needle:
-            if needle.isascii():
-                pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                where.append("(title LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')")
-                args += [pattern, pattern]
+            if needle.isascii():  # instr, not LIKE: no wildcards to escape, no "pattern too complex"
+                where.append("(instr(lower(title), ?) OR instr(lower(ifnull(source, '')), ?))")
+                args += [needle.lower()] * 2
             else:  # SQLite folds only ASCII case; fold the rest in Python
                 _ensure_casefold(self._conn)
                 where.append("(instr(casefold(title), ?) OR instr(casefold(source), ?))")

@@ -18,16 +18,27 @@ from dossier.store.inspect import connect_readonly, quick_check
 
 KEEP = 10
 MAX_AGE = timedelta(days=1)
+CLOCK_SLACK = timedelta(minutes=5)
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _SUFFIX = ".dossier"
 
 
-def list_backups(dossier_path: Path) -> list[Path]:
-    """This dossier's backups, newest first."""
+class BackupFailed(OSError):
+    """A backup could not be made; the message says where and why."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def list_backups(dossier_path: Path, now: datetime | None = None) -> list[Path]:
+    """This dossier's backups, newest first. One stamped in the future (a clock that was wrong
+    when it was made) comes last, so it can't pass for the newest forever."""
     folder = backups_dir(dossier_path)
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.glob(f"*{_SUFFIX}") if _stamp_of(p)), key=_stamp_of, reverse=True)
+    limit = (now or datetime.now(timezone.utc)) + CLOCK_SLACK
+    stamped = [(p, taken) for p in folder.glob(f"*{_SUFFIX}") if (taken := _stamp_of(p)) is not None]
+    return [p for p, _ in sorted(stamped, key=lambda pair: (pair[1] <= limit, pair[1]), reverse=True)]
 
 
 def backup_taken_at(backup: Path) -> datetime | None:
@@ -35,11 +46,10 @@ def backup_taken_at(backup: Path) -> datetime | None:
 
 
 def backup_is_due(dossier_path: Path, now: datetime | None = None) -> bool:
-    backups = list_backups(dossier_path)
-    if not backups:
-        return True
-    taken = _stamp_of(backups[0])
-    return taken is None or (now or datetime.now(timezone.utc)) - taken > MAX_AGE
+    now = now or datetime.now(timezone.utc)
+    backups = list_backups(dossier_path, now)
+    taken = _stamp_of(backups[0]) if backups else None
+    return taken is None or taken > now + CLOCK_SLACK or now - taken > MAX_AGE
 
 
 def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) -> Path:
@@ -48,21 +58,27 @@ def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) ->
     Uses its own read connection unless `source` is given, so it can run on a worker thread
     while the app goes on writing (WAL readers see one consistent snapshot)."""
     folder = backups_dir(dossier_path)
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime(_STAMP)
     final = folder / f"{dossier_path.stem}-{stamp}{_SUFFIX}"
     partial = final.with_name(final.name + ".partial")
     own_source = source is None
-    src = connect_readonly(dossier_path) if source is None else source
     try:
-        _copy(src, partial)
-    finally:
-        if own_source:
-            src.close()
+        folder.mkdir(parents=True, exist_ok=True)
+        src = connect_readonly(dossier_path) if source is None else source
+        try:
+            _copy(src, partial)
+        finally:
+            if own_source:
+                src.close()
+    except (OSError, sqlite3.Error) as error:  # a full or read-only disk: say so, leave no stub
+        partial.unlink(missing_ok=True)
+        reason = getattr(error, "strerror", None) or str(error)
+        raise BackupFailed(f"no backup of {dossier_path.name} could be written to {folder} ({reason}); "
+                           "older backups are kept") from error
     problem = _check(partial)
     if problem != "ok":
         partial.unlink(missing_ok=True)
-        raise OSError(f"the backup of {dossier_path} failed its check ({problem}); older backups kept")
+        raise BackupFailed(f"the backup of {dossier_path} failed its check ({problem}); older backups kept")
     os.replace(partial, final)
     for old in list_backups(dossier_path)[KEEP:]:
         old.unlink(missing_ok=True)
@@ -106,6 +122,13 @@ def _check(path: Path) -> str:
         conn.close()
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
 def _stamp_of(path: Path) -> datetime | None:
     stamp = path.name.removesuffix(_SUFFIX).rpartition("-")[2]
     try:
@@ -117,11 +140,21 @@ def _stamp_of(path: Path) -> datetime | None:
 def restore_backup(dossier_path: Path, backup: Path) -> Path:
     """Put `backup` in place of the dossier. The current file is never deleted: it is moved
     aside (with its -wal/-shm) and that path is returned. Refused while the dossier is open."""
+    from dossier.store.errors import CorruptDossier, DossierError
+    from dossier.store.inspect import inspect_dossier
     from dossier.store.lock import DossierLock
 
-    problem = _check(backup)
-    if problem != "ok":
-        raise OSError(f"the backup {backup} is damaged too ({problem}); choose an older one")
+    if _same_file(backup, dossier_path):
+        raise DossierError(dossier_path, f"{backup} is the dossier itself; choose one of its backups "
+                                         f"(`dossier backups {dossier_path}` lists them).")
+    try:  # a dossier this version can open, intact: nothing else may take the dossier's place
+        inspect_dossier(backup, check_integrity=True, backup=backup)
+    except CorruptDossier as error:
+        raise DossierError(dossier_path, f"The backup {backup} is damaged ({error.problem}); choose another one. "
+                                         f"{dossier_path} was left unchanged.") from error
+    except DossierError as error:
+        raise DossierError(dossier_path, f"{backup} can't be restored: {error} {dossier_path} was left "
+                                         "unchanged.") from error
     lock = DossierLock(dossier_path)
     lock.acquire()
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from dossier.core.models import DossierInfo
 from dossier.store import backups
 from dossier.store.errors import DossierError, MigrationError, ReadOnlyDossier
-from dossier.store.inspect import connect_readonly, inspect_dossier, quick_check
+from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem, quick_check
 from dossier.store.journal import Journal
 from dossier.store.lock import DossierLock
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
@@ -87,24 +87,28 @@ class Database:
         self._lock = lock
         self._depth = 0
         self._journal = Journal(conn)
+        self._verified = True  # new and read-only files need no check; `open` says otherwise
 
     # -- opening and closing --------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str):  # type: ignore[no-untyped-def]
-        """Open an existing dossier for reading and writing. Raises a DossierError if it can't."""
+    def open(cls, path: Path | str, *, verify: bool = True):  # type: ignore[no-untyped-def]
+        """Open an existing dossier for reading and writing. Raises a DossierError if it can't.
+
+        The file's schema is always checked. With `verify` (the command line), SQLite's
+        quick_check must pass before anything is written. Without it (the app, which shows the
+        dossier at once), writes are refused until `integrity_problem()` has run, off the GUI
+        thread, and `mark_verified()` has been called; a file that needs an upgrade, or was left
+        open by a crash, is checked here all the same."""
         path = Path(path)
         lock = DossierLock(path)
         inspect_dossier(path)  # not found / not a dossier, before a lock file appears beside it
         lock.acquire()
         try:
-            # After a crash, check the file before writing to it; offer a backup if it's bad.
-            check = lock.previous_exit_unclean
-            version = inspect_dossier(
-                path,
-                check_integrity=check,
-                backup=backups.newest_good_backup(path) if check else None,
-            )
+            version = inspect_dossier(path)
+            check = verify or lock.previous_exit_unclean or version < SCHEMA_VERSION
+            if check:
+                inspect_dossier(path, check_integrity=True, backup=backups.newest_good_backup(path))
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise ReadOnlyDossier(
                     path, f"{path} is read-only; copy it to a folder you can write to."
@@ -120,7 +124,9 @@ class Database:
         except BaseException:
             lock.abandon()
             raise
-        return cls(path, conn, lock)
+        store = cls(path, conn, lock)
+        store._verified = check
+        return store
 
     @classmethod
     def open_readonly(cls, path: Path | str):  # type: ignore[no-untyped-def]
@@ -199,8 +205,23 @@ class Database:
         with self._write():
             yield
 
+    @property
+    def verified(self) -> bool:
+        """Whether the file passed its integrity check, so it may be written."""
+        return self._verified
+
+    def integrity_problem(self) -> str:
+        """'ok', or what quick_check finds wrong. Its own connection: safe on a worker thread."""
+        return integrity_problem(self.path)
+
+    def mark_verified(self) -> None:
+        self._verified = True
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if not self._verified:
+            raise ReadOnlyDossier(self.path, f"{self.path.name} is still being checked; it can be changed as "
+                                             "soon as the check has passed (a moment).")
         if self._depth:  # inside a transaction: a savepoint, so a failure here undoes only this part
             name = f"nested_{self._depth}"
             self._conn.execute(f"SAVEPOINT {name}")
@@ -300,7 +321,11 @@ class Database:
         return None
 
     def save_copy(self, target: Path | str) -> None:
-        """Save a consistent copy of this dossier elsewhere (File > Save a Copy…)."""
+        """Save a consistent copy of this dossier elsewhere (File > Save a Copy…). Never onto
+        itself or another dossier (TargetRefused)."""
+        from dossier.store.targets import check_target
+
+        check_target(Path(target), self.path)
         backups.copy_dossier(self._conn, Path(target))
 
 

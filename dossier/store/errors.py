@@ -62,6 +62,14 @@ class DossierLocked(DossierError):
         self.holder = holder
 
 
+class UnsafeLockFile(DossierError):
+    """The lock file beside the dossier is a link: following it would overwrite another file."""
+
+    def __init__(self, path: Path | str, lock: Path) -> None:
+        super().__init__(path, f"{lock} is a link, not Dossier's lock file; nothing was written through it. "
+                               f"Remove the link, then open {path} again.")
+
+
 class ReadOnlyDossier(DossierError):
     """The file or its folder can't be written (a read-only medium, missing permissions)."""
 

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from dossier.store.errors import CorruptDossier, DossierNotFound, NewerDossier, NotADossier
 from dossier.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from dossier.store.verify import schema_problems
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -31,7 +32,9 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path | None = None) -> int:
     """Return the file's schema version, or raise a DossierError saying what is wrong.
 
-    `backup` is named in the message when the file turns out to be damaged."""
+    Its schema must be the one its version promises (store/verify.py); with `check_integrity`,
+    SQLite's quick_check must pass too. `backup` is named in the message when the file turns out
+    to be damaged (else the newest good one is looked up)."""
     if not path.exists():
         raise DossierNotFound(path)
     if not path.is_file():
@@ -53,13 +56,40 @@ def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path |
             raise NotADossier(path, f"{path} is not a dossier: it is {what}. It was left unchanged.")
         if version > SCHEMA_VERSION:
             raise NewerDossier(path, version, SCHEMA_VERSION)
+        if version == 0:
+            held = "other tables" if tables else "no tables at all"
+            raise NotADossier(path, f"{path} is marked as a dossier but holds {held}: it was not made by "
+                                    "Dossier, or not finished. It was left unchanged.")
+        problems = schema_problems(conn, version)
+        if problems:
+            more = f" (and {len(problems) - 1} more differences)" if len(problems) > 1 else ""
+            raise CorruptDossier(path, problems[0] + more, backup or _good_backup(path))
         if check_integrity:
             problem = quick_check(conn)
             if problem != "ok":
-                raise CorruptDossier(path, problem, backup)
+                raise CorruptDossier(path, problem, backup or _good_backup(path))
         return version
     finally:
         conn.close()
+
+
+def integrity_problem(path: Path) -> str:
+    """'ok', or what SQLite's quick_check finds wrong with the file. Reads through its own
+    connection, so it can run on a worker thread while the app has the file open."""
+    try:
+        conn = connect_readonly(path)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        return quick_check(conn)
+    finally:
+        conn.close()
+
+
+def _good_backup(path: Path) -> Path | None:
+    from dossier.store.backups import newest_good_backup  # backups reads files through this module
+
+    return newest_good_backup(path)
 
 
 def quick_check(conn: sqlite3.Connection) -> str:

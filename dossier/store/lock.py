@@ -8,12 +8,13 @@ it behind, saying "open", which tells the next one to check the dossier's integr
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from dossier.store.errors import DossierLocked, ReadOnlyDossier
+from dossier.store.errors import DossierLocked, ReadOnlyDossier, UnsafeLockFile
 
 def lock_path(dossier_path: Path) -> Path:
     return dossier_path.with_name(dossier_path.name + ".lock")
@@ -75,9 +76,14 @@ class DossierLock:
             self.release()
 
     def _open(self) -> int:
+        # Never through a link: a lock file that is a symlink would have its target overwritten.
+        if self.path.is_symlink():
+            raise UnsafeLockFile(self.dossier_path, self.path)
         try:
-            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError as exc:
+            if exc.errno == errno.ELOOP:  # it became a link after the check above
+                raise UnsafeLockFile(self.dossier_path, self.path) from exc
             raise ReadOnlyDossier(
                 self.dossier_path,
                 f"Can't write in {self.path.parent} ({exc.strerror}); "

@@ -12,7 +12,8 @@ An unbalanced quote is read as if closed at the end.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from dossier.core.models import AnnotationHit, SearchHit
@@ -21,18 +22,31 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f]+\*?")
 
 
+# What a query is reduced to (README states it): its distinct terms, at most MAX_TERMS of them,
+# from its first MAX_QUERY_CHARS characters. A pasted paragraph repeats words; each repeat made
+# FTS5 intersect the same list again, and 500 repeats of one word took 11 s on 2,000 articles.
+MAX_TERMS = 16
+MAX_QUERY_CHARS = 1_000
+
+
 def fts_query(user_text: str) -> str | None:
-    """The FTS5 MATCH expression for `user_text`, or None if it holds nothing searchable."""
+    """The FTS5 MATCH expression for `user_text`, or None if it holds nothing searchable.
+    Quoted phrases and prefix terms are kept as typed; a term or phrase given twice counts once."""
     terms: list[str] = []
-    for i, chunk in enumerate(user_text.split('"')):
+    seen: set[str] = set()
+    for i, chunk in enumerate(user_text[:MAX_QUERY_CHARS].split('"')):
         words = _WORD.findall(chunk)
         if not words:
             continue
         inside_quotes = i % 2 == 1
         if inside_quotes and len(words) > 1:
-            terms.append(_quote(" ".join(w.rstrip("*") for w in words)))
+            candidates = [_quote(" ".join(w.rstrip("*") for w in words))]
         else:
-            terms.extend(_term(w) for w in words)
+            candidates = [_term(w) for w in words]
+        for term in candidates:
+            if term.casefold() not in seen and len(terms) < MAX_TERMS:
+                seen.add(term.casefold())
+                terms.append(term)
     return " ".join(terms) if terms else None
 
 
@@ -52,10 +66,23 @@ def _quote(text: str) -> str:
 RANK_LIMIT = 5_000
 
 
+def search_file(path: Path, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int, bool]:
+    """`search_page` through a read-only connection of its own: the search panel runs it on a
+    worker thread, so a slow query never holds up the window."""
+    from dossier.store.inspect import connect_readonly
+
+    reader = SearchQueries()
+    reader._conn = connect_readonly(path)
+    try:
+        return reader.search_page(user_text, limit)
+    finally:
+        reader._conn.close()
+
+
 class SearchQueries:
     """Full-text search; never raises on what a user types."""
 
-    _conn: object
+    _conn: Any
 
     def search(self, user_text: str, limit: int = 50, offset: int = 0, ranked: bool = True) -> list["SearchHit"]:
         """Matching articles with a snippet each: best first, or newest imported first when

@@ -116,6 +116,13 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
     if not chosen:
         return None
     out = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+    from dossier.store.targets import TargetRefused, check_target
+
+    try:
+        check_target(out, dossier_path)
+    except TargetRefused as refusal:
+        QMessageBox.warning(window, window.tr("Export PDF"), str(refusal))
+        return None
     settings.set(keys.ANALYST_NAME, dialog.analyst.text().strip())
     settings.set(keys.EXPORT_FOLDER, str(out.parent))
     request = PdfRequest(

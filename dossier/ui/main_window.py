@@ -57,13 +57,14 @@ def count_of(n: int, one: str, many: str) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, settings: Settings, tasks: TaskRunner, open_store: Callable[[Path], Store] = Store.open,
+        self, settings: Settings, tasks: TaskRunner, open_store: Callable[[Path], Store] | None = None,
         on_opened: Callable[[DossierSession], None] | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._tasks = tasks  # the app's TaskRunner (tests may pass a synchronous stand-in)
-        self._open_store = open_store
+        # The file is shown at once; its integrity check runs on a worker (see set_store).
+        self._open_store = open_store or (lambda path: Store.open(path, verify=False))
         self._on_opened = on_opened
         self.workspace: Workspace | None = None
         self.importer: ImportController | None = None
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store: Store) -> None:
         self._close_workspace()
         session = DossierSession(store, self.undo_stack, self)
-        ws = Workspace(session, self)
+        ws = Workspace(session, self._tasks, self)
         self.workspace = ws
         self.articles_dock.setWidget(ws.articles)
         self.entities_dock.setWidget(ws.entities)
@@ -269,8 +270,39 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         ws.open_first_article()
         self._update_status()
+        self._check(session)
         if self._on_opened:
             self._on_opened(session)
+
+    def _check(self, session: DossierSession) -> None:
+        """Run SQLite's quick_check on a worker (a second or so for a large dossier) while the
+        dossier is shown; edits are refused until it passes. A damaged file is closed unchanged,
+        with an offer of its newest good backup."""
+        if session.writable:
+            return
+        self.statusBar().showMessage(self.tr("Checking the dossier…"), 30000)
+
+        def checked(problem: str) -> None:
+            if not session.is_open:
+                return
+            if problem == "ok":
+                session.mark_writable()
+                self.statusBar().clearMessage()
+                return
+            from dossier.store.backups import newest_good_backup
+            from dossier.store.errors import CorruptDossier
+
+            path = session.store.path
+            if self.workspace is not None and self.workspace.session is session:
+                self.close_dossier()
+            error = CorruptDossier(path, problem, newest_good_backup(path))
+            from dossier.ui.open_errors import explain_open_error
+
+            if explain_open_error(self, error) and error.backup is not None:
+                self._restore_then_open(path, error.backup)
+
+        self._tasks.run(session.store.integrity_problem, checked,
+                        lambda error: checked(f"the check could not run ({error})"))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ARTICLES, ENTITIES, ANNOTATIONS):
@@ -401,8 +433,11 @@ class MainWindow(QMainWindow):
             if self.workspace is not None and self.workspace.session is session:
                 self.statusBar().showMessage(self.tr("People, places and dates found."), 5000)
 
-        if extract_pending(session, self._tasks, on_applied=done, on_error=failed):
-            self.statusBar().showMessage(self.tr("Finding people, places and dates…"), 30000)
+        def start() -> None:  # once the file has passed its check: the results are written in
+            if session.is_open and extract_pending(session, self._tasks, on_applied=done, on_error=failed):
+                self.statusBar().showMessage(self.tr("Finding people, places and dates…"), 30000)
+
+        session.when_writable(start)
 
     def _show_panel(self, name: str, panel: QWidget) -> None:
         self._lazy_docks[name].setWidget(panel)
@@ -608,7 +643,15 @@ class MainWindow(QMainWindow):
         suggestion = str(self.workspace.store.path.with_name(self.workspace.store.path.stem + " copy.dossier"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a Copy"), suggestion, self.tr(DOSSIER_FILTER))
         if path:
-            self.workspace.store.save_copy(Path(path))
+            from PySide6.QtWidgets import QMessageBox
+
+            from dossier.store.targets import TargetRefused
+
+            try:
+                self.workspace.store.save_copy(Path(path))
+            except (TargetRefused, OSError, sqlite3.Error) as error:
+                QMessageBox.warning(self, self.tr("Save a Copy"), str(error))
+                return
             self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", path), 5000)
 
     def restore_from_backup(self) -> None:

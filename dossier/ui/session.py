@@ -44,6 +44,7 @@ class _DoneCommand(QUndoCommand):
 class DossierSession(QObject):
     changed = Signal(object)  # Changes: what one committed edit (or its undo) changed
     refused = Signal(str)  # an edit that could not be made, and why, for the user
+    became_writable = Signal()  # the file passed its integrity check: edits are possible
 
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +94,33 @@ class DossierSession(QObject):
         self.undo_stack.redo()
         self._announce_pending()
 
+    @property
+    def writable(self) -> bool:
+        return self.store.is_open and self.store.verified
+
+    def mark_writable(self) -> None:
+        """The integrity check (run off the GUI thread) passed."""
+        if self.store.is_open and not self.store.verified:
+            self.store.mark_verified()
+            self.became_writable.emit()
+
+    def when_writable(self, then: Callable[[], None]) -> None:
+        """Call `then` now if the dossier may be written, else once its check has passed."""
+        if self.writable:
+            then()
+            return
+
+        def once() -> None:
+            self.became_writable.disconnect(once)
+            then()
+
+        self.became_writable.connect(once)
+
     def _perform(self, operation: Operation) -> Done | None:
+        if not self.store.verified:
+            self.last_error = "The dossier is still being checked; it can be changed in a moment."
+            self.refused.emit(self.last_error)
+            return None
         try:
             return perform(self.store, operation)
         except Refused as refusal:

@@ -8,7 +8,7 @@ to what another shows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -30,9 +30,10 @@ class Workspace(QObject):
     panel_created = Signal(str, object)  # ("search" | "annotations" | "editor", the widget)
     annotation_opened = Signal(int)  # the editor now shows this annotation
 
-    def __init__(self, session: DossierSession, parent: QObject | None = None) -> None:
+    def __init__(self, session: DossierSession, tasks: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks
         self.store = session.store
         self.articles = ArticleListPanel(session)
         self.pane = ArticlePane(session)
@@ -53,7 +54,7 @@ class Workspace(QObject):
         if "search" not in self._panels:
             from dossier.ui.search.panel import SearchPanel
 
-            panel = SearchPanel(self.store)
+            panel = SearchPanel(self.store, self.tasks)
             panel.result_chosen.connect(self._on_search_result_chosen)
             self._made("search", panel)
         return self._panels["search"]  # type: ignore[return-value]

@@ -282,3 +282,30 @@ def test_save_a_copy_and_restore_from_backup(qtbot, open_window, sample_path: Pa
     assert window.workspace.store.counts()["annotations"] == 2  # back to the backup
     kept = list(sample_path.parent.glob("sample.dossier.before-restore-*"))
     assert len(kept) == 1  # the replaced file is kept, never deleted
+
+
+def test_a_damaged_dossier_is_shown_checked_then_closed_unchanged_with_its_backup_offered(
+        qtbot, settings, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The window shows a dossier at once and checks it on a worker; a damaged one (here an
+    index page) is closed before anything is written, and its newest good backup is offered."""
+    from dossier.store.backups import make_backup
+    from dossier.ui.main_window import MainWindow
+    from tests.unit.test_hostile import damage, digest
+
+    good = make_backup(sample_path)
+    damage(sample_path)
+    before = digest(sample_path)
+    window = MainWindow(settings, SyncTaskRunner())
+    qtbot.addWidget(window)
+    seen: list[str] = []
+
+    def respond(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append(dialog.windowTitle() + ": " + dialog.text())
+        dialog.reject()  # not now
+
+    answer_next_dialog(qtbot, respond)
+    window.open_dossier(sample_path)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0].startswith("Dossier Damaged:") and str(good) in seen[0]
+    assert window.workspace is None and digest(sample_path) == before
+    assert not sample_path.with_name("sample.dossier.lock").exists()

@@ -90,8 +90,8 @@ def qt_things_reachable(obj: object, limit: int = 20_000) -> list[object]:
 
 @pytest.mark.timeout(180)
 def test_workers_never_touch_qt(qtbot, settings, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Deterministic: through an import (spaCy on a worker), the sample's extraction and a
-    backup, (1) no worker thread calls any Qt function, (2) no job's function can reach a Qt
+    """Deterministic: through the integrity check of the opened dossier, an import (spaCy on a
+    worker), the sample's extraction and a backup, (1) no worker thread calls any Qt function, (2) no job's function can reach a Qt
     object, so none is ever released on a worker, and (3) the runner makes no Qt object per job."""
     qt_calls: list[str] = []
 
@@ -119,6 +119,7 @@ def test_workers_never_touch_qt(qtbot, settings, sample_path: Path, tmp_path: Pa
     threading.setprofile(watch)
     try:
         assert window.open_dossier(sample_path)
+        qtbot.waitUntil(lambda: window.workspace.session.writable, timeout=30_000)
         window.extract_pending(window.workspace.session)
         tasks.run(window.workspace.store.backup_if_due)
         assert window.import_paths([tmp_path / "a.txt"])
@@ -127,8 +128,8 @@ def test_workers_never_touch_qt(qtbot, settings, sample_path: Path, tmp_path: Pa
         assert tasks.wait(30_000)
     finally:
         threading.setprofile(None)  # type: ignore[arg-type]
-    assert len(jobs) == 3 and qt_calls == []
-    assert [qt_things_reachable(fn) for fn in jobs] == [[], [], []]
+    assert len(jobs) == 4 and qt_calls == []
+    assert [qt_things_reachable(fn) for fn in jobs] == [[], [], [], []]
     assert len(tasks.children()) == children_before  # nothing made per job
     window.close()
     gc.collect()
@@ -151,6 +152,7 @@ def test_fifty_exports_and_twenty_imports_then_quit(qtbot, settings, sample_path
     qtbot.addWidget(window)
     window.show()
     assert window.open_dossier(sample_path)
+    qtbot.waitUntil(lambda: window.workspace.session.writable, timeout=30_000)
     written = []
     for _ in range(50):
         window.export_pdf_action.trigger()
@@ -194,6 +196,7 @@ def test_closing_the_window_during_an_export_and_an_import_is_clean(qtbot, setti
     qtbot.addWidget(window)
     window.show()
     assert window.open_dossier(sample_path)
+    qtbot.waitUntil(lambda: window.workspace.session.writable, timeout=30_000)
     window.export_pdf_action.trigger()
     assert window.import_paths([folder])
     window.close()  # while both run

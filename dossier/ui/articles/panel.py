@@ -14,6 +14,8 @@ from dossier.ui.session import DossierSession
 
 # A date as precise as the user knows it: 2021, 2021-05 or 2021-05-14.
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+# No title or outlet is longer; a longer filter (a pasted page) would only match nothing slowly.
+MAX_FILTER_CHARS = 500
 
 
 class ArticleListPanel(QWidget):
@@ -94,7 +96,9 @@ class ArticleListPanel(QWidget):
             text = edit.text().strip()
             return text if re.fullmatch(PARTIAL_DATE, text) else None
 
-        self.model.set_filter(self.filter_edit.text(), complete(self.from_edit), complete(self.to_edit))
+        # A NUL can only be pasted, never meant: it is left out rather than matched.
+        text = self.filter_edit.text().replace("\x00", "")[:MAX_FILTER_CHARS]
+        self.model.set_filter(text, complete(self.from_edit), complete(self.to_edit))
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -1,7 +1,8 @@
 """SearchPanel: search the whole dossier; results with snippets; Enter opens the article.
 
-Search runs once typing pauses. Selective queries answer in a few milliseconds, ranked by
-relevance. A query matching thousands of articles ("the", "border") would cost a quarter of a
+Search runs once typing pauses, on a worker thread with its own read-only connection, so even
+a pasted page of words never holds up the window; an answer to a query the user has since
+changed is dropped. Selective queries answer in a few milliseconds, ranked by relevance. A query matching thousands of articles ("the", "border") would cost a quarter of a
 second to rank at 100,000 articles, so past the store's RANK_LIMIT its results come newest first,
 unranked, and the panel says so: adding a word ranks them again.
 """
@@ -9,6 +10,7 @@ unranked, and the panel says so: adding a word ranks them again.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
@@ -98,9 +100,12 @@ class HitDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     result_chosen = Signal(int, str)  # article id, the first matched text (to select)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._tasks = tasks
+        self._asked = 0  # the number of the newest search sent to the worker
+        self._open_first = False  # Enter was pressed before the answer came
         self.query_edit = QLineEdit(placeholderText=self.tr("Search the whole dossier"), clearButtonEnabled=True)
         self.query_edit.setAccessibleName(self.tr("Search the whole dossier"))
         self.count_label = QLabel()
@@ -128,9 +133,20 @@ class SearchPanel(QWidget):
         self.query_edit.selectAll()
 
     def run_search(self) -> None:
+        """Search for what is typed, on a worker; the answer is shown when it comes."""
         self._debounce.stop()
+        from dossier.store.search import search_file
+
         text = self.query_edit.text()
-        hits, count, ranked = self._store.search_page(text, limit=PAGE)
+        self._asked += 1
+        asked, path = self._asked, self._store.path
+        self._tasks.run(lambda: search_file(path, text, PAGE),
+                        lambda answer: self._show(asked, text, *answer),
+                        lambda error: self._failed(asked, error))
+
+    def _show(self, asked: int, text: str, hits: list[SearchHit], count: int, ranked: bool) -> None:
+        if asked != self._asked:
+            return  # the query changed since: a newer answer is on its way
         self.model.set_hits(hits)
         if not text.strip():
             self.count_label.clear()
@@ -147,10 +163,21 @@ class SearchPanel(QWidget):
         self.count_label.setText(label)
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
+        if self._open_first:
+            self._open_first = False
+            if hits:
+                self._on_result_activated(self.model.index(0, 0))
+
+    def _failed(self, asked: int, error: BaseException) -> None:
+        if asked == self._asked:
+            self.model.set_hits([])
+            self.count_label.setText(self.tr("The search could not run: %1").replace("%1", str(error)))
 
     def _on_query_return(self) -> None:
         if self._debounce.isActive():
-            self.run_search()
+            self._open_first = True
+            self.run_search()  # its answer opens the first result
+            return
         if self.model.rowCount():
             self._on_result_activated(self.results.currentIndex() if self.results.currentIndex().isValid()
                                       else self.model.index(0, 0))
