@@ -16,6 +16,8 @@ from pathlib import Path
 
 from dossier import __version__
 
+from dossier.core.display import shown
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 
 
@@ -105,8 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     from dossier.store.errors import DossierError
 
+    if not os.environ.get("DOSSIER_DEBUG"):
+        _quiet_libraries()
+
     try:
         return run(args)
+    except BrokenPipeError:  # `dossier import … | head`: the reader left; the work is done
+        _silence_stdout()
+        return EXIT_OK
     except DossierError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -119,8 +127,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} (DOSSIER_DEBUG=1 shows details)")
 
 
+def _quiet_libraries() -> None:
+    """Libraries (pypdf, trafilatura, spaCy) warn about what they read past, through `warnings`
+    and `logging`; on a terminal that reads like an error of ours. Our own messages are the
+    report and `dossier: …` lines; DOSSIER_DEBUG=1 lets the libraries speak."""
+    import logging
+    import warnings
+
+    warnings.simplefilter("ignore")
+    logging.getLogger().addHandler(logging.NullHandler())  # no "last resort" printing to stderr
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, Python would print "Exception ignored … BrokenPipeError" at exit
+    when it flushes stdout: point stdout at nothing instead."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _fail(message: str) -> int:
-    print(f"dossier: {message}", file=sys.stderr)
+    print(f"dossier: {shown(' '.join(message.split()))}", file=sys.stderr)  # one line, always
     return EXIT_ERROR
 
 
@@ -146,7 +172,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if args.published:
         published = parse_published(args.published)
         if published is None:
-            return _fail(f"--published {args.published!r} is not a date (use 2021-05-14, 2021-05 or 2021)")
+            return _fail(f"--published {args.published!r} is not a date: write 2021-05-14, 2021-05 or 2021")
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         return _fail(f"{missing[0]}: no such file or folder")
@@ -175,11 +201,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
         store.close()
     assert report is not None
     print(f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}"
-          f" into {args.into}")
+          f" into {shown(args.into)}")
     for path, existing in report.duplicates:
-        print(f"  duplicate: {path} (same text as article {existing})")
+        print(f"  duplicate: {shown(path)} (same text as article {existing})")
+    for path, note in report.notes:
+        print(f"  note: {shown(path)}: {shown(note)}")
     for path, reason in report.failed:
-        print(f"  failed: {path}: {reason}")
+        print(f"  failed: {shown(path)}: {shown(reason)}")
     return EXIT_OK if not report.failed else EXIT_ERROR
 
 

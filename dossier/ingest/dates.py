@@ -266,7 +266,8 @@ def parse_published(text: str) -> tuple[str, str] | None:
     if re.fullmatch(r"\d{4}", text):
         return text, "year"
     found = find_dates(text, None)
-    if len(found) == 1 and found[0][2].earliest:
+    # The words must all be the date: "2021/05/14" read as the year 2021 would be stored wrong.
+    if len(found) == 1 and found[0][2].earliest and (found[0][0], found[0][1]) == (0, len(text)):
         fuzzy = found[0][2]
         if fuzzy.precision == "day":
             return fuzzy.earliest, "day"  # type: ignore[return-value]

@@ -16,8 +16,8 @@ def check_size(size: int) -> None:
         raise UnreadableFile("the file is empty")
     if size > MAX_TEXT_BYTES:
         raise UnreadableFile(
-            f"the file is {size / 1e6:.0f} MB; Dossier imports articles of up to "
-            f"{MAX_TEXT_BYTES // (1024 * 1024)} MB (split a larger file into its articles)"
+            f"the file is {size:,} bytes; Dossier imports articles of up to {MAX_TEXT_BYTES:,} bytes "
+            f"({MAX_TEXT_BYTES // (1024 * 1024)} MB): split a larger file into its articles"
         )
 
 
@@ -30,7 +30,11 @@ def decode_text(data: bytes) -> str:
         raise UnreadableFile("the file is binary, not text")
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(codec)
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:  # the mark says one encoding, the bytes break it
+                raise UnreadableFile(f"the file starts as {codec.upper().replace('-SIG', '')} text but byte "
+                                     f"{exc.start:,} breaks it ({exc.reason})") from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dossier.core.models import FuzzyDate, NewEvent, NewMention
@@ -96,13 +96,38 @@ class NameMatcher:
                 for match_id, start, end in self._matcher(doc)]
 
 
+# spaCy refuses a text over nlp.max_length (1,000,000 characters) and needs memory in proportion
+# to a text's length: a long article is read in pieces of at most this many characters, cut at
+# paragraph breaks (else sentence ends, else spaces), and the offsets put back together exactly.
+PIECE_CHARS = 100_000
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text` exactly, each piece at most `limit` characters."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n\n")
+        if cut <= limit // 4:
+            ends = [window.rfind(mark) for mark in (". ", "! ", "? ", "\n")]
+            cut = max(ends) + 1 if max(ends) > limit // 4 else window.rfind(" ")
+        if cut <= 0:
+            cut = limit  # one unbroken run of characters: cut it where it must be cut
+        out.append((start, text[start : start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
 def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], batch_size: int = 16,
             known: Sequence[KnownName] = (), matcher: NameMatcher | None = None) -> list[Proposal]:
     """Run the pipeline over the texts (in batches) and read each document's proposals.
 
     Names the model finds in any of the texts, and the `known` names of the dossier, are then
-    looked for in all of them."""
-    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    looked for in all of them. A long text is read in pieces (see PIECE_CHARS)."""
+    limit = min(PIECE_CHARS, getattr(nlp, "max_length", PIECE_CHARS))
+    parts = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in pieces(text, limit)]
+    docs = list(nlp.pipe((piece for _i, _offset, piece in parts), batch_size=batch_size))
     matcher = matcher or NameMatcher(nlp)
     matcher.add(known)
     found = [_model_mentions(doc) for doc in docs]
@@ -111,7 +136,12 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
         # A full name teaches its surname: "Pashinyan" alone in the next article is him too.
         matcher.add(KnownName(m.name.split()[-1], m.name, "person") for m in mentions
                     if m.kind == "person" and len(m.name.split()) >= 2)
-    return [read_doc(doc, base, matcher, mentions) for doc, base, mentions in zip(docs, published, found)]
+    proposals = [Proposal() for _ in texts]
+    for (i, offset, _piece), doc, mentions in zip(parts, docs, found):
+        part = read_doc(doc, published[i], matcher, mentions)
+        proposals[i].mentions += [replace(m, start=m.start + offset, end=m.end + offset) for m in part.mentions]
+        proposals[i].events += [replace(e, start=e.start + offset, end=e.end + offset) for e in part.events]
+    return proposals
 
 
 def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None,

@@ -19,11 +19,35 @@ _META_DATES = (
     "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
 )
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+# The HTML parser underneath (libxml2) stops descending past 256 levels and drops what lies
+# deeper without a word, so such a page is refused rather than imported with text missing.
+MAX_DEPTH = 255
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+# Not counted: elements that never have content, and those whose end tag pages often leave out
+# (the parser closes them itself: a list of 300 <li> without </li> is not 300 levels deep).
+_UNCOUNTED = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+              "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+              "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body"}
+
+
+def nesting_depth(content: str) -> int:
+    """How deep the page's elements nest (closing tags that were never opened are ignored)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(content):
+        if name.lower() in _UNCOUNTED or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def read_html(content: str, *, original_name: str | None = None, original_bytes: bytes = b"") -> Document:
     import trafilatura  # heavy: only when a page is imported
 
+    depth = nesting_depth(content)
+    if depth > MAX_DEPTH:
+        raise ValueError(f"the page nests its elements {depth:,} levels deep, and its reader stops at "
+                         f"{MAX_DEPTH}: text below would be lost; save the article as text and import that")
     extracted = trafilatura.bare_extraction(
         content, include_comments=False, with_metadata=True, include_tables=True, include_images=False,
         include_links=False,

@@ -35,10 +35,19 @@ def read_markdown(content: str, *, original_name: str | None = None, original_by
     text = "\n".join(rest[start:end])
     if not text.strip():
         raise ValueError("the file has a headline but no text below it")
+    published, precision = None, "unknown"
+    written = fields.get("date") or fields.get("published")
+    if written:
+        from dossier.ingest.dates import parse_published
+
+        parsed = parse_published(written)
+        if parsed is None:
+            raise ValueError(f"its front matter's date “{written[:40]}” is not a date (write 2021-05-14, "
+                             "2021-05 or 2021)")
+        published, precision = parsed
     return Document(
         title=title.strip(), text=text, source=fields.get("source") or fields.get("site"),
-        url=fields.get("url") or fields.get("link"), published=fields.get("date") or fields.get("published"),
-        published_precision="day" if (fields.get("date") or fields.get("published")) else "unknown",
+        url=fields.get("url") or fields.get("link"), published=published, published_precision=precision,
         author=fields.get("author"), original_name=original_name, original_bytes=original_bytes,
     )
 

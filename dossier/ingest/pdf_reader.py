@@ -10,11 +10,23 @@ from dossier.ingest.text_reader import normalise_newlines, read_text
 
 
 def read_pdf(data: bytes, *, original_name: str | None = None) -> Document:
+    import logging
+    import warnings
+
     from pypdf import PdfReader  # heavy: only when a PDF is imported
-    from pypdf.errors import PdfReadError
+
+    # pypdf logs and warns about every oddity it reads past; those are not the user's errors.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read_pdf(PdfReader, data, original_name)
+
+
+def _read_pdf(reader_class: type, data: bytes, original_name: str | None) -> Document:
+    from dossier.ingest.readers import one_line
 
     try:
-        reader = PdfReader(io.BytesIO(data))
+        reader = reader_class(io.BytesIO(data))
         if reader.is_encrypted:
             try:
                 unlocked = reader.decrypt("")  # many PDFs are "encrypted" with an empty password
@@ -26,8 +38,8 @@ def read_pdf(data: bytes, *, original_name: str | None = None) -> Document:
         meta_title = (reader.metadata.title or "").strip() if reader.metadata else ""
     except UnreadableFile:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise UnreadableFile(f"the PDF is damaged or not a PDF ({exc})") from exc
+    except Exception as exc:  # pypdf has many ways to fail on a damaged or hostile file
+        raise UnreadableFile(f"the PDF is damaged or not a PDF ({one_line(exc)})") from exc
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
         raise UnreadableFile("the PDF has no text layer (a scan?); Dossier does not read text from images")
@@ -37,5 +49,7 @@ def read_pdf(data: bytes, *, original_name: str | None = None) -> Document:
         if first[0].strip().casefold() == meta_title.casefold() and len(first) > 1:
             body = first[1].lstrip("\n")
         return Document(title=meta_title, text=body, original_name=original_name, original_bytes=data)
-    document = read_text(text, original_name=original_name, original_bytes=data)
-    return document
+    try:
+        return read_text(text, original_name=original_name, original_bytes=data)
+    except ValueError as exc:  # "a headline but no text below it": the PDF holds one line
+        raise UnreadableFile(f"the PDF holds only a line of text ({exc})") from exc

@@ -20,7 +20,7 @@ from typing import Any
 from dossier.ingest.decode import UnreadableFile
 from dossier.ingest.extract import EntityLinker, KnownName, Proposal
 from dossier.ingest.document import Document
-from dossier.ingest.readers import SUPPORTED, read_file
+from dossier.ingest.readers import SUPPORTED, one_line, read_file
 from dossier.store import Store
 from dossier.store.articles import text_sha256
 
@@ -43,6 +43,7 @@ class ImportReport:
     imported: list[tuple[Path, int]] = field(default_factory=list)  # (file, article id)
     duplicates: list[tuple[Path, int]] = field(default_factory=list)  # (file, the article it repeats)
     failed: list[tuple[Path, str]] = field(default_factory=list)  # (file, reason)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # imported, with something to say
     cancelled: bool = False
 
 
@@ -55,15 +56,44 @@ class ImportProgress:
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """The files to import: files as given, folders searched for supported files, sorted."""
+    """The files to import: files as given, folders searched for supported files, sorted.
+
+    Inside a folder, a link is followed only when what it points to is inside that folder too
+    (a link to /etc/passwd is not an article of the folder); a folder reached twice through
+    links is read once, so a loop of links ends. Hidden files and folders are left out."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            found.extend(_files_in(path))
         else:
             found.append(path)
     return found
+
+
+def _files_in(folder: Path) -> list[Path]:
+    import os
+
+    root = folder.resolve()
+    seen_dirs: set[Path] = set()
+    files: list[Path] = []
+    for current, dirs, names in os.walk(folder, followlinks=True):
+        real = Path(current).resolve()
+        if real in seen_dirs or not real.is_relative_to(root):
+            dirs[:] = []  # a loop, or a link out of the folder: not followed
+            continue
+        seen_dirs.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(current) / name
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED:
+                continue
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # a broken link, or one in a loop
+                continue
+            if target.is_file() and target.is_relative_to(root):
+                files.append(path)
+    return sorted(files)
 
 
 @dataclass
@@ -74,40 +104,67 @@ class ReadItem:
     document: Document | None = None
     reason: str | None = None
     proposal: Proposal | None = None
+    duplicate: bool = False  # its text is in the dossier already, or earlier in this import
+    note: str | None = None  # imported, but something is worth saying
 
 
 def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Sequence[KnownName] = (),
-                     nlp: Any | None = None) -> Iterator[list[ReadItem]]:
+                     nlp: Any | None = None, have: set[str] | None = None) -> Iterator[list[ReadItem]]:
     """The half of an import that needs no dossier: batches of files read and analysed. It can
-    run on a worker thread; it stops between files when `options.cancel` is set."""
+    run on a worker thread; it stops between files when `options.cancel` is set. A file whose
+    text is in `have` (sha256 of the dossier's articles) or earlier in this import is not
+    analysed: it is a duplicate. Any failure of one file is that file's reason, nothing more."""
     matcher = None
+    have = set(have or ())
     for first in range(0, len(files), BATCH):
         items: list[ReadItem] = []
         for path in files[first : first + BATCH]:
             if options.cancel.is_set():
                 break
             try:
-                items.append(ReadItem(path, with_options(read_file(path), options)))
-            except UnreadableFile as exc:
-                items.append(ReadItem(path, reason=str(exc)))
-        readable = [item for item in items if item.document is not None]
-        documents = [item.document for item in readable if item.document is not None]
-        if documents and options.extract:
-            from dossier.ingest.extract import NameMatcher, analyse
+                document = with_options(read_file(path), options)
+            except Exception as exc:  # UnreadableFile says why; anything else is named
+                items.append(ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc)))
+                continue
+            digest = text_sha256(document.text)
+            items.append(ReadItem(path, document, duplicate=digest in have))
+            have.add(digest)
+        fresh = [item for item in items if item.document is not None and not item.duplicate]
+        if fresh and options.extract:
+            from dossier.ingest.extract import NameMatcher
             from dossier.ingest.nlp import load_pipeline
 
             nlp = nlp or load_pipeline()
             if matcher is None:
                 matcher = NameMatcher(nlp)  # grows through the import: names travel between files
                 matcher.add(known)
-            proposals = analyse(nlp, [d.text for d in documents], [d.publication_day for d in documents],
-                                matcher=matcher)
-            for item, proposal in zip(readable, proposals):
-                item.proposal = proposal
+            _analyse_items(nlp, fresh, matcher)
         if items:
             yield items
         if options.cancel.is_set():
             return
+
+
+def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any) -> None:
+    """Proposals for a batch; if the batch fails, file by file, so a text the model can't take
+    costs only its own proposals (the article is still imported, without them)."""
+    from dossier.ingest.extract import analyse
+
+    documents = [item.document for item in items if item.document is not None]
+    try:
+        proposals = analyse(nlp, [d.text for d in documents], [d.publication_day for d in documents],
+                            matcher=matcher)
+    except Exception:
+        for item in items:
+            assert item.document is not None
+            try:
+                (item.proposal,) = analyse(nlp, [item.document.text], [item.document.publication_day],
+                                           matcher=matcher)
+            except Exception as exc:
+                item.note = f"imported without people, places and dates ({one_line(exc)})"
+        return
+    for item, proposal in zip(items, proposals):
+        item.proposal = proposal
 
 
 def store_item(store: Store, item: ReadItem, report: ImportReport, linker: EntityLinker | None = None) -> int | None:
@@ -133,6 +190,8 @@ def store_item(store: Store, item: ReadItem, report: ImportReport, linker: Entit
         report.failed.append((item.path, f"could not be stored: {error}"))
         return None
     report.imported.append((item.path, article_id))
+    if item.note:
+        report.notes.append((item.path, item.note))
     return article_id
 
 
@@ -149,7 +208,8 @@ def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | N
 
         linker = EntityLinker(store)
     done = 0
-    for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp):
+    for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp,
+                                  have=store.article_hashes()):
         for item in items:
             if options.cancel.is_set():
                 break
@@ -180,10 +240,11 @@ def add_document(store: Store, document: Document) -> int:
     return article_id
 
 
-def run_import(store: Store, paths: Iterable[Path], options: ImportOptions | None = None) -> ImportReport:
+def run_import(store: Store, paths: Iterable[Path], options: ImportOptions | None = None,
+               nlp: Any | None = None) -> ImportReport:
     """Import without watching progress."""
     progress = None
-    for progress in import_files(store, paths, options):
+    for progress in import_files(store, paths, options, nlp):
         pass
     assert progress is not None
     return progress.report

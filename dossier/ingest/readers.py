@@ -15,7 +15,8 @@ SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 
 
 def read_file(path: Path) -> Document:
-    """Read one file into a document. Raises UnreadableFile saying why it can't be imported."""
+    """Read one file into a document. Raises UnreadableFile saying why it can't be imported,
+    whatever went wrong inside a reader or a library: one file never stops an import."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnreadableFile(f"{suffix or 'files without an extension'} is not a supported kind of file "
@@ -25,7 +26,26 @@ def read_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"the file can't be read ({exc.strerror})") from exc
-    return read_bytes(data, path.name)
+    try:
+        return read_bytes(data, display_name(path.name))
+    except UnreadableFile:
+        raise
+    except RecursionError as exc:
+        raise UnreadableFile("the file is nested too deeply to be read") from exc
+    except Exception as exc:  # a reader or library failed in a way of its own: say so, go on
+        raise UnreadableFile(f"the file can't be read ({one_line(exc)})") from exc
+
+
+def display_name(name: str) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 (kept by the
+    file system as surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one short line: its message, or its kind when it has none."""
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}"[:300] if text else type(error).__name__
 
 
 def read_bytes(data: bytes, name: str) -> Document:

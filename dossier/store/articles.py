@@ -89,6 +89,10 @@ class ArticleQueries:
         """(id, url, sha256) of every article, oldest first: how annotation files name them."""
         return list(self._conn.execute("SELECT id, url, sha256 FROM articles ORDER BY id"))
 
+    def article_hashes(self) -> set[str]:
+        """The sha256 of every article's text: an import skips extracting what is already here."""
+        return {r[0] for r in self._conn.execute("SELECT sha256 FROM articles")}
+
     def has_article(self, article_id: int) -> bool:
         return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 

@@ -47,6 +47,7 @@ class ImportController(QObject):
         self._options = options
         linker = EntityLinker(session.store)
         known = linker.known_names()
+        have = session.store.article_hashes()
         report = ImportReport()
         batches: list[Done] = []
         progress = QProgressDialog(self.tr("Importing articles…"), self.tr("Cancel"), 0, len(files), self._parent)
@@ -70,7 +71,7 @@ class ImportController(QObject):
                 report.failed.extend((item.path, session.last_error) for item in items)
             else:
                 batches.append(done)
-                for name in ("imported", "duplicates", "failed"):
+                for name in ("imported", "duplicates", "failed", "notes"):
                     getattr(report, name).extend(getattr(operation.report, name))
             progress.setValue(min(len(files), progress.value() + len(items)))
             progress.setLabelText(self.tr("Importing %1…").replace("%1", items[-1].path.name))
@@ -93,7 +94,8 @@ class ImportController(QObject):
                                  for path in files if path not in accounted)
             on_done(None)
 
-        self._tasks.run_steps(lambda: read_and_analyse(files, options, known), on_batch, on_done, on_error)
+        self._tasks.run_steps(lambda: read_and_analyse(files, options, known, have=have), on_batch, on_done,
+                              on_error)
         return True
 
     def cancel(self) -> None:
@@ -104,6 +106,8 @@ class ImportController(QObject):
 
 def summary(report: ImportReport) -> str:
     parts = [f"Imported {len(report.imported)}"]
+    if report.notes:
+        parts[0] += f" ({len(report.notes)} without people, places and dates)"
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} already in the dossier")
     if report.failed:

@@ -355,11 +355,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(summary(report), 10000)
         if self.workspace is not None and report.imported:
             self.workspace.open_article(report.imported[-1][1])
-        if report.failed:
+        if report.failed or report.notes:
             from PySide6.QtWidgets import QMessageBox
 
+            from dossier.core.display import shown
+
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), summary(report), parent=self)
-            box.setDetailedText("\n".join(f"{path.name}: {reason}" for path, reason in report.failed))
+            box.setDetailedText("\n".join(f"{shown(path.name)}: {shown(reason)}"
+                                          for path, reason in report.failed + report.notes))
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # not exec(): the window goes on while the user reads

@@ -98,16 +98,21 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
     from dossier.store import Store
     from dossier.ui.article.pane import ArticlePane
     from dossier.ui.entities.sidebar import EntitySidebar
+    from PySide6.QtGui import QUndoStack
+
     from dossier.ui.main_window import MainWindow
+    from dossier.ui.session import DossierSession
     from dossier.ui.settings import Settings
+    from dossier.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
+    tasks = TaskRunner(app)
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
 
     if large is not None:
         times = []
         for _ in range(3):
-            window = MainWindow(settings)
+            window = MainWindow(settings, tasks)  # the check of the file runs on a worker meanwhile
             window.show()
             paint_now(window)
             started = time.perf_counter()
@@ -116,6 +121,7 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
             times.append((time.perf_counter() - started) * 1000)
             articles = window.workspace.store.article_count()
             window.close()
+            tasks.wait()
         emit("open_large_ms", statistics.median(times), "ms", articles=articles)
 
     path = folder / "long.dossier"
@@ -132,7 +138,7 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
                     for k in range(1000):
                         store.add_annotation(aid, "highlight", k * 49, k * 49 + 30)
     with Store.open(path) as store:
-        pane = ArticlePane(store)
+        pane = ArticlePane(DossierSession(store, QUndoStack()))
         pane.resize(900, 800)
         pane.show()
         times = []
@@ -155,7 +161,7 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
                 name = "".join(rng.choice(letters) for _ in range(rng.randint(5, 9))).title()
                 store.add_entity(f"{name} {i}", kinds[i % 5])
     with Store.open(path) as store:
-        sidebar = EntitySidebar(store)
+        sidebar = EntitySidebar(DossierSession(store, QUndoStack()))
         sidebar.resize(320, 800)
         sidebar.show()
         paint_now(sidebar)

@@ -202,3 +202,21 @@ def test_a_claim_starting_at_a_paragraph_break_is_linked_and_graded_as_everywher
     assert len(claim_links) == 2 and all(t in named for t in claim_links)
     flat = " ".join(pdftotext(out).split())
     assert "B2" in flat and "?2" not in flat and "B, credibility not graded" in flat
+
+
+def test_a_pdf_cut_short_by_a_full_disk_is_reported_and_removed(qapp, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                               monkeypatch) -> None:
+    """Qt's PDF writer reports no write errors; reading the file back for its outline does. The
+    user reads why, and no half-written file is left."""
+    import dossier.export.pdf as pdf
+    from pypdf.errors import PdfStreamError
+
+    def truncated(path: Path, sections: object) -> None:
+        raise PdfStreamError("Stream has ended unexpectedly")
+
+    monkeypatch.setattr(pdf, "_add_outline", truncated)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with Store.open_readonly(sample_path) as store, pytest.raises(OSError, match="is the disk full"):
+        export_pdf(store, folder / "dossier.pdf", PdfOptions())
+    assert list(folder.iterdir()) == []

@@ -145,8 +145,13 @@ def test_an_oversized_text_file_is_refused_with_its_size(tmp_path: Path) -> None
         f.write(b"Headline\n\n")
         f.write((BODY + "\n\n").encode() * (50 * 1024 * 1024 // len(BODY)))
     assert path.stat().st_size > MAX_TEXT_BYTES
-    with pytest.raises(UnreadableFile, match=r"the file is 5\d MB; Dossier imports articles of up to 10 MB"):
+    with pytest.raises(UnreadableFile, match=r"the file is 5\d,\d{3},\d{3} bytes; Dossier imports articles of up "
+                                             r"to 10,485,760 bytes \(10 MB\)"):
         read_file(path)
+    just_over = tmp_path / "just-over.txt"
+    just_over.write_bytes(b"Headline\n\n" + b"x" * (MAX_TEXT_BYTES - 10 + 1))
+    with pytest.raises(UnreadableFile, match=r"the file is 10,485,761 bytes"):  # exact, not "10 MB ... 10 MB"
+        read_file(just_over)
 
 
 def test_text_in_another_encoding_is_decoded(tmp_path: Path) -> None:

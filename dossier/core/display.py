@@ -1,0 +1,26 @@
+"""Names and messages shown as one line of plain text, whatever they contain.
+
+A file name may hold a newline (which would forge a line of an import report), an escape
+sequence (which would drive the terminal) or bytes that are not UTF-8; each is written out as
+an escape instead.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def shown(value: object) -> str:
+    """A name or message as one line of plain text: control characters (a newline in a file
+    name would forge a report line, an escape sequence would drive the terminal) and bytes that
+    are not UTF-8 are written as escapes."""
+    text = os.fsdecode(value) if isinstance(value, (Path, bytes)) else str(value)
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
