@@ -280,14 +280,16 @@ class MainWindow(QMainWindow):
         with an offer of its newest good backup."""
         if session.writable:
             return
-        self.statusBar().showMessage(self.tr("Checking the dossier…"), 30000)
+        checking = self.tr("Checking the dossier…")
+        self.statusBar().showMessage(checking, 30000)
 
         def checked(problem: str) -> None:
             if not session.is_open:
                 return
+            if self.statusBar().currentMessage() == checking:
+                self.statusBar().clearMessage()
             if problem == "ok":
                 session.mark_writable()
-                self.statusBar().clearMessage()
                 return
             from dossier.store.backups import newest_good_backup
             from dossier.store.errors import CorruptDossier
