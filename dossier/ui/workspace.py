@@ -204,3 +204,4 @@ class Workspace(QObject):
         for widget in (self.articles, self.pane, self.entities, *self._panels.values()):
             widget.setParent(None)  # type: ignore[call-overload]
             widget.deleteLater()
+        self.session.deleteLater()  # late results of workers find it closed (is_open) and stop
