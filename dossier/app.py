@@ -131,6 +131,9 @@ def run(path: Path | None = None) -> int:
             if session.is_open:
                 start_background(session)
         waiting.clear()
+        from dossier.ui.emoji import ensure_emoji_font
+
+        ensure_emoji_font()  # after the first paint: it reads the font list
 
     window = MainWindow(settings, tasks, on_opened=on_opened)
     watcher = _FirstPaint(on_first_paint)

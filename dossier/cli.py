@@ -327,11 +327,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
         payload["integrity"] = info.integrity
         print(json.dumps(payload))
     else:
-        print(f"{args.path}")
-        print(f"  {'schema version':<16}{info.schema_version}")
-        for table, count in info.counts.items():
-            print(f"  {table:<16}{count}")
-        print(f"  {'integrity':<16}{info.integrity}")
+        rows = [("schema version", str(info.schema_version)),
+                *((table, f"{count:,}") for table, count in info.counts.items()), ("integrity", info.integrity)]
+        name_width = max(len(name) for name, _ in rows) + 2
+        value_width = max(len(value) for name, value in rows if name != "integrity")
+        print(shown(args.path))
+        for name, value in rows:  # numbers right-aligned in one column
+            print(f"  {name:<{name_width}}{value:>{value_width}}" if name != "integrity" else f"  {name:<{name_width}}{value}")
     return EXIT_OK if info.integrity == "ok" else EXIT_ERROR
 
 

@@ -24,3 +24,14 @@ def _escape(ch: str) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
         return f"\\x{code - 0xDC00:02x}"
     return ch.encode("unicode_escape").decode("ascii")
+
+
+def snippet(before: str, surface: str, after: str, *, cut_before: bool, cut_after: bool) -> str:
+    """ "…the text [Syunik] around it…" on one line, cut at word edges: context that was cut
+    mid-word ("…onse") loses its broken word rather than show it."""
+    before, after = " ".join(before.split("\n")), " ".join(after.split("\n"))
+    if cut_before and " " in before:
+        before = before[before.index(" ") + 1:]
+    if cut_after and " " in after:
+        after = after[: after.rindex(" ")]
+    return f"{'…' if cut_before else ''}{before}[{surface}]{after}{'…' if cut_after else ''}"

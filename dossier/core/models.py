@@ -233,6 +233,12 @@ class AnnotationHit(NamedTuple):
     exact: str
     note: str
     rank: float
+    where: str = "quote"  # where the words were found: quote, note, rationale or tags
+    snippet: str = ""  # those words in context, matches between MATCH_START and MATCH_END
+    article_title: str = ""
+
+    def snippet_parts(self) -> list[tuple[str, bool]]:
+        return SearchHit(0, "", None, None, self.snippet, 0.0).snippet_parts()
 
 
 class DossierInfo(NamedTuple):

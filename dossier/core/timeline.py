@@ -18,10 +18,35 @@ class Span(NamedTuple):
     event_id: int
     lane: int
     precision: str
+    row: int = 0  # the row of its lane it is drawn in: events of the same days are stacked
+
+
+# Events of the same days are stacked in up to this many rows per lane; more than that share the
+# last row, where the drawing counts them (a badge) instead of stacking a lane a screen high.
+MAX_ROWS = 6
+
+
+def stack(spans: list[Span]) -> tuple[list[Span], int]:
+    """Rows for spans sorted by start, so that spans sharing a day never share a row; returns
+    the spans with their rows and the number of rows used."""
+    row_ends: list[int] = []  # the last day taken in each row
+    stacked = []
+    for span in spans:
+        row = next((i for i, end in enumerate(row_ends) if end < span.first), None)
+        if row is None:
+            if len(row_ends) < MAX_ROWS:
+                row_ends.append(span.last)
+                row = len(row_ends) - 1
+            else:
+                row = MAX_ROWS - 1
+        row_ends[row] = max(row_ends[row], span.last)
+        stacked.append(span._replace(row=row))
+    return stacked, max(1, len(row_ends))
 
 
 class TimelineData:
-    """Events with dates, each in a lane, sorted by start within each lane for range queries."""
+    """Events with dates, each in a lane, sorted by start within each lane for range queries,
+    and stacked in rows within their lane."""
 
     def __init__(self, events: Iterable[Event], lane_of: dict[int, list[int]], lane_labels: Sequence[str]) -> None:
         self.lane_labels = list(lane_labels)
@@ -40,13 +65,17 @@ class TimelineData:
                 continue  # "yesterday" in an undated article: nothing to place
             first, last = day(e.earliest), day(e.latest or e.earliest)
             for lane in lane_of.get(e.id, ()):
-                lanes[lane].append(make((first, last, e.id, lane, e.precision)))
-        for spans in lanes:
+                lanes[lane].append(make((first, last, e.id, lane, e.precision, 0)))
+        self.rows: list[int] = []
+        for n, spans in enumerate(lanes):
             spans.sort()
+            lanes[n], rows = stack(spans)
+            self.rows.append(rows)
         self.lanes = lanes
         self._starts = [[s[0] for s in spans] for spans in lanes]
         self._longest = [max((s[1] - s[0] for s in spans), default=0) for spans in lanes]
-        self.count = sum(len(spans) for spans in lanes)
+        # Events, not marks: in lanes by entity one event is drawn in the lane of each entity.
+        self.count = len({s.event_id for spans in lanes for s in spans})
         self.first_day = min((starts[0] for starts in self._starts if starts), default=date.today().toordinal())
         self.last_day = max((max(s[1] for s in spans) for spans in lanes if spans), default=self.first_day)
         self._in_time_order: list[Span] | None = None

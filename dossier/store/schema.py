@@ -271,6 +271,52 @@ CREATE TABLE rejected_events (
 """
 
 
+# Search finds annotations by their quote, note, a claim's rationale and their tags' names. The
+# index keeps its own copy of those words (an index "over" the annotations table alone could not
+# hold the rationale and the tag names), kept in step by triggers on the four tables they come from.
+_TAGS_OF = "ifnull((SELECT group_concat(t.name, ' · ') FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = {id}), '')"
+_V8_ANNOTATION_SEARCH = f"""
+DROP TRIGGER annotations_fts_insert;
+DROP TRIGGER annotations_fts_delete;
+DROP TRIGGER annotations_fts_update;
+DROP TABLE annotations_fts;
+CREATE VIRTUAL TABLE annotations_fts USING fts5 (
+    exact, note, rationale, tags, tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO annotations_fts (rowid, exact, note, rationale, tags)
+SELECT a.id, a.exact, a.note, ifnull(c.rationale, ''), {_TAGS_OF.format(id="a.id")}
+FROM annotations a LEFT JOIN claims c ON c.annotation_id = a.id;
+CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+    INSERT INTO annotations_fts (rowid, exact, note, rationale, tags) VALUES (NEW.id, NEW.exact, NEW.note, '', '');
+END;
+CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+    DELETE FROM annotations_fts WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER annotations_fts_update AFTER UPDATE OF exact, note ON annotations BEGIN
+    UPDATE annotations_fts SET exact = NEW.exact, note = NEW.note WHERE rowid = NEW.id;
+END;
+CREATE TRIGGER annotations_fts_claim_insert AFTER INSERT ON claims BEGIN
+    UPDATE annotations_fts SET rationale = NEW.rationale WHERE rowid = NEW.annotation_id;
+END;
+CREATE TRIGGER annotations_fts_claim_update AFTER UPDATE OF rationale ON claims BEGIN
+    UPDATE annotations_fts SET rationale = NEW.rationale WHERE rowid = NEW.annotation_id;
+END;
+CREATE TRIGGER annotations_fts_claim_delete AFTER DELETE ON claims BEGIN
+    UPDATE annotations_fts SET rationale = '' WHERE rowid = OLD.annotation_id;
+END;
+CREATE TRIGGER annotations_fts_tagged AFTER INSERT ON annotation_tags BEGIN
+    UPDATE annotations_fts SET tags = {_TAGS_OF.format(id="NEW.annotation_id")} WHERE rowid = NEW.annotation_id;
+END;
+CREATE TRIGGER annotations_fts_untagged AFTER DELETE ON annotation_tags BEGIN
+    UPDATE annotations_fts SET tags = {_TAGS_OF.format(id="OLD.annotation_id")} WHERE rowid = OLD.annotation_id;
+END;
+CREATE TRIGGER annotations_fts_tag_renamed AFTER UPDATE OF name ON tags BEGIN
+    UPDATE annotations_fts SET tags = {_TAGS_OF.format(id="annotations_fts.rowid")}
+    WHERE rowid IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = NEW.id);
+END;
+"""
+
+
 class Migration(NamedTuple):
     version: int
     description: str
@@ -315,6 +361,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "the original file of each article", _script(_V5_ORIGINALS)),
     Migration(6, "ids of annotations imported from Web Annotation files", _script(_V6_ANNOTATION_IMPORTS)),
     Migration(7, "automatic events the user deleted", _script(_V7_REJECTED_EVENTS)),
+    Migration(8, "search over notes, rationales and tag names", _script(_V8_ANNOTATION_SEARCH)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from dossier.core.models import AnnotationHit, SearchHit
@@ -66,15 +66,24 @@ def _quote(text: str) -> str:
 RANK_LIMIT = 5_000
 
 
-def search_file(path: Path, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int, bool]:
-    """`search_page` through a read-only connection of its own: the search panel runs it on a
-    worker thread, so a slow query never holds up the window."""
+class Found(NamedTuple):
+    """What the search panel shows for a query."""
+
+    articles: list[SearchHit]
+    count: int  # articles matching, counted up to 10,000
+    ranked: bool
+    annotations: list[AnnotationHit]  # notes, rationales, tags and quotes that match
+
+
+def search_file(path: Path, user_text: str, limit: int = 50) -> Found:
+    """The articles and annotations matching `user_text`, through a read-only connection of its
+    own: the search panel runs it on a worker thread, so a slow query never holds up the window."""
     from dossier.store.inspect import connect_readonly
 
     reader = SearchQueries()
     reader._conn = connect_readonly(path)
     try:
-        return reader.search_page(user_text, limit)
+        return Found(*reader.search_page(user_text, limit), reader.search_annotations(user_text, limit))
     finally:
         reader._conn.close()
 
@@ -119,16 +128,32 @@ class SearchQueries:
         ).fetchone()
         return int(row[0])
 
-    def search_annotations(self, user_text: str, limit: int = 50) -> list["AnnotationHit"]:
-        from dossier.core.models import AnnotationHit
+    def search_annotations(self, user_text: str, limit: int = 50) -> list[AnnotationHit]:
+        """Annotations whose quote, note, rationale or tag names match, best first, each with
+        the place it matched and a snippet of it."""
+        from dossier.core.models import MATCH_END, MATCH_START, AnnotationHit
 
         query = fts_query(user_text)
         if query is None:
             return []
-        rows = self._conn.execute(  # type: ignore[attr-defined]
-            "SELECT a.id, a.article_id, a.kind, a.exact, a.note, f.rank "
-            "FROM annotations_fts f JOIN annotations a ON a.id = f.rowid "
+        marks = f"'{MATCH_START}', '{MATCH_END}'"
+        rows = self._conn.execute(
+            "SELECT a.id, a.article_id, a.kind, a.exact, a.note, f.rank, art.title, "
+            + ", ".join(f"snippet(annotations_fts, {i}, {marks}, '…', 12)" for i in range(len(ANNOTATION_FIELDS)))
+            + " FROM annotations_fts f JOIN annotations a ON a.id = f.rowid JOIN articles art ON art.id = a.article_id "
             "WHERE annotations_fts MATCH ? ORDER BY f.rank LIMIT ?",
             (query, limit),
         ).fetchall()
-        return [AnnotationHit(*r) for r in rows]
+        hits = []
+        for r in rows:
+            snippets = r[7:]
+            # The field with a match in it: a note or rationale says more than the quote does.
+            found = [i for i, text in enumerate(snippets) if MATCH_START in (text or "")]
+            best = min(found, key=lambda i: FIELD_ORDER.index(ANNOTATION_FIELDS[i]), default=0)
+            hits.append(AnnotationHit(*r[:6], where=ANNOTATION_FIELDS[best], snippet=snippets[best] or "",
+                                      article_title=r[6]))
+        return hits
+
+
+ANNOTATION_FIELDS = ("quote", "note", "rationale", "tags")  # the columns of annotations_fts, in order
+FIELD_ORDER = ("note", "rationale", "tags", "quote")  # which match a result names first

@@ -18,7 +18,9 @@ from dossier.store.schema import MIGRATIONS
 # What must be there for the file's promises to hold, named in the message when missing.
 PROTECTIVE = {"articles_text_immutable": "article text can't be changed",
               "articles_fts_insert": "new articles are searchable",
-              "annotations_fts_insert": "new annotations are searchable"}
+              "annotations_fts_insert": "new annotations are searchable",
+              "annotations_fts_claim_update": "rationales are searchable",
+              "annotations_fts_tagged": "tags are searchable"}
 
 
 def _normal(sql: str | None) -> str:

@@ -8,16 +8,22 @@ dropped, and the articles stay marked pending for the next time it is opened.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from dossier.operations.articles import ApplyExtraction
 from dossier.ui.session import DossierSession
 
 
+STEP = 4  # articles read between two progress reports
+
+
 def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[], None],
-                    on_error: Callable[[BaseException], None] | None = None) -> bool:
-    """Start extracting the articles marked pending; False if there are none."""
+                    on_error: Callable[[BaseException], None] | None = None,
+                    on_progress: Callable[[str, int, int], None] | None = None) -> bool:
+    """Start extracting the articles marked pending; False if there are none. `on_progress`
+    hears ("loading", 0, n) while the model loads (the first time, a few seconds), then
+    ("reading", done, n) as the articles are read."""
     store = session.store
     ids = store.pending_extraction()
     if not ids:
@@ -26,15 +32,26 @@ def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[]
     texts = [a.text for a in articles]
     days = [a.publication_day for a in articles]
 
-    def work() -> list[Any]:
-        from dossier.ingest.extract import analyse
+    def work() -> Iterator[tuple[Any, ...]]:
+        from dossier.ingest.extract import NameMatcher, analyse
         from dossier.ingest.nlp import load_pipeline
 
-        return analyse(load_pipeline(), texts, days)
+        yield ("loading", 0, len(texts))
+        nlp = load_pipeline()
+        matcher = NameMatcher(nlp)  # names found in one article are looked for in the next
+        proposals: list[Any] = []
+        for first in range(0, len(texts), STEP):
+            yield ("reading", first, len(texts))
+            proposals += analyse(nlp, texts[first:first + STEP], days[first:first + STEP], matcher=matcher)
+        yield ("proposals", proposals)
 
-    def apply(proposals: list[Any]) -> None:
-        if session.is_open and session.commit(ApplyExtraction([a.id for a in articles], proposals, pending=ids)) is not None:
+    def step(item: tuple[Any, ...]) -> None:
+        if item[0] != "proposals":
+            if on_progress is not None:
+                on_progress(*item)
+            return
+        if session.is_open and session.commit(ApplyExtraction([a.id for a in articles], item[1], pending=ids)):
             on_applied()
 
-    tasks.run(work, apply, on_error)
+    tasks.run_steps(work, step, on_error=on_error)
     return True

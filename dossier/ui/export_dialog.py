@@ -45,6 +45,8 @@ class ExportPdfDialog(QDialog):
         self.tags = QLineEdit(placeholderText=self.tr("All tags (or: tags separated by commas)"))
         self.analyst = QLineEdit(settings.get(keys.ANALYST_NAME), placeholderText=self.tr("Your name, on the cover"))
         self.open_when_done = QCheckBox(self.tr("Open when done"), checked=True)
+        for edit in (self.tags, self.analyst):  # the hints must be readable whole
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         form = QFormLayout()
         scope = QVBoxLayout()
         scope.addWidget(self.all_articles)

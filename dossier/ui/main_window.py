@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # annotations only: each Qt type imported costs start-up time
     from dossier.ui.tasks import TaskRunner
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
+TIMELINE_HEIGHT = 300  # pixels the timeline dock gets when it first opens
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"
 
 
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if not state.isEmpty():
             self.restoreState(state)
+        # Restored again once a dossier's panels are in the docks: restored around empty docks,
+        # the dock sizes were laid out anew when the panels arrived, and the article shrank.
+        self._state_to_restore = state if not state.isEmpty() else None
 
     def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -262,6 +266,9 @@ class MainWindow(QMainWindow):
         ws.pane.text_view.extra_actions[:0] = [self.highlight_action, self.note_action, self.claim_action]
         for widget in (ws.articles, ws.entities, ws.pane):
             widget.show()  # a child added to a window already shown must be shown itself
+        if self._state_to_restore is not None:
+            self.restoreState(self._state_to_restore)
+            self._state_to_restore = None
         ws.pane.set_mentions_visible(self.mentions_action.isChecked())
         ws.pane.text_view.extra_actions.append(self.add_entity_action)
         self.setWindowTitle(self.tr("%1 — Dossier").replace("%1", store.path.name))
@@ -431,15 +438,27 @@ class MainWindow(QMainWindow):
         """Find people, places and dates in the articles waiting for it, off the GUI thread."""
         from dossier.ui.background import extract_pending
 
+        def sidebar():  # type: ignore[no-untyped-def]
+            ws = self.workspace
+            return ws.entities if ws is not None and ws.session is session else None
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if (panel := sidebar()) is not None:
+                panel.show_busy(stage, done, total)
+
         def failed(error: BaseException) -> None:
+            if (panel := sidebar()) is not None:
+                panel.show_busy(None)
             self.statusBar().showMessage(self.tr("Extraction failed: %1").replace("%1", str(error)), 10000)
 
         def done() -> None:
-            if self.workspace is not None and self.workspace.session is session:
+            if (panel := sidebar()) is not None:
+                panel.show_busy(None)
                 self.statusBar().showMessage(self.tr("People, places and dates found."), 5000)
 
         def start() -> None:  # once the file has passed its check: the results are written in
-            if session.is_open and extract_pending(session, self._tasks, on_applied=done, on_error=failed):
+            if session.is_open and extract_pending(session, self._tasks, on_applied=done, on_error=failed,
+                                                   on_progress=progress):
                 self.statusBar().showMessage(self.tr("Finding people, places and dates…"), 30000)
 
         session.when_writable(start)
@@ -454,6 +473,9 @@ class MainWindow(QMainWindow):
     def _on_lazy_dock_visibility(self, name: str, visible: bool) -> None:
         if visible and self.workspace is not None:
             getattr(self.workspace, name)  # made on first sight
+        if visible and name == "timeline" and self.timeline_dock.height() < TIMELINE_HEIGHT:
+            # Shown for the first time: tall enough for several lanes and the list of events.
+            self.resizeDocks([self.timeline_dock], [max(TIMELINE_HEIGHT, self.height() // 3)], Qt.Orientation.Vertical)
 
     def _annotate(self, kind: str) -> None:
         if self.workspace is None:

@@ -56,6 +56,7 @@ class Workspace(QObject):
 
             panel = SearchPanel(self.store, self.tasks)
             panel.result_chosen.connect(self._on_search_result_chosen)
+            panel.annotation_chosen.connect(self.open_annotation)
             self._made("search", panel)
         return self._panels["search"]  # type: ignore[return-value]
 

@@ -25,15 +25,17 @@ def rows(model: EntityListModel) -> list[tuple[str, int]]:
 def test_entities_are_grouped_by_kind_with_counts(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
     sidebar = open_window(three_articles).workspace.entities
     model = sidebar.model
+    # A group row says how many entities it holds; its Mentions cell stays empty (it counts
+    # mentions, not entities); a kind with no entity has no row at all.
     assert rows(model) == [
-        ("▾ People", 1), ("Pashinyan", 1), ("▾ Organisations", 0),
-        ("▾ Places", 4), ("Karabakh", 1), ("Nagorno-Karabakh", 1), ("Russia", 2), ("Syunik", 1),
-        ("▾ Military units", 1), ("102nd Base", 1), ("▾ Other", 0),
+        ("▾ People (1)", None), ("Pashinyan", 1),
+        ("▾ Places (4)", None), ("Karabakh", 1), ("Nagorno-Karabakh", 1), ("Russia", 2), ("Syunik", 1),
+        ("▾ Military units (1)", None), ("102nd Base", 1),
     ]
-    places = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "▾ Places"][0]
+    places = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "▾ Places (4)"][0]
     rect = sidebar.tree.visualRect(model.index(places, 0))
     qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # fold
-    assert ("▸ Places", 4) in rows(model) and "Syunik" not in names_shown(model)
+    assert ("▸ Places (4)", None) in rows(model) and "Syunik" not in names_shown(model)
     assert model.index(places, 0).data(KIND_ROLE) == "place"
     sidebar.select_entity(next(r.id for r in sidebar._store.entity_rows() if r.name == "Syunik"))
     assert "Syunik" in names_shown(model)  # selecting unfolds
@@ -44,7 +46,7 @@ def test_the_filter_narrows_as_you_type_and_matches_aliases(qtbot, open_window, 
     qtbot.keyClicks(sidebar.filter_edit, "kara")
     qtbot.waitUntil(lambda: sidebar.model.visible_count() == 2)
     assert names_shown(sidebar.model) == ["Karabakh", "Nagorno-Karabakh"]
-    assert ("▾ Places", 2) in rows(sidebar.model) and ("▾ People", 0) in rows(sidebar.model)
+    assert rows(sidebar.model) == [("▾ Places (2)", None), ("Karabakh", 1), ("Nagorno-Karabakh", 1)]
     sidebar.filter_edit.clear()
     qtbot.keyClicks(sidebar.filter_edit, "RUSSIAN")  # an alias of Russia
     qtbot.waitUntil(lambda: sidebar.model.visible_count() == 1)
@@ -182,7 +184,7 @@ def test_change_kind_from_the_context_menu(qtbot, open_window, three_articles: P
     (to_org,) = [a for a in sidebar.kind_menu.actions() if a.text() == "Organisations"]
     to_org.trigger()
     assert sidebar._store.entity(sidebar.current_entity_id()).kind == "organisation"
-    assert ("▾ Organisations", 1) in rows(sidebar.model)
+    assert ("▾ Organisations (1)", None) in rows(sidebar.model)
 
 
 def test_entity_edits_undo_and_redo_exactly(qtbot, open_window, three_articles: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

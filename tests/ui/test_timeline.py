@@ -58,7 +58,7 @@ def test_clicking_an_event_opens_its_article_at_the_evidence(qtbot, open_window,
     panel = show_timeline(qtbot, window)
     view = panel.view
     march = next(s for s in view.data.in_time_order if date.fromordinal(s.first) == date(2021, 3, 15))
-    point = view.mapFromScene(QPointF(march.first + 0.5, march.lane * 26 + 13))
+    point = view.mapFromScene(QPointF(march.first + 0.5, view.span_y(march)))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
     selected = window.workspace.pane.selected_text()
     assert selected.startswith("On March 15, two Azerbaijani border guards were killed")

@@ -48,7 +48,10 @@ def test_sample_refuses_an_existing_file_unless_forced(tmp_path: Path, capsys: p
 def test_info_in_words(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", str(sample_path)]) == 0
     out = capsys.readouterr().out
-    assert f"schema version  {SCHEMA_VERSION}" in out and "annotations     2" in out and "integrity       ok" in out
+    lines = out.splitlines()[1:]
+    assert lines[0].split() == ["schema", "version", str(SCHEMA_VERSION)] and lines[-1].split() == ["integrity", "ok"]
+    assert "  annotations          2" in out and "  rejected_mentions    0" in out  # one column, aligned
+    assert len({len(line) for line in lines[:-1]}) == 1
 
 
 def test_info_writes_nothing_and_works_while_the_app_has_the_dossier_open(sample_path: Path) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPlainTextEdit,
+    QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QLineEdit, QListView, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -89,17 +89,19 @@ class AnnotationEditor(QWidget):
         self.remove_evidence_button = QPushButton(self.tr("Remove Link"))
         self._evidence_ids: list[tuple[int, str]] = []
 
+        self.relation_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.relation_box.setMinimumContentsLength(10)
         self.claim_group = QGroupBox(self.tr("Assessment"))
         form = QFormLayout(self.claim_group)
+        # Long labels go above their field when the dock is narrow: the editor never widens it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Status"), self.status_box)
         form.addRow(self.tr("Source reliability"), self.reliability_box)
         form.addRow(self.tr("Credibility"), self.credibility_box)
         form.addRow(self.tr("Grade"), self.grade)
         form.addRow(self.tr("Rationale"), self.rationale_edit)
-        evidence_row = QHBoxLayout()
-        evidence_row.addWidget(self.relation_box)
-        evidence_row.addWidget(self.add_evidence_button, 1)
-        form.addRow(self.tr("Evidence"), evidence_row)
+        form.addRow(self.tr("Evidence"), self.relation_box)
+        form.addRow(self.add_evidence_button)
         form.addRow(self.evidence_view)
         form.addRow(self.remove_evidence_button)
 

@@ -124,15 +124,27 @@ class AnnotationsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        filters = QHBoxLayout()
-        for widget in (self.scope_box, self.kind_box, self.tag_box, self.status_box):
-            filters.addWidget(widget)
+        header.setMinimumSectionSize(48)
+        metrics = self.table.fontMetrics()
+        # Room for what each column says (a column of 10 characters cut every note and status).
+        for column, sample in ((0, "claim (orphaned)"), (2, "a note of a few words, more"), (3, "withdrawal agreement"),
+                               (4, "Partially true, D2")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        # Two rows of filters, each box as narrow as a short label: opening this tab must not
+        # widen the dock and squeeze the article.
+        rows = [QHBoxLayout(), QHBoxLayout()]
+        for n, widget in enumerate((self.scope_box, self.kind_box, self.tag_box, self.status_box)):
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(8)
+            rows[n // 2].addWidget(widget, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(filters)
+        for row in rows:
+            layout.addLayout(row)
         layout.addWidget(self.text_edit)
         layout.addWidget(self.table, 1)
         self.scope_box.currentIndexChanged.connect(lambda _i: self._apply_scope())

@@ -1,7 +1,8 @@
 """FindBar: find in the open article, keyboard-first.
 
 Typing selects the first match (ignoring case); Enter and Shift+Enter step forward and back,
-wrapping around; Esc closes the bar and leaves the match selected, with focus in the text.
+wrapping around, and the bar says which match this is ("3 of 7"); Esc closes the bar and leaves
+the match selected, with focus in the text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ class FindBar(QWidget):
     def __init__(self, view: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
+        self._matches: tuple[str, int, list[int]] = ("", -1, [])  # needle, document revision, starts
         self.edit = QLineEdit(placeholderText=self.tr("Find in article"), clearButtonEnabled=True)
         self.edit.setAccessibleName(self.tr("Find in article"))
         self.status = QLabel()
@@ -70,10 +72,25 @@ class FindBar(QWidget):
         if found.isNull():
             self.status.setText(self.tr("No match"))
             return False
-        self.status.clear()
+        starts = self._match_starts(needle)
+        where = starts.index(found.selectionStart()) + 1 if found.selectionStart() in starts else 0
+        self.status.setText(self.tr("%1 of %2").replace("%1", f"{where:,}").replace("%2", f"{len(starts):,}"))
         self._view.setTextCursor(found)
         self._view.centerCursor()
         return True
+
+    def _match_starts(self, needle: str) -> list[int]:
+        """Where every match starts (Qt positions), found once per needle and text."""
+        document = self._view.document()
+        if self._matches[:2] != (needle, document.revision()):
+            starts, cursor = [], QTextCursor(document)
+            while True:
+                cursor = document.find(needle, cursor)
+                if cursor.isNull():
+                    break
+                starts.append(cursor.selectionStart())
+            self._matches = (needle, document.revision(), starts)
+        return self._matches[2]
 
     def _on_edit_text_edited(self, _text: str) -> None:
         self.find(from_start=True)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPixmap
 
+from dossier.core.display import snippet
 from dossier.core.name_filter import NameFilter
 from dossier.core.vocabulary import ENTITY_KINDS
 from dossier.store import EntityRow, Store
 from dossier.core.models import MentionContext
 from dossier.ui import theme
 
+CONTEXT_WIDTH = 48  # characters of text on each side of a mention in the list
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -24,8 +26,9 @@ KIND_LABELS = {
 
 
 class EntityListModel(QAbstractTableModel):
-    """Entities grouped by kind: a flat table of group rows ("Places  4") each followed by its
-    entities (name, mention count) that pass the filter; a collapsed group hides its entities.
+    """Entities grouped by kind: a flat table of group rows ("Places (4)") each followed by its
+    entities (name, mention count) that pass the filter; a collapsed group hides its entities, a
+    kind with no entity passing the filter has no row.
 
     Flat on purpose: a tree view lays out every expanded row through Python calls (a third of a
     second at 7,500 entities), a table asks only for the rows on screen, so filtering 50,000
@@ -66,6 +69,8 @@ class EntityListModel(QAbstractTableModel):
         self._rows = []
         for kind, members in groups.items():
             self._counts[kind] = len(members)
+            if not members:
+                continue  # "People 0" would only push the matches out of view
             self._rows.append(kind)
             if kind not in self._collapsed:
                 self._rows.extend(members)
@@ -124,14 +129,13 @@ class EntityListModel(QAbstractTableModel):
         if isinstance(item, str):  # a group row
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == 1:
-                    return self._counts[item]
-                return ("▸ " if item in self._collapsed else "▾ ") + self.tr(KIND_LABELS[item])
+                    return None  # the Mentions column counts mentions, not entities
+                count = f"{self._counts[item]:,}"
+                return ("▸ " if item in self._collapsed else "▾ ") + f"{self.tr(KIND_LABELS[item])} ({count})"
             if role == Qt.ItemDataRole.FontRole:
                 return _bold()
             if role == KIND_ROLE:
                 return item
-            if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         entity = self._entities[item]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -165,7 +169,7 @@ class MentionListModel(QAbstractListModel):
 
     def show_entity(self, entity_id: int | None) -> None:
         self.beginResetModel()
-        self._mentions = self._store.mention_contexts(entity_id) if entity_id is not None else []
+        self._mentions = self._store.mention_contexts(entity_id, CONTEXT_WIDTH) if entity_id is not None else []
         self.endResetModel()
 
     def mention(self, row: int) -> MentionContext:
@@ -179,9 +183,8 @@ class MentionListModel(QAbstractListModel):
             return None
         m = self._mentions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            before = m.before.replace("\n", " ")
-            after = m.after.replace("\n", " ")
-            return f"…{before}[{m.surface}]{after}…"
+            return snippet(m.before, m.surface, m.after, cut_before=m.start > len(m.before),
+                           cut_after=len(m.after) == CONTEXT_WIDTH)
         if role == Qt.ItemDataRole.ToolTipRole:
             return m.article_title
         if role == MENTION_ROLE:

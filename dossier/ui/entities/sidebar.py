@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QSplitter, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QProgressBar, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from dossier.core.changes import ENTITIES, Changes
@@ -35,6 +35,12 @@ class EntitySidebar(QWidget):
         self.articles_model = EntityArticlesModel(store, self)
 
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter entities"), clearButtonEnabled=True)
+        # While extraction runs in the background (first start, a paste): what is happening and
+        # how far it is, instead of empty groups and zeros that say nothing.
+        self.busy_label = QLabel(wordWrap=True)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(8)
         self.tree = QTableView()
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,8 +88,11 @@ class EntitySidebar(QWidget):
         splitter.setSizes([300, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy_bar)
         layout.addWidget(self.filter_edit)
         layout.addWidget(splitter, 1)
+        self.show_busy(None)
 
         self._make_actions()
         self._refilter = QTimer(self, singleShot=True, interval=0)
@@ -123,6 +132,24 @@ class EntitySidebar(QWidget):
         self.remove_mention_action = QAction(self.tr("Remove This Mention"), self)
         self.remove_mention_action.triggered.connect(self.remove_current_mention)
         self.mentions_view.addAction(self.remove_mention_action)
+
+    def show_busy(self, stage: str | None, done: int = 0, total: int = 0) -> None:
+        """Say that people, places and dates are being found: "loading" the model (a few seconds,
+        once), then "reading" articles, `done` of `total`; None when it is over."""
+        self.busy_label.setVisible(stage is not None)
+        self.busy_bar.setVisible(stage is not None)
+        if stage is None:
+            return
+        articles = self.tr("1 article") if total == 1 else self.tr("%1 articles").replace("%1", f"{total:,}")
+        if stage == "loading":
+            self.busy_label.setText(self.tr("Finding people, places and dates in %1: loading the language model "
+                                            "(a few seconds, once per start)…").replace("%1", articles))
+            self.busy_bar.setRange(0, 0)  # busy, with no measure yet
+        else:
+            self.busy_label.setText(self.tr("Finding people, places and dates: reading %1 of %2…")
+                                    .replace("%1", f"{min(done + 1, total):,}").replace("%2", articles))
+            self.busy_bar.setRange(0, max(1, total))
+            self.busy_bar.setValue(done)
 
     # -- state --------------------------------------------------------------------------------
 

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.core.citation import format_date
-from dossier.core.models import SearchHit
+from dossier.core.models import AnnotationHit, SearchHit
 from dossier.store import Store
+from dossier.store.search import Found, search_file
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 50
@@ -32,9 +33,9 @@ Index = QModelIndex | QPersistentModelIndex
 class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._hits: list[SearchHit] = []
+        self._hits: list[SearchHit | AnnotationHit] = []
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: list[SearchHit | AnnotationHit]) -> None:
         self.beginResetModel()
         self._hits = hits
         self.endResetModel()
@@ -47,17 +48,30 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.title}\n{''.join(text for text, _ in hit.snippet_parts())}"
+            heading = hit.title if isinstance(hit, SearchHit) else hit_heading(hit)
+            return f"{heading}\n{''.join(text for text, _ in hit.snippet_parts())}"
         if role == HIT_ROLE:
             return hit
         return None
 
 
-def hit_html(hit: SearchHit) -> str:
-    """Title and snippet as HTML of our own making: every piece of text is escaped."""
+WHERE_LABELS = {"quote": "Quote", "note": "Note", "rationale": "Rationale", "tags": "Tags"}
+KIND_NAMES = {"highlight": "highlight", "note": "note", "claim": "claim"}
+
+
+def hit_heading(hit: AnnotationHit) -> str:
+    """Where an annotation matched: "Rationale of a claim on “the agreement…” — Article"."""
+    quote = hit.exact if len(hit.exact) <= 60 else hit.exact[:60].rsplit(" ", 1)[0] + "…"
+    return f"{WHERE_LABELS[hit.where]} of a {KIND_NAMES[hit.kind]} on “{quote}” — {hit.article_title}"
+
+
+def hit_html(hit: SearchHit | AnnotationHit) -> str:
+    """Heading and snippet as HTML of our own making: every piece of text is escaped."""
     snippet = "".join(
         f"<b>{html.escape(text)}</b>" if match else html.escape(text) for text, match in hit.snippet_parts()
     )
+    if isinstance(hit, AnnotationHit):
+        return f"<i>{html.escape(hit_heading(hit))}</i><br>{snippet}"
     where = " · ".join(p for p in (hit.source or "", format_date(hit.published, "day")) if p)
     return f"<b>{html.escape(hit.title)}</b> <small>{html.escape(where)}</small><br>{snippet}"
 
@@ -99,6 +113,7 @@ class HitDelegate(QStyledItemDelegate):
 
 class SearchPanel(QWidget):
     result_chosen = Signal(int, str)  # article id, the first matched text (to select)
+    annotation_chosen = Signal(int)  # a note, rationale or tag matched: open that annotation
 
     def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,22 +150,21 @@ class SearchPanel(QWidget):
     def run_search(self) -> None:
         """Search for what is typed, on a worker; the answer is shown when it comes."""
         self._debounce.stop()
-        from dossier.store.search import search_file
-
         text = self.query_edit.text()
         self._asked += 1
         asked, path = self._asked, self._store.path
-        self._tasks.run(lambda: search_file(path, text, PAGE),
-                        lambda answer: self._show(asked, text, *answer),
+        self._tasks.run(lambda: search_file(path, text, PAGE), lambda found: self._show(asked, text, found),
                         lambda error: self._failed(asked, error))
 
-    def _show(self, asked: int, text: str, hits: list[SearchHit], count: int, ranked: bool) -> None:
+    def _show(self, asked: int, text: str, found: Found) -> None:
         if asked != self._asked:
             return  # the query changed since: a newer answer is on its way
+        hits: list[SearchHit | AnnotationHit] = [*found.articles, *found.annotations]
         self.model.set_hits(hits)
         if not text.strip():
             self.count_label.clear()
             return
+        count = found.count
         shown = f"{count:,}+" if count >= COUNT_CAP else f"{count:,}"
         if count == 0:
             label = self.tr("No articles match")
@@ -158,7 +172,11 @@ class SearchPanel(QWidget):
             label = self.tr("1 article matches")
         else:
             label = self.tr("%1 articles match").replace("%1", shown)
-        if not ranked:
+        if found.annotations:
+            n = len(found.annotations)
+            label += self.tr(", and %1 annotations").replace("%1", f"{n:,}{'+' if n >= PAGE else ''}") if n > 1 \
+                else self.tr(", and 1 annotation")
+        if not found.ranked:
             label += self.tr(" — newest first; add words to rank by relevance")
         self.count_label.setText(label)
         if hits:
@@ -183,6 +201,9 @@ class SearchPanel(QWidget):
                                       else self.model.index(0, 0))
 
     def _on_result_activated(self, index: QModelIndex) -> None:
-        hit: SearchHit = index.data(HIT_ROLE)
+        hit = index.data(HIT_ROLE)
+        if isinstance(hit, AnnotationHit):
+            self.annotation_chosen.emit(hit.annotation_id)
+            return
         matches = [text for text, is_match in hit.snippet_parts() if is_match]
         self.result_chosen.emit(hit.article_id, matches[0] if matches else "")

@@ -1,17 +1,22 @@
 """TimelinePanel: the timeline with its controls — lanes by article or by entity, an entity
-filter, fit all. Choosing an event opens its article with the evidence sentence selected."""
+filter, fit all — and under it the list of the events in view. Choosing an event (in the chart
+or the list) opens its article with the evidence sentence selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
 
 from dossier.core.changes import ARTICLES, ENTITIES, EVENTS, TAGS, Changes
 from dossier.core.models import Event
 from dossier.core.timeline import TimelineData
 from dossier.operations.events import DeleteEvent, EditEvent
 from dossier.ui.session import DossierSession
+from dossier.ui.timeline.event_list import EVENT_ID_ROLE, EventListModel, event_row
 from dossier.ui.timeline.view import TimelineView, describe
 
 
@@ -47,6 +52,19 @@ class TimelinePanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.status = QLabel()
         self.view = TimelineView()
+        self.events_model = EventListModel(self)
+        self.event_list = QTableView()
+        self.event_list.setModel(self.events_model)
+        self.event_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.event_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.event_list.verticalHeader().hide()
+        self.event_list.setWordWrap(False)
+        self.event_list.setAccessibleName(self.tr("Events in view"))
+        header = self.event_list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, self.event_list.fontMetrics().horizontalAdvance("10 May 2021 – 14 May 2021 (range)") + 16)
+        header.resizeSection(2, 220)
         controls = QHBoxLayout()
         controls.addWidget(self.lanes_box)
         controls.addWidget(self.entity_box)
@@ -61,7 +79,12 @@ class TimelinePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
-        layout.addWidget(self.view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.event_list)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
         self.lanes_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.entity_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.tag_box.currentIndexChanged.connect(lambda _i: self.reload())
@@ -71,6 +94,10 @@ class TimelinePanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.event_activated.connect(self._on_event_activated)
+        self.view.visible_days_changed.connect(self.events_model.show_days)
+        self.view.event_selected.connect(self._select_in_list)
+        self.event_list.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
+        self.event_list.activated.connect(self._on_list_activated)
         session.changed.connect(self._on_changed)
         self.reload()
 
@@ -123,8 +150,11 @@ class TimelinePanel(QWidget):
             lanes = {e.id: [index[e.article_id]] for e in events}
             labels = [titles.get(a, "") for a in article_ids]
         data = TimelineData(events, lanes, labels)
-        self.view.set_data(data, {e.id: (e.date_text, describe(e.earliest, e.latest, e.precision),
-                                         titles.get(e.article_id, "")) for e in events})
+        described = {e.id: describe(e.earliest, e.latest, e.precision) for e in events}
+        self.view.set_data(data, {e.id: (e.date_text, described[e.id], titles.get(e.article_id, "")) for e in events})
+        self.events_model.set_events([row for e in events
+                                      if (row := event_row(e, described[e.id], titles.get(e.article_id, "")))])
+        self.events_model.show_days(*self.view.visible_days())
         undated = sum(1 for e in events if not e.earliest)
         self.status.setText(self.tr("%1 events").replace("%1", str(data.count))
                             + (self.tr(", %1 without a resolved date").replace("%1", str(undated)) if undated else ""))
@@ -185,6 +215,19 @@ class TimelinePanel(QWidget):
                 self.view.selected = span
                 self.view.viewport().update()
                 return
+
+    def _select_in_list(self, event_id: int) -> None:
+        row = self.events_model.row_of(event_id)
+        if row >= 0 and self.event_list.currentIndex().row() != row:
+            self.event_list.setCurrentIndex(self.events_model.index(row, 0))
+            self.event_list.scrollTo(self.events_model.index(row, 0))
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.select_event(int(current.data(EVENT_ID_ROLE)))
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        self._on_event_activated(int(index.data(EVENT_ID_ROLE)))
 
     def _on_event_activated(self, event_id: int) -> None:
         event = self._events[event_id]

@@ -1,0 +1,88 @@
+"""EventListModel: the events the timeline shows, as a table under it, in time order.
+
+It follows the chart: only the events whose dates meet the days in view are listed, so zooming
+into May 2021 lists May 2021. A row gives the date as precisely as it is known, the event's
+sentence and its article; the keyboard reaches every event here (the chart needs a mouse or
+arrow keys). Rows are updated in place, so the chosen one stays chosen.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from dossier.core.models import Event
+from dossier.ui.row_sync import RowSync
+
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Date", "Event", "Article")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EventRow(NamedTuple):
+    event_id: int
+    first: int  # day numbers of the dates, for the visible range
+    last: int
+    when: str  # "14 May 2021", "2020 (year)"
+    title: str
+    article: str
+
+
+class EventListModel(RowSync, QAbstractTableModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._all: list[EventRow] = []
+        self._rows: list[EventRow] = []
+        self._days: tuple[int, int] | None = None
+
+    def set_events(self, rows: list[EventRow]) -> None:
+        self._all = sorted(rows, key=lambda r: (r.first, r.last, r.event_id))
+        self._refilter()
+
+    def show_days(self, first: int, last: int) -> None:
+        if (first, last) != self._days:
+            self._days = (first, last)
+            self._refilter()
+
+    def _refilter(self) -> None:
+        if self._days is None:
+            rows = self._all
+        else:
+            first, last = self._days
+            rows = [r for r in self._all if r.last >= first and r.first <= last]
+        self.sync_rows(rows, key=lambda r: r.event_id)
+
+    def row_of(self, event_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.event_id == event_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == EVENT_ID_ROLE:
+            return row.event_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (row.when, row.title, row.article)[index.column()]
+        return None
+
+
+def event_row(event: Event, when: str, article: str) -> EventRow | None:
+    from datetime import date
+
+    if not event.earliest:
+        return None
+    first = date.fromisoformat(event.earliest).toordinal()
+    last = date.fromisoformat(event.latest or event.earliest).toordinal()
+    return EventRow(event.id, first, last, when, event.title, article)
