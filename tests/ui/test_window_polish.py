@@ -100,20 +100,20 @@ def test_search_finds_notes_rationales_and_tags_and_says_where(qtbot, open_windo
     qtbot.waitUntil(lambda: search.model.rowCount() == 1, timeout=5000)
     assert search.count_label.text() == "No articles match, and 1 annotation"
     heading = search.model.index(0, 0).data().split("\n")[0]
-    assert heading == "Note of a note on “request assassinate” — " + ws.store.article(1).title
+    assert heading == "Note on “request assassinate” — " + ws.store.article(1).title
     qtbot.keyClick(search.query_edit, Qt.Key.Key_Return)
     assert ws.editor.annotation_id == next(a.id for a in ws.store.annotations() if a.kind == "note")
     search.query_edit.setText("Interfax")  # in the article, and in the claim's rationale
     search.run_search()
     kinds = [search.model.index(r, 0).data().split("\n")[0] for r in range(search.model.rowCount())]
-    assert kinds[0] == ws.store.article(1).title and kinds[1].startswith("Rationale of a claim on “the agreement")
+    assert kinds[0] == ws.store.article(1).title and kinds[1].startswith("Rationale of the claim “the agreement")
     claim = next(a for a in ws.store.annotations() if a.kind == "claim")
     from dossier.operations.annotations import SetTags
 
     assert ws.session.push(SetTags(claim.id, ["withdrawal agreement", "Şuşa"], lambda n: "#123456"))
     search.query_edit.setText("susa")  # a tag's name, accents and case ignored
     search.run_search()
-    assert search.model.index(0, 0).data().startswith("Tags of a claim on")
+    assert search.model.index(0, 0).data().startswith("Tags of “the agreement")
 
 
 def test_the_annotations_table_shows_its_columns_readably(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]

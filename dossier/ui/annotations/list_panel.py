@@ -127,12 +127,14 @@ class AnnotationsPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(48)
         metrics = self.table.fontMetrics()
-        # Room for what each column says (a column of 10 characters cut every note and status).
-        for column, sample in ((0, "claim (orphaned)"), (2, "a note of a few words, more"), (3, "withdrawal agreement"),
-                               (4, "Partially true, D2")):
+        # Room for what each column says (columns of 10 characters cut every quote, note and
+        # status); the quote first. A narrow dock scrolls sideways rather than cut them all.
+        for column, sample in ((1, "the agreement was not implemented"), (2, "a note of a few words, more"),
+                               (3, "withdrawal agreement"), (4, "Partially true, D2")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         # Two rows of filters, each box as narrow as a short label: opening this tab must not
         # widen the dock and squeeze the article.

@@ -55,14 +55,14 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
-WHERE_LABELS = {"quote": "Quote", "note": "Note", "rationale": "Rationale", "tags": "Tags"}
-KIND_NAMES = {"highlight": "highlight", "note": "note", "claim": "claim"}
+HEADINGS = {"quote": "Annotated passage “%1”", "note": "Note on “%1”", "rationale": "Rationale of the claim “%1”",
+            "tags": "Tags of “%1”"}
 
 
 def hit_heading(hit: AnnotationHit) -> str:
-    """Where an annotation matched: "Rationale of a claim on “the agreement…” — Article"."""
+    """Where an annotation matched: "Rationale of the claim “the agreement…” — Article"."""
     quote = hit.exact if len(hit.exact) <= 60 else hit.exact[:60].rsplit(" ", 1)[0] + "…"
-    return f"{WHERE_LABELS[hit.where]} of a {KIND_NAMES[hit.kind]} on “{quote}” — {hit.article_title}"
+    return HEADINGS[hit.where].replace("%1", " ".join(quote.split())) + f" — {hit.article_title}"
 
 
 def hit_html(hit: SearchHit | AnnotationHit) -> str:
