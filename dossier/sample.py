@@ -49,6 +49,8 @@ def write_sample(path: Path, extract: bool = True) -> Store:
             options = ImportOptions(published=("2021-05-14", "day"), source="SouthFront", extract=False)
             article_id = add_document(store, with_options(document, options))
             text = store.article(article_id).text
+            # It quotes Reuters and Interfax: its passages are not independent evidence for theirs.
+            store.set_article_reports(article_id, ["Reuters", "Interfax"])
             tag_id = store.add_tag("withdrawal agreement", WITHDRAWAL_TAG_COLOR)
             claim = find_quote(text, CLAIM_QUOTE)
             store.add_annotation(

@@ -18,6 +18,7 @@ class Document:
     author: str | None = None
     original_name: str | None = None
     original_bytes: bytes = b""
+    reports: tuple[str, ...] = ()  # outlets whose reporting this one repeats
 
     @property
     def publication_day(self) -> str | None:

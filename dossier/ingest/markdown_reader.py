@@ -2,7 +2,8 @@
 
 Markup in the body (emphasis, links) is part of the source as saved and is kept as written, like
 any other text. A simple front-matter block (`---` lines around `key: value` pairs) gives the
-title, source, url, date and author, and is not part of the body.
+title, source, url, date and author (and `reports:`, the outlets whose reporting it repeats,
+comma-separated), and is not part of the body.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def read_markdown(content: str, *, original_name: str | None = None, original_by
         title=title.strip(), text=text, source=fields.get("source") or fields.get("site"),
         url=fields.get("url") or fields.get("link"), published=published, published_precision=precision,
         author=fields.get("author"), original_name=original_name, original_bytes=original_bytes,
+        reports=tuple(o.strip() for o in fields.get("reports", "").split(",") if o.strip()),
     )
 
 

@@ -237,6 +237,8 @@ def add_document(store: Store, document: Document) -> int:
         article_id = store.add_article(document.to_article())
         if document.original_bytes:
             store.keep_original(article_id, document.original_name, document.original_bytes)
+        if document.reports:
+            store.set_article_reports(article_id, document.reports)
     return article_id
 
 

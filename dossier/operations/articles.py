@@ -43,15 +43,17 @@ def check_published(published: str | None, precision: str) -> None:
 
 
 class EditArticle(Operation):
-    """New metadata for an article; its automatic events follow a new published date."""
+    """New metadata for an article; its automatic events follow a new published date. `reports`
+    (the outlets whose reporting it repeats) is left as it is when None."""
 
     text = "Edit article properties"
 
     def __init__(self, article_id: int, title: str, source: str | None, url: str | None, published: str | None,
-                 published_precision: str) -> None:
+                 published_precision: str, reports: Sequence[str] | None = None) -> None:
         self.article_id = article_id
         self.values = {"title": title.strip(), "source": source or None, "url": url or None,
                        "published": published or None, "published_precision": published_precision}
+        self.reports = None if reports is None else [o.strip() for o in reports if o.strip()]
         self.result = 0  # events moved to the new date
 
     def validate(self, store: Store) -> None:
@@ -63,7 +65,10 @@ class EditArticle(Operation):
         from dossier.ingest.extract import reresolve_dates
 
         store.update_article_metadata(self.article_id, **self.values)  # type: ignore[arg-type]
+        if self.reports is not None:
+            store.set_article_reports(self.article_id, self.reports)
         self.result = reresolve_dates(store, self.article_id)
+        # Annotations: the claims board counts evidence by outlet and by what articles repeat.
         return Changes(articles=[self.article_id], events=ALL, sources=ALL, annotations=ALL)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dossier.store.annotations import AnnotationHistory, AnnotationQueries
 from dossier.store.articles import ArticleHistory, ArticleQueries
+from dossier.store.claims import ClaimQueries
 from dossier.store.database import Database, read_info
 from dossier.core.models import EntityRow, NewEvent, NewMention
 from dossier.store.entities import EntityEdits, EntityQueries
@@ -22,7 +23,7 @@ from dossier.store.search import SearchQueries
 
 
 class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory,
-            ExtractionWrites, SearchQueries, Database):
+            ClaimQueries, ExtractionWrites, SearchQueries, Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from dossier.core.grading import Grade, SourceGrades
 from dossier.core.models import Annotation, Article, ArticleSummary, NewArticle, Source
+from dossier.core.sentences import sentence_spans
 from dossier.core.vocabulary import PUBLISHED_PRECISIONS
 
 _ARTICLE_COLUMNS = (
@@ -56,7 +57,10 @@ class ArticleQueries:
                     (a.title, a.source, a.url, a.published, a.published_precision, a.text,
                      text_sha256(a.text), stamp, a.language, a.original_name),
                 )
-                ids.append(int(cur.lastrowid))  # type: ignore[arg-type]
+                article_id = int(cur.lastrowid)  # type: ignore[arg-type]
+                conn.executemany("INSERT INTO sentences (article_id, start_offset, end_offset) VALUES (?, ?, ?)",
+                                 [(article_id, start, end) for start, end in sentence_spans(a.text)])
+                ids.append(article_id)
         return ids
 
     def keep_original(self, article_id: int, file_name: str | None, content: bytes) -> None:
@@ -88,6 +92,27 @@ class ArticleQueries:
     def article_sources(self) -> list[tuple[int, str | None, str]]:
         """(id, url, sha256) of every article, oldest first: how annotation files name them."""
         return list(self._conn.execute("SELECT id, url, sha256 FROM articles ORDER BY id"))
+
+    def article_reports(self, article_id: int) -> list[str]:
+        """The outlets whose reporting this article repeats (its passages are not independent
+        of theirs)."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT outlet FROM article_reports WHERE article_id = ? ORDER BY outlet COLLATE NOCASE", (article_id,))]
+
+    def set_article_reports(self, article_id: int, outlets: Iterable[str]) -> None:
+        wanted = list({o.strip().casefold(): o.strip() for o in outlets if o.strip()}.values())
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM article_reports WHERE article_id = ?", (article_id,))
+            conn.executemany("INSERT INTO article_reports (article_id, outlet) VALUES (?, ?)",
+                             [(article_id, o) for o in wanted])
+
+    def sentence_at(self, article_id: int, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the sentence(s) holding [start, end): from the first that it touches to the
+        last."""
+        rows = self._conn.execute(
+            "SELECT min(start_offset), max(end_offset) FROM sentences WHERE article_id = ? "
+            "AND start_offset < ? AND end_offset > ?", (article_id, max(end, start + 1), start)).fetchone()
+        return (rows[0], rows[1]) if rows and rows[0] is not None else None
 
     def article_hashes(self) -> set[str]:
         """The sha256 of every article's text: an import skips extracting what is already here."""

@@ -317,6 +317,57 @@ END;
 """
 
 
+# Claims across sources. An article may repeat what other outlets said (the sample quotes Reuters
+# and Interfax): its passages are then not independent of theirs. Sentences are stored as spans
+# (their text stays in `articles.text`) and indexed for related-passage search, with English
+# stemming ("withdrawal" meets "withdraw"); the index keeps no copy of the text, so a deletion
+# hands it the words to remove, read from the article while it still exists.
+_V9_CLAIMS_ACROSS_SOURCES = """
+CREATE TABLE article_reports (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    outlet TEXT NOT NULL,
+    PRIMARY KEY (article_id, outlet)
+);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    CHECK (0 <= start_offset AND start_offset < end_offset)
+);
+CREATE INDEX sentences_article ON sentences (article_id, start_offset);
+CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+    text, content='', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts (rowid, text)
+    SELECT NEW.id, substr(a.text, NEW.start_offset + 1, NEW.end_offset - NEW.start_offset)
+    FROM articles a WHERE a.id = NEW.article_id;
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences
+WHEN EXISTS (SELECT 1 FROM articles WHERE id = OLD.article_id)
+BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    SELECT 'delete', OLD.id, substr(a.text, OLD.start_offset + 1, OLD.end_offset - OLD.start_offset)
+    FROM articles a WHERE a.id = OLD.article_id;
+END;
+CREATE TRIGGER sentences_fts_article_delete BEFORE DELETE ON articles BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    SELECT 'delete', s.id, substr(OLD.text, s.start_offset + 1, s.end_offset - s.start_offset)
+    FROM sentences s WHERE s.article_id = OLD.id;
+END;
+"""
+
+
+def _claims_across_sources(conn: sqlite3.Connection) -> None:
+    from dossier.core.sentences import sentence_spans
+
+    _script(_V9_CLAIMS_ACROSS_SOURCES)(conn)
+    for article_id, text in conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall():
+        conn.executemany("INSERT INTO sentences (article_id, start_offset, end_offset) VALUES (?, ?, ?)",
+                         [(article_id, start, end) for start, end in sentence_spans(text)])
+
+
 class Migration(NamedTuple):
     version: int
     description: str
@@ -362,6 +413,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "ids of annotations imported from Web Annotation files", _script(_V6_ANNOTATION_IMPORTS)),
     Migration(7, "automatic events the user deleted", _script(_V7_REJECTED_EVENTS)),
     Migration(8, "search over notes, rationales and tag names", _script(_V8_ANNOTATION_SEARCH)),
+    Migration(9, "outlets an article repeats; sentences, indexed", _claims_across_sources),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -374,5 +426,5 @@ DERIVED_COLUMNS = {"entities": ("mention_count",)}
 PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
-    "rejected_mentions", "originals", "annotation_imports", "rejected_events",
+    "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
 )

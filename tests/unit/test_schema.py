@@ -34,6 +34,8 @@ PROMISED = {
     "originals": {"article_id", "file_name", "content"},
     "annotation_imports": {"external_id", "annotation_id"},
     "rejected_events": {"article_id", "start_offset", "end_offset", "date_text"},
+    "article_reports": {"article_id", "outlet"},
+    "sentences": {"id", "article_id", "start_offset", "end_offset"},
 }
 
 

@@ -1,0 +1,163 @@
+"""How far other, independent sources bear a claim out, and the credibility that suggests.
+
+Two passages come from independent sources when their outlets differ (ignoring case in any
+script) and neither article is marked as reporting what the other's outlet said. Evidence from
+the claim's own article, from its own outlet, from an article without an outlet, or from an
+article that repeats the claim's outlet (or that the claim's article repeats) is listed but not
+counted. Sources are counted, not passages: three passages from Reuters are one source, and an
+outlet repeating another's report is one source with it.
+
+The suggested Admiralty credibility (never written over the analyst's own):
+
+| suggestion | independent support | independent contradiction |
+| --- | --- | --- |
+| 1 confirmed | two or more sources | none |
+| 2 probably true | one source | none |
+| 3 possibly true | one or more | one or more |
+| 4 doubtful | none | one source at least as reliable as the claim's |
+| 5 improbable | none | two or more such sources |
+| none | no independent evidence, or only less reliable contradiction | |
+
+"At least as reliable": graded A–E no worse than the claim's source; an ungraded source, one
+graded F, or a claim whose own source is ungraded or F counts as not known to be less reliable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+RELIABILITY_ORDER = "ABCDE"  # F: reliability cannot be judged, not a rank
+
+
+class EvidenceSource(NamedTuple):
+    """One passage linked to a claim, with what independence needs to know of its article."""
+
+    relation: str  # supports | contradicts | context
+    article_id: int
+    outlet: str | None
+    reports: tuple[str, ...]  # outlets whose reporting that article repeats
+    reliability: str | None  # its outlet's grade
+
+
+class Corroboration(NamedTuple):
+    supporting: tuple[str, ...]  # independent outlets, as first written
+    contradicting: tuple[str, ...]
+    context: tuple[str, ...]
+    not_independent: int  # passages shown but not counted
+    suggestion: int | None  # Admiralty credibility 1–5, or None
+
+    @property
+    def line(self) -> str:
+        """ "supported by 2 independent sources (Azatutyun, News.am); contradicted by 1 (APA)" """
+        if not (self.supporting or self.contradicting or self.context or self.not_independent):
+            return "no evidence linked"
+        parts = []
+        if self.supporting:
+            parts.append(f"supported by {_sources(self.supporting)}")
+        if self.contradicting:
+            parts.append(f"contradicted by {_sources(self.contradicting)}")
+        if self.context:
+            parts.append(f"context from {_sources(self.context)}")
+        if not parts:
+            parts.append("no independent evidence")
+        if self.not_independent:
+            passages = "passage" if self.not_independent == 1 else "passages"
+            parts.append(f"{self.not_independent} {passages} not independent")
+        return "; ".join(parts)
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.contradicting)
+
+
+def _sources(outlets: Sequence[str]) -> str:
+    count = len(outlets)
+    noun = "independent source" if count == 1 else "independent sources"
+    return f"{count} {noun} ({', '.join(outlets)})"
+
+
+def _key(outlet: str | None) -> str:
+    return (outlet or "").strip().casefold()
+
+
+def independent(claim_article: int, claim_outlet: str | None, claim_reports: Iterable[str],
+                evidence: EvidenceSource) -> bool:
+    if evidence.article_id == claim_article or not _key(claim_outlet) or not _key(evidence.outlet):
+        return False
+    if _key(evidence.outlet) == _key(claim_outlet):
+        return False
+    claim_repeats = {_key(o) for o in claim_reports}
+    evidence_repeats = {_key(o) for o in evidence.reports}
+    return _key(evidence.outlet) not in claim_repeats and _key(claim_outlet) not in evidence_repeats
+
+
+def not_less_reliable(source: str | None, claim: str | None) -> bool:
+    """A contradicting source at least as reliable as the claim's (unknowns count as such)."""
+    if not source or not claim or source not in RELIABILITY_ORDER or claim not in RELIABILITY_ORDER:
+        return True
+    return RELIABILITY_ORDER.index(source) <= RELIABILITY_ORDER.index(claim)
+
+
+def corroborate(claim_article: int, claim_outlet: str | None, claim_reports: Iterable[str],
+                claim_reliability: str | None, evidence: Iterable[EvidenceSource]) -> Corroboration:
+    claim_reports = tuple(claim_reports)
+    counted: dict[str, list[EvidenceSource]] = {"supports": [], "contradicts": [], "context": []}
+    not_independent = 0
+    for e in evidence:
+        if independent(claim_article, claim_outlet, claim_reports, e):
+            counted[e.relation].append(e)
+        else:
+            not_independent += 1
+    groups = {relation: _one_source_each(items) for relation, items in counted.items()}
+    strong_against = [g for g in groups["contradicts"]
+                      if any(not_less_reliable(e.reliability, claim_reliability) for e in g)]
+    return Corroboration(
+        tuple(_name(g) for g in groups["supports"]), tuple(_name(g) for g in groups["contradicts"]),
+        tuple(_name(g) for g in groups["context"]), not_independent,
+        suggest(len(groups["supports"]), len(groups["contradicts"]), len(strong_against)))
+
+
+def _one_source_each(evidence: list[EvidenceSource]) -> list[list[EvidenceSource]]:
+    """Evidence grouped into sources: passages of one outlet are one source, and so is an outlet
+    that repeats another's reporting together with that other (OC Media citing Azatutyun is not a
+    second confirmation). Groups keep the order evidence was given in; the original comes first."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    present = {_key(e.outlet) for e in evidence}
+    for e in evidence:
+        for repeated in e.reports:
+            if _key(repeated) in present:
+                parent[root(_key(e.outlet))] = root(_key(repeated))
+    groups: dict[str, list[EvidenceSource]] = {}
+    for e in evidence:
+        groups.setdefault(root(_key(e.outlet)), []).append(e)
+    return [sorted(g, key=lambda e: bool(e.reports) and _key(e.outlet) != root(_key(e.outlet))) for g in groups.values()]
+
+
+def _name(group: list[EvidenceSource]) -> str:
+    """"Azatutyun" or "Azatutyun as repeated by OC Media"."""
+    outlets = list(dict.fromkeys((e.outlet or "").strip() for e in group))
+    if len(outlets) == 1:
+        return outlets[0]
+    return f"{outlets[0]} as repeated by {' and '.join(outlets[1:])}"
+
+
+def suggest(supporting: int, contradicting: int, strong_contradicting: int) -> int | None:
+    """The table above, in code."""
+    if supporting and contradicting:
+        return 3
+    if supporting >= 2:
+        return 1
+    if supporting == 1:
+        return 2
+    if strong_contradicting >= 2:
+        return 5
+    if strong_contradicting == 1:
+        return 4
+    return None

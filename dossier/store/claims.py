@@ -1,0 +1,257 @@
+"""Claims across the dossier: each claim with its grade, its evidence counted by independent
+source, the entities it names; and passages of other articles that may bear on it."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from dossier.core.corroboration import Corroboration, EvidenceSource, corroborate, independent
+from dossier.core.grading import Grade
+from dossier.core.models import Annotation
+
+
+class EvidenceItem(NamedTuple):
+    annotation_id: int
+    relation: str
+    article_id: int
+    article_title: str
+    outlet: str | None
+    exact: str
+    independent: bool
+
+
+class ClaimRow(NamedTuple):
+    """One line of the claims board."""
+
+    annotation: Annotation
+    article_title: str
+    outlet: str | None
+    published: str | None
+    published_precision: str
+    grade: Grade
+    corroboration: Corroboration
+    evidence: tuple[EvidenceItem, ...]
+    entities: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def disagrees(self) -> bool:
+        """The analyst's credibility and the suggestion from the evidence differ."""
+        suggested = self.corroboration.suggestion
+        return suggested is not None and self.grade.credibility is not None and suggested != self.grade.credibility
+
+
+class RelatedPassage(NamedTuple):
+    sentence_id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    article_title: str
+    outlet: str | None
+    score: float
+    reasons: str  # "names Syunik, Pashinyan · 4 words in common · same dates"
+    linked: str | None  # the relation it is already linked by, if it is
+
+
+# Words too common to say two sentences are about the same thing.
+STOPWORDS = frozenset("""the and that with from this have has had was were are been for not but its
+their they them then than which who whom whose what when where will would could should about after
+before also into over under more most other some such only very said says say his her him she our
+your you there here these those while because between during against without within just""".split())
+WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+CANDIDATES = 200  # sentences looked at, by shared words and shared entities each
+RESULTS = 20
+
+
+class ClaimQueries:
+    _conn: sqlite3.Connection
+
+    def claim_rows(self, claim_ids: Iterable[int] | None = None) -> list[ClaimRow]:
+        """Every claim (or these), with all the board shows of it. A handful of queries for the
+        whole dossier, not one per claim."""
+        wanted = set(claim_ids) if claim_ids is not None else None
+        claims = [a for a in self.annotations() if a.kind == "claim" and a.claim is not None  # type: ignore[attr-defined]
+                  and (wanted is None or a.id in wanted)]
+        if not claims:
+            return []
+        q = self._conn.execute
+        reports: dict[int, list[str]] = {}
+        for article_id, outlet in q("SELECT article_id, outlet FROM article_reports"):
+            reports.setdefault(article_id, []).append(outlet)
+        grades = self.source_grades()  # type: ignore[attr-defined]
+        tag_names = {t.id: t.name for t in self.tags()}  # type: ignore[attr-defined]
+        claim_ids_all = [c.id for c in claims]
+        links: dict[int, list[tuple[str, int, int, str]]] = {}
+        entities: dict[int, list[str]] = {}
+        for chunk in _chunks(claim_ids_all, 500):
+            marks = ",".join("?" * len(chunk))
+            for claim_id, relation, target, article_id, exact in q(
+                    "SELECT e.claim_id, e.relation, a.id, a.article_id, a.exact FROM evidence e "
+                    f"JOIN annotations a ON a.id = e.annotation_id WHERE e.claim_id IN ({marks}) "
+                    "ORDER BY e.claim_id, a.article_id, a.start_offset", chunk):
+                links.setdefault(claim_id, []).append((relation, target, article_id, exact))
+            # The entities named in the claim's sentence(s), where the passage's "it" is named.
+            for claim_id, name in q(
+                    "SELECT DISTINCT an.id, en.name FROM annotations an JOIN sentences s ON s.article_id = an.article_id "
+                    "AND s.start_offset < max(an.end_offset, an.start_offset + 1) AND s.end_offset > an.start_offset "
+                    "JOIN mentions m ON m.article_id = an.article_id "
+                    "AND m.start_offset < max(s.end_offset, an.end_offset) AND m.end_offset > min(s.start_offset, an.start_offset) "
+                    f"JOIN entities en ON en.id = m.entity_id WHERE an.id IN ({marks}) ORDER BY en.name", chunk):
+                entities.setdefault(claim_id, []).append(name)
+        for c in claims:
+            if c.id not in entities:
+                # "However, the agreement was not implemented in full.": what agreement, and
+                # between whom, the sentence before says.
+                entities[c.id] = self._entities_before(c.article_id, c.start)
+        article_ids = {c.article_id for c in claims} | {l[2] for ls in links.values() for l in ls}
+        articles = self.article_summaries(article_ids)  # type: ignore[attr-defined]
+        rows = []
+        for c in claims:
+            article = articles[c.article_id]
+            grade = grades.grade(c.claim, article.source)  # type: ignore[arg-type]
+            items, sources = [], []
+            for relation, target, article_id, exact in links.get(c.id, []):
+                other = articles[article_id]
+                source = EvidenceSource(relation, article_id, other.source, tuple(reports.get(article_id, ())),
+                                        grades.reliability(other.source))
+                sources.append(source)
+                items.append(EvidenceItem(target, relation, article_id, other.title, other.source, exact,
+                                          independent(c.article_id, article.source, reports.get(c.article_id, ()),
+                                                      source)))
+            rows.append(ClaimRow(
+                c, article.title, article.source, article.published, article.published_precision, grade,
+                corroborate(c.article_id, article.source, reports.get(c.article_id, ()), grade.reliability, sources),
+                tuple(items), tuple(entities.get(c.id, ())), tuple(tag_names[t] for t in c.tag_ids if t in tag_names)))
+        return rows
+
+    def related_passages(self, claim_id: int, limit: int = RESULTS) -> list[RelatedPassage]:
+        """Sentences of other articles that may support or contradict a claim, best first: those
+        that name the same entities, share its rarer words (bm25 over the sentence index) and date
+        the same days. No model: the dossier's own index and mentions."""
+        claim = self.annotation(claim_id)  # type: ignore[attr-defined]
+        q = self._conn.execute
+        span = self.sentence_at(claim.article_id, claim.start, claim.end) or (claim.start, claim.end)  # type: ignore[attr-defined]
+        # A claim is often a clause ("the agreement was not implemented in full"): what it is
+        # about is named around it, so the sentences before and after it count too.
+        around = self._conn.execute(
+            "SELECT min(start_offset), max(end_offset) FROM (SELECT start_offset, end_offset FROM sentences "
+            "WHERE article_id = ? AND end_offset <= ? ORDER BY start_offset DESC LIMIT 1) "
+            "UNION ALL SELECT min(start_offset), max(end_offset) FROM (SELECT start_offset, end_offset FROM sentences "
+            "WHERE article_id = ? AND start_offset >= ? ORDER BY start_offset LIMIT 1)",
+            (claim.article_id, span[0], claim.article_id, span[1])).fetchall()
+        context = (min([span[0], *(r[0] for r in around if r[0] is not None)]),
+                   max([span[1], *(r[1] for r in around if r[1] is not None)]))
+        text = self.article(claim.article_id).text  # type: ignore[attr-defined]
+        entity_ids = [r[0] for r in q(
+            "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND start_offset < ? AND end_offset > ?",
+            (claim.article_id, context[1], context[0]))]
+        scores: dict[int, float] = {}
+        word_hits: dict[int, float] = {}
+        own = text[span[0]:span[1]]
+        # The claim's own words weigh most; the words around it say what it is about.
+        for words, weight in ((claim.exact + " " + own, 3.0), (text[context[0]:context[1]], 1.0)):
+            query = self._word_query(words)
+            if not query:
+                continue
+            rows = q("SELECT s.id, bm25(sentences_fts) FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+                     "WHERE sentences_fts MATCH ? AND s.article_id != ? ORDER BY rank LIMIT ?",
+                     (query, claim.article_id, CANDIDATES)).fetchall()
+            best = max((-rank for _id, rank in rows), default=1.0) or 1.0
+            for sentence_id, rank in rows:
+                word_hits[sentence_id] = word_hits.get(sentence_id, 0.0) + -rank / best
+                scores[sentence_id] = scores.get(sentence_id, 0.0) + weight * (-rank / best)
+        names: dict[int, list[str]] = {}
+        if entity_ids:
+            # The claim's rarer entities: "Armenia" is named in every article of such a dossier.
+            marks = ",".join("?" * len(entity_ids))
+            rare = [r[0] for r in q(f"SELECT id FROM entities WHERE id IN ({marks}) ORDER BY mention_count LIMIT 6",
+                                    entity_ids)]
+            marks = ",".join("?" * len(rare))
+            for sentence_id, name in q(
+                    "SELECT s.id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                    "JOIN sentences s ON s.article_id = m.article_id AND s.start_offset <= m.start_offset "
+                    f"AND s.end_offset >= m.end_offset WHERE m.entity_id IN ({marks}) AND m.article_id != ?",
+                    (*rare, claim.article_id)):
+                if name not in names.setdefault(sentence_id, []):
+                    names[sentence_id].append(name)
+            for sentence_id, found in names.items():
+                if sentence_id in scores or len(found) >= 2:  # shared names help; they decide little alone
+                    scores[sentence_id] = scores.get(sentence_id, 0.0) + min(1.5, 0.5 * len(found))
+        if not scores:
+            return []
+        candidates = sorted(scores, key=lambda i: -scores[i])[: CANDIDATES]
+        rows_by_id = {r[0]: r for r in self._sentence_rows(candidates)}
+        dates = self._claim_days(claim.article_id, span)
+        same_days = self._sentences_dated_within(candidates, dates) if dates else set()
+        for sentence_id in same_days:
+            scores[sentence_id] = scores.get(sentence_id, 0.0) + 0.5
+        linked = {target: relation for _c, target, relation in q(
+            "SELECT e.claim_id, a.id, e.relation FROM evidence e JOIN annotations a ON a.id = e.annotation_id "
+            "WHERE e.claim_id = ?", (claim_id,))}
+        linked_spans = [(a.article_id, a.start, a.end, linked[a.id]) for a in
+                        (self.annotation(i) for i in linked)]  # type: ignore[attr-defined]
+        out = []
+        for sentence_id in sorted(candidates, key=lambda i: -scores[i])[:limit]:
+            sid, article_id, start, end, text, title, outlet = rows_by_id[sentence_id]
+            reasons = []
+            if names.get(sentence_id):
+                reasons.append("names " + ", ".join(names[sentence_id]))
+            if sentence_id in word_hits:
+                reasons.append("words in common")
+            if sentence_id in same_days:
+                reasons.append("the same dates")
+            relation = next((r for a, s, e, r in linked_spans if a == article_id and s < end and e > start), None)
+            out.append(RelatedPassage(sid, article_id, start, end, text, title, outlet, round(scores[sentence_id], 3),
+                                      " · ".join(reasons), relation))
+        return out
+
+    def _entities_before(self, article_id: int, offset: int) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT en.name FROM (SELECT start_offset, end_offset FROM sentences WHERE article_id = ? "
+            "AND end_offset <= ? ORDER BY start_offset DESC LIMIT 1) s JOIN mentions m ON m.article_id = ? "
+            "AND m.start_offset >= s.start_offset AND m.end_offset <= s.end_offset "
+            "JOIN entities en ON en.id = m.entity_id ORDER BY en.name", (article_id, offset, article_id))]
+
+    def _word_query(self, text: str) -> str | None:
+        words = list(dict.fromkeys(w.casefold() for w in WORD.findall(text) if w.casefold() not in STOPWORDS))
+        return " OR ".join(f'"{w}"' for w in words[:24]) or None
+
+    def _sentence_rows(self, sentence_ids: list[int]) -> list[tuple[object, ...]]:
+        rows: list[tuple[object, ...]] = []
+        for chunk in _chunks(sentence_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self._conn.execute(
+                "SELECT s.id, s.article_id, s.start_offset, s.end_offset, "
+                "substr(a.text, s.start_offset + 1, s.end_offset - s.start_offset), a.title, a.source "
+                f"FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({marks})", chunk).fetchall()
+        return rows
+
+    def _claim_days(self, article_id: int, span: tuple[int, int]) -> tuple[str, str] | None:
+        """The days the claim's sentence dates (its events), else its article's publication day."""
+        row = self._conn.execute(
+            "SELECT min(earliest), max(latest) FROM events WHERE article_id = ? AND earliest IS NOT NULL "
+            "AND start_offset < ? AND end_offset > ?", (article_id, span[1], span[0])).fetchone()
+        if row and row[0]:
+            return row[0], row[1] or row[0]
+        day = self.article(article_id).publication_day  # type: ignore[attr-defined]
+        return (day, day) if day else None
+
+    def _sentences_dated_within(self, sentence_ids: list[int], days: tuple[str, str]) -> set[int]:
+        found: set[int] = set()
+        for chunk in _chunks(sentence_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            found |= {r[0] for r in self._conn.execute(
+                "SELECT DISTINCT s.id FROM sentences s JOIN events ev ON ev.article_id = s.article_id "
+                "AND ev.start_offset < s.end_offset AND ev.end_offset > s.start_offset "
+                f"WHERE s.id IN ({marks}) AND ev.earliest <= ? AND ifnull(ev.latest, ev.earliest) >= ?",
+                (*chunk, days[1], days[0]))}
+        return found
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

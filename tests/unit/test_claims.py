@@ -1,0 +1,278 @@
+"""Claims across sources: independence, corroboration counted by source, the suggested
+credibility, related passages, on the sample plus a corpus of six outlets (tests/data/corroboration)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.core.anchoring import find_quote
+from dossier.core.corroboration import EvidenceSource, corroborate, independent, suggest
+from dossier.core.models import Claim
+from dossier.core.sentences import sentence_spans
+from dossier.ingest.pipeline import run_import
+from dossier.operations import perform, redo, undo
+from dossier.operations.annotations import AddAnnotation, AddEvidence, EditClaim
+from dossier.operations.articles import DeleteArticle, EditArticle
+from dossier.sample import CLAIM_QUOTE
+from dossier.store import Store
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corroboration"
+
+
+@pytest.fixture(scope="module")
+def corpus_template(sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with the six corpus articles imported (entities and dates extracted), once."""
+    path = tmp_path_factory.mktemp("claims") / "corpus.dossier"
+    shutil.copyfile(sample_template, path)
+    store = Store.open(path)
+    try:
+        report = run_import(store, [CORPUS])
+        assert len(report.imported) == 6 and not report.failed
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def corpus(corpus_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "corpus.dossier"
+    shutil.copyfile(corpus_template, path)
+    store = Store.open(path)
+    yield store
+    store.close()
+
+
+def article_of(store: Store, outlet: str) -> int:
+    return next(a.id for a in store.article_summaries(store.article_ids()).values() if a.source == outlet)
+
+
+def passage(store: Store, outlet: str, quote: str) -> tuple[int, int, int]:
+    article_id = article_of(store, outlet)
+    found = find_quote(store.article(article_id).text, quote)
+    assert found is not None, quote
+    return article_id, found.start, found.end
+
+
+def sample_claim(store: Store) -> int:
+    return next(a.id for a in store.annotations() if a.kind == "claim" and a.exact == CLAIM_QUOTE)
+
+
+def add_claim(store: Store, where: tuple[int, int, int], claim: Claim) -> int:
+    add = AddAnnotation(where[0], "claim", *where[1:])
+    perform(store, add)
+    perform(store, EditClaim(add.result, claim))
+    return add.result
+
+
+def row_of(store: Store, claim_id: int):  # type: ignore[no-untyped-def]
+    (row,) = store.claim_rows([claim_id])
+    return row
+
+
+# The rule, case by case -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("supporting", "contradicting", "strong", "expected"), [
+    (2, 0, 0, 1), (3, 0, 0, 1), (1, 0, 0, 2), (1, 1, 1, 3), (2, 2, 0, 3),
+    (0, 1, 1, 4), (0, 2, 2, 5), (0, 3, 1, 4), (0, 1, 0, None), (0, 0, 0, None),
+])
+def test_the_suggestion_follows_the_table(supporting: int, contradicting: int, strong: int,
+                                          expected: int | None) -> None:
+    assert suggest(supporting, contradicting, strong) == expected
+
+
+def E(relation: str, article: int, outlet: str | None, reports: tuple[str, ...] = (),
+      reliability: str | None = None) -> EvidenceSource:
+    return EvidenceSource(relation, article, outlet, reports, reliability)
+
+
+def test_independence_needs_two_outlets_neither_repeating_the_other() -> None:
+    claim = (1, "SouthFront", ("Reuters", "Interfax"))
+    assert independent(*claim, E("supports", 2, "News.am"))
+    assert not independent(*claim, E("supports", 1, "SouthFront"))  # its own article
+    assert not independent(*claim, E("supports", 2, "southfront "))  # its own outlet, however written
+    assert not independent(*claim, E("supports", 2, "REUTERS"))  # an outlet the claim's article repeats
+    assert not independent(*claim, E("supports", 2, "OC Media", ("SouthFront",)))  # repeats the claim's outlet
+    assert not independent(*claim, E("supports", 2, None))  # nobody knows who wrote it
+    assert not independent(1, None, (), E("supports", 2, "News.am"))
+
+
+def test_an_outlet_repeating_another_is_one_source_with_it() -> None:
+    evidence = [E("supports", 3, "OC Media", ("Azatutyun",)), E("supports", 2, "Azatutyun"),
+                E("supports", 4, "Azatutyun"), E("supports", 5, "News.am")]
+    found = corroborate(1, "SouthFront", (), None, evidence)
+    assert found.supporting == ("Azatutyun as repeated by OC Media", "News.am")
+    assert found.suggestion == 1
+    # Alone, the outlet repeating is one source: the other's report reached the dossier through it.
+    assert corroborate(1, "SouthFront", (), None, evidence[:1]).supporting == ("OC Media",)
+    assert corroborate(1, "SouthFront", (), None, evidence[:1]).suggestion == 2
+
+
+def test_contradiction_counts_only_from_sources_not_known_to_be_less_reliable() -> None:
+    against = [E("contradicts", 2, "APA", reliability="E")]
+    assert corroborate(1, "Reuters", (), "B", against).suggestion is None  # E is worse than B
+    assert corroborate(1, "Reuters", (), "B", [against[0]._replace(reliability="B")]).suggestion == 4
+    assert corroborate(1, "Reuters", (), "B", [against[0]._replace(reliability="F")]).suggestion == 4
+    assert corroborate(1, "Reuters", (), "B", [against[0]._replace(reliability=None)]).suggestion == 4
+    assert corroborate(1, "Reuters", (), None, against).suggestion == 4  # the claim's own grade unknown
+    two = [E("contradicts", 2, "APA"), E("contradicts", 3, "Trend")]
+    found = corroborate(1, "Reuters", (), "B", two)
+    assert (found.suggestion, found.contested) == (5, True)
+    assert found.line == "contradicted by 2 independent sources (APA, Trend)"
+
+
+def test_the_line_says_what_was_not_counted() -> None:
+    found = corroborate(1, "SouthFront", ("Reuters",), None,
+                        [E("supports", 2, "News.am"), E("supports", 3, "Reuters"), E("context", 4, "TASS")])
+    assert found.line == ("supported by 1 independent source (News.am); context from 1 independent source (TASS); "
+                          "1 passage not independent")
+    assert corroborate(1, "SouthFront", (), None, []).line == "no evidence linked"
+
+
+# Sentences ---------------------------------------------------------------------------------------
+
+def test_sentences_cover_the_text_exactly_and_keep_abbreviations() -> None:
+    text = ("Gen. Smith met Mr. Jones on 12 May. They talked for 3.5 hours! Was it enough?\n\n"
+            "A new paragraph without a full stop\nand a line after it")
+    spans = sentence_spans(text)
+    pieces = [text[s:e] for s, e in spans]
+    assert pieces[0] == "Gen. Smith met Mr. Jones on 12 May."
+    assert pieces[1] == "They talked for 3.5 hours!"
+    assert pieces[2] == "Was it enough?"
+    assert all(p == p.strip() and p for p in pieces)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_sentences_are_stored_at_import_and_follow_a_deleted_article(corpus: Store) -> None:
+    apa = article_of(corpus, "APA")
+    text = corpus.article(apa).text
+    stored = corpus._conn.execute(
+        "SELECT start_offset, end_offset FROM sentences WHERE article_id = ? ORDER BY start_offset", (apa,)).fetchall()
+    assert [tuple(r) for r in stored] == sentence_spans(text)
+    assert corpus.sentence_at(apa, *passage(corpus, "APA", "had not crossed into Armenia")[1:]) == stored[0]
+
+    def matches(word: str) -> int:
+        return corpus._conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?",
+                                    (word,)).fetchone()[0]
+
+    assert matches("Sev") == 5  # APA, Azatutyun, News.am, Eurasianet, OC Media
+    deleted = perform(corpus, DeleteArticle(apa))
+    assert matches("Sev") == 4  # the deleted article's words left the index with it
+    undo(corpus, deleted)
+    assert matches("Sev") == 5
+    # Raises "database disk image is malformed" if a word was removed twice or left behind.
+    corpus._conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
+
+
+# The board ---------------------------------------------------------------------------------------
+
+def test_the_board_counts_independent_sources_and_suggests(corpus: Store) -> None:
+    claim_id = sample_claim(corpus)
+    before = row_of(corpus, claim_id)
+    assert before.outlet == "SouthFront" and before.corroboration.line == "no evidence linked"
+    assert before.corroboration.suggestion is None and not before.disagrees
+    assert before.grade.credibility == 2 and "withdrawal agreement" in before.tags
+    # Its sentence names nobody ("However, the agreement was not implemented in full."): the
+    # sentence before says what agreement.
+    assert {"Armenia", "Azerbaijan"} <= set(before.entities), before.entities
+
+    links = [("supports", passage(corpus, "News.am", "The withdrawal agreed on Thursday was not carried out in full")),
+             ("supports", passage(corpus, "Eurasianet", "had been carried out only in part")),
+             ("supports", passage(corpus, "OC Media", "Azerbaijani troops had not withdrawn from the area")),
+             ("supports", passage(corpus, "Azatutyun", "the soldiers had not withdrawn from the area")),
+             ("context", passage(corpus, "TASS", "Moscow was in contact with Baku and Yerevan"))]
+    for relation, where in links:
+        perform(corpus, AddEvidence(claim_id, relation, passage=where))
+    row = row_of(corpus, claim_id)
+    # Three sources, not four: OC Media repeats Azatutyun.
+    assert sorted(row.corroboration.supporting) == ["Azatutyun as repeated by OC Media", "Eurasianet", "News.am"]
+    assert row.corroboration.context == ("TASS",)
+    assert (row.corroboration.suggestion, row.disagrees) == (1, True)  # the analyst said 2; never overwritten
+    assert corpus.annotation(claim_id).claim.credibility == 2  # type: ignore[union-attr]
+    assert len(row.evidence) == 5 and all(item.independent for item in row.evidence)
+
+    perform(corpus, AddEvidence(claim_id, "contradicts", passage=passage(
+        corpus, "APA", "its units were positioned on Azerbaijani territory near Lake Sev")))
+    row = row_of(corpus, claim_id)
+    assert row.corroboration.contested and row.corroboration.suggestion == 3
+    assert row.corroboration.line.startswith("supported by 3 independent sources (")
+    assert "contradicted by 1 independent source (APA)" in row.corroboration.line
+
+
+def test_an_article_marked_as_repeating_the_claims_outlet_is_not_independent(corpus: Store) -> None:
+    """A claim in Azatutyun's article: OC Media repeats Azatutyun, so its passage is shown, not counted."""
+    azatutyun = passage(corpus, "Azatutyun", "the soldiers had not withdrawn from the area near Lake Sev")
+    claim_id = add_claim(corpus, azatutyun, Claim(credibility=3))
+    perform(corpus, AddEvidence(claim_id, "supports", passage=passage(
+        corpus, "OC Media", "Azerbaijani troops had not withdrawn from the area")))
+    row = row_of(corpus, claim_id)
+    assert row.corroboration.supporting == () and row.corroboration.not_independent == 1
+    assert row.corroboration.line == "no independent evidence; 1 passage not independent"
+    assert [item.independent for item in row.evidence] == [False]
+    # Unmark OC Media as repeating Azatutyun (Article Properties): now it counts, and undo puts it back.
+    oc = corpus.article(article_of(corpus, "OC Media"))
+    edit = perform(corpus, EditArticle(oc.id, oc.title, oc.source, oc.url, oc.published, oc.published_precision,
+                                       reports=[]))
+    assert row_of(corpus, claim_id).corroboration.supporting == ("OC Media",)
+    undo(corpus, edit)
+    assert corpus.article_reports(oc.id) == ["Azatutyun"]
+    assert row_of(corpus, claim_id).corroboration.supporting == ()
+
+
+def test_the_board_lists_every_claim_with_a_handful_of_queries(corpus: Store) -> None:
+    apa = passage(corpus, "APA", "had not crossed into Armenia")
+    add_claim(corpus, apa, Claim(status="disputed"))
+    statements: list[str] = []
+    corpus._conn.set_trace_callback(statements.append)
+    try:
+        rows = corpus.claim_rows()
+    finally:
+        corpus._conn.set_trace_callback(None)
+    assert {r.outlet for r in rows} == {"SouthFront", "APA"}
+    assert len(statements) < 20  # not one query per claim
+
+
+# Related passages ----------------------------------------------------------------------------------
+
+def test_related_passages_rank_the_true_matches_first(corpus: Store) -> None:
+    found = corpus.related_passages(sample_claim(corpus))
+    outlets = [p.outlet for p in found]
+    assert all(p.article_id != corpus.annotation(sample_claim(corpus)).article_id for p in found)
+    # The two passages that say the withdrawal was only partly carried out lead, ahead of context.
+    assert set(outlets[:3]) >= {"News.am", "Eurasianet"}, [(p.outlet, p.score, p.text[:50]) for p in found]
+    top = next(p for p in found if p.outlet == "News.am")
+    assert "not carried out in full" in top.text and top.reasons
+    text = corpus.article(top.article_id).text
+    assert text[top.start:top.end] == top.text  # exact spans: linking them anchors exactly
+    assert all(p.linked is None for p in found)
+
+
+def test_linking_a_related_passage_is_one_undoable_step_and_marks_it(corpus: Store) -> None:
+    claim_id = sample_claim(corpus)
+    top = corpus.related_passages(claim_id)[0]
+    highlights = len(corpus.annotations(top.article_id))
+    link = perform(corpus, AddEvidence(claim_id, "supports", passage=(top.article_id, top.start, top.end)))
+    again = next(p for p in corpus.related_passages(claim_id) if p.sentence_id == top.sentence_id)
+    assert again.linked == "supports"
+    assert row_of(corpus, claim_id).corroboration.supporting == (top.outlet,)
+    undo(corpus, link)
+    assert len(corpus.annotations(top.article_id)) == highlights
+    assert corpus.evidence(claim_id) == []
+    assert next(p for p in corpus.related_passages(claim_id) if p.sentence_id == top.sentence_id).linked is None
+    redo(corpus, link)
+    assert row_of(corpus, claim_id).corroboration.supporting == (top.outlet,)
+
+
+def test_related_passages_of_a_claim_without_words_to_go_on_is_empty(store: Store) -> None:
+    from dossier.core.models import NewArticle
+
+    article_id = store.add_article(NewArticle(title="t", text="... !!! ???"))
+    claim_id = store.add_annotation(article_id, "claim", 0, 3, claim=Claim())
+    assert store.related_passages(claim_id) == []
+
+
+def test_front_matter_says_what_an_article_repeats(corpus: Store) -> None:
+    assert corpus.article_reports(article_of(corpus, "OC Media")) == ["Azatutyun"]
+    assert corpus.article_reports(article_of(corpus, "News.am")) == []
