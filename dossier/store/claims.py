@@ -64,6 +64,10 @@ before also into over under more most other some such only very said says say hi
 your you there here these those while because between during against without within just""".split())
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 CANDIDATES = 200  # sentences looked at, by shared words and shared entities each
+COMMON_SHARE = 0.02  # a word in more of the dossier's sentences than this says little of a claim
+COMMON_FLOOR = 200  # ... once there are enough sentences for a share to mean something
+MIN_WORDS, MAX_WORDS = 3, 24
+SENTENCE_TOKENIZER = "porter unicode61 remove_diacritics 2"  # as sentences_fts has it (schema step 9)
 RESULTS = 20
 
 
@@ -150,19 +154,23 @@ class ClaimQueries:
             "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND start_offset < ? AND end_offset > ?",
             (claim.article_id, context[1], context[0]))]
         scores: dict[int, float] = {}
-        word_hits: dict[int, float] = {}
+        word_hits: set[int] = set()
+        searched: dict[str, str] = {}  # stem: the word as the claim has it
         own = text[span[0]:span[1]]
         # The claim's own words weigh most; the words around it say what it is about.
         for words, weight in ((claim.exact + " " + own, 3.0), (text[context[0]:context[1]], 1.0)):
-            query = self._word_query(words)
-            if not query:
+            found = self._word_query(words)
+            if not found:
                 continue
+            query, stems = found
+            for word, stem in stems.items():
+                searched.setdefault(stem, word)
             rows = q("SELECT s.id, bm25(sentences_fts) FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
                      "WHERE sentences_fts MATCH ? AND s.article_id != ? ORDER BY rank LIMIT ?",
                      (query, claim.article_id, CANDIDATES)).fetchall()
             best = max((-rank for _id, rank in rows), default=1.0) or 1.0
             for sentence_id, rank in rows:
-                word_hits[sentence_id] = word_hits.get(sentence_id, 0.0) + -rank / best
+                word_hits.add(sentence_id)
                 scores[sentence_id] = scores.get(sentence_id, 0.0) + weight * (-rank / best)
         names: dict[int, list[str]] = {}
         if entity_ids:
@@ -194,16 +202,21 @@ class ClaimQueries:
             "WHERE e.claim_id = ?", (claim_id,))}
         linked_spans = [(a.article_id, a.start, a.end, linked[a.id]) for a in
                         (self.annotation(i) for i in linked)]  # type: ignore[attr-defined]
+        best = sorted(candidates, key=lambda i: -scores[i])[:limit]
+        # Which of the claim's words each shares, said in the claim's own form of the word.
+        shared_stems = self._stems([str(rows_by_id[i][4]) for i in best])
         out = []
-        for sentence_id in sorted(candidates, key=lambda i: -scores[i])[:limit]:
+        for sentence_id, stems in zip(best, shared_stems):
             sid, article_id, start, end, text, title, outlet = rows_by_id[sentence_id]
             reasons = []
             if names.get(sentence_id):
                 reasons.append("names " + ", ".join(names[sentence_id]))
-            if sentence_id in word_hits:
-                reasons.append("words in common")
+            named = {w.casefold() for name in names.get(sentence_id, ()) for w in WORD.findall(name)}
+            shared = [word for stem, word in searched.items() if stem in stems and word not in named]
+            if sentence_id in word_hits and shared:
+                reasons.append("shares " + ", ".join(f"“{w}”" for w in shared[:6]))
             if sentence_id in same_days:
-                reasons.append("the same dates")
+                reasons.append("dated the same days")
             relation = next((r for a, s, e, r in linked_spans if a == article_id and s < end and e > start), None)
             out.append(RelatedPassage(sid, article_id, start, end, text, title, outlet, round(scores[sentence_id], 3),
                                       " · ".join(reasons), relation))
@@ -216,9 +229,52 @@ class ClaimQueries:
             "AND m.start_offset >= s.start_offset AND m.end_offset <= s.end_offset "
             "JOIN entities en ON en.id = m.entity_id ORDER BY en.name", (article_id, offset, article_id))]
 
-    def _word_query(self, text: str) -> str | None:
+    def _word_query(self, text: str) -> tuple[str, dict[str, str]] | None:
+        """An OR of the text's informative words, with the stem of each: the rarest in the
+        dossier's sentences, without those in so many that they say nothing (and would cost bm25
+        its time)."""
         words = list(dict.fromkeys(w.casefold() for w in WORD.findall(text) if w.casefold() not in STOPWORDS))
-        return " OR ".join(f'"{w}"' for w in words[:24]) or None
+        if not words:
+            return None
+        stems = self._stems([words])[0]
+        counts = self._sentences_with(set(stems.values()))
+        # A word in one sentence only is in the claim's own and finds nothing else.
+        known = sorted((w for w in words if counts.get(stems.get(w, ""), 0) > 1), key=lambda w: counts[stems[w]])
+        if not known:
+            return None
+        total = self._conn.execute("SELECT max(id) FROM sentences").fetchone()[0] or 1
+        # In a small dossier every word is in a large share of it, and none costs much.
+        most = max(total * COMMON_SHARE, COMMON_FLOOR)
+        chosen = ([w for w in known if counts[stems[w]] <= most] or known[:MIN_WORDS])[:MAX_WORDS]
+        return " OR ".join(f'"{w}"' for w in chosen), {w: stems[w] for w in chosen}
+
+    def _stems(self, texts: list[list[str]] | list[str]) -> list[dict[str, str]]:
+        """Each text's words as the sentence index stems them ("withdrawal" is "withdraw"), learnt
+        from a scratch index with the same tokenizer. Temp tables: nothing is written to the
+        dossier, and a read-only one works too. A text given as a list of words maps each word;
+        a text given whole maps each stem to itself."""
+        conn = self._conn
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe USING fts5 "
+                     f"(text, content='', tokenize='{SENTENCE_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe_terms USING fts5vocab(temp, stem_probe, instance)")
+        conn.execute("INSERT INTO temp.stem_probe (stem_probe) VALUES ('delete-all')")
+        rows = []
+        for i, text in enumerate(texts):
+            rows += [(i * 10_000 + j, w) for j, w in enumerate(text)] if isinstance(text, list) else [(i * 10_000, text)]
+        conn.executemany("INSERT INTO temp.stem_probe (rowid, text) VALUES (?, ?)", rows)
+        out: list[dict[str, str]] = [{} for _ in texts]
+        for term, row in conn.execute("SELECT term, doc FROM temp.stem_probe_terms"):
+            text = texts[row // 10_000]
+            out[row // 10_000].setdefault(text[row % 10_000] if isinstance(text, list) else term, term)
+        conn.execute("INSERT INTO temp.stem_probe (stem_probe) VALUES ('delete-all')")
+        return out
+
+    def _sentences_with(self, stems: set[str]) -> dict[str, int]:
+        """How many sentences hold each stem, from the sentence index's vocabulary."""
+        self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentence_terms USING fts5vocab(main, sentences_fts, row)")
+        wanted = sorted(stems)
+        marks = ",".join("?" * len(wanted))
+        return dict(self._conn.execute(f"SELECT term, doc FROM temp.sentence_terms WHERE term IN ({marks})", wanted))
 
     def _sentence_rows(self, sentence_ids: list[int]) -> list[tuple[object, ...]]:
         rows: list[tuple[object, ...]] = []
