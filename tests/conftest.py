@@ -63,6 +63,31 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "sample.dossier"
 
 
+@pytest.fixture(scope="session")
+def corpus_template(sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plus the six articles of tests/data/corroboration (six outlets on the sample's
+    story; OC Media repeats Azatutyun), entities and dates extracted: built once per session."""
+    from dossier.ingest.pipeline import run_import
+    from dossier.store import Store
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.dossier"
+    shutil.copyfile(sample_template, path)
+    store = Store.open(path)
+    try:
+        report = run_import(store, [REPO / "tests" / "data" / "corroboration"])
+        assert len(report.imported) == 6 and not report.failed, report
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def corpus_path(corpus_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "corpus.dossier"
+    shutil.copyfile(corpus_template, target)
+    return target
+
+
 @pytest.fixture
 def sample_path(sample_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "sample.dossier"

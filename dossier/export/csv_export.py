@@ -7,10 +7,15 @@ import csv
 from pathlib import Path
 
 from dossier.export.atomic import written_whole
+from dossier.core.models import Article
 from dossier.store import Store
+from dossier.store.claims import ClaimRow
 
 HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "status", "reliability",
-          "credibility", "grade", "note", "rationale", "anchor", "created"]
+          "credibility", "grade", "note", "rationale", "anchor", "created",
+          # A claim's evidence, counted by distinct independent sources (the claims board).
+          "supporting_sources", "contradicting_sources", "context_sources", "suggested_credibility",
+          "corroboration"]
 # A cell starting with these is a formula to Excel, LibreOffice and Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,8 +29,9 @@ def neutralise(value: object) -> str:
 def rows(store: Store) -> list[list[str]]:
     tags = {t.id: t.name for t in store.tags()}
     grades = store.source_grades()
-    articles = {}
+    articles: dict[int, Article] = {}
     out = []
+    boards = {row.annotation.id: row for row in store.claim_rows()}
     for a in store.annotations():
         article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.article(a.article_id))
         claim = a.claim
@@ -40,8 +46,17 @@ def rows(store: Store) -> list[list[str]]:
             claim.credibility if claim and claim.credibility else "",
             grade.label if grade else "",
             a.note, claim.rationale if claim else "", a.anchor_state, a.created,
+            *_corroboration(boards.get(a.id)),
         )])
     return out
+
+
+def _corroboration(row: ClaimRow | None) -> tuple[object, ...]:
+    if row is None:
+        return ("", "", "", "", "")
+    found = row.corroboration
+    return (len(found.supporting), len(found.contradicting), len(found.context),
+            found.suggestion if found.suggestion is not None else "", found.line)
 
 
 def write_csv(store: Store, out: Path) -> int:

@@ -118,11 +118,15 @@ def _content(store: Store, options: PdfOptions, articles: list[Article], annotat
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("claims", "Claims"))
     rows = []
+    claims = [a for article in articles for a in annotations[article.id] if a.kind == "claim" and a.claim is not None]
+    boards = {row.annotation.id: row for row in store.claim_rows([a.id for a in claims])} if claims else {}
+    # Evidence in the PDF links to its place in the text; evidence from articles left out is quoted.
+    printed = {a.id for article in articles for a in annotations[article.id] if a.anchor_state != "orphaned"}
     for article in articles:
         for a in annotations[article.id]:
             if a.kind == "claim" and a.claim is not None:
                 rows.append((a, article, f"ann-{a.id}", grades.grade(a.claim, article.source).label))
-    c.parts.append(claims_table(rows))
+    c.parts.append(claims_table(rows, boards, printed))
 
     number = 0
     for article in articles:

@@ -5,13 +5,14 @@ those characters. Qt's rich-text engine lays this out; see pdf.py."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from dossier.core.citation import format_date, provenance
 from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article
-from dossier.core.vocabulary import CLAIM_STATUS_LABELS
+from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CREDIBILITY
+from dossier.store.claims import ClaimRow
 
 
 def esc(text: object) -> str:
@@ -115,17 +116,44 @@ def provenance_line(article: Article) -> str:
             f"sha256 {esc(article.sha256[:12])}</p>")
 
 
-def claims_table(rows: Sequence[tuple[Annotation, Article, str, str]]) -> str:
-    """(claim, its article, the anchor of its place in the text, effective grade) per row."""
+def claims_table(rows: Sequence[tuple[Annotation, Article, str, str]],
+                 boards: Mapping[int, ClaimRow] | None = None, printed: Set[int] = frozenset()) -> str:
+    """(claim, its article, the anchor of its place in the text, effective grade) per row; under
+    each claim, what other sources say of it (its board row): the corroboration line, the
+    credibility that suggests beside the analyst's, and each piece of evidence with its outlet.
+    Evidence whose passage is printed links to it."""
     if not rows:
         return "<p>No claims.</p>"
+    boards = boards or {}
     head = ("<tr><th>Quote</th><th>Status</th><th>Grade</th><th>Article</th><th>Rationale</th></tr>")
-    body = "".join(
-        f'<tr><td><a href="#{anchor}">“{esc(a.exact)}”</a></td>'
-        f"<td>{esc(CLAIM_STATUS_LABELS[a.claim.status] if a.claim else '')}</td>"
-        f"<td>{esc(grade)}</td><td>{esc(article.title)}<br/>"
-        f"<small>{esc(article.source or '')} {esc(format_date(article.published, article.published_precision))}</small></td>"
-        f"<td>{esc(a.claim.rationale if a.claim else '')}</td></tr>"
-        for a, article, anchor, grade in rows
-    )
-    return f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{head}{body}</table>'
+    body = []
+    for a, article, anchor_name, grade in rows:
+        body.append(
+            f'<tr><td><a href="#{anchor_name}">“{esc(a.exact)}”</a></td>'
+            f"<td>{esc(CLAIM_STATUS_LABELS[a.claim.status] if a.claim else '')}</td>"
+            f"<td>{esc(grade)}</td><td>{esc(article.title)}<br/>"
+            f"<small>{esc(article.source or '')} {esc(format_date(article.published, article.published_precision))}</small></td>"
+            f"<td>{esc(a.claim.rationale if a.claim else '')}</td></tr>")
+        board = boards.get(a.id)
+        if board is not None:
+            body.append(f'<tr><td colspan="5">{corroboration_html(board, printed)}</td></tr>')
+    return f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{head}{"".join(body)}</table>'
+
+
+def corroboration_html(row: ClaimRow, printed: Set[int]) -> str:
+    found = row.corroboration
+    line = f"<i>Corroboration:</i> {esc(found.line)}."
+    if found.suggestion is not None:
+        line += f" <i>The evidence suggests</i> {found.suggestion} — {esc(CREDIBILITY[found.suggestion])}"
+        if row.disagrees and row.grade.credibility is not None:
+            line += f"; <b>the analyst graded it {row.grade.credibility} — {esc(CREDIBILITY[row.grade.credibility])}</b>"
+        line += "."
+    items = []
+    for item in row.evidence:
+        quote = f"“{esc(item.exact)}”"
+        if item.annotation_id in printed:
+            quote = f'<a href="#ann-{item.annotation_id}">{quote}</a>'
+        where = " — ".join(esc(p) for p in (item.outlet, item.article_title) if p)
+        alone = "" if item.independent else " <i>(not independent)</i>"
+        items.append(f"<br/>{esc(item.relation.capitalize())}: {quote} — {where}{alone}")
+    return f"<small>{line}{''.join(items)}</small>"

@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
-from dossier.core.corroboration import Corroboration, EvidenceSource, corroborate, independent
+from dossier.core.corroboration import (
+    Corroboration,
+    EvidenceSource,
+    corroborate,
+    independent,
+)
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
 
@@ -186,9 +192,9 @@ class ClaimQueries:
                     (*rare, claim.article_id)):
                 if name not in names.setdefault(sentence_id, []):
                     names[sentence_id].append(name)
-            for sentence_id, found in names.items():
-                if sentence_id in scores or len(found) >= 2:  # shared names help; they decide little alone
-                    scores[sentence_id] = scores.get(sentence_id, 0.0) + min(1.5, 0.5 * len(found))
+            for sentence_id, their_names in names.items():
+                if sentence_id in scores or len(their_names) >= 2:  # shared names help; they decide little alone
+                    scores[sentence_id] = scores.get(sentence_id, 0.0) + min(1.5, 0.5 * len(their_names))
         if not scores:
             return []
         candidates = sorted(scores, key=lambda i: -scores[i])[: CANDIDATES]
@@ -204,15 +210,15 @@ class ClaimQueries:
                         (self.annotation(i) for i in linked)]  # type: ignore[attr-defined]
         best = sorted(candidates, key=lambda i: -scores[i])[:limit]
         # Which of the claim's words each shares, said in the claim's own form of the word.
-        shared_stems = self._stems([str(rows_by_id[i][4]) for i in best])
+        shared_stems = self._text_stems([str(rows_by_id[i][4]) for i in best])
         out = []
-        for sentence_id, stems in zip(best, shared_stems):
+        for sentence_id, sentence_stems in zip(best, shared_stems):
             sid, article_id, start, end, text, title, outlet = rows_by_id[sentence_id]
             reasons = []
             if names.get(sentence_id):
                 reasons.append("names " + ", ".join(names[sentence_id]))
             named = {w.casefold() for name in names.get(sentence_id, ()) for w in WORD.findall(name)}
-            shared = [word for stem, word in searched.items() if stem in stems and word not in named]
+            shared = [word for stem, word in searched.items() if stem in sentence_stems and word not in named]
             if sentence_id in word_hits and shared:
                 reasons.append("shares " + ", ".join(f"“{w}”" for w in shared[:6]))
             if sentence_id in same_days:
@@ -236,7 +242,7 @@ class ClaimQueries:
         words = list(dict.fromkeys(w.casefold() for w in WORD.findall(text) if w.casefold() not in STOPWORDS))
         if not words:
             return None
-        stems = self._stems([words])[0]
+        stems = self._word_stems(words)
         counts = self._sentences_with(set(stems.values()))
         # A word in one sentence only is in the claim's own and finds nothing else.
         known = sorted((w for w in words if counts.get(stems.get(w, ""), 0) > 1), key=lambda w: counts[stems[w]])
@@ -248,26 +254,34 @@ class ClaimQueries:
         chosen = ([w for w in known if counts[stems[w]] <= most] or known[:MIN_WORDS])[:MAX_WORDS]
         return " OR ".join(f'"{w}"' for w in chosen), {w: stems[w] for w in chosen}
 
-    def _stems(self, texts: list[list[str]] | list[str]) -> list[dict[str, str]]:
-        """Each text's words as the sentence index stems them ("withdrawal" is "withdraw"), learnt
-        from a scratch index with the same tokenizer. Temp tables: nothing is written to the
-        dossier, and a read-only one works too. A text given as a list of words maps each word;
-        a text given whole maps each stem to itself."""
+    def _word_stems(self, words: list[str]) -> dict[str, str]:
+        """Each word as the sentence index stems it ("withdrawal" is "withdraw")."""
+        rows = self._through_stem_probe(list(enumerate(words)))
+        stems: dict[str, str] = {}
+        for term, row in rows:
+            stems.setdefault(words[row], term)
+        return stems
+
+    def _text_stems(self, texts: list[str]) -> list[set[str]]:
+        """The stems of each text's words."""
+        found: list[set[str]] = [set() for _ in texts]
+        for term, row in self._through_stem_probe(list(enumerate(texts))):
+            found[row].add(term)
+        return found
+
+    def _through_stem_probe(self, rows: list[tuple[int, str]]) -> list[tuple[str, int]]:
+        """(stem, row) for every token of the rows, from a scratch index with the sentence
+        index's tokenizer. Temp tables: nothing is written to the dossier, and a read-only one
+        works too."""
         conn = self._conn
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe USING fts5 "
                      f"(text, content='', tokenize='{SENTENCE_TOKENIZER}')")
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe_terms USING fts5vocab(temp, stem_probe, instance)")
         conn.execute("INSERT INTO temp.stem_probe (stem_probe) VALUES ('delete-all')")
-        rows = []
-        for i, text in enumerate(texts):
-            rows += [(i * 10_000 + j, w) for j, w in enumerate(text)] if isinstance(text, list) else [(i * 10_000, text)]
         conn.executemany("INSERT INTO temp.stem_probe (rowid, text) VALUES (?, ?)", rows)
-        out: list[dict[str, str]] = [{} for _ in texts]
-        for term, row in conn.execute("SELECT term, doc FROM temp.stem_probe_terms"):
-            text = texts[row // 10_000]
-            out[row // 10_000].setdefault(text[row % 10_000] if isinstance(text, list) else term, term)
+        found = [(str(term), int(row)) for term, row in conn.execute("SELECT term, doc FROM temp.stem_probe_terms")]
         conn.execute("INSERT INTO temp.stem_probe (stem_probe) VALUES ('delete-all')")
-        return out
+        return found
 
     def _sentences_with(self, stems: set[str]) -> dict[str, int]:
         """How many sentences hold each stem, from the sentence index's vocabulary."""
@@ -276,8 +290,8 @@ class ClaimQueries:
         marks = ",".join("?" * len(wanted))
         return dict(self._conn.execute(f"SELECT term, doc FROM temp.sentence_terms WHERE term IN ({marks})", wanted))
 
-    def _sentence_rows(self, sentence_ids: list[int]) -> list[tuple[object, ...]]:
-        rows: list[tuple[object, ...]] = []
+    def _sentence_rows(self, sentence_ids: list[int]) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(sentence_ids, 500):
             marks = ",".join("?" * len(chunk))
             rows += self._conn.execute(
@@ -311,3 +325,12 @@ class ClaimQueries:
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def related_in_file(path: Path, claim_id: int, limit: int = RESULTS) -> list[RelatedPassage]:
+    """A claim's related passages through a read-only connection of its own: the editor asks on
+    a worker thread, so a large dossier never holds up the window."""
+    from dossier.store import Store
+
+    with Store.open_readonly(path) as store:
+        return store.related_passages(claim_id, limit)  # type: ignore[no-any-return]

@@ -82,13 +82,16 @@ class MainWindow(QMainWindow):
         self.editor_dock = self._dock("editor", self.tr("Annotation"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.timeline_dock = self._dock("timeline", self.tr("Timeline"), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.timeline_dock.hide()  # View > Timeline (Ctrl+T): shown on demand, built when first shown
+        self.claims_dock = self._dock("claims", self.tr("Claims Board"), Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.timeline_dock, self.claims_dock)
+        self.claims_dock.hide()  # View > Claims Board (Ctrl+Shift+B)
         self.tabifyDockWidget(self.articles_dock, self.annotations_dock)
         self.tabifyDockWidget(self.entities_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.editor_dock)
         self.articles_dock.raise_()
         # Panels behind a tab are built when their tab is first shown (see Workspace).
         self._lazy_docks = {"search": self.search_dock, "annotations": self.annotations_dock, "editor": self.editor_dock,
-                            "timeline": self.timeline_dock}
+                            "timeline": self.timeline_dock, "claims": self.claims_dock}
         for name, dock in self._lazy_docks.items():
             dock.visibilityChanged.connect(lambda visible, n=name: self._on_lazy_dock_visibility(n, visible))
         self.entities_dock.raise_()
@@ -201,6 +204,8 @@ class MainWindow(QMainWindow):
         annotate_menu.addAction(self.add_event_action)
         self.tags_action = self._action(self.tr("&Tags…"), self.show_tags)
         annotate_menu.addAction(self.tags_action)
+        self.related_action = self._action(self.tr("Find &Related Passages"), self.find_related_passages, "Ctrl+Shift+R")
+        annotate_menu.addAction(self.related_action)
         toolbar = self.addToolBar(self.tr("Annotate"))
         toolbar.setObjectName("annotate_toolbar")
         for action in (self.highlight_action, self.note_action, self.claim_action):
@@ -208,9 +213,12 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock,
-                     self.timeline_dock):
+                     self.timeline_dock, self.claims_dock):
             view_menu.addAction(dock.toggleViewAction())
         self.timeline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+T"))
+        self.claims_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+B"))
+        for dock in (self.timeline_dock, self.claims_dock):  # they share a tab: the one asked for comes to the front
+            dock.toggleViewAction().triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)
         view_menu.addSeparator()
         self.mentions_action = self._action(self.tr("Entity &Highlighting"), self._toggle_mentions, "Ctrl+Shift+H", True)
         self.mentions_action.setChecked(self._settings.get(keys.ENTITY_HIGHLIGHTING))
@@ -229,7 +237,7 @@ class MainWindow(QMainWindow):
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
                                  self.tags_action, self.add_event_action, self.properties_action, self.open_source_action,
-                                 self.delete_article_action, self.sources_action]
+                                 self.delete_article_action, self.sources_action, self.related_action]
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -473,9 +481,21 @@ class MainWindow(QMainWindow):
     def _on_lazy_dock_visibility(self, name: str, visible: bool) -> None:
         if visible and self.workspace is not None:
             getattr(self.workspace, name)  # made on first sight
-        if visible and name == "timeline" and self.timeline_dock.height() < TIMELINE_HEIGHT:
-            # Shown for the first time: tall enough for several lanes and the list of events.
-            self.resizeDocks([self.timeline_dock], [max(TIMELINE_HEIGHT, self.height() // 3)], Qt.Orientation.Vertical)
+        dock = self._lazy_docks[name]
+        if visible and name in ("timeline", "claims") and dock.height() < TIMELINE_HEIGHT:
+            # Shown for the first time: tall enough for several lanes (or rows) and the list.
+            self.resizeDocks([dock], [max(TIMELINE_HEIGHT, self.height() // 3)], Qt.Orientation.Vertical)
+
+    def find_related_passages(self) -> None:
+        """For the claim in the editor: passages of other articles that may support or contradict it."""
+        ws = self.workspace
+        annotation_id = ws.editor.annotation_id if ws is not None and ws.has_panel("editor") else None
+        if ws is None or annotation_id is None or ws.store.annotation(annotation_id).kind != "claim":
+            self.statusBar().showMessage(self.tr("Open a claim first (click it in the article or the claims board)."), 5000)
+            return
+        self.editor_dock.show()
+        self.editor_dock.raise_()
+        ws.editor.find_related()
 
     def _annotate(self, kind: str) -> None:
         if self.workspace is None:
@@ -509,13 +529,14 @@ class MainWindow(QMainWindow):
         from dossier.ui.articles.properties import ArticlePropertiesDialog
 
         article = ws.pane.article
-        dialog = ArticlePropertiesDialog(article, self)
+        reports = ws.store.article_reports(article.id)
+        dialog = ArticlePropertiesDialog(article, reports, self)
         accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
-        values = dialog.values()
+        values, new_reports = dialog.values(), dialog.reports()
         dialog.deleteLater()
-        if not accepted or values == {k: getattr(article, k) for k in values}:
+        if not accepted or (values == {k: getattr(article, k) for k in values} and new_reports == reports):
             return
-        operation = EditArticle(article.id, **values)  # type: ignore[arg-type]
+        operation = EditArticle(article.id, **values, reports=new_reports)  # type: ignore[arg-type]
         if ws.session.push(operation) and (values["published"], values["published_precision"]) != (
                 article.published, article.published_precision):
             self.statusBar().showMessage(self.tr("%1 events moved with the new published date")

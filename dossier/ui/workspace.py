@@ -22,12 +22,13 @@ from dossier.ui.session import DossierSession
 if TYPE_CHECKING:
     from dossier.ui.annotations.editor import AnnotationEditor
     from dossier.ui.annotations.list_panel import AnnotationsPanel
+    from dossier.ui.claims.board import ClaimsBoard
     from dossier.ui.search.panel import SearchPanel
     from dossier.ui.timeline.panel import TimelinePanel
 
 
 class Workspace(QObject):
-    panel_created = Signal(str, object)  # ("search" | "annotations" | "editor", the widget)
+    panel_created = Signal(str, object)  # ("search" | "annotations" | "editor" | "timeline" | "claims", the widget)
     annotation_opened = Signal(int)  # the editor now shows this annotation
 
     def __init__(self, session: DossierSession, tasks: Any, parent: QObject | None = None) -> None:
@@ -65,8 +66,9 @@ class Workspace(QObject):
         if "editor" not in self._panels:
             from dossier.ui.annotations.editor import AnnotationEditor
 
-            editor = AnnotationEditor(self.session, self._passage)
+            editor = AnnotationEditor(self.session, self._passage, self.tasks)
             editor.done_editing.connect(lambda: self.pane.text_view.setFocus(Qt.FocusReason.OtherFocusReason))
+            editor.related.passage_chosen.connect(self.open_passage)
             self._made("editor", editor)
         return self._panels["editor"]  # type: ignore[return-value]
 
@@ -92,6 +94,17 @@ class Workspace(QObject):
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("annotations", panel)
         return self._panels["annotations"]  # type: ignore[return-value]
+
+    @property
+    def claims(self) -> ClaimsBoard:
+        if "claims" not in self._panels:
+            from dossier.ui.claims.board import ClaimsBoard
+
+            board = ClaimsBoard(self.session)
+            board.claim_chosen.connect(self.open_annotation)
+            self.annotation_opened.connect(board.select_claim)
+            self._made("claims", board)
+        return self._panels["claims"]  # type: ignore[return-value]
 
     def _made(self, name: str, panel: QWidget) -> None:
         self._panels[name] = panel

@@ -25,11 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_store  # noqa: E402
-from bench_store import build, emit, percentile  # noqa: E402
+import bench_store
+from bench_store import build, emit, percentile
 
-from dossier.core.models import Claim  # noqa: E402
-from dossier.store import Store  # noqa: E402
+from dossier.core.models import Claim
+from dossier.store import Store
 
 CLAIM_EVERY = 50
 

@@ -40,11 +40,31 @@ def test_a_new_published_date_moves_the_events_and_undo_moves_them_back(qtbot, o
     assert ws.store.article(1).source == "SouthFront"
 
 
+def test_the_outlets_an_article_repeats_are_edited_in_its_properties(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    shown: list[str] = []
+
+    def edit(dialog) -> None:  # type: ignore[no-untyped-def]
+        shown.append(dialog.reports_edit.text())
+        dialog.reports_edit.clear()
+        qtbot.keyClicks(dialog.reports_edit, "Interfax, TASS ,, reuters")
+        dialog.accept()
+
+    answer_next_dialog(qtbot, edit)
+    window.properties_action.trigger()
+    assert shown == ["Interfax, Reuters"]  # the sample quotes both
+    assert ws.store.article_reports(1) == ["Interfax", "reuters", "TASS"]
+    assert window.undo_action.text().endswith("Edit article properties")
+    window.undo_action.trigger()
+    assert ws.store.article_reports(1) == ["Interfax", "Reuters"]
+
+
 def test_an_impossible_date_is_refused_in_the_dialog(qtbot, sample_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
     from dossier.store import Store
 
     with Store.open(sample_path) as store:
-        dialog = ArticlePropertiesDialog(store.article(1))
+        dialog = ArticlePropertiesDialog(store.article(1), [])
     qtbot.addWidget(dialog)
     dialog.published_edit.setText("2021-02-30")
     seen: list[str] = []

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from dossier.core.models import NewArticle
 from dossier.store import Store
 from dossier.ui.entities.dialogs import EntityPickerDialog, NewEntityDialog
 from dossier.ui.entities.models import ENTITY_ID_ROLE, KIND_ROLE, EntityListModel, MentionListModel

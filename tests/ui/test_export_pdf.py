@@ -220,3 +220,29 @@ def test_a_pdf_cut_short_by_a_full_disk_is_reported_and_removed(qapp, sample_pat
     with Store.open_readonly(sample_path) as store, pytest.raises(OSError, match="is the disk full"):
         export_pdf(store, folder / "dossier.pdf", PdfOptions())
     assert list(folder.iterdir()) == []
+
+
+def test_the_claims_section_says_what_other_sources_say(qapp, corpus_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Under each claim: the corroboration line, the suggestion beside the analyst's grade, and
+    each piece of evidence with its outlet, linked to its place in the text."""
+    from dossier.core.anchoring import find_quote
+    from dossier.operations import perform
+    from dossier.operations.annotations import AddEvidence
+
+    with Store.open(corpus_path) as store:
+        claim = next(a for a in store.annotations() if a.kind == "claim")
+        sources = {a.source: a.id for a in store.article_summaries(store.article_ids()).values()}
+        for outlet, quote in (("News.am", "was not carried out in full"), ("Eurasianet", "carried out only in part"),
+                              ("SouthFront", "has been partially fulfilled")):
+            found = find_quote(store.article(sources[outlet]).text, quote)
+            perform(store, AddEvidence(claim.id, "supports", passage=(sources[outlet], found.start, found.end)))
+        out = tmp_path / "claims.pdf"
+        export_pdf(store, out, PdfOptions())
+    text = " ".join(unicodedata.normalize("NFKC", pdftotext(out)).split())  # "ﬁ" ligatures are two letters
+    assert "Corroboration: supported by 2 independent sources (Eurasianet, News.am); 1 passage not independent." in text
+    assert ("The evidence suggests 1 — Confirmed by other sources; the analyst graded it 2 — Probably true."
+            in text)
+    assert "Supports: “was not carried out in full” — News.am — Only part of the Azerbaijani servicemen left" in text
+    assert "“has been partially fulfilled” — SouthFront" in text and "(not independent)" in text
+    links = [a for page in PdfReader(str(out)).pages[:4] for a in page.get("/Annots", []) or []]
+    assert len(links) >= 4  # the claim's quote and its three pieces of evidence lead into the text

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 
 from dossier.ui import settings as keys
 from dossier.ui.preferences import PreferencesDialog

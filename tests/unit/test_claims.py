@@ -3,7 +3,6 @@ credibility, related passages, on the sample plus a corpus of six outlets (tests
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,35 +11,16 @@ from dossier.core.anchoring import find_quote
 from dossier.core.corroboration import EvidenceSource, corroborate, independent, suggest
 from dossier.core.models import Claim
 from dossier.core.sentences import sentence_spans
-from dossier.ingest.pipeline import run_import
 from dossier.operations import perform, redo, undo
 from dossier.operations.annotations import AddAnnotation, AddEvidence, EditClaim
 from dossier.operations.articles import DeleteArticle, EditArticle
 from dossier.sample import CLAIM_QUOTE
 from dossier.store import Store
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corroboration"
-
-
-@pytest.fixture(scope="module")
-def corpus_template(sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample with the six corpus articles imported (entities and dates extracted), once."""
-    path = tmp_path_factory.mktemp("claims") / "corpus.dossier"
-    shutil.copyfile(sample_template, path)
-    store = Store.open(path)
-    try:
-        report = run_import(store, [CORPUS])
-        assert len(report.imported) == 6 and not report.failed
-    finally:
-        store.close()
-    return path
-
 
 @pytest.fixture
-def corpus(corpus_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "corpus.dossier"
-    shutil.copyfile(corpus_template, path)
-    store = Store.open(path)
+def corpus(corpus_path: Path):  # type: ignore[no-untyped-def]
+    store = Store.open(corpus_path)
     yield store
     store.close()
 
@@ -276,3 +256,24 @@ def test_related_passages_of_a_claim_without_words_to_go_on_is_empty(store: Stor
 def test_front_matter_says_what_an_article_repeats(corpus: Store) -> None:
     assert corpus.article_reports(article_of(corpus, "OC Media")) == ["Azatutyun"]
     assert corpus.article_reports(article_of(corpus, "News.am")) == []
+
+
+def test_the_csv_counts_each_claims_sources(corpus: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from dossier.export.csv_export import write_csv
+
+    claim_id = sample_claim(corpus)
+    for outlet, quote in (("News.am", "was not carried out in full"), ("APA", "had not crossed into Armenia"),
+                          ("TASS", "Moscow was in contact")):
+        relation = {"News.am": "supports", "APA": "contradicts", "TASS": "context"}[outlet]
+        perform(corpus, AddEvidence(claim_id, relation, passage=passage(corpus, outlet, quote)))
+    write_csv(corpus, tmp_path / "out.csv")
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    (claim,) = [r for r in rows if r["kind"] == "claim"]
+    assert (claim["supporting_sources"], claim["contradicting_sources"], claim["context_sources"]) == ("1", "1", "1")
+    assert claim["suggested_credibility"] == "3"
+    assert claim["corroboration"] == ("supported by 1 independent source (News.am); contradicted by 1 independent "
+                                      "source (APA); context from 1 independent source (TASS)")
+    assert all(r["supporting_sources"] == "" for r in rows if r["kind"] != "claim")

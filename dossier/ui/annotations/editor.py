@@ -10,23 +10,52 @@ keyboard back to the article, keeping what was typed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QLineEdit, QListView, QPlainTextEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.changes import ANNOTATIONS, SOURCES, TAGS, Changes
 from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Annotation, Claim
-from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY
-from dossier.operations.annotations import AddEvidence, EditClaim, EditNote, RemoveEvidence, SetTags
+from dossier.core.vocabulary import (
+    CLAIM_STATUS_LABELS,
+    CLAIM_STATUSES,
+    CREDIBILITY,
+    EVIDENCE_RELATIONS,
+    RELIABILITY,
+)
+from dossier.operations.annotations import (
+    AddEvidence,
+    EditClaim,
+    EditNote,
+    RemoveEvidence,
+    SetTags,
+)
+from dossier.store.claims import ClaimRow
 from dossier.ui import theme
+from dossier.ui.claims.board import DISAGREES
+from dossier.ui.claims.related import RelatedPassages
 from dossier.ui.session import DossierSession
 
 SAVE_AFTER_MS = 400
+CLAIM_NOTE_HEIGHT = 90
+QWIDGETSIZE_MAX = (1 << 24) - 1
 KIND_LABELS = {"highlight": "Highlight", "note": "Note", "claim": "Claim"}
 
 
@@ -34,7 +63,7 @@ class AnnotationEditor(QWidget):
     done_editing = Signal()  # Esc: back to the article
 
     def __init__(self, session: DossierSession, current_passage: Callable[[], tuple[int, int, int] | None],
-                 parent: QWidget | None = None) -> None:
+                 tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session, self._store = session, session.store
         self._current_passage = current_passage
@@ -74,6 +103,9 @@ class AnnotationEditor(QWidget):
         self.credibility_box.setToolTip(self.tr("Information credibility: 1 confirmed by other sources … "
                                                 "6 truth cannot be judged"))
         self.grade = QLabel(textFormat=Qt.TextFormat.PlainText)
+        # What the linked evidence suggests, beside the analyst's own: shown, never applied.
+        self.suggestion = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.corroboration = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.rationale_edit = QPlainTextEdit(placeholderText=self.tr("Rationale: why this status and these grades"))
         self.rationale_edit.setTabChangesFocus(True)
         self.relation_box = QComboBox()
@@ -88,6 +120,7 @@ class AnnotationEditor(QWidget):
         self.evidence_view.setWordWrap(True)
         self.remove_evidence_button = QPushButton(self.tr("Remove Link"))
         self._evidence_ids: list[tuple[int, str]] = []
+        self.related = RelatedPassages(session, tasks)
 
         self.relation_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.relation_box.setMinimumContentsLength(10)
@@ -99,13 +132,19 @@ class AnnotationEditor(QWidget):
         form.addRow(self.tr("Source reliability"), self.reliability_box)
         form.addRow(self.tr("Credibility"), self.credibility_box)
         form.addRow(self.tr("Grade"), self.grade)
+        form.addRow(self.tr("Evidence suggests"), self.suggestion)
         form.addRow(self.tr("Rationale"), self.rationale_edit)
         form.addRow(self.tr("Evidence"), self.relation_box)
         form.addRow(self.add_evidence_button)
+        form.addRow(self.corroboration)
         form.addRow(self.evidence_view)
         form.addRow(self.remove_evidence_button)
+        form.addRow(self.related)
 
-        layout = QVBoxLayout(self)
+        # A claim's form (grades, evidence, related passages) is taller than a laptop's dock: it
+        # scrolls, rather than make the window taller than the screen.
+        form_widget = QWidget()
+        layout = QVBoxLayout(form_widget)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.quote)
@@ -113,6 +152,13 @@ class AnnotationEditor(QWidget):
         layout.addWidget(self.tags_edit)
         layout.addWidget(self.claim_group, 2)
         layout.addStretch(0)
+        self.scroll_area = QScrollArea(widgetResizable=True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(form_widget)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
 
         self._note_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
         self._note_timer.timeout.connect(self._save_note)
@@ -163,6 +209,12 @@ class AnnotationEditor(QWidget):
         elif changes.touches(TAGS):
             self._tag_names.setStringList([t.name for t in self._store.tags()])
 
+    def find_related(self) -> None:
+        """Find Related Passages, brought into view with the keyboard on the list."""
+        self.related.find_passages()
+        self.scroll_area.ensureWidgetVisible(self.related.list)
+        self.related.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_note(self) -> None:
         self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -188,6 +240,7 @@ class AnnotationEditor(QWidget):
                 self.note_edit.clear()
                 self.tags_edit.clear()
                 self.claim_group.hide()
+                self.related.set_claim(None)
                 return
             article = self._store.article(a.article_id)
             state = "" if a.anchor_state == "anchored" else f" ({a.anchor_state})"
@@ -199,6 +252,9 @@ class AnnotationEditor(QWidget):
             if not (self.tags_edit.hasFocus() and self.tags_edit.isModified()):  # not while typed in
                 self.tags_edit.setText(", ".join(tags[t] for t in a.tag_ids if t in tags))
             self.claim_group.setVisible(a.kind == "claim")
+            # A claim's note is a line or two beside its rationale; a note's is the whole point.
+            self.note_edit.setMaximumHeight(CLAIM_NOTE_HEIGHT if a.kind == "claim" else QWIDGETSIZE_MAX)
+            self.related.set_claim(a.id if a.kind == "claim" else None)
             if a.kind == "claim":
                 self._load_claim(a, article.source)
         finally:
@@ -218,18 +274,30 @@ class AnnotationEditor(QWidget):
         self.grade.setText(grade.label + (self.tr("  (reliability inherited from the source)") if grade.inherited else ""))
         if self.rationale_edit.toPlainText() != claim.rationale and not self._rationale_timer.isActive():
             self.rationale_edit.setPlainText(claim.rationale)
-        links = self._store.evidence(a.id)
-        self._evidence_ids = [(link.annotation_id, link.relation) for link in links]
+        (row,) = self._store.claim_rows([a.id])
+        self._show_corroboration(row)
+        self._evidence_ids = [(item.annotation_id, item.relation) for item in row.evidence]
         lines = []
-        for link in links:
-            try:
-                target = self._store.annotation(link.annotation_id)
-            except KeyError:
-                continue
-            title = self._store.article(target.article_id).title
-            lines.append(f"{self.tr(link.relation)}: “{target.exact}” — {title}")
+        for item in row.evidence:
+            where = " — ".join(p for p in (item.outlet, item.article_title) if p)
+            alone = "" if item.independent else self.tr(" (not independent)")
+            lines.append(f"{self.tr(item.relation)}: “{item.exact}” — {where}{alone}")
         self.evidence_model.setStringList(lines)
         self.remove_evidence_button.setEnabled(bool(lines))
+
+    def _show_corroboration(self, row: ClaimRow) -> None:
+        found = row.corroboration
+        self.corroboration.setText(found.line[0].upper() + found.line[1:] + ".")
+        if found.suggestion is None:
+            self.suggestion.setText(self.tr("nothing yet (no independent evidence)") if not found.contradicting else
+                                    self.tr("nothing (the contradiction comes from less reliable sources)"))
+            self.suggestion.setStyleSheet("")
+            return
+        text = f"{found.suggestion} — {self.tr(CREDIBILITY[found.suggestion])}"
+        if row.disagrees:
+            text += self.tr(" (you chose %1)").replace("%1", str(row.grade.credibility))
+        self.suggestion.setText(text)
+        self.suggestion.setStyleSheet(f"color: {DISAGREES.name()}; font-weight: bold" if row.disagrees else "")
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -284,7 +352,7 @@ class AnnotationEditor(QWidget):
         target, _relation = self._evidence_ids[row]
         self._session.push(RemoveEvidence(a.id, target))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             if watched is self.tags_edit:
                 self._save_tags()

@@ -6,16 +6,34 @@ appears as a row, and the selection and scroll position stay where the user left
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dossier.core.changes import ANNOTATIONS, ARTICLES, SOURCES, TAGS, Changes
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
-from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES
+from dossier.core.vocabulary import (
+    ANNOTATION_KINDS,
+    CLAIM_STATUS_LABELS,
+    CLAIM_STATUSES,
+)
 from dossier.store import Store
 from dossier.ui.row_sync import RowSync
 from dossier.ui.session import DossierSession
+from dossier.ui.tables import record_table
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Kind", "Quote", "Note", "Tags", "Status")
@@ -64,10 +82,10 @@ class AnnotationListModel(RowSync, QAbstractTableModel):
     def row_of(self, annotation_id: int) -> int:
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -118,15 +136,8 @@ class AnnotationsPanel(QWidget):
         for status in CLAIM_STATUSES:
             self.status_box.addItem(self.tr(CLAIM_STATUS_LABELS[status]), status)
         self.text_edit = QLineEdit(placeholderText=self.tr("Filter by quote or note"), clearButtonEnabled=True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table = record_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(48)

@@ -74,10 +74,21 @@ class ArticleMetadataDialog(QDialog):
 
 
 class ArticlePropertiesDialog(ArticleMetadataDialog):
-    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+    """The metadata, and the outlets whose reporting the article repeats: its passages are then
+    not counted as independent evidence for or against theirs (the claims board)."""
+
+    def __init__(self, article: Article, reports: list[str], parent: QWidget | None = None) -> None:
         super().__init__("Article Properties", article.title, article.source, article.url,
                          article.published, article.published_precision, parent)
+        self.reports_edit = QLineEdit(", ".join(reports), placeholderText=self.tr("Outlets, separated by commas"))
+        self.reports_edit.setToolTip(self.tr(
+            "Outlets this article quotes or retells (“Reuters reported…”). Its passages are not counted as "
+            "independent evidence for or against their claims, nor theirs for its."))
+        self.form.addRow(self.tr("Reports what these outlets said"), self.reports_edit)
         self.finish_layout()
+
+    def reports(self) -> list[str]:
+        return [o.strip() for o in self.reports_edit.text().split(",") if o.strip()]
 
 
 def confirm_open_source(parent: QWidget, url: str) -> bool:

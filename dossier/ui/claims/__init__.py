@@ -1,0 +1,1 @@
+"""The claims board: every claim of the dossier with its corroboration by other sources."""
