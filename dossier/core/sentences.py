@@ -2,9 +2,11 @@
 the entity network counts co-occurrences in.
 
 Plain rules, no model: a paragraph break always ends a sentence; inside a paragraph a sentence
-ends at ".", "!" or "?" (closing quotes and brackets included) followed by a space and a capital,
-a digit or an opening quote, unless the word before the stop is a known abbreviation or a single
-capital (an initial). Good enough for news prose, the same at import and in the backfill, and
+ends at ".", "!", "?", "…", the Armenian full stop "։", the Arabic question mark "؟" or "。"
+(closing quotes and brackets included) followed by a space and then anything but a small letter
+(a capital, a digit, a quote, an emoji, a letter of a script without capitals: Arabic, Persian,
+Georgian…), unless the word before a "." is a known abbreviation or a single capital (an initial). Good
+enough for news prose in the dossier's languages, the same at import and in the backfill, and
 fast: no spaCy is needed to store an article.
 """
 
@@ -17,7 +19,8 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt maj capt sgt st jr sr vs etc no nos approx dept est fig inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g".split()
 )
-_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZА-ЯЁԱ-ՖƏÇĞİÖŞÜ0-9])")
+_STOP = re.compile(r"[.!?…։؟。]+[\"'”’»)\]]*(?=\s)")
+_OPENING = "\"'“‘«([„"
 _SPACE = re.compile(r"\s")
 
 
@@ -27,15 +30,26 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for paragraph in text.split("\n\n"):
         start = 0
-        for match in _END.finditer(paragraph):
-            word = paragraph[:match.start()].rsplit(None, 1)[-1] if paragraph[:match.start()].strip() else ""
-            if word.casefold().rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                continue
-            _add(spans, paragraph, offset, start, match.end())
-            start = match.end()
+        for match in _STOP.finditer(paragraph):
+            if _ends_sentence(paragraph, match.start(), match.end()):
+                _add(spans, paragraph, offset, start, match.end())
+                start = match.end()
         _add(spans, paragraph, offset, start, len(paragraph))
         offset += len(paragraph) + 2
     return spans
+
+
+def _ends_sentence(paragraph: str, stop: int, after: int) -> bool:
+    rest = paragraph[after:].lstrip().lstrip(_OPENING)
+    if not rest:
+        return False
+    if rest[0].islower():  # "e.g. the", "3 p.m. yesterday": the sentence goes on
+        return False
+    if paragraph[stop] != ".":
+        return True
+    before = paragraph[:stop].strip()
+    word = before.rsplit(None, 1)[-1] if before else ""
+    return not (word.casefold().rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
 
 
 def _add(spans: list[tuple[int, int]], paragraph: str, offset: int, start: int, end: int) -> None:

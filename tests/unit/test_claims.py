@@ -125,6 +125,15 @@ def test_sentences_cover_the_text_exactly_and_keep_abbreviations() -> None:
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+def test_sentences_end_where_each_script_ends_them() -> None:
+    """Armenian ends with "։", Arabic has no capitals to start the next one, Russian quotes «»."""
+    text = ("Զորքերը դուրս չեն եկել։ Ադրբեջանը հերքում է։ قالت الوزارة إن القوات انسحبت. "
+            "القوات لم تنسحب؟ Войска не ушли. Он сказал: «Нет». 😀 Emoji stay. J. R. Smith said so.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Զորքերը դուրս չեն եկել։", "Ադրբեջանը հերքում է։", "قالت الوزارة إن القوات انسحبت.", "القوات لم تنسحب؟",
+        "Войска не ушли.", "Он сказал: «Нет».", "😀 Emoji stay.", "J. R. Smith said so."]
+
+
 def test_sentences_are_stored_at_import_and_follow_a_deleted_article(corpus: Store) -> None:
     apa = article_of(corpus, "APA")
     text = corpus.article(apa).text

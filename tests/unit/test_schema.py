@@ -87,6 +87,10 @@ def test_a_v1_file_is_backed_up_then_upgraded_keeping_its_data(tmp_path: Path) -
         # The search index added by migration 2 covers what was already there.
         assert [h.article_id for h in store.search("ceasefire")] == [1]
         assert [h.annotation_id for h in store.search_annotations("which battle")] == [1]
+        # Migration 9 split what was there into sentences and indexed them (related passages).
+        assert store.sentence_at(1, 4, 10) == (0, len("The battle ended on November 10 with a ceasefire."))
+        assert store._conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'ceasefires'"
+                                   ).fetchone()[0] == 1  # stemmed: "ceasefires" finds "ceasefire"
     (backup,) = list_backups(path)
     old = sqlite3.connect(backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1  # taken before migrating
