@@ -9,12 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from dossier.core.corroboration import (
-    Corroboration,
-    EvidenceSource,
-    corroborate,
-    independent,
-)
+from dossier.core.corroboration import Corroboration, EvidenceSource, corroborate, independent
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
 

@@ -4,6 +4,7 @@ six outlets (tests/data/corroboration)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,46 @@ def test_an_outlet_marked_as_repeated_stops_counting_as_independent(qtbot, open_
     assert column_text(board, "For") == ["0"] and column_text(board, "Evidence suggests") == [""]
     assert "(not independent)" in ws.editor.evidence_model.stringList()[0]
     assert ws.editor.suggestion.text() == "nothing yet (no independent evidence)"
+
+
+@pytest.mark.timeout(90)
+def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, settings, corpus_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Forty quick asks on worker threads while the editor flips between two claims: the list
+    ends with the last claim's passages, none of the other's, and the window quits cleanly."""
+    from dossier.store import Store
+
+    with Store.open(corpus_path) as store:
+        first = next(a.id for a in store.annotations() if a.kind == "claim")
+        apa = next(a for a in store.article_summaries(store.article_ids()).values() if a.source == "APA")
+        found = find_quote(store.article(apa.id).text, "had not crossed into Armenia")
+        second = store.add_annotation(apa.id, "claim", found.start, found.end)
+    window = MainWindow(settings, TaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_dossier(corpus_path)
+    ws = window.workspace
+    related = ws.editor.related
+    shown_wrongly: list[int] = []
+    show = related._show
+
+    def checked_show(found):  # type: ignore[no-untyped-def]
+        # A claim's related passages never come from its own article: any that do were asked for
+        # the other claim and arrived late.
+        own = ws.store.annotation(ws.editor.annotation_id).article_id
+        shown_wrongly.extend(p.sentence_id for p in found if p.article_id == own)
+        show(found)
+
+    related._show = checked_show
+    for i in range(40):
+        ws.open_annotation(first if i % 2 else second)
+        window.related_action.trigger()
+        QApplication.processEvents()
+        time.sleep(0.005)  # some answers arrive after the next claim is shown
+    assert ws.editor.annotation_id == first
+    qtbot.waitUntil(lambda: not window._tasks.busy and bool(related._found), timeout=60_000)
+    QApplication.processEvents()
+    assert all(p.article_id != ws.store.annotation(first).article_id for p in related._found)
+    assert related._found == ws.store.related_passages(first)
+    assert shown_wrongly == []
+    window.close()
+    assert window._tasks.wait(10_000)

@@ -15,38 +15,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
+    QComboBox, QCompleter, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QListView, QPlainTextEdit,
+    QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from dossier.core.changes import ANNOTATIONS, SOURCES, TAGS, Changes
 from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Annotation, Claim
-from dossier.core.vocabulary import (
-    CLAIM_STATUS_LABELS,
-    CLAIM_STATUSES,
-    CREDIBILITY,
-    EVIDENCE_RELATIONS,
-    RELIABILITY,
-)
-from dossier.operations.annotations import (
-    AddEvidence,
-    EditClaim,
-    EditNote,
-    RemoveEvidence,
-    SetTags,
-)
+from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY
+from dossier.operations.annotations import AddEvidence, EditClaim, EditNote, RemoveEvidence, SetTags
 from dossier.store.claims import ClaimRow
 from dossier.ui import theme
 from dossier.ui.claims.board import DISAGREES
@@ -352,7 +329,7 @@ class AnnotationEditor(QWidget):
         target, _relation = self._evidence_ids[row]
         self._session.push(RemoveEvidence(a.id, target))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             if watched is self.tags_edit:
                 self._save_tags()

@@ -6,30 +6,13 @@ appears as a row, and the selection and scroll position stay where the user left
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
 from dossier.core.changes import ANNOTATIONS, ARTICLES, SOURCES, TAGS, Changes
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
-from dossier.core.vocabulary import (
-    ANNOTATION_KINDS,
-    CLAIM_STATUS_LABELS,
-    CLAIM_STATUSES,
-)
+from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES
 from dossier.store import Store
 from dossier.ui.row_sync import RowSync
 from dossier.ui.session import DossierSession
@@ -82,10 +65,10 @@ class AnnotationListModel(RowSync, QAbstractTableModel):
     def row_of(self, annotation_id: int) -> int:
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
