@@ -13,7 +13,11 @@ evidence, come from punctuation and paragraph breaks.
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
 from typing import Any
 
 from dossier.ingest import gazetteer
@@ -32,8 +36,32 @@ def load_pipeline() -> Any:
     global _nlp
     with _lock:
         if _nlp is None:
-            _nlp = _build()
+            with _collection_left_as_it_was():
+                _nlp = _build()
         return _nlp
+
+
+@contextmanager
+def _collection_left_as_it_was() -> Iterator[None]:
+    """srsly, which reads the model's files, turns Python's automatic garbage collection off
+    while it reads and then on, whatever it was. The window keeps it off so that no worker (this
+    one, loading the model) collects garbage holding Qt objects (ui/gc_thread.py): while the
+    model loads, srsly's switch is made to put back what it found, and so is it after."""
+    was = gc.isenabled()
+    try:
+        import srsly._msgpack_api as reader
+    except ImportError:  # another srsly: the state is put back after, at least
+        reader = None
+    real = getattr(reader, "gc", None)
+    if reader is not None and real is gc:
+        reader.gc = SimpleNamespace(disable=gc.disable, enable=gc.enable if was else (lambda: None))
+    try:
+        yield
+    finally:
+        if reader is not None and real is gc:
+            reader.gc = gc
+        if not was:
+            gc.disable()
 
 
 def _build() -> Any:

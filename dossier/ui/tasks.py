@@ -7,7 +7,7 @@ mutex: the window froze for good. Here a job is a Python thread and a function o
 when it yields or ends, its outcome goes on a queue and one byte goes down a socket pair. A
 QSocketNotifier, made and kept on the GUI thread, wakes on that byte and hands each outcome to
 its callback, which never left the GUI thread. No Qt object is made, touched, held or destroyed
-by a worker.
+by a worker — nor collected by one: see gc_thread.
 
 Work that needs Qt itself (laying out the PDF) runs in a child process instead (export_dialog).
 """
@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier
+
+from dossier.ui.gc_thread import GuiThreadCollector
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
@@ -55,6 +57,8 @@ def _work(outcomes: queue.SimpleQueue[tuple[int, str, Any]], wake: socket.socket
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Garbage cycles holding Qt objects must never be collected on a worker (gc_thread).
+        GuiThreadCollector.install()
         self._outcomes: queue.SimpleQueue[tuple[int, str, Any]] = queue.SimpleQueue()
         self._wake_reader, self._wake_writer = socket.socketpair()
         self._wake_reader.setblocking(False)

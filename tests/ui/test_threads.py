@@ -248,3 +248,31 @@ def test_the_watchdog_ends_a_hang_that_holds_the_gil(tmp_path: Path) -> None:
                             env={**__import__("os").environ, "PYTHONPATH": str(repo)})
     assert result.returncode != 0
     assert "Timeout" in result.stderr and "test_hang" in result.stderr
+
+
+@pytest.mark.timeout(60)
+def test_garbage_holding_qt_objects_is_collected_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A cycle holding a Qt object, left for the collector while a worker allocates: it must go on
+    the GUI thread (collected on the worker it crashed the UI tests in 4 runs of 6)."""
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    tasks = TaskRunner()
+    assert not gc.isenabled()  # automatic collection would run on whichever thread allocates
+    destroyed_on: list[int] = []
+
+    class Holder:
+        pass
+
+    holder = Holder()
+    holder.me, holder.obj = holder, QObject()  # type: ignore[attr-defined]
+    holder.obj.destroyed.connect(lambda *_: destroyed_on.append(threading.get_ident()))  # type: ignore[attr-defined]
+    del holder
+    allocated: list[int] = []
+    for _ in range(5):
+        # Each worker allocates far past the first generation's threshold.
+        tasks.run(lambda: len([[i] for i in range(300_000)]), allocated.append)
+    qtbot.waitUntil(lambda: len(allocated) == 5 and bool(destroyed_on), timeout=30_000)
+    assert destroyed_on == [threading.get_ident()]
+    assert tasks.wait(10_000)

@@ -127,3 +127,16 @@ def test_events_edited_or_deleted_by_hand_stay_that_way(store: Store, tmp_path: 
     assert (kept.title, kept.earliest, kept.origin) == ("Troops arrive", "2021-05-12", "user")
     undo(store, deleted)
     assert {e.date_text for e in store.events(1)} == {"yesterday", "November 10"}
+
+
+def test_loading_the_model_leaves_garbage_collection_as_it_was() -> None:
+    """srsly (the model's file reader) turns automatic collection on after reading; the window
+    keeps it off while workers run (ui/gc_thread.py), and loads the model on a worker."""
+    import subprocess
+    import sys
+
+    code = ("import gc; gc.disable(); from dossier.ingest.nlp import load_pipeline; load_pipeline(); "
+            "print(gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "False", out.stderr
