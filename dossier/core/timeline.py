@@ -3,6 +3,7 @@ axis at any zoom. The widget only paints what these give it."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -146,3 +147,30 @@ def ticks(first_day: int, last_day: int, px_per_day: float) -> list[Tick]:
             out.append(Tick(date(y, 1, 1).toordinal(), str(y), y % (step * 10) == 0))
         y += step
     return out
+
+
+YEAR_WORDS = re.compile(r"\b\d{4}s?\b")
+# Words that name a month or weekday but no year: before or after publication is the sentence's
+# tense (ingest.tense), so the timeline says which was chosen. "last Friday", "next month" say it.
+_CALENDAR_NAME = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
+    r"nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_SAYS_WHICH = re.compile(r"\b(last|next|this|ago|yesterday|tomorrow|today|earlier|later)\b", re.IGNORECASE)
+
+
+def placement(earliest: str | None, latest: str | None, date_text: str, publication_day: str | None) -> str:
+    """Where an event's date words put it against its article's published day, when the words
+    alone did not ("June 20" in an article of 28 May 2021): what extraction chose, or why it
+    chose nothing. "" for dates the words fix ("20 June 2021", "2020")."""
+    if not earliest:
+        if publication_day:
+            return "not placed: its sentence does not say whether before or after publication"
+        return "not placed: the article has no published day"
+    if (not publication_day or YEAR_WORDS.search(date_text) or not _CALENDAR_NAME.search(date_text)
+            or _SAYS_WHICH.search(date_text)):
+        return ""
+    if earliest > publication_day:
+        return "after publication"
+    if (latest or earliest) < publication_day:
+        return "before publication"
+    return ""

@@ -6,23 +6,29 @@ published date; without one they stay unresolved (no range) rather than guessed.
 are read here directly (fast, and exact about what they mean); anything else goes to dateparser
 (English only: without `languages=["en"]` it reads this sample as Catalan).
 
-Weeks start on Monday. "November 10" without a year is the latest November 10 on or before the
-published date.
+Weeks start on Monday. A date that names no year ("November 10", "in June", "mid-May", "on
+Friday") lies before or after publication as its sentence's tense says (ingest.tense): before,
+the latest one on or before the published day; after, the first one on or after it. When the
+sentence does not tell and the two differ, the date stays unresolved.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TypeVar
 
 from dossier.core.models import FuzzyDate
+from dossier.ingest.tense import Tense
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+T = TypeVar("T")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "a": 1, "an": 1}
 
@@ -58,9 +64,10 @@ _COMBINED = re.compile(
 _COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _PATTERNS}
 
 
-def find_dates(text: str, published: date | None) -> list[tuple[int, int, FuzzyDate]]:
+def find_dates(text: str, published: date | None, tense: Tense = "past") -> list[tuple[int, int, FuzzyDate]]:
     """Every date expression in `text`: (start, end, date), in order. Expressions that name no
-    date (durations like "two years", counts) are left out."""
+    date (durations like "two years", counts) are left out. `tense` places the dates that name
+    no year (see above); words alone, as a user types them, are read as the past."""
     found = []
     for match in _COMBINED.finditer(text):
         kind = (match.lastgroup or "").removeprefix("form_")
@@ -68,7 +75,7 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, FuzzyD
         detail = _COMPILED[kind].fullmatch(words) or _COMPILED[kind].search(words)
         if detail is None:
             continue
-        fuzzy = _resolve(kind, detail, words, published)
+        fuzzy = _resolve(kind, detail, words, published, tense)
         if fuzzy is not None:
             found.append((match.start(), match.end(), fuzzy))
     return found
@@ -83,7 +90,7 @@ def resolve(words: str, published: date | None) -> FuzzyDate | None:
     return _dateparser(words, published)
 
 
-def _resolve(kind: str, m: re.Match[str], words: str, base: date | None) -> FuzzyDate | None:
+def _resolve(kind: str, m: re.Match[str], words: str, base: date | None, tense: Tense = "past") -> FuzzyDate | None:
     g = m.groupdict()
     words = words.strip()
     try:
@@ -95,20 +102,24 @@ def _resolve(kind: str, m: re.Match[str], words: str, base: date | None) -> Fuzz
             if base is None:
                 return FuzzyDate(None, None, "day", words)
             month, day = MONTHS[g["month"].lower()], int(g["d"])
-            candidate = date(base.year, month, day)
-            if candidate > base:
-                candidate = date(base.year - 1, month, day)
-            return _day(candidate, words)
+            date(2000, month, day)  # refuses February 30 (2000 has a February 29)
+            return _either(_nearest_day(month, day, base, -1), _nearest_day(month, day, base, 1),
+                           tense, "day", words, _day)
         if kind == "month_year":
             return _month(int(g["y"]), MONTHS[g["month"].lower()], words)
         if kind == "part_month_year":
             month = MONTHS[g["month"].lower()]
-            year = int(g["y"]) if g.get("y") else (_latest_year_of_month(month, base) if base else None)
-            if year is None:
+
+            def part_of(year: int, _words: str) -> FuzzyDate:
+                lo, hi = _part(g["part"].lower(), *_month_bounds(year, month))
+                return FuzzyDate(lo.isoformat(), hi.isoformat(), "approximate", words)
+
+            if g.get("y"):
+                return part_of(int(g["y"]), words)
+            if base is None:
                 return FuzzyDate(None, None, "approximate", words)
-            first, last = _month_bounds(year, month)
-            lo, hi = _part(g["part"].lower(), first, last)
-            return FuzzyDate(lo.isoformat(), hi.isoformat(), "approximate", words)
+            return _either(_year_of_month(month, base, -1), _year_of_month(month, base, 1), tense, "approximate",
+                           words, part_of)
         if kind == "part_year":
             lo, hi = _part(g["part"].lower(), date(int(g["y"]), 1, 1), date(int(g["y"]), 12, 31))
             return FuzzyDate(lo.isoformat(), hi.isoformat(), "approximate", words)
@@ -122,13 +133,46 @@ def _resolve(kind: str, m: re.Match[str], words: str, base: date | None) -> Fuzz
             if base is None:
                 return FuzzyDate(None, None, "month", words)
             month = MONTHS[g["month"].lower()]
-            return _month(_latest_year_of_month(month, base), month, words)
+            return _either(_year_of_month(month, base, -1), _year_of_month(month, base, 1), tense, "month", words,
+                           lambda year, w: _month(year, month, w))
     except ValueError:
         return None  # an impossible date such as February 30
-    return _relative(kind, g, words, base)
+    return _relative(kind, g, words, base, tense)
 
 
-def _relative(kind: str, g: dict[str, str], words: str, base: date | None) -> FuzzyDate | None:
+def _either(before: T, after: T, tense: Tense, precision: str, words: str,
+            make: Callable[[T, str], FuzzyDate]) -> FuzzyDate:
+    """The date before or after publication, as the tense says; the one date if both are the
+    same (a date of the published day or month); unresolved if the tense is not known."""
+    if before == after or tense == "past":
+        return make(before, words)
+    if tense == "future":
+        return make(after, words)
+    return FuzzyDate(None, None, precision, words)
+
+
+def _nearest_day(month: int, day: int, base: date, direction: int) -> date:
+    """The latest (direction -1) such day on or before `base`, or the first (1) on or after it;
+    February 29 only in leap years."""
+    year = base.year
+    while True:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            year += direction
+            continue
+        if (direction < 0 and candidate <= base) or (direction > 0 and candidate >= base):
+            return candidate
+        year += direction
+
+
+def _year_of_month(month: int, base: date, direction: int) -> int:
+    if direction < 0:
+        return base.year if month <= base.month else base.year - 1
+    return base.year if month >= base.month else base.year + 1
+
+
+def _relative(kind: str, g: dict[str, str], words: str, base: date | None, tense: Tense = "past") -> FuzzyDate | None:
     if kind == "relative_day":
         word = g["word"].lower()
         shift = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
@@ -163,10 +207,13 @@ def _relative(kind: str, g: dict[str, str], words: str, base: date | None) -> Fu
     if kind == "weekday":
         if base is None:
             return FuzzyDate(None, None, "day", words)
-        back = (base.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
-        if words.lower().startswith("last") and back == 0:
-            back = 7
-        return _day(base - timedelta(days=back), words)
+        weekday = WEEKDAYS[g["weekday"].lower()]
+        back = (base.weekday() - weekday) % 7
+        if words.lower().startswith("last"):
+            return _day(base - timedelta(days=back or 7), words)
+        # "on Friday" in a Friday's article: that day, told of; "will meet on Friday": the next.
+        ahead = (weekday - base.weekday()) % 7 or 7
+        return _either(base - timedelta(days=back), base + timedelta(days=ahead), tense, "day", words, _day)
     return None
 
 
@@ -181,10 +228,6 @@ def _month(year: int, month: int, words: str) -> FuzzyDate:
 
 def _month_bounds(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _latest_year_of_month(month: int, base: date) -> int:
-    return base.year if month <= base.month else base.year - 1
 
 
 def _period(unit: str, base: date, shift: int) -> tuple[date, date]:

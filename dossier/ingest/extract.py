@@ -18,6 +18,7 @@ from dossier.core.models import FuzzyDate, NewEvent, NewMention
 from dossier.core.names import fold
 from dossier.ingest.dates import base_date, find_dates
 from dossier.ingest.nlp import UNIT_LABEL
+from dossier.ingest.tense import Tense, tense_of
 from dossier.store import Store
 
 KINDS = {
@@ -158,7 +159,9 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
         if ent.label_ != "DATE":
             continue
         sent = _trimmed(ent.sent)
-        for start, end, fuzzy in find_dates(ent.text, base):
+        # Before or after publication, as the sentence's tense says ("are due on June 20").
+        tense = tense_of(sent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char)
+        for start, end, fuzzy in find_dates(ent.text, base, tense):
             key = (sent.start_char, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (sent.start_char, fuzzy.text, None)
             if key in seen:
                 continue
@@ -230,6 +233,12 @@ def _with_bare_surnames(text: str, found: list[ProposedMention]) -> list[Propose
             result.append(ProposedMention(start, end, surname, name, "person"))
     unique = {(m.start, m.end): m for m in result}  # one mention per span, whoever found it
     return sorted(unique.values(), key=lambda m: m.start)
+
+
+def sentence_tense(sentence: str, date_words: str) -> Tense:
+    """The tense of `date_words` where they stand in their sentence (an event's evidence)."""
+    at = sentence.find(date_words)
+    return tense_of(sentence, at, at + len(date_words)) if at >= 0 else "unknown"
 
 
 def _title(sentence: str) -> str:
@@ -322,10 +331,11 @@ def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None =
 def reresolve_dates(store: Store, article_id: int) -> int:
     """After the published date changed: resolve the automatic events' date words again against
     it. User-made events are left alone. Returns how many events moved."""
-    base = base_date(store.article(article_id).publication_day)
+    article = store.article(article_id)
+    base = base_date(article.publication_day)
     moved = []
     for event in store.automatic_events(article_id):
-        found = find_dates(event.date_text, base)
+        found = find_dates(event.date_text, base, sentence_tense(article.text[event.start:event.end], event.date_text))
         new = found[0][2] if found else FuzzyDate(None, None, event.precision, event.date_text)
         if (new.earliest, new.latest, new.precision) != (event.earliest, event.latest, event.precision):
             moved.append((event.id, new.earliest, new.latest, new.precision))

@@ -2,8 +2,10 @@
 
 Text saved from a web page carries site chrome around the article ("Support SouthFront",
 "Leave a Reply", the headline again). Only whole short lines above the first and below the last
-body paragraph are ever removed, and only when they are known chrome, a repeat of the headline,
-or a line that stands both above and below the body. Nothing inside the body is touched: the
+body paragraph are ever removed, and only when they are known chrome, a call to action
+("Support SouthFront", "Subscribe to …", "Follow us on …", on one side only too), a repeat of
+the headline, or a line that stands both above and below the body. A line that only names an
+outlet ("Screen grab from Sputnik Armenia video.") is not chrome. Nothing inside the body is touched: the
 body is one contiguous slice of the (newline-normalised) file.
 """
 
@@ -23,6 +25,21 @@ _KNOWN_CHROME = re.compile(
     r"share on (facebook|twitter|x|telegram|whatsapp).*|subscribe( to our newsletter)?\.?|"
     r"read more:?|tags?:.*|print( this page)?|email)$",
     re.IGNORECASE,
+)
+
+
+# Calls to action a site puts around its articles: chrome above the first or below the last
+# paragraph even on one side only. A capital after "Support" or "Follow" is the site's name
+# ("Support SouthFront"); "Support for the ceasefire grows" is a headline, and stays.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:[Ss]upport (?:us|our (?:work|journalism)|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)|"
+    r"[Dd]onate(?: now| today| to (?:us|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?))?|"
+    r"[Ss]ubscribe(?: now| today)?(?: to (?:us|our [\w ]{1,30}|[A-Z][\w .&'’-]{0,50}))?|"
+    r"[Ss]ign up(?: now| today)?(?: for (?:our|the) [\w ]{1,40})?|"
+    r"[Ff]ollow (?:us|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)(?: on [\w ,&.-]{1,60})?|"
+    r"[Jj]oin us(?: on [\w ,&.-]{1,60})?|"
+    r"[Bb]ecome a (?:patron|member|supporter|subscriber)(?: [\w .-]{1,40})?|"
+    r"[Gg]et (?:our|the) newsletter)[.!:]?$"
 )
 
 
@@ -58,7 +75,8 @@ def body_bounds(lines: list[str], title: str) -> tuple[int, int]:
     def is_chrome(line: str) -> bool:
         s = line.strip()
         return len(s) <= SHORT_LINE and (
-            bool(_KNOWN_CHROME.match(s)) or s.casefold() == title.casefold() or s in repeated
+            bool(_KNOWN_CHROME.match(s)) or bool(_CALL_TO_ACTION.match(s)) or s.casefold() == title.casefold()
+            or s in repeated
         )
 
     start, end = 0, len(lines)

@@ -32,6 +32,8 @@ class AutomaticEvent(NamedTuple):
     earliest: str | None
     latest: str | None
     precision: str
+    start: int  # its sentence, where the words' tense is read
+    end: int
 
 
 class ExtractionWrites:
@@ -64,7 +66,8 @@ class ExtractionWrites:
 
     def automatic_events(self, article_id: int) -> list[AutomaticEvent]:
         return [AutomaticEvent(*r) for r in self._conn.execute(
-            "SELECT id, date_text, earliest, latest, precision FROM events WHERE article_id = ? AND origin = 'auto' "
+            "SELECT id, date_text, earliest, latest, precision, start_offset, end_offset FROM events "
+            "WHERE article_id = ? AND origin = 'auto' "
             "ORDER BY id", (article_id,))]
 
     def set_event_dates(self, dates: Sequence[tuple[int, str | None, str | None, str]]) -> None:

@@ -165,3 +165,24 @@ def test_tag_and_date_filters_and_entity_highlight(qtbot, open_window, sample_pa
     iran = ws.store.entity_ids_by_name("Iran")[0]
     ws.entities.select_entity(iran)
     assert len(panel.view.highlighted) == 1
+
+
+def test_the_timeline_says_which_dates_lie_ahead_and_lists_those_it_could_not_place(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.ingest.pipeline import ImportOptions, run_import
+    from dossier.store import Store
+
+    elections = Path(__file__).resolve().parents[1] / "data" / "tense" / "elections.txt"
+    with Store.create(tmp_path / "t.dossier", "Elections") as store:
+        run_import(store, [elections], ImportOptions(published=("2021-05-28", "day")))
+    window = open_window(tmp_path / "t.dossier")
+    panel = show_timeline(qtbot, window)
+    model = panel.events_model
+    rows = {model.index(r, 1).data(): model.index(r, 0).data() for r in range(model.rowCount())}
+    when = {title.split()[0]: text for title, text in rows.items()}
+    assert rows["Talks in Moscow on Monday."] == ("not placed: its sentence does not say whether before or after "
+                                                  "publication")
+    assert [model.index(r, 1).data() for r in range(model.rowCount())][-1] == "Talks in Moscow on Monday."  # last
+    assert "20 Jun 2021; after publication" in rows.values() and "7 Jun 2021; after publication" in rows.values()
+    assert "12 May 2021; before publication" in rows.values()
+    assert when["Prime"].startswith("1 Apr 2021 – 30 Apr 2021 (month); before publication")
+    assert "1 without a resolved date" in panel.status.text()

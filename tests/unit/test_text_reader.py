@@ -39,6 +39,32 @@ def test_a_short_line_found_only_on_one_side_is_kept() -> None:
     assert doc.text.startswith("Photo: Reuters") and doc.text.endswith("Editor's note")
 
 
+@pytest.mark.parametrize("line", [
+    "Support SouthFront", "Support us", "Donate now", "Subscribe to our newsletter", "Subscribe to The Insider",
+    "Follow us on Telegram, Twitter & Facebook", "Follow SouthFront on VK", "Join us on Telegram!",
+    "Sign up for our daily briefing", "Become a patron", "Get our newsletter", "Share this:", "Leave a Reply",
+])
+def test_a_call_to_action_at_one_edge_is_chrome(line: str) -> None:
+    """The issue's case: "Support SouthFront" above the body and nowhere below it."""
+    above = read_text(f"Title\n\n{line}\n\n{LONG}\n\nEditor's note")
+    below = read_text(f"Title\n\nPhoto: Reuters\n\n{LONG}\n\n{line}")
+    assert above.text == f"{LONG}\n\nEditor's note" and below.text == f"Photo: Reuters\n\n{LONG}"
+
+
+@pytest.mark.parametrize("line", [
+    "Screen grab from Sputnik Armenia video.", "Support for the ceasefire grows in Yerevan", "Reuters",
+    "Follow-up talks are planned", "Subscribers in Baku reported outages",
+])
+def test_a_line_that_only_names_an_outlet_or_reads_as_news_is_kept(line: str) -> None:
+    doc = read_text(f"Title\n\n{line}\n\n{LONG}")
+    assert doc.text.startswith(line)
+
+
+def test_a_call_to_action_inside_the_body_is_the_body() -> None:
+    content = f"Title\n\n{LONG}\n\nSupport SouthFront\n\n{LONG}"
+    assert "Support SouthFront" in read_text(content).text
+
+
 def test_empty_and_headline_only_files_are_refused() -> None:
     with pytest.raises(ValueError, match="empty"):
         read_text(" \n\n")

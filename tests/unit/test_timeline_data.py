@@ -35,3 +35,19 @@ def test_ticks_adapt_from_decades_to_days() -> None:
     assert [t.label for t in weeks] == ["10 May 2021", "17 May 2021", "24 May 2021", "31 May 2021"]  # Mondays
     days = ticks(date(2021, 5, 10).toordinal(), date(2021, 5, 12).toordinal(), 100)
     assert [t.label for t in days] == ["10 May", "11 May", "12 May"]
+
+
+def test_the_timeline_says_where_extraction_placed_a_date_without_a_year() -> None:
+    from dossier.core.timeline import placement
+
+    day = "2021-05-28"
+    assert placement("2021-06-20", "2021-06-20", "June 20", day) == "after publication"
+    assert placement("2020-11-10", "2020-11-10", "November 10", day) == "before publication"
+    assert placement("2021-05-24", "2021-05-24", "on Monday", day) == "before publication"
+    assert placement(None, None, "Monday", day) == ("not placed: its sentence does not say whether before or after "
+                                                    "publication")
+    assert placement(None, None, "yesterday", None) == "not placed: the article has no published day"
+    # The words fix the date, or say which way themselves: nothing to add.
+    for words in ("20 June 2021", "last year", "last Friday", "next month", "yesterday", "the 1990s"):
+        assert placement("2020-01-01", "2020-12-31", words, day) == "", words
+    assert placement("2021-05-01", "2021-05-31", "in May", day) == ""  # the published month itself

@@ -1,7 +1,8 @@
 """EventListModel: the events the timeline shows, as a table under it, in time order.
 
 It follows the chart: only the events whose dates meet the days in view are listed, so zooming
-into May 2021 lists May 2021. A row gives the date as precisely as it is known, the event's
+into May 2021 lists May 2021; events whose date words could not be placed in time follow, always,
+saying why (a "June 20" whose sentence does not say before or after publication). A row gives the date as precisely as it is known, the event's
 sentence and its article; the keyboard reaches every event here (the chart needs a mouse or
 arrow keys). Rows are updated in place, so the chosen one stays chosen.
 """
@@ -22,8 +23,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 class EventRow(NamedTuple):
     event_id: int
-    first: int  # day numbers of the dates, for the visible range
-    last: int
+    first: int | None  # day numbers of the dates, for the visible range; None: not placed in time
+    last: int | None
     when: str  # "14 May 2021", "2020 (year)"
     title: str
     article: str
@@ -37,7 +38,8 @@ class EventListModel(RowSync, QAbstractTableModel):
         self._days: tuple[int, int] | None = None
 
     def set_events(self, rows: list[EventRow]) -> None:
-        self._all = sorted(rows, key=lambda r: (r.first, r.last, r.event_id))
+        # Events not placed in time come last and are always listed: the chart can't show them.
+        self._all = sorted(rows, key=lambda r: (r.first is None, r.first or 0, r.last or 0, r.event_id))
         self._refilter()
 
     def show_days(self, first: int, last: int) -> None:
@@ -50,7 +52,7 @@ class EventListModel(RowSync, QAbstractTableModel):
             rows = self._all
         else:
             first, last = self._days
-            rows = [r for r in self._all if r.last >= first and r.first <= last]
+            rows = [r for r in self._all if r.first is None or (r.last >= first and r.first <= last)]  # type: ignore[operator]
         self.sync_rows(rows, key=lambda r: r.event_id)
 
     def row_of(self, event_id: int) -> int:
@@ -78,11 +80,11 @@ class EventListModel(RowSync, QAbstractTableModel):
         return None
 
 
-def event_row(event: Event, when: str, article: str) -> EventRow | None:
+def event_row(event: Event, when: str, article: str) -> EventRow:
     from datetime import date
 
     if not event.earliest:
-        return None
+        return EventRow(event.id, None, None, when, event.title, article)
     first = date.fromisoformat(event.earliest).toordinal()
     last = date.fromisoformat(event.latest or event.earliest).toordinal()
     return EventRow(event.id, first, last, when, event.title, article)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.core.changes import ARTICLES, ENTITIES, EVENTS, TAGS, Changes
-from dossier.core.models import Event
-from dossier.core.timeline import TimelineData
+from dossier.core.models import Event, publication_day
+from dossier.core.timeline import TimelineData, placement
 from dossier.operations.events import DeleteEvent, EditEvent
 from dossier.ui.session import DossierSession
 from dossier.ui.timeline.event_list import EVENT_ID_ROLE, EventListModel, event_row
@@ -136,7 +136,9 @@ class TimelinePanel(QWidget):
             events = [e for e in events if e.earliest and (not low or (e.latest or e.earliest) >= low)
                       and (not high or e.earliest <= high + "~")]
         self._events = {e.id: e for e in events}
-        titles = {a.id: a.title for a in self._store.article_summaries({e.article_id for e in events}).values()}
+        summaries = self._store.article_summaries({e.article_id for e in events}).values()
+        titles = {a.id: a.title for a in summaries}
+        days = {a.id: publication_day(a.published, a.published_precision) for a in summaries}
         if self.lanes_box.currentData() == "entity":
             names = {r.id: r.name for r in self._store.entity_rows()}
             lane_ids = sorted({i for e in events for i in e.entity_ids}, key=lambda i: names.get(i, "").casefold())
@@ -150,10 +152,11 @@ class TimelinePanel(QWidget):
             lanes = {e.id: [index[e.article_id]] for e in events}
             labels = [titles.get(a, "") for a in article_ids]
         data = TimelineData(events, lanes, labels)
-        described = {e.id: describe(e.earliest, e.latest, e.precision) for e in events}
+        described = {e.id: "; ".join(p for p in (describe(e.earliest, e.latest, e.precision) if e.earliest else "",
+                                                 placement(e.earliest, e.latest, e.date_text, days.get(e.article_id)))
+                                   if p) for e in events}
         self.view.set_data(data, {e.id: (e.date_text, described[e.id], titles.get(e.article_id, "")) for e in events})
-        self.events_model.set_events([row for e in events
-                                      if (row := event_row(e, described[e.id], titles.get(e.article_id, "")))])
+        self.events_model.set_events([event_row(e, described[e.id], titles.get(e.article_id, "")) for e in events])
         self.events_model.show_days(*self.view.visible_days())
         undated = sum(1 for e in events if not e.earliest)
         self.status.setText(self.tr("%1 events").replace("%1", str(data.count))
