@@ -17,7 +17,8 @@ from typing import Any
 from dossier.core.models import FuzzyDate, NewEvent, NewMention
 from dossier.core.names import fold
 from dossier.ingest.dates import base_date, find_dates
-from dossier.ingest.nlp import UNIT_LABEL
+from dossier.ingest.nlp import SHAPE, UNIT_LABEL
+from dossier.ingest.refine import capitalised_mid_sentence, refine
 from dossier.ingest.tense import Tense, tense_of
 from dossier.store import Store
 
@@ -36,6 +37,7 @@ class ProposedMention:
     surface: str
     name: str  # the entity it stands for ("Russia" for "Russian")
     kind: str
+    sure: bool = False  # written down (the ruler, the dossier's names), not the model's guess
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,10 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
     docs = list(nlp.pipe((piece for _i, _offset, piece in parts), batch_size=batch_size))
     matcher = matcher or NameMatcher(nlp)
     matcher.add(known)
-    found = [_model_mentions(doc) for doc in docs]
+    # The model's guesses, corrected (ingest.refine); a word is a name if it is capitalised
+    # mid-sentence in any of the texts, or known to the dossier.
+    named = capitalised_mid_sentence(docs) | {k.text for k in known}
+    found = [refine(doc, _model_mentions(doc), named) for doc in docs]
     for mentions in found:
         matcher.add(KnownName(m.surface, m.name, m.kind) for m in mentions)
         # A full name teaches its surname: "Pashinyan" alone in the next article is him too.
@@ -148,7 +153,9 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
 def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None,
              model_mentions: list[ProposedMention] | None = None) -> Proposal:
     proposal = Proposal()
-    mentions = model_mentions if model_mentions is not None else _model_mentions(doc)
+    if model_mentions is None:
+        model_mentions = refine(doc, _model_mentions(doc), capitalised_mid_sentence([doc]))
+    mentions = model_mentions
     if matcher is not None:
         mentions = _with_known_names(doc, matcher, mentions)
     mentions = _with_bare_surnames(doc.text, mentions)
@@ -195,7 +202,9 @@ def _model_mentions(doc: Any) -> list[ProposedMention]:
         span = ent
         if span[0].lower_ == "the" and len(span) > 1:  # "the 102nd Base": the name starts after "the"
             span = span[1:]
-        found.append(ProposedMention(span.start_char, span.end_char, span.text, ent.ent_id_ or span.text, kind))
+        named = ent.ent_id_ and not ent.ent_id_.startswith(SHAPE)  # a name the ruler knows, with its canonical form
+        found.append(ProposedMention(span.start_char, span.end_char, span.text, ent.ent_id_ if named else span.text,
+                                     kind, sure=bool(ent.ent_id_)))
     return found
 
 
@@ -208,7 +217,7 @@ def _with_known_names(doc: Any, matcher: NameMatcher, found: list[ProposedMentio
             continue
         if span.text.islower():
             continue  # "turkey" the bird, "base" the word
-        added.append(ProposedMention(span.start_char, span.end_char, span.text, entry.name, entry.kind))
+        added.append(ProposedMention(span.start_char, span.end_char, span.text, entry.name, entry.kind, sure=True))
         taken.append((span.start_char, span.end_char))
     return sorted(found + added, key=lambda m: m.start)
 

@@ -57,6 +57,10 @@ SUBDIVISIONS = {
     "Kherson": "UA-65", "Zaporizhzhia": "UA-23", "Kharkiv": "UA-63", "Dagestan": "RU-DA",
     "Chechnya": "RU-CE", "Krasnodar Krai": "RU-KDA",
 }
+# Towns as the English-language news of the region names them, where GeoNames lists them under
+# another name or as smaller than they are (Stepanakert is "Khankendi", of 2,100 people, there).
+REGIONAL_PLACES = ["Stepanakert", "Khankendi", "Shushi", "Martakert", "Hadrut", "Askeran", "Kelbajar", "Agdere",
+                   "Tskhinvali", "Sukhumi", "Akhalgori", "Karvachar", "Berdzor"]
 # Regions the news names that have no ISO code of their own.
 REGIONS = ["Nagorno-Karabakh", "Karabakh", "South Caucasus", "Caucasus", "South Ossetia", "Donbas",
            "Zangezur", "Lachin corridor"]
@@ -70,3 +74,42 @@ NEWS_AGENCIES = [
 # Words that end a military unit's name ("102nd Base", "4th Guards Tank Division").
 UNIT_NOUNS = ["base", "brigade", "division", "regiment", "battalion", "corps", "army", "fleet",
               "squadron", "detachment", "flotilla", "group"]
+# International bodies and the metonyms of governments the news names, whole ("Organization for
+# Security and Co-operation in Europe" is one organisation, not "Europe" with words before it).
+INTERNATIONAL_BODIES = [
+    "Organization for Security and Co-operation in Europe", "Organisation for Security and Co-operation in Europe",
+    "OSCE", "OSCE Minsk Group", "Minsk Group", "Collective Security Treaty Organization",
+    "Collective Security Treaty Organisation", "CSTO", "European Union", "EU", "European Commission",
+    "European Parliament", "European Council", "Council of Europe", "European Court of Human Rights",
+    "NATO", "North Atlantic Treaty Organization", "United Nations", "UN", "United Nations Security Council",
+    "UN Security Council", "UN General Assembly", "International Court of Justice", "International Criminal Court",
+    "International Committee of the Red Cross", "ICRC", "Red Cross", "World Bank", "International Monetary Fund",
+    "IMF", "Eurasian Economic Union", "Commonwealth of Independent States", "CIS",
+    "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "Human Rights Watch",
+    "Amnesty International", "Kremlin", "Pentagon", "White House", "State Department", "Council of the European Union",
+]
+# Regional outlets the model does not know (it made "Interpressnews" a person).
+NEWS_AGENCIES += [
+    "Interpressnews", "Civil.ge", "JAMnews", "OC Media", "Eurasianet", "Azatutyun", "RFE/RL",
+    "Radio Free Europe/Radio Liberty", "Hetq", "CivilNet", "Mediamax", "Turan", "Caliber", "Report.az", "Meduza",
+    "Kommersant", "Vedomosti", "RBC", "Izvestia", "Agenda.ge", "Georgia Today", "Novaya Gazeta",
+]
+# The field a ministry is named after: "Defence Ministry", "Ministry of Defence"; alone, "Defence"
+# is no organisation.
+MINISTRY_FIELDS = ["defence", "defense", "foreign", "interior", "justice", "finance", "economy", "health",
+                   "education", "emergency", "emergencies", "environment", "energy", "agriculture", "culture",
+                   "labour", "labor", "transport", "digital", "internal"]
+# The last word of an organisation's name ("Caucasus Institute", "Armenia Alliance").
+ORGANISATION_NOUNS = ["institute", "university", "alliance", "party", "bank", "fund", "foundation", "council",
+                      "committee", "commission", "agency", "service", "court", "union", "association", "company",
+                      "corporation", "centre", "center", "academy", "movement", "bloc", "assembly", "mission",
+                      "organization", "organisation", "office", "department", "ministry", "prosecutor's", "guard", "corps",
+                      "army", "navy", "police"]
+# Water and mountains keep their whole name: "Lake Sev", "Aras River", "Sev Lich" (Armenian for
+# lake), "Mount Aragats".
+WATER_AND_MOUNTAIN_BEFORE = ["lake", "mount", "river", "mountains", "mt."]
+WATER_AND_MOUNTAIN_AFTER = ["lake", "river", "lich", "gol", "göl", "sea", "mountains", "mountain", "gorge",
+                            "pass", "valley", "reservoir"]
+# Words never inside the first part of an organisation's or a lake's name.
+NAME_BREAKS = ["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "and", "of", "in", "on",
+               "at", "by", "for", "with", "from", "to"]

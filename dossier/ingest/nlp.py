@@ -97,6 +97,33 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+SHAPE = "shape:"  # the id of a pattern that finds a kind by the shape of a name, not a name
+
+
+def _shape_patterns(found: list[dict[str, Any]]) -> None:
+    """Names told by their shape: ministries, organisations by their last word, lakes, rivers
+    and mountains with their whole name. Their first words are capitalised and are neither a
+    determiner nor a demonym ("Azerbaijani Defence Ministry" is Azerbaijan's ministry; "Armenia
+    Alliance" is one name), nor "United States" (its "State Department" is the ministry)."""
+    demonyms = {name.lower() for name in gazetteer.DEMONYMS} | {"united", "states"}
+    name_word = {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(set(gazetteer.NAME_BREAKS) | demonyms)}}
+    capital = {"IS_TITLE": True}
+    fields = {"LOWER": {"IN": gazetteer.MINISTRY_FIELDS}, "IS_TITLE": True}
+    ministry = {"LOWER": "ministry", "IS_TITLE": True}
+    org = [
+        [fields, ministry], [fields, {"LOWER": "affairs", "IS_TITLE": True}, ministry],
+        [ministry, {"LOWER": "of"}, capital], [ministry, {"LOWER": "of"}, capital, {"LOWER": "affairs"}],
+        [ministry, {"LOWER": "of"}, capital, {"LOWER": "and"}, capital],
+        [{**name_word, "OP": "+"}, {"LOWER": {"IN": gazetteer.ORGANISATION_NOUNS}, "IS_TITLE": True}],
+    ]
+    place = [
+        [{"LOWER": {"IN": gazetteer.WATER_AND_MOUNTAIN_BEFORE}, "IS_TITLE": True}, {**capital, "OP": "+"}],
+        [{**name_word, "OP": "+"}, {"LOWER": {"IN": gazetteer.WATER_AND_MOUNTAIN_AFTER}, "IS_TITLE": True}],
+    ]
+    found += [{"label": "ORG", "pattern": p, "id": SHAPE + "organisation"} for p in org]
+    found += [{"label": "LOC", "pattern": p, "id": SHAPE + "place"} for p in place]
+
+
 def patterns() -> list[dict[str, Any]]:
     """Entity-ruler patterns; `id` carries the canonical name a surface form stands for."""
     import pycountry
@@ -121,10 +148,17 @@ def patterns() -> list[dict[str, Any]]:
     for name, code in gazetteer.SUBDIVISIONS.items():
         if pycountry.subdivisions.get(code=code) is not None:
             add("GPE", name, name)
+    from dossier.ingest.places import places_to_find
+
+    for town in (*places_to_find(), *gazetteer.REGIONAL_PLACES):
+        add("GPE", town, town)
     for region in gazetteer.REGIONS:
         add("LOC", region, "Nagorno-Karabakh" if region == "Karabakh" else region)
     for agency in gazetteer.NEWS_AGENCIES:
         add("ORG", agency, agency)
+    for body in gazetteer.INTERNATIONAL_BODIES:
+        add("ORG", body, body)
+    _shape_patterns(found)
     ordinal = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
     noun = {"LOWER": {"IN": gazetteer.UNIT_NOUNS}}
     for middle in range(0, 4):  # "102nd Base", "4th Guards Tank Division"

@@ -167,6 +167,16 @@ class EntityEdits:
 
     _conn: sqlite3.Connection
 
+    def same_organisation_proposals(self) -> list[tuple[EntityRow, EntityRow]]:
+        """Organisations that look like one written both ways round ("Defence Ministry",
+        "Ministry of Defence"): (the one to keep, the one to merge into it), the more mentioned
+        kept. Only proposed: merging is the user's."""
+        from dossier.core.names import same_organisation_pairs
+
+        rows = {r.id: r for r in self.entity_rows() if r.kind == "organisation"}
+        ordered = sorted(rows.values(), key=lambda r: (-r.mentions, r.name.casefold()))
+        return [(rows[keep], rows[merge]) for keep, merge in same_organisation_pairs([(r.id, r.name) for r in ordered])]
+
     def entity_rows(self) -> list[EntityRow]:
         aliases: dict[int, list[str]] = {}
         for entity_id, alias in self._conn.execute("SELECT entity_id, alias FROM aliases"):

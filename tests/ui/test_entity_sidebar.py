@@ -227,3 +227,29 @@ def test_entity_edits_undo_and_redo_exactly(qtbot, open_window, three_articles: 
     for _ in range(5):
         window.redo_action.trigger()
     assert everything() == edited
+
+
+def test_one_organisation_written_both_ways_round_is_proposed_as_one(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.ingest.pipeline import ImportOptions, run_import
+    from dossier.store import Store
+
+    (tmp_path / "a.txt").write_text("Border\n\nArmenia's Defence Ministry said troops had crossed into Syunik. "
+                                    "The Defence Ministry later added details.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Denial\n\nThe Azerbaijani Ministry of Defence denied that its units had "
+                                    "crossed the border.\n", encoding="utf-8")
+    with Store.create(tmp_path / "t.dossier", "t") as store:
+        run_import(store, [tmp_path / "a.txt", tmp_path / "b.txt"], ImportOptions(published=("2021-05-14", "day")))
+    window = open_window(tmp_path / "t.dossier")
+    sidebar = window.workspace.entities
+    assert sidebar.proposal_bar.isVisible()
+    assert sidebar.proposal_label.text() == "“Defence Ministry” and “Ministry of Defence” look like one organisation."
+    qtbot.mouseClick(sidebar.merge_proposal_button, Qt.MouseButton.LeftButton)
+    rows = {r.name: r for r in window.workspace.store.entity_rows() if r.kind == "organisation"}
+    assert "Ministry of Defence" not in rows and rows["Defence Ministry"].mentions == 3
+    assert "Ministry of Defence" in rows["Defence Ministry"].aliases  # both names kept
+    assert not sidebar.proposal_bar.isVisible()
+    window.undo_action.trigger()
+    assert sidebar.proposal_bar.isVisible()
+    qtbot.mouseClick(sidebar.skip_proposal_button, Qt.MouseButton.LeftButton)  # not now
+    assert not sidebar.proposal_bar.isVisible()
+    assert {"Defence Ministry", "Ministry of Defence"} <= {r.name for r in window.workspace.store.entity_rows()}

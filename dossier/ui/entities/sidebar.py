@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QProgressBar, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QGridLayout, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QProgressBar, QPushButton,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from dossier.core.changes import ENTITIES, Changes
@@ -86,10 +86,24 @@ class EntitySidebar(QWidget):
         splitter.addWidget(self.tree)
         splitter.addWidget(lower)
         splitter.setSizes([300, 300])
+        # One organisation written both ways round ("Defence Ministry", "Ministry of Defence"):
+        # proposed, one pair at a time; Merge is one undo step and keeps both names.
+        self.proposal_label = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.merge_proposal_button = QPushButton(self.tr("Merge"))
+        self.skip_proposal_button = QPushButton(self.tr("Not Now"))
+        self.proposal_bar = QWidget()
+        bar = QGridLayout(self.proposal_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.proposal_label, 0, 0, 1, 2)
+        bar.addWidget(self.merge_proposal_button, 1, 0)
+        bar.addWidget(self.skip_proposal_button, 1, 1)
+        self._skipped: set[tuple[int, int]] = set()
+        self._proposal: tuple[int, int] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy_bar)
+        layout.addWidget(self.proposal_bar)
         layout.addWidget(self.filter_edit)
         layout.addWidget(splitter, 1)
         self.show_busy(None)
@@ -105,8 +119,11 @@ class EntitySidebar(QWidget):
         self.mentions_view.clicked.connect(self._on_mention_activated)
         self.articles_view.activated.connect(self._on_article_activated)
         self.articles_view.clicked.connect(self._on_article_activated)
+        self.merge_proposal_button.clicked.connect(self.merge_proposal)
+        self.skip_proposal_button.clicked.connect(self._skip_proposal)
         session.changed.connect(self._on_changed)
         self._show_detail(None)
+        self._show_proposal()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ENTITIES):
@@ -184,6 +201,33 @@ class EntitySidebar(QWidget):
         else:
             self._show_detail(None)
         self.tree.verticalScrollBar().setValue(scrolled)
+        self._show_proposal()
+
+    def _show_proposal(self) -> None:
+        proposals = [(keep, merge) for keep, merge in self._store.same_organisation_proposals()
+                     if (keep.id, merge.id) not in self._skipped]
+        self._proposal = (proposals[0][0].id, proposals[0][1].id) if proposals else None
+        self.proposal_bar.setVisible(bool(proposals))
+        if proposals:
+            keep, merge = proposals[0]
+            more = len(proposals) - 1
+            self.proposal_label.setText(
+                self.tr("“%1” and “%2” look like one organisation.").replace("%1", keep.name).replace("%2", merge.name)
+                + (self.tr(" (%1 more)").replace("%1", str(more)) if more else ""))
+            self.merge_proposal_button.setToolTip(
+                self.tr("“%1” becomes a name of “%2”, with its mentions; Undo takes it back")
+                .replace("%1", merge.name).replace("%2", keep.name))
+
+    def merge_proposal(self) -> None:
+        if self._proposal is not None:
+            keep, merge = self._proposal
+            self._push(MergeEntities(merge, keep))
+
+    def _skip_proposal(self) -> None:
+        """Not now: the pair is not proposed again while the dossier is open."""
+        if self._proposal is not None:
+            self._skipped.add(self._proposal)
+            self._show_proposal()
 
     def _apply_filter(self) -> None:
         current = self.current_entity_id()

@@ -1,0 +1,61 @@
+"""Entity extraction against the hand-marked set (run by hand; not a test).
+
+    python tests/benchmarks/bench_entities.py [--errors]
+
+Runs the import's extraction (the same pipeline and the same `analyse`, each set in one batch as
+an import does) over tests/data/entities (ten articles the rules of ingest/refine.py were made
+on) and, apart, over its heldout/ folder (six written after, never tuned on), and compares the proposed mentions with the
+marks: a mention is right when its span and kind are exactly those marked. Mentions of kind
+"other" (nationalities, events, laws) are not marked and not counted. Prints JSON lines:
+entity_precision, entity_recall, entity_f1 and per kind, then the same as heldout_entity_…; --errors lists what was missed and
+what was proposed wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from dossier.ingest.extract import analyse  # noqa: E402
+from dossier.ingest.nlp import load_pipeline  # noqa: E402
+from tests.entity_gold import FOLDER, HELD_OUT, KINDS, load  # noqa: E402
+
+
+def score(gold: set[tuple[str, int, int, str]], found: set[tuple[str, int, int, str]]) -> tuple[float, float]:
+    right = len(gold & found)
+    return (right / len(found) if found else 1.0), (right / len(gold) if gold else 1.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--errors", action="store_true", help="list misses and false proposals")
+    args = parser.parse_args()
+    nlp = load_pipeline()
+    for label, folder in (("", FOLDER), ("heldout_", HELD_OUT)):
+        articles = load(folder)
+        proposals = analyse(nlp, [a.text for a in articles], [None] * len(articles))
+        gold = {(a.name, s, e, k) for a in articles for s, e, k in a.entities}
+        found = {(a.name, m.start, m.end, m.kind) for a, p in zip(articles, proposals) for m in p.mentions
+                 if m.kind in KINDS}
+        precision, recall = score(gold, found)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        for metric, value in (("precision", precision), ("recall", recall), ("f1", f1)):
+            print(json.dumps({"metric": f"{label}entity_{metric}", "value": round(value, 3), "gold": len(gold),
+                              "proposed": len(found), "articles": len(articles)}))
+        for kind in KINDS:
+            p, r = score({g for g in gold if g[3] == kind}, {f for f in found if f[3] == kind})
+            print(json.dumps({"metric": f"{label}entity_{kind}", "precision": round(p, 3), "recall": round(r, 3),
+                              "gold": sum(1 for g in gold if g[3] == kind)}))
+        if args.errors:
+            texts = {a.name: a.text for a in articles}
+            show = lambda t: f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"  # noqa: E731
+            print("MISSED:", *(show(g) for g in sorted(gold - found)), sep="\n  ")
+            print("WRONG:", *(show(f) for f in sorted(found - gold)), sep="\n  ")
+
+
+if __name__ == "__main__":
+    main()
