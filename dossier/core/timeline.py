@@ -3,6 +3,7 @@ axis at any zoom. The widget only paints what these give it."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -152,9 +153,9 @@ def ticks(first_day: int, last_day: int, px_per_day: float) -> list[Tick]:
 YEAR_WORDS = re.compile(r"\b\d{4}s?\b")
 # Words that name a month or weekday but no year: before or after publication is the sentence's
 # tense (ingest.tense), so the timeline says which was chosen. "last Friday", "next month" say it.
-_CALENDAR_NAME = re.compile(
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
-    r"nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_CALENDAR_NAME = re.compile(r"\b(" + "|".join(
+    name for name in (*calendar.month_name, *calendar.month_abbr, "Sept", *calendar.day_name) if name) + r")\b",
+    re.IGNORECASE)
 _SAYS_WHICH = re.compile(r"\b(last|next|this|ago|yesterday|tomorrow|today|earlier|later)\b", re.IGNORECASE)
 
 

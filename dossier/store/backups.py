@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from dossier.paths import backups_dir
-from dossier.store.inspect import connect_readonly, quick_check
+from dossier.store.inspect import connect_readonly, integrity_problem
 
 KEEP = 10
 MAX_AGE = timedelta(days=1)
@@ -75,7 +75,7 @@ def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) ->
         reason = getattr(error, "strerror", None) or str(error)
         raise BackupFailed(f"no backup of {dossier_path.name} could be written to {folder} ({reason}); "
                            "older backups are kept") from error
-    problem = _check(partial)
+    problem = integrity_problem(partial)
     if problem != "ok":
         partial.unlink(missing_ok=True)
         raise BackupFailed(f"the backup of {dossier_path} failed its check ({problem}); older backups kept")
@@ -87,7 +87,7 @@ def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) ->
 
 def newest_good_backup(dossier_path: Path) -> Path | None:
     for backup in list_backups(dossier_path):
-        if _check(backup) == "ok":
+        if integrity_problem(backup) == "ok":
             return backup
     return None
 
@@ -109,17 +109,6 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         dest.execute("PRAGMA journal_mode=DELETE")
     finally:
         dest.close()
-
-
-def _check(path: Path) -> str:
-    try:
-        conn = connect_readonly(path)
-    except sqlite3.Error as exc:
-        return str(exc)
-    try:
-        return quick_check(conn)
-    finally:
-        conn.close()
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -78,9 +78,7 @@ class ClaimQueries:
     def claim_rows(self, claim_ids: Iterable[int] | None = None) -> list[ClaimRow]:
         """Every claim (or these), with all the board shows of it. A handful of queries for the
         whole dossier, not one per claim."""
-        wanted = set(claim_ids) if claim_ids is not None else None
-        claims = [a for a in self.annotations() if a.kind == "claim" and a.claim is not None  # type: ignore[attr-defined]
-                  and (wanted is None or a.id in wanted)]
+        claims = [a for a in self._claims(claim_ids) if a.claim is not None]
         if not claims:
             return []
         q = self._conn.execute
@@ -107,11 +105,18 @@ class ClaimQueries:
                     "AND m.start_offset < max(s.end_offset, an.end_offset) AND m.end_offset > min(s.start_offset, an.start_offset) "
                     f"JOIN entities en ON en.id = m.entity_id WHERE an.id IN ({marks}) ORDER BY en.name", chunk):
                 entities.setdefault(claim_id, []).append(name)
-        for c in claims:
-            if c.id not in entities:
-                # "However, the agreement was not implemented in full.": what agreement, and
-                # between whom, the sentence before says.
-                entities[c.id] = self._entities_before(c.article_id, c.start)
+        # "However, the agreement was not implemented in full.": what agreement, and between
+        # whom, the sentence before says.
+        alone = [c.id for c in claims if c.id not in entities]
+        for chunk in _chunks(alone, 500):
+            for claim_id, name in q(
+                    "SELECT DISTINCT an.id, en.name FROM annotations an JOIN sentences s ON s.id = ("
+                    "SELECT id FROM sentences WHERE article_id = an.article_id AND end_offset <= an.start_offset "
+                    "ORDER BY start_offset DESC LIMIT 1) JOIN mentions m ON m.article_id = an.article_id "
+                    "AND m.start_offset >= s.start_offset AND m.end_offset <= s.end_offset "
+                    f"JOIN entities en ON en.id = m.entity_id WHERE an.id IN ({','.join('?' * len(chunk))}) "
+                    "ORDER BY en.name", chunk):
+                entities.setdefault(claim_id, []).append(name)
         article_ids = {c.article_id for c in claims} | {l[2] for ls in links.values() for l in ls}
         articles = self.article_summaries(article_ids)  # type: ignore[attr-defined]
         rows = []
@@ -150,7 +155,8 @@ class ClaimQueries:
             (claim.article_id, span[0], claim.article_id, span[1])).fetchall()
         context = (min([span[0], *(r[0] for r in around if r[0] is not None)]),
                    max([span[1], *(r[1] for r in around if r[1] is not None)]))
-        text = self.article(claim.article_id).text  # type: ignore[attr-defined]
+        article = self.article(claim.article_id)  # type: ignore[attr-defined]
+        text = article.text
         entity_ids = [r[0] for r in q(
             "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND start_offset < ? AND end_offset > ?",
             (claim.article_id, context[1], context[0]))]
@@ -194,7 +200,7 @@ class ClaimQueries:
             return []
         candidates = sorted(scores, key=lambda i: -scores[i])[: CANDIDATES]
         rows_by_id = {r[0]: r for r in self._sentence_rows(candidates)}
-        dates = self._claim_days(claim.article_id, span)
+        dates = self._claim_days(claim.article_id, span, article.publication_day)
         same_days = self._sentences_dated_within(candidates, dates) if dates else set()
         for sentence_id in same_days:
             scores[sentence_id] = scores.get(sentence_id, 0.0) + 0.5
@@ -223,12 +229,17 @@ class ClaimQueries:
                                       " · ".join(reasons), relation))
         return out
 
-    def _entities_before(self, article_id: int, offset: int) -> list[str]:
-        return [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT en.name FROM (SELECT start_offset, end_offset FROM sentences WHERE article_id = ? "
-            "AND end_offset <= ? ORDER BY start_offset DESC LIMIT 1) s JOIN mentions m ON m.article_id = ? "
-            "AND m.start_offset >= s.start_offset AND m.end_offset <= s.end_offset "
-            "JOIN entities en ON en.id = m.entity_id ORDER BY en.name", (article_id, offset, article_id))]
+    def _claims(self, claim_ids: Iterable[int] | None) -> list[Annotation]:
+        """The claims asked for (all of them when None), in the dossier's order, without reading
+        every other annotation."""
+        order = "ORDER BY a.article_id, a.start_offset, a.id"
+        if claim_ids is None:
+            return self._select(f"WHERE a.kind = 'claim' {order}", ())  # type: ignore[attr-defined, no-any-return]
+        found: list[Annotation] = []
+        for chunk in _chunks(list(claim_ids), 500):
+            found += self._select(  # type: ignore[attr-defined]
+                f"WHERE a.kind = 'claim' AND a.id IN ({','.join('?' * len(chunk))}) {order}", tuple(chunk))
+        return found
 
     def _word_query(self, text: str) -> tuple[str, dict[str, str]] | None:
         """An OR of the text's informative words, with the stem of each: the rarest in the
@@ -295,15 +306,14 @@ class ClaimQueries:
                 f"FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({marks})", chunk).fetchall()
         return rows
 
-    def _claim_days(self, article_id: int, span: tuple[int, int]) -> tuple[str, str] | None:
+    def _claim_days(self, article_id: int, span: tuple[int, int], publication_day: str | None) -> tuple[str, str] | None:
         """The days the claim's sentence dates (its events), else its article's publication day."""
         row = self._conn.execute(
             "SELECT min(earliest), max(latest) FROM events WHERE article_id = ? AND earliest IS NOT NULL "
             "AND start_offset < ? AND end_offset > ?", (article_id, span[1], span[0])).fetchone()
         if row and row[0]:
             return row[0], row[1] or row[0]
-        day = self.article(article_id).publication_day  # type: ignore[attr-defined]
-        return (day, day) if day else None
+        return (publication_day, publication_day) if publication_day else None
 
     def _sentences_dated_within(self, sentence_ids: list[int], days: tuple[str, str]) -> set[int]:
         found: set[int] = set()
@@ -327,5 +337,5 @@ def related_in_file(path: Path, claim_id: int, limit: int = RESULTS) -> list[Rel
     a worker thread, so a large dossier never holds up the window."""
     from dossier.store import Store
 
-    with Store.open_readonly(path) as store:
+    with Store.reading(path) as store:  # the window opened and checked it
         return store.related_passages(claim_id, limit)  # type: ignore[no-any-return]

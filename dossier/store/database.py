@@ -140,6 +140,12 @@ class Database:
         return cls(path, connect_readonly(path), None)
 
     @classmethod
+    def reading(cls, path: Path | str):  # type: ignore[no-untyped-def]
+        """A second, read-only connection to a dossier this process has open and has checked
+        already (a worker's view of it): no lock, and no checking again."""
+        return cls(Path(path), connect_readonly(Path(path)), None)
+
+    @classmethod
     def create(cls, path: Path | str, title: str):  # type: ignore[no-untyped-def]
         """Create a new, empty dossier. Refuses an existing file."""
         path = Path(path)

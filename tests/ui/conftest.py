@@ -72,6 +72,25 @@ def open_window(qtbot, settings: Settings) -> Iterator[Callable[[Path], MainWind
         window.close()
 
 
+@pytest.fixture
+def open_real_window(qtbot, settings: Settings) -> Callable[[Path], MainWindow]:  # type: ignore[no-untyped-def]
+    """A window on the app's own TaskRunner (threads, not the synchronous double), shown and
+    active, with `path` open and past its integrity check. The test closes it."""
+    from dossier.ui.tasks import TaskRunner
+
+    def make(path: Path) -> MainWindow:
+        window = MainWindow(settings, TaskRunner())
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        assert window.open_dossier(path)
+        qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.session.writable, timeout=30_000)
+        return window
+
+    return make
+
+
 ARTICLES = [
     ("Russian troops sent to Syunik", "SouthFront", "2021-05-14",
      "Following Pashinyan's request, Russian troops from the 102nd Base were dispatched to Syunik."),

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from dossier.core.anchoring import find_quote
 from dossier.ui.main_window import MainWindow
-from dossier.ui.tasks import TaskRunner
 from tests.ui.conftest import answer_next_dialog
 
 
@@ -129,16 +128,11 @@ def test_sorting_and_every_filter(qtbot, open_window, corpus_path: Path) -> None
 
 
 @pytest.mark.timeout(60)
-def test_linking_related_passages_with_the_real_task_runner(qtbot, settings, corpus_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_linking_related_passages_with_the_real_task_runner(qtbot, open_real_window, corpus_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The user's whole path: board, claim, Ctrl+Shift+R, S on two passages from outlets other
     than Reuters and Interfax, the suggestion becomes 1 beside the analyst's 2; undo takes a
     link back and the list says so. Related passages are found on worker threads."""
-    window = MainWindow(settings, TaskRunner())
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    assert window.open_dossier(corpus_path)
+    window = open_real_window(corpus_path)
     board = open_board(window)
     click_row(qtbot, board, 0)
     ws = window.workspace
@@ -229,7 +223,7 @@ def test_an_outlet_marked_as_repeated_stops_counting_as_independent(qtbot, open_
 
 
 @pytest.mark.timeout(90)
-def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, settings, corpus_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window, corpus_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Forty quick asks on worker threads while the editor flips between two claims: the list
     ends with the last claim's passages, none of the other's, and the window quits cleanly."""
     from dossier.store import Store
@@ -239,10 +233,7 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, settings, corpus
         apa = next(a for a in store.article_summaries(store.article_ids()).values() if a.source == "APA")
         found = find_quote(store.article(apa.id).text, "had not crossed into Armenia")
         second = store.add_annotation(apa.id, "claim", found.start, found.end)
-    window = MainWindow(settings, TaskRunner())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_dossier(corpus_path)
+    window = open_real_window(corpus_path)
     ws = window.workspace
     related = ws.editor.related
     shown_wrongly: list[int] = []
@@ -269,3 +260,23 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, settings, corpus
     assert shown_wrongly == []
     window.close()
     assert window._tasks.wait(10_000)
+
+
+def test_saving_the_claims_note_does_not_ask_again_a_link_does(qtbot, open_window, corpus_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dossier.ui.claims.related as related_module
+    from dossier.operations.annotations import EditNote
+
+    asked: list[int] = []
+    real = related_module.related_in_file
+    monkeypatch.setattr(related_module, "related_in_file", lambda path, claim: (asked.append(claim), real(path, claim))[1])
+    window = open_window(corpus_path)
+    board = open_board(window)
+    click_row(qtbot, board, 0)
+    ws = window.workspace
+    window.related_action.trigger()
+    claim_id = ws.editor.annotation_id
+    assert asked == [claim_id]
+    ws.session.push(EditNote(claim_id, "typed while the list is open"))
+    assert asked == [claim_id]  # its note changed, not its links: the marks stand
+    qtbot.keyClick(ws.editor.related.list, Qt.Key.Key_S)
+    assert asked == [claim_id, claim_id]

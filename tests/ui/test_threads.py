@@ -136,7 +136,7 @@ def test_workers_never_touch_qt(qtbot, settings, sample_path: Path, tmp_path: Pa
 
 
 @pytest.mark.timeout(600)
-def test_fifty_exports_and_twenty_imports_then_quit(qtbot, settings, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_fifty_exports_and_twenty_imports_then_quit(qtbot, open_real_window, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                   monkeypatch) -> None:
     """From the window, as a user would: File > Export PDF fifty times back to back (each in its
     own child process, a progress dialog on the GUI thread), then twenty imports (spaCy on a
@@ -147,12 +147,8 @@ def test_fifty_exports_and_twenty_imports_then_quit(qtbot, settings, sample_path
     monkeypatch.setattr(ExportPdfDialog, "exec", lambda self: (self.open_when_done.setChecked(False),
                                                               QDialog.DialogCode.Accepted)[1])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    tasks = TaskRunner()
-    window = MainWindow(settings, tasks)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_dossier(sample_path)
-    qtbot.waitUntil(lambda: window.workspace.session.writable, timeout=30_000)
+    window = open_real_window(sample_path)
+    tasks = window._tasks
     written = []
     for _ in range(50):
         window.export_pdf_action.trigger()
@@ -179,7 +175,7 @@ def test_fifty_exports_and_twenty_imports_then_quit(qtbot, settings, sample_path
 
 
 @pytest.mark.timeout(120)
-def test_closing_the_window_during_an_export_and_an_import_is_clean(qtbot, settings, sample_path: Path,  # type: ignore[no-untyped-def]
+def test_closing_the_window_during_an_export_and_an_import_is_clean(qtbot, open_real_window, sample_path: Path,  # type: ignore[no-untyped-def]
                                                                    tmp_path: Path, monkeypatch) -> None:
     from dossier.ui.export_dialog import ExportPdfDialog
 
@@ -191,12 +187,8 @@ def test_closing_the_window_during_an_export_and_an_import_is_clean(qtbot, setti
     folder.mkdir()
     for n in range(40):
         (folder / f"article-{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
-    tasks = TaskRunner()
-    window = MainWindow(settings, tasks)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_dossier(sample_path)
-    qtbot.waitUntil(lambda: window.workspace.session.writable, timeout=30_000)
+    window = open_real_window(sample_path)
+    tasks = window._tasks
     window.export_pdf_action.trigger()
     assert window.import_paths([folder])
     window.close()  # while both run

@@ -10,7 +10,6 @@ changes in place, keeping selection and scroll.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, SOURCES, TAGS, Changes
 from dossier.core.citation import format_date
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY
+from dossier.operations.articles import ISO_DATE
 from dossier.store.claims import ClaimRow
 from dossier.ui.row_sync import RowSync
 from dossier.ui.session import DossierSession
@@ -29,7 +29,6 @@ CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Quote", "Article", "Outlet", "Published", "Status", "Grade", "Evidence suggests", "For", "Against",
            "Context", "Tags", "Entities")
-ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 DISAGREES = QColor("#b3261e")  # the suggestion differs from the analyst's credibility
 Index = QModelIndex | QPersistentModelIndex
 
@@ -305,7 +304,7 @@ class ClaimsBoard(QWidget):
     def _date_bound(self, edit: QLineEdit) -> str:
         """A typed bound, or "" while it is not (yet) a date: 2021, 2021-05 or 2021-05-14."""
         text = edit.text().strip()
-        valid = not text or ISO_PREFIX.fullmatch(text) is not None
+        valid = not text or ISO_DATE.fullmatch(text) is not None
         edit.setToolTip("" if valid else self.tr("Write 2021-05-14, 2021-05 or 2021"))
         edit.setStyleSheet("" if valid else "color: #b3261e")
         return text if text and valid else ""

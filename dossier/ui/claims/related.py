@@ -35,6 +35,7 @@ class RelatedPassages(QWidget):
         self._claim_id: int | None = None
         self._found: list[RelatedPassage] = []
         self._asked = 0  # answers to an earlier question are dropped
+        self._asked_with: frozenset[tuple[int, str]] = frozenset()  # the claim's links when last asked
         self.find_button = QPushButton(self.tr("Find Related Passages"))
         self.find_button.setToolTip(self.tr("Sentences of other articles naming the same people and places, "
                                             "sharing the claim's rarer words or dated the same days (Ctrl+Shift+R)"))
@@ -82,6 +83,7 @@ class RelatedPassages(QWidget):
             return
         self._asked += 1
         asked, claim_id, path = self._asked, self._claim_id, self._store.path
+        self._asked_with = self._links()
         self.status.setText(self.tr("Looking through the other articles…"))
         self._tasks.run(lambda: related_in_file(path, claim_id),
                         lambda found: self._answer(asked, found),
@@ -138,14 +140,19 @@ class RelatedPassages(QWidget):
             self.passage_chosen.emit(p.article_id, p.start, p.end)
 
     def _on_changed(self, changes: Changes) -> None:
-        """A link made (or undone) elsewhere: ask again, so the marks are right."""
+        """A link made (or undone) elsewhere: ask again, so the marks are right. Not for the
+        claim's note or grades saved while typing: its links are what the marks show."""
         if self._found and self._claim_id is not None and changes.touches_id(ANNOTATIONS, self._claim_id):
             try:
                 self._store.annotation(self._claim_id)
             except KeyError:  # the claim itself was undone
                 self.set_claim(None)
                 return
-            self.find_passages()
+            if self._links() != self._asked_with:
+                self.find_passages()
+
+    def _links(self) -> frozenset[tuple[int, str]]:
+        return frozenset((link.annotation_id, link.relation) for link in self._store.evidence(self._claim_id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
