@@ -1,7 +1,7 @@
 """`dossier --self-test`: prove an installed or bundled Dossier works, without showing a window.
 
 It writes the sample dossier to a temporary folder (with extraction: spaCy and its model must be
-there), searches it, lays out the main window offscreen, checks the text services Qt gets from
+there), detects a language and reads its dates, searches it, lays out the main window offscreen, checks the text services Qt gets from
 ICU on Linux (collation, a legacy encoding in pasted HTML, time-zone names: the Linux bundle
 carries a trimmed ICU data library), writes a one-page PDF with the bundled font, and exits 0 —
 or says which step failed and exits 1.
@@ -32,7 +32,10 @@ def self_test() -> int:
             step = "search"
             hits = store.search("Syunik")
             assert hits and hits[0].article_id == 1, "the search found nothing"
+            assert store.article(1).language == "en", "the sample's language was not detected"
             store.close()
+            step = "detect a language and read its dates"
+            check_languages()
 
             step = "lay out the main window"
             from PySide6.QtCore import QSettings
@@ -52,7 +55,10 @@ def self_test() -> int:
             step = "a task on a worker thread, its result on the GUI thread"
             delivered: list[int] = []
             tasks.run(lambda: 6 * 7, delivered.append)
-            assert tasks.wait(5000) and delivered == [42], "the task runner did not deliver"
+            deadline = time.monotonic() + 10
+            while (tasks.busy or delivered != [42]) and time.monotonic() < deadline:
+                tasks.wait(1000)  # a delivery may start the next job (the check, then languages)
+            assert delivered == [42] and not tasks.busy, "the task runner did not deliver"
             window.close()
 
             if sys.platform.startswith("linux"):  # where Qt takes these from ICU
@@ -78,6 +84,19 @@ def self_test() -> int:
             return 1
     print(f"self-test passed in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def check_languages() -> None:
+    """The bundled language model and the names of languages are there; an Armenian date is read."""
+    from datetime import date
+
+    from dossier.ingest.language import detect_language, language_name
+    from dossier.ingest.local_dates import find_local_dates
+
+    assert detect_language("Հայաստանի վարչապետը երեկ դիմեց ՀԱՊԿ-ին՝ խնդրելով օգնություն։") == "hy"
+    assert language_name("ceb") == "Cebuano", "pycountry's languages are missing"
+    (found,) = find_local_dates("Բանակցությունները տեղի ունեցան մայիսի 12-ին։", "hy", date(2021, 5, 14))
+    assert found.date.earliest == "2021-05-12", "an Armenian date was misread"
 
 
 def check_text_services() -> None:

@@ -81,6 +81,31 @@ def corpus_template(sample_template: Path, tmp_path_factory: pytest.TempPathFact
     return path
 
 
+@pytest.fixture(scope="session")
+def languages_template(sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plus the articles of tests/data/languages: the same week reported in Russian,
+    Armenian, Azerbaijani, Persian and Arabic, languages detected and dates read."""
+    from dossier.ingest.pipeline import run_import
+    from dossier.store import Store
+
+    path = tmp_path_factory.mktemp("languages") / "languages.dossier"
+    shutil.copyfile(sample_template, path)
+    store = Store.open(path)
+    try:
+        report = run_import(store, sorted((REPO / "tests" / "data" / "languages").glob("*.md")))
+        assert len(report.imported) == 5 and not report.failed, report
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def languages_path(languages_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "languages.dossier"
+    shutil.copyfile(languages_template, target)
+    return target
+
+
 @pytest.fixture
 def corpus_path(corpus_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "corpus.dossier"

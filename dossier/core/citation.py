@@ -45,6 +45,20 @@ def provenance(article: Article) -> str:
     return " · ".join(_provenance_parts(article))
 
 
+def provenance_for_display(article: Article) -> str:
+    """The provenance line as the window and the PDF show it. A part in a right-to-left script (an
+    outlet named in Arabic or Persian) is isolated (U+2068 … U+2069): it keeps its own direction
+    without turning the line, which reads left to right like the rest of the app, or carrying the
+    date's digits away."""
+    return " · ".join(f"\u2068{part}\u2069" if _right_to_left(part) else part for part in _provenance_parts(article))
+
+
+def _right_to_left(text: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
 def citation(quote: str, article: Article) -> str:
     """A quote with its source, for pasting into a report."""
     return f"“{quote}”\n— " + ", ".join([article.title, *_provenance_parts(article)])

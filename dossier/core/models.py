@@ -41,6 +41,7 @@ class ArticleSummary(NamedTuple):
     source: str | None
     published: str | None
     published_precision: str
+    language: str | None = None
 
 
 class NewArticle(NamedTuple):

@@ -8,7 +8,7 @@ import html
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from dossier.core.citation import format_date, provenance
+from dossier.core.citation import format_date, provenance, provenance_for_display
 from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CREDIBILITY
@@ -112,7 +112,7 @@ def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[
 
 def provenance_line(article: Article) -> str:
     imported = article.imported_at[:10]
-    return (f'<p style="color:#555555">{esc(provenance(article))} · imported {esc(imported)} · '
+    return (f'<p dir="ltr" style="color:#555555">{esc(provenance_for_display(article))} · imported {esc(imported)} · '
             f"sha256 {esc(article.sha256[:12])}</p>")
 
 

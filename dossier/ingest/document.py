@@ -19,6 +19,7 @@ class Document:
     original_name: str | None = None
     original_bytes: bytes = b""
     reports: tuple[str, ...] = ()  # outlets whose reporting this one repeats
+    language: str | None = None  # ISO 639-1, as the file states it or as detected
 
     @property
     def publication_day(self) -> str | None:
@@ -33,4 +34,5 @@ class Document:
             published=self.published,
             published_precision=self.published_precision if self.published else "unknown",
             original_name=self.original_name,
+            language=self.language,
         )

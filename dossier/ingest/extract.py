@@ -17,6 +17,8 @@ from typing import Any
 from dossier.core.models import FuzzyDate, NewEvent, NewMention
 from dossier.core.names import fold
 from dossier.ingest.dates import base_date, find_dates
+from dossier.ingest.local_dates import LANGUAGES as LOCAL_LANGUAGES
+from dossier.ingest.local_dates import dated_sentences, resolve_local
 from dossier.ingest.nlp import SHAPE, UNIT_LABEL
 from dossier.ingest.refine import capitalised_mid_sentence, refine
 from dossier.ingest.tense import Tense, tense_of
@@ -123,11 +125,14 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
 
 
 def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], batch_size: int = 16,
-            known: Sequence[KnownName] = (), matcher: NameMatcher | None = None) -> list[Proposal]:
+            known: Sequence[KnownName] = (), matcher: NameMatcher | None = None,
+            languages: Sequence[str | None] | None = None) -> list[Proposal]:
     """Run the pipeline over the texts (in batches) and read each document's proposals.
 
     Names the model finds in any of the texts, and the `known` names of the dossier, are then
-    looked for in all of them. A long text is read in pieces (see PIECE_CHARS)."""
+    looked for in all of them. A long text is read in pieces (see PIECE_CHARS). A text in one of
+    `local_dates.LANGUAGES` has its dates found in its own language, not by the English model."""
+    languages = languages or [None] * len(texts)
     limit = min(PIECE_CHARS, getattr(nlp, "max_length", PIECE_CHARS))
     parts = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in pieces(text, limit)]
     docs = list(nlp.pipe((piece for _i, _offset, piece in parts), batch_size=batch_size))
@@ -144,14 +149,14 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
                     if m.kind == "person" and len(m.name.split()) >= 2)
     proposals = [Proposal() for _ in texts]
     for (i, offset, _piece), doc, mentions in zip(parts, docs, found):
-        part = read_doc(doc, published[i], matcher, mentions)
+        part = read_doc(doc, published[i], matcher, mentions, languages[i])
         proposals[i].mentions += [replace(m, start=m.start + offset, end=m.end + offset) for m in part.mentions]
         proposals[i].events += [replace(e, start=e.start + offset, end=e.end + offset) for e in part.events]
     return proposals
 
 
 def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None,
-             model_mentions: list[ProposedMention] | None = None) -> Proposal:
+             model_mentions: list[ProposedMention] | None = None, language: str | None = None) -> Proposal:
     proposal = Proposal()
     if model_mentions is None:
         model_mentions = refine(doc, _model_mentions(doc), capitalised_mid_sentence([doc]))
@@ -162,24 +167,31 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
     proposal.mentions = mentions
     base = base_date(published)
     seen: set[tuple[int, str | None, str | None]] = set()
+    for sent_start, sent_end, fuzzy in _dated_sentences(doc, base, language):
+        key = (sent_start, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (sent_start, fuzzy.text, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        names = tuple(dict.fromkeys(m.name for m in mentions if sent_start <= m.start and m.end <= sent_end))
+        proposal.events.append(ProposedEvent(sent_start, sent_end, _title(doc.text[sent_start:sent_end]), fuzzy,
+                                             names))
+    return proposal
+
+
+def _dated_sentences(doc: Any, base: Any, language: str | None) -> Iterable[tuple[int, int, FuzzyDate]]:
+    """(sentence start, end, date) for each date phrase: in the document's own language where
+    `local_dates` reads it, else from the English model's DATE entities."""
+    if language in LOCAL_LANGUAGES:
+        yield from dated_sentences(doc.text, language, base)  # type: ignore[arg-type]
+        return
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
         sent = _trimmed(ent.sent)
         # Before or after publication, as the sentence's tense says ("are due on June 20").
         tense = tense_of(sent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char)
-        for start, end, fuzzy in find_dates(ent.text, base, tense):
-            key = (sent.start_char, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (sent.start_char, fuzzy.text, None)
-            if key in seen:
-                continue
-            seen.add(key)
-            names = tuple(dict.fromkeys(
-                m.name for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char
-            ))
-            proposal.events.append(ProposedEvent(
-                sent.start_char, sent.end_char, _title(sent.text), fuzzy, names,
-            ))
-    return proposal
+        for _start, _end, fuzzy in find_dates(ent.text, base, tense):
+            yield sent.start_char, sent.end_char, fuzzy
 
 
 def _trimmed(sent: Any) -> Any:
@@ -244,10 +256,18 @@ def _with_bare_surnames(text: str, found: list[ProposedMention]) -> list[Propose
     return sorted(unique.values(), key=lambda m: m.start)
 
 
-def sentence_tense(sentence: str, date_words: str) -> Tense:
+def sentence_tense(sentence: str, date_words: str, language: str | None = None) -> Tense:
     """The tense of `date_words` where they stand in their sentence (an event's evidence)."""
     at = sentence.find(date_words)
-    return tense_of(sentence, at, at + len(date_words)) if at >= 0 else "unknown"
+    return tense_of(sentence, at, at + len(date_words), language or "en") if at >= 0 else "unknown"
+
+
+def read_date_words(words: str, language: str | None, base: Any, tense: Tense) -> FuzzyDate | None:
+    """An event's date words read again, in the article's language."""
+    if language in LOCAL_LANGUAGES:
+        return resolve_local(words, language, base, tense)  # type: ignore[arg-type]
+    found = find_dates(words, base, tense)
+    return found[0][2] if found else None
 
 
 def _title(sentence: str) -> str:
@@ -331,7 +351,7 @@ def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None =
     linker = EntityLinker(store)
     proposals = analyse(nlp, [a.text for a in articles],
                         [a.publication_day for a in articles],
-                        known=linker.known_names(), matcher=matcher)
+                        known=linker.known_names(), matcher=matcher, languages=[a.language for a in articles])
     with store.transaction():
         for article_id, proposal in zip(ids, proposals):
             apply_proposal(store, article_id, proposal, linker)
@@ -344,9 +364,28 @@ def reresolve_dates(store: Store, article_id: int) -> int:
     base = base_date(article.publication_day)
     moved = []
     for event in store.automatic_events(article_id):
-        found = find_dates(event.date_text, base, sentence_tense(article.text[event.start:event.end], event.date_text))
-        new = found[0][2] if found else FuzzyDate(None, None, event.precision, event.date_text)
+        tense = sentence_tense(article.text[event.start:event.end], event.date_text, article.language)
+        new = (read_date_words(event.date_text, article.language, base, tense)
+               or FuzzyDate(None, None, event.precision, event.date_text))
         if (new.earliest, new.latest, new.precision) != (event.earliest, event.latest, event.precision):
             moved.append((event.id, new.earliest, new.latest, new.precision))
     store.set_event_dates(moved)
     return len(moved)
+
+
+def refind_dates(store: Store, article_id: int) -> bool:
+    """After the article's language changed: find its dates again in that language, keeping the
+    events the user made, edited or deleted. Needs no model where `local_dates` reads the
+    language; for any other, False: the caller re-runs extraction (spaCy finds English dates)."""
+    article = store.article(article_id)
+    if article.language not in LOCAL_LANGUAGES:
+        return False
+    guards = store.extraction_guards(article_id)
+    events = [
+        NewEvent(article_id, start, end, _title(article.text[start:end]), fuzzy.text, fuzzy.earliest, fuzzy.latest,
+                 fuzzy.precision, "auto", tuple(store.entities_in_span(article_id, start, end)))
+        for start, end, fuzzy in dated_sentences(article.text, article.language, base_date(article.publication_day))
+        if (start, end, fuzzy.text) not in guards.kept_events
+    ]
+    store.replace_automatic_events(article_id, events)
+    return True

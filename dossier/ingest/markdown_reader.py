@@ -3,7 +3,7 @@
 Markup in the body (emphasis, links) is part of the source as saved and is kept as written, like
 any other text. A simple front-matter block (`---` lines around `key: value` pairs) gives the
 title, source, url, date and author (and `reports:`, the outlets whose reporting it repeats,
-comma-separated), and is not part of the body.
+comma-separated; `language:`, which then is not detected), and is not part of the body.
 """
 
 from __future__ import annotations
@@ -46,11 +46,21 @@ def read_markdown(content: str, *, original_name: str | None = None, original_by
             raise ValueError(f"its front matter's date “{written[:40]}” is not a date (write 2021-05-14, "
                              "2021-05 or 2021)")
         published, precision = parsed
+    language = None
+    if fields.get("language") or fields.get("lang"):
+        from dossier.ingest.language import normalise_code
+
+        stated = fields.get("language") or fields.get("lang") or ""
+        language = normalise_code(stated)
+        if language is None:
+            raise ValueError(f"its front matter's language “{stated[:40]}” is not a language (write ru, hy, az "
+                             "or Russian, Armenian, Azerbaijani)")
     return Document(
         title=title.strip(), text=text, source=fields.get("source") or fields.get("site"),
         url=fields.get("url") or fields.get("link"), published=published, published_precision=precision,
         author=fields.get("author"), original_name=original_name, original_bytes=original_bytes,
         reports=tuple(o.strip() for o in fields.get("reports", "").split(",") if o.strip()),
+        language=language,
     )
 
 

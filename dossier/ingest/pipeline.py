@@ -122,7 +122,7 @@ def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Seque
             if options.cancel.is_set():
                 break
             try:
-                document = with_options(read_file(path), options)
+                document = with_language(with_options(read_file(path), options))
             except Exception as exc:  # UnreadableFile says why; anything else is named
                 items.append(ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc)))
                 continue
@@ -153,13 +153,13 @@ def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any) -> None:
     documents = [item.document for item in items if item.document is not None]
     try:
         proposals = analyse(nlp, [d.text for d in documents], [d.publication_day for d in documents],
-                            matcher=matcher)
+                            matcher=matcher, languages=[d.language for d in documents])
     except Exception:
         for item in items:
             assert item.document is not None
             try:
                 (item.proposal,) = analyse(nlp, [item.document.text], [item.document.publication_day],
-                                           matcher=matcher)
+                                           matcher=matcher, languages=[item.document.language])
             except Exception as exc:
                 item.note = f"imported without people, places and dates ({one_line(exc)})"
         return
@@ -231,8 +231,18 @@ def with_options(document: Document, options: ImportOptions) -> Document:
     return document
 
 
+def with_language(document: Document) -> Document:
+    """The document with its language: as its file states it, else as detected."""
+    if document.language:
+        return document
+    from dossier.ingest.language import detect_language
+
+    return replace(document, language=detect_language(document.text))
+
+
 def add_document(store: Store, document: Document) -> int:
     """Store one document (from a file, a paste or a drop) with its original bytes."""
+    document = with_language(document)
     with store.transaction():
         article_id = store.add_article(document.to_article())
         if document.original_bytes:

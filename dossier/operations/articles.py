@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from dossier.ingest.extract import Proposal
     from dossier.ingest.pipeline import ReadItem
 
+class Unchanged:
+    """A field the edit leaves as it is (None is a value: "no language")."""
+
+
+UNCHANGED = Unchanged()
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 DIGITS_NEEDED = {"day": 10, "month": 7, "year": 4, "unknown": 4}
 
@@ -49,24 +54,36 @@ class EditArticle(Operation):
     text = "Edit article properties"
 
     def __init__(self, article_id: int, title: str, source: str | None, url: str | None, published: str | None,
-                 published_precision: str, reports: Sequence[str] | None = None) -> None:
+                 published_precision: str, reports: Sequence[str] | None = None,
+                 language: str | None | Unchanged = UNCHANGED) -> None:
         self.article_id = article_id
         self.values = {"title": title.strip(), "source": source or None, "url": url or None,
                        "published": published or None, "published_precision": published_precision}
         self.reports = None if reports is None else [o.strip() for o in reports if o.strip()]
+        self.language = language
         self.result = 0  # events moved to the new date
+        self.needs_extraction = False  # the new language's dates need the model: extract again
 
     def validate(self, store: Store) -> None:
         existing(store, "article", store.article, self.article_id)
         non_empty(self.values["title"] or "", "An article's title")
         check_published(self.values["published"], str(self.values["published_precision"]))
+        if isinstance(self.language, str) and not re.fullmatch(r"[a-z]{2,3}", self.language):
+            raise Refused(f"“{self.language}” is not a language code (ru, hy, az…).")
 
     def apply(self, store: Store) -> Changes:
-        from dossier.ingest.extract import reresolve_dates
+        from dossier.ingest.extract import refind_dates, reresolve_dates
 
+        before = store.article(self.article_id)
         store.update_article_metadata(self.article_id, **self.values)  # type: ignore[arg-type]
         if self.reports is not None:
             store.set_article_reports(self.article_id, self.reports)
+        if not isinstance(self.language, Unchanged) and self.language != before.language:
+            # Dates are found in the article's language: a new one means finding them again.
+            store.set_article_language(self.article_id, self.language)
+            if not refind_dates(store, self.article_id):
+                store.mark_pending_extraction([self.article_id])
+                self.needs_extraction = True
         self.result = reresolve_dates(store, self.article_id)
         # Annotations: the claims board counts evidence by outlet and by what articles repeat.
         return Changes(articles=[self.article_id], events=ALL, sources=ALL, annotations=ALL)
@@ -150,6 +167,33 @@ class StoreImported(Operation):
         if not ids:
             return Changes()
         return Changes(articles=ids, content=ids, **ARTICLES_CHANGED)
+
+
+LANGUAGES_DETECTED = "languages_detected"  # meta: the articles from before detection have been read
+
+
+class SetDetectedLanguages(Operation):
+    """Languages detected for articles stored before Dossier detected them (off the GUI thread);
+    those whose dates it reads in that language have them found again. An article the user gave a
+    language meanwhile keeps it. `finished`: the last page, so it is not done again."""
+
+    text = "Detect languages"
+
+    def __init__(self, languages: Sequence[tuple[int, str | None]], finished: bool = False) -> None:
+        self.languages, self.finished = list(languages), finished
+
+    def apply(self, store: Store) -> Changes:
+        from dossier.ingest.extract import refind_dates
+
+        changed = []
+        for article_id, language in self.languages:
+            if language and store.has_article(article_id) and store.article(article_id).language is None:
+                store.set_article_language(article_id, language)
+                refind_dates(store, article_id)
+                changed.append(article_id)
+        if self.finished:
+            store.set_meta(LANGUAGES_DETECTED, "1")
+        return Changes(articles=changed, events=ALL) if changed else Changes()
 
 
 class ApplyExtraction(Operation):

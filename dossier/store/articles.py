@@ -14,7 +14,8 @@ _ARTICLE_COLUMNS = (
     "id, title, source, url, published, published_precision, text, sha256, imported_at, "
     "language, original_name"
 )
-_SUMMARY_COLUMNS = "id, title, source, published, published_precision"
+_SUMMARY_COLUMNS = "id, title, source, published, published_precision, language"
+NO_LANGUAGE = ""  # the language filter's value for articles whose language is not known
 
 # Sort keys the article list offers, mapped to SQL that an index serves (the rowid is part of
 # every index, so "id" as tie-breaker keeps paging stable at no cost). NULL sorts lowest: an
@@ -23,6 +24,7 @@ ARTICLE_ORDERS = {
     "published": "published {dir}, id {dir}",
     "title": "title COLLATE NOCASE {dir}, id {dir}",
     "source": "source COLLATE NOCASE {dir}, id {dir}",
+    "language": "language {dir}, id {dir}",
     "id": "id {dir}",
 }
 
@@ -126,11 +128,12 @@ class ArticleQueries:
 
     def article_ids(
         self, order: str = "published", descending: bool = True, *, contains: str = "",
-        published_from: str | None = None, published_to: str | None = None,
+        published_from: str | None = None, published_to: str | None = None, language: str | None = None,
     ) -> list[int]:
         """Article ids in list order, optionally filtered by a text found in the title or source
-        (ignoring case) and a range of published dates (inclusive; a partial date like "2021-05"
-        covers its month). Ids only: cheap enough for 100,000 articles, for a lazy list model."""
+        (ignoring case), a range of published dates (inclusive; a partial date like "2021-05"
+        covers its month) and a language (NO_LANGUAGE: those not known). Ids only: cheap enough
+        for 100,000 articles, for a lazy list model."""
         where, args = [], []
         needle = contains.strip()
         if "\x00" in needle:
@@ -149,6 +152,11 @@ class ArticleQueries:
         if published_to:
             where.append("published < ?")
             args.append(_after(published_to))
+        if language == NO_LANGUAGE:
+            where.append("language IS NULL")
+        elif language is not None:
+            where.append("language = ?")
+            args.append(language)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         sql = f"SELECT id FROM articles {clause} ORDER BY {_order(order, descending)}"
         return [r[0] for r in self._conn.execute(sql, args)]
@@ -185,6 +193,24 @@ class ArticleQueries:
                 "published_precision = ? WHERE id = ?",
                 (title, source, url, published, published_precision, article_id),
             )
+
+    def set_article_language(self, article_id: int, language: str | None) -> None:
+        """The article's language (ISO 639-1), as detected or as the user corrects it."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
+
+    def texts_without_language(self, after_id: int = 0, limit: int = 500,
+                               chars: int = 2_000) -> list[tuple[int, str]]:
+        """(id, the text's first `chars` characters) of articles whose language is not known,
+        by id from `after_id`: a page at a time, so a worker reads 100,000 in small pieces."""
+        return [(r[0], r[1]) for r in self._conn.execute(
+            "SELECT id, substr(text, 1, ?) FROM articles WHERE language IS NULL AND id > ? ORDER BY id LIMIT ?",
+            (chars, after_id, limit))]
+
+    def article_languages(self) -> list[tuple[str | None, int]]:
+        """(language, how many articles) over the dossier, most first: the list's filter."""
+        return [(r[0], r[1]) for r in self._conn.execute(
+            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language")]
 
     def delete_article(self, article_id: int) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]

@@ -64,6 +64,18 @@ class ExtractionWrites:
                 self._bulk().table("mentions").insert_all([MENTION_COLUMNS, *rows], batch_size=100)
             self.add_events(events)  # type: ignore[attr-defined]
 
+    def replace_automatic_events(self, article_id: int, events: Sequence[NewEvent]) -> None:
+        """The article's automatic events become these; its mentions and the user's events stay."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM events WHERE article_id = ? AND origin = 'auto'", (article_id,))
+            self.add_events(events)  # type: ignore[attr-defined]
+
+    def entities_in_span(self, article_id: int, start: int, end: int) -> list[int]:
+        """The entities mentioned inside [start, end) of an article, in order of first mention."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT entity_id FROM mentions WHERE article_id = ? AND start_offset >= ? AND end_offset <= ? "
+            "GROUP BY entity_id ORDER BY min(start_offset)", (article_id, start, end))]
+
     def automatic_events(self, article_id: int) -> list[AutomaticEvent]:
         return [AutomaticEvent(*r) for r in self._conn.execute(
             "SELECT id, date_text, earliest, latest, precision, start_offset, end_offset FROM events "

@@ -1,4 +1,5 @@
-"""Work the app does for a dossier after the window is up: pending extraction.
+"""Work the app does for a dossier after the window is up: pending extraction, and the
+languages of articles stored before Dossier detected them.
 
 Extraction runs in two halves: spaCy reads the texts on a worker thread and returns plain
 proposals; the GUI thread writes them through the session (a few milliseconds), whose change
@@ -31,6 +32,7 @@ def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[]
     articles = [store.article(i) for i in ids if store.has_article(i)]
     texts = [a.text for a in articles]
     days = [a.publication_day for a in articles]
+    languages = [a.language for a in articles]
 
     def work() -> Iterator[tuple[Any, ...]]:
         from dossier.ingest.extract import NameMatcher, analyse
@@ -42,7 +44,8 @@ def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[]
         proposals: list[Any] = []
         for first in range(0, len(texts), STEP):
             yield ("reading", first, len(texts))
-            proposals += analyse(nlp, texts[first:first + STEP], days[first:first + STEP], matcher=matcher)
+            proposals += analyse(nlp, texts[first:first + STEP], days[first:first + STEP], matcher=matcher,
+                                 languages=languages[first:first + STEP])
         yield ("proposals", proposals)
 
     def step(item: tuple[Any, ...]) -> None:
@@ -54,4 +57,33 @@ def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[]
             on_applied()
 
     tasks.run_steps(work, step, on_error=on_error)
+    return True
+
+
+def detect_missing_languages(session: DossierSession, tasks: Any) -> bool:
+    """Detect, once per dossier, the language of articles stored before Dossier did (0.3 ms an
+    article, on a worker through its own connection, a page at a time); False if done already."""
+    from dossier.operations.articles import LANGUAGES_DETECTED, SetDetectedLanguages
+
+    store = session.store
+    if store.meta(LANGUAGES_DETECTED) or not store.article_count():
+        return False
+    path = store.path
+
+    def work() -> Iterator[tuple[list[tuple[int, str | None]], bool]]:
+        from dossier.ingest.language import detect_language
+        from dossier.store import Store
+
+        with Store.reading(path) as reader:
+            after = 0
+            while page := reader.texts_without_language(after):
+                after = page[-1][0]
+                yield [(article_id, detect_language(text)) for article_id, text in page], False
+        yield [], True
+
+    def step(item: tuple[list[tuple[int, str | None]], bool]) -> None:
+        if session.is_open:
+            session.commit(SetDetectedLanguages(*item))
+
+    tasks.run_steps(work, step)
     return True

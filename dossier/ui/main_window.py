@@ -285,9 +285,17 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         ws.open_first_article()
         self._update_status()
+        session.when_writable(lambda: self._detect_languages(session))  # before the check, which may close it
         self._check(session)
         if self._on_opened:
             self._on_opened(session)
+
+    def _detect_languages(self, session: DossierSession) -> None:
+        """Articles stored before Dossier detected languages get theirs, once, off the GUI thread."""
+        from dossier.ui.background import detect_missing_languages
+
+        if session.is_open:
+            detect_missing_languages(session, self._tasks)
 
     def _check(self, session: DossierSession) -> None:
         """Run SQLite's quick_check on a worker (a second or so for a large dossier) while the
@@ -537,8 +545,13 @@ class MainWindow(QMainWindow):
         if not accepted or (values == {k: getattr(article, k) for k in values} and new_reports == reports):
             return
         operation = EditArticle(article.id, **values, reports=new_reports)  # type: ignore[arg-type]
-        if ws.session.push(operation) and (values["published"], values["published_precision"]) != (
-                article.published, article.published_precision):
+        if not ws.session.push(operation):
+            return
+        if operation.needs_extraction:  # a language whose dates the model finds: extract again
+            self.extract_pending(ws.session)
+        elif values.get("language") != article.language:
+            self.statusBar().showMessage(self.tr("Dates found again in the article's language"), 8000)
+        elif (values["published"], values["published_precision"]) != (article.published, article.published_precision):
             self.statusBar().showMessage(self.tr("%1 events moved with the new published date")
                                          .replace("%1", str(operation.result)), 8000)
 
@@ -601,7 +614,8 @@ class MainWindow(QMainWindow):
 
         article = ws.pane.article
         assert article is not None
-        dialog = EventDialog(short_title(ws.pane.selected_text(), 80), "", "inferred", article.publication_day, self)
+        dialog = EventDialog(short_title(ws.pane.selected_text(), 80), "", "inferred", article.publication_day, self,
+                             article.language)
         accepted = dialog.exec() == EventDialog.DialogCode.Accepted
         title, words, precision = dialog.title_edit.text(), dialog.words_edit.text(), str(dialog.precision_box.currentData())
         dialog.deleteLater()

@@ -157,7 +157,7 @@ class Workspace(QObject):
         if passage is None:
             return None
         article = self.store.article(passage[0])
-        date = resolve_words(words, article.publication_day, precision)
+        date = resolve_words(words, article.publication_day, precision, article.language)
         entity_ids = tuple(sorted({m.entity_id for m in self.store.mentions_in_article(article.id)
                                    if passage[1] <= m.start and m.end <= passage[2]}))
         operation = AddEvent(NewEvent(article.id, passage[1], passage[2], title, words, date.earliest, date.latest,

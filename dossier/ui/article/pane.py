@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.core.changes import ARTICLES, CONTENT, Changes
-from dossier.core.citation import citation, provenance
+from dossier.core.citation import citation, provenance_for_display
 from dossier.core.models import Article
 from dossier.core.offsets import OffsetMap
 from dossier.ui.session import DossierSession
@@ -124,7 +124,7 @@ class ArticlePane(QWidget):
                 return  # deleted: the workspace opens another
             self._article = self._store.article(self._article.id)
             self.headline.setText(self._article.title)
-            self.provenance.setText(provenance(self._article))
+            self.provenance.setText(provenance_for_display(self._article))
         if changes.touches_id(CONTENT, self._article.id):
             self.refresh_marks()
 
@@ -147,7 +147,7 @@ class ArticlePane(QWidget):
         article = self._store.article(article_id)
         self._article = article
         self.headline.setText(article.title)
-        self.provenance.setText(provenance(article))
+        self.provenance.setText(provenance_for_display(article))
         self.text_view.setPlainText(article.text)
         self._offsets = OffsetMap(article.text)
         self.refresh_marks()

@@ -13,7 +13,7 @@ from dossier.store import Store
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
-COLUMNS = ("title", "source", "published")
+COLUMNS = ("title", "source", "published", "language")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -26,6 +26,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: dict[int, ArticleSummary] = {}
         self._order, self._descending = "published", True
         self._contains, self._from, self._to = "", None, None  # type: tuple[str, str | None, str | None]
+        self._language: str | None = None  # any; NO_LANGUAGE for those not known
         self.reload()
 
     # -- what the view asks -----------------------------------------------------------------
@@ -38,7 +39,9 @@ class ArticleListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Title"), self.tr("Source"), self.tr("Published"))[section]
+            return (self.tr("Title"), self.tr("Source"), self.tr("Published"), self.tr("Lang."))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 3:
+            return self.tr("The language the article is written in (Article > Properties to change it)")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -55,8 +58,12 @@ class ArticleListModel(QAbstractTableModel):
                 return None
             row = self._fetch(index.row())
         value = getattr(row, COLUMNS[index.column()]) or ""
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() != 0:
-            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 3 and value:
+                from dossier.ingest.language import language_name
+
+                return language_name(value)  # "hy" -> "Armenian"
+            return value if index.column() == 0 else None
         return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -67,8 +74,10 @@ class ArticleListModel(QAbstractTableModel):
 
     # -- what the app asks ------------------------------------------------------------------
 
-    def set_filter(self, contains: str = "", published_from: str | None = None, published_to: str | None = None) -> None:
+    def set_filter(self, contains: str = "", published_from: str | None = None, published_to: str | None = None,
+                   language: str | None = None) -> None:
         self._contains, self._from, self._to = contains, published_from or None, published_to or None
+        self._language = language
         self.reload()
 
     def reload(self) -> None:
@@ -76,7 +85,7 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = self._store.article_ids(
             self._order, self._descending, contains=self._contains,
-            published_from=self._from, published_to=self._to,
+            published_from=self._from, published_to=self._to, language=self._language,
         )
         self._rows.clear()
         self.endResetModel()

@@ -1,4 +1,4 @@
-"""ArticleListPanel: the filter box, the published-date range and the article table."""
+"""ArticleListPanel: the filter box, the published-date range, the language and the article table."""
 
 from __future__ import annotations
 
@@ -6,10 +6,20 @@ import re
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dossier.core.changes import ARTICLES, Changes
 from dossier.ui.articles.model import ARTICLE_ID_ROLE, ArticleListModel
+from dossier.store.articles import NO_LANGUAGE
 from dossier.ui.session import DossierSession
 
 # A date as precise as the user knows it: 2021, 2021-05 or 2021-05-14.
@@ -27,6 +37,11 @@ class ArticleListPanel(QWidget):
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter by title or source"), clearButtonEnabled=True)
         self.from_edit = self._date_edit(self.tr("From (YYYY-MM-DD)"))
         self.to_edit = self._date_edit(self.tr("To"))
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(self.tr("Language"))
+        self.language_box.setToolTip(self.tr("Show the articles in one language"))
+        self._store = session.store
+        self._list_languages()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -44,13 +59,16 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, metrics.horizontalAdvance("SouthFront") + 24)
         header.resizeSection(2, metrics.horizontalAdvance("2021-05-14") + 32)
+        header.resizeSection(3, metrics.horizontalAdvance("Lang.") + 28)
         self.table.setAccessibleName(self.tr("Articles"))
 
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit)
         dates.addWidget(self.to_edit)
+        dates.addWidget(self.language_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
@@ -62,6 +80,7 @@ class ArticleListPanel(QWidget):
         self._refilter.timeout.connect(self._apply_filter)
         for edit in (self.filter_edit, self.from_edit, self.to_edit):
             edit.textChanged.connect(self._refilter.start)
+        self.language_box.currentIndexChanged.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.model.modelReset.connect(self._reselect)
         self._current_id: int | None = None
@@ -70,8 +89,28 @@ class ArticleListPanel(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ARTICLES):  # arrived, went, or retitled: list again, keeping the choice
             scrolled = self.table.verticalScrollBar().value()
+            self._list_languages()
             self.model.reload()
             self.table.verticalScrollBar().setValue(scrolled)
+
+    def _list_languages(self) -> None:
+        """The filter's choices: every language of the dossier with its count, most first."""
+        from dossier.ingest.language import language_name
+
+        chosen = self.language_box.currentData() if self.language_box.count() else None
+        self.language_box.blockSignals(True)
+        self.language_box.clear()
+        self.language_box.addItem(self.tr("All languages"), None)
+        for code, count in self._store.article_languages():
+            if code is None:
+                self.language_box.addItem(self.tr("Language not known (%1)").replace("%1", f"{count:,}"), NO_LANGUAGE)
+            else:
+                self.language_box.addItem(f"{language_name(code)} ({count:,})", code)
+        found = self.language_box.findData(chosen)
+        self.language_box.setCurrentIndex(max(0, found))
+        self.language_box.blockSignals(False)
+        if chosen is not None and found < 0:
+            self._apply_filter()  # the last article in that language went
 
     def _date_edit(self, placeholder: str) -> QLineEdit:
         edit = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
@@ -98,7 +137,7 @@ class ArticleListPanel(QWidget):
 
         # A NUL can only be pasted, never meant: it is left out rather than matched.
         text = self.filter_edit.text().replace("\x00", "")[:MAX_FILTER_CHARS]
-        self.model.set_filter(text, complete(self.from_edit), complete(self.to_edit))
+        self.model.set_filter(text, complete(self.from_edit), complete(self.to_edit), self.language_box.currentData())
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -1,7 +1,8 @@
 """Article > Properties… and Open Source: fixing what import guessed.
 
 Changing the published date re-resolves the article's automatic relative dates ("yesterday")
-and says how many events moved; the user's own events stay (operations.articles.EditArticle).
+and says how many events moved; changing the language finds its dates again in that language.
+The user's own events stay (operations.articles.EditArticle).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from dossier.core.models import Article
 
 PRECISIONS = (("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown"))
+# Offered first in the language box: the languages this region's story is reported in, whose
+# dates the dossier reads (ingest.local_dates) or, for English, the model does.
+LANGUAGES = ("en", "ru", "uk", "hy", "az", "tr", "fa", "ar", "ka", "fr", "de")
 
 
 class ArticleMetadataDialog(QDialog):
@@ -85,10 +89,29 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
             "Outlets this article quotes or retells (“Reuters reported…”). Its passages are not counted as "
             "independent evidence for or against their claims, nor theirs for its."))
         self.form.addRow(self.tr("Reports what these outlets said"), self.reports_edit)
+        self.language_box = language_box(article.language, self)
+        self.form.addRow(self.tr("Language"), self.language_box)
         self.finish_layout()
 
     def reports(self) -> list[str]:
         return [o.strip() for o in self.reports_edit.text().split(",") if o.strip()]
+
+    def values(self) -> dict[str, object]:
+        return {**super().values(), "language": self.language_box.currentData() or None}
+
+
+def language_box(current: str | None, parent: QWidget) -> QComboBox:
+    """The article's language, by name; "Not known" for none, and any other the dossier holds."""
+    from dossier.ingest.language import language_name
+
+    box = QComboBox(parent)
+    box.addItem(parent.tr("Not known"), "")
+    codes = list(LANGUAGES) + ([current] if current and current not in LANGUAGES else [])
+    for code in codes:
+        box.addItem(f"{language_name(code)} ({code})", code)
+    box.setCurrentIndex(max(0, box.findData(current or "")))
+    box.setToolTip(parent.tr("Dates are found in the article's language: changing it finds them again"))
+    return box
 
 
 def confirm_open_source(parent: QWidget, url: str) -> bool:

@@ -10,12 +10,18 @@ from dossier.core.vocabulary import EVENT_PRECISIONS
 from dossier.ui.timeline.view import describe
 
 
-def resolve_words(words: str, published: str | None, precision: str) -> FuzzyDate:
+def resolve_words(words: str, published: str | None, precision: str, language: str | None = None) -> FuzzyDate:
     """The user's date words as a range, counted from `published` (an article's
-    publication_day); a chosen precision other than "inferred" wins."""
+    publication_day): in the article's language ("14 мая") or in English; a chosen precision
+    other than "inferred" wins."""
     from dossier.ingest.dates import base_date, resolve
+    from dossier.ingest.local_dates import LANGUAGES, resolve_local
 
-    found = resolve(words, base_date(published)) if words.strip() else None
+    found = None
+    if words.strip() and language in LANGUAGES:
+        found = resolve_local(words, language, base_date(published), "past")  # type: ignore[arg-type]
+    if found is None and words.strip():
+        found = resolve(words, base_date(published))
     fuzzy = found or FuzzyDate(None, None, "approximate", words)
     if precision != "inferred":
         fuzzy = fuzzy._replace(precision=precision)
@@ -24,10 +30,10 @@ def resolve_words(words: str, published: str | None, precision: str) -> FuzzyDat
 
 class EventDialog(QDialog):
     def __init__(self, title: str, words: str, precision: str, published: str | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, language: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Event"))
-        self._published = published
+        self._published, self._language = published, language
         self.title_edit = QLineEdit(title)
         self.words_edit = QLineEdit(words, placeholderText=self.tr("e.g. yesterday, 14 May 2021, last year"))
         self.precision_box = QComboBox()
@@ -51,7 +57,8 @@ class EventDialog(QDialog):
         self.resize(480, 0)
 
     def date(self) -> FuzzyDate:
-        return resolve_words(self.words_edit.text(), self._published, str(self.precision_box.currentData()))
+        return resolve_words(self.words_edit.text(), self._published, str(self.precision_box.currentData()),
+                             self._language)
 
     def _show(self) -> None:
         d = self.date()

@@ -180,8 +180,9 @@ class TimelinePanel(QWidget):
         event = self.selected_event()
         if event is None:
             return
-        dialog = EventDialog(event.title, event.date_text, event.precision,
-                             self._store.article(event.article_id).publication_day, self)
+        article = self._store.article(event.article_id)
+        dialog = EventDialog(event.title, event.date_text, event.precision, article.publication_day, self,
+                             article.language)
         if dialog.exec() == EventDialog.DialogCode.Accepted:
             self._session.push(EditEvent(event.id, dialog.title_edit.text(), dialog.date()))
         dialog.deleteLater()
