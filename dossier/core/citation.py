@@ -49,8 +49,13 @@ def provenance_for_display(article: Article) -> str:
     """The provenance line as the window and the PDF show it. A part in a right-to-left script (an
     outlet named in Arabic or Persian) is isolated (U+2068 … U+2069): it keeps its own direction
     without turning the line, which reads left to right like the rest of the app, or carrying the
-    date's digits away."""
-    return " · ".join(f"\u2068{part}\u2069" if _right_to_left(part) else part for part in _provenance_parts(article))
+    date's digits away (pictured, "May 2021 14 · ایرنا")."""
+    parts = _provenance_parts(article)
+    if not any(_right_to_left(part) for part in parts):
+        return " · ".join(parts)
+    # A left-to-right mark first: Qt's labels take the line's direction from its first strong
+    # letter and look inside isolates for it.
+    return "\u200e" + " · ".join(f"\u2068{part}\u2069" if _right_to_left(part) else part for part in parts)
 
 
 def _right_to_left(text: str) -> bool:
