@@ -87,7 +87,8 @@ def self_test() -> int:
 
 
 def check_languages() -> None:
-    """The bundled language model and the names of languages are there; an Armenian date is read."""
+    """The bundled language model and the names of languages are there; an Armenian date is read;
+    Natasha reads Russian names; place names in Armenian and country names in Turkish are known."""
     from datetime import date
 
     from dossier.ingest.language import detect_language, language_name
@@ -97,6 +98,14 @@ def check_languages() -> None:
     assert language_name("ceb") == "Cebuano", "pycountry's languages are missing"
     (found,) = find_local_dates("Բանակցությունները տեղի ունեցան մայիսի 12-ին։", "hy", date(2021, 5, 14))
     assert found.date.earliest == "2021-05-12", "an Armenian date was misread"
+    from dossier.ingest.names_abroad import known_forms
+    from dossier.ingest.natasha_ner import russian_names
+
+    names = {(n.name, n.kind) for n in russian_names("Министр Сергей Лавров встретился с Николом Пашиняном в Москве.")}
+    assert {("Сергей Лавров", "person"), ("Никол Пашинян", "person")} <= names, f"Natasha read {names}"
+    (armenia,) = known_forms("hy").find("Ռուսաստանին")
+    assert armenia.name == "Russia", "the names of places in Armenian are missing"
+    assert any(f.name == "Germany" for f in known_forms("tr").find("Almanya'da")), "country names are missing"
 
 
 def check_text_services() -> None:

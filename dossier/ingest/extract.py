@@ -15,15 +15,20 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dossier.core.models import FuzzyDate, NewEvent, NewMention
-from dossier.core.names import fold
+from dossier.core.names import fold, script_of
 from dossier.ingest.dates import base_date, find_dates
 from dossier.ingest.local_dates import LANGUAGES as LOCAL_LANGUAGES
 from dossier.ingest.local_dates import dated_sentences, resolve_local
+from dossier.ingest.names_abroad import LANGUAGES as FOREIGN_LANGUAGES
+from dossier.ingest.names_abroad import KnownKeys, known_forms, transliterated_names
 from dossier.ingest.nlp import SHAPE, UNIT_LABEL
 from dossier.ingest.refine import capitalised_mid_sentence, refine
 from dossier.ingest.tense import Tense, tense_of
 from dossier.store import Store
 
+# The script each language read without a model writes its names in.
+LANGUAGE_SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "hy": "ARMENIAN", "az": "LATIN", "tr": "LATIN",
+                    "fa": "ARABIC", "ar": "ARABIC"}
 KINDS = {
     "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
     UNIT_LABEL: "unit", "NORP": "other", "EVENT": "other", "LAW": "other", "PRODUCT": "other",
@@ -96,6 +101,10 @@ class NameMatcher:
             self._entries[label] = entry
             self._matcher.add(label, [pattern])
 
+    def names(self) -> list[KnownName]:
+        """Every name it looks for: the dossier's and those learnt so far in this import."""
+        return list(self._entries.values())
+
     def __call__(self, doc: Any) -> list[tuple[KnownName, Any]]:
         return [(self._entries[doc.vocab.strings[match_id]], doc[start:end])
                 for match_id, start, end in self._matcher(doc)]
@@ -134,7 +143,10 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
     `local_dates.LANGUAGES` has its dates found in its own language, not by the English model."""
     languages = languages or [None] * len(texts)
     limit = min(PIECE_CHARS, getattr(nlp, "max_length", PIECE_CHARS))
-    parts = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in pieces(text, limit)]
+    # The English model reads English, and articles whose language is not known; the others are
+    # read by `_read_foreign`, with no model guessing in a script it doesn't know.
+    parts = [(i, offset, piece) for i, text in enumerate(texts) if languages[i] not in FOREIGN_LANGUAGES
+             for offset, piece in pieces(text, limit)]
     docs = list(nlp.pipe((piece for _i, _offset, piece in parts), batch_size=batch_size))
     matcher = matcher or NameMatcher(nlp)
     matcher.add(known)
@@ -149,14 +161,64 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
                     if m.kind == "person" and len(m.name.split()) >= 2)
     proposals = [Proposal() for _ in texts]
     for (i, offset, _piece), doc, mentions in zip(parts, docs, found):
-        part = read_doc(doc, published[i], matcher, mentions, languages[i])
+        part = read_doc(doc, published[i], matcher, mentions)
         proposals[i].mentions += [replace(m, start=m.start + offset, end=m.end + offset) for m in part.mentions]
         proposals[i].events += [replace(e, start=e.start + offset, end=e.end + offset) for e in part.events]
+    foreign = [i for i, language in enumerate(languages) if language in FOREIGN_LANGUAGES]
+    if foreign:
+        names = [*known, *matcher.names()]
+        keys = KnownKeys([(k.name, k.kind) for k in names]
+                         + [(m.name, m.kind) for p in proposals for m in p.mentions])
+        for i in foreign:
+            proposals[i] = read_foreign(texts[i], published[i], languages[i], names, keys)  # type: ignore[arg-type]
     return proposals
 
 
+def read_foreign(text: str, published: str | None, language: str, known: Sequence[KnownName],
+                 keys: KnownKeys) -> Proposal:
+    """An article the English model can't read: the names written down for its language and the
+    dossier's own in its script, Natasha's for Russian, known names in this script's spelling
+    (`ingest.names_abroad`), and its dates read in its language."""
+    script = LANGUAGE_SCRIPTS.get(language)
+    extra = tuple(sorted({(k.text, k.name, k.kind) for k in known if script_of(k.text) == script}))
+    taken: list[tuple[int, int]] = []
+    mentions: list[ProposedMention] = []
+
+    def add(start: int, end: int, surface: str, name: str, kind: str, sure: bool) -> None:
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            mentions.append(ProposedMention(start, end, surface, name, kind, sure=sure))
+
+    for f in known_forms(language, extra).find(text):
+        add(f.start, f.end, f.surface, f.name, f.kind, True)
+    if language == "ru":
+        from dossier.ingest.natasha_ner import russian_names
+
+        for n in russian_names(text):
+            add(n.start, n.end, n.surface, n.name, n.kind, False)
+    for f in transliterated_names(text, language, keys, taken):
+        add(f.start, f.end, f.surface, f.name, f.kind, False)
+    # A surname after the full name is the same person: "Пашиняном" after "Никол Пашинян".
+    full_names: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind == "person" and len(m.name.split()) >= 2:
+            full_names.setdefault(m.name.split()[-1], m.name)
+    mentions = sorted((replace(m, name=full_names[m.name]) if m.kind == "person" and m.name in full_names else m
+                       for m in mentions), key=lambda m: m.start)
+    proposal = Proposal(mentions=mentions)
+    seen: set[tuple[int, str | None, str | None]] = set()
+    for start, end, fuzzy in dated_sentences(text, language, base_date(published)):
+        key = (start, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (start, fuzzy.text, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        names = tuple(dict.fromkeys(m.name for m in mentions if start <= m.start and m.end <= end))
+        proposal.events.append(ProposedEvent(start, end, _title(text[start:end]), fuzzy, names))
+    return proposal
+
+
 def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None,
-             model_mentions: list[ProposedMention] | None = None, language: str | None = None) -> Proposal:
+             model_mentions: list[ProposedMention] | None = None) -> Proposal:
     proposal = Proposal()
     if model_mentions is None:
         model_mentions = refine(doc, _model_mentions(doc), capitalised_mid_sentence([doc]))
@@ -167,7 +229,7 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
     proposal.mentions = mentions
     base = base_date(published)
     seen: set[tuple[int, str | None, str | None]] = set()
-    for sent_start, sent_end, fuzzy in _dated_sentences(doc, base, language):
+    for sent_start, sent_end, fuzzy in _dated_sentences(doc, base):
         key = (sent_start, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (sent_start, fuzzy.text, None)
         if key in seen:
             continue
@@ -178,12 +240,8 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
     return proposal
 
 
-def _dated_sentences(doc: Any, base: Any, language: str | None) -> Iterable[tuple[int, int, FuzzyDate]]:
-    """(sentence start, end, date) for each date phrase: in the document's own language where
-    `local_dates` reads it, else from the English model's DATE entities."""
-    if language in LOCAL_LANGUAGES:
-        yield from dated_sentences(doc.text, language, base)  # type: ignore[arg-type]
-        return
+def _dated_sentences(doc: Any, base: Any) -> Iterable[tuple[int, int, FuzzyDate]]:
+    """(sentence start, end, date) for each date phrase the English model marked."""
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue

@@ -62,7 +62,7 @@ class EditArticle(Operation):
         self.reports = None if reports is None else [o.strip() for o in reports if o.strip()]
         self.language = language
         self.result = 0  # events moved to the new date
-        self.needs_extraction = False  # the new language's dates need the model: extract again
+        self.needs_extraction = False  # a new language: its names (and English dates) are read again
 
     def validate(self, store: Store) -> None:
         existing(store, "article", store.article, self.article_id)
@@ -79,11 +79,13 @@ class EditArticle(Operation):
         if self.reports is not None:
             store.set_article_reports(self.article_id, self.reports)
         if not isinstance(self.language, Unchanged) and self.language != before.language:
-            # Dates are found in the article's language: a new one means finding them again.
+            # Names and dates are read in the article's language: a new one means reading them
+            # again. Dates at once where no model is needed; names, and English dates, by
+            # extraction on a worker.
             store.set_article_language(self.article_id, self.language)
-            if not refind_dates(store, self.article_id):
-                store.mark_pending_extraction([self.article_id])
-                self.needs_extraction = True
+            refind_dates(store, self.article_id)
+            store.mark_pending_extraction([self.article_id])
+            self.needs_extraction = True
         self.result = reresolve_dates(store, self.article_id)
         # Annotations: the claims board counts evidence by outlet and by what articles repeat.
         return Changes(articles=[self.article_id], events=ALL, sources=ALL, annotations=ALL)

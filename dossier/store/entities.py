@@ -177,6 +177,25 @@ class EntityEdits:
         ordered = sorted(rows.values(), key=lambda r: (-r.mentions, r.name.casefold()))
         return [(rows[keep], rows[merge]) for keep, merge in same_organisation_pairs([(r.id, r.name) for r in ordered])]
 
+    def same_name_proposals(self) -> list[tuple[EntityRow, EntityRow]]:
+        """Entities that look like one name in two scripts or spellings ("Nikol Pashinyan",
+        "Никол Пашинян", "Նիկոլ Փաշինյան"): (the one to keep, the one to merge into it). A name
+        in plain English letters is kept, else the more mentioned. Only proposed: merging is the
+        user's. Worked out again only when the entities or their names changed."""
+        from dossier.core.names import same_name_across_scripts
+
+        rows = self.entity_rows()
+        signature = hash(tuple((r.id, r.name, r.kind, r.aliases, r.mentions) for r in rows))
+        cached = getattr(self, "_same_name_cache", None)
+        if cached is not None and cached[0] == signature:
+            return cached[1]  # type: ignore[no-any-return]
+        ordered = sorted(rows, key=lambda r: (not r.name.isascii(), -r.mentions, r.name.casefold()))
+        by_id = {r.id: r for r in rows}
+        pairs = same_name_across_scripts([(r.id, r.kind, r.name, r.aliases) for r in ordered])
+        result = [(by_id[keep], by_id[merge]) for keep, merge in pairs]
+        self._same_name_cache = (signature, result)
+        return result
+
     def entity_rows(self) -> list[EntityRow]:
         aliases: dict[int, list[str]] = {}
         for entity_id, alias in self._conn.execute("SELECT entity_id, alias FROM aliases"):

@@ -547,10 +547,9 @@ class MainWindow(QMainWindow):
         operation = EditArticle(article.id, **values, reports=new_reports)  # type: ignore[arg-type]
         if not ws.session.push(operation):
             return
-        if operation.needs_extraction:  # a language whose dates the model finds: extract again
-            self.extract_pending(ws.session)
-        elif values.get("language") != article.language:
+        if operation.needs_extraction:  # a new language: names and dates read again in it
             self.statusBar().showMessage(self.tr("Dates found again in the article's language"), 8000)
+            self.extract_pending(ws.session)
         elif (values["published"], values["published_precision"]) != (article.published, article.published_precision):
             self.statusBar().showMessage(self.tr("%1 events moved with the new published date")
                                          .replace("%1", str(operation.result)), 8000)

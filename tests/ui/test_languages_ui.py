@@ -76,7 +76,7 @@ def test_a_language_set_right_in_properties_finds_the_dates_and_undo_takes_them_
     window.properties_action.trigger()
     assert seen == ["Russian (ru)"]
     assert ws.store.article(russian).language == "uk" and ws.store.events(russian) == []
-    assert window.statusBar().currentMessage() == "Dates found again in the article's language"
+    assert ws.store.pending_extraction() == []  # names read again in the new language, on the task runner
     assert window.workspace.articles.model.index(
         window.workspace.articles.model.row_of(russian), 3).data() == "uk"
     window.undo_action.trigger()
@@ -192,3 +192,25 @@ def test_date_words_typed_for_an_event_are_read_in_the_article_language(qtbot, l
     assert dialog.resolved.text() == "12 May 2021"
     dialog.words_edit.setText("last year")  # English words still read
     assert dialog.date().earliest == "2020-01-01"
+
+
+def test_the_sidebar_proposes_one_person_across_scripts_and_merging_is_undoable(qtbot, open_window, languages_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(languages_path)
+    ws = window.workspace
+    sidebar = ws.entities
+    qtbot.waitUntil(lambda: sidebar.proposal_bar.isVisibleTo(sidebar))
+    assert sidebar.proposal_label.text() == (
+        "“Nikol Pashinyan” and “Никол Пашинян” look like one name in two spellings. (1 more)")
+    qtbot.mouseClick(sidebar.merge_proposal_button, Qt.MouseButton.LeftButton)
+    assert sidebar.proposal_label.text() == "“Nikol Pashinyan” and “Նիկոլ Փաշինյան” look like one name in two spellings."
+    qtbot.mouseClick(sidebar.merge_proposal_button, Qt.MouseButton.LeftButton)
+    assert not sidebar.proposal_bar.isVisibleTo(sidebar)
+    (pashinyan,) = [e for e in ws.store.entities() if e.kind == "person" and "Pashinyan" in e.name]
+    assert pashinyan.name == "Nikol Pashinyan" and {"Никол Пашинян", "Նիկոլ Փաշինյան"} <= set(pashinyan.aliases)
+    assert {ws.store.article(m.article_id).language for m in ws.store.mentions_of_entity(pashinyan.id)} == {
+        "en", "ru", "hy"}
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert {e.name for e in ws.store.entities() if e.kind == "person"} >= {"Nikol Pashinyan", "Никол Пашинян",
+                                                                           "Նիկոլ Փաշինյան"}
+    assert sidebar.proposal_bar.isVisibleTo(sidebar)

@@ -204,15 +204,20 @@ class EntitySidebar(QWidget):
         self._show_proposal()
 
     def _show_proposal(self) -> None:
-        proposals = [(keep, merge) for keep, merge in self._store.same_organisation_proposals()
-                     if (keep.id, merge.id) not in self._skipped]
+        """One proposal at a time: an organisation written both ways round, or one name written in
+        two scripts or spellings; how many more wait."""
+        proposals = [(keep, merge, self.tr("“%1” and “%2” look like one organisation."))
+                     for keep, merge in self._store.same_organisation_proposals()]
+        proposals += [(keep, merge, self.tr("“%1” and “%2” look like one name in two spellings."))
+                      for keep, merge in self._store.same_name_proposals()]
+        proposals = [p for p in proposals if (p[0].id, p[1].id) not in self._skipped]
         self._proposal = (proposals[0][0].id, proposals[0][1].id) if proposals else None
         self.proposal_bar.setVisible(bool(proposals))
         if proposals:
-            keep, merge = proposals[0]
+            keep, merge, wording = proposals[0]
             more = len(proposals) - 1
             self.proposal_label.setText(
-                self.tr("“%1” and “%2” look like one organisation.").replace("%1", keep.name).replace("%2", merge.name)
+                wording.replace("%1", keep.name).replace("%2", merge.name)
                 + (self.tr(" (%1 more)").replace("%1", str(more)) if more else ""))
             self.merge_proposal_button.setToolTip(
                 self.tr("“%1” becomes a name of “%2”, with its mentions; Undo takes it back")
