@@ -140,11 +140,12 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
 
     Names the model finds in any of the texts, and the `known` names of the dossier, are then
     looked for in all of them. A long text is read in pieces (see PIECE_CHARS). A text in one of
-    `local_dates.LANGUAGES` has its dates found in its own language, not by the English model."""
+    the languages of `names_abroad` is not given to the model: `read_foreign` reads its names and
+    dates in its own language."""
     languages = languages or [None] * len(texts)
     limit = min(PIECE_CHARS, getattr(nlp, "max_length", PIECE_CHARS))
     # The English model reads English, and articles whose language is not known; the others are
-    # read by `_read_foreign`, with no model guessing in a script it doesn't know.
+    # read by `read_foreign`, with no model guessing in a script it doesn't know.
     parts = [(i, offset, piece) for i, text in enumerate(texts) if languages[i] not in FOREIGN_LANGUAGES
              for offset, piece in pieces(text, limit)]
     docs = list(nlp.pipe((piece for _i, _offset, piece in parts), batch_size=batch_size))
@@ -205,16 +206,23 @@ def read_foreign(text: str, published: str | None, language: str, known: Sequenc
             full_names.setdefault(m.name.split()[-1], m.name)
     mentions = sorted((replace(m, name=full_names[m.name]) if m.kind == "person" and m.name in full_names else m
                        for m in mentions), key=lambda m: m.start)
-    proposal = Proposal(mentions=mentions)
+    return Proposal(mentions, _events(text, dated_sentences(text, language, base_date(published)), mentions))
+
+
+def _events(text: str, dated: Iterable[tuple[int, int, FuzzyDate]],
+            mentions: Sequence[ProposedMention]) -> list[ProposedEvent]:
+    """An event for each date of a sentence (once, however often it is written there), with the
+    sentence as its evidence and the entities named in it."""
+    events: list[ProposedEvent] = []
     seen: set[tuple[int, str | None, str | None]] = set()
-    for start, end, fuzzy in dated_sentences(text, language, base_date(published)):
+    for start, end, fuzzy in dated:
         key = (start, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (start, fuzzy.text, None)
         if key in seen:
             continue
         seen.add(key)
         names = tuple(dict.fromkeys(m.name for m in mentions if start <= m.start and m.end <= end))
-        proposal.events.append(ProposedEvent(start, end, _title(text[start:end]), fuzzy, names))
-    return proposal
+        events.append(ProposedEvent(start, end, _title(text[start:end]), fuzzy, names))
+    return events
 
 
 def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None,
@@ -227,16 +235,7 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
         mentions = _with_known_names(doc, matcher, mentions)
     mentions = _with_bare_surnames(doc.text, mentions)
     proposal.mentions = mentions
-    base = base_date(published)
-    seen: set[tuple[int, str | None, str | None]] = set()
-    for sent_start, sent_end, fuzzy in _dated_sentences(doc, base):
-        key = (sent_start, fuzzy.earliest, fuzzy.latest) if fuzzy.earliest else (sent_start, fuzzy.text, None)
-        if key in seen:
-            continue
-        seen.add(key)
-        names = tuple(dict.fromkeys(m.name for m in mentions if sent_start <= m.start and m.end <= sent_end))
-        proposal.events.append(ProposedEvent(sent_start, sent_end, _title(doc.text[sent_start:sent_end]), fuzzy,
-                                             names))
+    proposal.events = _events(doc.text, _dated_sentences(doc, base_date(published)), mentions)
     return proposal
 
 
