@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="export a dossier: PDF, W3C Web Annotation JSON, CSV")
     p.add_argument("path", type=Path)
     p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the dossier PDF")
+    p.add_argument("--odt", type=Path, metavar="OUT.odt",
+                   help="the same report as an editable OpenDocument text (no page numbers or links)")
     p.add_argument("--articles", metavar="IDS", help="only these articles (comma-separated ids)")
     p.add_argument("--tags", metavar="NAMES", help="only annotations with these tags (comma-separated)")
     p.add_argument("--claims-only", action="store_true", help="only claims (and their articles)")
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotations", type=Path, metavar="OUT.json", help="W3C Web Annotation JSON-LD")
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help="one row per annotation")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
+    p.add_argument("--handling", metavar="TEXT", help="a handling line for the cover, e.g. \"Internal — not for publication\"")
     # For the app, which runs the PDF export as a child process: progress lines on stdout, and
     # standard input closing means "cancel" (so the export stops if the app goes away, too).
     p.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
@@ -214,8 +217,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from dossier.store import Store
 
-    if not (args.pdf or args.annotations or args.csv):
-        return _fail("say what to export: --pdf OUT.pdf, --annotations OUT.json and/or --csv OUT.csv")
+    if not (args.pdf or args.odt or args.annotations or args.csv):
+        return _fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json and/or --csv OUT.csv")
     articles = None
     if args.articles:
         try:
@@ -224,7 +227,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
     from dossier.store.targets import TargetRefused, check_target
 
-    outputs = [out for out in (args.pdf, args.annotations, args.csv) if out]
+    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv) if out]
     if len({out.resolve() for out in outputs}) < len(outputs):
         return _fail("the same file is named for two exports; give each its own")
     try:
@@ -244,6 +247,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
             except Cancelled:
                 print("dossier: export cancelled; no file was written", file=sys.stderr)
                 return EXIT_CANCELLED
+        if args.odt:
+            try:
+                _export_odt(store, args, articles)
+            except ValueError as exc:
+                return _fail(str(exc))
         if args.annotations:
             from dossier.export.web_annotation import write_collection
 
@@ -267,9 +275,7 @@ def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | N
     from dossier.export.pdf import PdfOptions, export_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
-    tags = [t.strip() for t in args.tags.split(",") if t.strip()] if args.tags else None
-    options = PdfOptions(article_ids=articles, tag_names=tags, claims_only=args.claims_only,
-                         passages_only=args.passages_only, analyst=args.analyst or "")
+    options = PdfOptions(**_report_options(args, articles))
     report = None
     if args.progress:
         import threading
@@ -282,6 +288,25 @@ def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | N
 
     pages = export_pdf(store, args.pdf, options, progress=report)  # type: ignore[arg-type]
     print(f"wrote {pages} pages to {args.pdf}", flush=True)
+
+
+def _report_options(args: argparse.Namespace, articles: list[int] | None) -> dict[str, object]:
+    tags = [t.strip() for t in args.tags.split(",") if t.strip()] if args.tags else None
+    return {"article_ids": articles, "tag_names": tags, "claims_only": args.claims_only,
+            "passages_only": args.passages_only, "analyst": args.analyst or "", "handling": args.handling or ""}
+
+
+def _export_odt(store: object, args: argparse.Namespace, articles: list[int] | None) -> None:
+    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from dossier.export.odt import export_odt
+    from dossier.export.report import ReportOptions
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
+    count = export_odt(store, args.odt, ReportOptions(**_report_options(args, articles)))  # type: ignore[arg-type]
+    print(f"wrote the report of {count} articles to {args.odt}", flush=True)
 
 
 def _cancel_when_stdin_closes(cancel: object) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from dossier.core.models import Article
 
@@ -67,3 +67,52 @@ def _right_to_left(text: str) -> bool:
 def citation(quote: str, article: Article) -> str:
     """A quote with its source, for pasting into a report."""
     return f"“{quote}”\n— " + ", ".join([article.title, *_provenance_parts(article)])
+
+
+def format_span(earliest: str | None, latest: str | None, precision: str) -> str:
+    """A date as precisely as it is known and no more: "14 May 2021", "10–14 May 2021",
+    "28 April – 4 May 2021", "May 2021", "c. mid-May 2021", "2020", "2010s"; "date not known"
+    when it was not resolved."""
+    if not earliest:
+        return "date not known"
+    try:
+        a, b = date.fromisoformat(earliest), date.fromisoformat(latest or earliest)
+    except ValueError:
+        return earliest
+    whole_month = a.day == 1 and (b + _ONE_DAY).day == 1 and (a.year, a.month) == (b.year, b.month)
+    whole_year = (a.month, a.day, b.month, b.day) == (1, 1, 12, 31)
+    if precision == "approximate":
+        if (a.year, a.month) == (b.year, b.month):
+            last = (date(a.year + a.month // 12, a.month % 12 + 1, 1) - _ONE_DAY).day
+            part = "early" if a.day == 1 and b.day < last else "late" if b.day == last and a.day > 1 else "mid"
+            if not whole_month:
+                return f"c. {part}-{_MONTHS[a.month - 1]} {a.year}" if part == "mid" else \
+                    f"c. {part} {_MONTHS[a.month - 1]} {a.year}"
+        if a.year == b.year and whole_year:
+            return f"c. {a.year}"
+        return "c. " + format_span(earliest, latest, "range")
+    if a == b:
+        return format_date(a.isoformat())
+    if whole_month:
+        return f"{_MONTHS[a.month - 1]} {a.year}"
+    if whole_year and a.year == b.year:
+        return str(a.year)
+    if whole_year or (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        if a.year % 10 == 0 and b.year == a.year + 9:
+            return f"{a.year}s"
+        return f"{a.year}–{b.year}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {_MONTHS[a.month - 1]} {a.year}"
+    if a.year == b.year:
+        return f"{a.day} {_MONTHS[a.month - 1]} – {b.day} {_MONTHS[b.month - 1]} {a.year}"
+    return f"{format_date(a.isoformat())} – {format_date(b.isoformat())}"
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """"1 article", "2 articles", "1 entity", "3 entities", with thousands separated."""
+    word = singular if count == 1 else plural_form or (singular[:-1] + "ies" if singular.endswith("y")
+                                                        and singular[-2:-1] not in "aeiou" else singular + "s")
+    return f"{count:,} {word}"

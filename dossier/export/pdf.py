@@ -3,47 +3,34 @@ page by page onto a QPdfWriter, with our own header and "Page X of Y" footer. Qt
 orders every script (Armenian, Cyrillic, Arabic, Persian), embeds and subsets the fonts, and
 turns `<a href="#…">` into links; pypdf then adds the outline (Qt writes none).
 
-Contents: cover, table of contents with page numbers, claims summary, each article with its
-provenance, verbatim text, highlighted passages, numbered notes as endnotes (links both ways), an
-entity index with pages, and a timeline figure. Each part that starts a page is its own document:
-every part is laid out once to learn its length and where its anchors fall, the contents and the
-index again until their page numbers hold, then each part once more to paint it. Links between
-parts work because Qt's PDF writer names its destinations for the whole file.
+What it says is `export.report`'s: cover, contents, summary, sources, chronology with its figures,
+claims by status, the articles with highlights and endnotes, the entity index. Each part that
+starts a page is its own document: every part is laid out once to learn its length and where its
+anchors fall, the contents and the index again until their page numbers hold, then each part once
+more to paint it. Links between parts work because Qt's PDF writer names its destinations for the
+whole file.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
-from dossier.core.citation import format_date
-from dossier.core.colors import blend, default_color
-from dossier.core.models import Annotation, Article
-from dossier.export.pdf_html import (
-    PdfContent, anchor, article_body, claims_table, endnotes, esc, note_marker, provenance_line,
-)
 from dossier.export.atomic import written_whole
+from dossier.export.pdf_html import PdfContent, anchor
+from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, Selection, build, select
 from dossier.store import Store
 
 PAGE_MARGIN_MM = 18
 HEADER_MM = 8
-# Every part of the dossier (cover, contents, claims, each article, index) starts a page; each is
-# laid out as its own document, so memory holds one article's layout, not the whole dossier's.
-PAGE_BREAK = '<div style="page-break-before:always"></div>'
 # The sections that print page numbers, so are laid out again once the numbers are known.
 PAGE_NUMBERED_SECTIONS = ("contents", "entities")
 
 
 @dataclass
-class PdfOptions:
-    article_ids: Sequence[int] | None = None  # None: every article
-    tag_names: Sequence[str] | None = None  # only annotations with one of these tags
-    claims_only: bool = False
-    passages_only: bool = False  # only the annotated passages, not the full text
-    analyst: str = ""
+class PdfOptions(ReportOptions):
     cancel: threading.Event | None = None
 
 
@@ -74,119 +61,16 @@ def _check(options: PdfOptions) -> None:
         raise Cancelled()
 
 
-def _selected(store: Store, options: PdfOptions) -> tuple[list[Article], dict[int, list[Annotation]]]:
-    ids = list(options.article_ids) if options.article_ids is not None else store.article_ids("published", False)
-    tag_ids = None
-    if options.tag_names:
-        wanted = {n.casefold() for n in options.tag_names}
-        tag_ids = {t.id for t in store.tags() if t.name.casefold() in wanted}
-    articles, annotations = [], {}
-    for article_id in ids:
-        chosen = [a for a in store.annotations(article_id)
-                  if (not options.claims_only or a.kind == "claim")
-                  and (tag_ids is None or set(a.tag_ids) & tag_ids)]
-        if (options.claims_only or tag_ids is not None) and not chosen:
-            continue
-        try:
-            articles.append(store.article(article_id))
-        except KeyError:
-            raise ValueError(f"there is no article {article_id} in this dossier") from None
-        annotations[article_id] = chosen
-    return articles, annotations
-
-
-def _content(store: Store, options: PdfOptions, articles: list[Article], annotations: dict[int, list[Annotation]],
-             pages: dict[str, int], figure: str, width: int) -> PdfContent:
-    c = PdfContent()
-    tags = {t.id: t for t in store.tags()}
-    grades = store.source_grades()
-    counts = store.counts()
-    today = datetime.now(timezone.utc).date()
-    c.parts.append(
-        f'<div align="center"><br/><br/><br/><h1 style="font-size:24pt">{esc(store.title)}</h1>'
-        f"<p>Dossier prepared {esc(format_date(today.isoformat()))}"
-        + (f" by {esc(options.analyst)}" if options.analyst else "")
-        + f"</p><p>{len(articles)} articles · {sum(len(v) for v in annotations.values())} annotations "
-        f"({sum(1 for v in annotations.values() for a in v if a.kind == 'claim')} claims) · "
-        f"{counts.get('entities', 0)} entities · {counts.get('events', 0)} events</p></div>"
-    )
-    c.parts.append(PAGE_BREAK)
-    c.parts.append(c.section("contents", "Contents"))
-    toc_index = len(c.parts)
-    c.parts.append("")  # filled once every section is known
-
-    c.parts.append(PAGE_BREAK)
-    c.parts.append(c.section("claims", "Claims"))
-    rows = []
-    claims = [a for article in articles for a in annotations[article.id] if a.kind == "claim" and a.claim is not None]
-    boards = {row.annotation.id: row for row in store.claim_rows([a.id for a in claims])} if claims else {}
-    # Evidence in the PDF links to its place in the text; evidence from articles left out is quoted.
-    printed = {a.id for article in articles for a in annotations[article.id] if a.anchor_state != "orphaned"}
-    for article in articles:
-        for a in annotations[article.id]:
-            if a.kind == "claim" and a.claim is not None:
-                rows.append((a, article, f"ann-{a.id}", grades.grade(a.claim, article.source).label))
-    c.parts.append(claims_table(rows, boards, printed))
-
-    number = 0
-    for article in articles:
-        _check(options)
-        chosen = annotations[article.id]
-        colors, numbers, with_notes = {}, {}, set()
-        for a in chosen:
-            tag_colors = [tags[t].color for t in a.tag_ids if t in tags]
-            colors[a.id] = blend(tag_colors[0] if tag_colors else default_color(a.kind), 0.45)
-            if a.note or a.claim is not None:
-                number += 1
-                numbers[a.id] = number
-                if a.anchor_state != "orphaned":
-                    with_notes.add(a.id)
-        c.parts.append(PAGE_BREAK)
-        c.parts.append(c.section(f"article-{article.id}", article.title))
-        c.parts.append(provenance_line(article))
-        if options.passages_only:
-            c.parts.append("".join(
-                f'<p>{anchor(f"ann-{a.id}")}<span style="background-color:{colors[a.id]}">“{esc(a.exact)}”</span>'
-                + (note_marker(numbers[a.id]) if a.id in numbers else "") + "</p>"
-                for a in chosen))
-        else:
-            c.parts.append(article_body(article.text, chosen, colors, numbers, with_notes))
-        c.parts.append(endnotes(article, chosen, numbers, grades))
-
-    c.parts.append(PAGE_BREAK)
-    c.parts.append(c.section("entities", "Entity index"))
-    index_rows = []
-    titles = {a.id: a.title for a in articles}
-    for entity in store.entity_rows():
-        in_articles = sorted(aid for aid, _title, _n in store.articles_mentioning(entity.id) if aid in titles)
-        if not in_articles:
-            continue
-        where = ", ".join(f"{esc(titles[aid])} (p. {pages.get(f'article-{aid}', 0) + 1})" for aid in in_articles)
-        index_rows.append(f"<p><b>{esc(entity.name)}</b> <small>{esc(entity.kind)}</small> — {where}</p>")
-    c.parts.append("".join(index_rows) or "<p>No entities.</p>")
-
-    c.parts.append(c.section("timeline", "Timeline"))
-    c.parts.append(f'<p><img src="{figure}" width="{width}"/></p>' if figure else "<p>No dated events.</p>")
-
-    toc = "".join(
-        f'<p><a href="#{s.key}">{esc(s.title)}</a> ……… '
-        f"{pages.get(s.key, 0) + 1}</p>"
-        for s in c.sections if s.key not in ("contents",)
-    )
-    c.parts[toc_index] = toc
-    return c
-
-
 def _write(store: Store, path: Path, options: PdfOptions,
            progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]]]:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
     from dossier.export.fonts import register_fonts
-    from dossier.export.timeline_figure import timeline_image
+    from dossier.export.timeline_figure import timeline_figures
 
     family = register_fonts()
-    articles, annotations = _selected(store, options)
+    chosen: Selection = select(store, options)
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM + HEADER_MM, PAGE_MARGIN_MM,
@@ -196,14 +80,15 @@ def _write(store: Store, path: Path, options: PdfOptions,
     writer.setCreator("Dossier")
     painter_rect = writer.pageLayout().paintRectPixels(writer.resolution())
     page_size = QSizeF(painter_rect.width(), painter_rect.height())
-
-    events = [e for e in store.events() if e.earliest and e.article_id in {a.id for a in articles}]
-    image = timeline_image(events, {a.id: a.title for a in articles}, family) if events else None
+    # An <img width> counts CSS pixels (1/96 in), which the layout scales to the PDF's resolution.
+    text_width = int(page_size.width() * 96 / writer.resolution())
+    figures = timeline_figures(chosen.events, {a.id: a.source or "" for a in chosen.articles}, text_width, family)
+    body_font = QFont(family)
+    body_font.setPointSizeF(10)
+    leaders = _leaders(body_font, writer, page_size.width() - 2 * _document_margin_px(writer))
 
     def content_for(pages: dict[str, int]) -> tuple[list[str], PdfContent]:
-        # An <img width> counts CSS pixels (1/96 in), which the layout scales to the PDF's resolution.
-        content = _content(store, options, articles, annotations, pages, "timeline.png" if image else "",
-                           int(page_size.width() * 96 / writer.resolution()))
+        content = build(store, options, chosen, figures, Layout(pages, leaders), lambda: _check(options))
         return _parts(content.parts), content
 
     def laid_out(html: str) -> QTextDocument:
@@ -215,8 +100,8 @@ def _write(store: Store, path: Path, options: PdfOptions,
         doc.setDefaultFont(font)
         doc.setDefaultStyleSheet("h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; } "
                                  "th { background-color: #eeeeee; }")
-        if image is not None:
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("timeline.png"), image)
+        for figure in figures:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(figure.name), figure.image)
         doc.setPageSize(page_size)
         doc.setHtml(html)
         return doc
@@ -268,7 +153,56 @@ def _write(store: Store, path: Path, options: PdfOptions,
             del doc
     finally:
         painter.end()
-    return total, [(s.title, pages.get(s.key, 0)) for s in content.sections]
+    return total, _outline(content, pages)
+
+
+def _document_margin_px(writer) -> float:  # type: ignore[no-untyped-def]
+    """QTextDocument's own margin round its text (4 px by default), in the writer's pixels."""
+    return 4.0
+
+
+def _outline(content: PdfContent, pages: dict[str, int]) -> list[tuple[str, int]]:
+    """(title, page) of each section for the bookmarks; a group ("Articles") is on the page of
+    the section that follows it."""
+    out = []
+    sections = content.sections
+    for i, s in enumerate(sections):
+        if s.key.startswith("group:"):
+            following = next((t for t in sections[i + 1:] if not t.key.startswith("group:")), None)
+            out.append((s.title, pages.get(following.key, 0) if following else 0))
+        else:
+            out.append((s.title, pages.get(s.key, 0)))
+    return out
+
+
+def _leaders(font, device, width: float) -> Callable[[str, str, int], str]:  # type: ignore[no-untyped-def]
+    """Dots that fill a contents line after its title up to its page number, which then ends at
+    the right margin: the title is broken into lines as the paragraph will break it, and the
+    last line filled."""
+    from PySide6.QtGui import QFontMetricsF, QTextLayout
+
+    metrics = QFontMetricsF(font, device)
+    dot = metrics.horizontalAdvance(" .")
+    per_css_pixel = device.resolution() / 96
+
+    def fill(title: str, page: str, indent: int) -> str:
+        line_width = width - indent * per_css_pixel
+        layout = QTextLayout(title, font, device)
+        layout.beginLayout()
+        last = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(line_width)
+            last = line.naturalTextWidth()
+        layout.endLayout()
+        room = line_width - last - metrics.horizontalAdvance(" " + page)
+        if room < 3 * dot:  # no room on the title's last line: the dots fill the next one
+            room = line_width - metrics.horizontalAdvance(" " + page)
+        return " ." * int(room / dot - 0.5)
+
+    return fill
 
 
 def _parts(html: list[str]) -> list[str]:

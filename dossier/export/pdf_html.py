@@ -43,9 +43,11 @@ class PdfContent:
 
 
 def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int, str],
-                 numbers: dict[int, int], note_ids: set[int]) -> str:
+                 numbers: dict[int, int], note_ids: set[int], places: Mapping[int, Sequence[str]] | None = None) -> str:
     """The verbatim text, paragraph by paragraph, with annotated passages highlighted in their
-    colour and a numbered marker (linking to its endnote) after each annotation with a note."""
+    colour and a numbered marker (linking to its endnote) after each annotation with a note.
+    `places`: more anchors to set, by offset (the chronology links to its events' sentences)."""
+    places = places or {}
     placed = [a for a in annotations if a.anchor_state != "orphaned"]
     ends: dict[int, list[Annotation]] = {}
     starts: dict[int, list[Annotation]] = {}
@@ -61,11 +63,13 @@ def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int,
         # A passage that starts at a paragraph break (or in an empty paragraph) is anchored at
         # the start of the next paragraph with text: the claims table's link must lead somewhere.
         waiting += [a for p in sorted(starts) if p < start or (p == start == end) for a in starts.pop(p)]
-        cuts = sorted({start, end, *(p for a in placed for p in (a.start, a.end) if start < p < end)})
+        cuts = sorted({start, end, *(p for a in placed for p in (a.start, a.end) if start < p < end),
+                       *(p for p in places if start < p < end)})
         pieces = []
         for lo, hi in zip(cuts, cuts[1:]):
             for a in waiting + starts.pop(lo, []):  # the claims table links here
                 pieces.append(anchor(f"ann-{a.id}"))
+            pieces += [anchor(name) for name in places.get(lo, ())]
             waiting = []
             covering = [a for a in placed if a.start <= lo and hi <= a.end]
             chunk = esc(text[lo:hi]).replace("\n", "<br/>")
@@ -100,12 +104,13 @@ def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[
         claim = ""
         if a.claim is not None:
             claim = (f"<br/><i>{esc(CLAIM_STATUS_LABELS[a.claim.status])}, "
-                     f"{esc(grades.grade(a.claim, article.source).label)}</i>"
+                     f"{esc(grades.grade(a.claim, article.source).words)}</i>"
                      + (f" — {esc(a.claim.rationale)}" if a.claim.rationale else ""))
         orphan = " <i>(passage no longer found in the text)</i>" if a.anchor_state == "orphaned" else ""
+        note = esc(a.note.strip()).replace(chr(10), "<br/>")
         rows.append(
             f'<p>{anchor(f"note-{n}")}<b>[{n}]</b> <a href="#ref-{n}">↩</a> “{esc(a.exact)}”{orphan}'
-            f"<br/>{esc(a.note).replace(chr(10), '<br/>')}{claim}</p>"
+            + (f"<br/>{note}" if note else "") + f"{claim}</p>"
         )
     return f"<h3>Notes</h3>{''.join(rows)}" if rows else ""
 

@@ -1,63 +1,177 @@
-"""The timeline figure of the PDF: events painted with QPainter (QtGui only), one row per article;
-a day is a point, a longer precision a bar from earliest to latest, approximate dates faded."""
+"""The timeline figures of the report, painted with QPainter (QtGui only) at twice the printed
+resolution of the text width.
+
+One lane per outlet (the eleven with the most events, the rest as "Other outlets"), labelled.
+A day is a point, a longer date a bar from its first to its last day, an approximate date faded;
+events of one outlet on the same days share one mark, with their count beside it. The axis runs
+over the period of the data and no further, so nothing is clipped. Data spanning more than a
+year gets one figure per calendar year that has events: a decade on one strip would put a
+month's events on one pixel.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
+from dossier.core.citation import format_date
 from dossier.core.models import Event
 
-WIDTH, ROW, LEFT, TOP = 1600, 56, 420, 60
+LANES = 12  # at most: eleven outlets and the others
+SCALE = 2  # pixels per CSS pixel of the printed width
+LABEL_WIDTH, ROW, TOP, AXIS = 150, 26, 14, 44  # in CSS pixels
+BLUE = "#1f6fb2"
 
 
-def timeline_image(events: Sequence[Event], titles: dict[int, str], family: str):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class Figure:
+    name: str  # the image resource's name in the report
+    image: object  # QImage
+    caption: str
+    width: int  # printed width, CSS pixels
+
+
+def timeline_figures(events: Sequence[Event], outlets: dict[int, str], width: int, family: str) -> list[Figure]:
+    """The report's figures for the dated `events` (article id -> outlet in `outlets`), each
+    `width` CSS pixels wide: one, or one per year with events when they span more than a year."""
+    dated = [e for e in events if e.earliest]
+    if not dated:
+        return []
+    first = min(date.fromisoformat(e.earliest) for e in dated)  # type: ignore[arg-type]
+    last = max(date.fromisoformat(e.latest or e.earliest) for e in dated)  # type: ignore[arg-type]
+    lanes = _lanes(dated, outlets)
+    if (last - first).days <= 366:
+        return [_figure("timeline-1.png", dated, lanes, outlets, first, last, width, family,
+                        f"Events from {format_date(first.isoformat())} to {format_date(last.isoformat())}")]
+    figures = []
+    for year in sorted({date.fromisoformat(e.earliest).year for e in dated}):  # type: ignore[arg-type]
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        in_year = [e for e in dated if date.fromisoformat(e.earliest) <= end  # type: ignore[arg-type]
+                   and date.fromisoformat(e.latest or e.earliest) >= start]  # type: ignore[arg-type]
+        lo = max(start, min(date.fromisoformat(e.earliest) for e in in_year))  # type: ignore[arg-type]
+        hi = min(end, max(date.fromisoformat(e.latest or e.earliest) for e in in_year))  # type: ignore[arg-type]
+        figures.append(_figure(f"timeline-{year}.png", in_year, lanes, outlets, lo, hi, width, family,
+                               f"Events of {year}"))
+    return figures
+
+
+def _lanes(events: Sequence[Event], outlets: dict[int, str]) -> list[str]:
+    counts = Counter(outlets.get(e.article_id) or "Outlet unknown" for e in events)
+    ordered = [name for name, _n in counts.most_common()]
+    if len(ordered) <= LANES:
+        return ordered
+    return ordered[: LANES - 1] + ["Other outlets"]
+
+
+def _lane(event: Event, outlets: dict[int, str], lanes: list[str]) -> int:
+    name = outlets.get(event.article_id) or "Outlet unknown"
+    return lanes.index(name) if name in lanes else len(lanes) - 1
+
+
+def _figure(name: str, events: Sequence[Event], lanes: list[str], outlets: dict[int, str], first: date, last: date,
+            width: int, family: str, caption: str) -> Figure:
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-    rows = list(dict.fromkeys(e.article_id for e in events))
-    first = min(date.fromisoformat(e.earliest) for e in events if e.earliest)
-    last = max(date.fromisoformat(e.latest or e.earliest) for e in events if e.earliest)
+    used = sorted({_lane(e, outlets, lanes) for e in events})
+    # A day's margin each side, so a point on the first or last day is drawn whole.
+    first, last = first - timedelta(days=1), last + timedelta(days=1)
     span = max(1, (last - first).days)
-    height = TOP + ROW * len(rows) + 60
-    image = QImage(WIDTH, height, QImage.Format.Format_RGB32)
+    height = TOP + ROW * len(used) + AXIS
+    image = QImage(width * SCALE, height * SCALE, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.scale(SCALE, SCALE)
     font = QFont(family)
-    font.setPixelSize(20)
+    font.setPixelSize(9)
     p.setFont(font)
+    plot_left, plot_right = LABEL_WIDTH, width - 8
 
     def x(day: date) -> float:
-        return LEFT + (WIDTH - LEFT - 40) * (day - first).days / span
+        return plot_left + (plot_right - plot_left) * (day - first).days / span
 
-    p.setPen(QPen(QColor("#999999"), 2))
-    axis_y = TOP + ROW * len(rows) + 10
-    p.drawLine(QPointF(LEFT, axis_y), QPointF(WIDTH - 40, axis_y))
-    for year in range(first.year, last.year + 1):
-        for month in (1, 4, 7, 10) if span < 3 * 366 else (1,):
-            tick = date(year, month, 1)
-            if first <= tick <= last:
-                p.drawLine(QPointF(x(tick), axis_y), QPointF(x(tick), axis_y + 8))
-                p.drawText(QPointF(x(tick) - 30, axis_y + 32), tick.strftime("%b %Y" if span < 3 * 366 else "%Y"))
-    for row, article_id in enumerate(rows):
-        y = TOP + row * ROW + ROW / 2
+    axis_y = TOP + ROW * len(used) + 4
+    p.setPen(QPen(QColor("#dddddd"), 0.5))
+    for i in range(len(used) + 1):
+        p.drawLine(QPointF(plot_left, TOP + i * ROW), QPointF(plot_right, TOP + i * ROW))
+    p.setPen(QPen(QColor("#888888"), 0.8))
+    p.drawLine(QPointF(plot_left, axis_y), QPointF(plot_right, axis_y))
+    for tick, label in _ticks(first, last):
+        p.drawLine(QPointF(x(tick), axis_y), QPointF(x(tick), axis_y + 3))
+        p.drawText(QRectF(x(tick) - 40, axis_y + 4, 80, 12), int(Qt.AlignmentFlag.AlignHCenter), label)
+    for row, lane in enumerate(used):
+        top = TOP + row * ROW
         p.setPen(QColor("#333333"))
-        title = titles.get(article_id, "")
-        p.drawText(QRectF(10, y - ROW / 2, LEFT - 20, ROW), int(Qt.AlignmentFlag.AlignVCenter),
-                   p.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, LEFT - 20))
-        for e in events:
-            if e.article_id != article_id or not e.earliest:
-                continue
-            color = QColor("#1f6fb2")
-            if e.precision == "approximate":
-                color.setAlpha(110)
-            start, end = date.fromisoformat(e.earliest), date.fromisoformat(e.latest or e.earliest)
+        p.drawText(QRectF(0, top, LABEL_WIDTH - 6, ROW), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                   p.fontMetrics().elidedText(lanes[lane], Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8))
+        marks = Counter((e.earliest, e.latest or e.earliest, e.precision == "approximate")
+                        for e in events if _lane(e, outlets, lanes) == lane)
+        for (earliest, latest, faded), count in sorted(marks.items()):
+            start, end = date.fromisoformat(earliest), date.fromisoformat(latest)  # type: ignore[arg-type]
+            color = QColor(BLUE)
+            if faded:
+                color.setAlpha(90)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(color)
-            if e.precision == "day":
-                p.drawEllipse(QPointF(x(start), y), 9, 9)
+            middle = top + ROW / 2
+            if start == end:
+                p.drawEllipse(QPointF(x(start), middle), 3.2, 3.2)
+                right = x(start) + 4
             else:
-                p.drawRoundedRect(QRectF(x(start), y - 7, max(6.0, x(end) - x(start)), 14), 4, 4)
+                p.drawRoundedRect(QRectF(x(start), middle - 3, max(3.0, x(end) - x(start)), 6), 2, 2)
+                right = x(end) + 1
+            if count > 1:
+                p.setPen(QColor("#222222"))
+                p.drawText(QPointF(min(right + 1, plot_right - 10), middle - 3), str(count))
+    _legend(p, QPointF(plot_left, axis_y + 20), font)
     p.end()
-    return image
+    return Figure(name, image, caption, width)
+
+
+def _legend(p, at, font) -> None:  # type: ignore[no-untyped-def]
+    """Point, bar, faded: what the marks mean, under the axis."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor
+
+    x, y = at.x(), at.y()
+    items = (("point", "a day"), ("bar", "a longer period (week, month, range)"), ("faded", "approximate"),
+             ("count", "events on the same days"))
+    for kind, words in items:
+        color = QColor(BLUE)
+        if kind == "faded":
+            color.setAlpha(90)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        if kind == "point":
+            p.drawEllipse(QPointF(x + 4, y + 5), 3.2, 3.2)
+        elif kind == "count":
+            p.setPen(QColor("#222222"))
+            p.drawText(QRectF(x, y - 1, 10, 12), int(Qt.AlignmentFlag.AlignCenter), "3")
+        else:
+            p.drawRoundedRect(QRectF(x, y + 2, 14, 6), 2, 2)
+        p.setPen(QColor("#444444"))
+        p.drawText(QPointF(x + 18, y + 9), words)
+        x += 24 + p.fontMetrics().horizontalAdvance(words)
+
+
+def _ticks(first: date, last: date) -> list[tuple[date, str]]:
+    """Month starts (with the year at January and at the first tick), or weeks for a short period."""
+    days = (last - first).days
+    if days <= 45:
+        monday = first + timedelta(days=(7 - first.weekday()) % 7)
+        ticks = []
+        while monday <= last:
+            ticks.append((monday, f"{monday.day} {monday.strftime('%b')}"))
+            monday += timedelta(days=7)
+        return ticks
+    step = 1 if days <= 200 else 2 if days <= 370 else 3
+    ticks, month = [], date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first and (month.month - 1) % step == 0:
+            label = month.strftime("%b") if ticks and month.month != 1 else month.strftime("%b %Y")
+            ticks.append((month, label))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return ticks

@@ -28,6 +28,7 @@ from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migr
 # ids): the app's first start writes the sample without waiting for spaCy and extracts it in the
 # background; if the app closes first, the next start does it.
 PENDING_EXTRACTION = "pending_extraction"
+SUMMARY = "summary"  # the analyst's summary, or key judgments, printed first in the report
 
 
 def utc_now() -> str:

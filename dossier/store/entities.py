@@ -196,6 +196,18 @@ class EntityEdits:
         self._same_name_cache = (signature, result)
         return result
 
+    def entity_articles(self, article_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """(entity id, article id) for every entity mentioned in these articles: the report's
+        index and counts, in one query per 500 articles."""
+        wanted = list(article_ids)
+        pairs: list[tuple[int, int]] = []
+        for first in range(0, len(wanted), 500):
+            chunk = wanted[first:first + 500]
+            pairs += self._conn.execute(
+                f"SELECT DISTINCT entity_id, article_id FROM mentions WHERE article_id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall()
+        return pairs
+
     def entity_rows(self) -> list[EntityRow]:
         aliases: dict[int, list[str]] = {}
         for entity_id, alias in self._conn.execute("SELECT entity_id, alias FROM aliases"):

@@ -1,4 +1,5 @@
-"""File > Export PDF…: the options, then the export in a child process with cancellable progress.
+"""File > Export PDF… and Export Document…: the options, then the export in a child process with
+cancellable progress. The document is the same report as OpenDocument text (export.odt).
 
 The PDF is laid out with Qt (QTextDocument on a QPdfWriter). Done on a thread of the app, that
 would make and destroy Python-owned Qt objects off the GUI thread, which froze the window in
@@ -33,10 +34,14 @@ def safe_file_name(title: str) -> str:
     return (re.sub(r"\s+", " ", name) or "Dossier")[:120]
 
 
+KINDS = {"pdf": ("Export PDF", "PDF (*.pdf)", ".pdf"), "odt": ("Export Document", "OpenDocument text (*.odt)", ".odt")}
+
+
 class ExportPdfDialog(QDialog):
-    def __init__(self, settings: Settings, has_current_article: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, has_current_article: bool, parent: QWidget | None = None,
+                 kind: str = "pdf") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Export PDF"))
+        self.setWindowTitle(self.tr(KINDS[kind][0]))
         self.all_articles = QRadioButton(self.tr("All articles"), checked=True)
         self.current_article = QRadioButton(self.tr("Only the open article"), enabled=has_current_article)
         self.full_text = QRadioButton(self.tr("Full text"), checked=True)
@@ -44,8 +49,10 @@ class ExportPdfDialog(QDialog):
         self.claims_only = QCheckBox(self.tr("Claims only"))
         self.tags = QLineEdit(placeholderText=self.tr("All tags (or: tags separated by commas)"))
         self.analyst = QLineEdit(settings.get(keys.ANALYST_NAME), placeholderText=self.tr("Your name, on the cover"))
+        self.handling = QLineEdit(settings.get(keys.HANDLING), placeholderText=self.tr("e.g. Internal — not for publication"))
+        self.handling.setToolTip(self.tr("A handling line printed on the cover"))
         self.open_when_done = QCheckBox(self.tr("Open when done"), checked=True)
-        for edit in (self.tags, self.analyst):  # the hints must be readable whole
+        for edit in (self.tags, self.analyst, self.handling):  # the hints must be readable whole
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         form = QFormLayout()
         scope = QVBoxLayout()
@@ -59,6 +66,7 @@ class ExportPdfDialog(QDialog):
         form.addRow(self.tr("Annotations"), self.claims_only)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Analyst"), self.analyst)
+        form.addRow(self.tr("Handling"), self.handling)
         form.addRow("", self.open_when_done)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -79,9 +87,11 @@ class PdfRequest:
     claims_only: bool = False
     passages_only: bool = False
     analyst: str = ""
+    handling: str = ""
+    kind: str = "pdf"  # or "odt": the editable document
 
     def arguments(self) -> list[str]:
-        args = ["export", str(self.dossier), "--pdf", str(self.out), "--progress"]
+        args = ["export", str(self.dossier), f"--{self.kind}", str(self.out), "--progress"]
         if self.article_ids:
             args += ["--articles", ",".join(map(str, self.article_ids))]
         if self.tag_names:
@@ -92,6 +102,8 @@ class PdfRequest:
             args.append("--passages-only")
         if self.analyst:
             args += ["--analyst", self.analyst]
+        if self.handling:
+            args += ["--handling", self.handling]
         return args
 
 
@@ -104,35 +116,37 @@ def dossier_command() -> tuple[str, list[str]]:
 
 
 def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_path: Path, title: str,
-                             current_article: int | None) -> PdfExport | None:
+                             current_article: int | None, kind: str = "pdf") -> PdfExport | None:
     """Ask for the options and the file, then start the export. None if the user cancelled."""
-    dialog = ExportPdfDialog(settings, current_article is not None, window)
+    caption, file_filter, suffix = KINDS[kind]
+    dialog = ExportPdfDialog(settings, current_article is not None, window, kind)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     if not accepted:
         return None
     folder = settings.get(keys.EXPORT_FOLDER) or str(dossier_path.parent)
-    suggestion = str(Path(folder) / f"{safe_file_name(title)}.pdf")
+    suggestion = str(Path(folder) / f"{safe_file_name(title)}{suffix}")
     # The file dialog asks before replacing an existing file.
-    chosen, _ = QFileDialog.getSaveFileName(window, window.tr("Export PDF"), suggestion, window.tr("PDF (*.pdf)"))
+    chosen, _ = QFileDialog.getSaveFileName(window, window.tr(caption), suggestion, window.tr(file_filter))
     if not chosen:
         return None
-    out = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+    out = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
     from dossier.store.targets import TargetRefused, check_target
 
     try:
         check_target(out, dossier_path)
     except TargetRefused as refusal:
-        QMessageBox.warning(window, window.tr("Export PDF"), str(refusal))
+        QMessageBox.warning(window, window.tr(caption), str(refusal))
         return None
     settings.set(keys.ANALYST_NAME, dialog.analyst.text().strip())
+    settings.set(keys.HANDLING, dialog.handling.text().strip())
     settings.set(keys.EXPORT_FOLDER, str(out.parent))
     request = PdfRequest(
         dossier_path, out,
         article_ids=[current_article] if dialog.current_article.isChecked() and current_article else None,
         tag_names=[t.strip() for t in dialog.tags.text().split(",") if t.strip()] or None,
         claims_only=dialog.claims_only.isChecked(), passages_only=dialog.passages.isChecked(),
-        analyst=dialog.analyst.text().strip(),
+        analyst=dialog.analyst.text().strip(), handling=dialog.handling.text().strip(), kind=kind,
     )
     export = PdfExport(window, request, dialog.open_when_done.isChecked())
     export.start()
@@ -162,8 +176,10 @@ class PdfExport(QObject):
         self.process.readyReadStandardError.connect(self._read_errors)
         self.process.finished.connect(self._on_finished)
         self.process.errorOccurred.connect(self._on_error)
-        self.progress = QProgressDialog(window.tr("Writing the PDF…"), window.tr("Cancel"), 0, 0, window)
-        self.progress.setWindowTitle(window.tr("Export PDF"))
+        self._caption = window.tr(KINDS[request.kind][0])
+        writing = window.tr("Writing the PDF…") if request.kind == "pdf" else window.tr("Writing the document…")
+        self.progress = QProgressDialog(writing, window.tr("Cancel"), 0, 0, window)
+        self.progress.setWindowTitle(self._caption)
         self.progress.setMinimumDuration(500)
         self.progress.canceled.connect(self.cancel)
 
@@ -211,14 +227,17 @@ class PdfExport(QObject):
         if code != 0 or status != QProcess.ExitStatus.NormalExit:
             partial_path(self.request.out).unlink(missing_ok=True)  # if the child could not
         if code == 0 and status == QProcess.ExitStatus.NormalExit:  # whole, even if cancelled too late
-            self._end(True, self._window.tr("Wrote %1 pages to %2").replace("%1", str(self._pages))
-                      .replace("%2", str(self.request.out)))
+            if self.request.kind == "pdf":
+                self._end(True, self._window.tr("Wrote %1 pages to %2").replace("%1", str(self._pages))
+                          .replace("%2", str(self.request.out)))
+            else:
+                self._end(True, self._window.tr("Wrote %1").replace("%1", str(self.request.out)))
         elif self._cancelled:
             self._end(False, self._window.tr("Export cancelled; no file was written."))
         else:
             reason = self._errors.decode("utf-8", "replace").strip().splitlines()
             message = reason[-1].removeprefix("dossier: ") if reason else f"exit code {code}"
-            self._end(False, self._window.tr("The PDF could not be written: %1").replace("%1", message))
+            self._end(False, self._window.tr("The file could not be written: %1").replace("%1", message))
 
     def _end(self, ok: bool, message: str) -> None:
         if self._ended:
@@ -231,7 +250,7 @@ class PdfExport(QObject):
         if ok and self._open_when_done and not self._cancelled:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.request.out)))
         elif not ok and not self._cancelled:
-            box = QMessageBox(QMessageBox.Icon.Warning, self._window.tr("Export PDF"), message, parent=self._window)
+            box = QMessageBox(QMessageBox.Icon.Warning, self._caption, message, parent=self._window)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
         self.finished.emit(ok, message)

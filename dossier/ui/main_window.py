@@ -137,8 +137,14 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action(self.tr("Import a &Folder…"), self.choose_folder_and_import)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_folder_action)
+        self.summary_action = self._action(self.tr("&Summary…"), self.edit_summary)
+        file_menu.addAction(self.summary_action)
         self.export_pdf_action = self._action(self.tr("&Export PDF…"), self.export_pdf, "Ctrl+P")
         file_menu.addAction(self.export_pdf_action)
+        self.export_document_action = self._action(self.tr("Export &Document…"), self.export_document)
+        self.export_document_action.setStatusTip(self.tr("The same report as an editable OpenDocument text file "
+                                                         "for LibreOffice or Word"))
+        file_menu.addAction(self.export_document_action)
         file_menu.addSeparator()
         self.save_copy_action = self._action(self.tr("Save a &Copy…"), self.save_copy, std.SaveAs)
         self.restore_action = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
@@ -232,7 +238,8 @@ class MainWindow(QMainWindow):
         about = self._action(self.tr("&About Dossier"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
-        self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action, self.export_pdf_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
+        self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action, self.export_pdf_action,
+                                 self.summary_action, self.export_document_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
@@ -516,16 +523,39 @@ class MainWindow(QMainWindow):
         self.workspace.editor.focus_note()
 
     def export_pdf(self) -> None:
+        self._export("pdf")
+
+    def _export(self, kind: str) -> None:
+        """The report as a PDF ("pdf") or as an editable document ("odt"), in a child process."""
         if self.workspace is None:
             return
         from dossier.ui.export_dialog import export_pdf_interactively
 
         article = self.workspace.pane.article
         export = export_pdf_interactively(self, self._settings, self.workspace.store.path,
-                                          self.workspace.store.title, article.id if article else None)
+                                          self.workspace.store.title, article.id if article else None, kind)
         if export is not None:
             self.exports.append(export)
             export.finished.connect(lambda *_: self.exports.remove(export) if export in self.exports else None)
+
+    def export_document(self) -> None:
+        """File > Export Document…: the report as OpenDocument text, to finish in a word processor."""
+        self._export("odt")
+
+    def edit_summary(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        from dossier.operations.report import SetSummary
+        from dossier.store.database import SUMMARY
+        from dossier.ui.summary_dialog import SummaryDialog
+
+        dialog = SummaryDialog(ws.store.meta(SUMMARY) or "", self)
+        accepted = dialog.exec() == SummaryDialog.DialogCode.Accepted
+        text = dialog.summary()
+        dialog.deleteLater()
+        if accepted and text.strip() != (ws.store.meta(SUMMARY) or "").strip() and ws.session.push(SetSummary(text)):
+            self.statusBar().showMessage(self.tr("Summary saved; it opens the report"), 5000)
 
     # -- article ----------------------------------------------------------------------------
 

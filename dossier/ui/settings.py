@@ -24,6 +24,7 @@ LAST_DOSSIER = Key("session/last_dossier", "")
 RECENT_DOSSIERS: Key[list[str]] = Key("session/recent_dossiers", [])
 ENTITY_HIGHLIGHTING = Key("preferences/entity_highlighting", True)
 ANALYST_NAME = Key("preferences/analyst_name", "")
+HANDLING = Key("export/handling", "")  # the cover's handling line, as last given
 EXPORT_FOLDER = Key("preferences/export_folder", "")
 THEME = Key("preferences/theme", "system")  # system | light | dark
 WINDOW_GEOMETRY = Key("state/window_geometry", QByteArray())

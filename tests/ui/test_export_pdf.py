@@ -44,7 +44,7 @@ def test_quotes_claims_and_provenance_are_in_the_pdf(exported: tuple[Path, Path]
         article = store.article(1)
     for words in ("the agreement was not implemented in full", "request assassinate",
                   "Armenia–Azerbaijan border, May 2021", "A. Analyst", "Claims", "Partially true",
-                  f"sha256 {article.sha256[:12]}", "Entity index", "Nikol Pashinyan", "Timeline",
+                  f"sha256 {article.sha256[:12]}", "Entity index", "Nikol Pashinyan", "Chronology", "Sources",
                   "Almost certainly a transcription error"):
         assert words in text, words
     reader = PdfReader(str(pdf))
@@ -56,9 +56,9 @@ def test_the_outline_has_every_section_and_article(exported: tuple[Path, Path]) 
     _, pdf = exported
     reader = PdfReader(str(pdf))
     titles = [o.title for o in reader.outline]
-    assert titles[:2] == ["Contents", "Claims"]
+    assert titles[:5] == ["Contents", "Sources", "Chronology", "Claims", "Articles"]
     assert "Russian Forces Dispatched To Armenia’s Border Following Breach By Azerbaijani Special Forces" in titles
-    assert "<i>Scripts</i> & markup" in titles and titles[-2:] == ["Entity index", "Timeline"]
+    assert "<i>Scripts</i> & markup" in titles and titles[-1] == "Entity index"
     pages = [reader.get_destination_page_number(o) for o in reader.outline]
     assert pages == sorted(pages)
 
@@ -201,7 +201,8 @@ def test_a_claim_starting_at_a_paragraph_break_is_linked_and_graded_as_everywher
     claim_links = [t for t in links if t.startswith("ann-")]
     assert len(claim_links) == 2 and all(t in named for t in claim_links)
     flat = " ".join(pdftotext(out).split())
-    assert "B2" in flat and "?2" not in flat and "B, credibility not graded" in flat
+    assert "B2 (the outlet's grade) — usually reliable; probably true" in flat and "?2" not in flat
+    assert "B (the outlet's grade) — usually reliable; credibility not graded" in flat
 
 
 def test_a_pdf_cut_short_by_a_full_disk_is_reported_and_removed(qapp, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -242,7 +243,7 @@ def test_the_claims_section_says_what_other_sources_say(qapp, corpus_path: Path,
     assert "Corroboration: supported by 2 independent sources (Eurasianet, News.am); 1 passage not independent." in text
     assert ("The evidence suggests 1 — Confirmed by other sources; the analyst graded it 2 — Probably true."
             in text)
-    assert "Supports: “was not carried out in full” — News.am — Only part of the Azerbaijani servicemen left" in text
-    assert "“has been partially fulfilled” — SouthFront" in text and "(not independent)" in text
+    assert "Supports: “was not carried out in full” — News.am (not graded)" in text
+    assert "“has been partially fulfilled” — SouthFront (not graded; not independent)" in text
     links = [a for page in PdfReader(str(out)).pages[:4] for a in page.get("/Annots", []) or []]
     assert len(links) >= 4  # the claim's quote and its three pieces of evidence lead into the text

@@ -144,14 +144,21 @@ def test_a_right_to_left_paragraph_is_laid_out_right_to_left_in_the_pdf(qapp, la
             lines.setdefault((page, round(float(found.group(2)))), []).append(
                 (float(found.group(1)), float(found.group(3)), found.group(4)))
 
-    def line_with(letters: str) -> list[tuple[float, float, str]]:
-        wanted = unicodedata.normalize("NFKC", letters)
-        return next(words for words in lines.values()
-                    if wanted in unicodedata.normalize("NFKC", "".join(w for _a, _b, w in sorted(words, reverse=True)))
-                    or wanted in "".join(w for _a, _b, w in words))
+    from pypdf import PdfReader
 
-    last_arabic = line_with("نوفمبر")
-    russian = line_with("ЕРЕВАН")
+    reader = PdfReader(str(out))
+    with Store.open_readonly(languages_path) as store:  # the pages of the articles themselves
+        page_of = {code: 1 + reader.get_destination_page_number(next(
+            o for o in reader.outline if o.title == store.article(ids[code]).title)) for code in ("ru", "ar")}
+
+    def line_with(letters: str, code: str) -> list[tuple[float, float, str]]:
+        wanted = unicodedata.normalize("NFKC", letters)
+        return next(words for (on_page, _y), words in lines.items() if on_page == page_of[code] and (
+            wanted in unicodedata.normalize("NFKC", "".join(w for _a, _b, w in sorted(words, reverse=True)))
+            or wanted in "".join(w for _a, _b, w in words)))
+
+    last_arabic = line_with("نوفمبر", "ar")
+    russian = line_with("ЕРЕВАН", "ru")
     left = min(x0 for x0, _x1, _w in russian)
     right = max(x1 for words in lines.values() for _x0, x1, _w in words)
     assert max(x1 for _x0, x1, _w in last_arabic) > right - 4
