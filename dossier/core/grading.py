@@ -35,15 +35,19 @@ class Grade(NamedTuple):
     @property
     def words(self) -> str:
         """The grade for a reader: "B2 — usually reliable; probably true", "D (the outlet's
-        grade) — not usually reliable; credibility not graded", "reliability not graded; possibly true"."""
+        grade) — not usually reliable; credibility not graded", "reliability not graded; 3 —
+        possibly true"."""
         from dossier.core.vocabulary import CREDIBILITY, RELIABILITY
 
-        reliability = RELIABILITY[self.reliability].lower() if self.reliability else RELIABILITY_NOT_GRADED
-        credibility = CREDIBILITY[self.credibility].lower() if self.credibility else CREDIBILITY_NOT_GRADED
-        code = f"{self.reliability or ''}{self.credibility or ''}"
         whose = " (the outlet's grade)" if self.inherited else ""
-        return (f"{code}{whose} — " if code else "") + f"{reliability}; {credibility}"
-
+        if self.reliability and self.credibility:
+            return (f"{self.reliability}{self.credibility}{whose} — {RELIABILITY[self.reliability].lower()}; "
+                    f"{CREDIBILITY[self.credibility].lower()}")
+        reliability = (f"{self.reliability}{whose} — {RELIABILITY[self.reliability].lower()}" if self.reliability
+                       else RELIABILITY_NOT_GRADED)
+        credibility = (f"{self.credibility} — {CREDIBILITY[self.credibility].lower()}" if self.credibility
+                       else CREDIBILITY_NOT_GRADED)
+        return f"{reliability}; {credibility}"
 
 class SourceGrades:
     """Every outlet's default reliability, looked up by name as the grading rule says."""

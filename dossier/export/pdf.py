@@ -20,7 +20,7 @@ from pathlib import Path
 
 from dossier.export.atomic import written_whole
 from dossier.export.pdf_html import PdfContent, anchor
-from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, Selection, build, select
+from dossier.export.report import PAGE_BREAK, PAGE_COLUMN_PX, Layout, ReportOptions, Selection, build, select
 from dossier.store import Store
 
 PAGE_MARGIN_MM = 18
@@ -175,18 +175,18 @@ def _outline(content: PdfContent, pages: dict[str, int]) -> list[tuple[str, int]
     return out
 
 
-def _leaders(font, device, width: float) -> Callable[[str, str, int], str]:  # type: ignore[no-untyped-def]
-    """Dots that fill a contents line after its title up to its page number, which then ends at
-    the right margin: the title is broken into lines as the paragraph will break it, and the
-    last line filled."""
+def _leaders(font, device, width: float) -> Callable[[str, int], str]:  # type: ignore[no-untyped-def]
+    """Dots that fill a contents line after its title up to the column of page numbers: the
+    title is broken into lines as its cell will break it, and the last line filled."""
     from PySide6.QtGui import QFontMetricsF, QTextLayout
 
     metrics = QFontMetricsF(font, device)
-    dot = metrics.horizontalAdvance(" .")
+    dot = metrics.horizontalAdvance(".\u00a0")
+    space = metrics.horizontalAdvance(" ")
     per_css_pixel = device.resolution() / 96
 
-    def fill(title: str, page: str, indent: int) -> str:
-        line_width = width - indent * per_css_pixel
+    def fill(title: str, indent: int) -> str:
+        cell = width - (PAGE_COLUMN_PX + indent) * per_css_pixel
         layout = QTextLayout(title, font, device)
         layout.beginLayout()
         last = 0.0
@@ -194,13 +194,14 @@ def _leaders(font, device, width: float) -> Callable[[str, str, int], str]:  # t
             line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(line_width)
+            line.setLineWidth(cell)
             last = line.naturalTextWidth()
         layout.endLayout()
-        room = line_width - last - metrics.horizontalAdvance(" " + page)
+        room = cell - last - space
         if room < 3 * dot:  # no room on the title's last line: the dots fill the next one
-            room = line_width - metrics.horizontalAdvance(" " + page)
-        return " ." * int(room / dot - 0.5)
+            room = cell
+        # One unbreakable run after a breakable space, a dot short of the cell's end (rounding).
+        return " " + ".\u00a0" * max(1, int(room / dot) - 1)
 
     return fill
 

@@ -29,6 +29,7 @@ from dossier.store.database import SUMMARY
 # Every part of the report (cover, contents, each section, each article, the index) starts a page;
 # each is laid out as its own document, so memory holds one article's layout, not the whole report's.
 PAGE_BREAK = '<div style="page-break-before:always"></div>'
+PAGE_COLUMN_PX = 28  # the contents' column of page numbers, in CSS pixels
 STATUS_ORDER = ("confirmed", "partially_true", "disputed", "false", "unverified")
 KIND_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"),
                  ("unit", "Military units"), ("other", "Other"))
@@ -81,8 +82,8 @@ class Layout:
     for a copy without pages) and how to fill a contents line with leaders."""
 
     pages: Mapping[str, int] | None = None
-    # The dots after a title that fill its line up to its page number: (title, page, indent px).
-    leaders: Callable[[str, str, int], str] | None = None
+    # The dots after a title that fill its cell up to the column of page numbers: (title, indent px).
+    leaders: Callable[[str, int], str] | None = None
 
 
 def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequence[Figure], layout: Layout,
@@ -202,14 +203,15 @@ def _contents(c: PdfContent, layout: Layout) -> str:
         if s.key == "contents":
             continue
         if s.key.startswith("group:"):
-            rows.append(f'<p style="margin-top:4px"><b>{esc(s.title)}</b></p>')
+            rows.append(f'<tr><td colspan="2" style="padding-top:4px"><b>{esc(s.title)}</b></td></tr>')
             continue
         indent = 18 if s.key.startswith("article-") else 0
         page = str(layout.pages.get(s.key, 0) + 1)
-        dots = layout.leaders(s.title, page, indent) if layout.leaders else " … "
-        rows.append(f'<p style="margin-left:{indent}px; margin-top:2px; margin-bottom:2px">'
-                    f'<a href="#{s.key}">{esc(s.title)}</a><span style="color:#888888">{dots}</span> {page}</p>')
-    return "".join(rows)
+        dots = layout.leaders(s.title, indent) if layout.leaders else ""
+        rows.append(f'<tr><td style="padding-left:{indent}px"><a href="#{s.key}">{esc(s.title)}</a>'
+                    f'<span style="color:#888888">{dots}</span></td>'
+                    f'<td width="{PAGE_COLUMN_PX}" align="right" valign="bottom">{page}</td></tr>')
+    return f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
 
 
 # -- sources and chronology ----------------------------------------------------------------------
@@ -269,7 +271,8 @@ def _chronology(store: Store, chosen: Selection, figures: Sequence[Figure], targ
 
     def entry(e: Event) -> str:
         article = by_id[e.article_id]
-        sentence = " ".join(article.text[e.start:e.end].split())
+        # The sentence as written, less an opening quote the sentence splitter left at its end.
+        sentence = " ".join(article.text[e.start:e.end].split()).rstrip(" “‘«„(")
         who = ", ".join(names[i] for i in e.entity_ids if i in names)
         where = esc(article.source or article.title)
         target = targets[e.id]

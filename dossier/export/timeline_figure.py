@@ -5,8 +5,8 @@ One lane per outlet (the eleven with the most events, the rest as "Other outlets
 A day is a point, a longer date a bar from its first to its last day, an approximate date faded;
 events of one outlet on the same days share one mark, with their count beside it. The axis runs
 over the period of the data and no further, so nothing is clipped. Data spanning more than a
-year gets one figure per calendar year that has events: a decade on one strip would put a
-month's events on one pixel.
+year gets one figure per calendar year in which something is dated: a decade on one strip would
+put a month's events on one pixel.
 """
 
 from __future__ import annotations
@@ -46,7 +46,12 @@ def timeline_figures(events: Sequence[Event], outlets: dict[int, str], width: in
         return [_figure("timeline-1.png", dated, lanes, outlets, first, last, width, family,
                         f"Events from {format_date(first.isoformat())} to {format_date(last.isoformat())}")]
     figures = []
-    for year in sorted({date.fromisoformat(e.earliest).year for e in dated}):  # type: ignore[arg-type]
+    # A year gets a figure when something is dated within it; an event of a year or longer
+    # ("last year", "the 1990s") shows across the figures it overlaps, and makes none of its own.
+    years = {date.fromisoformat(e.earliest).year for e in dated  # type: ignore[arg-type]
+             if date.fromisoformat(e.earliest).year == date.fromisoformat(e.latest or e.earliest).year  # type: ignore[arg-type]
+             and e.precision not in ("year", "range") or e.earliest == e.latest}
+    for year in sorted(years or {date.fromisoformat(e.earliest).year for e in dated}):  # type: ignore[arg-type]
         start, end = date(year, 1, 1), date(year, 12, 31)
         in_year = [e for e in dated if date.fromisoformat(e.earliest) <= end  # type: ignore[arg-type]
                    and date.fromisoformat(e.latest or e.earliest) >= start]  # type: ignore[arg-type]
@@ -101,7 +106,10 @@ def _figure(name: str, events: Sequence[Event], lanes: list[str], outlets: dict[
     p.drawLine(QPointF(plot_left, axis_y), QPointF(plot_right, axis_y))
     for tick, label in _ticks(first, last):
         p.drawLine(QPointF(x(tick), axis_y), QPointF(x(tick), axis_y + 3))
-        p.drawText(QRectF(x(tick) - 40, axis_y + 4, 80, 12), int(Qt.AlignmentFlag.AlignHCenter), label)
+        # Centred under its tick, but never past either end of the axis.
+        half = p.fontMetrics().horizontalAdvance(label) / 2 + 1
+        middle = min(max(x(tick), plot_left + half), plot_right - half)
+        p.drawText(QRectF(middle - half, axis_y + 4, 2 * half, 12), int(Qt.AlignmentFlag.AlignHCenter), label)
     for row, lane in enumerate(used):
         top = TOP + row * ROW
         p.setPen(QColor("#333333"))

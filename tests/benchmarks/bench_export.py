@@ -2,10 +2,11 @@
 
     python tests/benchmarks/bench_export.py --articles 1000
 
-Builds a dossier of N synthetic articles (~600 words, 20 mentions, 2 events each) with two
+Builds a dossier of N synthetic articles (~600 words, 20 mentions, 15 events each, as import
+finds: days, weeks, months, ranges, approximate dates and years over 25 years) with two
 annotations per article (a tagged claim with grades and a note), then writes the dossier PDF:
-pdf_s, pdf_pages, pdf_pages_per_s, peak_rss_mb (and the peak before exporting); and the JSON and
-CSV exports' times.
+pdf_s, pdf_pages, pdf_pages_per_s, peak_rss_mb (and the peak before exporting); the editable
+copy (odt_s); and the JSON and CSV exports' times.
 """
 
 from __future__ import annotations
@@ -41,12 +42,13 @@ def main() -> None:
 
     from dossier.core.models import Claim
     from dossier.export.csv_export import write_csv
+    from dossier.export.odt import export_odt
     from dossier.export.pdf import export_pdf
     from dossier.export.web_annotation import write_collection
     from dossier.store import Store
 
     path = folder / "export.dossier"
-    build(path, n, seed=3)
+    build(path, n, seed=3, events_per_article=15, varied_dates=True)
     with Store.open(path) as store, store.transaction():
         with store._write() as conn:  # raw SQL, as another tool would write
             conn.execute("DELETE FROM annotations")
@@ -67,6 +69,9 @@ def main() -> None:
         emit("pdf_pages", pages, "pages", n)
         emit("pdf_pages_per_s", pages / pdf_s, "pages/s", n)
         emit("pdf_mb", (folder / "dossier.pdf").stat().st_size / 1e6, "MB", n)
+        started = time.perf_counter()
+        export_odt(store, folder / "dossier.odt")
+        emit("odt_s", time.perf_counter() - started, "s", n)
         started = time.perf_counter()
         write_collection(store, folder / "annotations.json")
         emit("json_s", time.perf_counter() - started, "s", n)

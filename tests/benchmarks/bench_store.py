@@ -82,7 +82,28 @@ class Corpus:
         return "".join(pieces), mentions
 
 
-def build(path: Path, n: int, seed: int) -> tuple[float, Corpus]:
+def synthetic_date(index: int, j: int) -> tuple[str, str, str, str]:
+    """(words, earliest, latest, precision) of an article's j-th event: days, weeks, months,
+    ranges and approximate dates spread over 2000-2024, as an import finds them."""
+    from datetime import date, timedelta
+
+    day = date(2000 + index % 25, index % 12 + 1, index % 28 + 1) + timedelta(days=j * 3)
+    kind = ("day", "day", "day", "week", "month", "range", "approximate", "year")[j % 8]
+    if kind == "day":
+        return "that day", day.isoformat(), day.isoformat(), "day"
+    if kind == "week":
+        monday = day - timedelta(days=day.weekday())
+        return "that week", monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week"
+    if kind == "month":
+        last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return "that month", day.replace(day=1).isoformat(), last.isoformat(), "month"
+    if kind == "year":
+        return "that year", f"{day.year}-01-01", f"{day.year}-12-31", "year"
+    return "around then", day.isoformat(), (day + timedelta(days=9)).isoformat(), kind
+
+
+def build(path: Path, n: int, seed: int, events_per_article: int = EVENTS_PER_ARTICLE,
+          varied_dates: bool = False) -> tuple[float, Corpus]:
     corpus = Corpus(seed)
     started = time.perf_counter()
     store = Store.create(path, f"Benchmark, {n} articles")
@@ -100,10 +121,11 @@ def build(path: Path, n: int, seed: int) -> tuple[float, Corpus]:
             )
             store.add_mentions([NewMention(aid, entity_ids[e], s, t, text[s:t])
                                 for aid, (text, mentions) in zip(ids, texts) for e, s, t in mentions])
-            store.add_events([NewEvent(aid, s, t, f"Event {j}", "May 14", "2021-05-14", "2021-05-14", "day",
+            store.add_events([NewEvent(aid, s, t, f"Event {j}", *(synthetic_date(aid, j) if varied_dates else
+                                                                   ("May 14", "2021-05-14", "2021-05-14", "day")),
                                        entity_ids=(entity_ids[e],))
                               for aid, (text, mentions) in zip(ids, texts)
-                              for j, (e, s, t) in enumerate(mentions[:EVENTS_PER_ARTICLE])])
+                              for j, (e, s, t) in enumerate(mentions[:events_per_article])])
             for aid, (text, mentions) in zip(ids, texts):
                 if aid % 5 == 0:
                     _, s, t = mentions[0]
