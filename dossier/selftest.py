@@ -3,7 +3,8 @@
 It writes the sample dossier to a temporary folder (with extraction: spaCy and its model must be
 there), detects a language and reads its dates, searches it, lays out the main window offscreen, checks the text services Qt gets from
 ICU on Linux (collation, a legacy encoding in pasted HTML, time-zone names: the Linux bundle
-carries a trimmed ICU data library), writes a one-page PDF with the bundled font, and exits 0 —
+carries a trimmed ICU data library), writes a one-page PDF with the bundled font and an
+OpenDocument text, and exits 0 —
 or says which step failed and exits 1.
 """
 
@@ -77,6 +78,12 @@ def self_test() -> int:
             painter.drawText(200, 400, "Dossier self-test: Հայաստան Россия Kəlbəcər القوات")
             painter.end()
             assert pdf.stat().st_size > 1000, "the PDF is empty"
+            step = "write an OpenDocument text"
+            from PySide6.QtGui import QTextDocument, QTextDocumentWriter
+
+            document = QTextDocument()
+            document.setHtml("<h1>Dossier</h1><p>Հայաստան Россия القوات</p>")
+            assert QTextDocumentWriter(str(folder / "self-test.odt"), b"odf").write(document), "no ODF writer"
             window.close()
             app.processEvents()
         except Exception as exc:  # the point is to say which step failed

@@ -26,9 +26,10 @@ from dossier.export.timeline_figure import Figure
 from dossier.store import Store
 from dossier.store.database import SUMMARY
 
-# Every part of the report (cover, contents, each section, each article, the index) starts a page;
-# each is laid out as its own document, so memory holds one article's layout, not the whole report's.
+# Every part of the report (cover, contents, each section, a run of articles, the index) starts a
+# page; each is laid out as its own document.
 PAGE_BREAK = '<div style="page-break-before:always"></div>'
+PART_CHARS = 60_000  # article text laid out as one part (about twenty pages)
 PAGE_COLUMN_PX = 28  # the contents' column of page numbers, in CSS pixels
 STATUS_ORDER = ("confirmed", "partially_true", "disputed", "false", "unverified")
 KIND_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"),
@@ -124,6 +125,7 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
 
     tags = {t.id: t for t in store.tags()}
     number = 0
+    in_part = 0  # characters of article text in the part being filled
     for index, article in enumerate(articles):
         check()
         picked = annotations[article.id]
@@ -136,7 +138,14 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
                 numbers[a.id] = number
                 if a.anchor_state != "orphaned":
                     with_notes.add(a.id)
-        c.parts.append(PAGE_BREAK)
+        # Short articles follow one another; a new page starts once a part holds about twenty
+        # pages of text, so memory holds one part's layout, not the whole report's.
+        if index == 0 or in_part + len(article.text) > PART_CHARS:
+            c.parts.append(PAGE_BREAK)
+            in_part = 0
+        else:
+            c.parts.append('<hr/>')
+        in_part += len(article.text)
         if index == 0:
             c.sections.append(_group("articles", "Articles"))
         c.parts.append(c.section(f"article-{article.id}", article.title))
