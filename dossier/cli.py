@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--passages-only", action="store_true", help="in the PDF, only the annotated passages of each article")
     p.add_argument("--annotations", type=Path, metavar="OUT.json", help="W3C Web Annotation JSON-LD")
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help="one row per annotation")
+    p.add_argument("--graphml", type=Path, metavar="OUT.graphml", help="the entity network as GraphML (yEd, Gephi)")
+    p.add_argument("--gexf", type=Path, metavar="OUT.gexf", help="the entity network as GEXF (Gephi)")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
     p.add_argument("--handling", metavar="TEXT", help="a handling line for the cover, e.g. \"Internal — not for publication\"")
     # For the app, which runs the PDF export as a child process: progress lines on stdout, and
@@ -217,8 +219,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from dossier.store import Store
 
-    if not (args.pdf or args.odt or args.annotations or args.csv):
-        return _fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json and/or --csv OUT.csv")
+    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf):
+        return _fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
+                     "--graphml OUT.graphml and/or --gexf OUT.gexf")
     articles = None
     if args.articles:
         try:
@@ -227,7 +230,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
     from dossier.store.targets import TargetRefused, check_target
 
-    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv) if out]
+    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf) if out]
     if len({out.resolve() for out in outputs}) < len(outputs):
         return _fail("the same file is named for two exports; give each its own")
     try:
@@ -262,6 +265,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
             count = write_csv(store, args.csv)
             print(f"wrote {count} rows to {args.csv}")
+        for kind, out in (("graphml", args.graphml), ("gexf", args.gexf)):
+            if out:
+                from dossier.export.graph_files import write_graph
+
+                nodes, links = write_graph(store, out, kind)
+                print(f"wrote {nodes} entities and {links} links to {out}")
     finally:
         store.close()
     return EXIT_OK

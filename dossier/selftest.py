@@ -37,6 +37,16 @@ def self_test() -> int:
             store.close()
             step = "detect a language and read its dates"
             check_languages()
+            step = "draw the entity network and write it as GraphML"
+            from dossier.core.network_layout import layout
+            from dossier.export.graph_files import write_graph
+            from dossier.store import Store
+
+            with Store.open_readonly(folder / "self-test.dossier") as reader:
+                network = reader.network()
+                placed = layout([n.id for n in network.nodes], [(k.source, k.target, k.count) for k in network.links])
+                assert len(placed) == len(network.nodes) >= 10, "the network is missing entities"
+                write_graph(reader, folder / "self-test.graphml", "graphml")
 
             step = "lay out the main window"
             from PySide6.QtCore import QSettings

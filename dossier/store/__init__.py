@@ -19,11 +19,12 @@ from dossier.store.errors import (
 )
 from dossier.store.extraction import ExtractionWrites
 from dossier.store.schema import SCHEMA_VERSION
+from dossier.store.network import NetworkQueries
 from dossier.store.search import SearchQueries
 
 
 class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory,
-            ClaimQueries, ExtractionWrites, SearchQueries, Database):
+            ClaimQueries, ExtractionWrites, NetworkQueries, SearchQueries, Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 

@@ -23,12 +23,13 @@ if TYPE_CHECKING:
     from dossier.ui.annotations.editor import AnnotationEditor
     from dossier.ui.annotations.list_panel import AnnotationsPanel
     from dossier.ui.claims.board import ClaimsBoard
+    from dossier.ui.network.panel import NetworkPanel
     from dossier.ui.search.panel import SearchPanel
     from dossier.ui.timeline.panel import TimelinePanel
 
 
 class Workspace(QObject):
-    panel_created = Signal(str, object)  # ("search" | "annotations" | "editor" | "timeline" | "claims", the widget)
+    panel_created = Signal(str, object)  # ("search" | "annotations" | "editor" | "timeline" | "claims" | "network", it)
     annotation_opened = Signal(int)  # the editor now shows this annotation
 
     def __init__(self, session: DossierSession, tasks: Any, parent: QObject | None = None) -> None:
@@ -106,6 +107,19 @@ class Workspace(QObject):
             self._made("claims", board)
         return self._panels["claims"]  # type: ignore[return-value]
 
+    @property
+    def network(self) -> NetworkPanel:
+        if "network" not in self._panels:
+            from dossier.ui.network.panel import NetworkPanel
+
+            panel = NetworkPanel(self.session, self.tasks, lambda: self.pane.article.id if self.pane.article else None)
+            panel.entity_chosen.connect(self.entities.select_entity)
+            panel.passage_chosen.connect(self.open_passage)
+            self.entities.tree.selectionModel().currentRowChanged.connect(
+                lambda *_: panel.select_entity(self.entities.current_entity_id()))
+            self._made("network", panel)
+        return self._panels["network"]  # type: ignore[return-value]
+
     def _made(self, name: str, panel: QWidget) -> None:
         self._panels[name] = panel
         self.panel_created.emit(name, panel)
@@ -124,6 +138,8 @@ class Workspace(QObject):
         self.articles.select_article(article_id)
         if self.has_panel("timeline"):
             self.timeline.select_article(article_id)
+        if self.has_panel("network"):
+            self.network.article_opened()
 
     def open_annotation(self, annotation_id: int) -> None:
         annotation = self.store.annotation(annotation_id)

@@ -1,0 +1,62 @@
+"""The entity network as files other tools open: GraphML (yEd, Gephi, Cytoscape) and GEXF (Gephi),
+written by networkx, and the co-occurrence matrix as CSV.
+
+Nodes carry the entity's name as label, its kind, mentions and number of articles; links carry
+their count as weight. Written under a temporary name and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from dossier.export.atomic import written_whole
+from dossier.export.csv_export import neutralise
+from dossier.store import Store
+from dossier.store.network import Network, NetworkFilter
+
+
+def network_graph(network: Network) -> Any:
+    import networkx as nx  # heavy: only when a graph is written
+
+    graph = nx.Graph()
+    for node in network.nodes:
+        graph.add_node(str(node.id), label=node.name, kind=node.kind, mentions=node.mentions, articles=node.articles)
+    for link in network.links:
+        graph.add_edge(str(link.source), str(link.target), weight=link.count)
+    return graph
+
+
+def write_graph(store: Store, out: Path, kind: str, f: NetworkFilter | None = None) -> tuple[int, int]:
+    """Write the network as "graphml" or "gexf"; returns (nodes, links). The whole network unless
+    a filter says otherwise."""
+    import networkx as nx
+
+    from dossier.store.targets import check_target
+
+    check_target(out, store.path)
+    network = store.network(f or NetworkFilter(limit=None))
+    graph = network_graph(network)
+    with written_whole(out) as partial:
+        if kind == "graphml":
+            nx.write_graphml(graph, partial, encoding="utf-8")
+        elif kind == "gexf":
+            nx.write_gexf(graph, partial, encoding="utf-8")
+        else:
+            raise ValueError(f"unknown graph format {kind!r}")
+    return len(network.nodes), len(network.links)
+
+
+def write_matrix_csv(store: Store, out: Path, f: NetworkFilter | None = None) -> int:
+    """Entities × entities with the number of passages naming both; returns the number of rows."""
+    from dossier.store.targets import check_target
+
+    check_target(out, store.path)
+    nodes, counts = store.cooccurrence(f or NetworkFilter())
+    with written_whole(out) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["entity", "kind", *(neutralise(n.name) for n in nodes)])
+        for row in nodes:
+            writer.writerow([neutralise(row.name), row.kind, *(counts.get((row.id, col.id), 0) for col in nodes)])
+    return len(nodes)

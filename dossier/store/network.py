@@ -1,0 +1,208 @@
+"""Who is named with whom: the entity network, read from stored mentions, sentences and events.
+
+Two entities are linked by a *context* they share: a sentence that names both (the sentence spans
+stored at import, never split again here) or an event that involves both. Its count is the
+number of distinct passages — a sentence and the event dated by that same sentence are one
+passage, not two. Everything is read in a few queries for the whole dossier; filters narrow the
+articles first (one article, a tag, published dates), then the entities (kinds, the busiest N,
+neighbours of one), then the links (a minimum count).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import NamedTuple
+
+from dossier.store.articles import _after
+
+Passage = tuple[int, int, int]  # (article id, start, end)
+_END = 1 << 62  # sorts after any end offset
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    kinds: frozenset[str] | None = None  # None: every kind
+    min_count: int = 1  # links seen fewer times are left out
+    tag_id: int | None = None  # only articles where this tag is used
+    published_from: str | None = None  # ISO prefixes, inclusive ("2021", "2021-05")
+    published_to: str | None = None
+    article_id: int | None = None  # only this article
+    around: int | None = None  # only this entity and its neighbours …
+    steps: int = 1  # … this many links away (1 or 2)
+    limit: int | None = 150  # the busiest entities (by mentions); None: all
+
+
+class Node(NamedTuple):
+    id: int
+    name: str
+    kind: str
+    mentions: int  # in the articles the filter keeps
+    articles: int
+
+
+class Link(NamedTuple):
+    source: int
+    target: int
+    count: int  # distinct passages naming both
+
+
+@dataclass
+class Network:
+    nodes: list[Node] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    hidden_nodes: int = 0  # entities the limit left out
+    total_nodes: int = 0
+
+    def degree(self) -> Counter[int]:
+        counted: Counter[int] = Counter()
+        for link in self.links:
+            counted[link.source] += 1
+            counted[link.target] += 1
+        return counted
+
+
+class NetworkQueries:
+    _conn: sqlite3.Connection
+
+    def network(self, f: NetworkFilter = NetworkFilter()) -> Network:
+        """The network the filter asks for, with how many entities its limit hid."""
+        contexts = self._contexts(self._network_articles(f))
+        mentions, articles = self._mention_counts(f)
+        names = {r[0]: (r[1], r[2]) for r in self._conn.execute("SELECT id, name, kind FROM entities")}
+        wanted = {e for e in mentions if e in names and (f.kinds is None or names[e][1] in f.kinds)}
+        if f.around is not None:  # who is near whom needs the links of everyone wanted
+            links = _links(contexts, wanted, f.min_count)
+            keep = {f.around}
+            for _step in range(max(1, f.steps)):
+                keep |= {x for link in links for x in (link.source, link.target)
+                         if link.source in keep or link.target in keep}
+            wanted &= keep
+        total = len(wanted)
+        if f.limit is not None and len(wanted) > f.limit:
+            busiest = sorted(wanted, key=lambda e: (-mentions[e], names[e][0].casefold()))[: f.limit]
+            if f.around is not None and f.around in wanted and f.around not in busiest:
+                busiest[-1] = f.around  # the entity asked about always shows
+            wanted = set(busiest)
+        # Pairs are counted among the entities shown only: a dossier's busiest 150 of thousands.
+        links = _links(contexts, wanted, f.min_count)
+        nodes = [Node(e, names[e][0], names[e][1], mentions[e], articles[e]) for e in wanted]
+        nodes.sort(key=lambda n: (-n.mentions, n.name.casefold()))
+        links.sort(key=lambda link: (-link.count, link.source, link.target))
+        return Network(nodes, links, total - len(nodes), total)
+
+    def link_passages(self, a: int, b: int, f: NetworkFilter = NetworkFilter()) -> list[tuple[int, int, int, str]]:
+        """The passages (article id, start, end, text) that name both entities, in article order."""
+        contexts = self._contexts(self._network_articles(f))
+        found = sorted(p for p, entities in contexts.items() if a in entities and b in entities)
+        texts: dict[int, str] = {}
+        out = []
+        for article_id, start, end in found:
+            if article_id not in texts:
+                texts[article_id] = self._conn.execute("SELECT text FROM articles WHERE id = ?",
+                                                       (article_id,)).fetchone()[0]
+            out.append((article_id, start, end, texts[article_id][start:end]))
+        return out
+
+    def cooccurrence(self, f: NetworkFilter = NetworkFilter()) -> tuple[list[Node], dict[tuple[int, int], int]]:
+        """The entities of the network and the count for each pair of them (both orders)."""
+        network = self.network(f)
+        counts: dict[tuple[int, int], int] = {}
+        for link in network.links:
+            counts[(link.source, link.target)] = counts[(link.target, link.source)] = link.count
+        return network.nodes, counts
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def _network_articles(self, f: NetworkFilter) -> list[int] | None:
+        """The articles the filter keeps, or None for all of them."""
+        where, args = [], []
+        if f.article_id is not None:
+            where.append("id = ?")
+            args.append(f.article_id)
+        if f.tag_id is not None:
+            where.append("id IN (SELECT a.article_id FROM annotations a JOIN annotation_tags t "
+                         "ON t.annotation_id = a.id WHERE t.tag_id = ?)")
+            args.append(f.tag_id)
+        if f.published_from:
+            where.append("published >= ?")
+            args.append(f.published_from)
+        if f.published_to:
+            where.append("published < ?")
+            args.append(_after(f.published_to))
+        if not where:
+            return None
+        return [r[0] for r in self._conn.execute(f"SELECT id FROM articles WHERE {' AND '.join(where)}", args)]
+
+    def _contexts(self, article_ids: Sequence[int] | None) -> dict[Passage, set[int]]:
+        """Each passage that names two or more entities: the sentence of each mention, and the
+        sentence (evidence) of each event with its entities."""
+        contexts: dict[Passage, set[int]] = {}
+        sentences = self._sentences(article_ids)
+        for article_id, start, end, entity_id in self._sentence_mentions(article_ids, sentences):
+            contexts.setdefault((article_id, start, end), set()).add(entity_id)
+        scope = "" if article_ids is None else f"AND e.article_id IN ({_marks(article_ids)})"
+        for article_id, start, end, entity_id in self._conn.execute(
+                "SELECT e.article_id, e.start_offset, e.end_offset, ee.entity_id FROM events e "
+                f"JOIN event_entities ee ON ee.event_id = e.id WHERE 1 {scope}"):
+            # The stored sentence the event's evidence starts in: the same passage as its mentions'.
+            spans = sentences.get(article_id, [])
+            i = bisect_right(spans, (start, _END)) - 1
+            if i >= 0 and spans[i][0] <= start < spans[i][1]:
+                start, end = spans[i]
+            contexts.setdefault((article_id, start, end), set()).add(entity_id)
+        return {p: entities for p, entities in contexts.items() if len(entities) > 1}
+
+    def _sentences(self, article_ids: Sequence[int] | None) -> dict[int, list[tuple[int, int]]]:
+        scope = "" if article_ids is None else f"WHERE article_id IN ({_marks(article_ids)})"
+        sentences: dict[int, list[tuple[int, int]]] = {}
+        for article_id, start, end in self._conn.execute(
+                f"SELECT article_id, start_offset, end_offset FROM sentences {scope} "
+                "ORDER BY article_id, start_offset"):
+            sentences.setdefault(article_id, []).append((start, end))
+        return sentences
+
+    def _sentence_mentions(self, article_ids: Sequence[int] | None, sentences: dict[int, list[tuple[int, int]]]
+                           ) -> Iterable[tuple[int, int, int, int]]:
+        """(article id, sentence start, sentence end, entity id) for each mention, by walking each
+        article's sentences and mentions in order together: one pass, no range join."""
+        scope = "" if article_ids is None else f"WHERE article_id IN ({_marks(article_ids)})"
+        current, spans, i = None, [], 0
+        for article_id, start, end, entity_id in self._conn.execute(
+                f"SELECT article_id, start_offset, end_offset, entity_id FROM mentions {scope} "
+                "ORDER BY article_id, start_offset"):
+            if article_id != current:
+                current, spans, i = article_id, sentences.get(article_id, []), 0
+            while i < len(spans) and spans[i][1] <= start:
+                i += 1
+            if i < len(spans) and spans[i][0] <= start and end <= spans[i][1]:
+                yield article_id, spans[i][0], spans[i][1], entity_id
+
+    def _mention_counts(self, f: NetworkFilter) -> tuple[Counter[int], Counter[int]]:
+        """Mentions and articles of each entity, in the articles the filter keeps."""
+        article_ids = self._network_articles(f)
+        scope = "" if article_ids is None else f"WHERE article_id IN ({_marks(article_ids)})"
+        mentions: Counter[int] = Counter()
+        articles: Counter[int] = Counter()
+        for entity_id, count, in_articles in self._conn.execute(
+                f"SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions {scope} GROUP BY entity_id"):
+            mentions[entity_id] = count
+            articles[entity_id] = in_articles
+        return mentions, articles
+
+
+def _links(contexts: dict[Passage, set[int]], wanted: set[int], min_count: int) -> list[Link]:
+    pairs: Counter[tuple[int, int]] = Counter()
+    for entities in contexts.values():
+        named = entities & wanted
+        if len(named) > 1:
+            pairs.update(combinations(sorted(named), 2))
+    return [Link(a, b, n) for (a, b), n in pairs.items() if n >= min_count]
+
+
+def _marks(ids: Sequence[int]) -> str:
+    return ",".join(str(int(i)) for i in ids) or "NULL"  # integers only: safe to inline, no 999-variable cap
