@@ -51,6 +51,7 @@ class NetworkItem(QGraphicsObject):
         self._index: dict[int, int] = {}  # entity id -> position in nodes
         self._grid: dict[tuple[int, int], list[int]] = {}
         self._bounds = QRectF(0, 0, SCENE, SCENE)
+        self.content = QRectF(0, 0, SCENE, SCENE)  # where the entities are
         self._scale = (1.0, 0.0, 0.0)  # layout units -> scene: factor, offset x, offset y
         self.selected_node: int | None = None
         self.selected_link: tuple[int, int] | None = None
@@ -76,7 +77,8 @@ class NetworkItem(QGraphicsObject):
         self._scale = (SCENE / span, -min(xs), -min(ys))
         self.points = [self._to_scene(positions[n.id]) for n in self.nodes]
         most = max((n.mentions for n in self.nodes), default=1)
-        self.radii = [4.0 + 14.0 * math.sqrt(n.mentions / most) for n in self.nodes]
+        # Radii in pixels on screen: an entity stays visible and clickable at every zoom.
+        self.radii = [3.5 + 9.0 * math.sqrt(n.mentions / most) for n in self.nodes]
         if self.selected_node not in self._index:
             self.selected_node = None
         if self.selected_link and not (self.selected_link[0] in self._index and self.selected_link[1] in self._index):
@@ -96,15 +98,15 @@ class NetworkItem(QGraphicsObject):
         self._grid = {}
         for i, p in enumerate(self.points):
             self._grid.setdefault((int(p.x() // GRID), int(p.y() // GRID)), []).append(i)
-        pad = 60.0
         if self.points:
-            left = min(p.x() for p in self.points) - pad
-            top = min(p.y() for p in self.points) - pad
-            right = max(p.x() for p in self.points) + pad + 120  # room for a name
-            bottom = max(p.y() for p in self.points) + pad
-            self._bounds = QRectF(left, top, right - left, bottom - top)
+            left, top = min(p.x() for p in self.points), min(p.y() for p in self.points)
+            right, bottom = max(p.x() for p in self.points), max(p.y() for p in self.points)
+            self.content = QRectF(left, top, right - left, bottom - top)
         else:
-            self._bounds = QRectF(0, 0, SCENE, SCENE)
+            self.content = QRectF(0, 0, SCENE, SCENE)
+        # Circles and names are sized in pixels, so they reach further into the scene the further
+        # the view zooms out: the item claims a wide margin (painting is limited to what shows).
+        self._bounds = self.content.adjusted(-SCENE, -SCENE, SCENE, SCENE)
 
     def position_of(self, entity_id: int) -> QPointF | None:
         i = self._index.get(entity_id)
@@ -156,6 +158,7 @@ class NetworkItem(QGraphicsObject):
         for (kind, radius), points in self._node_batches:
             pen = QPen(self._colors.get(kind, self._colors.get("other", QColor("gray"))), 2 * radius)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawPoints(points)
         painter.restore()
@@ -165,7 +168,8 @@ class NetworkItem(QGraphicsObject):
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(self.points[i], self.radii[i] + 3, self.radii[i] + 3)
+            ring = (self.radii[i] + 3) / max(zoom, 0.01)
+            painter.drawEllipse(self.points[i], ring, ring)
         if not (crowded and self.moving):
             self._paint_labels(painter, exposed, zoom)
 
@@ -179,21 +183,28 @@ class NetworkItem(QGraphicsObject):
         for i, node in enumerate(self.nodes):
             if not everyone and i >= LABELLED and node.id != self.selected_node:
                 continue
-            p, r = self.points[i], self.radii[i]
+            p, r = self.points[i], self.radii[i] / max(zoom, 0.05)
             at = QPointF(p.x() + r + 2 / max(zoom, 0.05), p.y() + 4 / max(zoom, 0.05))
             if exposed.contains(at):
                 painter.drawText(at, node.name)
 
     # -- hit-testing and the mouse ------------------------------------------------------------------
 
+    def _zoom(self) -> float:
+        views = self.scene().views() if self.scene() else []
+        return views[0].transform().m11() if views else 1.0
+
     def node_at(self, point: QPointF, slack: float = 2.0) -> int | None:
-        """The entity whose circle holds `point` (the topmost, the smallest if two do)."""
+        """The entity whose circle holds `point` (the nearest if two do); radii and slack are
+        pixels on screen."""
+        zoom = max(self._zoom(), 0.01)
+        reach = int((max(self.radii, default=0) + slack) / zoom // GRID) + 1
         cx, cy = int(point.x() // GRID), int(point.y() // GRID)
         best: tuple[float, int] | None = None
-        for gx in (cx - 1, cx, cx + 1):
-            for gy in (cy - 1, cy, cy + 1):
+        for gx in range(cx - reach, cx + reach + 1):
+            for gy in range(cy - reach, cy + reach + 1):
                 for i in self._grid.get((gx, gy), ()):
-                    d = math.hypot(point.x() - self.points[i].x(), point.y() - self.points[i].y())
+                    d = math.hypot(point.x() - self.points[i].x(), point.y() - self.points[i].y()) * zoom
                     if d <= self.radii[i] + slack and (best is None or d < best[0]):
                         best = (d, i)
         return None if best is None else self.nodes[best[1]].id
@@ -220,8 +231,7 @@ class NetworkItem(QGraphicsObject):
             self.node_clicked.emit(node)
             event.accept()
             return
-        zoom = self.scene().views()[0].transform().m11() if self.scene() and self.scene().views() else 1.0
-        link = self.link_at(event.pos(), 5.0 / max(zoom, 0.05))
+        link = self.link_at(event.pos(), 5.0 / max(self._zoom(), 0.05))
         if link is not None:
             self.selected_link, self.selected_node = link, None
             self._batch()  # the chosen link is drawn apart
@@ -274,6 +284,9 @@ class NetworkCanvas(QGraphicsView):
         self.scene().addItem(item)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        # Dragging pans and the wheel zooms: scroll bars would only take room from the picture.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # one item: nothing to index
@@ -283,8 +296,12 @@ class NetworkCanvas(QGraphicsView):
         self._settle.timeout.connect(self._settled)
 
     def fit(self) -> None:
+        """The whole picture in view, with room round it for circles and names."""
         self.scene().setSceneRect(self.item.boundingRect())
-        self.fitInView(self.item.boundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        content = self.item.content
+        margin = max(content.width(), content.height()) * 0.08 + 1
+        self.fitInView(content.adjusted(-margin, -margin, margin + content.width() * 0.12, margin),
+                       Qt.AspectRatioMode.KeepAspectRatio)
 
     def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.zoom(1.0015 ** event.angleDelta().y())

@@ -53,7 +53,9 @@ def write(panel: Any, kind: str, out: Path) -> str:
 
         rows = write_matrix_csv(store, out, panel.current_filter())
         return panel.tr("Wrote a %1 × %1 matrix to %2").replace("%1", str(rows)).replace("%2", str(out))
-    rect = panel.item.boundingRect()
+    content = panel.item.content
+    margin = max(content.width(), content.height()) * 0.06 + 1
+    rect = content.adjusted(-margin, -margin, margin + content.width() * 0.15, margin)
     with written_whole(out) as partial:
         if kind == "svg":
             from PySide6.QtSvg import QSvgGenerator

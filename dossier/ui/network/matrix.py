@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
 
+from dossier.core.citation import plural
 from dossier.store import Store
 from dossier.store.network import NetworkFilter
 
@@ -80,8 +81,8 @@ class MatrixDialog(QDialog):
         source = self.sorted.mapToSource(index)
         a, b = self.model.pair(source.row(), source.column())
         found = self._store.link_passages(a, b, self._filter) if a != b else []
-        self.label.setText(self.tr("%1 and %2: %3 passages").replace("%1", self.model.nodes[source.row()].name)
-                           .replace("%2", self.model.nodes[source.column()].name).replace("%3", str(len(found))))
+        self.label.setText(self.tr("%1 and %2: %3").replace("%1", self.model.nodes[source.row()].name)
+                           .replace("%2", self.model.nodes[source.column()].name).replace("%3", plural(len(found), "passage")))
         self.passages.clear()
         for article_id, start, end, text in found:
             item = QListWidgetItem(" ".join(text.split()))

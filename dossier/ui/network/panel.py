@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier.core.citation import plural
 from dossier.core.changes import ANNOTATIONS, ARTICLES, CONTENT, ENTITIES, EVENTS, TAGS, Changes
 from dossier.store.network import Network, NetworkFilter
 from dossier.ui.network.canvas import NetworkCanvas, NetworkItem
@@ -102,7 +103,7 @@ class NetworkPanel(QWidget):
         self.passages = QListWidget()
         self.passages.setWordWrap(True)
         self.passages.setAccessibleName(self.tr("Passages naming both"))
-        self.passages_label = QLabel()
+        self.passages_label = QLabel(self.tr("Choose a link to read the passages that name both."), wordWrap=True)
 
         controls = QHBoxLayout()
         for widget in (self.kind_box, self.min_count, self.tag_box, self.from_edit, self.to_edit, self.scope_box,
@@ -217,7 +218,7 @@ class NetworkPanel(QWidget):
     def _on_node(self, entity_id: int) -> None:
         self._chosen = entity_id
         self.passages.clear()
-        self.passages_label.setText("")
+        self.passages_label.setText(self.tr("Choose a link to read the passages that name both."))
         self.entity_chosen.emit(entity_id)
         if self.around_box.currentData():
             self._again.start()
@@ -232,8 +233,8 @@ class NetworkPanel(QWidget):
     def _on_link(self, a: int, b: int) -> None:
         names = {n.id: n.name for n in self.network.nodes}
         found = self._store.link_passages(a, b, self.current_filter(limit=False))
-        self.passages_label.setText(self.tr("%1 and %2: %3 passages").replace("%1", names.get(a, "?"))
-                                    .replace("%2", names.get(b, "?")).replace("%3", str(len(found))))
+        self.passages_label.setText(self.tr("%1 and %2: %3").replace("%1", names.get(a, "?"))
+                                    .replace("%2", names.get(b, "?")).replace("%3", plural(len(found), "passage")))
         self.passages.clear()
         titles: dict[int, str] = {}
         for article_id, start, end, text in found:
