@@ -44,7 +44,7 @@ def self_test() -> int:
 
             with Store.open_readonly(folder / "self-test.dossier") as reader:
                 network = reader.network()
-                placed = layout([n.id for n in network.nodes], [(k.source, k.target, k.count) for k in network.links])
+                placed = layout([n.id for n in network.nodes], [(k.source, k.target, k.passages) for k in network.links])
                 assert len(placed) == len(network.nodes) >= 10, "the network is missing entities"
                 write_graph(reader, folder / "self-test.graphml", "graphml")
 

@@ -24,7 +24,7 @@ def network_graph(network: Network) -> Any:
     for node in network.nodes:
         graph.add_node(str(node.id), label=node.name, kind=node.kind, mentions=node.mentions, articles=node.articles)
     for link in network.links:
-        graph.add_edge(str(link.source), str(link.target), weight=link.count)
+        graph.add_edge(str(link.source), str(link.target), weight=link.passages)
     return graph
 
 

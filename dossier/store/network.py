@@ -48,7 +48,7 @@ class Node(NamedTuple):
 class Link(NamedTuple):
     source: int
     target: int
-    count: int  # distinct passages naming both
+    passages: int  # how many distinct passages name both
 
 
 @dataclass
@@ -92,7 +92,7 @@ class NetworkQueries:
         links = _links(contexts, wanted, f.min_count)
         nodes = [Node(e, names[e][0], names[e][1], mentions[e], articles[e]) for e in wanted]
         nodes.sort(key=lambda n: (-n.mentions, n.name.casefold()))
-        links.sort(key=lambda link: (-link.count, link.source, link.target))
+        links.sort(key=lambda link: (-link.passages, link.source, link.target))
         return Network(nodes, links, total - len(nodes), total)
 
     def link_passages(self, a: int, b: int, f: NetworkFilter = NetworkFilter()) -> list[tuple[int, int, int, str]]:
@@ -113,14 +113,15 @@ class NetworkQueries:
         network = self.network(f)
         counts: dict[tuple[int, int], int] = {}
         for link in network.links:
-            counts[(link.source, link.target)] = counts[(link.target, link.source)] = link.count
+            counts[(link.source, link.target)] = counts[(link.target, link.source)] = link.passages
         return network.nodes, counts
 
     # -- reading ----------------------------------------------------------------------------------
 
     def _network_articles(self, f: NetworkFilter) -> list[int] | None:
         """The articles the filter keeps, or None for all of them."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if f.article_id is not None:
             where.append("id = ?")
             args.append(f.article_id)

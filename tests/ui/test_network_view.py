@@ -93,7 +93,7 @@ def test_filters_narrow_the_network(qtbot, open_window, corpus_path: Path) -> No
     panel.kind_box.setCurrentIndex(0)
     panel.min_count.setValue(3)
     panel.reload()
-    assert all(link.count >= 3 for link in panel.network.links)
+    assert all(link.passages >= 3 for link in panel.network.links)
     panel.min_count.setValue(1)
     panel.limit.setValue(10)
     panel.reload()

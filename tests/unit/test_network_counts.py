@@ -46,7 +46,7 @@ def _dossier(store: Store) -> dict[str, int]:
 def _links(store: Store, f: NetworkFilter = NetworkFilter()) -> dict[frozenset[str], int]:
     network = store.network(f)
     names = {n.id: n.name for n in network.nodes}
-    return {frozenset((names[link.source], names[link.target])): link.count for link in network.links}
+    return {frozenset((names[link.source], names[link.target])): link.passages for link in network.links}
 
 
 def test_a_sentence_or_an_event_naming_two_links_them_once_per_passage(store: Store) -> None:

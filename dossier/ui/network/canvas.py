@@ -125,7 +125,7 @@ class NetworkItem(QGraphicsObject):
             if self.selected_link == (link.source, link.target):
                 continue
             line = QLineF(self.points[self._index[link.source]], self.points[self._index[link.target]])
-            by_width.setdefault(round(min(6.0, 0.6 + math.log2(link.count + 1) * 0.9), 1), []).append(line)
+            by_width.setdefault(round(min(6.0, 0.6 + math.log2(link.passages + 1) * 0.9), 1), []).append(line)
         self._link_batches = sorted(by_width.items())
         by_look: dict[tuple[str, float], list[QPointF]] = {}
         for node, point, radius in zip(self.nodes, self.points, self.radii):

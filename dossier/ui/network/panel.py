@@ -50,7 +50,7 @@ def compute(path: Path, f: NetworkFilter, previous: dict[int, tuple[float, float
 
     with Store.reading(path) as store:
         network = store.network(f)
-    positions = layout([n.id for n in network.nodes], [(k.source, k.target, k.count) for k in network.links],
+    positions = layout([n.id for n in network.nodes], [(k.source, k.target, k.passages) for k in network.links],
                        previous)
     return network, positions
 
