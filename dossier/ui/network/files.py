@@ -70,7 +70,8 @@ def write(panel: Any, kind: str, out: Path) -> str:
             image = QImage(int(rect.width() * 2), int(rect.height() * 2), QImage.Format.Format_ARGB32)
             image.fill(0xFFFFFFFF)
             _render(panel, image, rect)
-            if not image.save(str(partial), "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide takes str:
+            # The stubs ask for bytes; PySide takes the format as str.
+            if not image.save(str(partial), "PNG"):  # type: ignore[call-overload]
                 raise OSError(f"the picture could not be written to {out.parent}")
     return panel.tr("Wrote the picture to %1").replace("%1", str(out))
 
