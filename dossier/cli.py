@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help="one row per annotation")
     p.add_argument("--graphml", type=Path, metavar="OUT.graphml", help="the entity network as GraphML (yEd, Gephi)")
     p.add_argument("--gexf", type=Path, metavar="OUT.gexf", help="the entity network as GEXF (Gephi)")
+    p.add_argument("--ach", type=Path, metavar="OUT.csv", help="the competing-hypotheses matrix as CSV")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
     p.add_argument("--handling", metavar="TEXT", help="a handling line for the cover, e.g. \"Internal — not for publication\"")
     # For the app, which runs the PDF export as a child process: progress lines on stdout, and
@@ -219,9 +220,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from dossier.store import Store
 
-    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf):
+    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach):
         return _fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
-                     "--graphml OUT.graphml and/or --gexf OUT.gexf")
+                     "--graphml OUT.graphml, --gexf OUT.gexf and/or --ach OUT.csv")
     articles = None
     if args.articles:
         try:
@@ -230,7 +231,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
             return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
     from dossier.store.targets import TargetRefused, check_target
 
-    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf) if out]
+    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach)
+               if out]
     if len({out.resolve() for out in outputs}) < len(outputs):
         return _fail("the same file is named for two exports; give each its own")
     try:
@@ -271,6 +273,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
                 nodes, links = write_graph(store, out, kind)
                 print(f"wrote {nodes} entities and {links} links to {out}")
+        if args.ach:
+            from dossier.export.ach_export import write_ach_csv
+
+            rows = write_ach_csv(store, args.ach)
+            print(f"wrote {rows} rows of evidence to {args.ach}")
     finally:
         store.close()
     return EXIT_OK

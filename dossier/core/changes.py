@@ -18,7 +18,8 @@ TAGS = "tags"
 ENTITIES = "entities"
 EVENTS = "events"
 SOURCES = "sources"
-KINDS = (ARTICLES, CONTENT, ANNOTATIONS, TAGS, ENTITIES, EVENTS, SOURCES)
+HYPOTHESES = "hypotheses"  # the competing-hypotheses matrix: hypotheses, rows and ratings
+KINDS = (ARTICLES, CONTENT, ANNOTATIONS, TAGS, ENTITIES, EVENTS, SOURCES, HYPOTHESES)
 
 ALL = None  # every row of a kind may have changed
 

@@ -4,8 +4,8 @@ OpenDocument copy (odt.py, without them).
 
 Order: cover; contents; the analyst's summary; sources; chronology (figures, then every event
 in date order); claims grouped by status, each with its grade in words, rationale, evidence and
-corroboration; the articles, verbatim, with highlights and endnotes; the entity index by kind,
-with page numbers only.
+corroboration; the competing-hypotheses matrix, if there are hypotheses; the articles, verbatim,
+with highlights and endnotes; the entity index by kind, with page numbers only.
 """
 
 from __future__ import annotations
@@ -122,6 +122,13 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
     printed = {a.id for article in articles for a in annotations[article.id] if a.anchor_state != "orphaned"}
     c.parts.append(_claims(claims, {a.id: article for article in articles for a in annotations[article.id]},
                            boards, printed, grades))
+    hypotheses = store.ach_data()
+    if hypotheses.hypotheses:
+        from dossier.export.ach_export import ach_section
+
+        c.parts.append(PAGE_BREAK)
+        c.parts.append(c.section("hypotheses", "Competing hypotheses"))
+        c.parts.append(ach_section(hypotheses))
 
     tags = {t.id: t for t in store.tags()}
     number = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dossier.store.ach import AchMatrix, AchQueries
 from dossier.store.annotations import AnnotationHistory, AnnotationQueries
 from dossier.store.articles import ArticleHistory, ArticleQueries
 from dossier.store.claims import ClaimQueries
@@ -24,7 +25,7 @@ from dossier.store.search import SearchQueries
 
 
 class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory,
-            ClaimQueries, ExtractionWrites, NetworkQueries, SearchQueries, Database):
+            ClaimQueries, ExtractionWrites, NetworkQueries, AchQueries, AchMatrix, SearchQueries, Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 

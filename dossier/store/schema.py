@@ -359,6 +359,31 @@ END;
 """
 
 
+# Analysis of competing hypotheses: the hypotheses, the annotations chosen as its evidence rows,
+# and the rating of each row against each hypothesis (core.ach scores them).
+_V11_HYPOTHESES = """
+CREATE TABLE hypotheses (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    description TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE ach_rows (
+    id INTEGER PRIMARY KEY,
+    annotation_id INTEGER NOT NULL UNIQUE REFERENCES annotations (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL
+);
+CREATE TABLE ach_ratings (
+    row_id INTEGER NOT NULL REFERENCES ach_rows (id) ON DELETE CASCADE,
+    hypothesis_id INTEGER NOT NULL REFERENCES hypotheses (id) ON DELETE CASCADE,
+    rating TEXT NOT NULL CHECK (rating IN ('CC', 'C', 'N', 'I', 'II', 'NA')),
+    PRIMARY KEY (row_id, hypothesis_id)
+);
+CREATE INDEX ach_ratings_hypothesis ON ach_ratings (hypothesis_id);
+"""
+
+
 def _claims_across_sources(conn: sqlite3.Connection) -> None:
     from dossier.core.sentences import sentence_spans
 
@@ -416,6 +441,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "outlets an article repeats; sentences, indexed", _claims_across_sources),
     # The list filters and sorts by language; at 100,000 articles a scan would be felt.
     Migration(10, "articles by language", _script("CREATE INDEX articles_language ON articles (language);")),
+    Migration(11, "competing hypotheses: hypotheses, evidence rows and ratings", _script(_V11_HYPOTHESES)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -429,4 +455,5 @@ PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
+    "hypotheses", "ach_rows", "ach_ratings",
 )

@@ -88,13 +88,18 @@ class MainWindow(QMainWindow):
         self.network_dock = self._dock("network", self.tr("Network"), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.claims_dock, self.network_dock)
         self.network_dock.hide()  # View > Network (Ctrl+Shift+N)
+        self.hypotheses_dock = self._dock("hypotheses", self.tr("Competing Hypotheses"),
+                                          Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.network_dock, self.hypotheses_dock)
+        self.hypotheses_dock.hide()  # View > Competing Hypotheses (Ctrl+Shift+Y)
         self.tabifyDockWidget(self.articles_dock, self.annotations_dock)
         self.tabifyDockWidget(self.entities_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.editor_dock)
         self.articles_dock.raise_()
         # Panels behind a tab are built when their tab is first shown (see Workspace).
         self._lazy_docks = {"search": self.search_dock, "annotations": self.annotations_dock, "editor": self.editor_dock,
-                            "timeline": self.timeline_dock, "claims": self.claims_dock, "network": self.network_dock}
+                            "timeline": self.timeline_dock, "claims": self.claims_dock, "network": self.network_dock,
+                            "hypotheses": self.hypotheses_dock}
         for name, dock in self._lazy_docks.items():
             dock.visibilityChanged.connect(lambda visible, n=name: self._on_lazy_dock_visibility(n, visible))
         self.entities_dock.raise_()
@@ -222,12 +227,13 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock,
-                     self.timeline_dock, self.claims_dock, self.network_dock):
+                     self.timeline_dock, self.claims_dock, self.network_dock, self.hypotheses_dock):
             view_menu.addAction(dock.toggleViewAction())
         self.timeline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+T"))
         self.claims_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.network_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
-        for dock in (self.timeline_dock, self.claims_dock, self.network_dock):  # one tab: the one asked for comes first
+        self.hypotheses_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        for dock in (self.timeline_dock, self.claims_dock, self.network_dock, self.hypotheses_dock):  # one tab
             dock.toggleViewAction().triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)
         view_menu.addSeparator()
         self.mentions_action = self._action(self.tr("Entity &Highlighting"), self._toggle_mentions, "Ctrl+Shift+H", True)
@@ -501,7 +507,7 @@ class MainWindow(QMainWindow):
         if visible and self.workspace is not None:
             getattr(self.workspace, name)  # made on first sight
         dock = self._lazy_docks[name]
-        if visible and name in ("timeline", "claims", "network") and dock.height() < TIMELINE_HEIGHT:
+        if visible and name in ("timeline", "claims", "network", "hypotheses") and dock.height() < TIMELINE_HEIGHT:
             # Shown for the first time: tall enough for several lanes (or rows) and the list.
             self.resizeDocks([dock], [max(TIMELINE_HEIGHT, self.height() // 3)], Qt.Orientation.Vertical)
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from dossier.ui.annotations.editor import AnnotationEditor
     from dossier.ui.annotations.list_panel import AnnotationsPanel
     from dossier.ui.claims.board import ClaimsBoard
+    from dossier.ui.ach.panel import AchPanel
     from dossier.ui.network.panel import NetworkPanel
     from dossier.ui.search.panel import SearchPanel
     from dossier.ui.timeline.panel import TimelinePanel
@@ -119,6 +120,17 @@ class Workspace(QObject):
                 lambda *_: panel.select_entity(self.entities.current_entity_id()))
             self._made("network", panel)
         return self._panels["network"]  # type: ignore[return-value]
+
+    @property
+    def hypotheses(self) -> AchPanel:
+        if "hypotheses" not in self._panels:
+            from dossier.ui.ach.panel import AchPanel
+
+            panel = AchPanel(self.session, self._passage,
+                             lambda: self.editor.annotation_id if self.has_panel("editor") else None)
+            panel.annotation_chosen.connect(self.open_annotation)
+            self._made("hypotheses", panel)
+        return self._panels["hypotheses"]  # type: ignore[return-value]
 
     def _made(self, name: str, panel: QWidget) -> None:
         self._panels[name] = panel

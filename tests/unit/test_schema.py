@@ -36,6 +36,9 @@ PROMISED = {
     "rejected_events": {"article_id", "start_offset", "end_offset", "date_text"},
     "article_reports": {"article_id", "outlet"},
     "sentences": {"id", "article_id", "start_offset", "end_offset"},
+    "hypotheses": {"id", "title", "description", "created", "position"},
+    "ach_rows": {"id", "annotation_id", "position"},
+    "ach_ratings": {"row_id", "hypothesis_id", "rating"},
 }
 
 

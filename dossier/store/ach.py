@@ -1,0 +1,136 @@
+"""The competing-hypotheses matrix as stored: hypotheses in the user's order, the annotations
+chosen as evidence rows, and the ratings. Scoring is core.ach's; edits go through operations.ach."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+from dossier.core.ach import RATINGS, Matrix, weight
+
+
+class Hypothesis(NamedTuple):
+    id: int
+    title: str
+    description: str
+    position: int
+
+
+class AchRow(NamedTuple):
+    id: int
+    annotation_id: int
+    position: int
+
+
+class AchQueries:
+    _conn: sqlite3.Connection
+
+    def hypotheses(self) -> list[Hypothesis]:
+        return [Hypothesis(*r) for r in self._conn.execute(
+            "SELECT id, title, description, position FROM hypotheses ORDER BY position, id")]
+
+    def ach_rows(self) -> list[AchRow]:
+        return [AchRow(*r) for r in self._conn.execute("SELECT id, annotation_id, position FROM ach_rows "
+                                                       "ORDER BY position, id")]
+
+    def ach_ratings(self) -> dict[tuple[int, int], str]:
+        return {(r, h): rating for r, h, rating in self._conn.execute(
+            "SELECT row_id, hypothesis_id, rating FROM ach_ratings")}
+
+    def add_hypothesis(self, title: str, description: str = "") -> int:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            position = conn.execute("SELECT ifnull(max(position), 0) + 1 FROM hypotheses").fetchone()[0]
+            return int(conn.execute(
+                "INSERT INTO hypotheses (title, description, created, position) VALUES (?, ?, ?, ?)",
+                (title, description, datetime.now(timezone.utc).isoformat(timespec="seconds"), position)).lastrowid)
+
+    def edit_hypothesis(self, hypothesis_id: int, title: str, description: str) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE hypotheses SET title = ?, description = ? WHERE id = ?",
+                         (title, description, hypothesis_id))
+
+    def order_hypotheses(self, ids: list[int]) -> None:
+        """Put the hypotheses in this order."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.executemany("UPDATE hypotheses SET position = ? WHERE id = ?",
+                             [(i + 1, h) for i, h in enumerate(ids)])
+
+    def delete_hypothesis(self, hypothesis_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM hypotheses WHERE id = ?", (hypothesis_id,))
+
+    def add_ach_rows(self, annotation_ids: list[int]) -> list[int]:
+        """Rows for these annotations, at the end; an annotation already a row is left as it is."""
+        added = []
+        with self._write() as conn:  # type: ignore[attr-defined]
+            position = conn.execute("SELECT ifnull(max(position), 0) FROM ach_rows").fetchone()[0]
+            for annotation_id in annotation_ids:
+                if conn.execute("SELECT 1 FROM ach_rows WHERE annotation_id = ?", (annotation_id,)).fetchone():
+                    continue
+                position += 1
+                added.append(int(conn.execute("INSERT INTO ach_rows (annotation_id, position) VALUES (?, ?)",
+                                              (annotation_id, position)).lastrowid))
+        return added
+
+    def remove_ach_row(self, row_id: int) -> None:
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("DELETE FROM ach_rows WHERE id = ?", (row_id,))
+
+    def rate(self, row_id: int, hypothesis_id: int, rating: str | None) -> None:
+        """Set a cell (None clears it to unrated)."""
+        if rating is not None and rating not in RATINGS:
+            raise ValueError(f"unknown rating {rating!r}")
+        with self._write() as conn:  # type: ignore[attr-defined]
+            if rating is None:
+                conn.execute("DELETE FROM ach_ratings WHERE row_id = ? AND hypothesis_id = ?", (row_id, hypothesis_id))
+            else:
+                conn.execute("INSERT INTO ach_ratings (row_id, hypothesis_id, rating) VALUES (?, ?, ?) "
+                             "ON CONFLICT (row_id, hypothesis_id) DO UPDATE SET rating = excluded.rating",
+                             (row_id, hypothesis_id, rating))
+
+
+class RowInfo(NamedTuple):
+    """What a row of the matrix shows of its evidence."""
+
+    id: int
+    annotation_id: int
+    article_id: int
+    kind: str  # claim, note, highlight
+    quote: str
+    article_title: str
+    outlet: str | None
+    published: str | None
+    published_precision: str
+    reliability: str | None  # the claim's, else its outlet's default
+    credibility: int | None  # a claim's; other passages have none
+
+
+class AchData(NamedTuple):
+    hypotheses: list[Hypothesis]
+    rows: list[RowInfo]
+    matrix: Matrix
+
+
+class AchMatrix:
+    _conn: sqlite3.Connection
+
+    def ach_data(self) -> AchData:
+        """The matrix with what each row shows: its quote, outlet and grade, and its weight."""
+        hypotheses = self.hypotheses()  # type: ignore[attr-defined]
+        grades = self.source_grades()  # type: ignore[attr-defined]
+        rows = []
+        for row in self.ach_rows():  # type: ignore[attr-defined]
+            a = self.annotation(row.annotation_id)  # type: ignore[attr-defined]
+            article = self._conn.execute("SELECT title, source, published, published_precision FROM articles "
+                                         "WHERE id = ?", (a.article_id,)).fetchone()
+            if a.claim is not None:
+                grade = grades.grade(a.claim, article[1])
+                reliability, credibility = grade.reliability, grade.credibility
+            else:
+                reliability, credibility = grades.reliability(article[1]), None
+            rows.append(RowInfo(row.id, a.id, a.article_id, a.kind, a.exact, article[0], article[1], article[2],
+                                article[3], reliability, credibility))
+        matrix = Matrix([r.id for r in rows], [h.id for h in hypotheses], self.ach_ratings(),  # type: ignore[attr-defined]
+                        {r.id: weight(r.reliability, r.credibility) for r in rows})
+        return AchData(hypotheses, rows, matrix)

@@ -1,0 +1,361 @@
+"""View > Competing Hypotheses (Ctrl+Shift+Y): the ACH matrix (core.ach), keyboard first.
+
+Columns are the hypotheses, least inconsistent first, each headed by its score; rows are the
+evidence (claims and passages), the most diagnostic first, the non-diagnostic greyed. Arrows move;
+1 CC, 2 C, 3 N, 4 I, 5 II, 0 NA rate the cell; Delete clears it. Every rating is one undoable
+edit, and the scores follow at once; while you rate along a row the columns stay where they are,
+and the order follows the scores when you move to another row (the cell you go to stays chosen).
+"Weight by grades" counts each row by its source's reliability and the information's credibility.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier.core import ach
+from dossier.core.changes import ANNOTATIONS, HYPOTHESES, SOURCES, Changes
+from dossier.core.citation import format_date
+from dossier.store.ach import AchData
+from dossier.ui.session import DossierSession
+
+KEYS = {Qt.Key.Key_1: "CC", Qt.Key.Key_2: "C", Qt.Key.Key_3: "N", Qt.Key.Key_4: "I", Qt.Key.Key_5: "II",
+        Qt.Key.Key_0: "NA"}
+# Consistent in green, inconsistent in red, as far as each goes; NA grey.
+CELL_COLORS = {"CC": "#8fd19e", "C": "#d3efd9", "N": "#f1f1f1", "I": "#f6c9c4", "II": "#e8877c", "NA": "#dddddd"}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AchModel(QAbstractTableModel):
+    """Column 0 the evidence, then one per hypothesis in ranking order; rows by diagnosticity."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.data_: AchData | None = None
+        self.weighted = False
+        self.row_order: list[int] = []
+        self.column_order: list[int] = []
+        self.scores: dict[int, float] = {}
+
+    def set_data(self, data: AchData, weighted: bool, keep_order: bool = False) -> None:
+        """The matrix, sorted; with `keep_order` (rating along a row) rows and columns stay where
+        they are, as long as they are the same rows and columns."""
+        self.beginResetModel()
+        same = (set(self.row_order) == set(data.matrix.rows) and set(self.column_order) == set(data.matrix.hypotheses))
+        self.data_, self.weighted = data, weighted
+        if not (keep_order and same):
+            self.row_order = ach.rows_by_diagnosticity(data.matrix)
+            self.column_order = ach.ranking(data.matrix, weighted)
+        self.scores = ach.inconsistency(data.matrix, weighted)
+        self.endResetModel()
+
+    def in_order(self) -> bool:
+        """Whether rows and columns are in the order the ratings give them."""
+        return self.data_ is None or (self.row_order == ach.rows_by_diagnosticity(self.data_.matrix)
+                                      and self.column_order == ach.ranking(self.data_.matrix, self.weighted))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() or self.data_ is None else len(self.row_order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() or self.data_ is None else 1 + len(self.column_order)
+
+    def cell(self, index: Index) -> tuple[int, int | None]:
+        """(row id, hypothesis id or None for the evidence column)."""
+        row = self.row_order[index.row()]
+        return row, None if index.column() == 0 else self.column_order[index.column() - 1]
+
+    def index_of(self, row_id: int, hypothesis_id: int | None) -> QModelIndex:
+        if row_id not in self.row_order:
+            return QModelIndex()
+        column = 0 if hypothesis_id is None or hypothesis_id not in self.column_order else \
+            1 + self.column_order.index(hypothesis_id)
+        return self.index(self.row_order.index(row_id), column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if self.data_ is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return self.tr("Evidence") if role == Qt.ItemDataRole.DisplayRole else None
+        hypothesis = next(h for h in self.data_.hypotheses if h.id == self.column_order[section - 1])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hypothesis.title}\n{self.tr('inconsistency')} {self.scores[hypothesis.id]:g}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hypothesis.description or hypothesis.title
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if self.data_ is None or not index.isValid():
+            return None
+        row_id, hypothesis_id = self.cell(index)
+        info = next(r for r in self.data_.rows if r.id == row_id)
+        diagnostic = ach.diagnosticity(self.data_.matrix, row_id) > 0
+        if hypothesis_id is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                grade = f"{info.reliability or '–'}{info.credibility or '–'}"
+                weight = f" · ×{self.data_.matrix.weights[row_id]:.2f}" if self.weighted else ""
+                return f"“{info.quote}”\n{info.outlet or self.tr('outlet unknown')} · {grade}{weight}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (f"{info.article_title} — {info.outlet or ''}, "
+                        f"{format_date(info.published, info.published_precision)}")
+            if role == Qt.ItemDataRole.ForegroundRole and not diagnostic:
+                return QColor("#8a8a8a")  # rated alike for every hypothesis: it tells them apart not at all
+            return None
+        rating = self.data_.matrix.ratings.get((row_id, hypothesis_id))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return rating or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ach.RATING_WORDS.get(rating or "", self.tr("not rated (1 CC, 2 C, 3 N, 4 I, 5 II, 0 NA)"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and rating:
+            color = QColor(CELL_COLORS[rating])
+            if not diagnostic:
+                color.setAlpha(110)
+            return color
+        return None
+
+
+class MatrixTable(QTableView):
+    rated = Signal(int, int, object)  # row id, hypothesis id, rating or None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        model: AchModel = self.model()  # type: ignore[assignment]
+        index = self.currentIndex()
+        key = event.key()
+        if index.isValid() and (key in KEYS or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            row_id, hypothesis_id = model.cell(index)
+            if hypothesis_id is not None:
+                self.rated.emit(row_id, hypothesis_id, KEYS.get(key))  # type: ignore[call-overload]
+                return
+        super().keyPressEvent(event)
+
+
+class AchPanel(QWidget):
+    annotation_chosen = Signal(int)
+
+    def __init__(self, session: DossierSession, selection: Any = lambda: None, open_annotation: Any = lambda: None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._store = session, session.store
+        self._selection = selection  # () -> (article id, start, end) of the selected passage, or None
+        self._open_annotation = open_annotation  # () -> the annotation open in the editor, or None
+        self.model = AchModel(self)
+        self.table = MatrixTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(110)
+        self.table.setAccessibleName(self.tr("Competing hypotheses"))
+        self.weighted = QCheckBox(self.tr("Weight by grades"))
+        self.weighted.setToolTip(self.tr("Each row counts by its source's reliability (A 1.0 … E 0.2, F or not "
+                                         "graded 0.5) times the information's credibility (1 1.0 … 5 0.2, 6 or "
+                                         "not graded 0.5)"))
+        buttons = {
+            "add": (self.tr("Add Hypothesis…"), self.add_hypothesis),
+            "rename": (self.tr("Rename…"), self.rename_hypothesis),
+            "left": (self.tr("◀"), lambda: self._move(-1)),
+            "right": (self.tr("▶"), lambda: self._move(1)),
+            "delete": (self.tr("Delete Hypothesis"), self.delete_hypothesis),
+            "claims": (self.tr("Add Claims and Evidence"), self.add_claims),
+            "annotation": (self.tr("Add Open Annotation"), self.add_open_annotation),
+            "selection": (self.tr("Add Selection"), self.add_selection),
+            "remove": (self.tr("Remove Row"), self.remove_row),
+            "export": (self.tr("Export CSV…"), self.export_csv),
+        }
+        self.buttons: dict[str, QPushButton] = {}
+        top = QHBoxLayout()
+        for name, (label, slot) in buttons.items():
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            top.addWidget(button)
+        top.addStretch(1)
+        top.addWidget(self.weighted)
+        self.ranking_label = QLabel(wordWrap=True)
+        self.sensitivity_label = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.ranking_label)
+        layout.addWidget(self.sensitivity_label)
+        self.table.rated.connect(self.rate)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_left)
+        self.table.doubleClicked.connect(self._open_row)
+        self.weighted.toggled.connect(lambda _on: self.reload())
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def reload(self, keep_order: bool = False) -> None:
+        if not self._store.is_open:
+            return
+        current = self.model.cell(self.table.currentIndex()) if self.table.currentIndex().isValid() else None
+        self.model.set_data(self._store.ach_data(), self.weighted.isChecked(), keep_order)
+        data = self.model.data_
+        assert data is not None
+        if current is not None:  # the cell being rated stays chosen wherever the order puts it
+            self.table.setCurrentIndex(self.model.index_of(*current))
+        elif self.model.rowCount() and self.model.columnCount() > 1:
+            self.table.setCurrentIndex(self.model.index(0, 1))
+        self.table.setColumnWidth(0, 320)
+        titles = {h.id: h.title for h in data.hypotheses}
+        if data.hypotheses and data.rows:
+            ranked = ", then ".join(f"{titles[h]} ({self.model.scores[h]:g})" for h in self.model.column_order)
+            tied = ach.leaders(data.matrix, self.weighted.isChecked())
+            lead = self.tr("Tied, least inconsistent: ") if len(tied) > 1 else self.tr("Least inconsistent: ")
+            self.ranking_label.setText(lead + ranked)
+            sensitive = ach.sensitive_rows(data.matrix, self.weighted.isChecked())
+            quotes = {r.id: r.quote for r in data.rows}
+            self.sensitivity_label.setText(
+                self.tr("The ranking rests on: ") + "; ".join(f"“{_short(quotes[r])}”" for r in sensitive)
+                + self.tr(" (without any one of these, another hypothesis would lead)") if sensitive
+                else self.tr("No single row changes which hypothesis leads."))
+        else:
+            self.ranking_label.setText(self.tr("Add hypotheses (columns) and evidence (rows), then rate each cell "
+                                               "with 1 CC, 2 C, 3 N, 4 I, 5 II, 0 NA."))
+            self.sensitivity_label.setText("")
+        for name in ("rename", "left", "right", "delete"):
+            self.buttons[name].setEnabled(bool(data.hypotheses))
+        self.buttons["remove"].setEnabled(bool(data.rows))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(HYPOTHESES, ANNOTATIONS, SOURCES):
+            # Rating along a row, the columns stay put (arrows keep meaning the same hypotheses);
+            # the order follows the scores once the row is left.
+            self.reload(keep_order=self.table.hasFocus())
+
+    def _on_row_left(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if previous.isValid() and current.row() != previous.row() and not self.model.in_order():
+            target = self.model.cell(current)
+            self.reload()
+            self.table.setCurrentIndex(self.model.index_of(*target))
+
+    # -- editing ------------------------------------------------------------------------------------
+
+    def rate(self, row_id: int, hypothesis_id: int, rating: str | None) -> None:
+        from dossier.operations.ach import Rate
+
+        self._session.push(Rate(row_id, hypothesis_id, rating))
+
+    def current_hypothesis(self) -> int | None:
+        index = self.table.currentIndex()
+        if index.isValid() and index.column() > 0:
+            return self.model.cell(index)[1]
+        return self.model.column_order[0] if self.model.column_order else None
+
+    def add_hypothesis(self) -> None:
+        from dossier.operations.ach import AddHypothesis
+
+        title, ok = QInputDialog.getText(self, self.tr("Add Hypothesis"), self.tr("Hypothesis:"))
+        if ok and title.strip():
+            self._session.push(AddHypothesis(title))
+
+    def rename_hypothesis(self) -> None:
+        from dossier.operations.ach import EditHypothesis
+
+        hypothesis_id = self.current_hypothesis()
+        data = self.model.data_
+        if hypothesis_id is None or data is None:
+            return
+        hypothesis = next(h for h in data.hypotheses if h.id == hypothesis_id)
+        title, ok = QInputDialog.getText(self, self.tr("Rename Hypothesis"), self.tr("Hypothesis:"), text=hypothesis.title)
+        if ok and title.strip() and title.strip() != hypothesis.title:
+            self._session.push(EditHypothesis(hypothesis_id, title, hypothesis.description))
+
+    def delete_hypothesis(self) -> None:
+        from dossier.operations.ach import DeleteHypothesis
+
+        hypothesis_id = self.current_hypothesis()
+        if hypothesis_id is not None:
+            self._session.push(DeleteHypothesis(hypothesis_id))
+
+    def _move(self, step: int) -> None:
+        from dossier.operations.ach import MoveHypothesis
+
+        hypothesis_id = self.current_hypothesis()
+        if hypothesis_id is not None:
+            self._session.push(MoveHypothesis(hypothesis_id, step))
+
+    def add_claims(self) -> None:
+        """Every claim of the dossier and the passages linked to it as evidence."""
+        from dossier.operations.ach import AddRows
+
+        ids: list[int] = []
+        for row in self._store.claim_rows():
+            ids.append(row.annotation.id)
+            ids += [item.annotation_id for item in row.evidence]
+        if ids:
+            self._session.push(AddRows(ids))
+
+    def add_open_annotation(self) -> None:
+        from dossier.operations.ach import AddRows
+
+        annotation_id = self._open_annotation()
+        if annotation_id is not None:
+            self._session.push(AddRows([annotation_id]))
+
+    def add_selection(self) -> None:
+        from dossier.operations.ach import AddSelectionRow
+
+        passage = self._selection()
+        if passage is None:
+            QMessageBox.information(self, self.tr("Add Selection"), self.tr("Select a passage in the article first."))
+            return
+        self._session.push(AddSelectionRow(*passage))
+
+    def remove_row(self) -> None:
+        from dossier.operations.ach import RemoveRow
+
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._session.push(RemoveRow(self.model.cell(index)[0]))
+
+    def _open_row(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == 0 and self.model.data_ is not None:
+            row_id = self.model.cell(index)[0]
+            self.annotation_chosen.emit(next(r.annotation_id for r in self.model.data_.rows if r.id == row_id))
+
+    def export_csv(self) -> None:
+        from dossier.export.ach_export import write_ach_csv
+
+        suggestion = str(self._store.path.with_name(self._store.path.stem + " hypotheses.csv"))
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the matrix"), suggestion, self.tr("CSV (*.csv)"))
+        if not chosen:
+            return
+        out = Path(chosen) if chosen.lower().endswith(".csv") else Path(chosen + ".csv")
+        try:
+            rows = write_ach_csv(self._store, out, self.weighted.isChecked())
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, self.tr("Export the matrix"), str(error))
+            return
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Wrote %1 rows to %2").replace("%1", str(rows))
+                                          .replace("%2", str(out)), 8000)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
