@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dossier.core import ach
 from dossier.core.citation import format_date
+from dossier.core.grading import Grade
 from dossier.export.atomic import written_whole
 from dossier.export.csv_export import neutralise
 from dossier.export.pdf_html import esc
@@ -36,7 +37,7 @@ def ach_section(data: AchData, weighted: bool = False) -> str:
         r = rows[row_id]
         grey = "" if ach.diagnosticity(m, row_id) else ' style="color:#888888"'
         where = ", ".join(p for p in (r.outlet or "outlet unknown", format_date(r.published, r.published_precision)) if p)
-        grade = f"{r.reliability or '–'}{r.credibility or '–'}" + (f" ×{m.weights[row_id]:.2f}" if weighted else "")
+        grade = Grade(r.reliability, r.credibility, False).label + (f" ×{m.weights[row_id]:.2f}" if weighted else "")
         cells = "".join(
             f'<td align="center" style="background-color:{CELL_COLORS[rating]}">{rating}</td>'
             if (rating := m.ratings.get((row_id, h))) else '<td align="center"></td>' for h in columns)
@@ -52,7 +53,8 @@ def ach_section(data: AchData, weighted: bool = False) -> str:
                  "how much their ratings differ across hypotheses, and greyed where they do not.</small></p>")
     if sensitive:
         notes.append("<p>The ranking rests on " + "; ".join(f"“{esc(rows[r].quote)}”" for r in sensitive)
-                     + ": without any one of these, another hypothesis would lead.</p>")
+                     + (": without it" if len(sensitive) == 1 else ": without any one of these")
+                     + ", another hypothesis would lead.</p>")
     descriptions = "".join(f"<p><b>{esc(h.title)}</b> — {esc(h.description)}</p>" for h in data.hypotheses
                            if h.description)
     return (descriptions + f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{head}{"".join(body)}'

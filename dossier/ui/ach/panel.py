@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from dossier.core import ach
 from dossier.core.changes import ANNOTATIONS, HYPOTHESES, SOURCES, Changes
 from dossier.core.citation import format_date
+from dossier.core.grading import Grade
 from dossier.store.ach import AchData
 from dossier.ui.session import DossierSession
 
@@ -109,7 +110,7 @@ class AchModel(QAbstractTableModel):
         diagnostic = ach.diagnosticity(self.data_.matrix, row_id) > 0
         if hypothesis_id is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                grade = f"{info.reliability or '–'}{info.credibility or '–'}"
+                grade = Grade(info.reliability, info.credibility, False).label  # "B2", "C, credibility not graded"
                 weight = f" · ×{self.data_.matrix.weights[row_id]:.2f}" if self.weighted else ""
                 return f"“{info.quote}”\n{info.outlet or self.tr('outlet unknown')} · {grade}{weight}"
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -220,6 +221,10 @@ class AchPanel(QWidget):
         elif self.model.rowCount() and self.model.columnCount() > 1:
             self.table.setCurrentIndex(self.model.index(0, 1))
         self.table.setColumnWidth(0, 320)
+        metrics = self.table.horizontalHeader().fontMetrics()
+        titles_by_id = {h.id: h.title for h in data.hypotheses}
+        for column, hypothesis_id in enumerate(self.model.column_order, start=1):  # each title readable whole
+            self.table.setColumnWidth(column, min(280, max(110, metrics.horizontalAdvance(titles_by_id[hypothesis_id]) + 40)))
         titles = {h.id: h.title for h in data.hypotheses}
         if data.hypotheses and data.rows:
             ranked = ", then ".join(f"{titles[h]} ({self.model.scores[h]:g})" for h in self.model.column_order)
@@ -230,7 +235,8 @@ class AchPanel(QWidget):
             quotes = {r.id: r.quote for r in data.rows}
             self.sensitivity_label.setText(
                 self.tr("The ranking rests on: ") + "; ".join(f"“{_short(quotes[r])}”" for r in sensitive)
-                + self.tr(" (without any one of these, another hypothesis would lead)") if sensitive
+                + (self.tr(" (without it, another hypothesis would lead)") if len(sensitive) == 1 else
+                   self.tr(" (without any one of these, another hypothesis would lead)")) if sensitive
                 else self.tr("No single row changes which hypothesis leads."))
         else:
             self.ranking_label.setText(self.tr("Add hypotheses (columns) and evidence (rows), then rate each cell "
