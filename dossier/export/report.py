@@ -20,7 +20,7 @@ from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article, Event
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, RELIABILITY
 from dossier.export.pdf_html import (
-    PdfContent, anchor, article_body, corroboration_html, endnotes, esc, note_marker, provenance_line,
+    PdfContent, Section, anchor, article_body, corroboration_html, endnotes, esc, note_marker, provenance_line,
 )
 from dossier.export.timeline_figure import Figure
 from dossier.store import Store
@@ -201,9 +201,8 @@ def _cover(store: Store, options: ReportOptions, chosen: Selection, claims: int,
     return '<div align="center"><br/><br/><br/><br/><br/><br/>' + "".join(lines) + "</div>"
 
 
-def _group(key: str, title: str):  # type: ignore[no-untyped-def]
-    from dossier.export.pdf_html import Section
-
+def _group(key: str, title: str) -> Section:
+    """A heading of the contents and the outline that is no page of its own ("Articles")."""
     return Section(f"group:{key}", title)
 
 

@@ -96,8 +96,18 @@ class NetworkQueries:
         return Network(nodes, links, total - len(nodes), total)
 
     def link_passages(self, a: int, b: int, f: NetworkFilter = NetworkFilter()) -> list[tuple[int, int, int, str]]:
-        """The passages (article id, start, end, text) that name both entities, in article order."""
-        contexts = self._contexts(self._network_articles(f))
+        """The passages (article id, start, end, text) that name both entities, in article order.
+        Only the articles naming both are read: asked on the GUI thread, it stays quick."""
+        def articles_of(entity_id: int) -> set[int]:  # by the entity indexes of both tables
+            return {r[0] for r in self._conn.execute(
+                "SELECT article_id FROM mentions WHERE entity_id = ? UNION SELECT e.article_id FROM event_entities ee "
+                "JOIN events e ON e.id = ee.event_id WHERE ee.entity_id = ?", (entity_id, entity_id))}
+
+        both = articles_of(a) & articles_of(b)
+        allowed = self._network_articles(f)
+        if allowed is not None:
+            both &= set(allowed)
+        contexts = self._contexts(sorted(both))
         found = sorted(p for p, entities in contexts.items() if a in entities and b in entities)
         texts: dict[int, str] = {}
         out = []
