@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", metavar="NAME", help="the outlet (e.g. Reuters)")
     p.add_argument("--url", metavar="URL", help="where the article was published")
     p.add_argument("--no-extract", action="store_true", help="skip entity and date extraction")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="processes running the language model (default: every core; 1 runs it here)")
     p.set_defaults(run=_cmd_import)
 
     p = commands.add_parser("export", help="export a dossier: PDF, W3C Web Annotation JSON, CSV")
@@ -183,7 +185,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if missing:
         return _fail(f"{missing[0]}: no such file or folder")
     store = Store.open(args.into) if args.into.exists() else Store.create(args.into, args.into.stem)
-    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract)
+    from dossier.ingest.model_pool import default_jobs
+
+    if args.jobs is not None and args.jobs < 1:
+        return _fail("--jobs takes a number of processes, 1 or more")
+    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract,
+                            jobs=args.jobs or default_jobs())
     show_progress = sys.stderr.isatty()
     try:
         from dossier.store.backups import BackupFailed

@@ -37,6 +37,13 @@ def self_test() -> int:
             store.close()
             step = "detect a language and read its dates"
             check_languages()
+            step = "run the language model in a worker process"
+            from dossier.ingest.model_pool import ModelPool
+            from dossier.ingest.nlp import load_pipeline
+
+            with ModelPool(1) as pool:
+                (doc,) = pool.docs(load_pipeline(), pool.submit(["Nikol Pashinyan met Vladimir Putin in Moscow."]))
+                assert {e.text for e in doc.ents} >= {"Moscow"}, "the worker's model found nothing"
             step = "draw the entity network and write it as GraphML"
             from dossier.core.network_layout import layout
             from dossier.export.graph_files import write_graph

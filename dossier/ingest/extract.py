@@ -133,9 +133,19 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+def model_texts(nlp: Any, texts: Sequence[str], languages: Sequence[str | None] | None = None
+                ) -> list[tuple[int, int, str]]:
+    """(text index, offset, piece) of what the English model reads of these texts: the English
+    ones and those whose language is not known, a long one in pieces (see PIECE_CHARS)."""
+    languages = languages or [None] * len(texts)
+    limit = min(PIECE_CHARS, getattr(nlp, "max_length", PIECE_CHARS))
+    return [(i, offset, piece) for i, text in enumerate(texts) if languages[i] not in FOREIGN_LANGUAGES
+            for offset, piece in pieces(text, limit)]
+
+
 def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], batch_size: int = 16,
             known: Sequence[KnownName] = (), matcher: NameMatcher | None = None,
-            languages: Sequence[str | None] | None = None) -> list[Proposal]:
+            languages: Sequence[str | None] | None = None, docs: Iterable[Any] | None = None) -> list[Proposal]:
     """Run the pipeline over the texts (in batches) and read each document's proposals.
 
     Names the model finds in any of the texts, and the `known` names of the dossier, are then
@@ -143,12 +153,12 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
     the languages of `names_abroad` is not given to the model: `read_foreign` reads its names and
     dates in its own language."""
     languages = languages or [None] * len(texts)
-    limit = min(PIECE_CHARS, getattr(nlp, "max_length", PIECE_CHARS))
     # The English model reads English, and articles whose language is not known; the others are
-    # read by `read_foreign`, with no model guessing in a script it doesn't know.
-    parts = [(i, offset, piece) for i, text in enumerate(texts) if languages[i] not in FOREIGN_LANGUAGES
-             for offset, piece in pieces(text, limit)]
-    docs = list(nlp.pipe((piece for _i, _offset, piece in parts), batch_size=batch_size))
+    # read by `read_foreign`, with no model guessing in a script it doesn't know. `docs`: the
+    # model's documents for `model_texts`, read elsewhere (model_pool) and given in their order.
+    parts = model_texts(nlp, texts, languages)
+    docs = list(docs if docs is not None else nlp.pipe((piece for _i, _offset, piece in parts),
+                                                       batch_size=batch_size))
     matcher = matcher or NameMatcher(nlp)
     matcher.add(known)
     # The model's guesses, corrected (ingest.refine); a word is a name if it is capitalised

@@ -25,6 +25,7 @@ from dossier.store import Store
 from dossier.store.articles import text_sha256
 
 BATCH = 16
+POOL_FROM_FILES = 3 * BATCH  # fewer files are read sooner than worker processes load the model
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ImportOptions:
     url: str | None = None
     extract: bool = True
     cancel: threading.Event = field(default_factory=threading.Event)
+    jobs: int = 1  # processes running the model (ingest.model_pool); the command line uses every core
 
 
 @dataclass
@@ -113,9 +115,20 @@ def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Seque
     """The half of an import that needs no dossier: batches of files read and analysed. It can
     run on a worker thread; it stops between files when `options.cancel` is set. A file whose
     text is in `have` (sha256 of the dossier's articles) or earlier in this import is not
-    analysed: it is a duplicate. Any failure of one file is that file's reason, nothing more."""
-    matcher = None
-    have = set(have or ())
+    analysed: it is a duplicate. Any failure of one file is that file's reason, nothing more.
+
+    With `options.jobs` above one (and enough files to be worth starting them), the model runs
+    in worker processes (ingest.model_pool) a few batches ahead, and the rest of the analysis
+    here, in file order: the same proposals as with one job."""
+    batches = _read_batches(files, options, set(have or ()))
+    jobs = min(options.jobs, -(-len(files) // BATCH)) if options.extract else 1
+    if jobs <= 1 or len(files) < POOL_FROM_FILES:
+        yield from _analysed_here(batches, options, known, nlp)
+        return
+    yield from _analysed_with_pool(batches, options, known, nlp, jobs)
+
+
+def _read_batches(files: Sequence[Path], options: ImportOptions, have: set[str]) -> Iterator[list[ReadItem]]:
     for first in range(0, len(files), BATCH):
         items: list[ReadItem] = []
         for path in files[first : first + BATCH]:
@@ -129,31 +142,90 @@ def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Seque
             digest = text_sha256(document.text)
             items.append(ReadItem(path, document, duplicate=digest in have))
             have.add(digest)
-        fresh = [item for item in items if item.document is not None and not item.duplicate]
-        if fresh and options.extract:
-            from dossier.ingest.extract import NameMatcher
-            from dossier.ingest.nlp import load_pipeline
-
-            nlp = nlp or load_pipeline()
-            if matcher is None:
-                matcher = NameMatcher(nlp)  # grows through the import: names travel between files
-                matcher.add(known)
-            _analyse_items(nlp, fresh, matcher)
         if items:
             yield items
         if options.cancel.is_set():
             return
 
 
-def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any) -> None:
-    """Proposals for a batch; if the batch fails, file by file, so a text the model can't take
-    costs only its own proposals (the article is still imported, without them)."""
+def _fresh(items: list[ReadItem]) -> list[ReadItem]:
+    return [item for item in items if item.document is not None and not item.duplicate]
+
+
+def _matcher(nlp: Any, known: Sequence[KnownName]) -> Any:
+    from dossier.ingest.extract import NameMatcher
+
+    matcher = NameMatcher(nlp)  # grows through the import: names travel between files
+    matcher.add(known)
+    return matcher
+
+
+def _analysed_here(batches: Iterator[list[ReadItem]], options: ImportOptions, known: Sequence[KnownName],
+                   nlp: Any | None) -> Iterator[list[ReadItem]]:
+    matcher = None
+    for items in batches:
+        fresh = _fresh(items)
+        if fresh and options.extract:
+            from dossier.ingest.nlp import load_pipeline
+
+            nlp = nlp or load_pipeline()
+            matcher = matcher or _matcher(nlp, known)
+            _analyse_items(nlp, fresh, matcher)
+        yield items
+
+
+def _analysed_with_pool(batches: Iterator[list[ReadItem]], options: ImportOptions, known: Sequence[KnownName],
+                        nlp: Any | None, jobs: int) -> Iterator[list[ReadItem]]:
+    from collections import deque
+
+    from dossier.ingest.extract import model_texts
+    from dossier.ingest.model_pool import ModelPool
+    from dossier.ingest.nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    matcher = _matcher(nlp, known)
+    pending: deque[tuple[list[ReadItem], list[ReadItem], Any]] = deque()
+    pool = ModelPool(jobs)
+
+    def finish() -> list[ReadItem]:
+        items, fresh, future = pending.popleft()
+        if fresh:
+            docs: list[Any] | None = []  # no text for the model (all in other languages)
+            if future is not None:
+                try:
+                    docs = list(pool.docs(nlp, future))
+                except Exception:  # a worker failed on the batch: read it here, as without workers
+                    docs = None
+            _analyse_items(nlp, fresh, matcher, docs)
+        return items
+
+    try:
+        for items in batches:
+            fresh = _fresh(items)
+            future = None
+            if fresh:
+                documents = [item.document for item in fresh if item.document is not None]
+                parts = model_texts(nlp, [d.text for d in documents], [d.language for d in documents])
+                future = pool.submit([piece for _i, _offset, piece in parts]) if parts else None
+            pending.append((items, fresh, future))
+            while len(pending) > jobs:  # a batch ahead for every worker
+                yield finish()
+        while pending and not options.cancel.is_set():
+            yield finish()
+    finally:
+        pool.close(cancel=bool(pending))
+
+
+def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any, docs: list[Any] | None = None) -> None:
+    """Proposals for a batch (from the model's `docs` if a worker read it); if the batch fails,
+    file by file, so a text the model can't take costs only its own proposals (the article is
+    still imported, without them)."""
     from dossier.ingest.extract import analyse
 
     documents = [item.document for item in items if item.document is not None]
     try:
         proposals = analyse(nlp, [d.text for d in documents], [d.publication_day for d in documents],
-                            matcher=matcher, languages=[d.language for d in documents])
+                            matcher=matcher, languages=[d.language for d in documents], docs=docs)
     except Exception:
         for item in items:
             assert item.document is not None

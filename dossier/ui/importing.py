@@ -43,7 +43,9 @@ class ImportController(QObject):
         from dossier.ingest.extract import EntityLinker
 
         session = self._session
-        options = options or ImportOptions()
+        from dossier.ingest.model_pool import default_jobs
+
+        options = options or ImportOptions(jobs=default_jobs())  # a large import runs the model on every core
         self._options = options
         linker = EntityLinker(session.store)
         known = linker.known_names()

@@ -1,10 +1,12 @@
 """Import benchmark (run by hand; not a test). Prints one JSON object per line.
 
-    python tests/benchmarks/bench_ingest.py --articles 500
+    python tests/benchmarks/bench_ingest.py --articles 500 [--jobs J]
 
 articles_per_s for the full pipeline (read files, store, extract entities and events, link) and
 for spaCy's nlp.pipe alone on the same texts; pipeline_overhead = pipeline time / nlp.pipe time;
-model_load_s; peak_rss_mb. Articles are variations on the sample article (its sentences
+model_load_s; peak_rss_mb. With --jobs J above 1, the same import again with the model in J
+worker processes: parallel_articles_per_s, speedup over the one-process import of this run, and
+whether both dossiers hold the same mentions and events (same_dossier). Articles are variations on the sample article (its sentences
 shuffled, with other places, people and dates), about 600 words each.
 """
 
@@ -56,6 +58,7 @@ def make_texts(n: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
     n = args.articles
     folder = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
@@ -95,6 +98,32 @@ def main() -> None:
     emit("mentions_per_article", counts["mentions"] / n, "mentions", n)
     emit("events_per_article", counts["events"] / n, "events", n)
     emit("peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB", n)
+    if args.jobs > 1:
+        store = Store.create(folder / "parallel.dossier", "Ingest benchmark, parallel")
+        started = time.perf_counter()
+        report = run_import(store, [files], ImportOptions(published=("2021-05-14", "day"), jobs=args.jobs))
+        parallel_s = time.perf_counter() - started
+        assert len(report.imported) == n, report.failed[:3]
+        store.close()
+        emit("parallel_articles_per_s", n / parallel_s, "articles/s", n)
+        emit("speedup", pipeline_s / parallel_s, "x", n)
+        emit("same_dossier", float(_content(folder / "bench.dossier") == _content(folder / "parallel.dossier")),
+             "bool", n)
+
+
+def _content(path: Path) -> tuple[list, list]:
+    """The mentions and events of a dossier, by article text and entity name (ids may differ)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    mentions = sorted(conn.execute(
+        "SELECT a.sha256, m.start_offset, m.end_offset, e.name, e.kind FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"))
+    events = sorted(conn.execute(
+        "SELECT a.sha256, v.start_offset, v.end_offset, v.date_text, v.earliest, v.latest, v.precision FROM events v "
+        "JOIN articles a ON a.id = v.article_id"))
+    conn.close()
+    return mentions, events
 
 
 if __name__ == "__main__":

@@ -1,0 +1,155 @@
+"""Imports with the language model in worker processes: the same dossier as with one process,
+cancelled cleanly, and killed halfway then run again without losing or repeating anything."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from dossier.ingest.pipeline import BATCH, POOL_FROM_FILES, ImportOptions, import_files, run_import
+from dossier.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+PLACES = ["Syunik", "Gegharkunik", "Tavush", "Lachin", "Kalbajar", "Shusha", "Ararat", "Lori"]
+PEOPLE = ["Nikol Pashinyan", "Ilham Aliyev", "Sergei Lavrov", "Ararat Mirzoyan", "Jeyhun Bayramov"]
+DATES = ["yesterday", "on Monday", "last week", "May 12", "in March", "two days ago"]
+
+
+def _folder(tmp_path: Path, count: int) -> Path:
+    """`count` articles made from the sample's sentences, and a Russian and an Armenian one."""
+    from dossier.ingest.text_reader import read_text
+    from dossier.sample import sample_path
+
+    body = read_text(sample_path().read_text("utf-8")).text
+    sentences = [s.strip() + "." for p in body.split("\n\n") for s in p.split(". ") if len(s.split()) > 3]
+    rng = random.Random(5)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(count - 2):
+        picked = " ".join(rng.choice(sentences) for _ in range(8)).replace("Syunik", rng.choice(PLACES))
+        extra = f"{rng.choice(PEOPLE)} spoke {rng.choice(DATES)} about {rng.choice(PLACES)} (report {i})."
+        (folder / f"{i:04d}.txt").write_text(f"Report {i}\n\n{picked}\n\n{extra}\n", encoding="utf-8")
+    for code in ("ru", "hy"):
+        (folder / f"z-{code}.md").write_text((REPO / "tests" / "data" / "languages" / f"{code}.md").read_text("utf-8"),
+                                             encoding="utf-8")
+    return folder
+
+
+def _content(path: Path) -> tuple[list[tuple], list[tuple], int]:
+    conn = sqlite3.connect(path)
+    mentions = sorted(conn.execute(
+        "SELECT a.sha256, m.start_offset, m.end_offset, e.name, e.kind FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"))
+    events = sorted(conn.execute(
+        "SELECT a.sha256, v.start_offset, v.end_offset, v.date_text, v.earliest, v.latest, v.precision FROM events v "
+        "JOIN articles a ON a.id = v.article_id"))
+    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    conn.close()
+    return mentions, events, articles
+
+
+@pytest.mark.slow
+def test_workers_give_the_dossier_one_process_gives(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, POOL_FROM_FILES + 4)
+    dossiers = {}
+    for jobs in (1, 2):
+        path = tmp_path / f"jobs{jobs}.dossier"
+        with Store.create(path, "Parallel") as store:
+            report = run_import(store, [folder], ImportOptions(published=("2021-05-14", "day"), jobs=jobs))
+        assert len(report.imported) == POOL_FROM_FILES + 4 and not report.failed
+        dossiers[jobs] = _content(path)
+    assert dossiers[1] == dossiers[2]
+    mentions, events, _articles = dossiers[2]
+    assert len(mentions) > 500 and len(events) > 50
+    assert any(name == "Никол Пашинян" for _s, _a, _b, name, _k in mentions)  # Natasha ran here, in order
+
+
+@pytest.mark.slow
+def test_a_cancelled_parallel_import_stops_and_keeps_what_it_stored(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, POOL_FROM_FILES + BATCH * 2)
+    options = ImportOptions(jobs=2)
+    with Store.create(tmp_path / "cancel.dossier", "Cancel") as store:
+        done = 0
+        for progress in import_files(store, [folder], options):
+            done = progress.done
+            if done >= BATCH:
+                options.cancel.set()
+        assert progress.report.cancelled and BATCH <= done < POOL_FROM_FILES + BATCH * 2
+        stored = store.article_count()
+        assert stored == len(progress.report.imported)
+        for article_id in store.article_ids():  # every stored article came with its proposals
+            assert store.mentions_in_article(article_id), article_id
+
+
+@pytest.mark.slow
+def test_killed_halfway_then_run_again_nothing_lost_nothing_twice(tmp_path: Path) -> None:
+    """SIGKILL to the importing process (a crash) while its workers run the model: what it
+    stored is whole, its workers go, and the same import run again stores the rest."""
+    count = POOL_FROM_FILES + BATCH * 4
+    folder = _folder(tmp_path, count)
+    path = tmp_path / "killed.dossier"
+    Store.create(path, "Killed").close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "dossier", "import", "--into", str(path), str(folder), "--jobs", "2"]
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # wait until some articles are in, then kill
+        time.sleep(0.2)
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            conn.close()
+        except sqlite3.OperationalError:
+            continue
+        if stored >= BATCH:
+            break
+    workers = _children_of(child.pid)
+    assert len(workers) >= 2  # the model's workers (and multiprocessing's resource tracker)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    waited = time.monotonic() + 30
+    while workers and time.monotonic() < waited:  # orphaned workers notice and end
+        time.sleep(0.2)
+        workers = [pid for pid in workers if _alive(pid)]
+    assert workers == []
+    mentions, _events, stored = _content(path)
+    assert 0 < stored < count
+    with_mentions = {sha for sha, *_rest in mentions}
+    conn = sqlite3.connect(path)
+    assert {r[0] for r in conn.execute("SELECT sha256 FROM articles")} == with_mentions  # all or none
+    conn.close()
+    again = subprocess.run(command[:-2] + ["--jobs", "1"], env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"imported {count - stored}, duplicates {stored}, failed 0" in again.stdout
+    assert _content(path)[2] == count
+
+
+def _children_of(parent: int) -> list[int]:
+    """The processes `parent` started, by their parent's pid in /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            if f"\nPPid:\t{parent}\n" in status:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in state
