@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", metavar="NAME", help="the outlet (e.g. Reuters)")
     p.add_argument("--url", metavar="URL", help="where the article was published")
     p.add_argument("--no-extract", action="store_true", help="skip entity and date extraction")
+    p.add_argument("--report", type=Path, metavar="OUT.csv",
+                   help="every file with what became of it (imported, duplicate, failed and why, skipped)")
     p.add_argument("--jobs", type=int, metavar="N",
                    help="processes running the language model (default: every core; 1 runs it here)")
     p.set_defaults(run=_cmd_import)
@@ -184,6 +187,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         return _fail(f"{missing[0]}: no such file or folder")
+    if args.report:
+        from dossier.store.targets import TargetRefused, check_target
+
+        try:
+            check_target(args.report, args.into)
+        except TargetRefused as refusal:
+            return _fail(str(refusal))
     store = Store.open(args.into) if args.into.exists() else Store.create(args.into, args.into.stem)
     from dossier.ingest.model_pool import default_jobs
 
@@ -200,12 +210,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
         except BackupFailed as error:  # the import goes on; the user is told
             print(f"dossier: warning: {error}", file=sys.stderr)
         report = None
+        started = time.monotonic()
         for progress in import_files(store, args.paths, options):
             report = progress.report
             if show_progress and progress.total:
-                name = progress.current.name if progress.current else ""
-                bar = "#" * (30 * progress.done // progress.total)
-                print(f"\r[{bar:<30}] {progress.done}/{progress.total} {name[:40]:<40}", end="", file=sys.stderr)
+                from dossier.ingest.pipeline import rate_and_left
+
+                bar = "#" * (20 * progress.done // progress.total)
+                pace = rate_and_left(progress.done, progress.total, time.monotonic() - started)
+                line = f"[{bar:<20}] {progress.done:,}/{progress.total:,} files · {report.found()}" + \
+                    (f" · {pace}" if pace else "")
+                print(f"\r{line[:150]:<150}", end="", file=sys.stderr)
         if show_progress:
             print(file=sys.stderr)
     except KeyboardInterrupt:
@@ -219,8 +234,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"  duplicate: {shown(path)} (same text as article {existing})")
     for path, note in report.notes:
         print(f"  note: {shown(path)}: {shown(note)}")
-    for path, reason in report.failed:
+    for path, reason in sorted(report.failed, key=lambda failure: (failure[1], str(failure[0]))):
         print(f"  failed: {shown(path)}: {shown(reason)}")
+    if report.skipped:
+        print(f"  skipped {len(report.skipped):,} hidden or other files in the folders")
+    if args.report:
+        from dossier.ingest.pipeline import write_report_csv
+
+        rows = write_report_csv(report, args.report)
+        print(f"  wrote the report of {rows:,} files to {shown(args.report)}")
     return EXIT_OK if not report.failed else EXIT_ERROR
 
 

@@ -47,6 +47,26 @@ class ImportReport:
     failed: list[tuple[Path, str]] = field(default_factory=list)  # (file, reason)
     notes: list[tuple[Path, str]] = field(default_factory=list)  # imported, with something to say
     cancelled: bool = False
+    skipped: list[Path] = field(default_factory=list)  # in folders: hidden, or of another kind
+    names: set[str] = field(default_factory=set)  # the entities the stored articles name
+    events: int = 0  # dated events found in them
+
+    def found(self) -> str:
+        """"1,204 articles · 312 entities · 9,881 events": what is in so far."""
+        from dossier.core.citation import plural
+
+        return " · ".join((plural(len(self.imported), "article"), plural(len(self.names), "entity"),
+                           plural(self.events, "event")))
+
+
+def rate_and_left(done: int, total: int, seconds: float) -> str:
+    """"23.4 files/s · 3 min 10 s left", once there is enough to tell."""
+    if done < 1 or seconds < 1:
+        return ""
+    rate = done / seconds
+    left = (total - done) / rate
+    when = f"{int(left // 60)} min {int(left % 60)} s" if left >= 60 else f"{int(left)} s"
+    return f"{rate:.1f} files/s · {when} left"
 
 
 @dataclass(frozen=True)
@@ -57,22 +77,44 @@ class ImportProgress:
     report: ImportReport
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
+def collect_files(paths: Iterable[Path], skipped: list[Path] | None = None) -> list[Path]:
     """The files to import: files as given, folders searched for supported files, sorted.
 
     Inside a folder, a link is followed only when what it points to is inside that folder too
     (a link to /etc/passwd is not an article of the folder); a folder reached twice through
-    links is read once, so a loop of links ends. Hidden files and folders are left out."""
+    links is read once, so a loop of links ends. Hidden files and folders are left out, and so
+    are files of other kinds: each goes into `skipped`, so the report can count them."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(_files_in(path))
+            found.extend(_files_in(path, skipped if skipped is not None else []))
         else:
             found.append(path)
     return found
 
 
-def _files_in(folder: Path) -> list[Path]:
+def write_report_csv(report: ImportReport, out: Path) -> int:
+    """Every file of an import with what became of it, the failures grouped by their reason:
+    file, outcome (imported, duplicate, failed, skipped; "imported" with a note), article, reason.
+    Returns the number of rows."""
+    import csv
+
+    from dossier.export.atomic import written_whole
+    from dossier.export.csv_export import neutralise
+
+    notes = dict(report.notes)
+    rows = [(str(p), "imported", str(a), notes.get(p, "")) for p, a in report.imported]
+    rows += [(str(p), "duplicate", str(a), f"the same text as article {a}") for p, a in report.duplicates]
+    rows += [(str(p), "failed", "", reason) for p, reason in sorted(report.failed, key=lambda f: (f[1], str(f[0])))]
+    rows += [(str(p), "skipped", "", "hidden, or not a kind of article Dossier reads") for p in report.skipped]
+    with written_whole(out) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["file", "outcome", "article", "reason"])
+        writer.writerows([[neutralise(cell) for cell in row] for row in rows])
+    return len(rows)
+
+
+def _files_in(folder: Path, skipped: list[Path]) -> list[Path]:
     import os
 
     root = folder.resolve()
@@ -84,10 +126,12 @@ def _files_in(folder: Path) -> list[Path]:
             dirs[:] = []  # a loop, or a link out of the folder: not followed
             continue
         seen_dirs.add(real)
+        skipped.extend(Path(current) / d for d in dirs if d.startswith("."))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(current) / name
             if name.startswith(".") or path.suffix.lower() not in SUPPORTED:
+                skipped.append(path)
                 continue
             try:
                 target = path.resolve(strict=True)
@@ -262,6 +306,9 @@ def store_item(store: Store, item: ReadItem, report: ImportReport, linker: Entit
         report.failed.append((item.path, f"could not be stored: {error}"))
         return None
     report.imported.append((item.path, article_id))
+    if item.proposal is not None:
+        report.names.update(m.name for m in item.proposal.mentions)
+        report.events += len(item.proposal.events)
     if item.note:
         report.notes.append((item.path, item.note))
     return article_id
@@ -270,8 +317,8 @@ def store_item(store: Store, item: ReadItem, report: ImportReport, linker: Entit
 def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | None = None,
                  nlp: Any | None = None) -> Iterator[ImportProgress]:
     options = options or ImportOptions()
-    files = collect_files(paths)
     report = ImportReport()
+    files = collect_files(paths, report.skipped)
     total = len(files)
     yield ImportProgress(0, total, None, report)
     linker = None

@@ -3,8 +3,9 @@
 Reading files and running spaCy happen on a worker thread (`read_and_analyse`, which never
 touches the dossier); each batch comes back to the GUI thread, which stores it through the
 session (one transaction per batch, a savepoint per file: milliseconds). When the import ends,
-its batches become one undo step. Progress shows after half a second and can be cancelled:
-what was stored stays, the rest is not read. Every file is accounted for in the report.
+its batches become one undo step. Progress shows in the status bar (ui/import_progress.py), so the
+window stays usable, and can be cancelled: what was stored stays, the rest is not read. Every file
+is accounted for in the report.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from dossier.ingest.pipeline import ImportOptions, ImportReport, ReadItem, collect_files, read_and_analyse
 from dossier.operations import Done, combined
 from dossier.operations.articles import StoreImported
+from dossier.ui.import_progress import ImportProgress
 from dossier.ui.session import DossierSession
 from dossier.ui.tasks import TaskRunner
 
@@ -32,12 +34,15 @@ class ImportController(QObject):
         self._parent = parent
         self._options: ImportOptions | None = None
         self.running = False
+        self.progress: ImportProgress | None = None
+        self._done = 0
 
     def start(self, paths: Sequence[Path], options: ImportOptions | None = None) -> bool:
         """Import files and folders; False if there is nothing to import or an import runs."""
         if self.running:
             return False
-        files = collect_files(paths)
+        skipped: list[Path] = []
+        files = collect_files(paths, skipped)
         if not files:
             return False
         from dossier.ingest.extract import EntityLinker
@@ -50,14 +55,16 @@ class ImportController(QObject):
         linker = EntityLinker(session.store)
         known = linker.known_names()
         have = session.store.article_hashes()
-        report = ImportReport()
+        report = ImportReport(skipped=skipped)
         batches: list[Done] = []
-        progress = QProgressDialog(self.tr("Importing articles…"), self.tr("Cancel"), 0, len(files), self._parent)
-        progress.setWindowTitle(self.tr("Import"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)  # quick imports show no dialog at all
-        progress.setValue(0)
-        progress.canceled.connect(options.cancel.set)
+        self._done = 0
+        # In the status bar, not a dialog: the window stays usable while the files come in.
+        progress = ImportProgress(len(files), self._parent)
+        status_bar = self._parent.statusBar() if hasattr(self._parent, "statusBar") else None
+        if status_bar is not None:
+            status_bar.addWidget(progress, 1)
+        progress.cancel_button.clicked.connect(lambda: (options.cancel.set(), progress.cancelling()))
+        self.progress = progress
         self.running = True
 
         def on_batch(items: list[ReadItem]) -> None:
@@ -75,14 +82,18 @@ class ImportController(QObject):
                 batches.append(done)
                 for name in ("imported", "duplicates", "failed", "notes"):
                     getattr(report, name).extend(getattr(operation.report, name))
-            progress.setValue(min(len(files), progress.value() + len(items)))
-            progress.setLabelText(self.tr("Importing %1…").replace("%1", items[-1].path.name))
+                report.names |= operation.report.names
+                report.events += operation.report.events
+            self._done += len(items)
+            progress.show_progress(self._done, report)
 
         def on_done(_result: object) -> None:
             self.running = False
             report.cancelled = options.cancel.is_set()
-            progress.close()
+            if status_bar is not None:
+                status_bar.removeWidget(progress)
             progress.deleteLater()
+            self.progress = None
             if not session.is_open:
                 return
             if batches:
@@ -114,6 +125,9 @@ def summary(report: ImportReport) -> str:
         parts.append(f"{len(report.duplicates)} already in the dossier")
     if report.failed:
         parts.append(f"{len(report.failed)} failed")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} other {'file' if len(report.skipped) == 1 else 'files'} in the folders "
+                     "skipped")
     if report.cancelled:
         parts.append("cancelled")
     return ", ".join(parts) + "."

@@ -407,7 +407,32 @@ class MainWindow(QMainWindow):
                                           for path, reason in report.failed + report.notes))
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            save = box.addButton(self.tr("Save Report…"), QMessageBox.ButtonRole.ActionRole)
+            save.clicked.connect(lambda: self._save_import_report(report))
+            box.addButton(QMessageBox.StandardButton.Ok)
             box.open()  # not exec(): the window goes on while the user reads
+
+    def _save_import_report(self, report: ImportReport) -> None:
+        """Every file of the import with what became of it, as CSV."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from dossier.ingest.pipeline import write_report_csv
+        from dossier.store.targets import TargetRefused, check_target
+
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Import Report"), "import report.csv",
+                                                self.tr("CSV (*.csv)"))
+        if not chosen:
+            return
+        out = Path(chosen) if chosen.lower().endswith(".csv") else Path(chosen + ".csv")
+        try:
+            if self.workspace is not None:
+                check_target(out, self.workspace.store.path)
+            rows = write_report_csv(report, out)
+        except (OSError, TargetRefused) as error:
+            QMessageBox.warning(self, self.tr("Import"), str(error))
+            return
+        self.statusBar().showMessage(self.tr("Wrote the report of %1 files to %2").replace("%1", str(rows))
+                                     .replace("%2", str(out)), 8000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         mime = event.mimeData()

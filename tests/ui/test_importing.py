@@ -57,9 +57,12 @@ def test_dropped_files_are_imported(qtbot, open_window, sample_path: Path, tmp_p
 
 
 def test_failures_are_listed_with_their_reasons(qtbot, open_window, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "ok.txt").write_text(ARTICLE_A)
-    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
-    (tmp_path / "same.txt").write_text(ARTICLE_A)  # the same text again: a duplicate
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(ARTICLE_A)
+    (folder / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
+    (folder / "same.txt").write_text(ARTICLE_A)  # the same text again: a duplicate
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # not an article: skipped, and counted
     window = open_window(sample_path)
     seen: list[tuple[str, str]] = []
 
@@ -69,10 +72,10 @@ def test_failures_are_listed_with_their_reasons(qtbot, open_window, sample_path:
         box.accept()
 
     answer_next_dialog(qtbot, read)
-    assert window.import_paths([tmp_path])
+    assert window.import_paths([folder])
     qtbot.waitUntil(lambda: bool(seen))
     text, details = seen[0]
-    assert text == "Imported 1, 1 already in the dossier, 1 failed."
+    assert text == "Imported 1, 1 already in the dossier, 1 failed, 1 other file in the folders skipped."
     assert details.startswith("bad.pdf: the PDF is damaged")
 
 
@@ -134,3 +137,34 @@ def test_a_file_whose_storing_fails_is_reported_and_the_rest_come_in(qtbot, open
     assert window.undo_stack.text(window.undo_stack.count() - 1) == "Import 2 articles"
     window.undo_action.trigger()
     assert ws.store.article_count() == 1 and ws.pane.article.id == 1
+
+
+def test_a_large_import_leaves_the_window_usable_and_says_how_it_goes(qtbot, open_real_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On the real task runner, with the model in worker processes: the list fills as articles
+    arrive, an article can be opened meanwhile, the status bar says what is in so far, and its
+    Cancel keeps what was stored."""
+    from dossier.ingest.pipeline import BATCH, POOL_FROM_FILES
+    from dossier.store import Store
+    from tests.unit.test_parallel_import import _folder
+
+    folder = _folder(tmp_path, POOL_FROM_FILES + BATCH * 6)
+    path = tmp_path / "large.dossier"
+    Store.create(path, "Large").close()
+    window = open_real_window(path)
+    ws = window.workspace
+    assert window.import_paths([folder])
+    qtbot.waitUntil(lambda: ws.articles.model.rowCount() >= BATCH, timeout=120_000)
+    assert window.importer.running  # still importing, and the list already shows what is in
+    progress = window.importer.progress
+    assert progress is not None and progress.isVisible()
+    qtbot.waitUntil(lambda: "articles ·" in progress.label.text(), timeout=30_000)
+    assert progress.label.text().startswith("Importing: ") and " of 144 files · " in progress.label.text()
+    assert " 0 entities" not in progress.label.text() and " 0 events" not in progress.label.text()
+    ws.open_article(ws.articles.model.article_id_at(0))  # reading goes on meanwhile
+    assert ws.pane.article is not None
+    qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
+    stored = ws.store.article_count()
+    assert 0 < stored < 144
+    assert all(ws.store.mentions_in_article(i) for i in ws.store.article_ids())
+    window.close()

@@ -204,3 +204,35 @@ def test_published_dates_are_validated_and_a_closed_pipe_is_no_failure(tmp_path:
     assert piped.stderr == b"" and piped.stdout == b"i"
     with Store.open(target) as store:
         assert store.article_count() == 1
+
+
+def test_the_report_lists_every_file_with_its_fate_and_skipped_files_are_counted(tmp_path: Path) -> None:
+    import csv
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    (folder / ".hidden").mkdir(parents=True)
+    (folder / "good.txt").write_text("Talks\n\nNikol Pashinyan met Ilham Aliyev in Brussels on Monday.\n")
+    (folder / "again.txt").write_text("Talks\n\nNikol Pashinyan met Ilham Aliyev in Brussels on Monday.\n")
+    (folder / "empty.txt").write_text("")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / ".DS_Store").write_bytes(b"\0")
+    (folder / ".hidden" / "secret.txt").write_text("Hidden\n\nnot imported\n")
+    out = tmp_path / "report.csv"
+    result = subprocess.run([sys.executable, "-m", "dossier", "import", "--into", str(tmp_path / "r.dossier"),
+                             str(folder), "--report", str(out), "--jobs", "1"], capture_output=True, text=True)
+    assert result.returncode == 1  # a file failed
+    assert "imported 1, duplicates 1, failed 2" in result.stdout
+    assert "skipped 3 hidden or other files in the folders" in result.stdout
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    outcomes = sorted((Path(r["file"]).name, r["outcome"]) for r in rows)
+    assert outcomes == [(".DS_Store", "skipped"), (".hidden", "skipped"), ("again.txt", "imported"),
+                        ("broken.pdf", "failed"), ("empty.txt", "failed"), ("good.txt", "duplicate"),
+                        ("notes.docx", "skipped")]
+    failed = [r["reason"] for r in rows if r["outcome"] == "failed"]
+    assert failed == sorted(failed) and all(failed)  # grouped by reason
+    refused = subprocess.run([sys.executable, "-m", "dossier", "import", "--into", str(tmp_path / "r.dossier"),
+                              str(folder), "--report", str(tmp_path / "r.dossier")], capture_output=True, text=True)
+    assert refused.returncode != 0 and "dossier" in refused.stderr

@@ -1,0 +1,40 @@
+"""The progress of an import, in the status bar rather than a dialog: the window stays usable
+(read, search, annotate) while thousands of files come in, and the article list fills as they
+arrive. It says what is true: files read of how many, what is stored and found so far, the pace
+and the time left; Cancel stops between batches and keeps what is stored."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from dossier.ingest.pipeline import ImportReport, rate_and_left
+
+
+class ImportProgress(QWidget):
+    def __init__(self, total: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total = total
+        self._started = time.monotonic()
+        self.label = QLabel(self.tr("Importing %1 files…").replace("%1", f"{total:,}"))
+        self.bar = QProgressBar(maximum=max(1, total), value=0, textVisible=False)
+        self.bar.setMaximumWidth(160)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+
+    def show_progress(self, done: int, report: ImportReport) -> None:
+        self.bar.setValue(min(done, self.total))
+        pace = rate_and_left(done, self.total, time.monotonic() - self._started)
+        self.label.setText(self.tr("Importing: %1 of %2 files · %3").replace("%1", f"{done:,}")
+                           .replace("%2", f"{self.total:,}").replace("%3", report.found())
+                           + (f" · {pace}" if pace else ""))
+
+    def cancelling(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.label.setText(self.tr("Cancelling: the files being read are finished, nothing more is read…"))
