@@ -174,6 +174,9 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DUPLICATES_LISTED = 20
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from dossier.ingest.dates import parse_published
     from dossier.ingest.pipeline import ImportOptions, import_files
@@ -230,8 +233,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     assert report is not None
     print(f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}"
           f" into {shown(args.into)}")
-    for path, existing in report.duplicates:
+    for path, existing in report.duplicates[:DUPLICATES_LISTED]:
         print(f"  duplicate: {shown(path)} (same text as article {existing})")
+    if len(report.duplicates) > DUPLICATES_LISTED:  # a resumed import: thousands already there
+        print(f"  … and {len(report.duplicates) - DUPLICATES_LISTED:,} more already in the dossier"
+              + (" (all listed in the report)" if args.report else " (--report OUT.csv lists them all)"))
     for path, note in report.notes:
         print(f"  note: {shown(path)}: {shown(note)}")
     for path, reason in sorted(report.failed, key=lambda failure: (failure[1], str(failure[0]))):

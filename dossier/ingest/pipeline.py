@@ -26,6 +26,7 @@ from dossier.store.articles import text_sha256
 
 BATCH = 16
 POOL_FROM_FILES = 3 * BATCH  # fewer files are read sooner than worker processes load the model
+NOTHING_TO_READ = "nothing"  # a batch the model has no text of
 
 
 @dataclass(frozen=True)
@@ -234,11 +235,13 @@ def _analysed_with_pool(batches: Iterator[list[ReadItem]], options: ImportOption
     def finish() -> list[ReadItem]:
         items, fresh, future = pending.popleft()
         if fresh:
-            docs: list[Any] | None = []  # no text for the model (all in other languages)
-            if future is not None:
+            docs: list[Any] | None = None  # read here, by this process's model
+            if future == NOTHING_TO_READ:
+                docs = []
+            elif future is not None:
                 try:
                     docs = list(pool.docs(nlp, future))
-                except Exception:  # a worker failed on the batch: read it here, as without workers
+                except Exception:  # a worker failed (or died) on the batch: read it here instead
                     docs = None
             _analyse_items(nlp, fresh, matcher, docs)
         return items
@@ -246,11 +249,16 @@ def _analysed_with_pool(batches: Iterator[list[ReadItem]], options: ImportOption
     try:
         for items in batches:
             fresh = _fresh(items)
-            future = None
+            future: Any = None
             if fresh:
                 documents = [item.document for item in fresh if item.document is not None]
                 parts = model_texts(nlp, [d.text for d in documents], [d.language for d in documents])
-                future = pool.submit([piece for _i, _offset, piece in parts]) if parts else None
+                future = NOTHING_TO_READ  # every text in a language the model doesn't read
+                if parts:
+                    try:
+                        future = pool.submit([piece for _i, _offset, piece in parts])
+                    except Exception:  # the pool broke (a worker killed): this batch is read here
+                        future = None
             pending.append((items, fresh, future))
             while len(pending) > jobs:  # a batch ahead for every worker
                 yield finish()

@@ -130,6 +130,8 @@ def test_killed_halfway_then_run_again_nothing_lost_nothing_twice(tmp_path: Path
     again = subprocess.run(command[:-2] + ["--jobs", "1"], env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert f"imported {count - stored}, duplicates {stored}, failed 0" in again.stdout
+    if stored > 20:
+        assert f"… and {stored - 20:,} more already in the dossier" in again.stdout
     assert _content(path)[2] == count
 
 
@@ -153,3 +155,25 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return "State:\tZ" not in state
+
+
+@pytest.mark.slow
+def test_a_batch_a_worker_fails_on_is_read_here_instead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.ingest.model_pool import ModelPool
+
+    real = ModelPool.docs
+    calls = []
+
+    def failing(nlp, future):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("a worker died")
+        return real(nlp, future)
+
+    monkeypatch.setattr(ModelPool, "docs", staticmethod(failing))
+    folder = _folder(tmp_path, POOL_FROM_FILES + 4)
+    with Store.create(tmp_path / "fallback.dossier", "Fallback") as store:
+        report = run_import(store, [folder], ImportOptions(jobs=2))
+        assert len(report.imported) == POOL_FROM_FILES + 4 and not report.notes and not report.failed
+        assert all(store.mentions_in_article(i) for i in store.article_ids())
+    assert len(calls) >= 3
