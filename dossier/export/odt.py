@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.export.atomic import written_whole
-from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, build, select
+from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, build, report_document, select
 from dossier.store import Store
 
 # The text width of an A4 page with 18 mm margins, in CSS pixels: the figures' width.
@@ -22,8 +22,7 @@ TEXT_WIDTH_PX = 658
 def export_odt(store: Store, out: Path, options: ReportOptions | None = None) -> int:
     """Write the report to `out` as OpenDocument text; returns the number of articles in it.
     Needs a QGuiApplication (fonts and images)."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QFont, QTextDocument, QTextDocumentWriter
+    from PySide6.QtGui import QTextDocumentWriter
 
     from dossier.export.fonts import register_fonts
     from dossier.export.timeline_figure import timeline_figures
@@ -35,14 +34,7 @@ def export_odt(store: Store, out: Path, options: ReportOptions | None = None) ->
     chosen = select(store, options)
     figures = timeline_figures(chosen.events, {a.id: a.source or "" for a in chosen.articles}, TEXT_WIDTH_PX, family)
     content = build(store, options, chosen, figures, Layout(pages=None))
-    doc = QTextDocument()
-    font = QFont(family)
-    font.setPointSizeF(10)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet("h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; } "
-                             "th { background-color: #eeeeee; }")
-    for figure in figures:
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(figure.name), figure.image)
+    doc = report_document(family, figures)
     doc.setHtml(_with_page_breaks(content.parts))
     with written_whole(out) as partial:
         writer = QTextDocumentWriter(str(partial), b"odf")

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from dossier.export.atomic import written_whole
 from dossier.export.pdf_html import PdfContent, anchor
-from dossier.export.report import PAGE_BREAK, PAGE_COLUMN_PX, Layout, ReportOptions, Selection, build, select
+from dossier.export.report import (
+    PAGE_BREAK, PAGE_COLUMN_PX, Layout, ReportOptions, Selection, build, report_document, select,
+)
 from dossier.store import Store
 
 PAGE_MARGIN_MM = 18
@@ -63,7 +65,7 @@ def _check(options: PdfOptions) -> None:
 
 def _write(store: Store, path: Path, options: PdfOptions,
            progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]]]:
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
     from dossier.export.fonts import register_fonts
@@ -92,16 +94,9 @@ def _write(store: Store, path: Path, options: PdfOptions,
         return _parts(content.parts), content
 
     def laid_out(html: str) -> QTextDocument:
-        doc = QTextDocument()
+        doc = report_document(family, figures)
         # Lay out with the PDF's own resolution, so 10 pt is 10 pt on paper.
         doc.documentLayout().setPaintDevice(writer)
-        font = QFont(family)
-        font.setPointSizeF(10)
-        doc.setDefaultFont(font)
-        doc.setDefaultStyleSheet("h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; } "
-                                 "th { background-color: #eeeeee; }")
-        for figure in figures:
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(figure.name), figure.image)
         doc.setPageSize(page_size)
         doc.setHtml(html)
         return doc

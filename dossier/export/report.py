@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
 from dossier.core.citation import format_date, format_span, plural
 from dossier.core.colors import blend, default_color
@@ -75,6 +76,26 @@ def select(store: Store, options: ReportOptions) -> Selection:
     included = {a.id for a in articles}
     events = [e for e in store.events() if e.article_id in included]
     return Selection(articles, annotations, events)
+
+
+STYLE = ("h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; } "
+         "th { background-color: #eeeeee; }")
+
+
+def report_document(family: str, figures: Sequence[Figure]) -> Any:
+    """An empty QTextDocument in the report's type (10 pt body, headings) with the figures as
+    its images: the PDF's and the editable copy's alike. Needs a QGuiApplication."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFont, QTextDocument
+
+    doc = QTextDocument()
+    font = QFont(family)
+    font.setPointSizeF(10)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(STYLE)
+    for figure in figures:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(figure.name), figure.image)
+    return doc
 
 
 @dataclass

@@ -35,6 +35,7 @@ from dossier.core.changes import ANNOTATIONS, ARTICLES, CONTENT, ENTITIES, EVENT
 from dossier.store.network import Network, NetworkFilter
 from dossier.ui.network.canvas import NetworkCanvas, NetworkItem
 from dossier.ui.session import DossierSession
+from dossier.ui.tables import fill_tag_box
 from dossier.ui.theme import ENTITY_KIND_COLORS, kind_color
 
 KINDS = (("All kinds", None), ("People", "person"), ("Organisations", "organisation"), ("Places", "place"),
@@ -163,14 +164,7 @@ class NetworkPanel(QWidget):
             limit=self.limit.value() if limit else None)
 
     def _list_tags(self) -> None:
-        tag = self.tag_box.currentData()
-        self.tag_box.blockSignals(True)
-        self.tag_box.clear()
-        self.tag_box.addItem(self.tr("All tags"), None)
-        for t in self._store.tags():
-            self.tag_box.addItem(t.name, t.id)
-        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(tag)))
-        self.tag_box.blockSignals(False)
+        fill_tag_box(self.tag_box, self._store.tags(), self.tr("All tags"))
 
     # -- reading and drawing -------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from dossier.core.models import Event, publication_day
 from dossier.core.timeline import TimelineData, placement
 from dossier.operations.events import DeleteEvent, EditEvent
 from dossier.ui.session import DossierSession
+from dossier.ui.tables import fill_tag_box
 from dossier.ui.timeline.event_list import EVENT_ID_ROLE, EventListModel, event_row
 from dossier.ui.timeline.view import TimelineView, describe
 
@@ -117,14 +118,8 @@ class TimelinePanel(QWidget):
                 self.entity_box.addItem(row.name, row.id)
         self.entity_box.setCurrentIndex(max(0, self.entity_box.findData(chosen)))
         self.entity_box.blockSignals(False)
+        fill_tag_box(self.tag_box, self._store.tags(), self.tr("All tags"))
         tag = self.tag_box.currentData()
-        self.tag_box.blockSignals(True)
-        self.tag_box.clear()
-        self.tag_box.addItem(self.tr("All tags"), None)
-        for t in self._store.tags():
-            self.tag_box.addItem(t.name, t.id)
-        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(tag)))
-        self.tag_box.blockSignals(False)
         events = self._store.events()
         if chosen is not None:
             events = [e for e in events if chosen in e.entity_ids]
