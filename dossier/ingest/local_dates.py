@@ -42,6 +42,7 @@ class FoundDate:
     start: int
     end: int
     date: FuzzyDate
+    sentence: tuple[int, int] = (0, 0)  # the sentence it stands in (its evidence); the phrase alone if read alone
 
 
 def find_local_dates(text: str, language: str, published: date | None,
@@ -61,14 +62,12 @@ def find_local_dates(text: str, language: str, published: date | None,
     out = []
     spans = sentence_spans(text) if tense is None else []
     for start, end, kind, groups in found:
-        if tense is None:
-            sentence = next(((s, e) for s, e in spans if s <= start and end <= e), (start, end))
-            said = tense_of(text[sentence[0]:sentence[1]], start - sentence[0], end - sentence[0], language)
-        else:
-            said = tense
+        sentence = next(((s, e) for s, e in spans if s <= start and end <= e), (start, end))
+        said = tense if tense is not None else \
+            tense_of(text[sentence[0]:sentence[1]], start - sentence[0], end - sentence[0], language)
         fuzzy = read(kind, groups, text[start:end], words, published, said)
         if fuzzy is not None:
-            out.append(FoundDate(start, end, fuzzy))
+            out.append(FoundDate(start, end, fuzzy, sentence))
     return out
 
 
@@ -80,10 +79,8 @@ def resolve_local(words_text: str, language: str, published: date | None, tense:
 
 def dated_sentences(text: str, language: str, published: date | None) -> Iterator[tuple[int, int, FuzzyDate]]:
     """(sentence start, sentence end, date) for each date phrase: the sentence is its evidence."""
-    spans = sentence_spans(text)
-    for found in find_local_dates(text, language, published):
-        start, end = next(((s, e) for s, e in spans if s <= found.start and found.end <= e), (found.start, found.end))
-        yield start, end, found.date
+    for found in find_local_dates(text, language, published):  # the text split into sentences once
+        yield found.sentence[0], found.sentence[1], found.date
 
 
 def _longest_first(found: list[tuple[int, int, str, dict[str, str]]]) -> list[tuple[int, int, str, dict[str, str]]]:
