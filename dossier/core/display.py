@@ -35,3 +35,28 @@ def snippet(before: str, surface: str, after: str, *, cut_before: bool, cut_afte
     if cut_after and " " in after:
         after = after[: after.rindex(" ")]
     return f"{'…' if cut_before else ''}{before}[{surface}]{after}{'…' if cut_after else ''}"
+
+
+NOT_RECORDED = "author not recorded"
+
+
+def stamp(when: str | None) -> str:
+    """A stored UTC time ("2026-12-02T10:53:00Z") as "2 Dec 2026 10:53 UTC"; "" if unknown or
+    unreadable (shown as it is, never guessed at)."""
+    from datetime import datetime
+
+    if not when:
+        return ""
+    try:
+        moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        return when
+    return f"{moment.day} {moment:%b %Y %H:%M} UTC"
+
+
+def made_by(author: str, when: str | None) -> str:
+    """ "Ann Vardanyan, 2 Dec 2026 10:53 UTC" — who made or assessed something, and when; the
+    author is written out as one line of plain text."""
+    who = shown(author) if author else NOT_RECORDED
+    at = stamp(when)
+    return f"{who}, {at}" if at else who

@@ -168,6 +168,18 @@ class Claim(NamedTuple):
     rationale: str = ""
 
 
+class Made(NamedTuple):
+    """Who made an annotation and when, and who last assessed it (a claim) and when: the store's
+    own author and clock for an edit made here, the original's for one brought in (a merge, a
+    Web Annotation file)."""
+
+    author: str
+    created: str
+    modified: str
+    assessed_by: str = ""
+    assessed_at: str | None = None
+
+
 class Annotation(NamedTuple):
     id: int
     article_id: int
@@ -183,6 +195,14 @@ class Annotation(NamedTuple):
     modified: str
     claim: Claim | None = None
     tag_ids: tuple[int, ...] = ()
+    # Who made it and who last assessed it (a claim), as the analyst name of the app that wrote
+    # it: "" where the file did not record it (made before authorship was kept, schema 12).
+    author: str = ""
+    assessed_by: str = ""
+    assessed_at: str | None = None
+    # The quote as first written, when the annotation was moved onto another capture of its
+    # article whose typography differs: `exact` is re-cut from the text it now stands on.
+    quoted_as: str | None = None
 
 
 class Tag(NamedTuple):
@@ -196,6 +216,8 @@ class EvidenceLink(NamedTuple):
     claim_id: int
     annotation_id: int
     relation: str
+    author: str = ""
+    created: str | None = None
 
 
 # Marks around matched terms in search snippets: private-use characters, which never occur in

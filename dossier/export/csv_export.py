@@ -15,7 +15,9 @@ HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "sta
           "credibility", "grade", "note", "rationale", "anchor", "created",
           # A claim's evidence, counted by distinct independent sources (the claims board).
           "supporting_sources", "contradicting_sources", "context_sources", "suggested_credibility",
-          "corroboration"]
+          "corroboration",
+          # Who made the annotation, and who last assessed the claim and when (schema 12).
+          "author", "assessed_by", "assessed_at"]
 # A cell starting with these is a formula to Excel, LibreOffice and Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,6 +49,7 @@ def rows(store: Store) -> list[list[str]]:
             grade.label if grade else "",
             a.note, claim.rationale if claim else "", a.anchor_state, a.created,
             *_corroboration(boards.get(a.id)),
+            a.author, a.assessed_by if claim else "", (a.assessed_at or "") if claim else "",
         )])
     return out
 

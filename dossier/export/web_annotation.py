@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.core.anchoring import reanchor
-from dossier.core.models import Annotation, Article, Claim
+from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.grading import SourceGrades
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
 from dossier.export.atomic import written_whole
@@ -59,7 +59,7 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
     if annotation.kind == "claim" and annotation.claim is not None:
         claim = annotation.claim
         grade = grades.grade(claim, article.source)
-        bodies.append({
+        assessment: dict[str, Any] = {
             "type": "TextualBody", "purpose": "assessing", "format": "text/plain",
             "value": f"{claim.status.replace('_', ' ')} ({grade.label})"
                      + (f": {claim.rationale}" if claim.rationale else ""),
@@ -68,7 +68,12 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
             "dossier:reliabilityInherited": grade.reliability if grade.inherited else None,
             "dossier:credibility": claim.credibility,
             "dossier:rationale": claim.rationale,
-        })
+        }
+        if annotation.assessed_by:
+            assessment["creator"] = _person(annotation.assessed_by)
+        if annotation.assessed_at:
+            assessment["created"] = annotation.assessed_at
+        bodies.append(assessment)
     item: dict[str, Any] = {
         "@context": CONTEXT,
         "id": annotation_iri(base, annotation),
@@ -88,18 +93,48 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
         "dossier:anchorState": annotation.anchor_state,
         "dossier:articleTitle": article.title,
     }
-    if creator:
-        item["creator"] = {"type": "Person", "name": creator}
+    author = annotation.author or creator  # the export's --analyst names those whose author is unknown
+    if author:
+        item["creator"] = _person(author)
     if bodies:
         item["body"] = bodies
     links = store.evidence(annotation.id) if annotation.kind == "claim" else []
     if links:
         by_id = {a.id: a for a in store.annotations(None)}
         item["dossier:evidence"] = [
-            {"relation": link.relation, "annotation": annotation_iri(base, by_id[link.annotation_id])}
+            {"relation": link.relation, "annotation": annotation_iri(base, by_id[link.annotation_id]),
+             **({"creator": _person(link.author)} if link.author else {}),
+             **({"created": link.created} if link.created else {})}
             for link in links if link.annotation_id in by_id
         ]
     return item
+
+
+def _person(name: str) -> dict[str, str]:
+    return {"type": "Person", "name": name}
+
+
+def creator_name(value: Any) -> str:
+    """The name in a W3C `creator`: a Person's name (or nickname), an account IRI as it is, the
+    first of several; "" when there is none. Cut to a sensible length: it is shown on one line."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("nickname") or value.get("id")
+    return " ".join(value.split())[:MAX_NAME_CHARS] if isinstance(value, str) else ""
+
+
+def _time(value: Any) -> str | None:
+    """A W3C timestamp as stored (an ISO 8601 string), or None if it is not one."""
+    from datetime import datetime
+
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value
 
 
 def export_collection(store: Store, annotation_ids: Iterable[int] | None = None,
@@ -166,6 +201,7 @@ def read_items(document: Any) -> list[dict[str, Any]]:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_NUMBER_DIGITS = 18
 MAX_ID_CHARS = 2_000
+MAX_NAME_CHARS = 200
 
 
 def _bounded_int(text: str) -> int | None:
@@ -245,7 +281,8 @@ def import_annotations(store: Store, path: Path) -> AnnotationImport:
                 target, relation = link.get("annotation"), link.get("relation")
                 target_id = iri_to_id.get(target) if isinstance(target, str) else None
                 if target_id is not None and target_id != claim_id and relation in EVIDENCE_RELATIONS:
-                    store.add_evidence(claim_id, target_id, relation)
+                    store.add_evidence(claim_id, target_id, relation, author=creator_name(link.get("creator")),
+                                       created=_time(link.get("created")))
     return result
 
 
@@ -293,20 +330,22 @@ def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: Ann
     found = reanchor(text, quote["exact"], prefix, suffix, start)
     kind = item.get("dossier:kind") if item.get("dossier:kind") in ANNOTATION_KINDS else KIND_OF_MOTIVATION.get(
         str(item.get("motivation")), "highlight")
-    note, tags, claim = _bodies(item, kind)
+    note, tags, claim, made = _bodies(item, kind)
     placed = cache.placed(article_id)
     if found is not None:
         same = placed.get((found.start, found.end, kind, note))
         if same is not None:  # exported from this very dossier: it is already here
             result.already_there += 1
             return same
-        annotation_id = store.add_annotation(article_id, kind, found.start, found.end, note=note, claim=claim)
+        annotation_id = store.add_annotation(article_id, kind, found.start, found.end, note=note, claim=claim,
+                                             made=made)
         if found.state != "anchored":
             store.set_anchor_state(annotation_id, found.state)
         placed[(found.start, found.end, kind, note)] = annotation_id
         result.placed.append(annotation_id)
     else:
-        annotation_id = store.add_orphan(article_id, kind, quote["exact"], prefix, suffix, note=note, claim=claim)
+        annotation_id = store.add_orphan(article_id, kind, quote["exact"], prefix, suffix, note=note, claim=claim,
+                                         made=made)
         result.orphaned.append(annotation_id)
     for name in tags:
         tag = store.find_tag(name)
@@ -315,10 +354,17 @@ def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: Ann
     return annotation_id
 
 
-def _bodies(item: dict[str, Any], kind: str) -> tuple[str, list[str], Claim | None]:
+def _bodies(item: dict[str, Any], kind: str) -> tuple[str, list[str], Claim | None, Made]:
+    """The note, tag names and assessment of an annotation, and who made it and when (the
+    file's creator and times; the time of reading where the file gives none)."""
+    from dossier.store.database import utc_now
+
     bodies = item.get("body", [])
     bodies = bodies if isinstance(bodies, list) else [bodies]
     notes, tags, claim = [], [], None
+    now = utc_now()
+    created = _time(item.get("created")) or now
+    made = Made(creator_name(item.get("creator")), created, _time(item.get("modified")) or created)
     for body in bodies:
         if not isinstance(body, dict):
             continue
@@ -335,6 +381,10 @@ def _bodies(item: dict[str, Any], kind: str) -> tuple[str, list[str], Claim | No
                 credibility=credibility if credibility in range(1, 7) else None,
                 rationale=str(body.get("dossier:rationale") or ""),
             )
+            made = made._replace(assessed_by=creator_name(body.get("creator")) or made.author,
+                                 assessed_at=_time(body.get("created")) or made.modified)
         elif isinstance(value, str) and purpose in (None, "commenting", "describing"):
             notes.append(value)
-    return "\n\n".join(notes), tags, claim if kind == "claim" else None
+    if kind == "claim" and claim is None:  # a claim without an assessment body: its maker's
+        made = made._replace(assessed_by=made.author, assessed_at=made.created)
+    return "\n\n".join(notes), tags, claim if kind == "claim" else None, made

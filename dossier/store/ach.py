@@ -4,10 +4,15 @@ chosen as evidence rows, and the ratings. Scoring is core.ach's; edits go throug
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
 from typing import NamedTuple
 
 from dossier.core.ach import RATINGS, Matrix, weight
+
+
+def _now() -> str:
+    from dossier.store.database import utc_now
+
+    return utc_now()
 
 
 class Hypothesis(NamedTuple):
@@ -38,12 +43,17 @@ class AchQueries:
         return {(r, h): rating for r, h, rating in self._conn.execute(
             "SELECT row_id, hypothesis_id, rating FROM ach_ratings")}
 
+    def ach_raters(self) -> dict[tuple[int, int], tuple[str, str | None]]:
+        """Who rated each cell, and when ("" and None where the file did not record it)."""
+        return {(r, h): (author, at) for r, h, author, at in self._conn.execute(
+            "SELECT row_id, hypothesis_id, author, rated_at FROM ach_ratings")}
+
     def add_hypothesis(self, title: str, description: str = "") -> int:
         with self._write() as conn:  # type: ignore[attr-defined]
             position = conn.execute("SELECT ifnull(max(position), 0) + 1 FROM hypotheses").fetchone()[0]
             return int(conn.execute(
                 "INSERT INTO hypotheses (title, description, created, position) VALUES (?, ?, ?, ?)",
-                (title, description, datetime.now(timezone.utc).isoformat(timespec="seconds"), position)).lastrowid)
+                (title, description, _now(), position)).lastrowid)
 
     def edit_hypothesis(self, hypothesis_id: int, title: str, description: str) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
@@ -77,17 +87,21 @@ class AchQueries:
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.execute("DELETE FROM ach_rows WHERE id = ?", (row_id,))
 
-    def rate(self, row_id: int, hypothesis_id: int, rating: str | None) -> None:
-        """Set a cell (None clears it to unrated)."""
+    def rate(self, row_id: int, hypothesis_id: int, rating: str | None, *, author: str | None = None,
+             rated_at: str | None = None) -> None:
+        """Set a cell (None clears it to unrated): rated by this store's author now, unless
+        `author` and `rated_at` say whose rating it was."""
         if rating is not None and rating not in RATINGS:
             raise ValueError(f"unknown rating {rating!r}")
         with self._write() as conn:  # type: ignore[attr-defined]
             if rating is None:
                 conn.execute("DELETE FROM ach_ratings WHERE row_id = ? AND hypothesis_id = ?", (row_id, hypothesis_id))
             else:
-                conn.execute("INSERT INTO ach_ratings (row_id, hypothesis_id, rating) VALUES (?, ?, ?) "
-                             "ON CONFLICT (row_id, hypothesis_id) DO UPDATE SET rating = excluded.rating",
-                             (row_id, hypothesis_id, rating))
+                conn.execute("INSERT INTO ach_ratings (row_id, hypothesis_id, rating, author, rated_at) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (row_id, hypothesis_id) DO UPDATE SET "
+                             "rating = excluded.rating, author = excluded.author, rated_at = excluded.rated_at",
+                             (row_id, hypothesis_id, rating, self.author if author is None else author,  # type: ignore[attr-defined]
+                              rated_at or _now()))
 
 
 class RowInfo(NamedTuple):

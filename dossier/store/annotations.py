@@ -6,13 +6,13 @@ import sqlite3
 from collections.abc import Iterable
 
 from dossier.core.anchoring import quote_at
-from dossier.core.models import Annotation, Claim, EvidenceLink, Tag
+from dossier.core.models import Annotation, Claim, EvidenceLink, Made, Tag
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
 
 _COLUMNS = (
     "a.id, a.article_id, a.kind, a.start_offset, a.end_offset, a.exact, a.prefix, a.suffix, "
     "a.note, a.anchor_state, a.created, a.modified, "
-    "c.status, c.reliability, c.credibility, c.rationale"
+    "c.status, c.reliability, c.credibility, c.rationale, a.author, c.assessed_by, c.assessed_at"
 )
 _FROM = "FROM annotations a LEFT JOIN claims c ON c.annotation_id = a.id"
 
@@ -22,17 +22,16 @@ class AnnotationQueries:
 
     def add_annotation(
         self, article_id: int, kind: str, start: int, end: int, *, note: str = "",
-        claim: Claim | None = None, tag_ids: Iterable[int] = (),
+        claim: Claim | None = None, tag_ids: Iterable[int] = (), made: Made | None = None,
     ) -> int:
         """Anchor a passage of an article: the quote and its context are cut from the stored
-        text here, so `text[start:end] == exact` holds by construction."""
-        from dossier.store.database import utc_now
-
+        text here, so `text[start:end] == exact` holds by construction. `made` says who made it
+        and when, for one brought in from elsewhere; else it is this store's author, now."""
         if kind not in ANNOTATION_KINDS:
             raise ValueError(f"unknown annotation kind {kind!r}")
         if claim is not None and kind != "claim":
             raise ValueError("only a claim annotation carries an assessment")
-        now = utc_now()
+        made = made or self._made_now()
         with self._write() as conn:  # type: ignore[attr-defined]
             row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
@@ -41,11 +40,12 @@ class AnnotationQueries:
             exact, prefix, suffix = quote.exact, quote.prefix, quote.suffix
             annotation_id = int(conn.execute(
                 "INSERT INTO annotations (article_id, kind, start_offset, end_offset, exact, prefix, "
-                "suffix, note, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, kind, start, end, exact, prefix, suffix, note, now, now),
+                "suffix, note, created, modified, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, kind, start, end, exact, prefix, suffix, note, made.created, made.modified,
+                 made.author),
             ).lastrowid)  # type: ignore[arg-type]
             if kind == "claim":
-                self._write_claim(conn, annotation_id, claim or Claim())
+                self._write_claim(conn, annotation_id, claim or Claim(), made.assessed_by, made.assessed_at)
             conn.executemany(
                 "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                 [(annotation_id, t) for t in tag_ids],
@@ -53,21 +53,26 @@ class AnnotationQueries:
         return annotation_id
 
     def add_orphan(self, article_id: int, kind: str, exact: str, prefix: str, suffix: str, *, note: str = "",
-                   claim: Claim | None = None) -> int:
+                   claim: Claim | None = None, made: Made | None = None) -> int:
         """An annotation whose passage could not be found in the article: kept, with its stored
         quote, marked orphaned (its offsets are placeholders)."""
-        from dossier.store.database import utc_now
-
-        now = utc_now()
+        made = made or self._made_now()
         with self._write() as conn:  # type: ignore[attr-defined]
             annotation_id = int(conn.execute(
                 "INSERT INTO annotations (article_id, kind, start_offset, end_offset, exact, prefix, suffix, note, "
-                "anchor_state, created, modified) VALUES (?, ?, 0, 1, ?, ?, ?, ?, 'orphaned', ?, ?)",
-                (article_id, kind, exact, prefix, suffix, note, now, now),
+                "anchor_state, created, modified, author) VALUES (?, ?, 0, 1, ?, ?, ?, ?, 'orphaned', ?, ?, ?)",
+                (article_id, kind, exact, prefix, suffix, note, made.created, made.modified, made.author),
             ).lastrowid)  # type: ignore[arg-type]
             if kind == "claim":
-                self._write_claim(conn, annotation_id, claim or Claim())
+                self._write_claim(conn, annotation_id, claim or Claim(), made.assessed_by, made.assessed_at)
         return annotation_id
+
+    def _made_now(self) -> Made:
+        from dossier.store.database import utc_now
+
+        now = utc_now()
+        author = self.author  # type: ignore[attr-defined]
+        return Made(author, now, now, author, now)
 
     def set_anchor_state(self, annotation_id: int, state: str) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
@@ -104,27 +109,31 @@ class AnnotationQueries:
                 (note, utc_now(), annotation_id),
             )
 
-    def set_claim(self, annotation_id: int, claim: Claim) -> None:
+    def set_claim(self, annotation_id: int, claim: Claim, *, by: str | None = None, at: str | None = None) -> None:
+        """Assess a claim: by this store's author now, unless `by` and `at` say whose it was."""
         from dossier.store.database import utc_now
 
+        now = utc_now()
         with self._write() as conn:  # type: ignore[attr-defined]
-            self._write_claim(conn, annotation_id, claim)
-            conn.execute("UPDATE annotations SET modified = ? WHERE id = ?", (utc_now(), annotation_id))
+            self._write_claim(conn, annotation_id, claim, self.author if by is None else by,  # type: ignore[attr-defined]
+                              at or now)
+            conn.execute("UPDATE annotations SET modified = ? WHERE id = ?", (now, annotation_id))
 
     def delete_annotation(self, annotation_id: int) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
 
     @staticmethod
-    def _write_claim(conn: sqlite3.Connection, annotation_id: int, claim: Claim) -> None:
+    def _write_claim(conn: sqlite3.Connection, annotation_id: int, claim: Claim, by: str, at: str | None) -> None:
         if claim.status not in CLAIM_STATUSES:
             raise ValueError(f"unknown claim status {claim.status!r}")
         conn.execute(
-            "INSERT INTO claims (annotation_id, status, reliability, credibility, rationale) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (annotation_id) DO UPDATE SET "
+            "INSERT INTO claims (annotation_id, status, reliability, credibility, rationale, assessed_by, assessed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (annotation_id) DO UPDATE SET "
             "status = excluded.status, reliability = excluded.reliability, "
-            "credibility = excluded.credibility, rationale = excluded.rationale",
-            (annotation_id, claim.status, claim.reliability, claim.credibility, claim.rationale),
+            "credibility = excluded.credibility, rationale = excluded.rationale, "
+            "assessed_by = excluded.assessed_by, assessed_at = excluded.assessed_at",
+            (annotation_id, claim.status, claim.reliability, claim.credibility, claim.rationale, by, at),
         )
 
     def _select(self, tail: str, args: tuple[object, ...]) -> list[Annotation]:
@@ -142,12 +151,18 @@ class AnnotationQueries:
         result = []
         for r in rows:
             claim = Claim(r[12], r[13], r[14], r[15]) if r[2] == "claim" and r[12] else None
-            result.append(Annotation(*r[:12], claim=claim, tag_ids=tuple(tags.get(r[0], ()))))
+            result.append(Annotation(*r[:12], claim=claim, tag_ids=tuple(tags.get(r[0], ())), author=r[16],
+                                     assessed_by=r[17] or "", assessed_at=r[18]))
         return result
 
     # -- evidence -------------------------------------------------------------------------------
 
-    def add_evidence(self, claim_id: int, annotation_id: int, relation: str) -> None:
+    def add_evidence(self, claim_id: int, annotation_id: int, relation: str, *, author: str | None = None,
+                     created: str | None = None) -> None:
+        """Link a passage to a claim (or change the link's relation): by this store's author now,
+        unless `author` and `created` say whose link it was."""
+        from dossier.store.database import utc_now
+
         if relation not in EVIDENCE_RELATIONS:
             raise ValueError(f"unknown evidence relation {relation!r}")
         with self._write() as conn:  # type: ignore[attr-defined]
@@ -155,9 +170,11 @@ class AnnotationQueries:
             if not kind or kind[0] != "claim":
                 raise ValueError(f"annotation {claim_id} is not a claim")
             conn.execute(
-                "INSERT INTO evidence (claim_id, annotation_id, relation) VALUES (?, ?, ?) "
-                "ON CONFLICT (claim_id, annotation_id) DO UPDATE SET relation = excluded.relation",
-                (claim_id, annotation_id, relation),
+                "INSERT INTO evidence (claim_id, annotation_id, relation, author, created) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (claim_id, annotation_id) DO UPDATE SET relation = excluded.relation, "
+                "author = excluded.author, created = excluded.created WHERE relation IS NOT excluded.relation",
+                (claim_id, annotation_id, relation, self.author if author is None else author,  # type: ignore[attr-defined]
+                 created or utc_now()),
             )
 
     def remove_evidence(self, claim_id: int, annotation_id: int) -> None:
@@ -168,7 +185,7 @@ class AnnotationQueries:
 
     def evidence(self, claim_id: int) -> list[EvidenceLink]:
         return [EvidenceLink(*r) for r in self._conn.execute(
-            "SELECT claim_id, annotation_id, relation FROM evidence WHERE claim_id = ? "
+            "SELECT claim_id, annotation_id, relation, author, created FROM evidence WHERE claim_id = ? "
             "ORDER BY annotation_id", (claim_id,)
         )]
 

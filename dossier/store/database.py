@@ -89,6 +89,9 @@ class Database:
         self._depth = 0
         self._journal = Journal(conn)
         self._verified = True  # new and read-only files need no check; `open` says otherwise
+        # The analyst whose edits these are: stamped on every annotation, assessment, evidence
+        # link and rating written through this store (the app sets it from Preferences).
+        self.author = ""
 
     # -- opening and closing --------------------------------------------------------------------
 

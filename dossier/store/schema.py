@@ -384,6 +384,20 @@ CREATE INDEX ach_ratings_hypothesis ON ach_ratings (hypothesis_id);
 """
 
 
+# Who wrote what: the analyst name of the app that made each annotation, claim assessment,
+# evidence link and hypothesis rating, and when. "" (and no time) for rows made before this
+# step: the file never said, and guessing the present user would be wrong for a merged file.
+_V12_AUTHORSHIP = """
+ALTER TABLE annotations ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN assessed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN assessed_at TEXT;
+ALTER TABLE evidence ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE evidence ADD COLUMN created TEXT;
+ALTER TABLE ach_ratings ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE ach_ratings ADD COLUMN rated_at TEXT;
+"""
+
+
 def _claims_across_sources(conn: sqlite3.Connection) -> None:
     from dossier.core.sentences import sentence_spans
 
@@ -442,6 +456,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # The list filters and sorts by language; at 100,000 articles a scan would be felt.
     Migration(10, "articles by language", _script("CREATE INDEX articles_language ON articles (language);")),
     Migration(11, "competing hypotheses: hypotheses, evidence rows and ratings", _script(_V11_HYPOTHESES)),
+    Migration(12, "who made each annotation, assessment, evidence link and rating, and when",
+              _script(_V12_AUTHORSHIP)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

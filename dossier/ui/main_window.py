@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from dossier import __version__
+from dossier.analyst import analyst_name
 from dossier.store import DossierError, Store
 from dossier.store.backups import backup_taken_at, list_backups, restore_backup
 from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, Changes
@@ -273,6 +274,7 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store) -> None:
         self._close_workspace()
+        store.author = analyst_name(self._settings.get(keys.ANALYST_NAME))
         session = DossierSession(store, self.undo_stack, self)
         ws = Workspace(session, self._tasks, self)
         self.workspace = ws
@@ -666,6 +668,7 @@ class MainWindow(QMainWindow):
             dialog.save()
             self.mentions_action.setChecked(self._settings.get(keys.ENTITY_HIGHLIGHTING))
             if self.workspace is not None:
+                self.workspace.store.author = analyst_name(self._settings.get(keys.ANALYST_NAME))
                 self.workspace.pane.set_mentions_visible(self.mentions_action.isChecked())
 
     def add_event_from_selection(self) -> None:

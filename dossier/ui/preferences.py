@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier.analyst import account_full_name
 from dossier.ui import settings as keys
 from dossier.ui.settings import Settings
 
@@ -26,8 +27,10 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
-        self.analyst_edit = QLineEdit(settings.get(keys.ANALYST_NAME),
-                                      placeholderText=self.tr("Shown as the author of exports and on the PDF cover"))
+        # Empty: the account's full name, shown as the placeholder so the user sees who they are.
+        self.analyst_edit = QLineEdit(settings.get(keys.ANALYST_NAME), placeholderText=account_full_name())
+        self.analyst_edit.setToolTip(self.tr("Recorded as the author of every annotation, assessment, evidence link "
+                                             "and rating you make, and named on exports"))
         self.folder_edit = QLineEdit(settings.get(keys.EXPORT_FOLDER), placeholderText=self.tr("Beside the dossier"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)

@@ -80,7 +80,9 @@ def test_every_annotation_passes_the_w3c_musts(annotated: Path) -> None:
         selectors["TextQuoteSelector"]["exact"]
     highlight = next(i for i in items if i["motivation"] == "highlighting")
     assert highlight["target"]["source"].startswith("urn:sha256:")
-    assert claim["dossier:evidence"] == [{"relation": "supports", "annotation": highlight["id"]}]
+    (link,) = claim["dossier:evidence"]
+    assert (link["relation"], link["annotation"]) == ("supports", highlight["id"])
+    assert link["created"].endswith("Z") and "creator" not in link  # made with no analyst name set
 
 
 def test_a_broken_annotation_fails_the_musts() -> None:

@@ -22,11 +22,11 @@ PROMISED = {
                "latest", "precision", "origin"},
     "event_entities": {"event_id", "entity_id"},
     "annotations": {"id", "article_id", "kind", "start_offset", "end_offset", "exact", "prefix",
-                    "suffix", "note", "anchor_state", "created", "modified"},
-    "claims": {"annotation_id", "status", "reliability", "credibility", "rationale"},
+                    "suffix", "note", "anchor_state", "created", "modified", "author"},
+    "claims": {"annotation_id", "status", "reliability", "credibility", "rationale", "assessed_by", "assessed_at"},
     "sources": {"id", "name", "reliability", "rationale"},
     "meta": {"key", "value"},
-    "evidence": {"claim_id", "annotation_id", "relation"},
+    "evidence": {"claim_id", "annotation_id", "relation", "author", "created"},
     "tags": {"id", "name", "color", "parent_id"},
     "annotation_tags": {"annotation_id", "tag_id"},
     "rejected_names": {"name", "rejected_at"},
@@ -38,7 +38,7 @@ PROMISED = {
     "sentences": {"id", "article_id", "start_offset", "end_offset"},
     "hypotheses": {"id", "title", "description", "created", "position"},
     "ach_rows": {"id", "annotation_id", "position"},
-    "ach_ratings": {"row_id", "hypothesis_id", "rating"},
+    "ach_ratings": {"row_id", "hypothesis_id", "rating", "author", "rated_at"},
 }
 
 
@@ -87,6 +87,9 @@ def test_a_v1_file_is_backed_up_then_upgraded_keeping_its_data(tmp_path: Path) -
         assert store.title == "Old dossier"
         assert store.article(1).text == "The battle ended on November 10 with a ceasefire."
         assert store.annotation(1).claim.status == "disputed"  # type: ignore[union-attr]
+        # Migration 12: who made it was never recorded, and is not guessed now.
+        assert (store.annotation(1).author, store.annotation(1).assessed_by, store.annotation(1).assessed_at) == \
+            ("", "", None)
         # The search index added by migration 2 covers what was already there.
         assert [h.article_id for h in store.search("ceasefire")] == [1]
         assert [h.annotation_id for h in store.search_annotations("which battle")] == [1]

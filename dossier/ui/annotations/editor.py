@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.core.changes import ANNOTATIONS, SOURCES, TAGS, Changes
+from dossier.core.display import made_by, shown
 from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Annotation, Claim
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY
@@ -48,6 +49,8 @@ class AnnotationEditor(QWidget):
         self._loading = False
 
         self.heading = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)  # wraps: never widens the dock
+        self.byline = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)  # who made it, and when
+        self.byline.setEnabled(False)  # drawn as secondary text
         self.quote = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_edit = QPlainTextEdit(placeholderText=self.tr("Note"))
@@ -80,6 +83,7 @@ class AnnotationEditor(QWidget):
         self.credibility_box.setToolTip(self.tr("Information credibility: 1 confirmed by other sources … "
                                                 "6 truth cannot be judged"))
         self.grade = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.assessed_by = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         # What the linked evidence suggests, beside the analyst's own: shown, never applied.
         self.suggestion = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.corroboration = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
@@ -109,6 +113,7 @@ class AnnotationEditor(QWidget):
         form.addRow(self.tr("Source reliability"), self.reliability_box)
         form.addRow(self.tr("Credibility"), self.credibility_box)
         form.addRow(self.tr("Grade"), self.grade)
+        form.addRow(self.tr("Assessed by"), self.assessed_by)
         form.addRow(self.tr("Evidence suggests"), self.suggestion)
         form.addRow(self.tr("Rationale"), self.rationale_edit)
         form.addRow(self.tr("Evidence"), self.relation_box)
@@ -124,6 +129,7 @@ class AnnotationEditor(QWidget):
         layout = QVBoxLayout(form_widget)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
+        layout.addWidget(self.byline)
         layout.addWidget(self.quote)
         layout.addWidget(self.note_edit, 1)
         layout.addWidget(self.tags_edit)
@@ -214,6 +220,7 @@ class AnnotationEditor(QWidget):
             if a is None:
                 self.heading.setText(self.tr("Select a passage and press H, N or C to annotate it."))
                 self.quote.clear()
+                self.byline.clear()
                 self.note_edit.clear()
                 self.tags_edit.clear()
                 self.claim_group.hide()
@@ -223,6 +230,7 @@ class AnnotationEditor(QWidget):
             state = "" if a.anchor_state == "anchored" else f" ({a.anchor_state})"
             self.heading.setText(f"{self.tr(KIND_LABELS[a.kind])}{state} — {article.title}")
             self.quote.setText(f"“{a.exact}”")
+            self.byline.setText(self.tr("By %1").replace("%1", made_by(a.author, a.created)))
             if self.note_edit.toPlainText() != a.note and not self._note_timer.isActive():
                 self.note_edit.setPlainText(a.note)
             tags = {t.id: t.name for t in self._store.tags()}
@@ -249,16 +257,20 @@ class AnnotationEditor(QWidget):
         grade = self._store.claim_grade(a)
         assert grade is not None
         self.grade.setText(grade.label + (self.tr("  (reliability inherited from the source)") if grade.inherited else ""))
+        self.assessed_by.setText(made_by(a.assessed_by, a.assessed_at))
         if self.rationale_edit.toPlainText() != claim.rationale and not self._rationale_timer.isActive():
             self.rationale_edit.setPlainText(claim.rationale)
         (row,) = self._store.claim_rows([a.id])
         self._show_corroboration(row)
         self._evidence_ids = [(item.annotation_id, item.relation) for item in row.evidence]
+        linked_by = {link.annotation_id: link.author for link in self._store.evidence(a.id)}
         lines = []
         for item in row.evidence:
             where = " — ".join(p for p in (item.outlet, item.article_title) if p)
             alone = "" if item.independent else self.tr(" (not independent)")
-            lines.append(f"{self.tr(item.relation)}: “{item.exact}” — {where}{alone}")
+            by = self.tr(" (linked by %1)").replace("%1", shown(linked_by[item.annotation_id])) \
+                if linked_by.get(item.annotation_id) else ""
+            lines.append(f"{self.tr(item.relation)}: “{item.exact}” — {where}{alone}{by}")
         self.evidence_model.setStringList(lines)
         self.remove_evidence_button.setEnabled(bool(lines))
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
 from dossier.core.changes import ANNOTATIONS, ARTICLES, SOURCES, TAGS, Changes
+from dossier.core.display import made_by, shown
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES
@@ -19,7 +20,7 @@ from dossier.ui.session import DossierSession
 from dossier.ui.tables import record_table
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Kind", "Quote", "Note", "Tags", "Status")
+COLUMNS = ("Kind", "Quote", "Note", "Tags", "Status", "By")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -93,6 +94,16 @@ class AnnotationListModel(RowSync, QAbstractTableModel):
             return a.note.replace("\n", " ")
         if column == "Tags":
             return ", ".join(self._tags[t] for t in a.tag_ids if t in self._tags)
+        if column == "By":
+            # A claim assessed by someone else than its maker shows both: the grade is theirs.
+            if role == Qt.ItemDataRole.ToolTipRole:
+                made = self.tr("Made by %1").replace("%1", made_by(a.author, a.created))
+                if a.claim is not None:
+                    made += "\n" + self.tr("Assessed by %1").replace("%1", made_by(a.assessed_by, a.assessed_at))
+                return made
+            if a.claim is not None and a.assessed_by and a.assessed_by != a.author:
+                return f"{shown(a.author) or '—'} / {shown(a.assessed_by)}"
+            return shown(a.author) or "—"
         if a.claim is None:
             return ""
         grade = self._grades.get(a.id)
@@ -128,7 +139,8 @@ class AnnotationsPanel(QWidget):
         # Room for what each column says (columns of 10 characters cut every quote, note and
         # status); the quote first. A narrow dock scrolls sideways rather than cut them all.
         for column, sample in ((1, "the agreement was not implemented"), (2, "a note of a few words, more"),
-                               (3, "withdrawal agreement"), (4, "Partially true, D2")):
+                               (3, "withdrawal agreement"), (4, "Partially true, D2"),
+                               (5, "Ann Vardanyan")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         # Two rows of filters, each box as narrow as a short label: opening this tab must not
         # widen the dock and squeeze the article.
