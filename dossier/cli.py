@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE.json")
     p.set_defaults(run=_cmd_import_annotations)
 
+    p = commands.add_parser("merge", help="merge another analyst's dossier into PATH (nothing is overwritten)")
+    p.add_argument("path", type=Path)
+    p.add_argument("other", type=Path, metavar="OTHER.dossier")
+    p.add_argument("--preview", action="store_true", help="say what the merge would do, and change nothing")
+    p.set_defaults(run=_cmd_merge)
+
     p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
     p.add_argument("path", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -99,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("open", "sample", "import", "export", "import-annotations", "info", "backups", "restore")
+COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "info", "backups", "restore")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -387,6 +393,29 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
           f"skipped {len(result.skipped)}")
     for reason in result.skipped:
         print(f"  skipped: {reason}")
+    return EXIT_OK
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from dossier.store import Store
+    from dossier.store.merging import merge_dossier, preview_merge
+
+    store = Store.open(args.path)
+    try:
+        report = (preview_merge if args.preview else merge_dossier)(store, args.other)
+        conflicts = store.conflicts()
+    finally:
+        store.close()
+    print(("Merging would bring in, from " if args.preview else "Merged from ") + shown(report.merged_from) + ":")
+    for line in report.lines():
+        print(f"  {shown(line)}")
+    if args.preview:
+        print("Nothing was changed (--preview).")
+    elif report.adds_nothing:
+        print("Nothing new: everything in it is here already.")
+    if conflicts and not args.preview:
+        print(f"{len(conflicts)} conflict(s) to settle: open the dossier, View > Conflicts "
+              "(keep mine, keep theirs or keep both).")
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dossier.core import identity
 from dossier.core.anchoring import reanchor
 from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.grading import SourceGrades
@@ -36,11 +37,11 @@ KIND_OF_MOTIVATION = {v: k for k, v in MOTIVATION.items()}
 
 def dossier_uuid(store: Store) -> uuid.UUID:
     """A stable identity for the dossier, from its title and creation time."""
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"dossier:{store.meta('created')}:{store.title}")
+    return identity.dossier_uuid(store.meta("created"), store.title)
 
 
 def annotation_iri(base: uuid.UUID, annotation: Annotation) -> str:
-    return f"urn:uuid:{uuid.uuid5(base, f'{annotation.id}:{annotation.created}')}"
+    return identity.annotation_iri(base, annotation.id, annotation.created)
 
 
 def target_source(article: Article) -> str:

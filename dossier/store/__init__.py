@@ -22,10 +22,12 @@ from dossier.store.extraction import ExtractionWrites
 from dossier.store.schema import SCHEMA_VERSION
 from dossier.store.network import NetworkQueries
 from dossier.store.search import SearchQueries
+from dossier.store.team import TeamQueries
 
 
 class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory,
-            ClaimQueries, ExtractionWrites, NetworkQueries, AchQueries, AchMatrix, SearchQueries, Database):
+            ClaimQueries, ExtractionWrites, NetworkQueries, AchQueries, AchMatrix, TeamQueries, SearchQueries,
+            Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 

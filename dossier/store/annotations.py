@@ -12,7 +12,7 @@ from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_R
 _COLUMNS = (
     "a.id, a.article_id, a.kind, a.start_offset, a.end_offset, a.exact, a.prefix, a.suffix, "
     "a.note, a.anchor_state, a.created, a.modified, "
-    "c.status, c.reliability, c.credibility, c.rationale, a.author, c.assessed_by, c.assessed_at"
+    "c.status, c.reliability, c.credibility, c.rationale, a.author, c.assessed_by, c.assessed_at, a.quoted_as"
 )
 _FROM = "FROM annotations a LEFT JOIN claims c ON c.annotation_id = a.id"
 
@@ -152,7 +152,7 @@ class AnnotationQueries:
         for r in rows:
             claim = Claim(r[12], r[13], r[14], r[15]) if r[2] == "claim" and r[12] else None
             result.append(Annotation(*r[:12], claim=claim, tag_ids=tuple(tags.get(r[0], ())), author=r[16],
-                                     assessed_by=r[17] or "", assessed_at=r[18]))
+                                     assessed_by=r[17] or "", assessed_at=r[18], quoted_as=r[19]))
         return result
 
     # -- evidence -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dossier.core.grading import Grade, SourceGrades
 from dossier.core.models import Annotation, Article, ArticleSummary, NewArticle, Source
 from dossier.core.sentences import sentence_spans
+from dossier.core.stories import story_keys
 from dossier.core.vocabulary import PUBLISHED_PRECISIONS
 
 _ARTICLE_COLUMNS = (
@@ -62,6 +63,8 @@ class ArticleQueries:
                 article_id = int(cur.lastrowid)  # type: ignore[arg-type]
                 conn.executemany("INSERT INTO sentences (article_id, start_offset, end_offset) VALUES (?, ?, ?)",
                                  [(article_id, start, end) for start, end in sentence_spans(a.text)])
+                conn.executemany("INSERT INTO story_keys (key, article_id) VALUES (?, ?)",
+                                 [(key, article_id) for key in story_keys(a.text)])
                 ids.append(article_id)
         return ids
 
@@ -88,7 +91,10 @@ class ArticleQueries:
         return Article(*row)
 
     def article_id_by_sha256(self, sha256: str) -> int | None:
-        row = self._conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        """The article with this text, or the one a capture with this text was joined into (the
+        same story, already here)."""
+        row = self._conn.execute("SELECT id FROM articles WHERE sha256 = ? UNION ALL "
+                                 "SELECT article_id FROM captures WHERE sha256 = ?", (sha256, sha256)).fetchone()
         return row[0] if row else None
 
     def article_sources(self) -> list[tuple[int, str | None, str]]:
@@ -118,7 +124,7 @@ class ArticleQueries:
 
     def article_hashes(self) -> set[str]:
         """The sha256 of every article's text: an import skips extracting what is already here."""
-        return {r[0] for r in self._conn.execute("SELECT sha256 FROM articles")}
+        return {r[0] for r in self._conn.execute("SELECT sha256 FROM articles UNION SELECT sha256 FROM captures")}
 
     def has_article(self, article_id: int) -> bool:
         return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None

@@ -398,6 +398,71 @@ ALTER TABLE ach_ratings ADD COLUMN rated_at TEXT;
 """
 
 
+# Merging another analyst's dossier, and two captures of one story. `quoted_as` keeps the quote
+# as first written when an annotation moved onto another capture of its article (its `exact` is
+# re-cut from the text it now stands on). A conflict is another analyst's assessment of a
+# passage this dossier assessed differently, kept whole until the user chooses. A capture is
+# the text and original file of an article joined into another as the same story. Story keys
+# (core.stories) find such pairs; `distinct_stories` are pairs the user said are not one.
+_V13_TEAMS = f"""
+ALTER TABLE annotations ADD COLUMN quoted_as TEXT;
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    status TEXT NOT NULL {_one_of("status", CLAIM_STATUSES)},
+    reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
+    rationale TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    assessed_by TEXT NOT NULL DEFAULT '',
+    assessed_at TEXT,
+    created TEXT,
+    merged_from TEXT NOT NULL,
+    found_at TEXT NOT NULL
+);
+CREATE INDEX conflicts_annotation ON conflicts (annotation_id);
+CREATE TABLE captures (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    published_precision TEXT NOT NULL DEFAULT 'unknown',
+    language TEXT,
+    text TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL,
+    file_name TEXT,
+    content BLOB,
+    joined_at TEXT NOT NULL
+);
+CREATE INDEX captures_article ON captures (article_id);
+CREATE TABLE story_keys (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, article_id)
+);
+CREATE INDEX story_keys_article ON story_keys (article_id);
+CREATE TABLE distinct_stories (
+    first_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    second_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (first_id, second_id),
+    CHECK (first_id < second_id)
+);
+"""
+
+
+def _teams(conn: sqlite3.Connection) -> None:
+    from dossier.core.stories import story_keys
+
+    _script(_V13_TEAMS)(conn)
+    for article_id, text in conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall():
+        conn.executemany("INSERT INTO story_keys (key, article_id) VALUES (?, ?)",
+                         [(key, article_id) for key in story_keys(text)])
+
+
 def _claims_across_sources(conn: sqlite3.Connection) -> None:
     from dossier.core.sentences import sentence_spans
 
@@ -458,6 +523,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "competing hypotheses: hypotheses, evidence rows and ratings", _script(_V11_HYPOTHESES)),
     Migration(12, "who made each annotation, assessment, evidence link and rating, and when",
               _script(_V12_AUTHORSHIP)),
+    Migration(13, "merging dossiers: conflicts, captures of one story, story keys", _teams),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -471,5 +537,5 @@ PUBLIC_TABLES = (
     "meta", "sources", "articles", "entities", "aliases", "mentions", "events", "event_entities",
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
-    "hypotheses", "ach_rows", "ach_ratings",
+    "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
 )

@@ -22,7 +22,7 @@ PROMISED = {
                "latest", "precision", "origin"},
     "event_entities": {"event_id", "entity_id"},
     "annotations": {"id", "article_id", "kind", "start_offset", "end_offset", "exact", "prefix",
-                    "suffix", "note", "anchor_state", "created", "modified", "author"},
+                    "suffix", "note", "anchor_state", "created", "modified", "author", "quoted_as"},
     "claims": {"annotation_id", "status", "reliability", "credibility", "rationale", "assessed_by", "assessed_at"},
     "sources": {"id", "name", "reliability", "rationale"},
     "meta": {"key", "value"},
@@ -39,6 +39,12 @@ PROMISED = {
     "hypotheses": {"id", "title", "description", "created", "position"},
     "ach_rows": {"id", "annotation_id", "position"},
     "ach_ratings": {"row_id", "hypothesis_id", "rating", "author", "rated_at"},
+    "conflicts": {"id", "annotation_id", "status", "reliability", "credibility", "rationale", "note", "author",
+                  "assessed_by", "assessed_at", "created", "merged_from", "found_at"},
+    "captures": {"id", "article_id", "title", "source", "url", "published", "published_precision", "language",
+                 "text", "sha256", "imported_at", "file_name", "content", "joined_at"},
+    "story_keys": {"key", "article_id"},
+    "distinct_stories": {"first_id", "second_id"},
 }
 
 

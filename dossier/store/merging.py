@@ -1,0 +1,467 @@
+"""Merging another analyst's dossier into this one, in one transaction, overwriting nothing.
+
+What is the same is recognised, never stored twice: an article by the sha256 of its text (or of
+a capture joined into it), an entity by its name or an alias, an annotation by its identity (the
+same IRI its Web Annotation export carries, so a merge after an import adds nothing) or by its
+passage, kind and note. What is new comes in with its author and times: articles with their
+original files, entities with their aliases, mentions, events, annotations placed by the same
+re-anchoring as `import-annotations` (one whose passage can't be found is kept, orphaned, and
+listed), evidence links, tags, outlets' grades the dossier lacks, hypotheses and ratings.
+
+Where both analysts assessed one passage differently (status, grades, rationale or note), the
+other's assessment is kept whole as a conflict for the user to settle (store/team.py); where the
+dossier's outlet grade or a rating differs, the dossier's own stays and the report names it. A
+preview runs the same merge and rolls it back, so its counts are the merge's.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossier.core import identity
+from dossier.core.anchoring import reanchor
+from dossier.core.names import fold
+from dossier.core.models import Annotation, Claim, Made, NewArticle, NewEvent, NewMention
+from dossier.store.errors import DossierError
+
+
+@dataclass
+class MergeReport:
+    merged_from: str
+    articles_new: int = 0
+    articles_matched: int = 0
+    entities_new: int = 0
+    entities_matched: int = 0
+    entities_rejected: int = 0  # names this dossier rejected as "not an entity": left out
+    near_matches: int = 0  # new entities the sidebar proposes merging with one already here
+    captures_proposed: int = 0  # new articles that read as another capture of one already here
+    mentions_added: int = 0
+    events_added: int = 0
+    annotations_new: int = 0
+    annotations_matched: int = 0
+    annotations_already: int = 0  # merged (or imported) before
+    conflicts: list[int] = field(default_factory=list)
+    orphaned: list[tuple[str, str]] = field(default_factory=list)  # (article title, quote)
+    evidence_added: int = 0
+    tags_new: int = 0
+    sources_new: int = 0
+    grades_differ: list[str] = field(default_factory=list)  # outlets graded differently: yours kept
+    hypotheses_new: int = 0
+    ratings_added: int = 0
+    ratings_differ: int = 0  # yours kept
+    new_article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def adds_nothing(self) -> bool:
+        return not (self.articles_new or self.entities_new or self.mentions_added or self.events_added
+                    or self.annotations_new or self.conflicts or self.evidence_added or self.tags_new
+                    or self.sources_new or self.hypotheses_new or self.ratings_added)
+
+    def lines(self) -> list[str]:
+        """The report in words, one line per kind of thing."""
+        out = [
+            f"Articles: {self.articles_new} new, {self.articles_matched} already here",
+            f"Entities: {self.entities_new} new, {self.entities_matched} matched by name or alias"
+            + (f", {self.near_matches} proposed as the same as one here (Entities sidebar)" if self.near_matches else "")
+            + (f", {self.entities_rejected} left out (you marked them not an entity)" if self.entities_rejected else ""),
+            f"Mentions: {self.mentions_added} added; events: {self.events_added} added",
+            f"Annotations: {self.annotations_new} new, {self.annotations_matched} matched, "
+            f"{len(self.conflicts)} conflicting, {len(self.orphaned)} orphaned"
+            + (f", {self.annotations_already} merged before" if self.annotations_already else ""),
+            f"Evidence links: {self.evidence_added} added; tags: {self.tags_new} new; outlets: {self.sources_new} new",
+        ]
+        if self.hypotheses_new or self.ratings_added or self.ratings_differ:
+            out.append(f"Hypotheses: {self.hypotheses_new} new; ratings: {self.ratings_added} added"
+                       + (f", {self.ratings_differ} differ (yours kept)" if self.ratings_differ else ""))
+        if self.grades_differ:
+            out.append("Outlets graded differently (yours kept): " + ", ".join(self.grades_differ))
+        if self.captures_proposed:
+            out.append(f"{self.captures_proposed} new article(s) read as another capture of one already here: "
+                       "the article list proposes joining them")
+        for title, quote in self.orphaned[:20]:
+            out.append(f"Orphaned (kept, passage not found): “{quote[:80]}” in {title}")
+        return out
+
+
+class _Preview(Exception):
+    def __init__(self, report: MergeReport) -> None:
+        super().__init__("preview")
+        self.report = report
+
+
+@contextmanager
+def other_dossier(path: Path) -> Iterator[object]:
+    """The other dossier, read only. One in an older format is upgraded in a temporary copy:
+    their file is never written."""
+    from dossier.store import Store
+    from dossier.store.inspect import inspect_dossier
+    from dossier.store.schema import SCHEMA_VERSION
+
+    version = inspect_dossier(path)
+    if version >= SCHEMA_VERSION:
+        other = Store.open_readonly(path)
+        try:
+            yield other
+        finally:
+            other.close()
+        return
+    with tempfile.TemporaryDirectory(prefix="dossier-merge-") as folder:
+        copy = Path(folder) / path.name
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        upgraded = Store.open(copy)
+        try:
+            yield upgraded
+        finally:
+            upgraded.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_mergeable(store: object, path: Path) -> None:
+    """Raise DossierError (with a sentence for the user) if `path` can't be merged in."""
+    from dossier.store.inspect import inspect_dossier
+
+    if not path.exists():
+        raise DossierError(path, f"{path} does not exist.")
+    try:
+        if path.resolve() == Path(store.path).resolve() or path.samefile(store.path):  # type: ignore[attr-defined]
+            raise DossierError(path, "That is this dossier; choose another analyst's dossier to merge.")
+    except OSError:
+        pass
+    inspect_dossier(path)  # not a dossier, damaged, newer: refused with its reason
+
+
+def preview_merge(store: object, path: Path) -> MergeReport:
+    """What merging `path` would do, counted by doing it and rolling it back."""
+    try:
+        with store.transaction():  # type: ignore[attr-defined]
+            raise _Preview(merge_dossier(store, path))
+    except _Preview as preview:
+        return preview.report
+
+
+def merge_dossier(store: object, path: Path) -> MergeReport:
+    """Merge the dossier at `path` into `store`, in one transaction (see the module's docstring)."""
+    check_mergeable(store, path)
+    with other_dossier(path) as other, store.transaction():  # type: ignore[attr-defined]
+        return _Merge(store, other, f"{other.title} ({path.name})").run()  # type: ignore[attr-defined]
+
+
+class _Merge:
+    def __init__(self, mine: object, theirs: object, merged_from: str) -> None:
+        self.mine, self.theirs = mine, theirs  # Store, Store (duck-typed: the store imports this)
+        self.report = MergeReport(merged_from)
+        self.articles: dict[int, int] = {}
+        self.entities: dict[int, int] = {}
+        self.tags: dict[int, int] = {}
+        self.annotations: dict[int, int] = {}
+        self.new_entities: set[int] = set()
+
+    def run(self) -> MergeReport:
+        before_pairs = self._proposal_pairs()
+        self._sources()
+        self._tags()
+        self._entities()
+        self._articles()
+        for theirs_id, mine_id in self.articles.items():
+            self._mentions(theirs_id, mine_id)
+            self._events(theirs_id, mine_id)
+        self._annotations()
+        self._evidence()
+        self._conflicts()
+        self._hypotheses()
+        after_pairs = self._proposal_pairs()
+        self.report.near_matches = len({other for pair in after_pairs - before_pairs for other in pair
+                                        if other in self.new_entities})
+        new = set(self.report.new_article_ids)
+        self.report.captures_proposed = sum(1 for p in self.mine.capture_proposals()  # type: ignore[attr-defined]
+                                            if p.keep.id in new or p.other.id in new)
+        return self.report
+
+    def _proposal_pairs(self) -> set[tuple[int, int]]:
+        m = self.mine
+        return {(a.id, b.id) for a, b in m.same_name_proposals() + m.same_organisation_proposals()}  # type: ignore[attr-defined]
+
+    # -- outlets and tags -------------------------------------------------------------------------
+
+    def _sources(self) -> None:
+        m = self.mine
+        for source in self.theirs.sources():  # type: ignore[attr-defined]
+            mine = m.source_by_name(source.name)  # type: ignore[attr-defined]
+            if mine is None:
+                m.set_source_grade(source.name, source.reliability, source.rationale)  # type: ignore[attr-defined]
+                self.report.sources_new += 1
+            elif mine.reliability is None and source.reliability is not None and not mine.rationale:
+                m.set_source_grade(mine.name, source.reliability, source.rationale)  # type: ignore[attr-defined]
+            elif source.reliability is not None and mine.reliability != source.reliability:
+                self.report.grades_differ.append(f"{mine.name} (yours {mine.reliability or 'ungraded'}, "
+                                                 f"theirs {source.reliability})")
+
+    def _tags(self) -> None:
+        m = self.mine
+        pending = self.theirs.tags()  # type: ignore[attr-defined]
+        while pending:  # parents before children
+            ready = [t for t in pending if t.parent_id is None or t.parent_id in self.tags]
+            if not ready:
+                ready = pending  # a cycle in their tree: put what is left at the top
+            for tag in ready:
+                parent = self.tags.get(tag.parent_id) if tag.parent_id is not None else None
+                found = m.tag_by_name(tag.name, parent)  # type: ignore[attr-defined]
+                if found is None:
+                    self.tags[tag.id] = m.add_tag(tag.name, tag.color, parent)  # type: ignore[attr-defined]
+                    self.report.tags_new += 1
+                else:
+                    self.tags[tag.id] = found.id
+            pending = [t for t in pending if t not in ready]
+
+    # -- entities ---------------------------------------------------------------------------------
+
+    def _entities(self) -> None:
+        m = self.mine
+        by_name: dict[str, list[tuple[int, str]]] = {}
+        for e in m.entities():  # type: ignore[attr-defined]
+            for name in (e.name, *e.aliases):
+                by_name.setdefault(name.casefold(), []).append((e.id, e.kind))
+        rejected = m.rejected_name_keys()  # type: ignore[attr-defined]
+        for e in self.theirs.entities():  # type: ignore[attr-defined]
+            names = [e.name, *e.aliases]
+            found = [hit for n in names for hit in by_name.get(n.casefold(), [])]
+            if found:
+                entity_id = next((i for i, kind in found if kind == e.kind), found[0][0])
+                self.entities[e.id] = entity_id
+                self.report.entities_matched += 1
+                mine = m.entity(entity_id)  # type: ignore[attr-defined]
+                known = {n.casefold() for n in (mine.name, *mine.aliases)}
+                for name in names:
+                    if name.casefold() not in known:
+                        m.add_alias(entity_id, name)  # type: ignore[attr-defined]
+                        known.add(name.casefold())
+                continue
+            if fold(e.name) in rejected:
+                self.report.entities_rejected += 1
+                continue
+            entity_id = m.add_entity(e.name, e.kind, e.aliases)  # type: ignore[attr-defined]
+            if e.notes:
+                with m._write() as conn:  # type: ignore[attr-defined]
+                    conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (e.notes, entity_id))
+            self.entities[e.id] = entity_id
+            self.new_entities.add(entity_id)
+            self.report.entities_new += 1
+            for name in names:
+                by_name.setdefault(name.casefold(), []).append((entity_id, e.kind))
+
+    # -- articles, mentions, events ---------------------------------------------------------------
+
+    def _articles(self) -> None:
+        m, t = self.mine, self.theirs
+        for article_id in t.article_ids(order="id", descending=False):  # type: ignore[attr-defined]
+            a = t.article(article_id)  # type: ignore[attr-defined]
+            mine_id = m.article_id_by_sha256(a.sha256)  # type: ignore[attr-defined]
+            if mine_id is not None:
+                self.articles[a.id] = mine_id
+                self.report.articles_matched += 1
+                continue
+            (mine_id,) = m.add_articles([NewArticle(  # type: ignore[attr-defined]
+                a.title, a.text, a.source, a.url, a.published, a.published_precision, a.language, a.original_name)],
+                imported_at=a.imported_at)
+            original = t.original(a.id)  # type: ignore[attr-defined]
+            if original is not None:
+                m.keep_original(mine_id, original[0], original[1])  # type: ignore[attr-defined]
+            reports = t.article_reports(a.id)  # type: ignore[attr-defined]
+            if reports:
+                m.set_article_reports(mine_id, reports)  # type: ignore[attr-defined]
+            self.articles[a.id] = mine_id
+            self.report.articles_new += 1
+            self.report.new_article_ids.append(mine_id)
+        # Their captures of a story come along with the article they were joined into.
+        with m._write() as conn:  # type: ignore[attr-defined]
+            for theirs_id, mine_id in self.articles.items():
+                for capture in t.captures(theirs_id):  # type: ignore[attr-defined]
+                    if m.article_id_by_sha256(capture.sha256) is not None:  # type: ignore[attr-defined]
+                        continue
+                    row = t._conn.execute(  # type: ignore[attr-defined]
+                        "SELECT title, source, url, published, published_precision, language, text, sha256, "
+                        "imported_at, file_name, content, joined_at FROM captures WHERE id = ?", (capture.id,)).fetchone()
+                    conn.execute(
+                        "INSERT INTO captures (article_id, title, source, url, published, published_precision, "
+                        "language, text, sha256, imported_at, file_name, content, joined_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (mine_id, *row))
+
+    def _mentions(self, theirs_id: int, mine_id: int) -> None:
+        m = self.mine
+        taken = {(x.start, x.end) for x in m.mentions_in_article(mine_id)}  # type: ignore[attr-defined]
+        new = []
+        for x in self.theirs.mentions_in_article(theirs_id):  # type: ignore[attr-defined]
+            entity_id = self.entities.get(x.entity_id)
+            if entity_id is None or (x.start, x.end) in taken or m.is_rejected_mention(mine_id, x.start, x.end):  # type: ignore[attr-defined]
+                continue
+            taken.add((x.start, x.end))
+            new.append(NewMention(mine_id, entity_id, x.start, x.end, x.surface, x.origin))
+        m.add_mentions(new)  # type: ignore[attr-defined]
+        self.report.mentions_added += len(new)
+
+    def _events(self, theirs_id: int, mine_id: int) -> None:
+        m = self.mine
+        taken = {(e.start, e.end, e.date_text) for e in m.events(mine_id)}  # type: ignore[attr-defined]
+        taken |= m.extraction_guards(mine_id).kept_events  # type: ignore[attr-defined]
+        new = []
+        for e in self.theirs.events(theirs_id):  # type: ignore[attr-defined]
+            if (e.start, e.end, e.date_text) in taken:
+                continue
+            taken.add((e.start, e.end, e.date_text))
+            new.append(NewEvent(mine_id, e.start, e.end, e.title, e.date_text, e.earliest, e.latest, e.precision,
+                                e.origin, tuple(self.entities[i] for i in e.entity_ids if i in self.entities)))
+        m.add_events(new)  # type: ignore[attr-defined]
+        self.report.events_added += len(new)
+
+    # -- annotations ------------------------------------------------------------------------------
+
+    def _annotations(self) -> None:
+        m, t = self.mine, self.theirs
+        base = identity.dossier_uuid(t.meta("created"), t.title)  # type: ignore[attr-defined]
+        here: dict[int, list[Annotation]] = {}
+        texts: dict[int, str] = {}
+        for a in t.annotations():  # type: ignore[attr-defined]
+            iri = identity.annotation_iri(base, a.id, a.created)
+            known = m.annotation_for_external_id(iri)  # type: ignore[attr-defined]
+            if known is not None:
+                self.annotations[a.id] = known
+                self.report.annotations_already += 1
+                continue
+            mine_article = self.articles[a.article_id]
+            if mine_article not in here:
+                here[mine_article] = m.annotations(mine_article)  # type: ignore[attr-defined]
+                texts[mine_article] = m.article(mine_article).text  # type: ignore[attr-defined]
+            mine_id = self._place(a, mine_article, texts[mine_article], here[mine_article])
+            m.remember_external_id(mine_id, iri)  # type: ignore[attr-defined]
+            self.annotations[a.id] = mine_id
+
+    def _place(self, a: Annotation, article_id: int, text: str, here: list[Annotation]) -> int:
+        m = self.mine
+        tag_ids = [self.tags[t] for t in a.tag_ids if t in self.tags]
+        made = Made(a.author, a.created, a.modified, a.assessed_by, a.assessed_at)
+        found = reanchor(text, a.exact, a.prefix, a.suffix, a.start) if a.anchor_state != "orphaned" else None
+        if found is not None:
+            same = [b for b in here if (b.start, b.end, b.kind) == (found.start, found.end, a.kind)
+                    and b.anchor_state != "orphaned"]
+            hit = self._match(a, same)
+            if hit is not None:
+                matched, conflicting = hit
+                if not conflicting:
+                    self.report.annotations_matched += 1
+                for tag_id in tag_ids:
+                    m.tag_annotation(matched, tag_id)  # type: ignore[attr-defined]
+                return matched
+            new_id = m.add_annotation(article_id, a.kind, found.start, found.end, note=a.note,  # type: ignore[attr-defined]
+                                      claim=a.claim, tag_ids=tag_ids, made=made)
+            if found.state != "anchored" or a.anchor_state != "anchored" or a.quoted_as:
+                with m._write() as conn:  # type: ignore[attr-defined]
+                    exact = text[found.start:found.end]
+                    quoted_as = a.quoted_as or (a.exact if a.exact != exact else None)
+                    conn.execute("UPDATE annotations SET anchor_state = ?, quoted_as = ? WHERE id = ?",
+                                 (found.state if found.state != "anchored" else a.anchor_state, quoted_as, new_id))
+            here.append(m.annotation(new_id))  # type: ignore[attr-defined]
+        else:
+            new_id = m.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,  # type: ignore[attr-defined]
+                                  made=made)
+            for tag_id in tag_ids:
+                m.tag_annotation(new_id, tag_id)  # type: ignore[attr-defined]
+            self.report.orphaned.append((m.article(article_id).title, a.exact))  # type: ignore[attr-defined]
+        self.report.annotations_new += 1
+        return int(new_id)
+
+    def _match(self, a: Annotation, same: list[Annotation]) -> tuple[int, bool] | None:
+        """The annotation here that is theirs already, and whether the two conflict (None:
+        theirs is new). Two claims on one passage assessed differently are one annotation with
+        a conflict to settle."""
+        if a.kind != "claim":
+            return next(((b.id, False) for b in same if b.note == a.note), None)
+        if not same:
+            return None
+        theirs = a.claim or Claim()
+        for b in same:
+            if (b.claim or Claim()) == theirs and (b.note == a.note or not a.note):
+                return b.id, False
+        mine = same[0]
+        blank = Claim()
+        if theirs == blank and not a.note:  # they never assessed it: nothing of theirs to keep
+            return mine.id, False
+        if (mine.claim or blank) == blank and not mine.note:  # we never did: theirs fills it
+            self.mine.set_claim(mine.id, theirs, by=a.assessed_by, at=a.assessed_at)  # type: ignore[attr-defined]
+            if a.note:
+                self.mine.set_note(mine.id, a.note)  # type: ignore[attr-defined]
+            return mine.id, False
+        if not self._same_conflict_known(mine.id, a, theirs):
+            self.report.conflicts.append(self.mine.add_conflict(  # type: ignore[attr-defined]
+                mine.id, theirs, a.note, a.author, a.assessed_by, a.assessed_at, a.created, self.report.merged_from))
+        return mine.id, True
+
+    def _same_conflict_known(self, annotation_id: int, a: Annotation, theirs: Claim) -> bool:
+        return any(c.annotation_id == annotation_id and c.theirs == theirs and c.note == a.note
+                   and c.assessed_by == a.assessed_by for c in self.mine.conflicts())  # type: ignore[attr-defined]
+
+    def _evidence(self) -> None:
+        m = self.mine
+        for theirs_claim, mine_claim in self.annotations.items():
+            if m.annotation(mine_claim).kind != "claim":  # type: ignore[attr-defined]
+                continue
+            have = {link.annotation_id: link.relation for link in m.evidence(mine_claim)}  # type: ignore[attr-defined]
+            for link in self.theirs.evidence(theirs_claim):  # type: ignore[attr-defined]
+                target = self.annotations.get(link.annotation_id)
+                if target is None or target == mine_claim or target in have:
+                    continue
+                m.add_evidence(mine_claim, target, link.relation, author=link.author, created=link.created)  # type: ignore[attr-defined]
+                have[target] = link.relation
+                self.report.evidence_added += 1
+
+    def _conflicts(self) -> None:
+        """Conflicts they had not settled yet stay unsettled here."""
+        for c in self.theirs.conflicts():  # type: ignore[attr-defined]
+            mine_id = self.annotations.get(c.annotation_id)
+            if mine_id is None or any(k.annotation_id == mine_id and k.theirs == c.theirs and k.note == c.note
+                                      and k.assessed_by == c.assessed_by for k in self.mine.conflicts()):  # type: ignore[attr-defined]
+                continue
+            self.report.conflicts.append(self.mine.add_conflict(  # type: ignore[attr-defined]
+                mine_id, c.theirs, c.note, c.author, c.assessed_by, c.assessed_at, c.created, c.merged_from))
+
+    # -- competing hypotheses ---------------------------------------------------------------------
+
+    def _hypotheses(self) -> None:
+        m, t = self.mine, self.theirs
+        mine_by_title = {h.title.casefold(): h.id for h in m.hypotheses()}  # type: ignore[attr-defined]
+        hypotheses: dict[int, int] = {}
+        for h in t.hypotheses():  # type: ignore[attr-defined]
+            found = mine_by_title.get(h.title.casefold())
+            if found is None:
+                found = m.add_hypothesis(h.title, h.description)  # type: ignore[attr-defined]
+                mine_by_title[h.title.casefold()] = found
+                self.report.hypotheses_new += 1
+            hypotheses[h.id] = found
+        their_rows = {r.id: r.annotation_id for r in t.ach_rows()}  # type: ignore[attr-defined]
+        wanted = [self.annotations[a] for a in their_rows.values() if a in self.annotations]
+        m.add_ach_rows(wanted)  # type: ignore[attr-defined]
+        mine_rows = {r.annotation_id: r.id for r in m.ach_rows()}  # type: ignore[attr-defined]
+        mine_ratings = m.ach_ratings()  # type: ignore[attr-defined]
+        raters = t.ach_raters()  # type: ignore[attr-defined]
+        for (row_id, hypothesis_id), rating in t.ach_ratings().items():  # type: ignore[attr-defined]
+            annotation = self.annotations.get(their_rows.get(row_id, -1))
+            if annotation is None or hypothesis_id not in hypotheses:
+                continue
+            cell = (mine_rows[annotation], hypotheses[hypothesis_id])
+            if cell not in mine_ratings:
+                author, rated_at = raters.get((row_id, hypothesis_id), ("", None))
+                m.rate(*cell, rating, author=author, rated_at=rated_at)  # type: ignore[attr-defined]
+                self.report.ratings_added += 1
+            elif mine_ratings[cell] != rating:
+                self.report.ratings_differ += 1
