@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.network_dock, self.hypotheses_dock)
         self.hypotheses_dock.hide()  # View > Competing Hypotheses (Ctrl+Shift+Y)
+        self.conflicts_dock = self._dock("conflicts", self.tr("Conflicts"), Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.hypotheses_dock, self.conflicts_dock)
+        self.conflicts_dock.hide()  # View > Conflicts, and shown by a merge that found some
         self.tabifyDockWidget(self.articles_dock, self.annotations_dock)
         self.tabifyDockWidget(self.entities_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.editor_dock)
@@ -100,7 +103,7 @@ class MainWindow(QMainWindow):
         # Panels behind a tab are built when their tab is first shown (see Workspace).
         self._lazy_docks = {"search": self.search_dock, "annotations": self.annotations_dock, "editor": self.editor_dock,
                             "timeline": self.timeline_dock, "claims": self.claims_dock, "network": self.network_dock,
-                            "hypotheses": self.hypotheses_dock}
+                            "hypotheses": self.hypotheses_dock, "conflicts": self.conflicts_dock}
         for name, dock in self._lazy_docks.items():
             dock.visibilityChanged.connect(lambda visible, n=name: self._on_lazy_dock_visibility(n, visible))
         self.entities_dock.raise_()
@@ -146,6 +149,10 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action(self.tr("Import a &Folder…"), self.choose_folder_and_import)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_folder_action)
+        self.merge_action = self._action(self.tr("&Merge Dossier…"), lambda: self.merge_dossier())
+        self.merge_action.setStatusTip(self.tr("Bring in another analyst's dossier: what is the same is matched, "
+                                               "nothing is overwritten"))
+        file_menu.addAction(self.merge_action)
         self.summary_action = self._action(self.tr("&Summary…"), self.edit_summary)
         file_menu.addAction(self.summary_action)
         self.export_pdf_action = self._action(self.tr("&Export PDF…"), self.export_pdf, "Ctrl+P")
@@ -228,13 +235,15 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock,
-                     self.timeline_dock, self.claims_dock, self.network_dock, self.hypotheses_dock):
+                     self.timeline_dock, self.claims_dock, self.network_dock, self.hypotheses_dock,
+                     self.conflicts_dock):
             view_menu.addAction(dock.toggleViewAction())
         self.timeline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+T"))
         self.claims_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.network_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.hypotheses_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+Y"))
-        for dock in (self.timeline_dock, self.claims_dock, self.network_dock, self.hypotheses_dock):  # one tab
+        for dock in (self.timeline_dock, self.claims_dock, self.network_dock, self.hypotheses_dock,
+                     self.conflicts_dock):  # one tab
             dock.toggleViewAction().triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)
         view_menu.addSeparator()
         self.mentions_action = self._action(self.tr("Entity &Highlighting"), self._toggle_mentions, "Ctrl+Shift+H", True)
@@ -249,7 +258,8 @@ class MainWindow(QMainWindow):
         about = self._action(self.tr("&About Dossier"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
-        self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action, self.export_pdf_action,
+        self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action,
+                                 self.merge_action, self.export_pdf_action,
                                  self.summary_action, self.export_document_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
@@ -284,6 +294,7 @@ class MainWindow(QMainWindow):
         ws.annotation_opened.connect(lambda _id: (self.editor_dock.show(), self.editor_dock.raise_()))
         session.changed.connect(self._on_changed)
         session.refused.connect(lambda reason: self.statusBar().showMessage(reason, 10000))
+        ws.articles.captures.said.connect(lambda words: self.statusBar().showMessage(words, 15000))
         self.setCentralWidget(ws.pane)
         for name, dock in self._lazy_docks.items():
             if not dock.visibleRegion().isEmpty():
@@ -385,6 +396,24 @@ class MainWindow(QMainWindow):
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Articles"), "", self.tr(ARTICLE_FILTER))
         if files:
             self.import_paths([Path(f) for f in files])
+
+    def merge_dossier(self, path: Path | None = None) -> None:
+        """File > Merge Dossier…: preview, merge as one undo step, then show what it found."""
+        from dossier.ui.team.merge_dialog import merge_interactively
+
+        if self.workspace is None:
+            return
+        report = merge_interactively(self, self.workspace.session, path)
+        if report is None:
+            return
+        self.statusBar().showMessage(self.tr("Merged %1: %2 new articles, %3 new annotations, %4 conflicts")
+                                     .replace("%1", report.merged_from).replace("%2", str(report.articles_new))
+                                     .replace("%3", str(report.annotations_new))
+                                     .replace("%4", str(len(report.conflicts))), 15000)
+        if report.conflicts:
+            self.conflicts_dock.show()
+            self.conflicts_dock.raise_()
+            self.workspace.conflicts.select_conflict(report.conflicts[0])
 
     def choose_folder_and_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -534,7 +563,8 @@ class MainWindow(QMainWindow):
         if visible and self.workspace is not None:
             getattr(self.workspace, name)  # made on first sight
         dock = self._lazy_docks[name]
-        if visible and name in ("timeline", "claims", "network", "hypotheses") and dock.height() < TIMELINE_HEIGHT:
+        if visible and name in ("timeline", "claims", "network", "hypotheses", "conflicts") and \
+                dock.height() < TIMELINE_HEIGHT:
             # Shown for the first time: tall enough for several lanes (or rows) and the list.
             self.resizeDocks([dock], [max(TIMELINE_HEIGHT, self.height() // 3)], Qt.Orientation.Vertical)
 

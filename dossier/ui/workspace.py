@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from dossier.ui.ach.panel import AchPanel
     from dossier.ui.network.panel import NetworkPanel
     from dossier.ui.search.panel import SearchPanel
+    from dossier.ui.team.conflicts import ConflictsPanel
     from dossier.ui.timeline.panel import TimelinePanel
 
 
@@ -38,7 +39,7 @@ class Workspace(QObject):
         self.session = session
         self.tasks = tasks
         self.store = session.store
-        self.articles = ArticleListPanel(session)
+        self.articles = ArticleListPanel(session, tasks)
         self.pane = ArticlePane(session)
         self.entities = EntitySidebar(session)
         self._panels: dict[str, QWidget] = {}
@@ -131,6 +132,16 @@ class Workspace(QObject):
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("hypotheses", panel)
         return self._panels["hypotheses"]  # type: ignore[return-value]
+
+    @property
+    def conflicts(self) -> ConflictsPanel:
+        if "conflicts" not in self._panels:
+            from dossier.ui.team.conflicts import ConflictsPanel
+
+            panel = ConflictsPanel(self.session)
+            panel.annotation_chosen.connect(self.open_annotation)
+            self._made("conflicts", panel)
+        return self._panels["conflicts"]  # type: ignore[return-value]
 
     def _made(self, name: str, panel: QWidget) -> None:
         self._panels[name] = panel

@@ -1,16 +1,22 @@
 """Working as a team, as a user does it: the analyst's name set once in Preferences is on every
-annotation made after, shown in the editor and the annotations list."""
+annotation made after, shown in the editor and the annotations list; a colleague's dossier merged
+from the File menu, its conflict settled from the Conflicts list and undone; two captures of one
+story proposed above the article list and joined."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from dossier.analyst import account_full_name
 from dossier.ui.preferences import PreferencesDialog
+from dossier.ui.team.merge_dialog import MergePreviewDialog
 from tests.ui.conftest import answer_next_dialog
 from tests.ui.test_annotating import select_with_keyboard
+from tests.unit.test_captures import PASTED, _two_captures
+from tests.unit.test_merge import two_dossiers  # noqa: F401 - a fixture
 
 
 def test_the_name_from_preferences_is_on_what_the_user_makes(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -48,3 +54,86 @@ def test_the_name_from_preferences_is_on_what_the_user_makes(qtbot, open_window,
     # The sample's own annotations were made before anyone's name was kept.
     sample_note = next(a for a in ws.store.annotations(1) if a.kind == "note")
     assert panel.model.index(panel.model.row_of(sample_note.id), 5).data() == "—"
+
+
+def test_merge_a_colleagues_dossier_and_settle_the_conflict_from_the_list(  # type: ignore[no-untyped-def]
+        qtbot, open_window, two_dossiers, monkeypatch) -> None:
+    ann_path, boris_path = two_dossiers
+    window = open_window(ann_path)
+    ws = window.workspace
+    articles_before = ws.store.counts()["articles"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(boris_path), ""))
+    seen: list[str] = []
+
+    def merge(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, MergePreviewDialog)
+        seen.append(dialog.details.toPlainText())
+        assert ws.store.counts()["articles"] == articles_before  # the preview changed nothing
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+
+    answer_next_dialog(qtbot, merge)
+    window.merge_action.trigger()
+    assert "Articles: 1 new, 1 already here" in seen[0] and "1 conflicting" in seen[0]
+    assert ws.store.counts()["articles"] == articles_before + 1
+    assert window.conflicts_dock.isVisible()  # the merge found one: shown at once
+    panel = ws.conflicts
+    assert panel.model.rowCount() == 1
+    yours, theirs = (panel.model.index(0, c).data() for c in (1, 2))
+    assert yours.startswith("Partially true, D2") and theirs.startswith("Disputed, D4 — Boris Aliyev")
+    assert "Baku says its troops never left" in panel.theirs_text.text()
+    assert "Assessed by author not recorded" in panel.mine_text.text()  # the sample's, made before names were kept
+
+    claim_id = panel.model.rows[0][1].id
+    qtbot.mouseClick(panel.keep_theirs_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 0 and panel.empty.isVisible()
+    assert ws.store.annotation(claim_id).claim.status == "disputed"  # type: ignore[union-attr]
+    assert ws.store.annotation(claim_id).assessed_by == "Boris Aliyev"
+    window.undo_action.trigger()  # one step back: the conflict is there again
+    assert panel.model.rowCount() == 1 and ws.store.annotation(claim_id).claim.status == "partially_true"  # type: ignore[union-attr]
+    qtbot.mouseClick(panel.keep_both_button, Qt.MouseButton.LeftButton)
+    claims = [a for a in ws.store.annotations() if a.kind == "claim" and a.start == ws.store.annotation(claim_id).start]
+    assert len(claims) == 2 and {a.assessed_by for a in claims} == {"", "Boris Aliyev"}
+    # Undo twice: the settlement, then the whole merge.
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert ws.store.counts()["articles"] == articles_before and ws.store.conflicts() == []
+    assert panel.model.rowCount() == 0
+
+
+def test_merging_a_file_that_is_not_a_dossier_says_why(qtbot, open_window, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                       monkeypatch) -> None:
+    window = open_window(sample_path)
+    junk = tmp_path / "notes.dossier"
+    junk.write_text("shopping list")
+    counts = window.workspace.store.counts()
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: messages.append(text))
+    window.merge_dossier(junk)
+    assert messages and "not a dossier" in messages[0].lower() and window.workspace.store.counts() == counts
+
+
+def test_two_captures_are_proposed_and_joined_from_the_article_list(qtbot, open_real_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "captures.dossier"
+    store, web, pasted = _two_captures(path)
+    q = PASTED.index("agreement - signed")
+    claim = store.add_annotation(pasted, "claim", q, PASTED.index("full\"") + 5)
+    store.close()
+    window = open_real_window(path)  # proposals are looked for on the app's own worker thread
+    bar = window.workspace.articles.captures
+    qtbot.waitUntil(bar.isVisible, timeout=30_000)
+    assert bar.label.text().startswith(f"“Armenia says deal not honoured” (Azatutyun) #{web} and ")
+    qtbot.mouseClick(bar.join_button, Qt.MouseButton.LeftButton)
+    store = window.workspace.store
+    assert not store.has_article(pasted) and store.annotation(claim).article_id == web
+    assert store.annotation(claim).quoted_as is not None
+    assert "1 annotations moved, 0 orphaned" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=30_000)
+    window.workspace.open_annotation(claim)
+    assert "First quoted as “agreement - signed" in window.workspace.editor.quote.text()
+    window.undo_action.trigger()
+    assert store.has_article(pasted) and store.annotation(claim).article_id == pasted
+    qtbot.waitUntil(bar.isVisible, timeout=30_000)  # proposed again
+    qtbot.mouseClick(bar.apart_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=30_000)
+    assert store.capture_proposals() == []
+    window.close()

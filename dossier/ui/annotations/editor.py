@@ -229,7 +229,9 @@ class AnnotationEditor(QWidget):
             article = self._store.article(a.article_id)
             state = "" if a.anchor_state == "anchored" else f" ({a.anchor_state})"
             self.heading.setText(f"{self.tr(KIND_LABELS[a.kind])}{state} — {article.title}")
-            self.quote.setText(f"“{a.exact}”")
+            self.quote.setText(f"“{a.exact}”" + ("\n" + self.tr("First quoted as “%1”, in another capture of this "
+                                                                   "article").replace("%1", a.quoted_as)
+                                                  if a.quoted_as else ""))
             self.byline.setText(self.tr("By %1").replace("%1", made_by(a.author, a.created)))
             if self.note_edit.toPlainText() != a.note and not self._note_timer.isActive():
                 self.note_edit.setPlainText(a.note)

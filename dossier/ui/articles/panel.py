@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -21,6 +22,7 @@ from dossier.core.changes import ARTICLES, Changes
 from dossier.ui.articles.model import ARTICLE_ID_ROLE, ArticleListModel
 from dossier.store.articles import NO_LANGUAGE
 from dossier.ui.session import DossierSession
+from dossier.ui.team.captures import CaptureProposalBar
 
 # A date as precise as the user knows it: 2021, 2021-05 or 2021-05-14.
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
@@ -31,9 +33,11 @@ MAX_FILTER_CHARS = 500
 class ArticleListPanel(QWidget):
     article_chosen = Signal(int)
 
-    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, tasks: Any | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ArticleListModel(session.store, self)
+        # Two captures of one story (a web page and a pasted copy), proposed as one article.
+        self.captures = CaptureProposalBar(session, tasks)
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter by title or source"), clearButtonEnabled=True)
         self.from_edit = self._date_edit(self.tr("From (YYYY-MM-DD)"))
         self.to_edit = self._date_edit(self.tr("To"))
@@ -71,6 +75,7 @@ class ArticleListPanel(QWidget):
         dates.addWidget(self.language_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.captures)
         layout.addWidget(self.filter_edit)
         layout.addLayout(dates)
         layout.addWidget(self.table)
