@@ -37,7 +37,7 @@ def snippet(before: str, surface: str, after: str, *, cut_before: bool, cut_afte
     return f"{'…' if cut_before else ''}{before}[{surface}]{after}{'…' if cut_after else ''}"
 
 
-NOT_RECORDED = "author not recorded"
+NOT_RECORDED = "(name not recorded)"
 
 
 def stamp(when: str | None) -> str:

@@ -5,11 +5,11 @@ anew), without ever taking two different articles for one.
 Each text is cut into sentences, and each sentence of six words or more becomes a key: a hash of
 its last twelve words alone (case, punctuation, quotes, dashes and line breaks play no part; a
 page's breadcrumb or a headline without a full stop runs into the first sentence, but not into
-its end). Two captures
-share most of their keys; chrome at the edges ("Share this article", a newsletter box) adds a
-few keys to one side only. Two articles are proposed as one when the keys they share are most
-of the shorter's and at least half of the longer's: an analysis that quotes a short report
-whole shares all of the report's keys but few of its own, and is not proposed.
+its end). Two captures share most of their keys; chrome at the edges ("Share this article", a
+newsletter box) adds a few keys to one side only, and a first line taken for the title takes one
+away. Two articles are proposed as one when the keys they share are 70% or more of the shorter's
+and at least half of the longer's: an analysis that quotes a short report whole shares all of the
+report's keys but few of its own, and is not proposed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 # step that makes them again for every article.
 MIN_WORDS = 6  # a shorter sentence ("Share this article.") says too little to match by
 KEY_WORDS = 12
-SHARED_OF_SHORTER = 0.8
+SHARED_OF_SHORTER = 0.7
 SHARED_OF_LONGER = 0.5
 MIN_SHARED = 2
 # A key that many articles have is boilerplate (an outlet's sign-off), not a sign of one story.

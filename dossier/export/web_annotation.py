@@ -94,6 +94,8 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
         "dossier:anchorState": annotation.anchor_state,
         "dossier:articleTitle": article.title,
     }
+    if annotation.quoted_as:  # moved onto another capture: the quote as first written
+        item["dossier:quotedAs"] = annotation.quoted_as
     author = annotation.author or creator  # the export's --analyst names those whose author is unknown
     if author:
         item["creator"] = _person(author)
@@ -342,6 +344,10 @@ def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: Ann
                                              made=made)
         if found.state != "anchored":
             store.set_anchor_state(annotation_id, found.state)
+        written = item.get("dossier:quotedAs") if isinstance(item.get("dossier:quotedAs"), str) else None
+        if written or text[found.start:found.end] != quote["exact"]:
+            # Placed on words typeset differently (another capture): the quote as first written stays.
+            store.set_quoted_as(annotation_id, written or quote["exact"])
         placed[(found.start, found.end, kind, note)] = annotation_id
         result.placed.append(annotation_id)
     else:

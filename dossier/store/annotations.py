@@ -74,6 +74,11 @@ class AnnotationQueries:
         author = self.author  # type: ignore[attr-defined]
         return Made(author, now, now, author, now)
 
+    def set_quoted_as(self, annotation_id: int, quoted_as: str | None) -> None:
+        """The quote as first written, for an annotation placed on words typeset differently."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute("UPDATE annotations SET quoted_as = ? WHERE id = ?", (quoted_as, annotation_id))
+
     def set_anchor_state(self, annotation_id: int, state: str) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.execute("UPDATE annotations SET anchor_state = ? WHERE id = ?", (state, annotation_id))

@@ -365,12 +365,12 @@ class _Merge:
                 return matched
             new_id = m.add_annotation(article_id, a.kind, found.start, found.end, note=a.note,  # type: ignore[attr-defined]
                                       claim=a.claim, tag_ids=tag_ids, made=made)
-            if found.state != "anchored" or a.anchor_state != "anchored" or a.quoted_as:
-                with m._write() as conn:  # type: ignore[attr-defined]
-                    exact = text[found.start:found.end]
-                    quoted_as = a.quoted_as or (a.exact if a.exact != exact else None)
-                    conn.execute("UPDATE annotations SET anchor_state = ?, quoted_as = ? WHERE id = ?",
-                                 (found.state if found.state != "anchored" else a.anchor_state, quoted_as, new_id))
+            state = found.state if found.state != "anchored" else a.anchor_state
+            if state != "anchored":
+                m.set_anchor_state(new_id, state)  # type: ignore[attr-defined]
+            quoted_as = a.quoted_as or (a.exact if a.exact != text[found.start:found.end] else None)
+            if quoted_as:
+                m.set_quoted_as(new_id, quoted_as)  # type: ignore[attr-defined]
             here.append(m.annotation(new_id))  # type: ignore[attr-defined]
         else:
             new_id = m.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,  # type: ignore[attr-defined]

@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         self.claims_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.network_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.hypotheses_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.conflicts_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+K"))
         for dock in (self.timeline_dock, self.claims_dock, self.network_dock, self.hypotheses_dock,
                      self.conflicts_dock):  # one tab
             dock.toggleViewAction().triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)
@@ -406,10 +407,12 @@ class MainWindow(QMainWindow):
         report = merge_interactively(self, self.workspace.session, path)
         if report is None:
             return
-        self.statusBar().showMessage(self.tr("Merged %1: %2 new articles, %3 new annotations, %4 conflicts")
-                                     .replace("%1", report.merged_from).replace("%2", str(report.articles_new))
-                                     .replace("%3", str(report.annotations_new))
-                                     .replace("%4", str(len(report.conflicts))), 15000)
+        from dossier.core.citation import plural
+
+        self.statusBar().showMessage(self.tr("Merged %1: %2, %3, %4").replace("%1", report.merged_from)
+                                     .replace("%2", plural(report.articles_new, "new article"))
+                                     .replace("%3", plural(report.annotations_new, "new annotation"))
+                                     .replace("%4", plural(len(report.conflicts), "conflict")), 15000)
         if report.conflicts:
             self.conflicts_dock.show()
             self.conflicts_dock.raise_()
@@ -635,7 +638,7 @@ class MainWindow(QMainWindow):
 
         article = ws.pane.article
         reports = ws.store.article_reports(article.id)
-        dialog = ArticlePropertiesDialog(article, reports, self)
+        dialog = ArticlePropertiesDialog(article, reports, self, captures=ws.store.captures(article.id))
         accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
         values, new_reports = dialog.values(), dialog.reports()
         dialog.deleteLater()

@@ -69,7 +69,8 @@ def test_merge_a_colleagues_dossier_and_settle_the_conflict_from_the_list(  # ty
         assert isinstance(dialog, MergePreviewDialog)
         seen.append(dialog.details.toPlainText())
         assert ws.store.counts()["articles"] == articles_before  # the preview changed nothing
-        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        assert dialog.focusWidget() is dialog.merge_button
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Enter merges
 
     answer_next_dialog(qtbot, merge)
     window.merge_action.trigger()
@@ -81,7 +82,7 @@ def test_merge_a_colleagues_dossier_and_settle_the_conflict_from_the_list(  # ty
     yours, theirs = (panel.model.index(0, c).data() for c in (1, 2))
     assert yours.startswith("Partially true, D2") and theirs.startswith("Disputed, D4 — Boris Aliyev")
     assert "Baku says its troops never left" in panel.theirs_text.text()
-    assert "Assessed by author not recorded" in panel.mine_text.text()  # the sample's, made before names were kept
+    assert "Assessed by (name not recorded)" in panel.mine_text.text()  # the sample's, made before names were kept
 
     claim_id = panel.model.rows[0][1].id
     qtbot.mouseClick(panel.keep_theirs_button, Qt.MouseButton.LeftButton)
@@ -126,10 +127,19 @@ def test_two_captures_are_proposed_and_joined_from_the_article_list(qtbot, open_
     store = window.workspace.store
     assert not store.has_article(pasted) and store.annotation(claim).article_id == web
     assert store.annotation(claim).quoted_as is not None
-    assert "1 annotations moved, 0 orphaned" in window.statusBar().currentMessage()
+    assert "1 annotation moved, 0 orphaned" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=30_000)
     window.workspace.open_annotation(claim)
     assert "First quoted as “agreement - signed" in window.workspace.editor.quote.text()
+    seen: list[str] = []
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append(dialog.captures_label.text())
+        dialog.reject()
+
+    answer_next_dialog(qtbot, look)
+    window.properties_action.trigger()
+    assert seen[0].startswith("pasted.txt — “Armenia says deal not honoured”, joined ")
     window.undo_action.trigger()
     assert store.has_article(pasted) and store.annotation(claim).article_id == pasted
     qtbot.waitUntil(bar.isVisible, timeout=30_000)  # proposed again

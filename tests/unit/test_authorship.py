@@ -107,7 +107,7 @@ def test_a_file_without_creators_leaves_the_author_unrecorded(tmp_path: Path) ->
                                            "selector": {"type": "TextQuoteSelector", "exact": "Pashinyan"}}}))
     (placed,) = import_annotations(store, path).placed
     assert store.annotation(placed).author == ""  # not the importer's name: they did not write it
-    assert made_by(store.annotation(placed).author, None) == "author not recorded"
+    assert made_by(store.annotation(placed).author, None) == "(name not recorded)"
     store.close()
 
 

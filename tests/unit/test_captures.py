@@ -155,3 +155,25 @@ def test_joining_moves_annotations_onto_exact_quotes_and_keeps_the_other_capture
     assert store.article(pasted).text == PASTED and store.captures(web) == []
     assert {a.id: a for a in store.annotations()} == before
     store.close()
+
+
+def test_the_first_quote_travels_through_web_annotation_json(tmp_path: Path) -> None:
+    import json
+
+    from dossier.export.web_annotation import export_collection, import_annotations
+
+    store, web, pasted = _two_captures(tmp_path / "c.dossier")
+    q = PASTED.index("agreement - signed")
+    claim = store.add_annotation(pasted, "claim", q, PASTED.index("full\"") + 5)
+    first = store.annotation(claim).exact
+    perform(store, JoinCaptures(web, pasted))
+    (item,) = export_collection(store)["first"]["items"]
+    assert item["dossier:quotedAs"] == first
+    path = tmp_path / "out.json"
+    path.write_text(json.dumps(export_collection(store)), encoding="utf-8")
+    store.close()
+    with Store.create(tmp_path / "other.dossier", "Other") as other:
+        other.add_article(NewArticle("Armenia says deal not honoured", WEB, url="https://example.org/a"))
+        (placed,) = import_annotations(other, path).placed
+        moved = other.annotation(placed)
+        assert moved.quoted_as == first and WEB[moved.start:moved.end] == moved.exact

@@ -146,3 +146,28 @@ def test_every_command_is_known_to_the_fast_path() -> None:
 
     parser = build_parser()
     assert set(COMMANDS) == set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+
+def test_merge_previews_merges_and_then_finds_nothing_new(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.unit.test_merge import ONLY_BORIS, _analyst
+    from dossier.core.models import Claim, NewArticle
+
+    mine, theirs = tmp_path / "ann.dossier", tmp_path / "boris.dossier"
+    _analyst(mine, "Ann").close()
+    with _analyst(theirs, "Boris") as boris:
+        title, body = ONLY_BORIS.split("\n\n")
+        boris.add_article(NewArticle(title, body, source="APA"))
+        claim = next(a for a in boris.annotations() if a.kind == "claim")
+        boris.set_claim(claim.id, Claim("false", "E", 5, "no"))
+    before = mine.read_bytes()
+    assert main(["merge", str(mine), str(theirs), "--preview"]) == 0
+    out = capsys.readouterr().out
+    assert "Articles: 1 new, 1 already here" in out and "1 conflicting" in out and "Nothing was changed" in out
+    assert mine.read_bytes() == before
+    assert main(["merge", str(mine), str(theirs)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Merged from ") and "1 conflict(s) to settle" in out
+    assert main(["merge", str(mine), str(theirs)]) == 0
+    assert "Nothing new: everything in it is here already." in capsys.readouterr().out
+    assert main(["merge", str(mine), str(mine)]) == 1  # never itself
+    assert "this dossier" in capsys.readouterr().err

@@ -7,11 +7,17 @@ The user's own events stay (operations.articles.EditArticle).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QWidget
+from collections.abc import Sequence
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget,
+)
+
+from dossier.core.display import shown, stamp
 from dossier.core.models import Article
+from dossier.store.team import Capture
 
 PRECISIONS = (("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown"))
 # Offered first in the language box: the languages this region's story is reported in, whose
@@ -81,7 +87,8 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
     """The metadata, and the outlets whose reporting the article repeats: its passages are then
     not counted as independent evidence for or against theirs (the claims board)."""
 
-    def __init__(self, article: Article, reports: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, article: Article, reports: list[str], parent: QWidget | None = None,
+                 captures: Sequence[Capture] = ()) -> None:
         super().__init__("Article Properties", article.title, article.source, article.url,
                          article.published, article.published_precision, parent)
         self.reports_edit = QLineEdit(", ".join(reports), placeholderText=self.tr("Outlets, separated by commas"))
@@ -91,6 +98,13 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
         self.form.addRow(self.tr("Reports what these outlets said"), self.reports_edit)
         self.language_box = language_box(article.language, self)
         self.form.addRow(self.tr("Language"), self.language_box)
+        # Other captures of this story joined into it: their text and file are kept in the dossier.
+        self.captures_label = QLabel("\n".join(
+            self.tr("%1 — “%2”, joined %3").replace("%1", shown(c.file_name or self.tr("pasted text")))
+            .replace("%2", shown(c.title)).replace("%3", stamp(c.joined_at)) for c in captures),
+            textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        if captures:
+            self.form.addRow(self.tr("Also captured as"), self.captures_label)
         self.finish_layout()
 
     def reports(self) -> list[str]:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from dossier.core.changes import ARTICLES, Changes
+from dossier.core.citation import plural
 from dossier.core.display import shown
 from dossier.operations.team import JoinCaptures, KeepApart
 from dossier.store.team import CapturePair
@@ -92,9 +93,9 @@ class CaptureProposalBar(QWidget):
         operation = JoinCaptures(pair.keep.id, pair.other.id)
         if self._session.push(operation):
             joined = operation.result
-            self.said.emit(self.tr("Joined #%1 into #%2: %3 annotations moved, %4 orphaned (kept, with their quote)")
+            self.said.emit(self.tr("Joined #%1 into #%2: %3 moved, %4 orphaned (kept, with their quote)")
                            .replace("%1", str(pair.other.id)).replace("%2", str(pair.keep.id))
-                           .replace("%3", str(len(joined.moved))).replace("%4", str(len(joined.orphaned))))
+                           .replace("%3", plural(len(joined.moved), "annotation")).replace("%4", str(len(joined.orphaned))))
 
     def keep_apart(self) -> None:
         if self.pairs:

@@ -47,6 +47,8 @@ class MergePreviewDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
+        # The keyboard starts on the answer (Enter merges, Esc cancels), not in the read-only list.
+        (self.merge_button or self.buttons.button(QDialogButtonBox.StandardButton.Close)).setFocus()
 
 
 def merge_interactively(parent: QWidget, session: DossierSession, path: Path | None = None) -> MergeReport | None:
