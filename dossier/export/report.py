@@ -3,9 +3,9 @@ the same content becomes the PDF (pdf.py, with page numbers and links) and the e
 OpenDocument copy (odt.py, without them).
 
 Order: cover; contents; the analyst's summary; sources; chronology (figures, then every event
-in date order); claims grouped by status, each with its grade in words, rationale, evidence and
-corroboration; the competing-hypotheses matrix, if there are hypotheses; the articles, verbatim,
-with highlights and endnotes; the entity index by kind, with page numbers only.
+in date order); claims grouped by status, each with its grade in words, its assessor, rationale,
+evidence and corroboration; the competing-hypotheses matrix, if there are hypotheses; the
+articles, verbatim, with highlights and endnotes; the entity index by kind, with page numbers only.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from dossier.core.citation import format_date, format_span, plural
 from dossier.core.colors import blend, default_color
+from dossier.core.display import made_by
 from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article, Event
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, RELIABILITY
@@ -347,6 +348,8 @@ def _claims(claims: Sequence[Annotation], article_of: Mapping[int, Article], boa
             lines = [f"{esc(article.title)} — {esc(article.source or 'outlet unknown')}"
                      + (f", {esc(format_date(article.published, article.published_precision))}" if article.published else ""),
                      f"<i>Grade:</i> {esc(grades.grade(a.claim, article.source).words)}"]
+            if a.assessed_by:  # who stands behind the grade (a merged dossier has more than one analyst)
+                lines.append(f"<i>Assessed by:</i> {esc(made_by(a.assessed_by, a.assessed_at))}")
             if a.claim.rationale.strip():
                 lines.append(f"<i>Rationale:</i> {esc(a.claim.rationale.strip())}")
             board = boards.get(a.id)

@@ -124,6 +124,7 @@ class AchData(NamedTuple):
     hypotheses: list[Hypothesis]
     rows: list[RowInfo]
     matrix: Matrix
+    raters: dict[tuple[int, int], tuple[str, str | None]] = {}  # (row, hypothesis): who rated it, when
 
 
 class AchMatrix:
@@ -147,4 +148,4 @@ class AchMatrix:
                                 article[3], reliability, credibility))
         matrix = Matrix([r.id for r in rows], [h.id for h in hypotheses], self.ach_ratings(),  # type: ignore[attr-defined]
                         {r.id: weight(r.reliability, r.credibility) for r in rows})
-        return AchData(hypotheses, rows, matrix)
+        return AchData(hypotheses, rows, matrix, self.ach_raters())  # type: ignore[attr-defined]

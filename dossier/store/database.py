@@ -150,6 +150,13 @@ class Database:
         return cls(Path(path), connect_readonly(Path(path)), None)
 
     @classmethod
+    def second_writer(cls, path: Path | str):  # type: ignore[no-untyped-def]
+        """A second writing connection to a dossier this process has open, checked and locked: a
+        long edit (a merge) runs on a worker through it, so the window stays live. Its edits are
+        journaled as any are, and their undo replays on the first connection (plain SQL)."""
+        return cls(Path(path), _connect_for_writing(Path(path)), None)
+
+    @classmethod
     def create(cls, path: Path | str, title: str):  # type: ignore[no-untyped-def]
         """Create a new, empty dossier. Refuses an existing file."""
         path = Path(path)

@@ -167,9 +167,9 @@ class _Merge:
         self.tags: dict[int, int] = {}
         self.annotations: dict[int, int] = {}
         self.new_entities: set[int] = set()
+        self.known_conflicts: set[tuple[int, Claim, str, str]] | None = None
 
     def run(self) -> MergeReport:
-        before_pairs = self._proposal_pairs()
         self._sources()
         self._tags()
         self._entities()
@@ -181,9 +181,9 @@ class _Merge:
         self._evidence()
         self._conflicts()
         self._hypotheses()
-        after_pairs = self._proposal_pairs()
-        self.report.near_matches = len({other for pair in after_pairs - before_pairs for other in pair
-                                        if other in self.new_entities})
+        if self.new_entities:  # a pair with a new entity in it was not proposed before the merge
+            self.report.near_matches = len({e for pair in self._proposal_pairs() for e in pair
+                                            if e in self.new_entities})
         new = set(self.report.new_article_ids)
         self.report.captures_proposed = sum(1 for p in self.mine.capture_proposals()  # type: ignore[attr-defined]
                                             if p.keep.id in new or p.other.id in new)
@@ -402,14 +402,22 @@ class _Merge:
             if a.note:
                 self.mine.set_note(mine.id, a.note)  # type: ignore[attr-defined]
             return mine.id, False
-        if not self._same_conflict_known(mine.id, a, theirs):
-            self.report.conflicts.append(self.mine.add_conflict(  # type: ignore[attr-defined]
-                mine.id, theirs, a.note, a.author, a.assessed_by, a.assessed_at, a.created, self.report.merged_from))
+        self._add_conflict(mine.id, theirs, a.note, a.author, a.assessed_by, a.assessed_at, a.created,
+                           self.report.merged_from)
         return mine.id, True
 
-    def _same_conflict_known(self, annotation_id: int, a: Annotation, theirs: Claim) -> bool:
-        return any(c.annotation_id == annotation_id and c.theirs == theirs and c.note == a.note
-                   and c.assessed_by == a.assessed_by for c in self.mine.conflicts())  # type: ignore[attr-defined]
+    def _add_conflict(self, annotation_id: int, theirs: Claim, note: str, author: str, assessed_by: str,
+                      assessed_at: str | None, created: str | None, merged_from: str) -> None:
+        """Keep their assessment as a conflict, unless the same one is waiting already."""
+        if self.known_conflicts is None:
+            self.known_conflicts = {(c.annotation_id, c.theirs, c.note, c.assessed_by)
+                                    for c in self.mine.conflicts()}  # type: ignore[attr-defined]
+        key = (annotation_id, theirs, note, assessed_by)
+        if key in self.known_conflicts:
+            return
+        self.known_conflicts.add(key)
+        self.report.conflicts.append(self.mine.add_conflict(  # type: ignore[attr-defined]
+            annotation_id, theirs, note, author, assessed_by, assessed_at, created, merged_from))
 
     def _evidence(self) -> None:
         m = self.mine
@@ -429,11 +437,9 @@ class _Merge:
         """Conflicts they had not settled yet stay unsettled here."""
         for c in self.theirs.conflicts():  # type: ignore[attr-defined]
             mine_id = self.annotations.get(c.annotation_id)
-            if mine_id is None or any(k.annotation_id == mine_id and k.theirs == c.theirs and k.note == c.note
-                                      and k.assessed_by == c.assessed_by for k in self.mine.conflicts()):  # type: ignore[attr-defined]
-                continue
-            self.report.conflicts.append(self.mine.add_conflict(  # type: ignore[attr-defined]
-                mine_id, c.theirs, c.note, c.author, c.assessed_by, c.assessed_at, c.created, c.merged_from))
+            if mine_id is not None:
+                self._add_conflict(mine_id, c.theirs, c.note, c.author, c.assessed_by, c.assessed_at, c.created,
+                                   c.merged_from)
 
     # -- competing hypotheses ---------------------------------------------------------------------
 

@@ -400,12 +400,18 @@ class MainWindow(QMainWindow):
 
     def merge_dossier(self, path: Path | None = None) -> None:
         """File > Merge Dossier…: preview, merge as one undo step, then show what it found."""
-        from dossier.ui.team.merge_dialog import merge_interactively
+        from dossier.ui.team.merge_dialog import MergeFlow
 
         if self.workspace is None:
             return
-        report = merge_interactively(self, self.workspace.session, path)
-        if report is None:
+        flow = MergeFlow(self, self.workspace.session, self._tasks)
+        flow.finished.connect(self._merged)
+        flow.start(path)
+
+    def _merged(self, report: object) -> None:
+        from dossier.store.merging import MergeReport
+
+        if not isinstance(report, MergeReport) or self.workspace is None:
             return
         from dossier.core.citation import plural
 

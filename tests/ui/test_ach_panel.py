@@ -53,6 +53,8 @@ def test_rating_from_the_keyboard_reorders_and_undo_puts_it_back(qtbot, open_win
     ids = {h.title: h.id for h in data.hypotheses}
     assert data.matrix.ratings == {(first_row, ids[HYPOTHESES[0]]): "II", (first_row, ids[HYPOTHESES[1]]): "C",
                                    (first_row, ids[HYPOTHESES[2]]): "I"}
+    rated = model.index_of(first_row, ids[HYPOTHESES[1]]).data(Qt.ItemDataRole.ToolTipRole)
+    assert rated.split("\n")[1].startswith(f"Rated by {window.workspace.store.author}, ")  # who, and when
     # Rating along the row, the columns stayed put; moving down, they follow the scores.
     assert model.headerData(1, Qt.Orientation.Horizontal).startswith(HYPOTHESES[0])
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)

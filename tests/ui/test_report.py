@@ -112,6 +112,20 @@ def test_claims_are_grouped_by_status_with_their_grade_in_words(report: Path) ->
     assert f"{TITLE} — SouthFront, 14 May 2021" in claims
     assert "Grade: reliability not graded; 2 — probably true" in claims and "Rationale: Pashinyan himself" in claims
     assert "?" not in claims.replace("?”", "")
+    assert "Assessed by" not in claims  # the sample's claim was made before assessors were recorded
+
+
+def test_each_claim_says_who_assessed_it(qapp, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(sample_path) as store:
+        store.author = "Boris Aliyev"
+        claim = next(a for a in store.annotations() if a.kind == "claim")
+        store.set_claim(claim.id, claim.claim._replace(status="disputed"))  # type: ignore[union-attr]
+    out = tmp_path / "report.pdf"
+    with Store.open_readonly(sample_path) as store:
+        export_pdf(store, out, PdfOptions(analyst="Ann Vardanyan"))
+    pages = section_pages(out)
+    claims = pdftotext(out, pages["Claims"], pages["Claims"])
+    assert "Grade: reliability not graded; 2 — probably true Assessed by: Boris Aliyev, " in claims
 
 
 def test_the_entity_index_gives_pages_not_titles(report: Path) -> None:

@@ -147,3 +147,20 @@ def test_two_captures_are_proposed_and_joined_from_the_article_list(qtbot, open_
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=30_000)
     assert store.capture_proposals() == []
     window.close()
+
+
+def test_a_merge_runs_on_a_worker_while_the_window_stays_live(qtbot, open_real_window, two_dossiers,  # type: ignore[no-untyped-def]
+                                                                monkeypatch) -> None:
+    ann_path, boris_path = two_dossiers
+    window = open_real_window(ann_path)
+    ws = window.workspace
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(boris_path), ""))
+    answer_next_dialog(qtbot, lambda dialog: qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return))
+    window.merge_action.trigger()  # returns at once: the preview and the merge run on the task runner
+    qtbot.waitUntil(lambda: ws.store.conflicts() != [] and window.conflicts_dock.isVisible(), timeout=60_000)
+    assert ws.store.counts()["articles"] == 3
+    assert window.undo_stack.undoText() == "Merge boris.dossier"
+    assert ws.conflicts.model.rowCount() == 1
+    window.undo_action.trigger()  # the worker's edit, undone on the window's own connection
+    assert ws.store.counts()["articles"] == 2 and ws.store.conflicts() == []
+    window.close()

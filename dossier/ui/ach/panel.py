@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from dossier.core import ach
 from dossier.core.changes import ANNOTATIONS, HYPOTHESES, SOURCES, Changes
 from dossier.core.citation import format_date
+from dossier.core.display import made_by
 from dossier.core.grading import Grade
 from dossier.store.ach import AchData
 from dossier.ui.session import DossierSession
@@ -123,7 +124,11 @@ class AchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return rating or ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ach.RATING_WORDS.get(rating or "", self.tr("not rated (1 CC, 2 C, 3 N, 4 I, 5 II, 0 NA)"))
+            words = ach.RATING_WORDS.get(rating or "", self.tr("not rated (1 CC, 2 C, 3 N, 4 I, 5 II, 0 NA)"))
+            if rating:
+                who = self.data_.raters.get((row_id, hypothesis_id), ("", None))
+                words += "\n" + self.tr("Rated by %1").replace("%1", made_by(*who))
+            return words
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and rating:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, SOURCES, TAGS, Changes
 from dossier.core.citation import format_date
+from dossier.core.display import made_by, shown
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY
 from dossier.operations.articles import ISO_DATE
 from dossier.store.claims import ClaimRow
@@ -27,8 +28,8 @@ from dossier.ui.tables import record_table
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Quote", "Article", "Outlet", "Published", "Status", "Grade", "Evidence suggests", "For", "Against",
-           "Context", "Tags", "Entities")
+COLUMNS = ("Quote", "Article", "Outlet", "Published", "Status", "Grade", "Assessed by", "Evidence suggests", "For",
+           "Against", "Context", "Tags", "Entities")
 DISAGREES = QColor("#b3261e")  # the suggestion differs from the analyst's credibility
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,6 +125,7 @@ HEADER_TIPS = {
              "“inherited”: the reliability is the outlet's",
     "Evidence suggests": "The credibility the linked evidence suggests (see README: Claims board). Red: it differs "
                          "from yours, which is never changed",
+    "Assessed by": "Who last set the claim's status, grades or rationale (Edit > Preferences > Analyst name)",
     "For": "Distinct independent sources supporting the claim",
     "Against": "Distinct independent sources contradicting the claim",
     "Context": "Distinct independent sources giving context",
@@ -146,6 +148,8 @@ def cell_text(row: ClaimRow, column: str) -> str:
         # Compact: "B2", "?2" (reliability not graded), "B?"; the tooltip says it in words.
         grade = row.grade
         return f"{grade.reliability or '?'}{grade.credibility or '?'}" + (" (inherited)" if grade.inherited else "")
+    if column == "Assessed by":
+        return shown(row.annotation.assessed_by) or "—"
     if column == "Evidence suggests":
         if found.suggestion is None:
             return ""
@@ -172,6 +176,8 @@ def cell_tip(row: ClaimRow, column: str) -> str:
         return found.line
     if column == "Grade":
         return row.grade.label + (" (the reliability is the outlet's)" if row.grade.inherited else "")
+    if column == "Assessed by":
+        return made_by(row.annotation.assessed_by, row.annotation.assessed_at)
     return cell_text(row, column)
 
 
@@ -222,7 +228,7 @@ class ClaimsBoard(QWidget):
         metrics = self.table.fontMetrics()
         for column, sample in enumerate(("the agreement was not implemented in full", "Armenia–Azerbaijan border",
                                          "SouthFront", "14 May 2021", "Partially true", "D2 (inherited)",
-                                         "Evidence suggests", "For", "Against", "Context", "withdrawal agreement")):
+                                         "Ann Vardanyan", "Evidence suggests", "For", "Against", "Context", "withdrawal agreement")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
 
         filters = QHBoxLayout()

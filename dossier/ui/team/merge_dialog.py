@@ -1,20 +1,23 @@
 """File > Merge Dossier…: choose another analyst's dossier, see what it would bring (the merge run
-and rolled back, so the counts are the merge's own), then merge it as one undo step."""
+and rolled back, so the counts are the merge's own), then merge it as one undo step. Both run on
+a worker through a connection of their own, so a large merge never freezes the window."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QProgressDialog, QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.display import shown
+from dossier.operations import Done, Refused, perform
 from dossier.operations.team import MergeDossier
 from dossier.store import DossierError
-from dossier.store.merging import MergeReport, preview_merge
+from dossier.store.merging import MergeReport, check_mergeable, preview_merge
 from dossier.ui.session import DossierSession
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
@@ -51,37 +54,107 @@ class MergePreviewDialog(QDialog):
         (self.merge_button or self.buttons.button(QDialogButtonBox.StandardButton.Close)).setFocus()
 
 
-def merge_interactively(parent: QWidget, session: DossierSession, path: Path | None = None) -> MergeReport | None:
-    """Ask for the file (unless given), preview, merge. Returns what the merge did, or None."""
-    if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("Merge Another Analyst's Dossier"), "",
-                                                parent.tr(DOSSIER_FILTER))
-        if not chosen:
-            return None
-        path = Path(chosen)
-    if not session.writable:
-        QMessageBox.information(parent, parent.tr("Merge Dossier"), parent.tr(
-            "The dossier is still being checked; merge in a moment."))
-        return None
-    session.flush_pending()  # typing in the editor is saved before the merge, not folded into it
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+def _preview_in_file(path: Path, other: Path) -> MergeReport:
+    from dossier.store import Store
+
+    store = Store.second_writer(path)  # its own connection: the window's stays free to read
     try:
-        report = preview_merge(session.store, path)
-    except DossierError as error:
-        QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, parent.tr("Merge Dossier"), str(error))
-        return None
-    QGuiApplication.restoreOverrideCursor()
-    dialog = MergePreviewDialog(report, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted or report.adds_nothing:
-        return None
-    operation = MergeDossier(path)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        merged = session.push(operation)
+        return preview_merge(store, other)
     finally:
-        QGuiApplication.restoreOverrideCursor()
-    if not merged:
-        QMessageBox.warning(parent, parent.tr("Merge Dossier"), session.last_error)
-        return None
-    return operation.result  # type: ignore[no-any-return]
+        store.close()
+
+
+def _merge_in_file(path: Path, other: Path) -> tuple[MergeReport, Done]:
+    from dossier.store import Store
+
+    store = Store.second_writer(path)
+    try:
+        operation = MergeDossier(other)
+        done = perform(store, operation)  # journaled: the window's undo replays it
+        return operation.result, done
+    finally:
+        store.close()
+
+
+class MergeFlow(QObject):
+    """Choose, preview, merge: each long step on a worker (the window repaints and says what it
+    is doing), the merge itself one undo step on the session's stack. `finished` carries the
+    report, or None if nothing was merged."""
+
+    finished = Signal(object)
+
+    def __init__(self, parent: QWidget, session: DossierSession, tasks: Any) -> None:
+        super().__init__(parent)
+        self._parent, self._session, self._tasks = parent, session, tasks
+        self._path: Path | None = None
+        self.progress: QProgressDialog | None = None
+
+    def start(self, path: Path | None = None) -> None:
+        parent = self._parent
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("Merge Another Analyst's Dossier"), "",
+                                                    parent.tr(DOSSIER_FILTER))
+            if not chosen:
+                return self._end(None)
+            path = Path(chosen)
+        if not self._session.writable:
+            QMessageBox.information(parent, parent.tr("Merge Dossier"), parent.tr(
+                "The dossier is still being checked; merge in a moment."))
+            return self._end(None)
+        try:
+            check_mergeable(self._session.store, path)
+        except DossierError as error:
+            QMessageBox.warning(parent, parent.tr("Merge Dossier"), str(error))
+            return self._end(None)
+        self._path = path
+        self._session.flush_pending()  # typing in the editor is saved first, not folded into the merge
+        self._busy(parent.tr("Reading %1…").replace("%1", shown(path.name)))
+        own = self._session.store.path
+        self._tasks.run(lambda: _preview_in_file(own, path), on_done=self._previewed, on_error=self._failed)
+
+    def _busy(self, words: str) -> None:
+        if self.progress is None:
+            self.progress = QProgressDialog(words, "", 0, 0, self._parent)
+            self.progress.setWindowTitle(self._parent.tr("Merge Dossier"))
+            self.progress.setCancelButton(None)  # type: ignore[arg-type]  # a merge is one transaction: it ends whole
+            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+            self.progress.setMinimumDuration(300)
+        self.progress.setLabelText(words)
+        self.progress.setValue(0)
+
+    def _idle(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _previewed(self, report: MergeReport) -> None:
+        self._idle()
+        if not self._session.is_open:
+            return self._end(None)
+        dialog = MergePreviewDialog(report, self._parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or report.adds_nothing or self._path is None:
+            return self._end(None)
+        self._session.flush_pending()
+        self._busy(self._parent.tr("Merging %1…").replace("%1", shown(self._path.name)))
+        own, other = self._session.store.path, self._path
+        self._tasks.run(lambda: _merge_in_file(own, other), on_done=self._merged, on_error=self._failed)
+
+    def _merged(self, result: tuple[MergeReport, Done]) -> None:
+        self._idle()
+        report, done = result
+        self._session.adopt(done)
+        self._end(report)
+
+    def _failed(self, error: BaseException) -> None:
+        self._idle()
+        words = str(error) if isinstance(error, (DossierError, Refused)) else \
+            self._parent.tr("The merge could not be done (nothing was changed): %1").replace("%1", str(error))
+        QMessageBox.warning(self._parent, self._parent.tr("Merge Dossier"), words)
+        self._end(None)
+
+    def _end(self, report: MergeReport | None) -> None:
+        self.finished.emit(report)
+        self.deleteLater()
