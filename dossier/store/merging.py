@@ -23,12 +23,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier.core import identity
 from dossier.core.anchoring import reanchor
 from dossier.core.names import fold
 from dossier.core.models import Annotation, Claim, Made, NewArticle, NewEvent, NewMention
 from dossier.store.errors import DossierError
+
+if TYPE_CHECKING:
+    from dossier.store import Store
 
 
 @dataclass
@@ -96,7 +100,7 @@ class _Preview(Exception):
 
 
 @contextmanager
-def other_dossier(path: Path) -> Iterator[object]:
+def other_dossier(path: Path) -> Iterator[Store]:
     """The other dossier, read only. One in an older format is upgraded in a temporary copy:
     their file is never written."""
     from dossier.store import Store
@@ -128,39 +132,39 @@ def other_dossier(path: Path) -> Iterator[object]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def check_mergeable(store: object, path: Path) -> None:
+def check_mergeable(store: Store, path: Path) -> None:
     """Raise DossierError (with a sentence for the user) if `path` can't be merged in."""
     from dossier.store.inspect import inspect_dossier
 
     if not path.exists():
         raise DossierError(path, f"{path} does not exist.")
     try:
-        if path.resolve() == Path(store.path).resolve() or path.samefile(store.path):  # type: ignore[attr-defined]
+        if path.resolve() == Path(store.path).resolve() or path.samefile(store.path):
             raise DossierError(path, "That is this dossier; choose another analyst's dossier to merge.")
     except OSError:
         pass
     inspect_dossier(path)  # not a dossier, damaged, newer: refused with its reason
 
 
-def preview_merge(store: object, path: Path) -> MergeReport:
+def preview_merge(store: Store, path: Path) -> MergeReport:
     """What merging `path` would do, counted by doing it and rolling it back."""
     try:
-        with store.transaction():  # type: ignore[attr-defined]
+        with store.transaction():
             raise _Preview(merge_dossier(store, path))
     except _Preview as preview:
         return preview.report
 
 
-def merge_dossier(store: object, path: Path) -> MergeReport:
+def merge_dossier(store: Store, path: Path) -> MergeReport:
     """Merge the dossier at `path` into `store`, in one transaction (see the module's docstring)."""
     check_mergeable(store, path)
-    with other_dossier(path) as other, store.transaction():  # type: ignore[attr-defined]
-        return _Merge(store, other, f"{other.title} ({path.name})").run()  # type: ignore[attr-defined]
+    with other_dossier(path) as other, store.transaction():
+        return _Merge(store, other, f"{other.title} ({path.name})").run()
 
 
 class _Merge:
-    def __init__(self, mine: object, theirs: object, merged_from: str) -> None:
-        self.mine, self.theirs = mine, theirs  # Store, Store (duck-typed: the store imports this)
+    def __init__(self, mine: Store, theirs: Store, merged_from: str) -> None:
+        self.mine, self.theirs = mine, theirs
         self.report = MergeReport(merged_from)
         self.articles: dict[int, int] = {}
         self.entities: dict[int, int] = {}
@@ -185,41 +189,41 @@ class _Merge:
             self.report.near_matches = len({e for pair in self._proposal_pairs() for e in pair
                                             if e in self.new_entities})
         new = set(self.report.new_article_ids)
-        self.report.captures_proposed = sum(1 for p in self.mine.capture_proposals()  # type: ignore[attr-defined]
+        self.report.captures_proposed = sum(1 for p in self.mine.capture_proposals()
                                             if p.keep.id in new or p.other.id in new)
         return self.report
 
     def _proposal_pairs(self) -> set[tuple[int, int]]:
         m = self.mine
-        return {(a.id, b.id) for a, b in m.same_name_proposals() + m.same_organisation_proposals()}  # type: ignore[attr-defined]
+        return {(a.id, b.id) for a, b in m.same_name_proposals() + m.same_organisation_proposals()}
 
     # -- outlets and tags -------------------------------------------------------------------------
 
     def _sources(self) -> None:
         m = self.mine
-        for source in self.theirs.sources():  # type: ignore[attr-defined]
-            mine = m.source_by_name(source.name)  # type: ignore[attr-defined]
+        for source in self.theirs.sources():
+            mine = m.source_by_name(source.name)
             if mine is None:
-                m.set_source_grade(source.name, source.reliability, source.rationale)  # type: ignore[attr-defined]
+                m.set_source_grade(source.name, source.reliability, source.rationale)
                 self.report.sources_new += 1
             elif mine.reliability is None and source.reliability is not None and not mine.rationale:
-                m.set_source_grade(mine.name, source.reliability, source.rationale)  # type: ignore[attr-defined]
+                m.set_source_grade(mine.name, source.reliability, source.rationale)
             elif source.reliability is not None and mine.reliability != source.reliability:
                 self.report.grades_differ.append(f"{mine.name} (yours {mine.reliability or 'ungraded'}, "
                                                  f"theirs {source.reliability})")
 
     def _tags(self) -> None:
         m = self.mine
-        pending = self.theirs.tags()  # type: ignore[attr-defined]
+        pending = self.theirs.tags()
         while pending:  # parents before children
             ready = [t for t in pending if t.parent_id is None or t.parent_id in self.tags]
             if not ready:
                 ready = pending  # a cycle in their tree: put what is left at the top
             for tag in ready:
                 parent = self.tags.get(tag.parent_id) if tag.parent_id is not None else None
-                found = m.tag_by_name(tag.name, parent)  # type: ignore[attr-defined]
+                found = m.tag_by_name(tag.name, parent)
                 if found is None:
-                    self.tags[tag.id] = m.add_tag(tag.name, tag.color, parent)  # type: ignore[attr-defined]
+                    self.tags[tag.id] = m.add_tag(tag.name, tag.color, parent)
                     self.report.tags_new += 1
                 else:
                     self.tags[tag.id] = found.id
@@ -230,30 +234,30 @@ class _Merge:
     def _entities(self) -> None:
         m = self.mine
         by_name: dict[str, list[tuple[int, str]]] = {}
-        for e in m.entities():  # type: ignore[attr-defined]
+        for e in m.entities():
             for name in (e.name, *e.aliases):
                 by_name.setdefault(name.casefold(), []).append((e.id, e.kind))
-        rejected = m.rejected_name_keys()  # type: ignore[attr-defined]
-        for e in self.theirs.entities():  # type: ignore[attr-defined]
+        rejected = m.rejected_name_keys()
+        for e in self.theirs.entities():
             names = [e.name, *e.aliases]
             found = [hit for n in names for hit in by_name.get(n.casefold(), [])]
             if found:
                 entity_id = next((i for i, kind in found if kind == e.kind), found[0][0])
                 self.entities[e.id] = entity_id
                 self.report.entities_matched += 1
-                mine = m.entity(entity_id)  # type: ignore[attr-defined]
+                mine = m.entity(entity_id)
                 known = {n.casefold() for n in (mine.name, *mine.aliases)}
                 for name in names:
                     if name.casefold() not in known:
-                        m.add_alias(entity_id, name)  # type: ignore[attr-defined]
+                        m.add_alias(entity_id, name)
                         known.add(name.casefold())
                 continue
             if fold(e.name) in rejected:
                 self.report.entities_rejected += 1
                 continue
-            entity_id = m.add_entity(e.name, e.kind, e.aliases)  # type: ignore[attr-defined]
+            entity_id = m.add_entity(e.name, e.kind, e.aliases)
             if e.notes:
-                with m._write() as conn:  # type: ignore[attr-defined]
+                with m._write() as conn:
                     conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (e.notes, entity_id))
             self.entities[e.id] = entity_id
             self.new_entities.add(entity_id)
@@ -265,32 +269,32 @@ class _Merge:
 
     def _articles(self) -> None:
         m, t = self.mine, self.theirs
-        for article_id in t.article_ids(order="id", descending=False):  # type: ignore[attr-defined]
-            a = t.article(article_id)  # type: ignore[attr-defined]
-            mine_id = m.article_id_by_sha256(a.sha256)  # type: ignore[attr-defined]
+        for article_id in t.article_ids(order="id", descending=False):
+            a = t.article(article_id)
+            mine_id = m.article_id_by_sha256(a.sha256)
             if mine_id is not None:
                 self.articles[a.id] = mine_id
                 self.report.articles_matched += 1
                 continue
-            (mine_id,) = m.add_articles([NewArticle(  # type: ignore[attr-defined]
+            (mine_id,) = m.add_articles([NewArticle(
                 a.title, a.text, a.source, a.url, a.published, a.published_precision, a.language, a.original_name)],
                 imported_at=a.imported_at)
-            original = t.original(a.id)  # type: ignore[attr-defined]
+            original = t.original(a.id)
             if original is not None:
-                m.keep_original(mine_id, original[0], original[1])  # type: ignore[attr-defined]
-            reports = t.article_reports(a.id)  # type: ignore[attr-defined]
+                m.keep_original(mine_id, original[0], original[1])
+            reports = t.article_reports(a.id)
             if reports:
-                m.set_article_reports(mine_id, reports)  # type: ignore[attr-defined]
+                m.set_article_reports(mine_id, reports)
             self.articles[a.id] = mine_id
             self.report.articles_new += 1
             self.report.new_article_ids.append(mine_id)
         # Their captures of a story come along with the article they were joined into.
-        with m._write() as conn:  # type: ignore[attr-defined]
+        with m._write() as conn:
             for theirs_id, mine_id in self.articles.items():
-                for capture in t.captures(theirs_id):  # type: ignore[attr-defined]
-                    if m.article_id_by_sha256(capture.sha256) is not None:  # type: ignore[attr-defined]
+                for capture in t.captures(theirs_id):
+                    if m.article_id_by_sha256(capture.sha256) is not None:
                         continue
-                    row = t._conn.execute(  # type: ignore[attr-defined]
+                    row = t._conn.execute(
                         "SELECT title, source, url, published, published_precision, language, text, sha256, "
                         "imported_at, file_name, content, joined_at FROM captures WHERE id = ?", (capture.id,)).fetchone()
                     conn.execute(
@@ -300,51 +304,51 @@ class _Merge:
 
     def _mentions(self, theirs_id: int, mine_id: int) -> None:
         m = self.mine
-        taken = {(x.start, x.end) for x in m.mentions_in_article(mine_id)}  # type: ignore[attr-defined]
+        taken = {(x.start, x.end) for x in m.mentions_in_article(mine_id)}
         new = []
-        for x in self.theirs.mentions_in_article(theirs_id):  # type: ignore[attr-defined]
+        for x in self.theirs.mentions_in_article(theirs_id):
             entity_id = self.entities.get(x.entity_id)
-            if entity_id is None or (x.start, x.end) in taken or m.is_rejected_mention(mine_id, x.start, x.end):  # type: ignore[attr-defined]
+            if entity_id is None or (x.start, x.end) in taken or m.is_rejected_mention(mine_id, x.start, x.end):
                 continue
             taken.add((x.start, x.end))
             new.append(NewMention(mine_id, entity_id, x.start, x.end, x.surface, x.origin))
-        m.add_mentions(new)  # type: ignore[attr-defined]
+        m.add_mentions(new)
         self.report.mentions_added += len(new)
 
     def _events(self, theirs_id: int, mine_id: int) -> None:
         m = self.mine
-        taken = {(e.start, e.end, e.date_text) for e in m.events(mine_id)}  # type: ignore[attr-defined]
-        taken |= m.extraction_guards(mine_id).kept_events  # type: ignore[attr-defined]
+        taken = {(e.start, e.end, e.date_text) for e in m.events(mine_id)}
+        taken |= m.extraction_guards(mine_id).kept_events
         new = []
-        for e in self.theirs.events(theirs_id):  # type: ignore[attr-defined]
+        for e in self.theirs.events(theirs_id):
             if (e.start, e.end, e.date_text) in taken:
                 continue
             taken.add((e.start, e.end, e.date_text))
             new.append(NewEvent(mine_id, e.start, e.end, e.title, e.date_text, e.earliest, e.latest, e.precision,
                                 e.origin, tuple(self.entities[i] for i in e.entity_ids if i in self.entities)))
-        m.add_events(new)  # type: ignore[attr-defined]
+        m.add_events(new)
         self.report.events_added += len(new)
 
     # -- annotations ------------------------------------------------------------------------------
 
     def _annotations(self) -> None:
         m, t = self.mine, self.theirs
-        base = identity.dossier_uuid(t.meta("created"), t.title)  # type: ignore[attr-defined]
+        base = identity.dossier_uuid(t.meta("created"), t.title)
         here: dict[int, list[Annotation]] = {}
         texts: dict[int, str] = {}
-        for a in t.annotations():  # type: ignore[attr-defined]
+        for a in t.annotations():
             iri = identity.annotation_iri(base, a.id, a.created)
-            known = m.annotation_for_external_id(iri)  # type: ignore[attr-defined]
+            known = m.annotation_for_external_id(iri)
             if known is not None:
                 self.annotations[a.id] = known
                 self.report.annotations_already += 1
                 continue
             mine_article = self.articles[a.article_id]
             if mine_article not in here:
-                here[mine_article] = m.annotations(mine_article)  # type: ignore[attr-defined]
-                texts[mine_article] = m.article(mine_article).text  # type: ignore[attr-defined]
+                here[mine_article] = m.annotations(mine_article)
+                texts[mine_article] = m.article(mine_article).text
             mine_id = self._place(a, mine_article, texts[mine_article], here[mine_article])
-            m.remember_external_id(mine_id, iri)  # type: ignore[attr-defined]
+            m.remember_external_id(mine_id, iri)
             self.annotations[a.id] = mine_id
 
     def _place(self, a: Annotation, article_id: int, text: str, here: list[Annotation]) -> int:
@@ -361,23 +365,23 @@ class _Merge:
                 if not conflicting:
                     self.report.annotations_matched += 1
                 for tag_id in tag_ids:
-                    m.tag_annotation(matched, tag_id)  # type: ignore[attr-defined]
+                    m.tag_annotation(matched, tag_id)
                 return matched
-            new_id = m.add_annotation(article_id, a.kind, found.start, found.end, note=a.note,  # type: ignore[attr-defined]
+            new_id = m.add_annotation(article_id, a.kind, found.start, found.end, note=a.note,
                                       claim=a.claim, tag_ids=tag_ids, made=made)
             state = found.state if found.state != "anchored" else a.anchor_state
             if state != "anchored":
-                m.set_anchor_state(new_id, state)  # type: ignore[attr-defined]
+                m.set_anchor_state(new_id, state)
             quoted_as = a.quoted_as or (a.exact if a.exact != text[found.start:found.end] else None)
             if quoted_as:
-                m.set_quoted_as(new_id, quoted_as)  # type: ignore[attr-defined]
-            here.append(m.annotation(new_id))  # type: ignore[attr-defined]
+                m.set_quoted_as(new_id, quoted_as)
+            here.append(m.annotation(new_id))
         else:
-            new_id = m.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,  # type: ignore[attr-defined]
+            new_id = m.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,
                                   made=made)
             for tag_id in tag_ids:
-                m.tag_annotation(new_id, tag_id)  # type: ignore[attr-defined]
-            self.report.orphaned.append((m.article(article_id).title, a.exact))  # type: ignore[attr-defined]
+                m.tag_annotation(new_id, tag_id)
+            self.report.orphaned.append((m.article(article_id).title, a.exact))
         self.report.annotations_new += 1
         return int(new_id)
 
@@ -398,9 +402,9 @@ class _Merge:
         if theirs == blank and not a.note:  # they never assessed it: nothing of theirs to keep
             return mine.id, False
         if (mine.claim or blank) == blank and not mine.note:  # we never did: theirs fills it
-            self.mine.set_claim(mine.id, theirs, by=a.assessed_by, at=a.assessed_at)  # type: ignore[attr-defined]
+            self.mine.set_claim(mine.id, theirs, by=a.assessed_by, at=a.assessed_at)
             if a.note:
-                self.mine.set_note(mine.id, a.note)  # type: ignore[attr-defined]
+                self.mine.set_note(mine.id, a.note)
             return mine.id, False
         self._add_conflict(mine.id, theirs, a.note, a.author, a.assessed_by, a.assessed_at, a.created,
                            self.report.merged_from)
@@ -411,31 +415,31 @@ class _Merge:
         """Keep their assessment as a conflict, unless the same one is waiting already."""
         if self.known_conflicts is None:
             self.known_conflicts = {(c.annotation_id, c.theirs, c.note, c.assessed_by)
-                                    for c in self.mine.conflicts()}  # type: ignore[attr-defined]
+                                    for c in self.mine.conflicts()}
         key = (annotation_id, theirs, note, assessed_by)
         if key in self.known_conflicts:
             return
         self.known_conflicts.add(key)
-        self.report.conflicts.append(self.mine.add_conflict(  # type: ignore[attr-defined]
+        self.report.conflicts.append(self.mine.add_conflict(
             annotation_id, theirs, note, author, assessed_by, assessed_at, created, merged_from))
 
     def _evidence(self) -> None:
         m = self.mine
         for theirs_claim, mine_claim in self.annotations.items():
-            if m.annotation(mine_claim).kind != "claim":  # type: ignore[attr-defined]
+            if m.annotation(mine_claim).kind != "claim":
                 continue
-            have = {link.annotation_id: link.relation for link in m.evidence(mine_claim)}  # type: ignore[attr-defined]
-            for link in self.theirs.evidence(theirs_claim):  # type: ignore[attr-defined]
+            have = {link.annotation_id: link.relation for link in m.evidence(mine_claim)}
+            for link in self.theirs.evidence(theirs_claim):
                 target = self.annotations.get(link.annotation_id)
                 if target is None or target == mine_claim or target in have:
                     continue
-                m.add_evidence(mine_claim, target, link.relation, author=link.author, created=link.created)  # type: ignore[attr-defined]
+                m.add_evidence(mine_claim, target, link.relation, author=link.author, created=link.created)
                 have[target] = link.relation
                 self.report.evidence_added += 1
 
     def _conflicts(self) -> None:
         """Conflicts they had not settled yet stay unsettled here."""
-        for c in self.theirs.conflicts():  # type: ignore[attr-defined]
+        for c in self.theirs.conflicts():
             mine_id = self.annotations.get(c.annotation_id)
             if mine_id is not None:
                 self._add_conflict(mine_id, c.theirs, c.note, c.author, c.assessed_by, c.assessed_at, c.created,
@@ -445,29 +449,29 @@ class _Merge:
 
     def _hypotheses(self) -> None:
         m, t = self.mine, self.theirs
-        mine_by_title = {h.title.casefold(): h.id for h in m.hypotheses()}  # type: ignore[attr-defined]
+        mine_by_title = {h.title.casefold(): h.id for h in m.hypotheses()}
         hypotheses: dict[int, int] = {}
-        for h in t.hypotheses():  # type: ignore[attr-defined]
+        for h in t.hypotheses():
             found = mine_by_title.get(h.title.casefold())
             if found is None:
-                found = m.add_hypothesis(h.title, h.description)  # type: ignore[attr-defined]
+                found = m.add_hypothesis(h.title, h.description)
                 mine_by_title[h.title.casefold()] = found
                 self.report.hypotheses_new += 1
             hypotheses[h.id] = found
-        their_rows = {r.id: r.annotation_id for r in t.ach_rows()}  # type: ignore[attr-defined]
+        their_rows = {r.id: r.annotation_id for r in t.ach_rows()}
         wanted = [self.annotations[a] for a in their_rows.values() if a in self.annotations]
-        m.add_ach_rows(wanted)  # type: ignore[attr-defined]
-        mine_rows = {r.annotation_id: r.id for r in m.ach_rows()}  # type: ignore[attr-defined]
-        mine_ratings = m.ach_ratings()  # type: ignore[attr-defined]
-        raters = t.ach_raters()  # type: ignore[attr-defined]
-        for (row_id, hypothesis_id), rating in t.ach_ratings().items():  # type: ignore[attr-defined]
+        m.add_ach_rows(wanted)
+        mine_rows = {r.annotation_id: r.id for r in m.ach_rows()}
+        mine_ratings = m.ach_ratings()
+        raters = t.ach_raters()
+        for (row_id, hypothesis_id), rating in t.ach_ratings().items():
             annotation = self.annotations.get(their_rows.get(row_id, -1))
             if annotation is None or hypothesis_id not in hypotheses:
                 continue
             cell = (mine_rows[annotation], hypotheses[hypothesis_id])
             if cell not in mine_ratings:
                 author, rated_at = raters.get((row_id, hypothesis_id), ("", None))
-                m.rate(*cell, rating, author=author, rated_at=rated_at)  # type: ignore[attr-defined]
+                m.rate(*cell, rating, author=author, rated_at=rated_at)
                 self.report.ratings_added += 1
             elif mine_ratings[cell] != rating:
                 self.report.ratings_differ += 1

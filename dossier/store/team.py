@@ -7,7 +7,7 @@ import sqlite3
 from typing import NamedTuple
 
 from dossier.core.anchoring import quote_at, reanchor
-from dossier.core.models import ArticleSummary, Claim
+from dossier.core.models import Article, ArticleSummary, Claim
 from dossier.core.stories import COMMON_KEY_ARTICLES, one_story
 
 KEEP_MINE, KEEP_THEIRS, KEEP_BOTH = "mine", "theirs", "both"
@@ -168,38 +168,38 @@ class TeamQueries:
             conn.execute("DELETE FROM articles WHERE id = ?", (other_id,))
         return Joined(moved, orphaned, mentions, events, unplaced)
 
-    def _carry_mentions(self, conn: sqlite3.Connection, other: object, keep: object) -> int:
+    def _carry_mentions(self, conn: sqlite3.Connection, other: Article, keep: Article) -> int:
         carried = 0
         for m in self.mentions_in_article(other.id):  # type: ignore[attr-defined]
             if m.origin == "auto":
                 continue
-            quote = quote_at(other.text, m.start, m.end)  # type: ignore[attr-defined]
-            found = reanchor(keep.text, quote.exact, quote.prefix, quote.suffix, m.start)  # type: ignore[attr-defined]
+            quote = quote_at(other.text, m.start, m.end)
+            found = reanchor(keep.text, quote.exact, quote.prefix, quote.suffix, m.start)
             if found is None or conn.execute(
                     "SELECT 1 FROM mentions WHERE article_id = ? AND start_offset = ? AND end_offset = ?",
-                    (keep.id, found.start, found.end)).fetchone():  # type: ignore[attr-defined]
+                    (keep.id, found.start, found.end)).fetchone():
                 continue
             conn.execute("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, surface, origin) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", (keep.id, m.entity_id, found.start, found.end,  # type: ignore[attr-defined]
-                                                       keep.text[found.start:found.end], m.origin))  # type: ignore[attr-defined]
+                         "VALUES (?, ?, ?, ?, ?, ?)", (keep.id, m.entity_id, found.start, found.end,
+                                                       keep.text[found.start:found.end], m.origin))
             carried += 1
         return carried
 
-    def _carry_events(self, conn: sqlite3.Connection, other: object, keep: object) -> tuple[int, int]:
+    def _carry_events(self, conn: sqlite3.Connection, other: Article, keep: Article) -> tuple[int, int]:
         carried = unplaced = 0
         for e in self.events(other.id):  # type: ignore[attr-defined]
             if e.origin == "auto":
                 continue
             found = None
             if e.end > e.start:
-                quote = quote_at(other.text, e.start, e.end)  # type: ignore[attr-defined]
-                found = reanchor(keep.text, quote.exact, quote.prefix, quote.suffix, e.start)  # type: ignore[attr-defined]
+                quote = quote_at(other.text, e.start, e.end)
+                found = reanchor(keep.text, quote.exact, quote.prefix, quote.suffix, e.start)
             start, end = (found.start, found.end) if found else (0, 0)
             unplaced += found is None
             event_id = conn.execute(
                 "INSERT INTO events (article_id, start_offset, end_offset, title, date_text, earliest, latest, "
                 "precision, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (keep.id, start, end, e.title, e.date_text, e.earliest, e.latest, e.precision, e.origin)).lastrowid  # type: ignore[attr-defined]
+                (keep.id, start, end, e.title, e.date_text, e.earliest, e.latest, e.precision, e.origin)).lastrowid
             conn.executemany("INSERT INTO event_entities (event_id, entity_id) VALUES (?, ?)",
                              [(event_id, entity_id) for entity_id in e.entity_ids])
             carried += 1
