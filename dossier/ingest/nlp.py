@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from types import SimpleNamespace
 from typing import Any
 
 from dossier.ingest import gazetteer
@@ -36,32 +33,50 @@ def load_pipeline() -> Any:
     global _nlp
     with _lock:
         if _nlp is None:
-            with _collection_left_as_it_was():
-                _nlp = _build()
+            _srsly_puts_back_what_it_found()
+            _nlp = _build()
         return _nlp
 
 
-@contextmanager
-def _collection_left_as_it_was() -> Iterator[None]:
-    """srsly, which reads the model's files, turns Python's automatic garbage collection off
-    while it reads and then on, whatever it was. The window keeps it off so that no worker (this
-    one, loading the model) collects garbage holding Qt objects (ui/gc_thread.py): while the
-    model loads, srsly's switch is made to put back what it found, and so is it after."""
-    was = gc.isenabled()
+class _CollectionSwitch:
+    """srsly's switch for Python's automatic garbage collection, made to put back what it found.
+
+    srsly turns collection off while it unpacks (the model's files as it loads, and every
+    document read back from a worker process, `Doc.from_bytes`) and then on, whatever it was. The
+    window keeps collection off so that no worker thread collects garbage holding Qt objects
+    (ui/gc_thread.py): switched on by srsly on the thread that reads the documents of a large
+    import, it collected there, and the window crashed (2 of about 25 runs of the UI tests). Each
+    thread's own off-and-on is matched, so the command line, where collection is on, keeps it on."""
+
+    def __init__(self) -> None:
+        self._found = threading.local()
+
+    def disable(self) -> None:
+        self._found.was = gc.isenabled()
+        gc.disable()
+
+    def enable(self) -> None:
+        if getattr(self._found, "was", True):
+            gc.enable()
+
+    def isenabled(self) -> bool:
+        return gc.isenabled()
+
+    def collect(self, generation: int = 2) -> int:
+        return gc.collect(generation)
+
+
+_SWITCH = _CollectionSwitch()
+
+
+def _srsly_puts_back_what_it_found() -> None:
+    """Give srsly the switch above, for good (idempotent)."""
     try:
         import srsly._msgpack_api as reader
-    except ImportError:  # another srsly: the state is put back after, at least
-        reader = None
-    real = getattr(reader, "gc", None)
-    if reader is not None and real is gc:
-        reader.gc = SimpleNamespace(disable=gc.disable, enable=gc.enable if was else (lambda: None))
-    try:
-        yield
-    finally:
-        if reader is not None and real is gc:
-            reader.gc = gc
-        if not was:
-            gc.disable()
+    except ImportError:  # another srsly: nothing to give
+        return
+    if getattr(reader, "gc", None) is gc:
+        reader.gc = _SWITCH
 
 
 def _build() -> Any:

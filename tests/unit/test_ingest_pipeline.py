@@ -131,12 +131,17 @@ def test_events_edited_or_deleted_by_hand_stay_that_way(store: Store, tmp_path: 
 
 def test_loading_the_model_leaves_garbage_collection_as_it_was() -> None:
     """srsly (the model's file reader) turns automatic collection on after reading; the window
-    keeps it off while workers run (ui/gc_thread.py), and loads the model on a worker."""
+    keeps it off while workers run (ui/gc_thread.py), loads the model on a worker and reads
+    documents back on one."""
     import subprocess
     import sys
 
-    code = ("import gc; gc.disable(); from dossier.ingest.nlp import load_pipeline; load_pipeline(); "
-            "print(gc.isenabled())")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         cwd=Path(__file__).resolve().parents[2])
-    assert out.stdout.strip() == "False", out.stderr
+    # Loading, then reading a document back from a worker process's bytes (a large import does,
+    # on a worker thread: srsly switched collection on there, and it collected Qt objects).
+    code = ("import gc; gc.{}(); from dossier.ingest.nlp import load_pipeline; nlp = load_pipeline(); "
+            "print(gc.isenabled()); from spacy.tokens import Doc; "
+            "Doc(nlp.vocab).from_bytes(nlp('Pashinyan asked Russia for help.').to_bytes()); print(gc.isenabled())")
+    for switch, expected in (("disable", "False\nFalse"), ("enable", "True\nTrue")):
+        out = subprocess.run([sys.executable, "-c", code.format(switch)], capture_output=True, text=True,
+                             timeout=120, cwd=Path(__file__).resolve().parents[2])
+        assert out.stdout.strip() == expected, out.stderr
