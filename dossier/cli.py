@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--graphml", type=Path, metavar="OUT.graphml", help="the entity network as GraphML (yEd, Gephi)")
     p.add_argument("--gexf", type=Path, metavar="OUT.gexf", help="the entity network as GEXF (Gephi)")
     p.add_argument("--ach", type=Path, metavar="OUT.csv", help="the competing-hypotheses matrix as CSV")
+    p.add_argument("--ftm", type=Path, metavar="OUT.ftm.json",
+                   help="FollowTheMoney entities, one per line, for OpenAleph (needs the ftm extra)")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
     p.add_argument("--handling", metavar="TEXT", help="a handling line for the cover, e.g. \"Internal — not for publication\"")
     # For the app, which runs the PDF export as a child process: progress lines on stdout, and
@@ -89,6 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preview", action="store_true", help="say what the merge would do, and change nothing")
     p.set_defaults(run=_cmd_merge)
 
+    p = commands.add_parser("import-ftm", help="read FollowTheMoney entities (from --ftm or OpenAleph) into a dossier")
+    p.add_argument("path", type=Path, help="the dossier (created if it does not exist)")
+    p.add_argument("file", type=Path, metavar="FILE.ftm.json")
+    p.add_argument("--preview", action="store_true", help="say what it would bring, and change nothing")
+    p.set_defaults(run=_cmd_import_ftm)
+
+    p = commands.add_parser("publish", help="print the command that publishes a dossier read-only with Datasette")
+    p.add_argument("path", type=Path)
+    p.add_argument("--port", type=int, default=8001)
+    p.set_defaults(run=_cmd_publish)
+
     p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
     p.add_argument("path", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -105,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "info", "backups", "restore")
+COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "info",
+            "backups", "restore")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -261,9 +276,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from dossier.store import Store
 
-    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach):
+    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm):
         return _fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
-                     "--graphml OUT.graphml, --gexf OUT.gexf and/or --ach OUT.csv")
+                     "--graphml OUT.graphml, --gexf OUT.gexf, --ach OUT.csv and/or --ftm OUT.ftm.json")
     articles = None
     if args.articles:
         try:
@@ -272,8 +287,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
             return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
     from dossier.store.targets import TargetRefused, check_target
 
-    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach)
-               if out]
+    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach,
+                               args.ftm) if out]
     if len({out.resolve() for out in outputs}) < len(outputs):
         return _fail("the same file is named for two exports; give each its own")
     try:
@@ -319,6 +334,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
             rows = write_ach_csv(store, args.ach)
             print(f"wrote {rows} rows of evidence to {args.ach}")
+        if args.ftm:
+            from dossier.export.ftm import write_ftm
+
+            try:
+                count = write_ftm(store, args.ftm)
+            except ValueError as exc:  # the extra is not installed
+                return _fail(str(exc))
+            print(f"wrote {count} FollowTheMoney entities to {args.ftm}")
     finally:
         store.close()
     return EXIT_OK
@@ -416,6 +439,55 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     if conflicts and not args.preview:
         print(f"{len(conflicts)} conflict(s) to settle: open the dossier, View > Conflicts "
               "(keep mine, keep theirs or keep both).")
+    return EXIT_OK
+
+
+def _cmd_import_ftm(args: argparse.Namespace) -> int:
+    from dossier.store import Store
+
+    import tempfile
+
+    if not args.file.exists():
+        return _fail(f"{args.file} does not exist")
+    with tempfile.TemporaryDirectory(prefix="dossier-preview-") as scratch:
+        if args.path.exists():
+            store = Store.open(args.path)
+        else:  # a new dossier; a preview of one is made aside, so nothing is created
+            target = Path(scratch) / "preview.dossier" if args.preview else args.path
+            store = Store.create(target, args.file.name.split(".")[0])
+        try:
+            from dossier.ingest.ftm import import_ftm
+
+            result = import_ftm(store, args.file, preview=args.preview)
+        except ValueError as exc:
+            return _fail(str(exc))
+        finally:
+            store.close()
+    print(f"{'Would bring in' if args.preview else 'Read'} {result.read} FollowTheMoney entities from "
+          f"{shown(args.file)}:")
+    for line in result.report.lines():
+        print(f"  {shown(line)}")
+    for reason in result.skipped[:50]:
+        print(f"  skipped: {shown(reason)}")
+    if len(result.skipped) > 50:
+        print(f"  … and {len(result.skipped) - 50} more skipped")
+    if args.preview:
+        print("Nothing was changed (--preview).")
+    elif result.report.adds_nothing:
+        print("Nothing new: everything in it is here already.")
+    return EXIT_OK
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from dossier.export.publish import publish_command
+    from dossier.store import read_info
+
+    read_info(args.path)  # a dossier this version can read, or the reason it isn't
+    command = publish_command(args.path, args.port)
+    print("Publish it read-only with Datasette (pip install 'datasette>=0.65,<1.0'):")
+    print("  " + " ".join(shlex.quote(part) for part in command))
+    print(f"then open http://127.0.0.1:{args.port}/ ; the canned queries are claims, entity_mentions and "
+          "chronology.")
     return EXIT_OK
 
 

@@ -146,20 +146,21 @@ def check_mergeable(store: Store, path: Path) -> None:
     inspect_dossier(path)  # not a dossier, damaged, newer: refused with its reason
 
 
-def preview_merge(store: Store, path: Path) -> MergeReport:
+def preview_merge(store: Store, path: Path, label: str | None = None) -> MergeReport:
     """What merging `path` would do, counted by doing it and rolling it back."""
     try:
         with store.transaction():
-            raise _Preview(merge_dossier(store, path))
+            raise _Preview(merge_dossier(store, path, label))
     except _Preview as preview:
         return preview.report
 
 
-def merge_dossier(store: Store, path: Path) -> MergeReport:
-    """Merge the dossier at `path` into `store`, in one transaction (see the module's docstring)."""
+def merge_dossier(store: Store, path: Path, label: str | None = None) -> MergeReport:
+    """Merge the dossier at `path` into `store`, in one transaction (see the module's docstring).
+    `label` names where it came from (default: its title and file name)."""
     check_mergeable(store, path)
     with other_dossier(path) as other, store.transaction():
-        return _Merge(store, other, f"{other.title} ({path.name})").run()
+        return _Merge(store, other, label or f"{other.title} ({path.name})").run()
 
 
 class _Merge:

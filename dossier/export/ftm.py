@@ -1,0 +1,228 @@
+"""FollowTheMoney: a dossier as line-delimited FtM entities, the format of OpenAleph, and read back.
+
+Needs the optional extra (`pip install 'dossier[ftm]'`, the followthemoney package); every entity
+written is checked by the library's own model first. The mapping (README, "FollowTheMoney"):
+
+  article        Article: title, bodyText (verbatim), publishedAt (as precise as known), sourceUrl,
+                 publisher (the outlet, its grade as keywords), language, fileName, retrievedAt
+                 (when it was imported)
+  person         Person
+  organisation   Organization
+  unit           Organization, topic "mil"
+  place          LegalEntity with keyword "dossier:place" (and its country when it names one): FtM
+                 has no Place, and its Address can't be what a Mention resolves to or an Event
+                 involves (both take a LegalEntity); a LegalEntity can be both
+  other          LegalEntity
+  mention        Mention: document, resolved, name (the surface)
+  event          Event: name, date or startDate/endDate, summary (the date words), description (the
+                 passage that dates it), proof (the article), involved
+  annotation     Note: entity (the article), summary (the quote), description (the note), notes (a
+                 claim's rationale), publisher (its author), createdAt, modifiedAt
+
+FtM's Mention has no offsets, nor its Note an anchor: the dossier keeps them in the ids it
+writes (`…-m<start>-<end>`), and a claim's status, grades, assessor, tags and evidence links in
+`dossier:` keywords, so a round trip loses nothing a dossier needs. A Mention from elsewhere
+(OpenAleph's own extraction) has no such id: every place its name stands in the text is taken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dossier.export.atomic import written_whole
+from dossier.store import Store
+
+EXTRA_MISSING = ("FollowTheMoney needs the optional extra: pip install 'dossier[ftm]' (it builds PyICU, which "
+                 "needs libicu-dev, pkg-config and g++: sh .ci/install-system-packages --ftm installs them).")
+PREFIX = "dossier"
+KEYWORD = "dossier:"
+PLACE_KEYWORD = "dossier:place"
+SCHEMA_OF_KIND = {"person": "Person", "organisation": "Organization", "unit": "Organization", "place": "LegalEntity",
+                  "other": "LegalEntity"}
+
+
+def ftm_model() -> Any:
+    """followthemoney's model, or a DossierError-like ValueError saying how to install it."""
+    try:
+        from followthemoney import model
+    except ImportError:
+        raise ValueError(EXTRA_MISSING) from None
+    return model
+
+
+def article_key(sha256: str) -> str:
+    return f"{PREFIX}-article-{sha256[:40]}"
+
+
+def entity_key(kind: str, name: str) -> str:
+    digest = hashlib.sha1(f"{kind}\x00{name.casefold()}".encode()).hexdigest()
+    return f"{PREFIX}-entity-{digest}"
+
+
+def _short(*parts: object) -> str:
+    return hashlib.sha1("\x00".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def published_value(published: str | None, precision: str) -> str | None:
+    """A published date as precise as it is known: FtM dates are ISO prefixes."""
+    if not published:
+        return None
+    return {"day": published[:10], "month": published[:7], "year": published[:4]}.get(precision)
+
+
+def ftm_entities(store: Store) -> Iterator[Any]:
+    """Every article, entity, mention, event and annotation of the dossier as FtM entity proxies,
+    each validated by followthemoney's model (InvalidData if one isn't)."""
+    model = ftm_model()
+    grades = store.source_grades()
+    entities = {e.id: e for e in store.entities()}
+    schema_of = {eid: SCHEMA_OF_KIND[e.kind] for eid, e in entities.items()}
+    keys = {eid: entity_key(e.kind, e.name) for eid, e in entities.items()}
+    for e in entities.values():
+        yield _checked(model, _entity(model, e, keys[e.id]))
+    for article_id in store.article_ids(order="id", descending=False):
+        article = store.article(article_id)
+        key = article_key(article.sha256)
+        yield _checked(model, _article(model, store, article, key))
+        for m in store.mentions_in_article(article_id):
+            proxy = model.make_entity("Mention")
+            proxy.id = f"{key}-m{m.start}-{m.end}" + ("-u" if m.origin != "auto" else "")
+            proxy.add("document", key)
+            proxy.add("resolved", keys[m.entity_id])
+            proxy.add("name", m.surface)
+            proxy.add("detectedSchema", schema_of[m.entity_id])
+            yield _checked(model, proxy)
+        for ev in store.events(article_id):
+            yield _checked(model, _event(model, ev, article.text, key, keys))
+        for a in store.annotations(article_id):
+            yield _checked(model, _note(model, store, a, key, grades))
+
+
+def _checked(model: Any, proxy: Any) -> Any:
+    model.get(proxy.schema.name).validate(proxy.to_dict())
+    return proxy
+
+
+def _entity(model: Any, e: Any, key: str) -> Any:
+    from followthemoney.types import registry
+
+    proxy = model.make_entity(SCHEMA_OF_KIND[e.kind])
+    proxy.id = key
+    proxy.add("name", e.name)
+    for alias in e.aliases:
+        proxy.add("alias", alias)
+    if e.notes:
+        proxy.add("notes", e.notes)
+    if e.kind == "unit":
+        proxy.add("topics", "mil")
+    if e.kind == "place":
+        proxy.add("keywords", PLACE_KEYWORD)
+        proxy.add("address", e.name)
+        country = registry.country.clean(e.name)  # a place that is a country says which
+        if country:
+            proxy.add("country", country)
+    return proxy
+
+
+def _article(model: Any, store: Store, article: Any, key: str) -> Any:
+    from followthemoney.types import registry
+
+    proxy = model.make_entity("Article")
+    proxy.id = key
+    proxy.add("title", article.title)
+    proxy.add("bodyText", article.text)
+    proxy.add("publishedAt", published_value(article.published, article.published_precision))
+    proxy.add("sourceUrl", article.url)
+    proxy.add("publisher", article.source)
+    if article.language:
+        proxy.add("language", registry.language.clean(article.language))
+    proxy.add("fileName", article.original_name)
+    proxy.add("retrievedAt", article.imported_at[:19] if article.imported_at else None)
+    for outlet in store.article_reports(article.id):
+        proxy.add("keywords", f"{KEYWORD}reports={outlet}")
+    source = store.source_by_name(article.source) if article.source else None
+    if source is not None and (source.reliability or source.rationale):  # the outlet's grade, on each of its articles
+        proxy.add("keywords", [f"{KEYWORD}outletReliability={source.reliability or ''}",
+                               f"{KEYWORD}outletRationale={source.rationale}"])
+    return proxy
+
+
+def _event(model: Any, ev: Any, text: str, article: str, keys: dict[int, str]) -> Any:
+    proxy = model.make_entity("Event")
+    proxy.id = f"{article}-e{ev.start}-{ev.end}-{_short(ev.date_text, ev.title)}"
+    proxy.add("name", ev.title)
+    if ev.earliest and ev.earliest == ev.latest:
+        proxy.add("date", ev.earliest)
+    else:
+        proxy.add("startDate", ev.earliest)
+        proxy.add("endDate", ev.latest)
+    proxy.add("summary", ev.date_text)
+    if ev.end > ev.start:
+        proxy.add("description", text[ev.start:ev.end])
+    proxy.add("proof", article)
+    for entity_id in ev.entity_ids:
+        proxy.add("involved", keys[entity_id])
+    proxy.add("keywords", [f"{KEYWORD}precision={ev.precision}", f"{KEYWORD}origin={ev.origin}"])
+    return proxy
+
+
+def _note(model: Any, store: Store, a: Any, article: str, grades: Any) -> Any:
+    proxy = model.make_entity("Note")
+    proxy.id = note_id(article, a)
+    proxy.add("entity", article)
+    proxy.add("name", f"{a.kind.capitalize()}: “{a.exact[:120]}”")
+    proxy.add("summary", a.exact)
+    proxy.add("description", a.note or None)
+    proxy.add("publisher", a.author or None)
+    proxy.add("createdAt", a.created[:19])
+    proxy.add("modifiedAt", a.modified[:19])
+    words = [f"{KEYWORD}kind={a.kind}"]
+    if a.quoted_as:
+        words.append(f"{KEYWORD}quotedAs={a.quoted_as}")
+    if a.kind == "claim" and a.claim is not None:
+        c = a.claim
+        words.append(f"{KEYWORD}status={c.status}")
+        if c.reliability:
+            words.append(f"{KEYWORD}reliability={c.reliability}")
+        if c.credibility:
+            words.append(f"{KEYWORD}credibility={c.credibility}")
+        if a.assessed_by:
+            words.append(f"{KEYWORD}assessedBy={a.assessed_by}")
+        if a.assessed_at:
+            words.append(f"{KEYWORD}assessedAt={a.assessed_at}")
+        proxy.add("notes", c.rationale or None)
+        for link in store.evidence(a.id):
+            target = store.annotation(link.annotation_id)
+            # relation, the linked annotation's id, when and by whom (the name last: it may hold spaces)
+            words.append(f"{KEYWORD}evidence={link.relation} "
+                         f"{note_id(article_key(store.article(target.article_id).sha256), target)} "
+                         f"{link.created or '-'} {link.author}".rstrip())
+    tags = {t.id: t.name for t in store.tags()}
+    words += [f"{KEYWORD}tag={tags[t]}" for t in a.tag_ids if t in tags]
+    proxy.add("keywords", words)
+    return proxy
+
+
+def note_id(article: str, a: Any) -> str:
+    """An annotation's id: its article's, its offsets (o: orphaned, the offsets mean nothing) and
+    a hash that tells two annotations on one passage apart."""
+    state = "o" if a.anchor_state == "orphaned" else ""
+    return f"{article}-a{a.start}-{a.end}{state}-{_short(a.kind, a.created, a.id)}"
+
+
+def write_ftm(store: Store, out: Path) -> int:
+    """Write the dossier as line-delimited FtM JSON to `out` (atomically). Returns how many."""
+    from dossier.store.targets import check_target
+
+    ftm_model()  # the extra, before anything is written
+    check_target(out, store.path)
+    count = 0
+    with written_whole(out) as partial, partial.open("w", encoding="utf-8") as stream:
+        for proxy in ftm_entities(store):
+            stream.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count

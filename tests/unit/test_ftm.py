@@ -1,0 +1,130 @@
+"""FollowTheMoney: every exported entity passes the library's own model; export then import into
+a new dossier gives the same articles, entities, mentions, events and annotations (authors,
+grades, evidence and tags with them); a second import adds nothing; a file from elsewhere is read
+as far as it can be, line by line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("followthemoney", reason="the ftm extra (CI installs it)")
+
+from followthemoney import model  # noqa: E402
+
+from dossier.export.ftm import write_ftm  # noqa: E402
+from dossier.ingest.ftm import import_ftm  # noqa: E402
+from dossier.store import Store  # noqa: E402
+from dossier.store.merging import merge_dossier  # noqa: E402
+from tests.unit.test_merge import two_dossiers  # noqa: E402, F401 - a fixture
+
+
+def content(store: Store) -> dict[str, object]:
+    """What a dossier holds, by what identifies it rather than by row ids."""
+    sha = {i: store.article(i).sha256 for i in store.article_ids()}
+    names = {e.id: (e.name, e.kind) for e in store.entities()}
+    tags = {t.id: t.name for t in store.tags()}
+    annotations = {a.id: a for a in store.annotations()}
+
+    def anchor(a: object) -> tuple[object, ...]:
+        return (sha[a.article_id], a.kind, a.start, a.end, a.exact)  # type: ignore[attr-defined]
+
+    return {
+        "articles": sorted((a.sha256, a.title, a.source, a.url, a.published, a.published_precision, a.language,
+                            a.original_name, tuple(store.article_reports(a.id)))
+                           for a in (store.article(i) for i in sha)),
+        "sources": sorted((s.name, s.reliability, s.rationale) for s in store.sources() if s.reliability or s.rationale),
+        "entities": sorted((e.name, e.kind, tuple(sorted(e.aliases)), e.notes) for e in store.entities()),
+        "mentions": sorted((sha[i], m.start, m.end, m.surface, names[m.entity_id], m.origin)
+                           for i in sha for m in store.mentions_in_article(i)),
+        "events": sorted((sha[i], e.start, e.end, e.title, e.date_text, e.earliest, e.latest, e.precision, e.origin,
+                          tuple(sorted(names[x] for x in e.entity_ids))) for i in sha for e in store.events(i)),
+        "annotations": sorted((*anchor(a), a.note, a.claim, a.author, a.assessed_by, a.assessed_at, a.created,
+                               a.modified, a.anchor_state, a.quoted_as, tuple(sorted(tags[t] for t in a.tag_ids)))
+                              for a in annotations.values()),
+        "evidence": sorted((anchor(a), l.relation, anchor(annotations[l.annotation_id]), l.author, l.created)
+                           for a in annotations.values() for l in store.evidence(a.id)),
+    }
+
+
+def round_trip(source: Path, tmp_path: Path) -> tuple[dict[str, object], dict[str, object], Path, Path]:
+    out = tmp_path / "out.ftm.json"
+    with Store.open_readonly(source) as store:
+        count = write_ftm(store, out)
+        before = content(store)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == count
+    for line in lines:  # every entity passes the library's own model
+        data = json.loads(line)
+        model.get(data["schema"]).validate(data)
+    back = tmp_path / "back.dossier"
+    with Store.create(back, "Back") as store:
+        result = import_ftm(store, out)
+        assert result.skipped == [] and result.read == count
+        after = content(store)
+    return before, after, out, back
+
+
+def test_the_sample_goes_to_followthemoney_and_back_without_loss(sample_path: Path, tmp_path: Path) -> None:
+    before, after, out, back = round_trip(sample_path, tmp_path)
+    assert after == before
+    schemas = {json.loads(line)["schema"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert {"Article", "Person", "Organization", "LegalEntity", "Mention", "Event", "Note"} <= schemas
+    with Store.open(back) as store:  # a second import adds nothing
+        again = import_ftm(store, out)
+        assert again.report.adds_nothing and content(store) == after
+
+
+def test_a_merged_two_analyst_dossier_goes_there_and_back(two_dossiers: tuple[Path, Path], tmp_path: Path) -> None:
+    ann, boris = two_dossiers
+    with Store.open(ann) as store:
+        merge_dossier(store, boris)
+    before, after, _out, _back = round_trip(ann, tmp_path)
+    assert after == before
+    authors = {row[7] for row in before["annotations"]} | {row[8] for row in before["annotations"]}  # type: ignore[attr-defined]
+    assert {"Ann Vardanyan", "Boris Aliyev"} <= authors
+
+
+def test_a_file_from_elsewhere_is_read_as_far_as_it_can_be(tmp_path: Path) -> None:
+    text = "Nikol Pashinyan met the CSTO envoy. Pashinyan asked for help; Nikol Pashinyan said so twice."
+    lines = [
+        {"id": "doc-1", "schema": "Article", "properties": {"title": ["Talks"], "bodyText": [text],
+                                                             "publishedAt": ["2021-05"], "language": ["eng"]}},
+        {"id": "p-1", "schema": "Person", "properties": {"name": ["Nikol Pashinyan"], "alias": ["Pashinyan"]}},
+        # OpenAleph's own extraction: a name in a document, with no offsets.
+        {"id": "men-1", "schema": "Mention", "properties": {"document": ["doc-1"], "resolved": ["p-1"],
+                                                             "name": ["Nikol Pashinyan"]}},
+        {"id": "bad-1", "schema": "Person", "properties": {"birthDate": ["not a date"]}},
+        {"id": "x", "schema": "NoSuchSchema", "properties": {}},
+    ]
+    path = tmp_path / "aleph.ftm.json"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\nnot json\n", encoding="utf-8")
+    with Store.create(tmp_path / "d.dossier", "D") as store:
+        result = import_ftm(store, path)
+        assert len(result.skipped) == 3 and all(s.startswith("line ") for s in result.skipped)
+        (article_id,) = store.article_ids()
+        article = store.article(article_id)
+        assert (article.text, article.published, article.published_precision, article.language) == (
+            text, "2021-05", "month", "en")
+        (person,) = store.entities()
+        assert (person.name, person.kind, person.aliases) == ("Nikol Pashinyan", "person", ("Pashinyan",))
+        spans = [(m.start, m.end) for m in store.mentions_in_article(article_id)]
+        assert spans == [(0, 15), (text.rindex("Nikol"), text.rindex("Nikol") + 15)]  # every place it stands
+
+
+def test_the_command_line_exports_and_reads_back(sample_path: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from dossier.cli import main
+
+    out, new = tmp_path / "border.ftm.json", tmp_path / "new.dossier"
+    assert main(["export", str(sample_path), "--ftm", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("wrote ")
+    assert main(["import-ftm", str(new), str(out), "--preview"]) == 0
+    assert "Nothing was changed (--preview)." in capsys.readouterr().out and not new.exists()
+    assert main(["import-ftm", str(new), str(out)]) == 0
+    assert "Articles: 1 new, 0 already here" in capsys.readouterr().out
+    assert main(["import-ftm", str(new), str(out)]) == 0
+    assert "Nothing new: everything in it is here already." in capsys.readouterr().out
+    assert main(["export", str(sample_path), "--ftm", str(sample_path)]) == 1  # never over a dossier
