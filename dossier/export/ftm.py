@@ -78,7 +78,7 @@ def ftm_entities(store: Store) -> Iterator[Any]:
     """Every article, entity, mention, event and annotation of the dossier as FtM entity proxies,
     each validated by followthemoney's model (InvalidData if one isn't)."""
     model = ftm_model()
-    grades = store.source_grades()
+    tags = {t.id: t.name for t in store.tags()}
     entities = {e.id: e for e in store.entities()}
     schema_of = {eid: SCHEMA_OF_KIND[e.kind] for eid, e in entities.items()}
     keys = {eid: entity_key(e.kind, e.name) for eid, e in entities.items()}
@@ -99,7 +99,7 @@ def ftm_entities(store: Store) -> Iterator[Any]:
         for ev in store.events(article_id):
             yield _checked(model, _event(model, ev, article.text, key, keys))
         for a in store.annotations(article_id):
-            yield _checked(model, _note(model, store, a, key, grades))
+            yield _checked(model, _note(model, store, a, key, tags))
 
 
 def _checked(model: Any, proxy: Any) -> Any:
@@ -170,7 +170,7 @@ def _event(model: Any, ev: Any, text: str, article: str, keys: dict[int, str]) -
     return proxy
 
 
-def _note(model: Any, store: Store, a: Any, article: str, grades: Any) -> Any:
+def _note(model: Any, store: Store, a: Any, article: str, tags: dict[int, str]) -> Any:
     proxy = model.make_entity("Note")
     proxy.id = note_id(article, a)
     proxy.add("entity", article)
@@ -201,7 +201,6 @@ def _note(model: Any, store: Store, a: Any, article: str, grades: Any) -> Any:
             words.append(f"{KEYWORD}evidence={link.relation} "
                          f"{note_id(article_key(store.article(target.article_id).sha256), target)} "
                          f"{link.created or '-'} {link.author}".rstrip())
-    tags = {t.id: t.name for t in store.tags()}
     words += [f"{KEYWORD}tag={tags[t]}" for t in a.tag_ids if t in tags]
     proxy.add("keywords", words)
     return proxy

@@ -153,19 +153,16 @@ class _Fill:
                 kinds["entity"].append(proxy)
             else:
                 self.skipped.append(f"{proxy.id}: a {schema.name} is nothing a dossier keeps")
+        steps = (("article", self._article), ("entity", self._entity), ("mention", self._mention),
+                 ("event", self._event), ("note", self._note), ("note", self._evidence))
         with self.store.transaction():
-            for proxy in kinds["article"]:
-                self._article(proxy)
-            for proxy in kinds["entity"]:
-                self._entity(proxy)
-            for proxy in kinds["mention"]:
-                self._mention(proxy)
-            for proxy in kinds["event"]:
-                self._event(proxy)
-            for proxy in kinds["note"]:
-                self._note(proxy)
-            for proxy in kinds["note"]:
-                self._evidence(proxy)
+            for kind, step in steps:
+                for proxy in kinds[kind]:
+                    try:
+                        with self.store.transaction():  # a savepoint: one entity's failure undoes it alone
+                            step(proxy)
+                    except Exception as error:  # reported, and the next one read
+                        self.skipped.append(f"{proxy.id}: could not be read ({type(error).__name__}: {error})")
 
     def _article(self, proxy: Any) -> None:
         text = proxy.first("bodyText")
