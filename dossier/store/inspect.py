@@ -101,6 +101,23 @@ def quick_check(conn: sqlite3.Connection) -> str:
     return str(row[0]) if row else "no answer from quick_check"
 
 
+def needs_upgrade(path: Path) -> bool:
+    """Whether the file says (in its header, read without opening it) that it is a dossier of an
+    older format, which opening will back up and migrate: the window does that on a worker. Any
+    doubt (not there, not SQLite) is False: opening then says what is wrong, as always."""
+    from dossier.store.schema import SCHEMA_VERSION
+
+    try:
+        with Path(path).open("rb") as f:
+            header = f.read(HEADER_SIZE)
+    except OSError:
+        return False
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        return False
+    user_version = int.from_bytes(header[60:64], "big")  # PRAGMA user_version lives here
+    return 0 < user_version < SCHEMA_VERSION
+
+
 def _check_header(path: Path, backup: Path | None) -> None:
     size = path.stat().st_size
     with path.open("rb") as f:

@@ -271,17 +271,58 @@ class MainWindow(QMainWindow):
     # -- opening and closing ----------------------------------------------------------------
 
     def open_dossier(self, path: Path) -> bool:
-        """Open `path`, or explain why not (offering a backup for a damaged file)."""
+        """Open `path`, or explain why not (offering a backup for a damaged file). A dossier of an
+        older format is backed up and upgraded on a worker, the window saying so (at 100,000
+        articles that takes half a minute): True then means it is being opened."""
+        from dossier.store.inspect import needs_upgrade
+
+        if needs_upgrade(path):
+            self._open_upgrading(path)
+            return True
         try:
             store = self._open_store(path)
         except DossierError as error:
-            from dossier.ui.open_errors import explain_open_error
-
-            if explain_open_error(self, error) and getattr(error, "backup", None) is not None:
-                return self._restore_then_open(path, error.backup)  # type: ignore[attr-defined]
-            return False
+            return self._explain_open_error(path, error)
         self.set_store(store)
         return True
+
+    def _explain_open_error(self, path: Path, error: DossierError) -> bool:
+        from dossier.ui.open_errors import explain_open_error
+
+        if explain_open_error(self, error) and getattr(error, "backup", None) is not None:
+            return self._restore_then_open(path, error.backup)  # type: ignore[attr-defined]
+        return False
+
+    def _open_upgrading(self, path: Path) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        progress = QProgressDialog(self.tr("Upgrading %1 to this version's format (a backup is made first)…")
+                                   .replace("%1", path.name), "", 0, 0, self)
+        progress.setWindowTitle(self.tr("Opening %1").replace("%1", path.name))
+        progress.setCancelButton(None)  # type: ignore[arg-type]  # an upgrade step ends whole
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setValue(0)
+
+        def opened(store: Store) -> None:
+            progress.reset()
+            progress.deleteLater()
+            self.set_store(store)
+
+        def failed(error: BaseException) -> None:
+            progress.reset()
+            progress.deleteLater()
+            if isinstance(error, DossierError):
+                self._explain_open_error(path, error)
+            else:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, self.tr("Open"), self.tr("%1 could not be upgraded (it is left as it "
+                                                                  "was; a backup was made first): %2")
+                                    .replace("%1", path.name).replace("%2", str(error)))
+
+        open_store = self._open_store
+        self._tasks.run(lambda: open_store(path), on_done=opened, on_error=failed)
 
     def set_store(self, store: Store) -> None:
         self._close_workspace()

@@ -164,3 +164,29 @@ def test_a_merge_runs_on_a_worker_while_the_window_stays_live(qtbot, open_real_w
     window.undo_action.trigger()  # the worker's edit, undone on the window's own connection
     assert ws.store.counts()["articles"] == 2 and ws.store.conflicts() == []
     window.close()
+
+
+def test_a_dossier_of_an_older_format_is_upgraded_on_a_worker(qtbot, open_real_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The window stays live while an old dossier is backed up and upgraded (schema 12 -> 13
+    makes the story keys of every article): it opens once the upgrade is done."""
+    import sqlite3
+
+    from dossier.store.backups import list_backups
+    from dossier.store.inspect import needs_upgrade
+    from dossier.store.schema import SCHEMA_VERSION
+
+    conn = sqlite3.connect(sample_path, isolation_level=None)  # the sample as schema 12 wrote it
+    for table in ("captures", "conflicts", "story_keys", "distinct_stories"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE annotations DROP COLUMN quoted_as")
+    conn.execute("PRAGMA user_version = 12")
+    conn.close()
+    assert needs_upgrade(sample_path)
+    window = open_real_window(sample_path)  # returns once it is open and checked
+    store = window.workspace.store
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store._conn.execute("SELECT count(*) FROM story_keys").fetchone()[0] > 0
+    assert list_backups(sample_path)  # made before the upgrade
+    assert window.workspace.pane.article is not None
+    window.close()
+    assert not needs_upgrade(sample_path)  # its header says so once the file is closed whole
