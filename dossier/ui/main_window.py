@@ -303,13 +303,16 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setValue(0)
+        self.statusBar().showMessage(progress.labelText())
 
         def opened(store: Store) -> None:
+            self.statusBar().clearMessage()
             progress.reset()
             progress.deleteLater()
             self.set_store(store)
 
         def failed(error: BaseException) -> None:
+            self.statusBar().clearMessage()
             progress.reset()
             progress.deleteLater()
             if isinstance(error, DossierError):
