@@ -87,11 +87,9 @@ class DossierSession(QObject):
     def adopt(self, done: Done) -> None:
         """An edit made and committed elsewhere (a merge, on a worker's own connection): onto the
         undo stack as it is, and announced."""
-        if not self.store.is_open:
-            return
-        if done.undo:
-            self.undo_stack.push(_DoneCommand(self, done))
-        self._announce(done.changes)
+        if self.store.is_open:
+            self.record(done)
+            self._announce(done.changes)
 
     def undo(self) -> None:
         self.flush_pending()
