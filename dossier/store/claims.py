@@ -22,6 +22,7 @@ class EvidenceItem(NamedTuple):
     outlet: str | None
     exact: str
     independent: bool
+    author: str = ""  # who linked it ("" where the file did not record it)
 
 
 class ClaimRow(NamedTuple):
@@ -88,15 +89,15 @@ class ClaimQueries:
         grades = self.source_grades()  # type: ignore[attr-defined]
         tag_names = {t.id: t.name for t in self.tags()}  # type: ignore[attr-defined]
         claim_ids_all = [c.id for c in claims]
-        links: dict[int, list[tuple[str, int, int, str]]] = {}
+        links: dict[int, list[tuple[str, int, int, str, str]]] = {}
         entities: dict[int, list[str]] = {}
         for chunk in _chunks(claim_ids_all, 500):
             marks = ",".join("?" * len(chunk))
-            for claim_id, relation, target, article_id, exact in q(
-                    "SELECT e.claim_id, e.relation, a.id, a.article_id, a.exact FROM evidence e "
+            for claim_id, relation, target, article_id, exact, author in q(
+                    "SELECT e.claim_id, e.relation, a.id, a.article_id, a.exact, e.author FROM evidence e "
                     f"JOIN annotations a ON a.id = e.annotation_id WHERE e.claim_id IN ({marks}) "
                     "ORDER BY e.claim_id, a.article_id, a.start_offset", chunk):
-                links.setdefault(claim_id, []).append((relation, target, article_id, exact))
+                links.setdefault(claim_id, []).append((relation, target, article_id, exact, author))
             # The entities named in the claim's sentence(s), where the passage's "it" is named.
             for claim_id, name in q(
                     "SELECT DISTINCT an.id, en.name FROM annotations an JOIN sentences s ON s.article_id = an.article_id "
@@ -124,14 +125,14 @@ class ClaimQueries:
             article = articles[c.article_id]
             grade = grades.grade(c.claim, article.source)  # type: ignore[arg-type]
             items, sources = [], []
-            for relation, target, article_id, exact in links.get(c.id, []):
+            for relation, target, article_id, exact, author in links.get(c.id, []):
                 other = articles[article_id]
                 source = EvidenceSource(relation, article_id, other.source, tuple(reports.get(article_id, ())),
                                         grades.reliability(other.source))
                 sources.append(source)
                 items.append(EvidenceItem(target, relation, article_id, other.title, other.source, exact,
                                           independent(c.article_id, article.source, reports.get(c.article_id, ()),
-                                                      source)))
+                                                      source), author))
             rows.append(ClaimRow(
                 c, article.title, article.source, article.published, article.published_precision, grade,
                 corroborate(c.article_id, article.source, reports.get(c.article_id, ()), grade.reliability, sources),

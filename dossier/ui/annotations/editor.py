@@ -265,13 +265,11 @@ class AnnotationEditor(QWidget):
         (row,) = self._store.claim_rows([a.id])
         self._show_corroboration(row)
         self._evidence_ids = [(item.annotation_id, item.relation) for item in row.evidence]
-        linked_by = {link.annotation_id: link.author for link in self._store.evidence(a.id)}
         lines = []
         for item in row.evidence:
             where = " — ".join(p for p in (item.outlet, item.article_title) if p)
             alone = "" if item.independent else self.tr(" (not independent)")
-            by = self.tr(" (linked by %1)").replace("%1", shown(linked_by[item.annotation_id])) \
-                if linked_by.get(item.annotation_id) else ""
+            by = self.tr(" (linked by %1)").replace("%1", shown(item.author)) if item.author else ""
             lines.append(f"{self.tr(item.relation)}: “{item.exact}” — {where}{alone}{by}")
         self.evidence_model.setStringList(lines)
         self.remove_evidence_button.setEnabled(bool(lines))
