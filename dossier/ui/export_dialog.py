@@ -109,10 +109,13 @@ class PdfRequest:
 
 def dossier_command() -> tuple[str, list[str]]:
     """The `dossier` command as a program and leading arguments: the bundle's own executable,
-    or this Python running the package."""
+    or this Python running the installed package. `-P` (safe path) keeps the current folder off
+    the child's import path: a clone named `dossier` there would otherwise be imported as an
+    empty namespace package instead of the package (the export failed from the clone's parent).
+    The bundle imports only from itself, whatever the current folder holds."""
     if getattr(sys, "frozen", False):
         return sys.executable, []
-    return sys.executable, ["-m", "dossier"]
+    return sys.executable, ["-P", "-m", "dossier"]
 
 
 def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_path: Path, title: str,

@@ -247,3 +247,42 @@ def test_the_claims_section_says_what_other_sources_say(qapp, corpus_path: Path,
     assert "“has been partially fulfilled” — SouthFront (not graded; not independent)" in text
     links = [a for page in PdfReader(str(out)).pages[:4] for a in page.get("/Annots", []) or []]
     assert len(links) >= 4  # the claim's quote and its three pieces of evidence lead into the text
+
+
+def test_the_export_child_runs_the_installed_package_from_a_folder_holding_a_dossier_folder(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A clone named `dossier` in the current folder is not the package the child imports."""
+    from dossier import __version__
+    from dossier.ui.export_dialog import dossier_command
+
+    (tmp_path / "dossier" / "dossier").mkdir(parents=True)  # a clone of the project, as in ~/dossier
+    (tmp_path / "dossier" / "README.md").write_text("a clone\n")
+    monkeypatch.chdir(tmp_path)
+    program, leading = dossier_command()
+    done = subprocess.run([program, *leading, "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert __version__ in done.stdout
+
+
+def test_file_export_pdf_from_a_folder_holding_a_dossier_folder(qtbot, open_window, sample_path: Path,  # type: ignore[no-untyped-def]
+                                                               tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.conftest import answer_next_dialog
+
+    home = tmp_path / "home"
+    (home / "dossier").mkdir(parents=True)
+    monkeypatch.chdir(home)
+    window = open_window(sample_path)
+    out = tmp_path / "from home.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.open_when_done.setChecked(False)
+        dialog.accept()
+
+    answer_next_dialog(qtbot, choose)
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: not window.exports, timeout=60_000)
+    assert "Wrote" in window.statusBar().currentMessage(), window.statusBar().currentMessage()
+    assert out.exists()
