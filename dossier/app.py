@@ -84,14 +84,22 @@ def _settings_backend() -> QSettings | None:
     return None
 
 
-def run(path: Path | None = None) -> int:
-    started = time.perf_counter()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def configure(app: QApplication) -> None:
+    """Names, icon, and the rules every window and dialog of the app follows."""
+    from dossier.ui.wheel_guard import install_wheel_guard
+
     app.setApplicationName("Dossier")
     app.setOrganizationName("Dossier")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("dossier")
     app.setWindowIcon(_app_icon())
+    install_wheel_guard(app)  # the wheel changes no value in a widget without the keyboard
+
+
+def run(path: Path | None = None) -> int:
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure(app)
     settings = Settings(_settings_backend())
     if settings.get(keys.THEME) != "system":
         from dossier.ui.preferences import apply_theme

@@ -42,11 +42,14 @@ def _dropped_files(mime: QMimeData) -> list[Path]:
 
 
 def redo_shortcuts() -> list[QKeySequence]:
-    """The platform's redo keys, plus Ctrl+Shift+Z where the platform lacks it. Not twice: a key
-    bound twice is "ambiguous" to Qt, which then does nothing (redo was dead on X11)."""
-    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    extra = QKeySequence("Ctrl+Shift+Z")
-    return keys if extra in keys else [*keys, extra]
+    """The platform's redo keys, plus Ctrl+Shift+Z and Ctrl+Y (Windows' and many Linux apps'
+    redo) where the platform lacks them. Not twice: a key bound twice is "ambiguous" to Qt,
+    which then does nothing (redo was dead on X11)."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+        if extra not in keys:
+            keys.append(extra)
+    return keys
 
 
 def count_of(n: int, one: str, many: str) -> str:
