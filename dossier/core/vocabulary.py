@@ -41,3 +41,7 @@ CLAIM_STATUS_LABELS = {
     "false": "False",
 }
 
+
+# A tag is a word or a short phrase: longer text typed into the tag field is a note or a
+# rationale by mistake (a 150-character "tag" came from a Tab that went to the wrong field).
+MAX_TAG_LENGTH = 40

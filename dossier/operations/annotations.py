@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from dossier.core.changes import Changes
 from dossier.core.models import Annotation, Claim
@@ -11,6 +11,7 @@ from dossier.core.vocabulary import (
     CLAIM_STATUSES,
     CREDIBILITY,
     EVIDENCE_RELATIONS,
+    MAX_TAG_LENGTH,
     RELIABILITY,
 )
 from dossier.operations import Operation, Refused, existing
@@ -102,29 +103,48 @@ class EditClaim(Operation):
 
 
 class SetTags(Operation):
-    """An annotation's tags, by name; a name that is no tag yet becomes one (undone with it)."""
+    """An annotation's tags, by name; a name that is no tag yet becomes one (undone with it).
+
+    `made_here`: tags this annotation's tag field made earlier (a word typed by mistake, then
+    corrected). One of them that the edit leaves on no annotation, with no tag nested under it,
+    goes in the same step: an edit of the field leaves no orphan tag behind. Tags made or shaped
+    elsewhere (Annotate > Tags…) stay even when unused."""
 
     text = "Tag annotation"
 
-    def __init__(self, annotation_id: int, names: Sequence[str], pick_color: Callable[[int], str]) -> None:
+    def __init__(self, annotation_id: int, names: Sequence[str], pick_color: Callable[[int], str],
+                 made_here: Collection[int] = ()) -> None:
         self.annotation_id = annotation_id
         self.names = list({n.strip().casefold(): n.strip() for n in names if n.strip()}.values())
         self._pick_color = pick_color
+        self._made_here = set(made_here)
+        self.made: list[int] = []  # the tags this edit made
 
     def validate(self, store: Store) -> None:
         _annotation(store, self.annotation_id)
+        for name in self.names:
+            if len(name) > MAX_TAG_LENGTH:
+                raise Refused(f"A tag is at most {MAX_TAG_LENGTH} characters; “{name[:20]}…” has {len(name)}. "
+                              "Write it in the note instead.")
 
     def apply(self, store: Store) -> Changes:
         old = store.annotation(self.annotation_id).tag_ids
         wanted = []
+        self.made = []
         for name in self.names:
             tag = store.find_tag(name)
-            wanted.append(tag.id if tag else store.add_tag(name, self._pick_color(len(store.tags()))))
+            if tag is None:
+                self.made.append(store.add_tag(name, self._pick_color(len(store.tags()))))
+            wanted.append(tag.id if tag else self.made[-1])
         for tag_id in old:
             if tag_id not in wanted:
                 store.untag_annotation(self.annotation_id, tag_id)
         for tag_id in wanted:
             store.tag_annotation(self.annotation_id, tag_id)
+        for tag_id in old:
+            if tag_id in self._made_here and tag_id not in wanted and store.tag_usage(tag_id) == 0 \
+                    and store.tag_subtree(tag_id) == [tag_id]:
+                store.delete_tag(tag_id)
         annotation = store.annotation(self.annotation_id)
         return Changes(annotations=[annotation.id], content=[annotation.article_id], tags={*old, *wanted})
 

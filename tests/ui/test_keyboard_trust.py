@@ -161,3 +161,97 @@ def test_no_two_actions_of_the_window_share_a_key(open_window, sample_path: Path
             name = key.toString()
             assert name not in bound, f"{name}: {bound[name]!r} and {action.text()!r} (ambiguous: neither works)"
             bound[name] = action.text()
+
+
+def focus_chain_from(qtbot, start: QWidget, steps: int) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    seen = [start]
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_follows_the_form_of_a_claim_and_of_a_note(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 8)
+    qtbot.keyClick(view, Qt.Key.Key_C)
+    editor = ws.editor
+    assert editor.note_edit.hasFocus()
+    assert focus_chain_from(qtbot, editor.note_edit, 6) == [
+        editor.note_edit, editor.status_box, editor.reliability_box, editor.credibility_box, editor.rationale_edit,
+        editor.tags_edit, editor.relation_box]
+    view.setFocus()
+    select_with_keyboard(qtbot, view, 20, 5)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert focus_chain_from(qtbot, editor.note_edit, 1) == [editor.note_edit, editor.tags_edit]
+
+
+def test_a_sentence_typed_into_tags_becomes_no_tag(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 8)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    editor = ws.editor
+    tags_before = ws.store.tags()
+    qtbot.keyClick(editor.note_edit, Qt.Key.Key_Tab)
+    assert editor.tags_edit.hasFocus()
+    sentence = "The ministry denied it the next day and two other outlets repeated the denial without a source"
+    qtbot.keyClicks(editor.tags_edit, sentence)
+    qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Tab)  # the keyboard goes on: no comma, no Enter
+    assert ws.store.tags() == tags_before and ws.store.annotation(editor.annotation_id).tag_ids == ()
+    qtbot.waitUntil(lambda: editor.tags_hint.isVisible())
+    assert "too long for a tag" in editor.tags_hint.text()
+    assert editor.tags_edit.text() == sentence  # kept where it was typed, not dropped
+
+    editor.tags_edit.setFocus()
+    editor.tags_edit.selectAll()
+    qtbot.keyClicks(editor.tags_edit, "denial")
+    qtbot.keyClick(editor.note_edit, Qt.Key.Key_Tab)
+    editor.note_edit.setFocus()  # leaving the field: a last word without a comma is no tag yet
+    qtbot.waitUntil(lambda: "not a tag yet" in editor.tags_hint.text())
+    assert ws.store.annotation(editor.annotation_id).tag_ids == ()
+    editor.tags_edit.setFocus()
+    qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Return)
+    assert [ws.store.tag_by_name("denial").id] == list(ws.store.annotation(editor.annotation_id).tag_ids)
+    assert not editor.tags_hint.isVisible()
+
+
+def test_a_comma_makes_a_tag_and_a_long_one_is_refused_with_a_word(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 8)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    editor = ws.editor
+    editor.tags_edit.setFocus()
+    qtbot.keyClicks(editor.tags_edit, "media, ")
+    assert [ws.store.tag_by_name("media").id] == list(ws.store.annotation(editor.annotation_id).tag_ids)
+    assert editor.tags_edit.text() == "media, "  # still typing: the field is left alone
+    long_name = "x" * 41
+    qtbot.keyClicks(editor.tags_edit, long_name + ",")
+    assert ws.store.tag_by_name(long_name) is None and "too long for a tag" in editor.tags_hint.text()
+    assert editor.tags_hint.isVisible()
+
+
+def test_a_tag_typed_by_mistake_and_corrected_leaves_no_orphan(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    ws = window.workspace
+    view = ws.pane.text_view
+    select_with_keyboard(qtbot, view, 0, 8)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    editor = ws.editor
+    editor.tags_edit.setFocus()
+    qtbot.keyClicks(editor.tags_edit, "withdrawal agreement, mediaa,")
+    assert ws.store.tag_by_name("mediaa") is not None
+    editor.tags_edit.selectAll()
+    qtbot.keyClicks(editor.tags_edit, "media")
+    qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Return)
+    names = {t.id: t.name for t in ws.store.tags()}
+    assert [names[t] for t in ws.store.annotation(editor.annotation_id).tag_ids] == ["media"]
+    assert ws.store.tag_by_name("mediaa") is None  # made by the field, corrected in it: gone
+    assert ws.store.tag_by_name("withdrawal agreement") is not None  # made elsewhere: stays, if unused
+    window.undo_action.trigger()
+    assert ws.store.tag_by_name("mediaa") is not None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QListView, QPlainTextEdit,
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -23,7 +23,9 @@ from dossier.core.changes import ANNOTATIONS, SOURCES, TAGS, Changes
 from dossier.core.display import made_by, shown
 from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Annotation, Claim
-from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, RELIABILITY
+from dossier.core.vocabulary import (
+    CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, MAX_TAG_LENGTH, RELIABILITY,
+)
 from dossier.operations.annotations import AddEvidence, EditClaim, EditNote, RemoveEvidence, SetTags
 from dossier.store.claims import ClaimRow
 from dossier.ui import theme
@@ -55,7 +57,15 @@ class AnnotationEditor(QWidget):
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_edit = QPlainTextEdit(placeholderText=self.tr("Note"))
         self.note_edit.setTabChangesFocus(True)
-        self.tags_edit = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
+        self.tags_edit = QLineEdit(placeholderText=self.tr("Tags: a comma or Enter makes each"))
+        self.tags_edit.setToolTip(self.tr("A tag is made when you type a comma or press Enter; at most %1 characters")
+                                  .replace("%1", str(MAX_TAG_LENGTH)))
+        # Says why a word typed here is not (yet) a tag: never a silent refusal or a silent tag.
+        self.tags_hint = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.tags_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.tags_hint.hide()
+        self._tags_made_here: set[int] = set()  # tags this field made for the shown annotation
+        self._tag_commas = 0  # commas in the field when last read or typed
         self._tag_names = QStringListModel(self)
         completer = QCompleter(self._tag_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -107,8 +117,10 @@ class AnnotationEditor(QWidget):
         self.relation_box.setMinimumContentsLength(10)
         self.claim_group = QGroupBox(self.tr("Assessment"))
         form = QFormLayout(self.claim_group)
-        # Long labels go above their field when the dock is narrow: the editor never widens it.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Every label above its field, the field the dock's full width: the editor never widens
+        # the dock, the rationale is as wide as the note, and nothing reflows when a choice
+        # changes a field's width (the next click used to land on another box).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("Status"), self.status_box)
         form.addRow(self.tr("Source reliability"), self.reliability_box)
         form.addRow(self.tr("Credibility"), self.credibility_box)
@@ -116,12 +128,15 @@ class AnnotationEditor(QWidget):
         form.addRow(self.tr("Assessed by"), self.assessed_by)
         form.addRow(self.tr("Evidence suggests"), self.suggestion)
         form.addRow(self.tr("Rationale"), self.rationale_edit)
-        form.addRow(self.tr("Evidence"), self.relation_box)
-        form.addRow(self.add_evidence_button)
-        form.addRow(self.corroboration)
-        form.addRow(self.evidence_view)
-        form.addRow(self.remove_evidence_button)
-        form.addRow(self.related)
+        self.evidence_group = QGroupBox(self.tr("Evidence"))
+        evidence = QFormLayout(self.evidence_group)
+        evidence.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        evidence.addRow(self.tr("Link the selection as"), self.relation_box)
+        evidence.addRow(self.add_evidence_button)
+        evidence.addRow(self.corroboration)
+        evidence.addRow(self.evidence_view)
+        evidence.addRow(self.remove_evidence_button)
+        evidence.addRow(self.related)
 
         # A claim's form (grades, evidence, related passages) is taller than a laptop's dock: it
         # scrolls, rather than make the window taller than the screen.
@@ -132,9 +147,18 @@ class AnnotationEditor(QWidget):
         layout.addWidget(self.byline)
         layout.addWidget(self.quote)
         layout.addWidget(self.note_edit, 1)
-        layout.addWidget(self.tags_edit)
         layout.addWidget(self.claim_group, 2)
+        layout.addWidget(self.tags_edit)
+        layout.addWidget(self.tags_hint)
+        layout.addWidget(self.evidence_group, 2)
         layout.addStretch(0)
+        # The keyboard follows the form: note, the assessment, the rationale, then tags and evidence.
+        chain = [self.note_edit, self.status_box, self.reliability_box, self.credibility_box, self.rationale_edit,
+                 self.tags_edit, self.relation_box, self.add_evidence_button, self.evidence_view,
+                 self.remove_evidence_button, self.related.find_button, self.related.list,
+                 *self.related.link_buttons.values()]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self.scroll_area = QScrollArea(widgetResizable=True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -149,7 +173,8 @@ class AnnotationEditor(QWidget):
         self._rationale_timer.timeout.connect(self._save_rationale)
         self.note_edit.textChanged.connect(lambda: self._loading or self._note_timer.start())
         self.rationale_edit.textChanged.connect(lambda: self._loading or self._rationale_timer.start())
-        self.tags_edit.editingFinished.connect(self._save_tags)
+        self.tags_edit.returnPressed.connect(lambda: self._save_tags(everything=True))
+        self.tags_edit.textEdited.connect(self._on_tags_typed)
         self.status_box.activated.connect(lambda _i: self._save_claim("status"))
         self.reliability_box.activated.connect(lambda _i: self._save_claim("source reliability"))
         self.credibility_box.activated.connect(lambda _i: self._save_claim("credibility"))
@@ -171,9 +196,10 @@ class AnnotationEditor(QWidget):
 
     def show_annotation(self, annotation_id: int | None) -> None:
         self.flush()
-        if self.tags_edit.isModified() and self._annotation is not None and self._store.is_open:
-            self._save_tags()  # typed but not yet confirmed with Enter: kept, not dropped
-        self.tags_edit.setModified(False)
+        if annotation_id != self.annotation_id:
+            self._tags_made_here.clear()
+        self.tags_edit.setModified(False)  # a word typed without a comma or Enter was never a tag
+        self.tags_hint.hide()
         try:
             self._annotation = self._store.annotation(annotation_id) if annotation_id is not None else None
         except KeyError:
@@ -224,6 +250,7 @@ class AnnotationEditor(QWidget):
                 self.note_edit.clear()
                 self.tags_edit.clear()
                 self.claim_group.hide()
+                self.evidence_group.hide()
                 self.related.set_claim(None)
                 return
             article = self._store.article(a.article_id)
@@ -236,9 +263,11 @@ class AnnotationEditor(QWidget):
             if self.note_edit.toPlainText() != a.note and not self._note_timer.isActive():
                 self.note_edit.setPlainText(a.note)
             tags = {t.id: t.name for t in self._store.tags()}
-            if not (self.tags_edit.hasFocus() and self.tags_edit.isModified()):  # not while typed in
+            if not self.tags_edit.isModified():  # not while typed in (a last word waits for Enter)
                 self.tags_edit.setText(", ".join(tags[t] for t in a.tag_ids if t in tags))
+                self._tag_commas = self.tags_edit.text().count(",")
             self.claim_group.setVisible(a.kind == "claim")
+            self.evidence_group.setVisible(a.kind == "claim")
             # A claim's note is a line or two beside its rationale; a note's is the whole point.
             self.note_edit.setMaximumHeight(CLAIM_NOTE_HEIGHT if a.kind == "claim" else QWIDGETSIZE_MAX)
             self.related.set_claim(a.id if a.kind == "claim" else None)
@@ -268,7 +297,7 @@ class AnnotationEditor(QWidget):
         lines = []
         for item in row.evidence:
             where = " — ".join(p for p in (item.outlet, item.article_title) if p)
-            alone = "" if item.independent else self.tr(" (not independent)")
+            alone = "" if item.independent else self.tr(" (not independent: %1)").replace("%1", self.tr(item.dependence))
             by = self.tr(" (linked by %1)").replace("%1", shown(item.author)) if item.author else ""
             lines.append(f"{self.tr(item.relation)}: “{item.exact}” — {where}{alone}{by}")
         self.evidence_model.setStringList(lines)
@@ -315,16 +344,59 @@ class AnnotationEditor(QWidget):
         if new != old:
             self._session.push(EditClaim(a.id, new, what))
 
-    def _save_tags(self) -> None:
+    def _on_tags_typed(self, text: str) -> None:
+        """A comma typed ends a tag: the names before the last comma are saved, the rest is still
+        being typed. Deleting a comma saves nothing yet (the word is being rewritten)."""
+        commas, self._tag_commas = self._tag_commas, text.count(",")
+        if self._tag_commas > commas:
+            self._save_tags(everything=False)
+        else:
+            self._say_pending()
+
+    def _say_pending(self, refused: str = "") -> None:
+        pending = self.tags_edit.text().rsplit(",", 1)[-1].strip()
+        if refused:
+            self.tags_hint.setText(refused)
+        elif pending and len(pending) > MAX_TAG_LENGTH:
+            self.tags_hint.setText(self.tr("“%1…” is too long for a tag (at most %2 characters): a sentence belongs "
+                                           "in the note or the rationale.").replace("%1", pending[:20])
+                                   .replace("%2", str(MAX_TAG_LENGTH)))
+        elif pending and not self.tags_edit.hasFocus():
+            self.tags_hint.setText(self.tr("“%1” is not a tag yet: press Enter or type a comma after it.")
+                                   .replace("%1", pending))
+        else:
+            self.tags_hint.clear()
+        self.tags_hint.setVisible(bool(self.tags_hint.text()))
+
+    def _save_tags(self, everything: bool) -> None:
+        """Save the field's tags: every name (Enter) or those ended by a comma (typing). A name
+        longer than a tag may be is refused, with a word, and stays in the field to be fixed."""
         a = self._annotation
         if a is None or self._loading or not self._store.is_open:
             return
-        names = [n.strip() for n in self.tags_edit.text().split(",") if n.strip()]
         current = {t.id: t.name for t in self._store.tags()}
-        self.tags_edit.setModified(False)
-        if [current.get(t) for t in self._store.annotation(a.id).tag_ids] == names:
+        has = [current.get(t, "") for t in self._store.annotation(a.id).tag_ids]
+        *names, last = [n.strip() for n in self.tags_edit.text().split(",")]
+        if everything or last.casefold() in {n.casefold() for n in has}:
+            names.append(last)  # a last word is a tag on Enter, or if the annotation has it already
+            last = ""
+        names = [n for n in names if n]
+        too_long = [n for n in names if len(n) > MAX_TAG_LENGTH]
+        if too_long:
+            self._say_pending(self.tr("“%1…” is too long for a tag (at most %2 characters): a sentence belongs in "
+                                      "the note or the rationale.").replace("%1", too_long[0][:20])
+                              .replace("%2", str(MAX_TAG_LENGTH)))
             return
-        self._session.push(SetTags(a.id, names, lambda n: theme.TAG_PALETTE[n % len(theme.TAG_PALETTE)]))
+        if everything or not (last or self.tags_edit.hasFocus()):
+            self.tags_edit.setModified(False)  # nothing waits in the field: it shows the tags as saved
+        if [n.casefold() for n in has] == [n.casefold() for n in names]:
+            self._say_pending()
+            return
+        operation = SetTags(a.id, names, lambda n: theme.TAG_PALETTE[n % len(theme.TAG_PALETTE)],
+                            made_here=self._tags_made_here)
+        if self._session.push(operation):
+            self._tags_made_here.update(operation.made)
+        self._say_pending()
 
     def add_selection_as_evidence(self) -> None:
         a = self._annotation
@@ -343,9 +415,11 @@ class AnnotationEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
-            if watched is self.tags_edit:
-                self._save_tags()
             self.flush()
             self.done_editing.emit()
             return True
+        if watched is self.tags_edit and event.type() == QEvent.Type.FocusOut and self.tags_edit.isModified() \
+                and isinstance(event, QFocusEvent) and event.reason() != Qt.FocusReason.PopupFocusReason:  # not the completer
+            self._save_tags(everything=False)  # what commas ended (or removals); a last word waits for Enter
+            QTimer.singleShot(0, self._say_pending)  # once the keyboard has gone: "not a tag yet"
         return super().eventFilter(watched, event)
