@@ -81,15 +81,28 @@ def _key(outlet: str | None) -> str:
     return (outlet or "").strip().casefold()
 
 
+def dependence(claim_article: int, claim_outlet: str | None, claim_reports: Iterable[str],
+               evidence: EvidenceSource) -> str:
+    """Why a piece of evidence is not independent of the claim, in a few words ("outlet
+    unknown"); "" when it is independent."""
+    if evidence.article_id == claim_article:
+        return "the claim's own article"
+    if not _key(evidence.outlet):
+        return "outlet unknown"
+    if not _key(claim_outlet):
+        return "the claim's outlet is unknown"
+    if _key(evidence.outlet) == _key(claim_outlet):
+        return "the claim's own outlet"
+    if _key(evidence.outlet) in {_key(o) for o in claim_reports}:
+        return f"the claim's article repeats {evidence.outlet}"
+    if _key(claim_outlet) in {_key(o) for o in evidence.reports}:
+        return f"it repeats {claim_outlet}"
+    return ""
+
+
 def independent(claim_article: int, claim_outlet: str | None, claim_reports: Iterable[str],
                 evidence: EvidenceSource) -> bool:
-    if evidence.article_id == claim_article or not _key(claim_outlet) or not _key(evidence.outlet):
-        return False
-    if _key(evidence.outlet) == _key(claim_outlet):
-        return False
-    claim_repeats = {_key(o) for o in claim_reports}
-    evidence_repeats = {_key(o) for o in evidence.reports}
-    return _key(evidence.outlet) not in claim_repeats and _key(claim_outlet) not in evidence_repeats
+    return not dependence(claim_article, claim_outlet, claim_reports, evidence)
 
 
 def not_less_reliable(source: str | None, claim: str | None) -> bool:

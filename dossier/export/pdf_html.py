@@ -159,6 +159,6 @@ def corroboration_html(row: ClaimRow, printed: Set[int]) -> str:
         if item.annotation_id in printed:
             quote = f'<a href="#ann-{item.annotation_id}">{quote}</a>'
         where = " — ".join(esc(p) for p in (item.outlet, item.article_title) if p)
-        alone = "" if item.independent else " <i>(not independent)</i>"
+        alone = "" if item.independent else f" <i>(not independent: {esc(item.dependence)})</i>"
         items.append(f"<br/>{esc(item.relation.capitalize())}: {quote} — {where}{alone}")
     return f"<small>{line}{''.join(items)}</small>"

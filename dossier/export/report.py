@@ -371,7 +371,7 @@ def _evidence(board, printed: set[int], grades: SourceGrades) -> str:  # type: i
             quote = f'<a href="#ann-{item.annotation_id}">{quote}</a>'
         reliability = grades.reliability(item.outlet)
         graded = f"{reliability} — {RELIABILITY[reliability].lower()}" if reliability else "not graded"
-        alone = "" if item.independent else "; <i>not independent</i>"
+        alone = "" if item.independent else f"; <i>not independent: {esc(item.dependence)}</i>"
         items.append(f"<br/>{esc(item.relation.capitalize())}: {quote} — {esc(item.outlet or item.article_title)} "
                      f"({esc(graded)}{alone})")
     return text + (f"<small>{''.join(items)}</small>" if items else "")

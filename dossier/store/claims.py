@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from dossier.core.corroboration import Corroboration, EvidenceSource, corroborate, independent
+from dossier.core.corroboration import Corroboration, EvidenceSource, corroborate, dependence
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
 
@@ -23,6 +23,7 @@ class EvidenceItem(NamedTuple):
     exact: str
     independent: bool
     author: str = ""  # who linked it ("" where the file did not record it)
+    dependence: str = ""  # why it is not independent ("outlet unknown"), "" if it is
 
 
 class ClaimRow(NamedTuple):
@@ -130,9 +131,9 @@ class ClaimQueries:
                 source = EvidenceSource(relation, article_id, other.source, tuple(reports.get(article_id, ())),
                                         grades.reliability(other.source))
                 sources.append(source)
+                why = dependence(c.article_id, article.source, reports.get(c.article_id, ()), source)
                 items.append(EvidenceItem(target, relation, article_id, other.title, other.source, exact,
-                                          independent(c.article_id, article.source, reports.get(c.article_id, ()),
-                                                      source), author))
+                                          not why, author, why))
             rows.append(ClaimRow(
                 c, article.title, article.source, article.published, article.published_precision, grade,
                 corroborate(c.article_id, article.source, reports.get(c.article_id, ()), grade.reliability, sources),

@@ -218,7 +218,7 @@ def test_an_outlet_marked_as_repeated_stops_counting_as_independent(qtbot, open_
     answer_next_dialog(qtbot, mark)
     window.properties_action.trigger()
     assert column_text(board, "For") == ["0"] and column_text(board, "Evidence suggests") == [""]
-    assert "(not independent)" in ws.editor.evidence_model.stringList()[0]
+    assert "(not independent: it repeats SouthFront)" in ws.editor.evidence_model.stringList()[0]
     assert ws.editor.suggestion.text() == "nothing yet (no independent evidence)"
 
 

@@ -244,7 +244,7 @@ def test_the_claims_section_says_what_other_sources_say(qapp, corpus_path: Path,
     assert ("The evidence suggests 1 — Confirmed by other sources; the analyst graded it 2 — Probably true."
             in text)
     assert "Supports: “was not carried out in full” — News.am (not graded)" in text
-    assert "“has been partially fulfilled” — SouthFront (not graded; not independent)" in text
+    assert "“has been partially fulfilled” — SouthFront (not graded; not independent: the claim's own article)" in text
     links = [a for page in PdfReader(str(out)).pages[:4] for a in page.get("/Annots", []) or []]
     assert len(links) >= 4  # the claim's quote and its three pieces of evidence lead into the text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.core.anchoring import find_quote
-from dossier.core.corroboration import EvidenceSource, corroborate, independent, suggest
+from dossier.core.corroboration import EvidenceSource, corroborate, dependence, independent, suggest
 from dossier.core.models import Claim
 from dossier.core.sentences import sentence_spans
 from dossier.operations import perform, redo, undo
@@ -77,6 +77,16 @@ def test_independence_needs_two_outlets_neither_repeating_the_other() -> None:
     assert not independent(*claim, E("supports", 2, "OC Media", ("SouthFront",)))  # repeats the claim's outlet
     assert not independent(*claim, E("supports", 2, None))  # nobody knows who wrote it
     assert not independent(1, None, (), E("supports", 2, "News.am"))
+
+
+def test_evidence_that_is_not_independent_says_why() -> None:
+    claim = (1, "SouthFront", ("Reuters",))
+    assert [dependence(*claim, e) for e in (
+        E("supports", 2, "News.am"), E("supports", 1, "SouthFront"), E("supports", 2, "southfront"),
+        E("supports", 2, "Reuters"), E("supports", 2, "OC Media", ("SouthFront",)), E("supports", 2, " "),
+    )] == ["", "the claim's own article", "the claim's own outlet", "the claim's article repeats Reuters",
+           "it repeats SouthFront", "outlet unknown"]
+    assert dependence(1, None, (), E("supports", 2, "News.am")) == "the claim's outlet is unknown"
 
 
 def test_an_outlet_repeating_another_is_one_source_with_it() -> None:
