@@ -104,3 +104,44 @@ def test_a_selection_becomes_a_highlight_and_a_row_in_one_step(qtbot, open_windo
     assert len(ws.store.annotations()) == before + 1 and panel.model.rowCount() == 1
     window.undo_action.trigger()
     assert len(ws.store.annotations()) == before and panel.model.rowCount() == 0
+
+
+def _ranking_from_label(text: str) -> list[float]:
+    import re
+
+    return [float(score) for score in re.findall(r"\((\d+(?:\.\d+)?)\)", text.split(": ", 1)[1])]
+
+
+def test_the_ranking_line_follows_the_scores_after_each_key_of_a_row(qtbot, open_window, corpus_path: Path,  # type: ignore[no-untyped-def]
+                                                                     monkeypatch) -> None:
+    _with_evidence(corpus_path)
+    window = open_window(corpus_path)
+    window.hypotheses_dock.toggleViewAction().trigger()
+    panel = window.workspace.hypotheses
+    long_titles = ["H1: Azerbaijan's troops were sent to take and hold the heights above Lake Sev for good",
+                   "H2: The border was never marked on the ground, so both sides believe they stand at home"]
+    titles = iter(long_titles)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(titles), True))
+    for _ in long_titles:
+        qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.buttons["claims"], Qt.MouseButton.LeftButton)
+    model = panel.model
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(model.index(0, 1))
+    # Along one row: II under the first column, then C under the second, then back to I.
+    for key in (Qt.Key.Key_5, Qt.Key.Key_Right, Qt.Key.Key_2, Qt.Key.Key_Left, Qt.Key.Key_4, Qt.Key.Key_Right,
+                Qt.Key.Key_5, Qt.Key.Key_Delete):
+        qtbot.keyClick(panel.table, key)
+        scores = _ranking_from_label(panel.ranking_label.text())
+        assert scores == sorted(scores), f"after {key!r}: {panel.ranking_label.text()}"
+        leader = panel.ranking_label.text().split(": ", 1)[1]
+        best = min(model.scores.values())
+        assert any(leader.startswith(f"{h.title} ({best:g})") for h in model.data_.hypotheses)  # type: ignore[union-attr]
+    # The headers: the label first, the middle elided, the whole title in the tooltip.
+    header = panel.table.horizontalHeader()
+    for column in (1, 2):
+        panel.table.setColumnWidth(column, 140)
+        title = model.headerData(column, Qt.Orientation.Horizontal).split("\n")[0]
+        first = header.shown_lines(column)[0]
+        assert first.startswith(title[:3]) and "…" in first and first.endswith(title[-2:])
+        assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole).startswith(title)

@@ -36,6 +36,7 @@ from dossier.core.citation import format_date
 from dossier.core.display import made_by
 from dossier.core.grading import Grade
 from dossier.store.ach import AchData
+from dossier.ui.ach.header import ElidingHeader
 from dossier.ui.session import DossierSession
 
 KEYS = {Qt.Key.Key_1: "CC", Qt.Key.Key_2: "C", Qt.Key.Key_3: "N", Qt.Key.Key_4: "I", Qt.Key.Key_5: "II",
@@ -99,8 +100,8 @@ class AchModel(QAbstractTableModel):
         hypothesis = next(h for h in self.data_.hypotheses if h.id == self.column_order[section - 1])
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hypothesis.title}\n{self.tr('inconsistency')} {self.scores[hypothesis.id]:g}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return hypothesis.description or hypothesis.title
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title: the header may elide it
+            return hypothesis.title + (f"\n{hypothesis.description}" if hypothesis.description else "")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -165,6 +166,7 @@ class AchPanel(QWidget):
         self._open_annotation = open_annotation  # () -> the annotation open in the editor, or None
         self.model = AchModel(self)
         self.table = MatrixTable()
+        self.table.setHorizontalHeader(ElidingHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -232,7 +234,9 @@ class AchPanel(QWidget):
             self.table.setColumnWidth(column, min(280, max(110, metrics.horizontalAdvance(titles_by_id[hypothesis_id]) + 40)))
         titles = {h.id: h.title for h in data.hypotheses}
         if data.hypotheses and data.rows:
-            ranked = ", then ".join(f"{titles[h]} ({self.model.scores[h]:g})" for h in self.model.column_order)
+            # The scores' order, even while the columns stay put for rating along a row.
+            order = ach.ranking(data.matrix, self.weighted.isChecked())
+            ranked = ", then ".join(f"{titles[h]} ({self.model.scores[h]:g})" for h in order)
             tied = ach.leaders(data.matrix, self.weighted.isChecked())
             lead = self.tr("Tied, least inconsistent: ") if len(tied) > 1 else self.tr("Least inconsistent: ")
             self.ranking_label.setText(lead + ranked)
