@@ -191,19 +191,23 @@ class AchPanel(QWidget):
             "export": (self.tr("Export CSV…"), self.export_csv),
         }
         self.buttons: dict[str, QPushButton] = {}
-        top = QHBoxLayout()
+        # Hypotheses in one row, evidence in the next: in one row they made the window wider
+        # than a laptop's screen.
+        top, second = QHBoxLayout(), QHBoxLayout()
         for name, (label, slot) in buttons.items():
             button = QPushButton(label)
             button.clicked.connect(slot)
             self.buttons[name] = button
-            top.addWidget(button)
+            (top if name in ("add", "rename", "left", "right", "delete", "export") else second).addWidget(button)
         top.addStretch(1)
-        top.addWidget(self.weighted)
+        second.addStretch(1)
+        second.addWidget(self.weighted)
         self.ranking_label = QLabel(wordWrap=True)
         self.sensitivity_label = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.ranking_label)
         layout.addWidget(self.sensitivity_label)

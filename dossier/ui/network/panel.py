@@ -106,13 +106,19 @@ class NetworkPanel(QWidget):
         self.passages.setAccessibleName(self.tr("Passages naming both"))
         self.passages_label = QLabel(self.tr("Choose a link to read the passages that name both."), wordWrap=True)
 
-        controls = QHBoxLayout()
-        for widget in (self.kind_box, self.min_count, self.tag_box, self.from_edit, self.to_edit, self.scope_box,
-                       self.around_box, self.limit):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        controls.addWidget(self.matrix_button)
-        controls.addWidget(self.export_button)
+        # Two rows: in one, the filters made the dock (and the window) wider than a laptop's screen.
+        controls = QVBoxLayout()
+        filters, scope = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.kind_box, self.min_count, self.tag_box, self.from_edit, self.to_edit):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        for widget in (self.scope_box, self.around_box, self.limit):
+            scope.addWidget(widget)
+        scope.addStretch(1)
+        scope.addWidget(self.matrix_button)
+        scope.addWidget(self.export_button)
+        controls.addLayout(filters)
+        controls.addLayout(scope)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
