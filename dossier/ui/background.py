@@ -60,9 +60,11 @@ def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[]
     return True
 
 
-def detect_missing_languages(session: DossierSession, tasks: Any) -> bool:
+def detect_missing_languages(session: DossierSession, tasks: Any,
+                             on_error: Callable[[BaseException], None] | None = None) -> bool:
     """Detect, once per dossier, the language of articles stored before Dossier did (0.3 ms an
-    article, on a worker through its own connection, a page at a time); False if done already."""
+    article, on a worker through its own connection, a page at a time); False if done already.
+    After a failure the pages detected so far stay; the rest are tried when it is opened again."""
     from dossier.operations.articles import LANGUAGES_DETECTED, SetDetectedLanguages
 
     store = session.store
@@ -85,5 +87,5 @@ def detect_missing_languages(session: DossierSession, tasks: Any) -> bool:
         if session.is_open:
             session.commit(SetDetectedLanguages(*item))
 
-    tasks.run_steps(work, step)
+    tasks.run_steps(work, step, on_error=on_error)
     return True

@@ -372,8 +372,13 @@ class MainWindow(QMainWindow):
         """Articles stored before Dossier detected languages get theirs, once, off the GUI thread."""
         from dossier.ui.background import detect_missing_languages
 
+        def failed(error: BaseException) -> None:
+            if session.is_open:
+                self.statusBar().showMessage(
+                    self.tr("The languages of older articles could not be detected: %1").replace("%1", str(error)), 15000)
+
         if session.is_open:
-            detect_missing_languages(session, self._tasks)
+            detect_missing_languages(session, self._tasks, on_error=failed)
 
     def _check(self, session: DossierSession) -> None:
         """Run SQLite's quick_check on a worker (a second or so for a large dossier) while the

@@ -7,6 +7,7 @@ threads and timers (test_threads.py) run the real TaskRunner.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,30 +23,49 @@ from dossier.ui.settings import Settings
 
 
 class SyncTaskRunner:
-    """Runs each task at once, on the calling thread: deterministic tests."""
+    """Runs each task at once, on the calling thread: deterministic tests.
+
+    On errors it behaves as the real TaskRunner: an exception in a job goes to its `on_error`,
+    or, when the job has none, to `sys.excepthook`, as does an exception in a callback (the
+    other steps still arrive). pytest-qt fails the test that let it reach the hook, so a job
+    that fails where nobody listens fails the suite here as it would with threads."""
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> None:
         try:
             result = fn()
         except Exception as error:
-            if on_error:
-                on_error(error)
+            _call(on_error or _report, error)
             return
-        if on_done:
-            on_done(result)
+        _call(on_done, result)
 
     def run_steps(self, steps: Callable[[], Iterable[Any]], on_step: Callable[[Any], None],
                   on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[BaseException], None] | None = None) -> None:
-        def all_steps() -> None:
+        try:
             for item in steps():
-                on_step(item)
-
-        self.run(all_steps, on_done, on_error)
+                _call(on_step, item)  # a failing step is reported; the job goes on, as on a worker
+        except Exception as error:
+            _call(on_error or _report, error)
+            return
+        _call(on_done, None)
 
     def wait(self, msecs: int = 0) -> bool:
         return True
+
+
+def _call(callback: Callable[[Any], None] | None, value: Any) -> None:
+    """A callback run as TaskRunner.deliver runs it: what it raises goes to sys.excepthook."""
+    if callback is None:
+        return
+    try:
+        callback(value)
+    except Exception:
+        sys.excepthook(*sys.exc_info())
+
+
+def _report(error: BaseException) -> None:
+    sys.excepthook(type(error), error, error.__traceback__)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from dossier.operations.articles import GradeSource
 from dossier.operations.tags import MergeTags, NestTag, NewTag
 from dossier.store import Store
 from dossier.ui.session import DossierSession
+from tests.unit.test_merge import two_dossiers  # noqa: F401 - a fixture
 
 
 def test_every_model_passes_the_model_tester(qapp, qtmodeltester, sample_path: Path, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
@@ -101,3 +102,67 @@ def test_the_tag_tree_follows_nesting_and_merging(qapp, qtmodeltester, sample_pa
         model.reload()
         assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["syunik"]
         assert model.index(0, 1).data(Qt.ItemDataRole.DisplayRole) == 1  # the claim it now carries
+
+
+def test_the_board_timeline_ach_and_matrix_models_pass_the_tester_while_edits_change_them(  # type: ignore[no-untyped-def]
+        qtbot, qtmodeltester, corpus_path: Path) -> None:
+    """The claims board, the timeline's event list, the ACH matrix and the network matrix, each
+    filled from the corpus and watched by the tester while the session's edits change them."""
+    from dossier.store.network import NetworkFilter
+    from dossier.operations.ach import AddHypothesis, AddRows, Rate
+    from dossier.ui.ach.panel import AchPanel
+    from dossier.ui.claims.board import ClaimsBoard
+    from dossier.ui.network.matrix import MatrixModel
+    from dossier.ui.timeline.panel import TimelinePanel
+
+    store = Store.open(corpus_path)
+    session = DossierSession(store, QUndoStack())
+    board, timeline, ach = ClaimsBoard(session), TimelinePanel(session), AchPanel(session)
+    for panel in (board, timeline, ach):
+        qtbot.addWidget(panel)
+        panel.reload()
+    claim = next(a for a in store.annotations() if a.kind == "claim")
+    hypothesis = AddHypothesis("Azerbaijan never meant to withdraw")
+    assert session.push(hypothesis) and session.push(AddRows([claim.id]))
+    ach.reload()
+    for model in (board.model, timeline.events_model, ach.model):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model, force_py=True)
+    matrix = MatrixModel(store, NetworkFilter())
+    assert matrix.rowCount() > 1
+    qtmodeltester.check(matrix, force_py=True)
+    row = ach.model.row_order[0]
+    assert session.push(EditClaim(claim.id, Claim("disputed", "B", 4, "contested")))
+    assert session.push(Rate(row, hypothesis.result, "II"))
+    board.reload()
+    ach.reload()
+    timeline.reload()
+    assert ach.model.data_ is not None and ach.model.data_.matrix.ratings == {(row, hypothesis.result): "II"}
+    session.undo()
+    session.undo()
+    assert board.model.rowCount() > 0 and ach.model.data_.matrix.ratings == {}
+    session.close()
+
+
+def test_the_conflicts_model_passes_the_tester_as_a_conflict_is_settled(qtbot, qtmodeltester, two_dossiers) -> None:  # type: ignore[no-untyped-def]
+    from dossier.store.merging import merge_dossier
+    from dossier.ui.team.conflicts import ConflictsPanel
+
+    ann_path, boris_path = two_dossiers
+    with Store.open(ann_path) as store:
+        merge_dossier(store, boris_path)
+    store = Store.open(ann_path)
+    session = DossierSession(store, QUndoStack())
+    panel = ConflictsPanel(session)
+    qtbot.addWidget(panel)
+    panel.reload()
+    assert panel.model.rowCount() == 1
+    qtmodeltester.check(panel.model, force_py=True)
+    from dossier.operations.team import ResolveConflict
+    from dossier.store.team import KEEP_BOTH
+
+    assert session.push(ResolveConflict(store.conflicts()[0].id, KEEP_BOTH))
+    assert panel.model.rowCount() == 0
+    session.undo()
+    assert panel.model.rowCount() == 1
+    session.close()

@@ -10,6 +10,8 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -192,16 +194,72 @@ def test_save_a_copy_writes_a_standalone_consistent_file(sample_path: Path, tmp_
         assert copy.counts()["annotations"] == 3
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anywhere")
+def _writable(folder: Path) -> bool:
+    probe = folder / ".probe"
+    try:
+        probe.write_bytes(b"")
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+@contextmanager
+def unwritable(target: Path) -> Iterator[str]:
+    """Make a folder or file unwritable for this process, root included (CI runs as root, which
+    permission bits don't stop), and yield how. A user's read-only folder is permission bits;
+    as root, the immutable attribute (chattr +i, e2fsprogs, on every Debian; ext4, xfs, btrfs and
+    tmpfs since Linux 6.0 keep it) or a read-only bind mount stand in for it. Each way is checked
+    by trying to write before it is trusted; when none holds, the test says so by skipping."""
+    folder = target if target.is_dir() else target.parent
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0):
+        mode = target.stat().st_mode
+        target.chmod(0o555 if target.is_dir() else 0o444)
+        try:
+            yield "permission bits"
+        finally:
+            target.chmod(mode)
+        return
+    ways = [(["chattr", "+i", str(target)], ["chattr", "-i", str(target)], "chattr +i"),
+            (["sh", "-c", f'mount --bind "{target}" "{target}" && mount -o remount,bind,ro "{target}"'],
+             ["umount", str(target)], "a read-only bind mount")]
+    for make, undo, how in ways:
+        try:
+            if subprocess.run(make, capture_output=True).returncode != 0:
+                continue
+        except OSError:  # the tool is not installed
+            continue
+        if not target.is_dir() or not _writable(folder):  # a file is checked by the test itself
+            try:
+                yield how
+            finally:
+                subprocess.run(undo, capture_output=True, check=True)
+            return
+        subprocess.run(undo, capture_output=True, check=True)
+    pytest.skip("running as root where neither chattr +i nor a read-only bind mount is permitted: "
+                "the read-only path is NOT exercised here")
+
+
 def test_a_read_only_folder_gets_a_clear_message(sample_path: Path, tmp_path: Path) -> None:
     from dossier.store import ReadOnlyDossier
 
     folder = tmp_path / "ro"
     folder.mkdir()
     shutil.copy(sample_path, folder / "s.dossier")
-    folder.chmod(0o555)
-    try:
-        with pytest.raises(ReadOnlyDossier):
+    before = fingerprint(folder)
+    with unwritable(folder):
+        with pytest.raises(ReadOnlyDossier, match="copy the dossier to a folder you can write to"):
             Store.open(folder / "s.dossier")
-    finally:
-        folder.chmod(0o755)
+    assert fingerprint(folder) == before  # nothing written, no lock file left behind
+
+
+def test_a_read_only_file_in_a_writable_folder_gets_a_clear_message(sample_path: Path) -> None:
+    from dossier.store import ReadOnlyDossier
+
+    before = hashlib.sha256(sample_path.read_bytes()).hexdigest()
+    with unwritable(sample_path):
+        with pytest.raises(ReadOnlyDossier, match="is read-only; copy it to a folder you can write to"):
+            Store.open(sample_path)
+        assert not os.access(sample_path, os.W_OK)
+    assert hashlib.sha256(sample_path.read_bytes()).hexdigest() == before
+    assert Store.open(sample_path).close() is None  # writable again: it opens

@@ -182,7 +182,12 @@ class NetworkPanel(QWidget):
         request, f, previous = self._request, self.current_filter(), dict(self._positions)
         self.status.setText(self.tr("Laying out…"))
         self._tasks.run(lambda: compute(self._store.path, f, previous),
-                        lambda result: self._show(request, *result))
+                        lambda result: self._show(request, *result), lambda error: self._failed(request, error))
+
+    def _failed(self, request: int, error: BaseException) -> None:
+        """The picture stays as it was; the status line says why it was not redrawn."""
+        if request == self._request and self._store.is_open:
+            self.status.setText(self.tr("The network could not be laid out: %1").replace("%1", str(error)))
 
     def _show(self, request: int, network: Network, positions: dict[int, tuple[float, float]]) -> None:
         if request != self._request or not self._store.is_open:

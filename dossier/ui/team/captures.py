@@ -27,7 +27,7 @@ def _pairs_in_file(path: Any) -> list[CapturePair]:
 
 
 class CaptureProposalBar(QWidget):
-    said = Signal(str)  # what a join did, for the status bar
+    said = Signal(str)  # what a join did, or why pairs could not be looked for: for the status bar
 
     def __init__(self, session: DossierSession, tasks: Any | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +63,13 @@ class CaptureProposalBar(QWidget):
             self._show(self._store.capture_proposals(), asked)
             return
         path = self._store.path
-        self._tasks.run(lambda: _pairs_in_file(path), on_done=lambda pairs: self._show(pairs, asked))
+        self._tasks.run(lambda: _pairs_in_file(path), on_done=lambda pairs: self._show(pairs, asked),
+                        on_error=lambda error: self._failed(error, asked))
+
+    def _failed(self, error: BaseException, asked: int) -> None:
+        """Nothing is proposed, and the status bar says the look could not be made."""
+        if asked == self._asked and self._store.is_open:
+            self.said.emit(self.tr("Articles captured twice could not be looked for: %1").replace("%1", str(error)))
 
     def _show(self, pairs: list[CapturePair], asked: int) -> None:
         if asked != self._asked or not self._store.is_open:
