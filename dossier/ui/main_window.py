@@ -41,15 +41,20 @@ def _dropped_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
 
 
-def redo_shortcuts() -> list[QKeySequence]:
-    """The platform's redo keys, plus Ctrl+Shift+Z and Ctrl+Y (Windows' and many Linux apps'
-    redo) where the platform lacks them. Not twice: a key bound twice is "ambiguous" to Qt,
-    which then does nothing (redo was dead on X11)."""
-    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-    for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+def standard_keys(key: QKeySequence.StandardKey, *extras: str) -> list[QKeySequence]:
+    """The platform's keys for a standard action, plus `extras` where the platform lacks them
+    (X11 without a desktop's theme binds neither Ctrl+Y to redo nor F1 to help). Not twice: a
+    key bound twice is "ambiguous" to Qt, which then does nothing (redo was dead on X11)."""
+    keys = list(QKeySequence.keyBindings(key))
+    for extra in map(QKeySequence, extras):
         if extra not in keys:
             keys.append(extra)
     return keys
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """Redo: the platform's keys, Ctrl+Shift+Z and Ctrl+Y (Windows' and many Linux apps')."""
+    return standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y")
 
 
 def count_of(n: int, one: str, many: str) -> str:
@@ -271,7 +276,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.previous_mention_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.guide_action = self._action(self.tr("&User Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self.guide_action = self._action(self.tr("&User Guide"), self.show_guide)
+        self.guide_action.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
         self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/")
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)

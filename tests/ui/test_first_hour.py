@@ -116,3 +116,20 @@ def test_open_when_done_says_so_when_nothing_opens_the_pdf(qtbot, open_window, s
     assert out.exists() and asked
     message = window.statusBar().currentMessage()
     assert "nothing on this computer opens PDF files" in message and str(tmp_path) in message
+
+
+def test_f1_opens_the_guide_whatever_the_platform_binds(qtbot, open_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """X11 without a desktop's theme binds no key to HelpContents: F1 did nothing under Xvfb."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from dossier.ui.help import UserGuide
+
+    real = QKeySequence.keyBindings
+    monkeypatch.setattr(QKeySequence, "keyBindings", lambda key: [] if key == QKeySequence.StandardKey.HelpContents
+                        else real(key))
+    window = open_window(sample_path)
+    qtbot.keyClick(window.workspace.pane.text_view, Qt.Key.Key_F1)
+    guides = [w for w in window.findChildren(UserGuide) if w.isVisible()]
+    assert len(guides) == 1
+    guides[0].close()
