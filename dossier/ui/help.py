@@ -73,8 +73,7 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = _close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
@@ -96,8 +95,7 @@ class UserGuide(QDialog):
         self.browser.setMarkdown(user_guide_text())
         self.find_edit = QLineEdit(placeholderText=self.tr("Find in the guide (Enter: next)"), clearButtonEnabled=True)
         self.find_edit.returnPressed.connect(self.find_next)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = _close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.find_edit)
         layout.addWidget(self.browser, 1)
@@ -114,6 +112,16 @@ class UserGuide(QDialog):
         cursor.movePosition(cursor.MoveOperation.Start)
         self.browser.setTextCursor(cursor)
         return self.browser.find(words)
+
+
+def _close_button(dialog: QDialog) -> QDialogButtonBox:
+    """Close, which Enter does not press: Enter in the find field finds (it closed the guide)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setAutoDefault(False)
+    close.setDefault(False)
+    return buttons
 
 
 def _show(dialog: QDialog) -> None:

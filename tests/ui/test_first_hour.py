@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -50,7 +50,10 @@ def test_help_has_the_guide_and_a_searchable_list_of_keys(qtbot, open_window, sa
     text = guide.browser.toPlainText()
     assert "Using the window" in text and "Exporting" in text and "Development" not in text
     qtbot.keyClicks(guide.find_edit, "Claims board")
-    assert guide.find_next() and guide.browser.textCursor().selectedText().lower() == "claims board"
+    qtbot.keyClick(guide.find_edit, Qt.Key.Key_Return)  # finds; it does not close the guide
+    assert guide.isVisible() and guide.browser.textCursor().selectedText().lower() == "claims board"
+    qtbot.keyClick(guide.find_edit, Qt.Key.Key_Return)  # the next one
+    assert guide.isVisible() and guide.browser.textCursor().selectedText().lower() == "claims board"
     guide.close()
 
     shortcuts = window.show_shortcuts()
@@ -58,6 +61,8 @@ def test_help_has_the_guide_and_a_searchable_list_of_keys(qtbot, open_window, sa
     rows = shortcuts.proxy.rowCount()
     assert rows > 25
     qtbot.keyClicks(shortcuts.filter_edit, "redo")
+    qtbot.keyClick(shortcuts.filter_edit, Qt.Key.Key_Return)
+    assert shortcuts.isVisible()
     found = [[shortcuts.proxy.index(r, c).data() for c in range(3)] for r in range(shortcuts.proxy.rowCount())]
     assert len(found) == 1 and found[0][0] == "Edit" and {"Ctrl+Y", "Ctrl+Shift+Z"} <= set(found[0][2].split(", "))
     shortcuts.filter_edit.clear()
@@ -120,7 +125,6 @@ def test_open_when_done_says_so_when_nothing_opens_the_pdf(qtbot, open_window, s
 
 def test_f1_opens_the_guide_whatever_the_platform_binds(qtbot, open_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """X11 without a desktop's theme binds no key to HelpContents: F1 did nothing under Xvfb."""
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeySequence
 
     from dossier.ui.help import UserGuide
