@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressDialog, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from dossier.analyst import analyst_name
 from dossier.ui import settings as keys
 from dossier.ui.settings import Settings
 
@@ -93,7 +94,10 @@ class ExportPdfDialog(QDialog):
         self.passages = QRadioButton(self.tr("Only annotated passages"))
         self.claims_only = QCheckBox(self.tr("Claims only"))
         self.tags = QLineEdit(placeholderText=self.tr("All tags (or: tags separated by commas)"))
-        self.analyst = QLineEdit(settings.get(keys.ANALYST_NAME), placeholderText=self.tr("Your name, on the cover"))
+        # The name the dossier records as the author of the analyst's edits, unless Preferences says another:
+        # on the cover and as the PDF's Author.
+        self.analyst = QLineEdit(analyst_name(settings.get(keys.ANALYST_NAME)),
+                                 placeholderText=self.tr("Your name, on the cover"))
         self.handling = QLineEdit(settings.get(keys.HANDLING), placeholderText=self.tr("e.g. Internal — not for publication"))
         self.handling.setToolTip(self.tr("A handling line printed on the cover"))
         self.open_when_done = QCheckBox(self.tr("Open when done"), checked=True)
@@ -170,7 +174,7 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
         data_out = choose_export_file(window, settings, dossier_path, title, kind)
         if data_out is None:
             return None
-        export = PdfExport(window, PdfRequest(dossier_path, data_out, analyst=settings.get(keys.ANALYST_NAME),
+        export = PdfExport(window, PdfRequest(dossier_path, data_out, analyst=analyst_name(settings.get(keys.ANALYST_NAME)),
                                               kind=kind), open_when_done=False)
         export.start()
         return export
@@ -182,7 +186,8 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
     out = choose_export_file(window, settings, dossier_path, title, kind)
     if out is None:
         return None
-    settings.set(keys.ANALYST_NAME, dialog.analyst.text().strip())
+    if dialog.analyst.text().strip() != analyst_name(settings.get(keys.ANALYST_NAME)):
+        settings.set(keys.ANALYST_NAME, dialog.analyst.text().strip())  # a name typed here is kept
     settings.set(keys.HANDLING, dialog.handling.text().strip())
     request = PdfRequest(
         dossier_path, out,

@@ -119,6 +119,12 @@ def test_open_when_done_says_so_when_nothing_opens_the_pdf(qtbot, open_window, s
     window.export_pdf_action.trigger()
     qtbot.waitUntil(lambda: not window.exports, timeout=60_000)
     assert out.exists() and asked
+    from pypdf import PdfReader
+
+    from dossier.analyst import account_full_name
+
+    # No name in Preferences: the name the dossier records the analyst's edits under, on the cover and as Author.
+    assert PdfReader(str(out)).metadata.author == account_full_name() != ""
     message = window.statusBar().currentMessage()
     assert "nothing on this computer opens PDF files" in message and str(tmp_path) in message
 
