@@ -1,5 +1,8 @@
-"""File > Export PDF… and Export Document…: the options, then the export in a child process with
-cancellable progress. The document is the same report as OpenDocument text (export.odt).
+"""File > Export: the PDF and the document (their options, then the export in a child process with
+cancellable progress; the document is the same report as OpenDocument text, export.odt), and the
+data exports (Web Annotation JSON, CSV, GraphML, GEXF, FollowTheMoney), which run in the same
+child process as `dossier export` does. Every export starts in the folder of the last one, else in
+the user's Documents folder.
 
 The PDF is laid out with Qt (QTextDocument on a QPdfWriter). Done on a thread of the app, that
 would make and destroy Python-owned Qt objects off the GUI thread, which froze the window in
