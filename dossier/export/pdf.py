@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.core.citation import format_date
 from dossier.export.atomic import written_whole
 from dossier.export.pdf_html import PdfContent, anchor
 from dossier.export.report import (
@@ -49,9 +50,9 @@ def export_pdf(store: Store, out: Path, options: PdfOptions | None = None,
     options = options or PdfOptions()
     check_target(out, store.path)  # before any layout: never a dossier, and a folder we can write to
     with written_whole(out) as partial:
-        pages, sections = _write(store, partial, options, progress)
+        pages, sections, subject = _write(store, partial, options, progress)
         try:
-            _add_outline(partial, sections)
+            _add_outline(partial, sections, {"/Subject": subject})
         except Exception as error:  # Qt's PDF writer reports no write errors; reading it back does
             raise OSError(f"the PDF could not be written completely to {out.parent} (is the disk full?): "
                           f"{error}") from error
@@ -64,7 +65,7 @@ def _check(options: PdfOptions) -> None:
 
 
 def _write(store: Store, path: Path, options: PdfOptions,
-           progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]]]:
+           progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]], str]:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
@@ -80,6 +81,8 @@ def _write(store: Store, path: Path, options: PdfOptions,
     writer.setResolution(300)
     writer.setTitle(store.title)
     writer.setCreator("Dossier")
+    if options.analyst.strip():
+        writer.setAuthor(options.analyst.strip())  # the document's properties name who prepared it
     painter_rect = writer.pageLayout().paintRectPixels(writer.resolution())
     page_size = QSizeF(painter_rect.width(), painter_rect.height())
     # An <img width> counts CSS pixels (1/96 in), which the layout scales to the PDF's resolution.
@@ -148,7 +151,7 @@ def _write(store: Store, path: Path, options: PdfOptions,
             del doc
     finally:
         painter.end()
-    return total, _outline(content, pages)
+    return total, _outline(content, pages), pdf_subject(store, chosen)
 
 
 def _document_margin_px(writer) -> float:  # type: ignore[no-untyped-def]
@@ -251,8 +254,21 @@ def _heading_pages(doc, page_height: float) -> dict[str, int]:  # type: ignore[n
     return pages
 
 
-def _add_outline(path: Path, sections: list[tuple[str, int]]) -> None:
-    """Bookmarks for every section and article (Qt's PDF writer makes none), appended to the
+def pdf_subject(store: Store, chosen: Selection) -> str:
+    """The PDF's Subject: what the dossier holds ("Dossier of 6 articles, published 14–20 May 2021")."""
+    from dossier.core.citation import plural
+
+    published = sorted((a.published, a.published_precision) for a in chosen.articles if a.published)
+    subject = f"Dossier of {plural(len(chosen.articles), 'article')}"
+    if published:
+        first, last = format_date(*published[0]), format_date(*published[-1])
+        subject += f", published {first}" + (f" – {last}" if last != first else "")
+    return subject
+
+
+def _add_outline(path: Path, sections: list[tuple[str, int]], info: dict[str, str] | None = None) -> None:
+    """Bookmarks for every section and article (Qt's PDF writer makes none), and document
+    properties Qt's writer can't set (`info`, e.g. the Subject, added to its own), appended to the
     file as an incremental update: the pages Qt wrote are not parsed and written again, which
     made this step 40 % of a large export."""
     import io
@@ -260,7 +276,7 @@ def _add_outline(path: Path, sections: list[tuple[str, int]]) -> None:
 
     from pypdf import PdfReader
 
-    if not sections:
+    if not sections and not info:
         return
     reader = PdfReader(str(path))
     pages = [page.indirect_reference.idnum for page in reader.pages]
@@ -276,20 +292,31 @@ def _add_outline(path: Path, sections: list[tuple[str, int]]) -> None:
     outline_id = size
     ids = [size + 1 + i for i in range(len(sections))]
     bodies: dict[int, str] = {outline_id: f"<< /Type /Outlines /First {ids[0]} 0 R /Last {ids[-1]} 0 R "
-                                          f"/Count {len(ids)} >>"}
+                                          f"/Count {len(ids)} >>"} if ids else {}
+    info_id = size + 1 + len(ids)
+    if info:
+        old_info = reader.trailer["/Info"] if "/Info" in reader.trailer else {}
+        entries = io.BytesIO()
+        for key in old_info:
+            if key not in info:
+                entries.write(f" {key} ".encode())
+                old_info.raw_get(key).write_to_stream(entries)
+        bodies[info_id] = "<<" + entries.getvalue().decode("latin-1") + "".join(
+            f" {key} {pdf_text(value)}" for key, value in info.items()) + " >>"
     for i, (title, page) in enumerate(sections):
         links = "".join([f" /Prev {ids[i - 1]} 0 R" if i else "", f" /Next {ids[i + 1]} 0 R" if i + 1 < len(ids) else ""])
         target = pages[min(page, len(pages) - 1)]
         bodies[ids[i]] = (f"<< /Title {pdf_text(title)} /Parent {outline_id} 0 R{links} "
                           f"/Dest [{target} 0 R /XYZ null null null] >>")
-    catalog = io.BytesIO()
-    catalog.write(b"<<")
-    for key in root:
-        if key not in ("/Outlines", "/PageMode"):
-            catalog.write(f" {key} ".encode())
-            root.raw_get(key).write_to_stream(catalog)
-    catalog.write(f" /Outlines {outline_id} 0 R /PageMode /UseOutlines >>".encode())
-    bodies[root_ref.idnum] = catalog.getvalue().decode("latin-1")
+    if ids:
+        catalog = io.BytesIO()
+        catalog.write(b"<<")
+        for key in root:
+            if key not in ("/Outlines", "/PageMode"):
+                catalog.write(f" {key} ".encode())
+                root.raw_get(key).write_to_stream(catalog)
+        catalog.write(f" /Outlines {outline_id} 0 R /PageMode /UseOutlines >>".encode())
+        bodies[root_ref.idnum] = catalog.getvalue().decode("latin-1")
 
     out = io.BytesIO()
     out.write(b"\n")
@@ -309,8 +336,10 @@ def _add_outline(path: Path, sections: list[tuple[str, int]]) -> None:
         out.write(f"{run[0]} {len(run)}\n".encode())
         for number in run:
             out.write(f"{offsets[number]:010d} 00000 n \n".encode())
-    trailer = f"<< /Size {size + 1 + len(ids)} /Root {root_ref.idnum} 0 R /Prev {previous}"
-    if "/Info" in reader.trailer:
+    trailer = f"<< /Size {info_id + 1} /Root {root_ref.idnum} 0 R /Prev {previous}"
+    if info:
+        trailer += f" /Info {info_id} 0 R"
+    elif "/Info" in reader.trailer:
         trailer += f" /Info {reader.trailer.raw_get('/Info').idnum} 0 R"
     out.write(f"trailer\n{trailer} >>\nstartxref\n{xref_at}\n%%EOF\n".encode())
     with path.open("ab") as f:

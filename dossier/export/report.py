@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from dossier.core.chronology import ChronologyEntry, chronology_entries
 from dossier.core.citation import format_date, format_span, plural
 from dossier.core.colors import blend, default_color
 from dossier.core.display import made_by
@@ -306,24 +307,28 @@ def _chronology(store: Store, chosen: Selection, figures: Sequence[Figure], targ
     names = {r.id: r.name for r in store.entity_rows()}
     by_id = {a.id: a for a in chosen.articles}
 
-    def entry(e: Event) -> str:
+    def entry(item: ChronologyEntry) -> str:
+        e = item.first
         article = by_id[e.article_id]
         # The sentence as written, less an opening quote the sentence splitter left at its end.
         sentence = " ".join(article.text[e.start:e.end].split()).rstrip(" “‘«„(")
-        who = ", ".join(names[i] for i in e.entity_ids if i in names)
+        who = ", ".join(names[i] for i in item.entity_ids if i in names)
         where = esc(article.source or article.title)
         target = targets[e.id]
-        return (f"<p><b>{esc(format_span(e.earliest, e.latest, e.precision))}</b> — {esc(sentence)}<br/>"
+        return (f"<p><b>{esc(format_span(item.earliest, item.latest, item.precision))}</b> — {esc(sentence)}<br/>"
                 f'<small>{esc(who) + " · " if who else ""}<a href="#{target}">{where}</a></small></p>')
 
-    dated = sorted((e for e in chosen.events if e.earliest),
-                   key=lambda e: (e.earliest, e.latest or e.earliest, by_id[e.article_id].published or "", e.id))
-    undated = [e for e in chosen.events if not e.earliest]
-    out += [entry(e) for e in dated]
+    # One entry per sentence and day: a sentence naming its day twice, or two days, prints once.
+    entries = chronology_entries(chosen.events)
+    dated = sorted((x for x in entries if x.earliest),
+                   key=lambda x: (x.earliest, x.latest or x.earliest, by_id[x.first.article_id].published or "",
+                                  x.first.id))
+    undated = [x for x in entries if not x.earliest]
+    out += [entry(x) for x in dated]
     if undated:
         out.append("<h3>Not placed in time</h3><p><small>Dates whose words could not be resolved "
                    "(“on Friday” with no tense to tell which, or an undated article).</small></p>")
-        out += [entry(e) for e in undated]
+        out += [entry(x) for x in undated]
     return "".join(out) or "<p>No dated events.</p>"
 
 

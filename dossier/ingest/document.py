@@ -20,6 +20,7 @@ class Document:
     original_bytes: bytes = b""
     reports: tuple[str, ...] = ()  # outlets whose reporting this one repeats
     language: str | None = None  # ISO 639-1, as the file states it or as detected
+    notes: tuple[str, ...] = ()  # what the reader proposed and the user should see (a dateline's outlet)
 
     @property
     def publication_day(self) -> str | None:

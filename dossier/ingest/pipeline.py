@@ -185,7 +185,7 @@ def _read_batches(files: Sequence[Path], options: ImportOptions, have: set[str])
                 items.append(ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc)))
                 continue
             digest = text_sha256(document.text)
-            items.append(ReadItem(path, document, duplicate=digest in have))
+            items.append(ReadItem(path, document, duplicate=digest in have, note="; ".join(document.notes) or None))
             have.add(digest)
         if items:
             yield items
@@ -285,7 +285,8 @@ def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any, docs: list[Any
                 (item.proposal,) = analyse(nlp, [item.document.text], [item.document.publication_day],
                                            matcher=matcher, languages=[item.document.language])
             except Exception as exc:
-                item.note = f"imported without people, places and dates ({one_line(exc)})"
+                failed = f"imported without people, places and dates ({one_line(exc)})"
+                item.note = f"{item.note}; {failed}" if item.note else failed
         return
     for item, proposal in zip(items, proposals):
         item.proposal = proposal

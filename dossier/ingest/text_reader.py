@@ -65,7 +65,35 @@ def read_text(content: str, *, original_name: str | None = None, original_bytes:
     text = "\n".join(rest[start:end])
     if not text.strip():
         raise ValueError("the file has a headline but no text below it")
-    return Document(title=title, text=text, original_name=original_name, original_bytes=original_bytes)
+    document = Document(title=title, text=text, original_name=original_name, original_bytes=original_bytes)
+    return with_dateline(document)
+
+
+def with_dateline(document: Document) -> Document:
+    """The outlet and date a dateline opening the text gives, as proposals with a note saying
+    so (the user sees it after the import and in Article > Properties). Only what the document
+    lacks is filled; the text stays as it is."""
+    from dataclasses import replace
+
+    from dossier.ingest.dateline import read_dateline
+
+    found = read_dateline(document.text)
+    if found is None or (document.source and document.published):
+        return document
+    source = document.source or found.outlet
+    published, precision = document.published, document.published_precision
+    if not published and found.published:
+        published, precision = found.published, "day"
+    if (source, published) == (document.source, document.published) and found.year:
+        return document  # it proposes nothing the file did not say
+    what = " and ".join(w for w, new in (("outlet", source != document.source), ("date", published != document.published))
+                        if new) or "nothing"
+    note = f"{what} proposed {found.describe()}; change them in Article > Properties" if what != "nothing" else \
+        f"no date taken {found.describe()}"
+    if not found.year and not document.published:
+        note = f"{what} proposed {found.describe()}; add the year in Article > Properties"
+    return replace(document, source=source, published=published, published_precision=precision,
+                   notes=(*document.notes, note))
 
 
 def body_bounds(lines: list[str], title: str) -> tuple[int, int]:

@@ -1,5 +1,8 @@
-"""File > Export PDF… and Export Document…: the options, then the export in a child process with
-cancellable progress. The document is the same report as OpenDocument text (export.odt).
+"""File > Export: the PDF and the document (their options, then the export in a child process with
+cancellable progress; the document is the same report as OpenDocument text, export.odt), and the
+data exports (Web Annotation JSON, CSV, GraphML, GEXF, FollowTheMoney), which run in the same
+child process as `dossier export` does. Every export starts in the folder of the last one, else in
+the user's Documents folder.
 
 The PDF is laid out with Qt (QTextDocument on a QPdfWriter). Done on a thread of the app, that
 would make and destroy Python-owned Qt objects off the GUI thread, which froze the window in
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressDialog, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from dossier.analyst import analyst_name
 from dossier.ui import settings as keys
 from dossier.ui.settings import Settings
 
@@ -34,7 +38,52 @@ def safe_file_name(title: str) -> str:
     return (re.sub(r"\s+", " ", name) or "Dossier")[:120]
 
 
-KINDS = {"pdf": ("Export PDF", "PDF (*.pdf)", ".pdf"), "odt": ("Export Document", "OpenDocument text (*.odt)", ".odt")}
+# kind: (caption, file filter, suffix). The report (pdf, odt) has options; the data exports
+# (File > Export) write the whole dossier as the `dossier export` command does.
+KINDS = {
+    "pdf": ("Export PDF", "PDF (*.pdf)", ".pdf"),
+    "odt": ("Export Document", "OpenDocument text (*.odt)", ".odt"),
+    "annotations": ("Export Web Annotations", "W3C Web Annotation JSON-LD (*.json *.jsonld)", ".json"),
+    "csv": ("Export CSV", "CSV (*.csv)", ".csv"),
+    "graphml": ("Export Network as GraphML", "GraphML (*.graphml)", ".graphml"),
+    "gexf": ("Export Network as GEXF", "GEXF (*.gexf)", ".gexf"),
+    "ftm": ("Export FollowTheMoney", "FollowTheMoney entities (*.ftm.json *.json)", ".ftm.json"),
+}
+REPORTS = ("pdf", "odt")
+
+
+def export_folder(settings: Settings) -> Path:
+    """Where an export is offered first: the folder of the last one (or the one set in
+    Preferences), else the user's Documents folder, else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    chosen = settings.get(keys.EXPORT_FOLDER)
+    if chosen and Path(chosen).is_dir():
+        return Path(chosen)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def choose_export_file(window: QMainWindow, settings: Settings, dossier_path: Path, title: str,
+                       kind: str) -> Path | None:
+    """Ask where to write the export; None if the user cancelled or the file was refused. The
+    folder chosen is remembered for the next export."""
+    caption, file_filter, suffix = KINDS[kind]
+    suggestion = str(export_folder(settings) / f"{safe_file_name(title)}{suffix}")
+    # The file dialog asks before replacing an existing file.
+    chosen, _ = QFileDialog.getSaveFileName(window, window.tr(caption), suggestion, window.tr(file_filter))
+    if not chosen:
+        return None
+    out = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
+    from dossier.store.targets import TargetRefused, check_target
+
+    try:
+        check_target(out, dossier_path)
+    except TargetRefused as refusal:
+        QMessageBox.warning(window, window.tr(caption), str(refusal))
+        return None
+    settings.set(keys.EXPORT_FOLDER, str(out.parent))
+    return out
 
 
 class ExportPdfDialog(QDialog):
@@ -48,7 +97,10 @@ class ExportPdfDialog(QDialog):
         self.passages = QRadioButton(self.tr("Only annotated passages"))
         self.claims_only = QCheckBox(self.tr("Claims only"))
         self.tags = QLineEdit(placeholderText=self.tr("All tags (or: tags separated by commas)"))
-        self.analyst = QLineEdit(settings.get(keys.ANALYST_NAME), placeholderText=self.tr("Your name, on the cover"))
+        # The name the dossier records as the author of the analyst's edits, unless Preferences says another:
+        # on the cover and as the PDF's Author.
+        self.analyst = QLineEdit(analyst_name(settings.get(keys.ANALYST_NAME)),
+                                 placeholderText=self.tr("Your name, on the cover"))
         self.handling = QLineEdit(settings.get(keys.HANDLING), placeholderText=self.tr("e.g. Internal — not for publication"))
         self.handling.setToolTip(self.tr("A handling line printed on the cover"))
         self.open_when_done = QCheckBox(self.tr("Open when done"), checked=True)
@@ -88,7 +140,7 @@ class PdfRequest:
     passages_only: bool = False
     analyst: str = ""
     handling: str = ""
-    kind: str = "pdf"  # or "odt": the editable document
+    kind: str = "pdf"  # or "odt", the editable document, or one of the data exports (KINDS)
 
     def arguments(self) -> list[str]:
         args = ["export", str(self.dossier), f"--{self.kind}", str(self.out), "--progress"]
@@ -121,29 +173,25 @@ def dossier_command() -> tuple[str, list[str]]:
 def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_path: Path, title: str,
                              current_article: int | None, kind: str = "pdf") -> PdfExport | None:
     """Ask for the options and the file, then start the export. None if the user cancelled."""
-    caption, file_filter, suffix = KINDS[kind]
+    if kind not in REPORTS:  # the data exports: the whole dossier, no options
+        data_out = choose_export_file(window, settings, dossier_path, title, kind)
+        if data_out is None:
+            return None
+        export = PdfExport(window, PdfRequest(dossier_path, data_out, analyst=analyst_name(settings.get(keys.ANALYST_NAME)),
+                                              kind=kind), open_when_done=False)
+        export.start()
+        return export
     dialog = ExportPdfDialog(settings, current_article is not None, window, kind)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     if not accepted:
         return None
-    folder = settings.get(keys.EXPORT_FOLDER) or str(dossier_path.parent)
-    suggestion = str(Path(folder) / f"{safe_file_name(title)}{suffix}")
-    # The file dialog asks before replacing an existing file.
-    chosen, _ = QFileDialog.getSaveFileName(window, window.tr(caption), suggestion, window.tr(file_filter))
-    if not chosen:
+    out = choose_export_file(window, settings, dossier_path, title, kind)
+    if out is None:
         return None
-    out = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
-    from dossier.store.targets import TargetRefused, check_target
-
-    try:
-        check_target(out, dossier_path)
-    except TargetRefused as refusal:
-        QMessageBox.warning(window, window.tr(caption), str(refusal))
-        return None
-    settings.set(keys.ANALYST_NAME, dialog.analyst.text().strip())
+    if dialog.analyst.text().strip() != analyst_name(settings.get(keys.ANALYST_NAME)):
+        settings.set(keys.ANALYST_NAME, dialog.analyst.text().strip())  # a name typed here is kept
     settings.set(keys.HANDLING, dialog.handling.text().strip())
-    settings.set(keys.EXPORT_FOLDER, str(out.parent))
     request = PdfRequest(
         dossier_path, out,
         article_ids=[current_article] if dialog.current_article.isChecked() and current_article else None,
@@ -180,7 +228,8 @@ class PdfExport(QObject):
         self.process.finished.connect(self._on_finished)
         self.process.errorOccurred.connect(self._on_error)
         self._caption = window.tr(KINDS[request.kind][0])
-        writing = window.tr("Writing the PDF…") if request.kind == "pdf" else window.tr("Writing the document…")
+        writing = {"pdf": window.tr("Writing the PDF…"), "odt": window.tr("Writing the document…")}.get(
+            request.kind, window.tr("Writing %1…").replace("%1", request.out.name))
         self.progress = QProgressDialog(writing, window.tr("Cancel"), 0, 0, window)
         self.progress.setWindowTitle(self._caption)
         self.progress.setMinimumDuration(500)
@@ -251,7 +300,11 @@ class PdfExport(QObject):
         self.progress.deleteLater()
         self._window.statusBar().showMessage(message, 10000)
         if ok and self._open_when_done and not self._cancelled:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.request.out)))
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.request.out))):
+                self._window.statusBar().showMessage(
+                    self._window.tr("%1 — nothing on this computer opens %2 files; it is in %3")
+                    .replace("%1", message).replace("%2", self.request.out.suffix.lstrip(".").upper())
+                    .replace("%3", str(self.request.out.parent)), 20000)
         elif not ok and not self._cancelled:
             box = QMessageBox(QMessageBox.Icon.Warning, self._caption, message, parent=self._window)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -119,8 +119,12 @@ class ImportController(QObject):
 
 def summary(report: ImportReport) -> str:
     parts = [f"Imported {len(report.imported)}"]
-    if report.notes:
-        parts[0] += f" ({len(report.notes)} without people, places and dates)"
+    unread = sum("without people, places and dates" in note for _path, note in report.notes)
+    said = [f"{unread} without people, places and dates"] if unread else []
+    if len(report.notes) > unread:  # a dateline's outlet or date, to be checked
+        said.append(f"{len(report.notes) - unread} with an outlet or date proposed from a dateline")
+    if said:
+        parts[0] += f" ({'; '.join(said)})"
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} already in the dossier")
     if report.failed:

@@ -41,15 +41,20 @@ def _dropped_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
 
 
-def redo_shortcuts() -> list[QKeySequence]:
-    """The platform's redo keys, plus Ctrl+Shift+Z and Ctrl+Y (Windows' and many Linux apps'
-    redo) where the platform lacks them. Not twice: a key bound twice is "ambiguous" to Qt,
-    which then does nothing (redo was dead on X11)."""
-    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-    for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+def standard_keys(key: QKeySequence.StandardKey, *extras: str) -> list[QKeySequence]:
+    """The platform's keys for a standard action, plus `extras` where the platform lacks them
+    (X11 without a desktop's theme binds neither Ctrl+Y to redo nor F1 to help). Not twice: a
+    key bound twice is "ambiguous" to Qt, which then does nothing (redo was dead on X11)."""
+    keys = list(QKeySequence.keyBindings(key))
+    for extra in map(QKeySequence, extras):
         if extra not in keys:
             keys.append(extra)
     return keys
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """Redo: the platform's keys, Ctrl+Shift+Z and Ctrl+Y (Windows' and many Linux apps')."""
+    return standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y")
 
 
 def count_of(n: int, one: str, many: str) -> str:
@@ -158,12 +163,22 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.merge_action)
         self.summary_action = self._action(self.tr("&Summary…"), self.edit_summary)
         file_menu.addAction(self.summary_action)
-        self.export_pdf_action = self._action(self.tr("&Export PDF…"), self.export_pdf, "Ctrl+P")
-        file_menu.addAction(self.export_pdf_action)
-        self.export_document_action = self._action(self.tr("Export &Document…"), self.export_document)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_pdf_action = self._action(self.tr("&PDF Dossier…"), self.export_pdf, "Ctrl+P")
+        self.export_pdf_action.setIconText(self.tr("Export PDF"))
+        self.export_document_action = self._action(self.tr("&Document (ODT)…"), self.export_document)
         self.export_document_action.setStatusTip(self.tr("The same report as an editable OpenDocument text file "
                                                          "for LibreOffice or Word"))
-        file_menu.addAction(self.export_document_action)
+        self.export_data_actions = {kind: self._action(label, lambda _c=False, k=kind: self._export(k)) for kind, label in (
+            ("annotations", self.tr("&Web Annotation JSON…")), ("csv", self.tr("&CSV (one row per annotation)…")),
+            ("graphml", self.tr("Network as &GraphML…")), ("gexf", self.tr("Network as G&EXF…")),
+            ("ftm", self.tr("&FollowTheMoney…")))}
+        self.export_data_actions["annotations"].setStatusTip(self.tr("Every annotation as W3C Web Annotations "
+                                                                     "(JSON-LD), which Dossier and other tools import"))
+        self.export_data_actions["ftm"].setStatusTip(self.tr("Articles, entities, events and notes as "
+                                                             "FollowTheMoney entities (Aleph)"))
+        for action in (self.export_pdf_action, self.export_document_action, None, *self.export_data_actions.values()):
+            export_menu.addSeparator() if action is None else export_menu.addAction(action)
         file_menu.addSeparator()
         self.save_copy_action = self._action(self.tr("Save a &Copy…"), self.save_copy, std.SaveAs)
         self.restore_action = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
@@ -233,8 +248,10 @@ class MainWindow(QMainWindow):
         annotate_menu.addAction(self.related_action)
         toolbar = self.addToolBar(self.tr("Annotate"))
         toolbar.setObjectName("annotate_toolbar")
-        for action in (self.highlight_action, self.note_action, self.claim_action):
-            toolbar.addAction(action)
+        self.import_action.setIconText(self.tr("Import"))
+        for action in (self.import_action, None, self.highlight_action, self.note_action, self.claim_action, None,
+                       self.export_pdf_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.articles_dock, self.annotations_dock, self.entities_dock, self.search_dock, self.editor_dock,
@@ -259,11 +276,17 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.previous_mention_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("&User Guide"), self.show_guide)
+        self.guide_action.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         about = self._action(self.tr("&About Dossier"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
         self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action,
-                                 self.merge_action, self.export_pdf_action,
+                                 self.merge_action, self.export_pdf_action, *self.export_data_actions.values(),
                                  self.summary_action, self.export_document_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
@@ -963,6 +986,16 @@ class MainWindow(QMainWindow):
             count_of(counts["entities"], self.tr("entity"), self.tr("entities")),
             count_of(counts["annotations"], self.tr("annotation"), self.tr("annotations")),
         ]))
+
+    def show_guide(self) -> QWidget:
+        from dossier.ui.help import show_user_guide
+
+        return show_user_guide(self)
+
+    def show_shortcuts(self) -> QWidget:
+        from dossier.ui.help import show_keyboard_shortcuts
+
+        return show_keyboard_shortcuts(self)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -31,7 +31,7 @@ class PreferencesDialog(QDialog):
         self.analyst_edit = QLineEdit(settings.get(keys.ANALYST_NAME), placeholderText=account_full_name())
         self.analyst_edit.setToolTip(self.tr("Recorded as the author of every annotation, assessment, evidence link "
                                              "and rating you make, and named on exports"))
-        self.folder_edit = QLineEdit(settings.get(keys.EXPORT_FOLDER), placeholderText=self.tr("Beside the dossier"))
+        self.folder_edit = QLineEdit(settings.get(keys.EXPORT_FOLDER), placeholderText=self.tr("The last export's folder, else Documents"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()

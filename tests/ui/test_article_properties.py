@@ -127,3 +127,36 @@ def test_open_source_asks_first_and_uses_the_system_browser(qtbot, open_window, 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.open_source_action.trigger()
     assert opened == ["https://example.org/a"]
+
+
+def test_a_dateline_s_proposal_is_shown_in_the_properties_and_can_be_changed(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.ingest.pipeline import ImportOptions, import_files
+    from dossier.store import Store
+
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Armenia asks Russia for help\n\nYEREVAN, May 20 (Reuters) - Armenia asked Russia for help.\n",
+                    encoding="utf-8")
+    path = tmp_path / "wire.dossier"
+    with Store.create(path, "Wire") as store:
+        for progress in import_files(store, [wire], ImportOptions(extract=False)):
+            pass
+    from dossier.ui.importing import summary
+
+    assert summary(progress.report) == "Imported 1 (1 with an outlet or date proposed from a dateline)."
+    window = open_window(path)
+    ws = window.workspace
+    assert ws.pane.provenance.text().startswith("Reuters · ")  # the outlet proposed, not "source unknown"
+    seen: list[str] = []
+
+    def edit(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append(dialog.dateline_label.text())
+        assert dialog.source_edit.text() == "Reuters"
+        dialog.source_edit.setText("Reuters (via Azatutyun)")
+        dialog.published_edit.setText("2021-05-20")
+        dialog.accept()
+
+    answer_next_dialog(qtbot, edit)
+    window.properties_action.trigger()
+    assert seen == ["Its dateline says: outlet Reuters, published 20 May, year not given"]
+    article = ws.store.article(ws.pane.article.id)
+    assert (article.source, article.published) == ("Reuters (via Azatutyun)", "2021-05-20")

@@ -286,3 +286,41 @@ def test_file_export_pdf_from_a_folder_holding_a_dossier_folder(qtbot, open_wind
     qtbot.waitUntil(lambda: not window.exports, timeout=60_000)
     assert "Wrote" in window.statusBar().currentMessage(), window.statusBar().currentMessage()
     assert out.exists()
+
+
+def test_the_pdf_properties_name_title_author_subject_and_date(exported: tuple[Path, Path]) -> None:
+    _path, out = exported
+    info = PdfReader(str(out)).metadata
+    assert info is not None
+    assert info.title == "Armenia–Azerbaijan border, May 2021" and info.author == "A. Analyst"
+    assert info.subject.startswith("Dossier of 2 articles, published 14 May 2021")
+    assert info.creation_date is not None and info.creator == "Dossier"
+    assert len(PdfReader(str(out)).outline) > 3  # the bookmarks are still there
+
+
+def test_the_chronology_prints_a_sentence_once_per_day_and_two_days_as_a_span(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dossier.core.models import NewEvent
+
+    text = ("Yerevan, May 20 -- Armenia's acting prime minister said on Thursday that the troops stayed. "
+            "Azerbaijani soldiers crossed yesterday and dug in today, officials said.")
+    path = tmp_path / "chronology.dossier"
+    with Store.create(path, "Chronology") as store:
+        aid = store.add_article(NewArticle("Troops", text, source="Reuters", published="2021-05-20",
+                                           published_precision="day"))
+        first, second = text.index("Yerevan"), text.index("Azerbaijani")
+        first_end, second_end = text.index(". ") + 1, len(text)
+        store.add_events([
+            NewEvent(aid, first, first_end, "troops stayed", "May 20", "2021-05-20", "2021-05-20", "day", "auto"),
+            NewEvent(aid, first, first_end, "troops stayed", "Thursday", "2021-05-20", "2021-05-20", "day", "auto"),
+            NewEvent(aid, second, second_end, "crossed", "yesterday", "2021-05-19", "2021-05-19", "day", "auto"),
+            NewEvent(aid, second, second_end, "dug in", "today", "2021-05-20", "2021-05-20", "day", "auto"),
+        ])
+    out = tmp_path / "chronology.pdf"
+    with Store.open_readonly(path) as store:
+        export_pdf(store, out, PdfOptions())
+    text_out = " ".join(pdftotext(out).split())
+    start = text_out.index("one lane per outlet.")
+    chronology = text_out[start:text_out.index("Claims No claims", start)]
+    assert chronology.count("acting prime minister said on Thursday") == 1
+    assert chronology.count("crossed yesterday and dug in today") == 1
+    assert "19–20 May 2021 — Azerbaijani soldiers crossed" in chronology

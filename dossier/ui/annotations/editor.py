@@ -358,15 +358,17 @@ class AnnotationEditor(QWidget):
         if refused:
             self.tags_hint.setText(refused)
         elif pending and len(pending) > MAX_TAG_LENGTH:
-            self.tags_hint.setText(self.tr("“%1…” is too long for a tag (at most %2 characters): a sentence belongs "
-                                           "in the note or the rationale.").replace("%1", pending[:20])
-                                   .replace("%2", str(MAX_TAG_LENGTH)))
+            self.tags_hint.setText(self._too_long(pending))
         elif pending and not self.tags_edit.hasFocus():
             self.tags_hint.setText(self.tr("“%1” is not a tag yet: press Enter or type a comma after it.")
                                    .replace("%1", pending))
         else:
             self.tags_hint.clear()
         self.tags_hint.setVisible(bool(self.tags_hint.text()))
+
+    def _too_long(self, name: str) -> str:
+        return (self.tr("“%1…” is too long for a tag (at most %2 characters): a sentence belongs in the note or "
+                        "the rationale.").replace("%1", name[:20]).replace("%2", str(MAX_TAG_LENGTH)))
 
     def _save_tags(self, everything: bool) -> None:
         """Save the field's tags: every name (Enter) or those ended by a comma (typing). A name
@@ -383,9 +385,7 @@ class AnnotationEditor(QWidget):
         names = [n for n in names if n]
         too_long = [n for n in names if len(n) > MAX_TAG_LENGTH]
         if too_long:
-            self._say_pending(self.tr("“%1…” is too long for a tag (at most %2 characters): a sentence belongs in "
-                                      "the note or the rationale.").replace("%1", too_long[0][:20])
-                              .replace("%2", str(MAX_TAG_LENGTH)))
+            self._say_pending(self._too_long(too_long[0]))
             return
         if everything or not (last or self.tags_edit.hasFocus()):
             self.tags_edit.setModified(False)  # nothing waits in the field: it shows the tags as saved

@@ -105,6 +105,16 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
             textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         if captures:
             self.form.addRow(self.tr("Also captured as"), self.captures_label)
+        # What the text's dateline says, beside the fields it may have filled: a proposal the user
+        # sees and can correct above, never a silent fact.
+        from dossier.ingest.dateline import read_dateline
+
+        dateline = read_dateline(article.text)
+        self.dateline_label = QLabel(self.tr("Its dateline says: %1").replace("%1", dateline.describe().split(": ", 1)[1])
+                                     if dateline else "", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        if dateline:
+            self.dateline_label.setToolTip(dateline.words)
+            self.form.addRow(self.tr("Dateline"), self.dateline_label)
         self.finish_layout()
 
     def reports(self) -> list[str]:
