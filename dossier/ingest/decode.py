@@ -37,8 +37,12 @@ def decode_text(data: bytes) -> str:
                                      f"{exc.start:,} breaks it ({exc.reason})") from exc
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _has_utf8_sequences(data):
+            # UTF-8 text with a broken byte: read in another encoding, every accented letter would
+            # turn to two wrong ones ("CafĂ©"); the text is refused rather than stored altered.
+            raise UnreadableFile(f"the file is UTF-8 text but byte {exc.start:,} breaks it ({exc.reason}); "
+                                 "mend or remove that byte and import it again") from exc
     from charset_normalizer import from_bytes  # only for files that aren't UTF-8
 
     results = list(from_bytes(data))
@@ -53,6 +57,15 @@ def decode_text(data: bytes) -> str:
     if _mostly_control(text):
         raise UnreadableFile("the file is binary, not text")
     return text
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """Whether `data` is mostly well-formed UTF-8 beyond ASCII: more letters written as UTF-8
+    writes them than broken bytes (text in a single-byte encoding, or noise, forms such letters
+    only now and then, by chance)."""
+    text = data[:65536].decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    return sum(1 for ch in text if ord(ch) > 127) - broken > broken
 
 
 _PREFERRED = ["cp1252", "cp1251", "cp1250", "iso8859_15", "latin_1", "koi8_r", "cp1253", "cp1254",

@@ -4,7 +4,6 @@ six outlets (tests/data/corroboration)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -223,9 +222,14 @@ def test_an_outlet_marked_as_repeated_stops_counting_as_independent(qtbot, open_
 
 
 @pytest.mark.timeout(90)
-def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window, corpus_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Forty quick asks on worker threads while the editor flips between two claims: the list
+def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window, corpus_path: Path,  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
+    """Forty asks on worker threads while the editor flips between two claims, each answer held
+    at a gate until the next claim is shown, so every one but the last arrives late: the list
     ends with the last claim's passages, none of the other's, and the window quits cleanly."""
+    import threading
+
+    import dossier.ui.claims.related as related_module
     from dossier.store import Store
 
     with Store.open(corpus_path) as store:
@@ -233,11 +237,22 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window
         apa = next(a for a in store.article_summaries(store.article_ids()).values() if a.source == "APA")
         found = find_quote(store.article(apa.id).text, "had not crossed into Armenia")
         second = store.add_annotation(apa.id, "claim", found.start, found.end)
+    gates: list[threading.Event] = []
+    real = related_module.related_in_file
+
+    def held(path, claim_id):  # type: ignore[no-untyped-def]
+        gate = threading.Event()
+        gates.append(gate)
+        assert gate.wait(60)
+        return real(path, claim_id)
+
+    monkeypatch.setattr(related_module, "related_in_file", held)
     window = open_real_window(corpus_path)
     ws = window.workspace
     related = ws.editor.related
     shown_wrongly: list[int] = []
-    show = related._show
+    show, answer = related._show, related._answer
+    answered: list[int] = []
 
     def checked_show(found):  # type: ignore[no-untyped-def]
         # A claim's related passages never come from its own article: any that do were asked for
@@ -246,17 +261,23 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window
         shown_wrongly.extend(p.sentence_id for p in found if p.article_id == own)
         show(found)
 
-    related._show = checked_show
+    def counted_answer(asked, found):  # type: ignore[no-untyped-def]
+        answer(asked, found)
+        answered.append(asked)
+
+    related._show, related._answer = checked_show, counted_answer
     for i in range(40):
         ws.open_annotation(first if i % 2 else second)
         window.related_action.trigger()
-        QApplication.processEvents()
-        time.sleep(0.005)  # some answers arrive after the next claim is shown
-    assert ws.editor.annotation_id == first
-    qtbot.waitUntil(lambda: not window._tasks.busy and bool(related._found), timeout=60_000)
-    QApplication.processEvents()
+        qtbot.waitUntil(lambda n=i: len(gates) == n + 1, timeout=30_000)
+        if i:  # the answer for the claim shown before arrives now, late
+            gates[i - 1].set()
+            qtbot.waitUntil(lambda n=i: len(answered) == n, timeout=30_000)
+    assert ws.editor.annotation_id == first and related._found == []
+    gates[-1].set()
+    qtbot.waitUntil(lambda: len(answered) == 40, timeout=30_000)
     assert all(p.article_id != ws.store.annotation(first).article_id for p in related._found)
-    assert related._found == ws.store.related_passages(first)
+    assert related._found == ws.store.related_passages(first) != []
     assert shown_wrongly == []
     window.close()
     assert window._tasks.wait(10_000)

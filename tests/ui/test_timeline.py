@@ -88,15 +88,52 @@ def test_lanes_by_entity_and_the_entity_filter(qtbot, open_window, sample_path: 
     assert panel.view.data.count == 1 and panel.status.text() == "1 events"
 
 
+def _run(image: QImage, x: int, y: int, colour: QColor, dx: int, dy: int) -> int:
+    """How many pixels of `colour` in a row from (x, y) both ways along (dx, dy), (x, y) included."""
+    def inside(i: int, j: int) -> bool:
+        return 0 <= i < image.width() and 0 <= j < image.height() and QColor(image.pixel(i, j)) == colour
+
+    if not inside(x, y):
+        return 0
+    count = 1
+    for sign in (1, -1):
+        i, j = x + sign * dx, y + sign * dy
+        while inside(i, j):
+            count, i, j = count + 1, i + sign * dx, j + sign * dy
+    return count
+
+
 def test_it_paints_points_and_bars(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A day is a round point a few pixels across; a year is a bar as long as the year and of
+    one height all along, measured in the painted pixels."""
+    from dossier.ui.timeline.view import LABELS, POINT
+
     window = open_window(sample_path)
     panel = show_timeline(qtbot, window)
-    image = QImage(panel.view.viewport().size(), QImage.Format.Format_RGB32)
-    panel.view.viewport().render(image)
-    highlight = panel.view.palette().color(panel.view.palette().ColorRole.Highlight)
-    coloured = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
-                   if QColor(image.pixel(x, y)) == highlight)
-    assert coloured > 50  # the 2020 bar and the points are drawn
+    view = panel.view
+    image = QImage(view.viewport().size(), QImage.Format.Format_RGB32)
+    view.viewport().render(image)
+    highlight = view.palette().color(view.palette().ColorRole.Highlight)
+    spans = {e.date_text: s for s in view.data.in_time_order for e in window.workspace.store.events() if e.id == s.event_id}
+
+    day = spans["March 15"]
+    centre = view.mapFromScene(QPointF(day.first + 0.5, view.span_y(day)))
+    across, down = _run(image, centre.x(), centre.y(), highlight, 1, 0), _run(image, centre.x(), centre.y(), highlight, 0, 1)
+    assert 2 * POINT - 4 <= across <= 2 * POINT and 2 * POINT - 4 <= down <= 2 * POINT  # a disc inside its ring
+    near_top = _run(image, centre.x(), centre.y() - int(POINT) + 2, highlight, 1, 0)
+    assert 0 < near_top < across  # round, not square
+
+    year = spans["last year"]
+    y = view.mapFromScene(QPointF(year.first, view.span_y(year))).y()
+    x0 = max(view.mapFromScene(QPointF(year.first, 0)).x(), LABELS + 1)  # the lane names cover its start
+    x1 = view.mapFromScene(QPointF(year.last + 1, 0)).x()
+    assert x1 - x0 > 6 * across
+    on_the_bar = sum(1 for x in range(x0 + 1, x1 - 1) if QColor(image.pixel(x, y)) == highlight)
+    assert on_the_bar >= 0.8 * (x1 - x0 - 2)  # the whole year long (points on it are ringed apart)
+    heights = [_run(image, x, y, highlight, 0, 1) for x in range(x0 + 2, x1 - 2, 7)
+               if QColor(image.pixel(x, y)) == highlight]
+    common = max(set(heights), key=heights.count)
+    assert 9 <= common <= 11 and heights.count(common) >= 0.8 * len(heights)  # one height all along: a bar
 
 
 def test_add_edit_and_delete_events_with_undo(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]

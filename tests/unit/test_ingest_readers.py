@@ -165,18 +165,29 @@ def test_utf16_with_a_byte_order_mark(tmp_path: Path) -> None:
     assert doc.title == "Заголовок" and doc.text == BODY
 
 
-def test_invalid_utf8_is_decoded_or_refused_never_a_crash() -> None:
+def test_bytes_that_are_no_text_are_refused_with_a_reason() -> None:
+    """Noise (high bytes at random) could be "decoded" as some single-byte encoding and stored as
+    an article of gibberish; it is refused instead, saying what to do."""
     import random
 
     rng = random.Random(1)
     for _ in range(20):
         junk = bytes(rng.randrange(128, 256) for _ in range(400))
-        try:
-            doc = read_bytes(b"Headline\n\n" + junk, "junk.txt")
-        except UnreadableFile as exc:
-            assert str(exc)  # a reason a person can read
-        else:
-            assert doc.title == "Headline" and doc.text
+        with pytest.raises(UnreadableFile, match="the file's encoding can't be recognised; save it as UTF-8"):
+            read_bytes(b"Headline\n\n" + junk, "junk.txt")
+
+
+def test_utf8_text_with_a_broken_byte_is_refused_naming_the_byte_not_stored_garbled() -> None:
+    """Read as Windows-1250 (what a detector guesses for it), "Café" would become "CafĂ©": the
+    article would not be what the file says. Refused, with the byte to mend."""
+    text = "Café à Paris\n\nLe café était fermé à cause de la grève, selon les témoins.".encode()
+    broken = text[:30] + b"\xe9" + text[30:]
+    with pytest.raises(UnreadableFile, match=r"the file is UTF-8 text but byte 30 breaks it \(invalid continuation byte\)"):
+        read_bytes(broken, "cafe.txt")
+    russian = f"Заголовок\n\n{BODY}".encode()
+    with pytest.raises(UnreadableFile, match=r"UTF-8 text but byte 2[01] breaks it"):
+        read_bytes(russian[:20] + b"\xff" + russian[20:], "ru.txt")
+    assert read_bytes(text, "cafe.txt").title == "Café à Paris"  # whole, it is read
 
 
 def test_pasted_text_and_pages() -> None:

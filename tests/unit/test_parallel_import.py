@@ -90,6 +90,30 @@ def test_a_cancelled_parallel_import_stops_and_keeps_what_it_stored(tmp_path: Pa
             assert store.mentions_in_article(article_id), article_id
 
 
+HELD_AFTER = BATCH * 2
+# `dossier import` whose writer stops for good before its (HELD_AFTER + 1)th article and says so:
+# the kill then comes at the same place whatever the machine's speed (an import that finished
+# before a kill timed by the clock would prove nothing).
+HELD_IMPORT = f"""
+import sys, threading
+import dossier.ingest.pipeline as pipeline
+from dossier.cli import main
+
+real, stored = pipeline.store_item, []
+
+def held(*args, **kwargs):
+    if len(stored) == {HELD_AFTER}:
+        print("held", flush=True)
+        threading.Event().wait()  # until killed
+    stored.append(real(*args, **kwargs))
+    return stored[-1]
+
+pipeline.store_item = held
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
 @pytest.mark.slow
 def test_killed_halfway_then_run_again_nothing_lost_nothing_twice(tmp_path: Path) -> None:
     """SIGKILL to the importing process (a crash) while its workers run the model: what it
@@ -99,39 +123,35 @@ def test_killed_halfway_then_run_again_nothing_lost_nothing_twice(tmp_path: Path
     path = tmp_path / "killed.dossier"
     Store.create(path, "Killed").close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "dossier", "import", "--into", str(path), str(folder), "--jobs", "2"]
-    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # wait until some articles are in, then kill
-        time.sleep(0.2)
-        try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            conn.close()
-        except sqlite3.OperationalError:
-            continue
-        if stored >= BATCH:
+    arguments = ["import", "--into", str(path), str(folder), "--jobs", "2"]
+    child = subprocess.Popen([sys.executable, "-c", HELD_IMPORT, *arguments], env=env, cwd=REPO,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    for line in child.stdout:  # blocks until the writer is held (pytest-timeout ends a hang)
+        if line.strip() == "held":
             break
+    else:
+        raise AssertionError(f"the import ended before it was held: {child.stderr.read() if child.stderr else ''}")
     workers = _children_of(child.pid)
     assert len(workers) >= 2  # the model's workers (and multiprocessing's resource tracker)
     child.send_signal(signal.SIGKILL)
     child.wait()
     waited = time.monotonic() + 30
-    while workers and time.monotonic() < waited:  # orphaned workers notice and end
+    while workers and time.monotonic() < waited:  # orphaned workers notice and end (a deadline, not a pace)
         time.sleep(0.2)
         workers = [pid for pid in workers if _alive(pid)]
     assert workers == []
     mentions, _events, stored = _content(path)
-    assert 0 < stored < count
+    assert stored == HELD_AFTER
     with_mentions = {sha for sha, *_rest in mentions}
     conn = sqlite3.connect(path)
     assert {r[0] for r in conn.execute("SELECT sha256 FROM articles")} == with_mentions  # all or none
     conn.close()
-    again = subprocess.run(command[:-2] + ["--jobs", "1"], env=env, capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-m", "dossier", *arguments[:-2], "--jobs", "1"]
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert f"imported {count - stored}, duplicates {stored}, failed 0" in again.stdout
-    if stored > 20:
-        assert f"… and {stored - 20:,} more already in the dossier" in again.stdout
+    assert f"… and {stored - 20:,} more already in the dossier" in again.stdout
     assert _content(path)[2] == count
 
 
