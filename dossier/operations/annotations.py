@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from dossier.core import limits
 from dossier.core.changes import Changes
 from dossier.core.models import Annotation, Claim
 from dossier.core.vocabulary import (
@@ -13,7 +14,7 @@ from dossier.core.vocabulary import (
     EVIDENCE_RELATIONS,
     RELIABILITY,
 )
-from dossier.operations import Operation, Refused, existing
+from dossier.operations import Operation, Refused, existing, within
 from dossier.store import Store
 
 
@@ -72,6 +73,7 @@ class EditNote(Operation):
 
     def validate(self, store: Store) -> None:
         _annotation(store, self.annotation_id)
+        within(self.note, "A note", limits.NOTE)
 
     def apply(self, store: Store) -> Changes:
         store.set_note(self.annotation_id, self.note)
@@ -95,6 +97,7 @@ class EditClaim(Operation):
             raise Refused(f"Source reliability is graded A to F, not “{c.reliability}”.")
         if c.credibility is not None and c.credibility not in CREDIBILITY:
             raise Refused(f"Credibility is graded 1 to 6, not “{c.credibility}”.")
+        within(c.rationale, "A rationale", limits.NOTE)
 
     def apply(self, store: Store) -> Changes:
         store.set_claim(self.annotation_id, self.claim)
@@ -113,6 +116,8 @@ class SetTags(Operation):
 
     def validate(self, store: Store) -> None:
         _annotation(store, self.annotation_id)
+        for name in self.names:
+            within(name, f"A tag's name (“{limits.shortened(name, 40)}”)", limits.TAG_NAME)
 
     def apply(self, store: Store) -> Changes:
         old = store.annotation(self.annotation_id).tag_ids
