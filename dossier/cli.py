@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("publish", help="print the command that publishes a dossier read-only with Datasette")
     p.add_argument("path", type=Path)
-    p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--port", type=int, default=8001, help="the port Datasette listens on (1–65535)")
     p.set_defaults(run=_cmd_publish)
 
     p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
@@ -185,9 +185,16 @@ def _fail(message: str) -> int:
 def _cmd_sample(args: argparse.Namespace) -> int:
     from dossier.sample import write_sample, replace_with_sample
 
+    from dossier.store.targets import TargetRefused, check_target, holds_a_dossier
+
     path: Path = args.path
     if path.exists() and not args.force:
         return _fail(f"{path} already exists; use --force to replace it")
+    try:
+        check_target(path)
+    except TargetRefused as refusal:  # --force replaces a dossier, nothing else a program keeps
+        if not holds_a_dossier(path):
+            return _fail(str(refusal))
     store = replace_with_sample(path) if path.exists() else write_sample(path)
     title, counts = store.title, store.counts()
     store.close()
@@ -447,8 +454,12 @@ def _cmd_import_ftm(args: argparse.Namespace) -> int:
 
     import tempfile
 
-    if not args.file.exists():
-        return _fail(f"{args.file} does not exist")
+    from dossier.store.files import NotAFile, check_input
+
+    try:
+        check_input(args.file, "FollowTheMoney file")  # a pipe or device: refused before a dossier is made
+    except NotAFile as refusal:
+        return _fail(str(refusal))
     with tempfile.TemporaryDirectory(prefix="dossier-preview-") as scratch:
         if args.path.exists():
             store = Store.open(args.path)
@@ -482,6 +493,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     from dossier.export.publish import publish_command
     from dossier.store import read_info
 
+    if not 1 <= args.port <= 65535:
+        return _fail(f"--port takes a port number from 1 to 65535, not {args.port}")
     read_info(args.path)  # a dossier this version can read, or the reason it isn't
     command = publish_command(args.path, args.port)
     print("Publish it read-only with Datasette (pip install 'datasette>=0.65,<1.0'):")

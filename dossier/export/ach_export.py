@@ -10,7 +10,7 @@ from pathlib import Path
 from dossier.core import ach
 from dossier.core.citation import format_date
 from dossier.core.grading import Grade
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import text_reads, written_whole
 from dossier.export.csv_export import neutralise
 from dossier.export.pdf_html import esc
 from dossier.store import Store
@@ -73,7 +73,7 @@ def write_ach_csv(store: Store, out: Path, weighted: bool = False) -> int:
     titles = {h.id: h.title for h in data.hypotheses}
     rows = {r.id: r for r in data.rows}
     scores = ach.inconsistency(m, weighted)
-    with written_whole(out) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
+    with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
         writer.writerow(["evidence", "outlet", "published", "reliability", "credibility", "weight", "diagnosticity",
                          *(neutralise(titles[h]) for h in columns)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import text_reads, written_whole
 from dossier.core.models import Article
 from dossier.store import Store
 from dossier.store.claims import ClaimRow
@@ -68,7 +68,7 @@ def write_csv(store: Store, out: Path) -> int:
 
     check_target(out, store.path)
     data = rows(store)
-    with written_whole(out) as partial, partial.open("w", encoding="utf-8-sig", newline="") as f:
+    with written_whole(out, text_reads) as partial, partial.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(HEADER)
         writer.writerows(data)

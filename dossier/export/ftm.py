@@ -19,6 +19,11 @@ written is checked by the library's own model first. The mapping (README, "Follo
   annotation     Note: entity (the article), summary (the quote), description (the note), notes (a
                  claim's rationale), publisher (its author), createdAt, modifiedAt
 
+FtM keeps text in values of up to 65,000 characters, cleaned (white space at the ends, control
+characters) unless told they are clean: an article's text (and a quote, a note, a rationale) is
+written verbatim as several values of that size at most, each of its own length so that none is
+dropped as a repeat, which joined in order give the text back byte for byte.
+
 FtM's Mention has no offsets, nor its Note an anchor: the dossier keeps them in the ids it
 writes (`…-m<start>-<end>`), and a claim's status, grades, assessor, tags and evidence links in
 `dossier:` keywords, so a round trip loses nothing a dossier needs. A Mention from elsewhere
@@ -33,7 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import json_lines_parse, written_whole
 from dossier.store import Store
 
 EXTRA_MISSING = ("FollowTheMoney needs the optional extra: pip install 'dossier[ftm]' (it builds PyICU, which "
@@ -43,6 +48,27 @@ KEYWORD = "dossier:"
 PLACE_KEYWORD = "dossier:place"
 SCHEMA_OF_KIND = {"person": "Person", "organisation": "Organization", "unit": "Organization", "place": "LegalEntity",
                   "other": "LegalEntity"}
+
+
+TEXT_VALUE_CHARS = 65_000  # followthemoney's longest value of its "text" type
+
+
+def text_pieces(text: str) -> list[str]:
+    """`text` cut into pieces FtM takes as they are: each under its longest value, and each
+    shorter than the one before (FtM keeps one of two equal values), joined in order it is
+    `text` again."""
+    pieces, start, size = [], 0, TEXT_VALUE_CHARS
+    while len(text) - start > size:
+        pieces.append(text[start:start + size])
+        start, size = start + size, size - 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def add_verbatim(proxy: Any, prop: str, text: str | None) -> None:
+    """Add `text` to a text property as it is: no cleaning, cut in pieces if long (text_pieces)."""
+    if text:
+        proxy.add(prop, text_pieces(text), cleaned=True)
 
 
 def ftm_model() -> Any:
@@ -115,8 +141,7 @@ def _entity(model: Any, e: Any, key: str) -> Any:
     proxy.add("name", e.name)
     for alias in e.aliases:
         proxy.add("alias", alias)
-    if e.notes:
-        proxy.add("notes", e.notes)
+    add_verbatim(proxy, "notes", e.notes)
     if e.kind == "unit":
         proxy.add("topics", "mil")
     if e.kind == "place":
@@ -134,7 +159,7 @@ def _article(model: Any, store: Store, article: Any, key: str) -> Any:
     proxy = model.make_entity("Article")
     proxy.id = key
     proxy.add("title", article.title)
-    proxy.add("bodyText", article.text)
+    add_verbatim(proxy, "bodyText", article.text)
     proxy.add("publishedAt", published_value(article.published, article.published_precision))
     proxy.add("sourceUrl", article.url)
     proxy.add("publisher", article.source)
@@ -162,7 +187,7 @@ def _event(model: Any, ev: Any, text: str, article: str, keys: dict[int, str]) -
         proxy.add("endDate", ev.latest)
     proxy.add("summary", ev.date_text)
     if ev.end > ev.start:
-        proxy.add("description", text[ev.start:ev.end])
+        add_verbatim(proxy, "description", text[ev.start:ev.end])
     proxy.add("proof", article)
     for entity_id in ev.entity_ids:
         proxy.add("involved", keys[entity_id])
@@ -175,8 +200,8 @@ def _note(model: Any, store: Store, a: Any, article: str, tags: dict[int, str]) 
     proxy.id = note_id(article, a)
     proxy.add("entity", article)
     proxy.add("name", f"{a.kind.capitalize()}: “{a.exact[:120]}”")
-    proxy.add("summary", a.exact)
-    proxy.add("description", a.note or None)
+    add_verbatim(proxy, "summary", a.exact)
+    add_verbatim(proxy, "description", a.note)
     proxy.add("publisher", a.author or None)
     proxy.add("createdAt", a.created[:19])
     proxy.add("modifiedAt", a.modified[:19])
@@ -194,7 +219,7 @@ def _note(model: Any, store: Store, a: Any, article: str, tags: dict[int, str]) 
             words.append(f"{KEYWORD}assessedBy={a.assessed_by}")
         if a.assessed_at:
             words.append(f"{KEYWORD}assessedAt={a.assessed_at}")
-        proxy.add("notes", c.rationale or None)
+        add_verbatim(proxy, "notes", c.rationale)
         for link in store.evidence(a.id):
             target = store.annotation(link.annotation_id)
             # relation, the linked annotation's id, when and by whom (the name last: it may hold spaces)
@@ -220,7 +245,7 @@ def write_ftm(store: Store, out: Path) -> int:
     ftm_model()  # the extra, before anything is written
     check_target(out, store.path)
     count = 0
-    with written_whole(out) as partial, partial.open("w", encoding="utf-8") as stream:
+    with written_whole(out, json_lines_parse) as partial, partial.open("w", encoding="utf-8") as stream:
         for proxy in ftm_entities(store):
             stream.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
             count += 1

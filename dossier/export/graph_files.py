@@ -2,19 +2,35 @@
 written by networkx, and the co-occurrence matrix as CSV.
 
 Nodes carry the entity's name as label, its kind, mentions and number of articles; links carry
-their count as weight. Written under a temporary name and renamed when complete.
+their count as weight. Written under a temporary name, read back and renamed when complete.
+
+XML 1.0, which both formats are, can't hold most control characters, not even as character
+references: one rule for both, each is written as its visible symbol from Unicode's Control
+Pictures ("\x01" as "␁"), and a non-character as U+FFFD.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import text_reads, written_whole, xml_parses
 from dossier.export.csv_export import neutralise
 from dossier.store import Store
 from dossier.store.network import Network, NetworkFilter
+
+
+# What XML 1.0 does not allow: C0 controls but tab, line feed and carriage return; surrogates;
+# U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` as XML 1.0 can hold it: a control character as its Control Picture ("␁"), anything
+    else it can't hold as U+FFFD. Text without such characters is returned unchanged."""
+    return _NOT_XML.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < "\x20" else "\ufffd", text)
 
 
 def network_graph(network: Network) -> Any:
@@ -22,7 +38,8 @@ def network_graph(network: Network) -> Any:
 
     graph = nx.Graph()
     for node in network.nodes:
-        graph.add_node(str(node.id), label=node.name, kind=node.kind, mentions=node.mentions, articles=node.articles)
+        graph.add_node(str(node.id), label=xml_text(node.name), kind=node.kind, mentions=node.mentions,
+                       articles=node.articles)
     for link in network.links:
         graph.add_edge(str(link.source), str(link.target), weight=link.passages)
     return graph
@@ -38,7 +55,7 @@ def write_graph(store: Store, out: Path, kind: str, f: NetworkFilter | None = No
     check_target(out, store.path)
     network = store.network(f or NetworkFilter(limit=None))
     graph = network_graph(network)
-    with written_whole(out) as partial:
+    with written_whole(out, xml_parses) as partial:
         if kind == "graphml":
             nx.write_graphml(graph, partial, encoding="utf-8")
         elif kind == "gexf":
@@ -54,7 +71,7 @@ def write_matrix_csv(store: Store, out: Path, f: NetworkFilter | None = None) ->
 
     check_target(out, store.path)
     nodes, counts = store.cooccurrence(f or NetworkFilter())
-    with written_whole(out) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
+    with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
         writer.writerow(["entity", "kind", *(neutralise(n.name) for n in nodes)])
         for row in nodes:

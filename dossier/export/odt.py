@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import written_whole, zip_opens
 from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, build, report_document, select
 from dossier.store import Store
 
@@ -36,7 +36,7 @@ def export_odt(store: Store, out: Path, options: ReportOptions | None = None) ->
     content = build(store, options, chosen, figures, Layout(pages=None))
     doc = report_document(family, figures)
     doc.setHtml(_with_page_breaks(content.parts))
-    with written_whole(out) as partial:
+    with written_whole(out, zip_opens) as partial:
         writer = QTextDocumentWriter(str(partial), b"odf")
         if not writer.write(doc):
             raise OSError(f"the document could not be written to {out.parent}: {writer.device().errorString()}")

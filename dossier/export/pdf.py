@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.core.citation import format_date
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import pdf_reads, written_whole
 from dossier.export.pdf_html import PdfContent, anchor
 from dossier.export.report import (
     PAGE_BREAK, PAGE_COLUMN_PX, Layout, ReportOptions, Selection, build, report_document, select,
@@ -49,7 +49,7 @@ def export_pdf(store: Store, out: Path, options: PdfOptions | None = None,
 
     options = options or PdfOptions()
     check_target(out, store.path)  # before any layout: never a dossier, and a folder we can write to
-    with written_whole(out) as partial:
+    with written_whole(out, pdf_reads) as partial:
         pages, sections, subject = _write(store, partial, options, progress)
         try:
             _add_outline(partial, sections, {"/Subject": subject})

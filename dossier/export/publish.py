@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import json_parses, written_whole
 from dossier.paths import data_dir, resources_dir
 
 TEMPLATE = "datasette/metadata.json"
@@ -36,7 +36,7 @@ def write_metadata(path: Path, folder: Path | None = None) -> Path:
     target_folder = folder or data_dir() / "datasette"
     target_folder.mkdir(parents=True, exist_ok=True)
     out = target_folder / f"{database_name(path)}-metadata.json"
-    with written_whole(out) as partial:
+    with written_whole(out, json_parses) as partial:
         partial.write_text(json.dumps(metadata_for(path), ensure_ascii=False, indent=2), encoding="utf-8")
     return out
 

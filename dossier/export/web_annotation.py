@@ -25,7 +25,7 @@ from dossier.core.anchoring import reanchor
 from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.grading import SourceGrades
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
-from dossier.export.atomic import written_whole
+from dossier.export.atomic import json_parses, written_whole
 from dossier.store import Store
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -171,7 +171,7 @@ def write_collection(store: Store, out: Path, creator: str | None = None) -> int
 
     check_target(out, store.path)
     collection = export_collection(store, creator=creator)
-    with written_whole(out) as partial:
+    with written_whole(out, json_parses) as partial:
         partial.write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
     return int(collection["total"])
 
@@ -212,13 +212,15 @@ def _bounded_int(text: str) -> int | None:
 
 
 def read_document(path: Path) -> Any:
-    """The JSON of a Web Annotation file, read within the limits above (ValueError if not)."""
+    """The JSON of a Web Annotation file, read within the limits above (ValueError if not): a
+    pipe, a device or a folder is refused by its type before anything is read."""
+    from dossier.store.files import NotAFile, read_bounded
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ValueError(f"{path} is {size / 1e6:.0f} MB; annotation files of up to "
-                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB are read. Nothing was imported.")
-        return json.loads(path.read_text(encoding="utf-8"), parse_int=_bounded_int)
+        data = read_bounded(path, MAX_FILE_BYTES, "Web Annotation file")
+        return json.loads(data.decode("utf-8-sig"), parse_int=_bounded_int)
+    except NotAFile as error:
+        raise ValueError(f"{error} Nothing was imported.") from None
     except RecursionError:
         raise ValueError(f"{path} is nested deeper than any Web Annotation file is; nothing was imported.") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

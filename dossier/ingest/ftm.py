@@ -41,8 +41,7 @@ class FtmImport:
 
 def import_ftm(store: Store, path: Path, *, preview: bool = False) -> FtmImport:
     """Read `path` and merge what it holds into `store` (or only say what that would do)."""
-    proxies, skipped = read_ftm(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    proxies, skipped, digest = read_ftm(path)
     with tempfile.TemporaryDirectory(prefix="dossier-ftm-") as folder:
         scratch_path = Path(folder) / "ftm.dossier"
         scratch = Store.create(scratch_path, path.name)
@@ -58,35 +57,65 @@ def import_ftm(store: Store, path: Path, *, preview: bool = False) -> FtmImport:
     return FtmImport(report, len(proxies), skipped)
 
 
-def read_ftm(path: Path) -> tuple[list[Any], list[str]]:
-    """The file's entities, each checked by the model; and why the others were left out."""
+def read_ftm(path: Path) -> tuple[list[Any], list[str], str]:
+    """The file's entities, each checked by the model; why the others were left out; and the
+    sha256 of the file. A pipe, a device or a folder is refused by its type, unread; a line may
+    start with a byte-order mark (files joined end to end keep each one's)."""
+    from dossier.store.files import NotAFile, open_regular
+
     model = ftm_model()
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ValueError(f"{path} is {size / 1e6:.0f} MB; FollowTheMoney files of up to "
-                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB are read. Nothing was imported.")
+    try:
+        stream = open_regular(path, MAX_FILE_BYTES, "FollowTheMoney file")
+    except NotAFile as error:
+        raise ValueError(f"{error} Nothing was imported.") from None
     proxies, skipped = [], []
-    with path.open(encoding="utf-8", errors="strict") as stream:
-        try:
-            for number, line in enumerate(stream, 1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                    schema = model.get(data.get("schema")) if isinstance(data, dict) else None
-                    if schema is None:
-                        raise ValueError(f"no FollowTheMoney schema {str(data.get('schema'))[:60]!r}"
-                                         if isinstance(data, dict) else "not an entity")
-                    schema.validate(data)  # as written, before the model cleans anything away
-                    proxy = model.get_proxy(data, cleaned=False)
-                except Exception as error:  # the line is reported and the next one read
-                    detail = getattr(error, "errors", None) or str(error)
-                    skipped.append(f"line {number}: {type(error).__name__}: {str(detail)[:200]}")
-                    continue
-                proxies.append(proxy)
-        except UnicodeDecodeError as error:
-            raise ValueError(f"{path} is not UTF-8 text ({error}); nothing was imported.") from None
-    return proxies, skipped
+    digest = hashlib.sha256()
+    with stream:
+        for number, raw in enumerate(stream, 1):
+            digest.update(raw)
+            try:
+                line = raw.decode("utf-8").lstrip("\ufeff")
+            except UnicodeDecodeError as error:
+                raise ValueError(f"{path} is not UTF-8 text (line {number}: {error}); nothing was imported.") from None
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                schema = model.get(data.get("schema")) if isinstance(data, dict) else None
+                if schema is None:
+                    raise ValueError(f"no FollowTheMoney schema {str(data.get('schema'))[:60]!r}"
+                                     if isinstance(data, dict) else "not an entity")
+                schema.validate(data)  # as written, before the model cleans anything away
+                proxy = model.get_proxy(data, cleaned=False)
+                proxy.context[VERBATIM] = _verbatim(data)
+            except Exception as error:  # the line is reported and the next one read
+                detail = getattr(error, "errors", None) or str(error)
+                skipped.append(f"line {number}: {type(error).__name__}: {str(detail)[:200]}")
+                continue
+            proxies.append(proxy)
+    return proxies, skipped, digest.hexdigest()
+
+
+# Text properties read as written: the model's cleaning would strip white space at their ends and
+# control characters, and an article's text must come back byte for byte (export/ftm.py writes
+# them verbatim, in pieces of FtM's longest value).
+VERBATIM = "dossier:verbatim"
+VERBATIM_PROPERTIES = ("bodyText", "summary", "description", "notes")
+
+
+def _verbatim(data: dict[str, Any]) -> dict[str, str]:
+    properties = data.get("properties")
+    found = {}
+    for prop in VERBATIM_PROPERTIES:
+        values = properties.get(prop) if isinstance(properties, dict) else None
+        if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+            found[prop] = "".join(values)
+    return found
+
+
+def verbatim(proxy: Any, prop: str) -> str | None:
+    """A text property's values joined as the file wrote them (None if it has none)."""
+    return proxy.context.get(VERBATIM, {}).get(prop) or None
 
 
 def _z(value: str | None) -> str | None:
@@ -165,13 +194,19 @@ class _Fill:
                         self.skipped.append(f"{proxy.id}: could not be read ({type(error).__name__}: {error})")
 
     def _article(self, proxy: Any) -> None:
-        text = proxy.first("bodyText")
+        text = verbatim(proxy, "bodyText")
         if not text:
             self.skipped.append(f"{proxy.id}: a {proxy.schema.name} without its text (bodyText)")
             return
         from dossier.store.articles import text_sha256
 
         existing = self.store.article_id_by_sha256(text_sha256(text))
+        if proxy.id in self.articles and self.articles[proxy.id] != existing:
+            # Whatever names this id (mentions, events, notes) can't say which text it meant: it
+            # stays with the first, and the second article is left out, said so.
+            self.skipped.append(f"{proxy.id}: the id of another article of the file, with another text; this "
+                                "one was left out (what the file says of that id stays with the first)")
+            return
         if existing is not None:  # the same text twice in the file: one article
             self.articles[proxy.id] = existing
             return
@@ -212,7 +247,7 @@ class _Fill:
         if key not in self.by_name:
             aliases = [a for a in proxy.get("alias") if a.casefold() != name.casefold()]
             self.by_name[key] = self.store.add_entity(name, kind, aliases)
-            notes = proxy.first("notes")
+            notes = verbatim(proxy, "notes")
             if notes:
                 with self.store._write() as conn:
                     conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (notes, self.by_name[key]))
@@ -259,7 +294,7 @@ class _Fill:
         precision = (words.get("precision") or [None])[0]
         if precision not in EVENT_PRECISIONS:
             precision = _day_range(start_date)[2] if start_date and start_date == end_date else "range"
-        passage = proxy.first("description") or ""
+        passage = verbatim(proxy, "description") or ""
         spot = EVENT_ID.search(proxy.id or "")
         if spot and text[int(spot[1]):int(spot[2])] == passage:
             start, end = int(spot[1]), int(spot[2])
@@ -276,12 +311,12 @@ class _Fill:
 
     def _note(self, proxy: Any) -> None:
         found = self._text_of(proxy, "entity")
-        quote = proxy.first("summary")
+        quote = verbatim(proxy, "summary")
         if found is None:
             return
         article_id, text = found
         words = _words(proxy)
-        kind = (words.get("kind") or ["note" if proxy.first("description") else "highlight"])[0]
+        kind = (words.get("kind") or ["note" if verbatim(proxy, "description") else "highlight"])[0]
         claim = None
         if kind == "claim":
             status = (words.get("status") or ["unverified"])[0]
@@ -290,13 +325,13 @@ class _Fill:
             claim = Claim(status if status in CLAIM_STATUSES else "unverified",
                           reliability if reliability in tuple("ABCDEF") else None,
                           int(credibility) if credibility in tuple("123456") else None,
-                          proxy.first("notes") or "")
+                          verbatim(proxy, "notes") or "")
         created = _z(proxy.first("createdAt")) or _z(proxy.first("modifiedAt")) or ""
         author = proxy.first("publisher") or ""
         made = Made(author, created, _z(proxy.first("modifiedAt")) or created,
                     (words.get("assessedBy") or [author if kind == "claim" else ""])[0],
                     (words.get("assessedAt") or [None])[0])
-        note = proxy.first("description") or ""
+        note = verbatim(proxy, "description") or ""
         if not created:
             made = None  # no time in the file: the time of reading
         spot = NOTE_ID.search(proxy.id or "")

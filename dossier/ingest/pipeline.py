@@ -100,7 +100,7 @@ def write_report_csv(report: ImportReport, out: Path) -> int:
     Returns the number of rows."""
     import csv
 
-    from dossier.export.atomic import written_whole
+    from dossier.export.atomic import text_reads, written_whole
     from dossier.export.csv_export import neutralise
 
     notes = dict(report.notes)
@@ -108,7 +108,7 @@ def write_report_csv(report: ImportReport, out: Path) -> int:
     rows += [(str(p), "duplicate", str(a), f"the same text as article {a}") for p, a in report.duplicates]
     rows += [(str(p), "failed", "", reason) for p, reason in sorted(report.failed, key=lambda f: (f[1], str(f[0])))]
     rows += [(str(p), "skipped", "", "hidden, or not a kind of article Dossier reads") for p in report.skipped]
-    with written_whole(out) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
+    with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
         writer.writerow(["file", "outcome", "article", "reason"])
         writer.writerows([[neutralise(cell) for cell in row] for row in rows])
@@ -140,6 +140,8 @@ def _files_in(folder: Path, skipped: list[Path]) -> list[Path]:
                 continue
             if target.is_file() and target.is_relative_to(root):
                 files.append(path)
+            elif target.is_relative_to(root) and not target.is_dir():
+                skipped.append(path)  # a pipe, device or socket: no article
     return sorted(files)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from dossier.ingest.decode import UnreadableFile, check_size, decode_text
@@ -21,8 +22,13 @@ def read_file(path: Path) -> Document:
     if suffix not in SUPPORTED:
         raise UnreadableFile(f"{suffix or 'files without an extension'} is not a supported kind of file "
                              "(text, Markdown, HTML or PDF)")
+    from dossier.store.files import what_it_is
+
     try:
-        check_size(path.stat().st_size)
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block the read, a device never end it
+            raise UnreadableFile(f"it is {what_it_is(info.st_mode)}, not a file")
+        check_size(info.st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"the file can't be read ({exc.strerror})") from exc

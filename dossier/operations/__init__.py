@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from dossier.core import limits
 from dossier.core.changes import Changes
 from dossier.store import Store
 
@@ -78,8 +79,21 @@ def existing(store: Store, what: str, getter: Any, row_id: int) -> Any:
         raise Refused(f"That {what} is no longer in the dossier.") from None
 
 
-def non_empty(text: str, what: str) -> str:
+def non_empty(text: str, what: str, limit: int = limits.NAME) -> str:
+    """`text` without the spaces at its ends, or Refused: empty, or longer than `limit`."""
     text = text.strip()
     if not text:
         raise Refused(f"{what} can't be empty.")
+    within(text, what, limit)
+    return text
+
+
+def within(text: str, what: str, limit: int) -> str:
+    """`text`, or Refused saying it is longer than `limit` (or holds a NUL, which no string of a
+    dossier does)."""
+    problem = limits.too_long(text, limit, what)
+    if problem:
+        raise Refused(problem)
+    if "\x00" in text:
+        raise Refused(f"{what} can't contain a NUL character.")
     return text

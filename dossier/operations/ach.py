@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier.core.ach import RATING_WORDS, RATINGS
+from dossier.core import limits
 from dossier.core.changes import ALL, Changes
-from dossier.operations import Operation, Refused, existing, non_empty
+from dossier.operations import Operation, Refused, existing, non_empty, within
 from dossier.operations.annotations import AddAnnotation
 from dossier.store import Store
 
@@ -33,6 +34,7 @@ class AddHypothesis(Operation):
 
     def validate(self, store: Store) -> None:
         non_empty(self.title, "A hypothesis")
+        within(self.description, "A hypothesis's description", limits.NOTE)
 
     def apply(self, store: Store) -> Changes:
         self.result = store.add_hypothesis(self.title, self.description)
@@ -48,6 +50,7 @@ class EditHypothesis(Operation):
     def validate(self, store: Store) -> None:
         _hypothesis(store, self.hypothesis_id)
         non_empty(self.title, "A hypothesis")
+        within(self.description, "A hypothesis's description", limits.NOTE)
 
     def apply(self, store: Store) -> Changes:
         store.edit_hypothesis(self.hypothesis_id, self.title, self.description)

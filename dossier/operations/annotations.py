@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
+from dossier.core import limits
 from dossier.core.changes import Changes
 from dossier.core.models import Annotation, Claim
 from dossier.core.vocabulary import (
@@ -14,7 +15,7 @@ from dossier.core.vocabulary import (
     MAX_TAG_LENGTH,
     RELIABILITY,
 )
-from dossier.operations import Operation, Refused, existing
+from dossier.operations import Operation, Refused, existing, within
 from dossier.store import Store
 
 
@@ -73,6 +74,7 @@ class EditNote(Operation):
 
     def validate(self, store: Store) -> None:
         _annotation(store, self.annotation_id)
+        within(self.note, "A note", limits.NOTE)
 
     def apply(self, store: Store) -> Changes:
         store.set_note(self.annotation_id, self.note)
@@ -96,6 +98,7 @@ class EditClaim(Operation):
             raise Refused(f"Source reliability is graded A to F, not “{c.reliability}”.")
         if c.credibility is not None and c.credibility not in CREDIBILITY:
             raise Refused(f"Credibility is graded 1 to 6, not “{c.credibility}”.")
+        within(c.rationale, "A rationale", limits.NOTE)
 
     def apply(self, store: Store) -> Changes:
         store.set_claim(self.annotation_id, self.claim)
@@ -123,7 +126,10 @@ class SetTags(Operation):
     def validate(self, store: Store) -> None:
         _annotation(store, self.annotation_id)
         for name in self.names:
-            if len(name) > MAX_TAG_LENGTH:
+            within(name, f"A tag's name (“{limits.shortened(name, 40)}”)", limits.TAG_NAME)
+            # A new tag is a word or a short phrase; a longer one already in the dossier (a
+            # colleague's, brought by a merge) may stay on the annotation.
+            if len(name) > MAX_TAG_LENGTH and store.tag_by_name(name) is None:
                 raise Refused(f"A tag is at most {MAX_TAG_LENGTH} characters; “{name[:20]}…” has {len(name)}. "
                               "Write it in the note instead.")
 

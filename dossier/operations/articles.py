@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dossier.core import limits
 from dossier.core.changes import ALL, Changes
-from dossier.core.vocabulary import PUBLISHED_PRECISIONS, RELIABILITY
+from dossier.core.validity import ISO_DATE, published_problem  # noqa: F401 - ISO_DATE: the claims board's filter
+from dossier.core.vocabulary import RELIABILITY
 from dossier.operations import Operation, Refused, existing, non_empty
 from dossier.store import Store
 
@@ -18,14 +19,12 @@ if TYPE_CHECKING:
     from dossier.ingest.extract import Proposal
     from dossier.ingest.pipeline import ReadItem
 
+
 class Unchanged:
     """A field the edit leaves as it is (None is a value: "no language")."""
 
 
 UNCHANGED = Unchanged()
-ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-DIGITS_NEEDED = {"day": 10, "month": 7, "year": 4, "unknown": 4}
-
 # An article arriving or going changes what every view lists and counts.
 ARTICLES_CHANGED = {"entities": ALL, "events": ALL, "sources": ALL, "annotations": ALL, "tags": ALL}
 
@@ -33,18 +32,10 @@ ARTICLES_CHANGED = {"entities": ALL, "events": ALL, "sources": ALL, "annotations
 def check_published(published: str | None, precision: str) -> None:
     """A published date is ISO (2021-05-14, 2021-05 or 2021), in the calendar, and at least as
     precise as its precision says (a day known only to the month is allowed, not the reverse)."""
-    if precision not in PUBLISHED_PRECISIONS:
-        raise Refused(f"“{precision}” is not a precision of a published date.")
-    if published is None:
-        return
-    if not ISO_DATE.fullmatch(published):
-        raise Refused(f"“{published}” is not a date: write 2021-05-14, 2021-05 or 2021.")
-    if len(published) < DIGITS_NEEDED[precision]:
-        raise Refused(f"“{published}” is not known to the {precision}.")
-    try:
-        date.fromisoformat((published + "-01-01")[:10])
-    except ValueError:
-        raise Refused(f"“{published}” is not a date in the calendar.") from None
+    problem = published_problem(published, precision)
+    if problem is not None:
+        raise Refused(f"{problem[0].upper()}{problem[1:]}.".replace(" (2021-05-14, 2021-05 or 2021)",
+                                                                    ": write 2021-05-14, 2021-05 or 2021"))
 
 
 class EditArticle(Operation):
@@ -66,7 +57,7 @@ class EditArticle(Operation):
 
     def validate(self, store: Store) -> None:
         existing(store, "article", store.article, self.article_id)
-        non_empty(self.values["title"] or "", "An article's title")
+        non_empty(self.values["title"] or "", "An article's title", limits.TITLE)
         check_published(self.values["published"], str(self.values["published_precision"]))
         if isinstance(self.language, str) and not re.fullmatch(r"[a-z]{2,3}", self.language):
             raise Refused(f"“{self.language}” is not a language code (ru, hy, az…).")
@@ -134,7 +125,7 @@ class AddDocument(Operation):
         self.document = document
 
     def validate(self, store: Store) -> None:
-        non_empty(self.document.title, "An article's title")
+        non_empty(self.document.title, "An article's title", limits.TITLE)
         if not self.document.text.strip():
             raise Refused("The article has no text.")
         check_published(self.document.published, self.document.published_precision)

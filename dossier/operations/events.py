@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dossier.core import limits
 from dossier.core.changes import Changes
 from dossier.core.models import Event, FuzzyDate, NewEvent
 from dossier.core.vocabulary import EVENT_PRECISIONS
-from dossier.operations import Operation, Refused, existing, non_empty
+from dossier.operations import Operation, Refused, existing, non_empty, within
 from dossier.store import Store
 
 
@@ -31,7 +32,8 @@ class AddEvent(Operation):
         article = existing(store, "article", store.article, e.article_id)
         if not 0 <= e.start <= e.end <= len(article.text):
             raise Refused("Select the sentence that dates the event first.")
-        non_empty(e.title, "An event's title")
+        non_empty(e.title, "An event's title", limits.TITLE)
+        within(e.date_text, "The date words", limits.TITLE)
         _check_date(FuzzyDate(e.earliest, e.latest, e.precision, e.date_text))
 
     def apply(self, store: Store) -> Changes:
@@ -49,7 +51,8 @@ class EditEvent(Operation):
 
     def validate(self, store: Store) -> None:
         _event(store, self.event_id)
-        non_empty(self.title, "An event's title")
+        non_empty(self.title, "An event's title", limits.TITLE)
+        within(self.date.text, "The date words", limits.TITLE)
         _check_date(self.date)
 
     def apply(self, store: Store) -> Changes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dossier.core import limits
 from dossier.core.changes import ALL, Changes
 from dossier.core.models import Tag
 from dossier.operations import Operation, Refused, non_empty
@@ -47,7 +48,7 @@ class NewTag(Operation):
         self.name, self.color, self.parent_id = name.strip(), color, parent_id
 
     def validate(self, store: Store) -> None:
-        non_empty(self.name, "A tag's name")
+        non_empty(self.name, "A tag's name", limits.TAG_NAME)
         _check_color(self.color)
         if self.parent_id is not None:
             _tag(store, self.parent_id)
@@ -65,7 +66,7 @@ class RenameTag(Operation):
         self.tag_id, self.name = tag_id, name.strip()
 
     def validate(self, store: Store) -> None:
-        non_empty(self.name, "A tag's name")
+        non_empty(self.name, "A tag's name", limits.TAG_NAME)
         tag = _tag(store, self.tag_id)
         _check_free(store, self.name, tag.parent_id, leaving=frozenset({tag.id}))  # a change of case is fine
 

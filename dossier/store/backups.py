@@ -13,7 +13,7 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from dossier.paths import backups_dir
+from dossier.paths import backups_dir, data_dir
 from dossier.store.inspect import connect_readonly, integrity_problem
 
 KEEP = 10
@@ -21,6 +21,7 @@ MAX_AGE = timedelta(days=1)
 CLOCK_SLACK = timedelta(minutes=5)
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _SUFFIX = ".dossier"
+_PARTIAL = ".partial"
 
 
 class BackupFailed(OSError):
@@ -56,11 +57,13 @@ def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) ->
     """Copy the dossier into its backup folder, verify the copy, then rotate. Returns the copy.
 
     Uses its own read connection unless `source` is given, so it can run on a worker thread
-    while the app goes on writing (WAL readers see one consistent snapshot)."""
+    while the app goes on writing (WAL readers see one consistent snapshot). The copy is made
+    under a name that carries this process's id: a process killed halfway leaves a partial copy
+    that the next start recognises as dead and removes (remove_dead_partials)."""
     folder = backups_dir(dossier_path)
     stamp = datetime.now(timezone.utc).strftime(_STAMP)
     final = folder / f"{dossier_path.stem}-{stamp}{_SUFFIX}"
-    partial = final.with_name(final.name + ".partial")
+    partial = final.with_name(f"{final.name}.{os.getpid()}{_PARTIAL}")
     own_source = source is None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -85,6 +88,34 @@ def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) ->
     return final
 
 
+def remove_dead_partials() -> list[Path]:
+    """Remove the partial copies that processes killed while making a backup left in the backups
+    folders (a killed upgrade of a large dossier leaves hundreds of MB); a copy still being made
+    by a live process is left alone. Returns what was removed."""
+    removed = []
+    root = data_dir() / "backups"
+    for partial in root.glob(f"*/*{_PARTIAL}") if root.is_dir() else ():
+        pid = partial.name.removesuffix(_PARTIAL).rpartition(".")[2]
+        if pid.isdigit() and (int(pid) == os.getpid() or _alive(int(pid))):
+            continue
+        try:
+            partial.unlink()
+            removed.append(partial)
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # another user's process, or can't tell: leave its file alone
+    return True
+
+
 def newest_good_backup(dossier_path: Path) -> Path | None:
     for backup in list_backups(dossier_path):
         if integrity_problem(backup) == "ok":
@@ -93,15 +124,25 @@ def newest_good_backup(dossier_path: Path) -> Path | None:
 
 
 def copy_dossier(source: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy of an open dossier to `target` (Save a Copy…), atomically."""
-    partial = target.with_name(target.name + ".partial")
-    _copy(source, partial)
-    os.replace(partial, target)
+    """Write a consistent copy of an open dossier to `target` (Save a Copy…), atomically: the
+    copy must pass its check before it takes the name."""
+    partial = target.with_name(target.name + _PARTIAL)
+    try:
+        _copy(source, partial)
+        problem = integrity_problem(partial)
+        if problem != "ok":
+            raise BackupFailed(f"the copy of the dossier failed its check ({problem}); {target} was not written")
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
+    from dossier.store.files import connect
+
     target.unlink(missing_ok=True)
-    dest = sqlite3.connect(target)
+    dest = connect(target)
     try:
         # Steps of 1,024 pages let a writer on another connection go on between steps.
         source.backup(dest, pages=1024)

@@ -36,7 +36,9 @@ def utc_now() -> str:
 
 
 def _connect_for_writing(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    from dossier.store.files import connect
+
+    conn: sqlite3.Connection = connect(path)  # by its quoted URI: "#" and "?" stay part of the name
     conn.execute("PRAGMA busy_timeout = 1000")
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: each commit is on disk when it returns, power cut included. The cost (one fsync
@@ -96,14 +98,16 @@ class Database:
     # -- opening and closing --------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, verify: bool = True):  # type: ignore[no-untyped-def]
+    def open(cls, path: Path | str, *, verify: bool = True, backup: bool = True):  # type: ignore[no-untyped-def]
         """Open an existing dossier for reading and writing. Raises a DossierError if it can't.
 
         The file's schema is always checked. With `verify` (the command line), SQLite's
         quick_check must pass before anything is written. Without it (the app, which shows the
         dossier at once), writes are refused until `integrity_problem()` has run, off the GUI
         thread, and `mark_verified()` has been called; a file that needs an upgrade, or was left
-        open by a crash, is checked here all the same."""
+        open by a crash, is checked here all the same. Without `backup` an upgrade is made
+        without a backup first: only for a temporary copy that is itself the backup (a
+        colleague's file being merged)."""
         path = Path(path)
         lock = DossierLock(path)
         inspect_dossier(path)  # not found / not a dossier, before a lock file appears beside it
@@ -117,7 +121,8 @@ class Database:
                 raise ReadOnlyDossier(
                     path, f"{path} is read-only; copy it to a folder you can write to."
                 )
-            if version < SCHEMA_VERSION:
+            backups.remove_dead_partials()  # what a backup killed halfway (an upgrade's) left behind
+            if version < SCHEMA_VERSION and backup:
                 backups.make_backup(path)  # before any migration, always
             conn = _connect_for_writing(path)
             try:

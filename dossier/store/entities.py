@@ -70,12 +70,33 @@ class EntityQueries:
     # -- mentions -------------------------------------------------------------------------------
 
     def add_mentions(self, mentions: Sequence[NewMention]) -> None:
+        """Store mentions; each must be a passage of its article's text (ValueError if one is
+        not: a mark outside the text would stop the window that shows it)."""
+        mentions = list(mentions)
+        self._check_spans([(m.article_id, m.start, m.end, False) for m in mentions], "A mention")
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.executemany(
                 "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, surface, origin) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(m.article_id, m.entity_id, m.start, m.end, m.surface, m.origin) for m in mentions],
             )
+
+    def _check_spans(self, spans: list[tuple[int, int, int, bool]], what: str) -> None:
+        """ValueError naming the first (article, start, end, may be empty) that is no passage of
+        its article's text. One query per article, for its length."""
+        from dossier.core.validity import span_problem
+
+        lengths: dict[int, int | None] = {}
+        for article_id, start, end, empty_allowed in spans:
+            if article_id not in lengths:
+                row = self._conn.execute("SELECT length(text) FROM articles WHERE id = ?", (article_id,)).fetchone()
+                lengths[article_id] = row[0] if row else None
+            length = lengths[article_id]
+            if length is None:
+                raise ValueError(f"{what} names article {article_id}, which is not in the dossier.")
+            problem = span_problem(start, end, length, empty_allowed=empty_allowed)
+            if problem:
+                raise ValueError(f"{what} of article {article_id}: {problem}.")
 
     def mentions_in_article(self, article_id: int) -> list[Mention]:
         return [Mention(*r) for r in self._conn.execute(
@@ -98,6 +119,9 @@ class EntityQueries:
     # -- events ---------------------------------------------------------------------------------
 
     def add_events(self, events: Sequence[NewEvent]) -> list[int]:
+        """Store events; each one's evidence must lie in its article's text (it may be empty)."""
+        events = list(events)
+        self._check_spans([(e.article_id, e.start, e.end, True) for e in events], "An event")
         ids: list[int] = []
         with self._write() as conn:  # type: ignore[attr-defined]
             for e in events:

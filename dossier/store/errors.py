@@ -63,11 +63,12 @@ class DossierLocked(DossierError):
 
 
 class UnsafeLockFile(DossierError):
-    """The lock file beside the dossier is a link: following it would overwrite another file."""
+    """The lock file beside the dossier is a link (following it would overwrite another file), a
+    pipe, a device or a socket."""
 
-    def __init__(self, path: Path | str, lock: Path) -> None:
-        super().__init__(path, f"{lock} is a link, not Dossier's lock file; nothing was written through it. "
-                               f"Remove the link, then open {path} again.")
+    def __init__(self, path: Path | str, lock: Path, what: str = "a link") -> None:
+        super().__init__(path, f"{lock} is {what}, not Dossier's lock file; nothing was written to it. "
+                               f"Remove it, then open {path} again.")
 
 
 class ReadOnlyDossier(DossierError):

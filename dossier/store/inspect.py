@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from dossier.store.errors import CorruptDossier, DossierNotFound, NewerDossier, NotADossier
 from dossier.store.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -23,10 +22,11 @@ HEADER_SIZE = 100
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection that never writes to or beside the file."""
+    from dossier.store.files import connect
+
     wal = path.with_name(path.name + "-wal")
-    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    uri = f"file:{quote(str(path.resolve()))}?{flags}"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    flags = {"mode": "ro"} if wal.exists() else {"mode": "ro", "immutable": "1"}
+    return connect(path.resolve(), **flags)  # type: ignore[no-any-return]
 
 
 def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path | None = None) -> int:
@@ -35,10 +35,13 @@ def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path |
     Its schema must be the one its version promises (store/verify.py); with `check_integrity`,
     SQLite's quick_check must pass too. `backup` is named in the message when the file turns out
     to be damaged (else the newest good one is looked up)."""
-    if not path.exists():
+    from dossier.store.files import kind_of
+
+    kind = kind_of(path)
+    if kind is None:
         raise DossierNotFound(path)
-    if not path.is_file():
-        raise NotADossier(path, f"{path} is a folder, not a dossier file.")
+    if kind != "a file":  # a pipe would block the reading below, a device never end
+        raise NotADossier(path, f"{path} is {kind}, not a dossier file; it was left unchanged.")
     _check_header(path, backup)
     try:
         conn = connect_readonly(path)

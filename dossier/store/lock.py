@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -79,8 +80,9 @@ class DossierLock:
         # Never through a link: a lock file that is a symlink would have its target overwritten.
         if self.path.is_symlink():
             raise UnsafeLockFile(self.dossier_path, self.path)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
-            return os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            fd = os.open(self.path, flags, 0o644)
         except OSError as exc:
             if exc.errno == errno.ELOOP:  # it became a link after the check above
                 raise UnsafeLockFile(self.dossier_path, self.path) from exc
@@ -89,6 +91,13 @@ class DossierLock:
                 f"Can't write in {self.path.parent} ({exc.strerror}); "
                 "copy the dossier to a folder you can write to.",
             ) from exc
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):  # a pipe, device or socket put in its place: never written to
+            os.close(fd)
+            from dossier.store.files import what_it_is
+
+            raise UnsafeLockFile(self.dossier_path, self.path, what_it_is(mode))
+        return fd
 
     @property
     def held(self) -> bool:

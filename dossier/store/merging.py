@@ -12,138 +12,39 @@ Where both analysts assessed one passage differently (status, grades, rationale 
 other's assessment is kept whole as a conflict for the user to settle (store/team.py); where the
 dossier's outlet grade or a rating differs, the dossier's own stays and the report names it. A
 preview runs the same merge and rolls it back, so its counts are the merge's.
+
+Nothing of theirs is trusted (store/foreign.py): each row is judged before it is written, one
+the format does not allow (an offset outside its text, an id not there, a value the schema
+forbids, a string beyond its limit) is left out and named, and each is written in a savepoint of
+its own. An article is matched by the sha256 of its text, not the one their file records.
 """
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dossier.core import identity
-from dossier.core.anchoring import reanchor
+from dossier.core import identity, limits
+from dossier.core.anchoring import CONTEXT_CHARS, reanchor
 from dossier.core.names import fold
-from dossier.core.models import Annotation, Claim, Made, NewArticle, NewEvent, NewMention
-from dossier.store.errors import DossierError
+from dossier.core.models import Annotation, Article, Claim, Entity, Made, NewArticle, NewEvent, NewMention
+from dossier.core.validity import RATINGS, text_problem
+from dossier.core.vocabulary import EVIDENCE_RELATIONS
+from dossier.store import foreign
+from dossier.store.articles import text_sha256
+from dossier.store.foreign import about, check_mergeable, other_dossier  # noqa: F401 - the merge's entry points
+from dossier.store.merge_report import MergeReport
 
 if TYPE_CHECKING:
     from dossier.store import Store
-
-
-@dataclass
-class MergeReport:
-    merged_from: str
-    articles_new: int = 0
-    articles_matched: int = 0
-    entities_new: int = 0
-    entities_matched: int = 0
-    entities_rejected: int = 0  # names this dossier rejected as "not an entity": left out
-    near_matches: int = 0  # new entities the sidebar proposes merging with one already here
-    captures_proposed: int = 0  # new articles that read as another capture of one already here
-    mentions_added: int = 0
-    events_added: int = 0
-    annotations_new: int = 0
-    annotations_matched: int = 0
-    annotations_already: int = 0  # merged (or imported) before
-    conflicts: list[int] = field(default_factory=list)
-    orphaned: list[tuple[str, str]] = field(default_factory=list)  # (article title, quote)
-    evidence_added: int = 0
-    tags_new: int = 0
-    sources_new: int = 0
-    grades_differ: list[str] = field(default_factory=list)  # outlets graded differently: yours kept
-    hypotheses_new: int = 0
-    ratings_added: int = 0
-    ratings_differ: int = 0  # yours kept
-    new_article_ids: list[int] = field(default_factory=list)
-
-    @property
-    def adds_nothing(self) -> bool:
-        return not (self.articles_new or self.entities_new or self.mentions_added or self.events_added
-                    or self.annotations_new or self.conflicts or self.evidence_added or self.tags_new
-                    or self.sources_new or self.hypotheses_new or self.ratings_added)
-
-    def lines(self) -> list[str]:
-        """The report in words, one line per kind of thing."""
-        out = [
-            f"Articles: {self.articles_new} new, {self.articles_matched} already here",
-            f"Entities: {self.entities_new} new, {self.entities_matched} matched by name or alias"
-            + (f", {self.near_matches} proposed as the same as one here (Entities sidebar)" if self.near_matches else "")
-            + (f", {self.entities_rejected} left out (you marked them not an entity)" if self.entities_rejected else ""),
-            f"Mentions: {self.mentions_added} added; events: {self.events_added} added",
-            f"Annotations: {self.annotations_new} new, {self.annotations_matched} matched, "
-            f"{len(self.conflicts)} conflicting, {len(self.orphaned)} orphaned"
-            + (f", {self.annotations_already} merged before" if self.annotations_already else ""),
-            f"Evidence links: {self.evidence_added} added; tags: {self.tags_new} new; outlets: {self.sources_new} new",
-        ]
-        if self.hypotheses_new or self.ratings_added or self.ratings_differ:
-            out.append(f"Hypotheses: {self.hypotheses_new} new; ratings: {self.ratings_added} added"
-                       + (f", {self.ratings_differ} differ (yours kept)" if self.ratings_differ else ""))
-        if self.grades_differ:
-            out.append("Outlets graded differently (yours kept): " + ", ".join(self.grades_differ))
-        if self.captures_proposed:
-            out.append(f"{self.captures_proposed} new article(s) read as another capture of one already here: "
-                       "the article list proposes joining them")
-        for title, quote in self.orphaned[:20]:
-            out.append(f"Orphaned (kept, passage not found): “{quote[:80]}” in {title}")
-        return out
 
 
 class _Preview(Exception):
     def __init__(self, report: MergeReport) -> None:
         super().__init__("preview")
         self.report = report
-
-
-@contextmanager
-def other_dossier(path: Path) -> Iterator[Store]:
-    """The other dossier, read only. One in an older format is upgraded in a temporary copy:
-    their file is never written."""
-    from dossier.store import Store
-    from dossier.store.inspect import inspect_dossier
-    from dossier.store.schema import SCHEMA_VERSION
-
-    version = inspect_dossier(path)
-    if version >= SCHEMA_VERSION:
-        other = Store.open_readonly(path)
-        try:
-            yield other
-        finally:
-            other.close()
-        return
-    with tempfile.TemporaryDirectory(prefix="dossier-merge-") as folder:
-        copy = Path(folder) / path.name
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        target = sqlite3.connect(copy)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
-        upgraded = Store.open(copy)
-        try:
-            yield upgraded
-        finally:
-            upgraded.close()
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def check_mergeable(store: Store, path: Path) -> None:
-    """Raise DossierError (with a sentence for the user) if `path` can't be merged in."""
-    from dossier.store.inspect import inspect_dossier
-
-    if not path.exists():
-        raise DossierError(path, f"{path} does not exist.")
-    try:
-        if path.resolve() == Path(store.path).resolve() or path.samefile(store.path):
-            raise DossierError(path, "That is this dossier; choose another analyst's dossier to merge.")
-    except OSError:
-        pass
-    inspect_dossier(path)  # not a dossier, damaged, newer: refused with its reason
 
 
 def preview_merge(store: Store, path: Path, label: str | None = None) -> MergeReport:
@@ -168,10 +69,12 @@ class _Merge:
         self.mine, self.theirs = mine, theirs
         self.report = MergeReport(merged_from)
         self.articles: dict[int, int] = {}
+        self.texts: dict[int, str] = {}  # their article id -> its text (the same as the one it is here)
         self.entities: dict[int, int] = {}
         self.tags: dict[int, int] = {}
         self.annotations: dict[int, int] = {}
         self.new_entities: set[int] = set()
+        self.left_out_articles: set[int] = set()
         self.known_conflicts: set[tuple[int, Claim, str, str]] | None = None
 
     def run(self) -> MergeReport:
@@ -180,8 +83,8 @@ class _Merge:
         self._entities()
         self._articles()
         for theirs_id, mine_id in self.articles.items():
-            self._mentions(theirs_id, mine_id)
-            self._events(theirs_id, mine_id)
+            self._alone(f"The mentions of their article {theirs_id}", lambda: self._mentions(theirs_id, mine_id))
+            self._alone(f"The events of their article {theirs_id}", lambda: self._events(theirs_id, mine_id))
         self._annotations()
         self._evidence()
         self._conflicts()
@@ -194,6 +97,20 @@ class _Merge:
                                             if p.keep.id in new or p.other.id in new)
         return self.report
 
+    def _leave_out(self, what: str, why: str) -> None:
+        self.report.left_out.append(f"{what}: {why}.")
+
+    def _alone(self, what: str, write: Callable[[], object]) -> bool:
+        """Write one thing of theirs in a savepoint: if the dossier refuses it all the same (a
+        constraint no check above foresaw), it is undone alone and named."""
+        try:
+            with self.mine.transaction():
+                write()
+        except (ValueError, KeyError, TypeError, sqlite3.IntegrityError, sqlite3.InterfaceError) as error:
+            self._leave_out(what, f"it could not be stored ({type(error).__name__}: {limits.words_of(error)})")
+            return False
+        return True
+
     def _proposal_pairs(self) -> set[tuple[int, int]]:
         m = self.mine
         return {(a.id, b.id) for a, b in m.same_name_proposals() + m.same_organisation_proposals()}
@@ -203,10 +120,15 @@ class _Merge:
     def _sources(self) -> None:
         m = self.mine
         for source in self.theirs.sources():
+            problem = foreign.source_problem(source.name, source.reliability, source.rationale)
+            if problem:
+                self._leave_out(about("Their outlet", source.name), problem)
+                continue
             mine = m.source_by_name(source.name)
             if mine is None:
-                m.set_source_grade(source.name, source.reliability, source.rationale)
-                self.report.sources_new += 1
+                if self._alone(about("Their outlet", source.name),
+                               lambda: m.set_source_grade(source.name, source.reliability, source.rationale)):
+                    self.report.sources_new += 1
             elif mine.reliability is None and source.reliability is not None and not mine.rationale:
                 m.set_source_grade(mine.name, source.reliability, source.rationale)
             elif source.reliability is not None and mine.reliability != source.reliability:
@@ -215,19 +137,25 @@ class _Merge:
 
     def _tags(self) -> None:
         m = self.mine
-        pending = self.theirs.tags()
+        pending = []
+        for tag in self.theirs.tags():
+            problem = foreign.tag_problem(tag)
+            if problem:
+                self._leave_out(about("Their tag", tag.name), problem)
+            else:
+                pending.append(tag)
         while pending:  # parents before children
             ready = [t for t in pending if t.parent_id is None or t.parent_id in self.tags]
             if not ready:
-                ready = pending  # a cycle in their tree: put what is left at the top
+                ready = pending  # a cycle in their tree, or a parent left out: what is left goes to the top
             for tag in ready:
                 parent = self.tags.get(tag.parent_id) if tag.parent_id is not None else None
                 found = m.tag_by_name(tag.name, parent)
-                if found is None:
-                    self.tags[tag.id] = m.add_tag(tag.name, tag.color, parent)
-                    self.report.tags_new += 1
-                else:
+                if found is not None:
                     self.tags[tag.id] = found.id
+                elif self._alone(about("Their tag", tag.name),
+                                 lambda: self.tags.__setitem__(tag.id, m.add_tag(tag.name, tag.color, parent))):
+                    self.report.tags_new += 1
             pending = [t for t in pending if t not in ready]
 
     # -- entities ---------------------------------------------------------------------------------
@@ -240,6 +168,10 @@ class _Merge:
                 by_name.setdefault(name.casefold(), []).append((e.id, e.kind))
         rejected = m.rejected_name_keys()
         for e in self.theirs.entities():
+            problem = foreign.entity_problem(e)
+            if problem:
+                self._leave_out(about(f"Their entity {e.id}", e.name), problem)
+                continue
             names = [e.name, *e.aliases]
             found = [hit for n in names for hit in by_name.get(n.casefold(), [])]
             if found:
@@ -256,15 +188,20 @@ class _Merge:
             if fold(e.name) in rejected:
                 self.report.entities_rejected += 1
                 continue
-            entity_id = m.add_entity(e.name, e.kind, e.aliases)
-            if e.notes:
-                with m._write() as conn:
-                    conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (e.notes, entity_id))
-            self.entities[e.id] = entity_id
-            self.new_entities.add(entity_id)
-            self.report.entities_new += 1
+            if not self._alone(about(f"Their entity {e.id}", e.name), lambda: self._new_entity(e)):
+                continue
             for name in names:
-                by_name.setdefault(name.casefold(), []).append((entity_id, e.kind))
+                by_name.setdefault(name.casefold(), []).append((self.entities[e.id], e.kind))
+
+    def _new_entity(self, e: Entity) -> None:
+        m = self.mine
+        entity_id = m.add_entity(e.name, e.kind, e.aliases)
+        if e.notes:
+            with m._write() as conn:
+                conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (e.notes, entity_id))
+        self.entities[e.id] = entity_id
+        self.new_entities.add(entity_id)
+        self.report.entities_new += 1
 
     # -- articles, mentions, events ---------------------------------------------------------------
 
@@ -272,56 +209,96 @@ class _Merge:
         m, t = self.mine, self.theirs
         for article_id in t.article_ids(order="id", descending=False):
             a = t.article(article_id)
-            mine_id = m.article_id_by_sha256(a.sha256)
-            if mine_id is not None:
-                self.articles[a.id] = mine_id
-                self.report.articles_matched += 1
+            problem = foreign.article_problem(a.title, a.text, a.source, a.url, a.published, a.published_precision,
+                                              a.language, a.original_name)
+            original = t.original(a.id) if not problem else None
+            problem = problem or foreign.original_problem(original)
+            if problem:
+                self._leave_out(about(f"Their article {a.id}", a.title), problem)
+                self.left_out_articles.add(a.id)
                 continue
-            (mine_id,) = m.add_articles([NewArticle(
-                a.title, a.text, a.source, a.url, a.published, a.published_precision, a.language, a.original_name)],
-                imported_at=a.imported_at)
-            original = t.original(a.id)
-            if original is not None:
-                m.keep_original(mine_id, original[0], original[1])
-            reports = t.article_reports(a.id)
-            if reports:
-                m.set_article_reports(mine_id, reports)
-            self.articles[a.id] = mine_id
-            self.report.articles_new += 1
-            self.report.new_article_ids.append(mine_id)
-        # Their captures of a story come along with the article they were joined into.
-        with m._write() as conn:
-            for theirs_id, mine_id in self.articles.items():
-                for capture in t.captures(theirs_id):
-                    if m.article_id_by_sha256(capture.sha256) is not None:
-                        continue
-                    row = t._conn.execute(
-                        "SELECT title, source, url, published, published_precision, language, text, sha256, "
-                        "imported_at, file_name, content, joined_at FROM captures WHERE id = ?", (capture.id,)).fetchone()
-                    conn.execute(
-                        "INSERT INTO captures (article_id, title, source, url, published, published_precision, "
-                        "language, text, sha256, imported_at, file_name, content, joined_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (mine_id, *row))
+            sha256 = text_sha256(a.text)  # theirs as it is: a forged fingerprint matches nothing
+            self.report.fingerprints_wrong += sha256 != a.sha256
+            mine_id = m.article_id_by_sha256(sha256)
+            if mine_id is not None:
+                self.articles[a.id], self.texts[a.id] = mine_id, a.text
+                if mine_id not in self.report.new_article_ids:
+                    self.report.articles_matched += 1
+                continue
+            if self._alone(about(f"Their article {a.id}", a.title), lambda: self._new_article(a, original)):
+                self.texts[a.id] = a.text
+            else:
+                self.left_out_articles.add(a.id)
+        self._captures()
+
+    def _new_article(self, a: Article, original: tuple[str | None, bytes] | None) -> None:
+        m, t = self.mine, self.theirs
+        (mine_id,) = m.add_articles([NewArticle(
+            a.title, a.text, a.source, a.url, a.published, a.published_precision, a.language, a.original_name)],
+            imported_at=a.imported_at)
+        if original is not None:
+            m.keep_original(mine_id, original[0], bytes(original[1]))
+        reports = [r for r in t.article_reports(a.id) if not text_problem(r, limits.NAME, "", empty_allowed=False)]
+        if reports:
+            m.set_article_reports(mine_id, reports)
+        self.articles[a.id] = mine_id
+        self.report.articles_new += 1
+        self.report.new_article_ids.append(mine_id)
+
+    def _captures(self) -> None:
+        """Their captures of a story come along with the article they were joined into."""
+        m, t = self.mine, self.theirs
+        for theirs_id, mine_id in self.articles.items():
+            for capture in t.captures(theirs_id):
+                row = t._conn.execute(
+                    "SELECT title, source, url, published, published_precision, language, text, imported_at, "
+                    "file_name, content, joined_at FROM captures WHERE id = ?", (capture.id,)).fetchone()
+                title, source, url, published, precision, language, text, imported_at, file_name, content, joined = row
+                what = about(f"Their capture {capture.id}", title)
+                problem = (foreign.article_problem(title, text, source, url, published, precision, language, file_name)
+                           or foreign.original_problem((file_name, content) if content is not None else None)
+                           or text_problem(imported_at, foreign.STAMP_CHARS, "its time of import", empty_allowed=False)
+                           or text_problem(joined, foreign.STAMP_CHARS, "its time of joining", empty_allowed=False))
+                if problem:
+                    self._leave_out(what, problem)
+                    continue
+                sha256 = text_sha256(text)
+                if m.article_id_by_sha256(sha256) is not None:
+                    continue
+                self._alone(what, lambda: m._conn.execute(
+                    "INSERT INTO captures (article_id, title, source, url, published, published_precision, "
+                    "language, text, sha256, imported_at, file_name, content, joined_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (mine_id, title, source, url, published, precision, language, text, sha256, imported_at,
+                     file_name, content, joined)))
 
     def _mentions(self, theirs_id: int, mine_id: int) -> None:
-        m = self.mine
+        m, text = self.mine, self.texts[theirs_id]
         taken = {(x.start, x.end) for x in m.mentions_in_article(mine_id)}
         new = []
         for x in self.theirs.mentions_in_article(theirs_id):
+            problem = foreign.mention_problem(x.start, x.end, len(text), x.origin)
+            if problem:
+                self._leave_out(about(f"Their mention {x.id}", x.surface), problem)
+                continue
             entity_id = self.entities.get(x.entity_id)
             if entity_id is None or (x.start, x.end) in taken or m.is_rejected_mention(mine_id, x.start, x.end):
-                continue
+                continue  # an entity rejected here (or left out, and said so), or a place taken
             taken.add((x.start, x.end))
-            new.append(NewMention(mine_id, entity_id, x.start, x.end, x.surface, x.origin))
+            new.append(NewMention(mine_id, entity_id, x.start, x.end, text[x.start:x.end], x.origin))
         m.add_mentions(new)
         self.report.mentions_added += len(new)
 
     def _events(self, theirs_id: int, mine_id: int) -> None:
-        m = self.mine
+        m, text = self.mine, self.texts[theirs_id]
         taken = {(e.start, e.end, e.date_text) for e in m.events(mine_id)}
         taken |= m.extraction_guards(mine_id).kept_events
         new = []
         for e in self.theirs.events(theirs_id):
+            problem = foreign.their_event_problem(e, len(text))
+            if problem:
+                self._leave_out(about(f"Their event {e.id}", e.title), problem)
+                continue
             if (e.start, e.end, e.date_text) in taken:
                 continue
             taken.add((e.start, e.end, e.date_text))
@@ -338,6 +315,14 @@ class _Merge:
         here: dict[int, list[Annotation]] = {}
         texts: dict[int, str] = {}
         for a in t.annotations():
+            what = about(f"Their annotation {a.id}", a.exact)
+            problem = foreign.annotation_problem(a)
+            if problem is None and a.article_id not in self.articles:
+                problem = ("its article was left out" if a.article_id in self.left_out_articles
+                           else f"its article ({a.article_id}) is not in their file")
+            if problem:
+                self._leave_out(what, problem)
+                continue
             iri = identity.annotation_iri(base, a.id, a.created)
             known = m.annotation_for_external_id(iri)
             if known is not None:
@@ -348,9 +333,16 @@ class _Merge:
             if mine_article not in here:
                 here[mine_article] = m.annotations(mine_article)
                 texts[mine_article] = m.article(mine_article).text
-            mine_id = self._place(a, mine_article, texts[mine_article], here[mine_article])
-            m.remember_external_id(mine_id, iri)
-            self.annotations[a.id] = mine_id
+            # Their context as this app writes it: a longer one would only make the search longer.
+            a = a._replace(prefix=a.prefix[-CONTEXT_CHARS:] if a.prefix else "", suffix=a.suffix[:CONTEXT_CHARS],
+                           start=min(max(a.start, 0), len(texts[mine_article])))
+
+            def place(a: Annotation = a, article: int = mine_article) -> None:
+                mine_id = self._place(a, article, texts[article], here[article])
+                m.remember_external_id(mine_id, iri)
+                self.annotations[a.id] = mine_id
+
+            self._alone(what, place)
 
     def _place(self, a: Annotation, article_id: int, text: str, here: list[Annotation]) -> int:
         m = self.mine
@@ -434,17 +426,33 @@ class _Merge:
                 target = self.annotations.get(link.annotation_id)
                 if target is None or target == mine_claim or target in have:
                     continue
-                m.add_evidence(mine_claim, target, link.relation, author=link.author, created=link.created)
-                have[target] = link.relation
-                self.report.evidence_added += 1
+                what = f"Their evidence link {theirs_claim} → {link.annotation_id}"
+                problem = ((None if link.relation in EVIDENCE_RELATIONS
+                            else f"“{str(link.relation)[:40]}” is not a kind of evidence")
+                           or text_problem(link.author, limits.NAME, "its author")
+                           or text_problem(link.created, foreign.STAMP_CHARS, "its time", none_allowed=True))
+                if problem:
+                    self._leave_out(what, problem)
+                elif self._alone(what, lambda: m.add_evidence(mine_claim, target, link.relation, author=link.author,
+                                                              created=link.created)):
+                    have[target] = link.relation
+                    self.report.evidence_added += 1
 
     def _conflicts(self) -> None:
         """Conflicts they had not settled yet stay unsettled here."""
         for c in self.theirs.conflicts():
             mine_id = self.annotations.get(c.annotation_id)
-            if mine_id is not None:
-                self._add_conflict(mine_id, c.theirs, c.note, c.author, c.assessed_by, c.assessed_at, c.created,
-                                   c.merged_from)
+            if mine_id is None:
+                continue
+            problem = (foreign.claim_assessment_problem(c.theirs)
+                       or text_problem(c.note, limits.NOTE, "its note")
+                       or foreign.made_problem(c.author, c.created or "", c.created or "", c.assessed_by, c.assessed_at)
+                       or text_problem(c.merged_from, limits.TITLE, "where it came from"))
+            if problem:
+                self._leave_out(f"Their conflict {c.id}", problem)
+                continue
+            self._alone(f"Their conflict {c.id}", lambda: self._add_conflict(
+                mine_id, c.theirs, c.note, c.author, c.assessed_by, c.assessed_at, c.created, c.merged_from))
 
     # -- competing hypotheses ---------------------------------------------------------------------
 
@@ -453,10 +461,17 @@ class _Merge:
         mine_by_title = {h.title.casefold(): h.id for h in m.hypotheses()}
         hypotheses: dict[int, int] = {}
         for h in t.hypotheses():
+            problem = foreign.hypothesis_problem(h.title, h.description)
+            if problem:
+                self._leave_out(about("Their hypothesis", h.title), problem)
+                continue
             found = mine_by_title.get(h.title.casefold())
             if found is None:
-                found = m.add_hypothesis(h.title, h.description)
-                mine_by_title[h.title.casefold()] = found
+                if not self._alone(about("Their hypothesis", h.title),
+                                   lambda: mine_by_title.__setitem__(h.title.casefold(),
+                                                                     m.add_hypothesis(h.title, h.description))):
+                    continue
+                found = mine_by_title[h.title.casefold()]
                 self.report.hypotheses_new += 1
             hypotheses[h.id] = found
         their_rows = {r.id: r.annotation_id for r in t.ach_rows()}
@@ -469,10 +484,17 @@ class _Merge:
             annotation = self.annotations.get(their_rows.get(row_id, -1))
             if annotation is None or hypothesis_id not in hypotheses:
                 continue
+            author, rated_at = raters.get((row_id, hypothesis_id), ("", None))
+            what = f"Their rating of row {row_id} against hypothesis {hypothesis_id}"
+            problem = ((None if rating in RATINGS else f"“{str(rating)[:40]}” is not a rating")
+                       or text_problem(author, limits.NAME, "its author")
+                       or text_problem(rated_at, foreign.STAMP_CHARS, "its time", none_allowed=True))
+            if problem:
+                self._leave_out(what, problem)
+                continue
             cell = (mine_rows[annotation], hypotheses[hypothesis_id])
             if cell not in mine_ratings:
-                author, rated_at = raters.get((row_id, hypothesis_id), ("", None))
-                m.rate(*cell, rating, author=author, rated_at=rated_at)
-                self.report.ratings_added += 1
+                if self._alone(what, lambda: m.rate(*cell, rating, author=author, rated_at=rated_at)):
+                    self.report.ratings_added += 1
             elif mine_ratings[cell] != rating:
                 self.report.ratings_differ += 1

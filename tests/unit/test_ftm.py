@@ -128,3 +128,51 @@ def test_the_command_line_exports_and_reads_back(sample_path: Path, tmp_path: Pa
     assert main(["import-ftm", str(new), str(out)]) == 0
     assert "Nothing new: everything in it is here already." in capsys.readouterr().out
     assert main(["export", str(sample_path), "--ftm", str(sample_path)]) == 1  # never over a dossier
+
+
+def test_a_long_article_goes_in_pieces_ftm_takes_and_comes_back_byte_for_byte(tmp_path: Path) -> None:
+    """Over 65,000 characters (FtM's longest text value): the whole dossier is exported, the text
+    in pieces, and read back the same, white space at its ends, repeats and control characters
+    included."""
+    from dossier.core.models import NewArticle
+
+    block = "Russian border guards took up positions near Goris.\f\n" * 1300  # 69,000 characters
+    text = "  " + block + block + "\x01 the end \n"  # two equal halves: no piece may be dropped as a repeat
+    with Store.create(tmp_path / "long.dossier", "Long") as store:
+        aid = store.add_article(NewArticle("A UN report", text, source="UN"))
+        store.add_annotation(aid, "note", 60_000, 130_000, note="  a note\n")
+        before = content(store)
+    out = tmp_path / "long.ftm.json"
+    with Store.open_readonly(tmp_path / "long.dossier") as store:
+        write_ftm(store, out)
+    article = next(json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()
+                   if json.loads(line)["schema"] == "Article")
+    pieces = article["properties"]["bodyText"]
+    assert len(pieces) == 3 and max(map(len, pieces)) <= 65_000 and "".join(pieces) == text
+    model.get("Article").validate(article)
+    with Store.create(tmp_path / "back.dossier", "Back") as back:
+        result = import_ftm(back, out)
+        assert not result.skipped
+        after = content(back)
+    assert after["articles"] == before["articles"] and after["annotations"] == before["annotations"]
+
+
+def test_a_line_with_a_byte_order_mark_is_read_and_an_id_given_twice_is_reported(tmp_path: Path) -> None:
+    first, second = "The first article, about the border at Goris.", "Another text under the same id."
+    lines = [
+        {"id": "doc-1", "schema": "Article", "properties": {"title": ["First"], "bodyText": [first]}},
+        {"id": "doc-1", "schema": "Article", "properties": {"title": ["Second"], "bodyText": [second]}},
+        {"id": "note-1", "schema": "Note", "properties": {"entity": ["doc-1"], "summary": ["border at Goris"],
+                                                          "description": ["a note"]}},
+    ]
+    path = tmp_path / "joined.ftm.json"
+    # Two files joined end to end: the second line starts with the byte-order mark its file began with.
+    path.write_bytes(b"".join(b"\xef\xbb\xbf" + json.dumps(line).encode() + b"\n" for line in lines))
+    with Store.create(tmp_path / "d.dossier", "D") as store:
+        result = import_ftm(store, path)
+        assert result.read == 3
+        assert any("doc-1: the id of another article of the file" in reason for reason in result.skipped)
+        (article_id,) = store.article_ids()
+        assert store.article(article_id).text == first
+        (note,) = store.annotations()
+        assert (note.article_id, note.exact, note.note) == (article_id, "border at Goris", "a note")

@@ -383,7 +383,8 @@ class AnnotationEditor(QWidget):
             names.append(last)  # a last word is a tag on Enter, or if the annotation has it already
             last = ""
         names = [n for n in names if n]
-        too_long = [n for n in names if len(n) > MAX_TAG_LENGTH]
+        known = {name.casefold() for name in current.values()}  # a colleague's long tag may stay
+        too_long = [n for n in names if len(n) > MAX_TAG_LENGTH and n.casefold() not in known]
         if too_long:
             self._say_pending(self._too_long(too_long[0]))
             return

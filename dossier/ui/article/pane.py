@@ -82,6 +82,7 @@ class ArticlePane(QWidget):
         self._annotation_selections: list[QTextEdit.ExtraSelection] = []
         self._annotation_spans: list[tuple[int, int, int]] = []  # (start, end, id), for clicks
         self._show_mentions = True
+        self.marks_not_shown = 0  # marks of the article lying outside its text (a damaged or forged row)
 
         self.headline = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -153,13 +154,20 @@ class ArticlePane(QWidget):
         self.refresh_marks()
 
     def refresh_marks(self) -> None:
-        """Re-read this article's mentions and annotations and draw them."""
+        """Re-read this article's mentions and annotations and draw them. A mark whose passage
+        lies outside the text (a row no constraint forbids, from a damaged or forged file) is not
+        drawn and is reported: the article still shows."""
         if self._article is None:
             return
         palette = self.text_view.palette()
+        length = len(self._article.text)
+        outside = 0
         self._mention_selections = []
         underlines: dict[str, QTextCharFormat] = {}
         for mark in self._store.mention_marks(self._article.id):
+            if not 0 <= mark.start < mark.end <= length:
+                outside += 1
+                continue
             if mark.kind not in underlines:
                 fmt = QTextCharFormat()
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -173,6 +181,9 @@ class ArticlePane(QWidget):
         for a in self._store.annotations(self._article.id):
             if a.anchor_state == "orphaned":
                 continue
+            if not 0 <= a.start < a.end <= length:
+                outside += 1
+                continue
             self._annotation_spans.append((a.start, a.end, a.id))
             color = next((tag_colors[t] for t in a.tag_ids if t in tag_colors), None)
             look = (a.kind if color is None else "tagged", color)
@@ -180,6 +191,11 @@ class ArticlePane(QWidget):
                 formats[look] = self._annotation_format(a.kind, color)
             self._annotation_selections.append(self._selection(a.start, a.end, formats[look]))
         self._apply_selections()
+        self.marks_not_shown = outside
+        # Said with the article, under its provenance: seen while it is shown, not lost in the status bar.
+        note = self.tr("%1 mark(s) of this article lie outside its text (a damaged or altered row) and are not "
+                       "shown.").replace("%1", str(outside)) if outside else ""
+        self.provenance.setText(provenance_for_display(self._article) + (f"\n{note}" if note else ""))
 
     def set_mentions_visible(self, visible: bool) -> None:
         self._show_mentions = visible
@@ -236,7 +252,10 @@ class ArticlePane(QWidget):
     # -- selecting ------------------------------------------------------------------------
 
     def select_range(self, start: int, end: int) -> None:
-        """Select text[start:end] (code points), scroll it into view and give the text focus."""
+        """Select text[start:end] (code points), scroll it into view and give the text focus. A
+        range beyond the text (from a damaged row) is cut to the text."""
+        length = len(self._article.text) if self._article is not None else 0
+        start, end = min(max(start, 0), length), min(max(end, 0), length)
         cursor = QTextCursor(self.text_view.document())
         cursor.setPosition(self._offsets.to_utf16(start))
         cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)

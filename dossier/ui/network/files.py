@@ -37,7 +37,8 @@ def export_view(panel: Any, kind: str) -> Path | None:
 
 
 def write(panel: Any, kind: str, out: Path) -> str:
-    from dossier.export.atomic import written_whole
+    from dossier.export.atomic import png_reads, written_whole, xml_parses
+    from dossier.export.graph_files import xml_text
     from dossier.store.targets import check_target
 
     store = panel._store
@@ -56,7 +57,7 @@ def write(panel: Any, kind: str, out: Path) -> str:
     content = panel.item.content
     margin = max(content.width(), content.height()) * 0.06 + 1
     rect = content.adjusted(-margin, -margin, margin + content.width() * 0.15, margin)
-    with written_whole(out) as partial:
+    with written_whole(out, xml_parses if kind == "svg" else png_reads) as partial:
         if kind == "svg":
             from PySide6.QtSvg import QSvgGenerator
 
@@ -64,7 +65,7 @@ def write(panel: Any, kind: str, out: Path) -> str:
             generator.setFileName(str(partial))
             generator.setSize(QSize(int(rect.width()), int(rect.height())))
             generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-            generator.setTitle(store.title)
+            generator.setTitle(xml_text(store.title))
             _render(panel, generator, rect)
         else:
             image = QImage(int(rect.width() * 2), int(rect.height() * 2), QImage.Format.Format_ARGB32)
