@@ -294,9 +294,32 @@ class NetworkCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._settle = QTimer(self, singleShot=True, interval=150)
         self._settle.timeout.connect(self._settled)
+        # Until the user zooms or pans, the picture stays fitted: the dock takes its final size
+        # after the first picture arrives, and a picture fitted to the earlier size showed some
+        # entities cut off at the edges.
+        self.fitted = False
+        self._scrolled_at_press = (0, 0)
+
+    def _scrolled(self) -> tuple[int, int]:
+        return self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        if self.fitted and self.item.nodes:
+            self.fit()
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self._scrolled_at_press = self._scrolled()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if self._scrolled() != self._scrolled_at_press:
+            self.fitted = False  # dragged the background: the user's view from now on
 
     def fit(self) -> None:
         """The whole picture in view, with room round it for circles and names."""
+        self.fitted = True
         self.scene().setSceneRect(self.item.boundingRect())
         content = self.item.content
         margin = max(content.width(), content.height()) * 0.08 + 1
@@ -309,6 +332,7 @@ class NetworkCanvas(QGraphicsView):
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
         factor = min(max(factor, 0.05 / current), 40.0 / current)
+        self.fitted = False
         if not self.item.moving:
             self.item.moving = True
             self.item.update()
