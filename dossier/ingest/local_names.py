@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from dossier.core.names import KeyIndex, fold, script_key
+from dossier.core.names import KeyIndex, script_key
 from dossier.ingest.names_abroad import Found, region_forms
 from dossier.paths import resources_dir
 
@@ -48,7 +48,8 @@ _SAFE_ENDINGS = {"hy": ("ներից", "ներում", "ների", "ում", "ի�
 
 _PLACE_AFTER = {
     "hy": r"գյուղ|քաղաք|մարզ(?!պետ)|համայնք|շրջան|օդանավակայան|գետ|լճ|լիճ|լեռ|միջանցք|ավան|հանքավայր",
-    "az": r"kənd|şəhər|rayon|qəsəbə|çay|dəhliz|istiqamət|hava liman|keçid|dağ|göl|bölgə|iqtisadi rayon",
+    "az": r"kənd|şəhər|rayon|qəsəbə|çay|dəhliz|istiqamət|hava liman|keçid|dağ(?:ı|lar)|göl(?:ü|ün)|bölgə|"
+          r"iqtisadi rayon",
 }
 _ORGANISATION_AFTER = {
     "hy": r"թեմ|ռադիոկայան|գործակալությ|թերթ|կուսակցությ|հեռուստաընկերությ|կայք",
@@ -83,6 +84,8 @@ _PLACE_FIRST = {"hy": {"Վերին", "Ներքին", "Նոր", "Հին", "Մեծ
                        "Köhnə", "Orta"}}
 _LOCATIVE = {"hy": r"\w{3}(?:ում|ից)$", "az": r"\w{3}(?:da|də|dan|dən)$"}
 _LIST_JOIN = re.compile(r",\s*|\s+(?:և|ու|və|ilə|и)\s+")
+# A paragraph's first word(s), in capitals, then a comma or dash and a date ("13 sentyabr", "մայիսի 9").
+_DATELINE = re.compile(r"(?m)^[ \t]*([^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)(?=\s*[,—–]\s*(?:\w+\s+)?\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"(?:[.!?։:…»\"“”]\s*|^\s*)$")
 
@@ -155,7 +158,7 @@ def datelines(text: str, language: str) -> list[Found]:
     """A paragraph's opening place in capitals, before its date: "ԵՐԵՎԱՆ, մայիսի 14", "BAKI, 13
     sentyabr", "ИДЖЕВАН, 20 апреля". Named as the gazetteer names it, else written small."""
     found = []
-    for match in re.finditer(r"(?m)^[ \t]*([^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)(?=\s*[,—–]\s*\d|\s*[,—–]\s*\w+\s+\d)", text):
+    for match in _DATELINE.finditer(text):
         surface = match.group(1)
         if not surface.isupper():
             continue
@@ -207,11 +210,13 @@ def before_known(text: str, language: str, known: list[Found], longer: Sequence[
     first = [*datelines(text, language), *units(text, language)] if language in DATELINE_LANGUAGES else []
     if language == "ru":  # an outlet after its noun: агентство «Арменпресс», агентство Sputnik Армения
         for match in _RUSSIAN_OUTLET.finditer(text):
+            if any(k.start <= match.start(1) and match.end(1) <= k.end for k in known):
+                continue  # a known outlet keeps the name the dossier uses ("Арменпресс" Armenpress)
             first.append(Found(match.start(1), match.end(1), match.group(1), match.group(1), "organisation", True))
     if language in _PLACE_NOUNS:
         for start, end in _institution(text, language, _PLACE_NOUNS[language]):
             first.append(Found(start, end, text[start:end], " ".join(text[start:end].split()), "place", False))
-    institutions = [Found(s, e, text[s:e], " ".join(text[s:e].split()), "organisation", False)
+    institutions = [Found(s, e, text[s:e], _institution_name(text[s:e], language), "organisation", False)
                     for s, e in (_institution(text, language) if language in LANGUAGES else [])
                     if not _sentence_start_title(text, s, e, language)]
     for f in [*institutions, *longer]:
@@ -220,6 +225,22 @@ def before_known(text: str, language: str, known: list[Found], longer: Sequence[
                 and (inside or f in institutions):
             first.append(f)
     return first
+
+
+# The case a sentence gave an institution's last word: "Departamentinin" is Departamenti,
+# "նախարարությանը" նախարարություն, "կոմիտեն" կոմիտե.
+_INSTITUTION_CASE = {"az": (re.compile(r"(?<=[ıiuü])n(?:ın|in|un|ün|a|ə|da|də|dan|dən)$"), ""),
+                     "hy": (re.compile(r"ությ(?:ան|ունը|ունն|անը|ամբ|ունից|ունում)$"), "ություն")}
+
+
+def _institution_name(surface: str, language: str) -> str:
+    name = " ".join(surface.split())
+    if language in _INSTITUTION_CASE:
+        pattern, base = _INSTITUTION_CASE[language]
+        name = pattern.sub(base, name)
+        if language == "hy":
+            name = re.sub(r"(?<=[աեէիոօ])ն$|ը$", "", name)
+    return name
 
 
 def _institution(text: str, language: str, nouns: str = "") -> list[tuple[int, int]]:

@@ -111,7 +111,8 @@ def units(text: str, language: str) -> list[Found]:
             if with_country:
                 country = _country(language, match.group("country")) or ""
                 # "{} Army" reads "Azerbaijani Army"; "Armed Forces of {}" the country's name
-                label = name.format(_ADJECTIVES.get(country, country) if name.startswith("{}") else country)  # type: ignore[union-attr]
+                assert name is not None
+                label = name.format(_ADJECTIVES.get(country, country) if name.startswith("{}") else country)
             else:
                 label = name or " ".join(surface.split())
             candidates.append(Found(match.start(), match.end(), surface, label, "unit", True))
