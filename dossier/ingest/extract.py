@@ -19,8 +19,9 @@ from dossier.core.names import fold, script_of
 from dossier.ingest.dates import base_date, find_dates
 from dossier.ingest.local_dates import LANGUAGES as LOCAL_LANGUAGES
 from dossier.ingest.local_dates import dated_sentences, resolve_local
+from dossier.ingest.local_names import before_known, capitalised_names
 from dossier.ingest.names_abroad import LANGUAGES as FOREIGN_LANGUAGES
-from dossier.ingest.names_abroad import KnownKeys, known_forms, transliterated_names
+from dossier.ingest.names_abroad import Found, KnownKeys, known_forms, transliterated_names
 from dossier.ingest.nlp import SHAPE, UNIT_LABEL
 from dossier.ingest.refine import capitalised_mid_sentence, refine
 from dossier.ingest.tense import Tense, tense_of
@@ -200,15 +201,22 @@ def read_foreign(text: str, published: str | None, language: str, known: Sequenc
             taken.append((start, end))
             mentions.append(ProposedMention(start, end, surface, name, kind, sure=sure))
 
-    for f in known_forms(language, extra).find(text):
-        add(f.start, f.end, f.surface, f.name, f.kind, True)
+    known_found = known_forms(language, extra).find(text)
+    russian: list[Any] = []
     if language == "ru":
         from dossier.ingest.natasha_ner import russian_names
 
-        for n in russian_names(text):
-            add(n.start, n.end, n.surface, n.name, n.kind, False)
+        russian = russian_names(text)
+    # Organisations longer than the known names in them go first ("Совета безопасности Армении").
+    longer = [Found(n.start, n.end, n.surface, n.name, n.kind, False) for n in russian if n.kind == "organisation"]
+    for f in (*before_known(text, language, known_found, longer), *known_found):
+        add(f.start, f.end, f.surface, f.name, f.kind, f.known)
+    for n in russian:
+        add(n.start, n.end, n.surface, n.name, n.kind, False)
     for f in transliterated_names(text, language, keys, taken):
         add(f.start, f.end, f.surface, f.name, f.kind, False)
+    for f in capitalised_names(text, language, taken):  # what no list knows, by how it is written
+        add(f.start, f.end, f.surface, f.name, f.kind, f.known)
     # A surname after the full name is the same person: "Пашиняном" after "Никол Пашинян".
     full_names: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):

@@ -14,6 +14,11 @@ guesses at entities here (Natasha reads Russian, `ingest.natasha_ner`): the Engl
    sidebar proposes merging the two: never merged silently. Arabic script writes no short vowels
    and has no capitals, so Persian and Arabic names are found through known forms only.
 
+What no list knows is found by how each language writes names (`ingest.local_names`: capitalised
+words in Armenian and Azerbaijani, datelines) and units by their country (`ingest.units_abroad`).
+A one-word form is found only where the text capitalises it as the form does: "палатки" (tents)
+is not "Палау".
+
 Forms are matched tolerant of case endings: Russian and Ukrainian words lose their ending and may
 take another ("Россия" finds "России", "Сюникская область" "Сюникской области"); Armenian,
 Azerbaijani and Turkish ones may take suffixes ("Ռուսաստանին", "Azərbaycanın", "Türkiye'nin").
@@ -136,7 +141,9 @@ class KnownForms:
             return []
         found = []
         for match in self._pattern.finditer(text):
-            _form, name, kind = self._forms[int((match.lastgroup or "f0")[1:])]
+            form, name, kind = self._forms[int((match.lastgroup or "f0")[1:])]
+            if form[0].isupper() and not match.group(0)[0].isupper() and " " not in form:
+                continue  # a name written small is a word: "палатки" (tents) is not "Палау"
             found.append(Found(match.start(), match.end(), match.group(0), name, kind, True))
         return found
 

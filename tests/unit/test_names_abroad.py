@@ -31,7 +31,7 @@ EXPECTED = {
            ("Հավաքական անվտանգության պայմանագրի կազմակերպությանը", "Collective Security Treaty Organization",
             "organisation"),
            ("Պաշտպանության նախարարության", "Ministry of Defence of Armenia", "organisation"),
-           ("ադրբեջանական", "Azerbaijan", "place"), ("Սյունիքի մարզում", "Syunik", "place"),
+           ("ադրբեջանական", "Azerbaijan", "place"), ("Սյունիքի", "Syunik", "place"),
            ("Մոսկվայում", "Moscow", "place")},
     "az": {("Bakı", "Baku", "place"), ("Azərbaycan Xarici İşlər Nazirliyi", "Ministry of Foreign Affairs of Azerbaijan",
                                         "organisation"),
