@@ -255,3 +255,28 @@ def test_a_tag_typed_by_mistake_and_corrected_leaves_no_orphan(qtbot, open_windo
     assert ws.store.tag_by_name("withdrawal agreement") is not None  # made elsewhere: stays, if unused
     window.undo_action.trigger()
     assert ws.store.tag_by_name("mediaa") is not None
+
+
+def test_choosing_a_grade_moves_nothing_and_the_rationale_is_as_wide_as_the_note(qtbot, open_window,  # type: ignore[no-untyped-def]
+                                                                                 sample_path: Path) -> None:
+    window = open_window(sample_path)
+    ws = window.workspace
+    claim = next(a for a in ws.store.annotations() if a.kind == "claim")
+    ws.open_annotation(claim.id)
+    editor = ws.editor
+    window.editor_dock.raise_()
+    qtbot.waitUntil(editor.credibility_box.isVisible)
+    boxes = (editor.status_box, editor.reliability_box, editor.credibility_box, editor.rationale_edit, editor.tags_edit)
+
+    def places() -> list[object]:
+        QApplication.processEvents()
+        return [box.mapTo(editor, QPoint(0, 0)).toTuple() + box.size().toTuple() for box in boxes]
+
+    before = places()
+    for box, key in ((editor.reliability_box, Qt.Key.Key_Down), (editor.reliability_box, Qt.Key.Key_Down),
+                     (editor.credibility_box, Qt.Key.Key_Down), (editor.status_box, Qt.Key.Key_Down)):
+        box.setFocus()
+        qtbot.keyClick(box, key)
+        assert places() == before, "the form moved under the pointer"
+    assert ws.store.annotation(claim.id).claim != claim.claim  # the choices were saved
+    assert editor.rationale_edit.width() >= editor.note_edit.width() - 40

@@ -92,11 +92,16 @@ class AnnotationEditor(QWidget):
                                                 "F reliability cannot be judged"))
         self.credibility_box.setToolTip(self.tr("Information credibility: 1 confirmed by other sources … "
                                                 "6 truth cannot be judged"))
-        self.grade = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.grade = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.assessed_by = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         # What the linked evidence suggests, beside the analyst's own: shown, never applied.
         self.suggestion = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.corroboration = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        for label in (self.grade, self.assessed_by, self.suggestion):
+            # Two lines kept for what a choice rewrites ("(name not recorded), 7 Dec…" -> "root, 7 Dec…"):
+            # the form below must not move between one click and the next.
+            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.rationale_edit = QPlainTextEdit(placeholderText=self.tr("Rationale: why this status and these grades"))
         self.rationale_edit.setTabChangesFocus(True)
         self.relation_box = QComboBox()

@@ -114,6 +114,8 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
                                      if dateline else "", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         if dateline:
             self.dateline_label.setToolTip(dateline.words)
+            # A wrapped label's second line is not counted when the dialog sizes itself: room for two.
+            self.dateline_label.setMinimumHeight(2 * self.dateline_label.fontMetrics().lineSpacing())
             self.form.addRow(self.tr("Dateline"), self.dateline_label)
         self.finish_layout()
 
