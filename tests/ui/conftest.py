@@ -149,6 +149,19 @@ def three_articles(tmp_path: Path) -> Path:
     return path
 
 
+def as_schema_12(path: Path) -> None:
+    """Make the sample `path` as schema 12 wrote it (before merging and captures): an older
+    dossier that opening upgrades."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for table in ("captures", "conflicts", "story_keys", "distinct_stories"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE annotations DROP COLUMN quoted_as")
+    conn.execute("PRAGMA user_version = 12")
+    conn.close()
+
+
 def answer_next_dialog(qtbot, respond: Callable[[QWidget], None]) -> list[QWidget]:  # type: ignore[no-untyped-def]
     """Run `respond` on the next modal dialog as soon as it opens (exec() blocks the test)."""
     seen: list[QWidget] = []

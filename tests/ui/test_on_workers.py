@@ -18,7 +18,7 @@ from dossier.store import Store
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import Settings
 from dossier.ui.tasks import TaskRunner
-from tests.ui.conftest import SyncTaskRunner, answer_next_dialog
+from tests.ui.conftest import SyncTaskRunner, answer_next_dialog, as_schema_12
 from tests.ui.test_threads import window_answers
 from tests.unit.test_merge import two_dossiers  # noqa: F401 - a fixture
 
@@ -141,16 +141,9 @@ def test_opening_checks_the_file_on_a_worker(qtbot, real_window, sample_path: Pa
 
 def test_an_older_dossier_is_upgraded_on_a_worker_while_the_window_says_so(qtbot, real_window, sample_path: Path,  # type: ignore[no-untyped-def]
                                                                           monkeypatch) -> None:
-    import sqlite3
-
     from dossier.store.schema import SCHEMA_VERSION
 
-    conn = sqlite3.connect(sample_path, isolation_level=None)  # the sample as schema 12 wrote it
-    for table in ("captures", "conflicts", "story_keys", "distinct_stories"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("ALTER TABLE annotations DROP COLUMN quoted_as")
-    conn.execute("PRAGMA user_version = 12")
-    conn.close()
+    as_schema_12(sample_path)
     upgrade = Caught(monkeypatch, Store, "open", gated=True)
     window = real_window()
     window.open_dossier(sample_path)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from dossier.analyst import account_full_name
 from dossier.ui.preferences import PreferencesDialog
 from dossier.ui.team.merge_dialog import MergePreviewDialog
-from tests.ui.conftest import answer_next_dialog
+from tests.ui.conftest import answer_next_dialog, as_schema_12
 from tests.ui.test_annotating import select_with_keyboard
 from tests.unit.test_captures import PASTED, _two_captures
 from tests.unit.test_merge import two_dossiers  # noqa: F401 - a fixture
@@ -169,18 +169,11 @@ def test_a_merge_runs_on_a_worker_while_the_window_stays_live(qtbot, open_real_w
 def test_a_dossier_of_an_older_format_is_upgraded_on_a_worker(qtbot, open_real_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The window stays live while an old dossier is backed up and upgraded (schema 12 -> 13
     makes the story keys of every article): it opens once the upgrade is done."""
-    import sqlite3
-
     from dossier.store.backups import list_backups
     from dossier.store.inspect import needs_upgrade
     from dossier.store.schema import SCHEMA_VERSION
 
-    conn = sqlite3.connect(sample_path, isolation_level=None)  # the sample as schema 12 wrote it
-    for table in ("captures", "conflicts", "story_keys", "distinct_stories"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("ALTER TABLE annotations DROP COLUMN quoted_as")
-    conn.execute("PRAGMA user_version = 12")
-    conn.close()
+    as_schema_12(sample_path)
     assert needs_upgrade(sample_path)
     window = open_real_window(sample_path)  # returns once it is open and checked
     store = window.workspace.store
