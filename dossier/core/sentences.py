@@ -22,6 +22,8 @@ ABBREVIATIONS = frozenset(
 _STOP = re.compile(r"[.!?…։؟。]+[\"'”’»)\]]*(?=\s)")
 _OPENING = "\"'“‘«([„"
 _SPACE = re.compile(r"\s")
+_LEAD = re.compile(r"\s*[" + re.escape(_OPENING) + r"]*")  # what str.lstrip() then .lstrip(_OPENING) take
+_NEAR = 200  # characters before a stop that hold the word before it
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -40,16 +42,32 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(paragraph: str, stop: int, after: int) -> bool:
-    rest = paragraph[after:].lstrip().lstrip(_OPENING)
-    if not rest:
+    # Looks only near the stop (never at the whole paragraph before or after it), so a paragraph
+    # of a million characters with no blank line (a PDF's text) is read once, not once per stop.
+    first = _LEAD.match(paragraph, after).end()  # type: ignore[union-attr]
+    if first >= len(paragraph):
         return False
-    if rest[0].islower():  # "e.g. the", "3 p.m. yesterday": the sentence goes on
+    if paragraph[first].islower():  # "e.g. the", "3 p.m. yesterday": the sentence goes on
         return False
     if paragraph[stop] != ".":
         return True
-    before = paragraph[:stop].strip()
+    return not _abbreviation_or_initial(_word_before(paragraph, stop))
+
+
+def _word_before(paragraph: str, stop: int) -> str:
+    """The last word before `stop` (what `paragraph[:stop].split()[-1]` is), read from the few
+    characters before it."""
+    window = max(0, stop - _NEAR)
+    before = paragraph[window:stop].rstrip()
     word = before.rsplit(None, 1)[-1] if before else ""
-    return not (word.casefold().rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+    if window and (len(word) == len(before)):  # the word (or the white space) may reach further back
+        before = paragraph[:stop].rstrip()
+        word = before.rsplit(None, 1)[-1] if before else ""
+    return word
+
+
+def _abbreviation_or_initial(word: str) -> bool:
+    return word.casefold().rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _add(spans: list[tuple[int, int]], paragraph: str, offset: int, start: int, end: int) -> None:

@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from dossier.core import identity
-from dossier.core.anchoring import reanchor
+from dossier.core import limits
+from dossier.core.anchoring import CONTEXT_CHARS, reanchor
+from dossier.core.validity import text_problem
 from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.grading import SourceGrades
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
@@ -331,11 +333,20 @@ def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: Ann
     text = cache.text(article_id)
     start = position.get("start") if isinstance(position, dict) else None
     start = start if isinstance(start, int) and 0 <= start <= len(text) else 0  # a hint only
-    prefix, suffix = str(quote.get("prefix") or ""), str(quote.get("suffix") or "")
-    found = reanchor(text, quote["exact"], prefix, suffix, start)
+    # The context as this app writes it: a longer one would only make the search longer.
+    prefix, suffix = str(quote.get("prefix") or "")[-CONTEXT_CHARS:], str(quote.get("suffix") or "")[:CONTEXT_CHARS]
     kind = item.get("dossier:kind") if item.get("dossier:kind") in ANNOTATION_KINDS else KIND_OF_MOTIVATION.get(
         str(item.get("motivation")), "highlight")
     note, tags, claim, made = _bodies(item, kind)
+    problem = (text_problem(quote["exact"], limits.ARTICLE_TEXT, "its quote")
+               or text_problem(note, limits.NOTE, "its note")
+               or next((p for t in tags if (p := text_problem(t, limits.TAG_NAME, "a tag's name"))), None)
+               or text_problem(claim.rationale if claim else "", limits.NOTE, "its rationale")
+               or text_problem(made.author, limits.NAME, "its creator"))
+    if problem:
+        result.skipped.append(f"{label}: {problem}")
+        return None
+    found = reanchor(text, quote["exact"], prefix, suffix, start)
     placed = cache.placed(article_id)
     if found is not None:
         same = placed.get((found.start, found.end, kind, note))

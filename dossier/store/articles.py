@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from dossier.core.grading import Grade, SourceGrades
 from dossier.core.models import Annotation, Article, ArticleSummary, NewArticle, Source
-from dossier.core.sentences import sentence_spans
 from dossier.core.stories import story_keys
 from dossier.core.vocabulary import PUBLISHED_PRECISIONS
+from dossier.store.sentence_index import add_sentences, forget_sentences
 
 _ARTICLE_COLUMNS = (
     "id, title, source, url, published, published_precision, text, sha256, imported_at, "
@@ -61,10 +61,9 @@ class ArticleQueries:
                      text_sha256(a.text), stamp, a.language, a.original_name),
                 )
                 article_id = int(cur.lastrowid)  # type: ignore[arg-type]
-                conn.executemany("INSERT INTO sentences (article_id, start_offset, end_offset) VALUES (?, ?, ?)",
-                                 [(article_id, start, end) for start, end in sentence_spans(a.text)])
+                add_sentences(conn, article_id, a.text)
                 conn.executemany("INSERT INTO story_keys (key, article_id) VALUES (?, ?)",
-                                 [(key, article_id) for key in story_keys(a.text)])
+                                 [(key, article_id) for key in sorted(story_keys(a.text))])  # in order: a few pages, not one per key
                 ids.append(article_id)
         return ids
 
@@ -220,6 +219,7 @@ class ArticleQueries:
 
     def delete_article(self, article_id: int) -> None:
         with self._write() as conn:  # type: ignore[attr-defined]
+            forget_sentences(conn, [article_id])
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     # -- sources ----------------------------------------------------------------------------------

@@ -285,8 +285,16 @@ class Database:
         the replay. Raises (changing nothing) if the rows it needs have changed meanwhile."""
         if self._depth:
             raise RuntimeError("an undo can't run inside another transaction")
-        with self._write():
-            return self._journal.replay(statements)
+        from dossier.store.sentence_index import articles_replayed, forget_sentences, index_sentences
+
+        with self._write() as conn:
+            # Plain SQL knows nothing of the sentence index (store/sentence_index.py): the articles
+            # the replay touches leave it before and come back after, each read once.
+            touched = articles_replayed(conn, statements)
+            forget_sentences(conn, touched)
+            inverse = self._journal.replay(statements)
+            index_sentences(conn, touched)
+            return inverse
 
     # -- meta, counts, checks ---------------------------------------------------------------------
 

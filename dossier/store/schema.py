@@ -454,6 +454,17 @@ CREATE TABLE distinct_stories (
 """
 
 
+# The sentence index without triggers: each kept it in step by reading its article's text again
+# and walking it with substr, per sentence, which made storing or deleting a long article
+# quadratic in its length (a 4 MB report took two minutes). The store keeps it instead, cutting
+# each article's sentences once (store/sentence_index.py).
+_V14_SENTENCE_INDEX = """
+DROP TRIGGER sentences_fts_insert;
+DROP TRIGGER sentences_fts_delete;
+DROP TRIGGER sentences_fts_article_delete;
+"""
+
+
 def _teams(conn: sqlite3.Connection) -> None:
     from dossier.core.stories import story_keys
 
@@ -524,6 +535,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "who made each annotation, assessment, evidence link and rating, and when",
               _script(_V12_AUTHORSHIP)),
     Migration(13, "merging dossiers: conflicts, captures of one story, story keys", _teams),
+    Migration(14, "the sentence index kept by the store, at a cost linear in an article's length",
+              _script(_V14_SENTENCE_INDEX)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from dossier.core.anchoring import quote_at, reanchor
 from dossier.core.models import Article, ArticleSummary, Claim
 from dossier.core.stories import COMMON_KEY_ARTICLES, one_story
+from dossier.store.sentence_index import forget_sentences
 
 KEEP_MINE, KEEP_THEIRS, KEEP_BOTH = "mine", "theirs", "both"
 CHOICES = (KEEP_MINE, KEEP_THEIRS, KEEP_BOTH)
@@ -165,6 +166,7 @@ class TeamQueries:
             events, unplaced = self._carry_events(conn, other, keep)
             conn.execute("INSERT OR IGNORE INTO article_reports (article_id, outlet) "
                          "SELECT ?, outlet FROM article_reports WHERE article_id = ?", (keep_id, other_id))
+            forget_sentences(conn, [other_id])
             conn.execute("DELETE FROM articles WHERE id = ?", (other_id,))
         return Joined(moved, orphaned, mentions, events, unplaced)
 

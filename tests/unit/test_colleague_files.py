@@ -220,3 +220,36 @@ def test_merging_a_pipe_or_a_device_is_refused_at_once_by_its_type(tmp_path: Pat
             merge_dossier(store, fifo)
         with pytest.raises(DossierError, match="is a device"):
             merge_dossier(store, Path("/dev/zero"))
+
+
+# -- 2: re-anchoring that never ended ------------------------------------------------------------
+
+
+@pytest.mark.timeout(120)
+def test_a_quote_of_near_identical_characters_is_orphaned_by_merge_and_by_import(tmp_path: Path) -> None:
+    """A 200,000-character article and a 4,000-character quote that differs from it in one
+    character: the merge and a 4.5 KB Web Annotation file each end (they ran for minutes) with the
+    note kept, orphaned, never placed on other words."""
+    import hashlib
+    import json
+
+    text, quote = "ab" * 100_000, "ab" * 1999 + "ac"
+    for name in ("mine.dossier", "theirs.dossier"):
+        with Store.create(tmp_path / name, name) as store:
+            aid = store.add_article(NewArticle("Long", text))
+            if name == "theirs.dossier":
+                store.add_orphan(aid, "note", quote, "ab" * 16, "ab" * 16, note="hostile")
+                store._conn.execute("UPDATE annotations SET anchor_state = 'moved'")  # as if it stood somewhere
+    hostile = tmp_path / "hostile.json"
+    source = f"urn:sha256:{hashlib.sha256(text.encode()).hexdigest()}"
+    hostile.write_text(json.dumps({"type": "AnnotationCollection", "first": {"items": [{
+        "id": "urn:x:1", "type": "Annotation", "target": {"source": source, "selector": [
+            {"type": "TextQuoteSelector", "exact": quote, "prefix": "ab" * 16, "suffix": "ab" * 16},
+            {"type": "TextPositionSelector", "start": 5000, "end": 9000}]}}]}}))
+    assert hostile.stat().st_size < 5_000
+    result = run("import-annotations", str(tmp_path / "mine.dossier"), str(hostile))
+    assert result.returncode == 0 and "placed 0, orphaned 1" in result.stdout, result.stderr
+    with Store.open(tmp_path / "mine.dossier") as store:
+        report = merge_dossier(store, tmp_path / "theirs.dossier")
+        assert [q for _title, q in report.orphaned] == [quote]
+        assert all(a.anchor_state == "orphaned" for a in store.annotations())
