@@ -154,10 +154,17 @@ def as_schema_12(path: Path) -> None:
     dossier that opening upgrades."""
     import sqlite3
 
+    import re
+
+    from dossier.store.schema import _V9_CLAIMS_ACROSS_SOURCES
+
     conn = sqlite3.connect(path, isolation_level=None)
     for table in ("captures", "conflicts", "story_keys", "distinct_stories"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE annotations DROP COLUMN quoted_as")
+    # schema 14 dropped the triggers that kept the sentence index before it: put them back
+    for trigger in re.findall(r"CREATE TRIGGER sentences_fts.*?\nEND;", _V9_CLAIMS_ACROSS_SOURCES, re.S):
+        conn.execute(trigger)
     conn.execute("PRAGMA user_version = 12")
     conn.close()
 
