@@ -24,7 +24,9 @@ from dossier.ingest.names_abroad import LANGUAGES as FOREIGN_LANGUAGES
 from dossier.ingest.names_abroad import KnownKeys, known_forms, transliterated_names
 from dossier.ingest.nlp import SHAPE, UNIT_LABEL
 from dossier.ingest.refine import capitalised_mid_sentence, refine
+from dossier.ingest.refine_article import refine_article
 from dossier.ingest.tense import Tense, tense_of
+from dossier.ingest.world_patterns import OTHER_LABEL
 from dossier.store import Store
 
 # The script each language read without a model writes its names in.
@@ -32,7 +34,7 @@ LANGUAGE_SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "hy": "ARMENIAN", "az": 
                     "fa": "ARABIC", "ar": "ARABIC"}
 KINDS = {
     "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-    UNIT_LABEL: "unit", "NORP": "other", "EVENT": "other", "LAW": "other", "PRODUCT": "other",
+    UNIT_LABEL: "unit", OTHER_LABEL: "other", "NORP": "other", "EVENT": "other", "LAW": "other", "PRODUCT": "other",
     "WORK_OF_ART": "other",
 }
 TITLE_CHARS = 90
@@ -244,10 +246,15 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
     mentions = model_mentions
     if matcher is not None:
         mentions = _with_known_names(doc, matcher, mentions)
+    mentions = refine_article(doc.text, mentions, _mention)  # datelines, abbreviations, titles, ships
     mentions = _with_bare_surnames(doc.text, mentions)
     proposal.mentions = mentions
     proposal.events = _events(doc.text, dated_sentences_en(doc, base_date(published)), mentions)
     return proposal
+
+
+def _mention(start: int, end: int, surface: str, name: str, kind: str, sure: bool) -> ProposedMention:
+    return ProposedMention(start, end, surface, name, kind, sure=sure)
 
 
 def _model_mentions(doc: Any) -> list[ProposedMention]:
