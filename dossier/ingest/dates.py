@@ -16,7 +16,7 @@ paper); "next Tuesday" is a week on.
 Spans: "from July 22 to July 27", "between July and September" and "on Thursday and Friday" (two
 days in a row) are one range, the second end placed after the first; "since X" runs from X to
 the published day. Periods of the news: "over the weekend" (the Saturday and Sunday before, or
-after in a future sentence), "in two days" (after publication in a future sentence; a duration,
+after in a future sentence; "last weekend" before, "next weekend" after), "in two days" (after publication in a future sentence; a duration,
 no date, in a past one), "within three months" (from publication to three months on), "since the
 start of the year"; "this week" is Monday to the published day in a past sentence, the published
 day to Sunday in a future one, the whole week when the tense is not told. "That same day" is the
@@ -57,7 +57,7 @@ _PATTERNS = [
     ("part_year", r"\b(?P<part>early|mid|late|end of|beginning of)[-\s]+(?P<y>\d{4})\b"),
     ("decade", r"\b(?:the\s+)?(?P<y>\d{3}0)s\b"),
     ("since_start", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b"),
-    ("weekend", r"\b(?:over|during|at|on)\s+the\s+weekend\b"),
+    ("weekend", r"\b(?:(?:over|during|at|on)\s+the|(?P<which>this|last|next|past))\s+weekend\b"),
     ("same_day", r"\b(?:that|the)\s+same\s+day\b"),
     ("in_count", r"\bin\s+" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?(?:'|’)?(?:\s+time)?\b"),
     ("within", r"\bwithin\s+(?:the\s+next\s+)?" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?\b"),
@@ -317,6 +317,8 @@ def _period_of_the_news(kind: str, g: dict[str, str], words: str, base: date | N
             return FuzzyDate(None, None, "range", words)
         saturday_before = base - timedelta(days=(base.weekday() - 5) % 7 or 7)
         saturday_after = base + timedelta(days=(5 - base.weekday()) % 7)
+        which = (g.get("which") or "").lower()
+        tense = {"last": "past", "past": "past", "next": "future"}.get(which, tense)  # type: ignore[assignment]
         return _either(saturday_before, saturday_after, tense, "range", words,
                        lambda sat, w: FuzzyDate(sat.isoformat(), (sat + timedelta(days=1)).isoformat(), "range", w))
     if kind in ("in_count", "within"):
@@ -325,7 +327,7 @@ def _period_of_the_news(kind: str, g: dict[str, str], words: str, base: date | N
         if tense == "past":
             return None  # "took the town in two days": how long, not when
         if base is None or tense != "future" and kind == "in_count":
-            return FuzzyDate(None, None, "day" if kind == "in_count" and unit == "day" else "range", words)
+            return FuzzyDate(None, None, unit if kind == "in_count" else "range", words)
         later = _later(base, n, unit)
         if kind == "within":
             return FuzzyDate(base.isoformat(), later.isoformat(), "range", words)

@@ -32,7 +32,7 @@ DATELINE = re.compile(
     re.MULTILINE,
 )
 _PHRASES = re.compile(
-    r"\b(?:(?:over|during)\s+the\s+weekend|(?:that|the)\s+same\s+day|since\s+the\s+(?:start|beginning)\s+of\s+"
+    r"\b(?:(?:over|during|at|on|this|last|next|past)\s+(?:the\s+)?weekend|(?:that|the)\s+same\s+day|since\s+the\s+(?:start|beginning)\s+of\s+"
     r"(?:the|this)\s+(?:week|month|year)|(?:in|within)\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|a|an)\s+(?:day|week|month|year)s?)\b",
     re.IGNORECASE,

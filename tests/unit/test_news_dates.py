@@ -84,6 +84,9 @@ def test_the_weekend_before_or_after_as_the_tense_says() -> None:
     assert read("over the weekend", "past") == ("2024-04-27", "2024-04-28", "range")
     assert read("over the weekend", "future") == ("2024-05-04", "2024-05-05", "range")
     assert read("over the weekend", "unknown") == (None, None, "range")
+    assert read("at the weekend", "future") == ("2024-05-04", "2024-05-05", "range")
+    assert read("last weekend", "unknown") == ("2024-04-27", "2024-04-28", "range")
+    assert read("next weekend", "past") == ("2024-05-04", "2024-05-05", "range")
     # In Sunday's paper the weekend told of is the one ending that day.
     assert read("over the weekend", "past", date(2024, 5, 5)) == ("2024-05-04", "2024-05-05", "range")
 
@@ -98,6 +101,7 @@ def test_in_two_days_is_after_publication_only_in_a_future_sentence() -> None:
     assert read("in two weeks", "future") == ("2024-05-13", "2024-05-19", "week")
     assert read("in two days", "past") is None  # "took the town in two days": how long, not when
     assert read("in two days", "unknown") == (None, None, "day")
+    assert read("in two weeks", "unknown") == (None, None, "week")
 
 
 def test_within_three_months_runs_from_publication() -> None:
@@ -123,11 +127,13 @@ def test_an_article_reads_its_dateline_spans_and_that_same_day() -> None:
             "The ship was boarded in the afternoon on Sunday, its operator said. The navy called it a grave "
             "incident that same day.\n\nMinisters are due to meet between November 23 and November 25. "
             "Talks have been held in Geneva since Sunday.")
+    text += "\n\nShops shut at the weekend, traders said."
     found = events(text, "2023-11-01")
     assert found["Nov 1"] == ("2023-11-01", "2023-11-01", "day")
     assert found["that same day"] == ("2023-10-29", "2023-10-29", "day")
     assert found["between November 23 and November 25"] == ("2023-11-23", "2023-11-25", "range")
     assert found["since Sunday"] == ("2023-10-29", "2023-11-01", "range")
+    assert found["at the weekend"] == ("2023-10-28", "2023-10-29", "range")
 
 
 def test_a_reporting_verb_after_the_next_comma_does_not_decide_the_tense() -> None:
