@@ -36,7 +36,11 @@ _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", 
 _TITLES = sorted(world_names.TITLES, key=len, reverse=True)
 _TITLE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\s+"
                     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|la|le)[- ]|[A-Z])[\w'’-]*)*)")
-_NOT_A_NAME = set(gazetteer.ORGANISATION_NOUNS) | {"staff", "assembly", "command", "general", "minister", "of", "state"}
+# Words after a title that make it part of another name: "General Staff", "General Assembly",
+# "General Motors".
+_NOT_A_NAME = set(gazetteer.ORGANISATION_NOUNS) | {"staff", "assembly", "command", "general", "minister", "of", "state",
+                                                  "motors", "electric", "dynamics", "atomics", "mills", "hospital",
+                                                  "secretariat", "directorate", "prosecutor"}
 _SHIP = re.compile(r"\b(?:(?:cargo|container|car|bulk|oil|chemical|patrol|research|supply)\s+)?(?:ship|vessel|tanker|"
                    r"destroyer|frigate|corvette|warship|cruiser|submarine|ferry|freighter|trawler|cutter|bulker|dredger|"
                    r"(?:car|aircraft|bulk|ore|gas)\s+carrier)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
