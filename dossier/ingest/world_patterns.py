@@ -1,9 +1,10 @@
 """Entity-ruler patterns for news from anywhere, made from ingest.world_names and the world
 gazetteer (ingest.world_places): demonyms and other names of countries, bodies, armed groups and
 agencies by name; seas, shoals, rivers and big cities by name; and by shape, military formations
-("the 3rd Infantry Division", "14 Corps", "Fifth Fleet", "Black Sea Fleet", "Eastern Theater
-Command", "Africa Corps"), a country's armed forces ("Indian Army", "Philippine Coast Guard"),
-ships ("USS Carney"), operations ("Operation Aspides") and treaties ("Mutual Defense Treaty").
+("14 Corps", "Fifth Fleet", "Black Sea Fleet", "Eastern Theater Command"; ingest.nlp has the
+numbered ones, "the 3rd Infantry Division", and ingest.refine_article "Africa Corps"), a
+country's armed forces ("Indian Army", "Philippine Coast Guard"), ships ("USS Carney"),
+operations ("Operation Aspides") and treaties ("Mutual Defense Treaty").
 """
 
 from __future__ import annotations
