@@ -9,7 +9,18 @@ are read here directly (fast, and exact about what they mean); anything else goe
 Weeks start on Monday. A date that names no year ("November 10", "in June", "mid-May", "on
 Friday") lies before or after publication as its sentence's tense says (ingest.tense): before,
 the latest one on or before the published day; after, the first one on or after it. When the
-sentence does not tell and the two differ, the date stays unresolved.
+sentence does not tell and the two differ, the date stays unresolved. A weekday is the
+published day itself when it names it ("said on Tuesday", "will meet on Tuesday", in Tuesday's
+paper); "next Tuesday" is a week on.
+
+Spans: "from July 22 to July 27", "between July and September" and "on Thursday and Friday" (two
+days in a row) are one range, the second end placed after the first; "since X" runs from X to
+the published day. Periods of the news: "over the weekend" (the Saturday and Sunday before, or
+after in a future sentence; "last weekend" before, "next weekend" after), "in two days" (after publication in a future sentence; a duration,
+no date, in a past one), "within three months" (from publication to three months on), "since the
+start of the year"; "this week" is Monday to the published day in a past sentence, the published
+day to Sunday in a future one, the whole week when the tense is not told. "That same day" is the
+day of the previous dated sentence, when the caller knows it (`previous_day`).
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from dossier.core.models import FuzzyDate
 from dossier.ingest.tense import Tense
@@ -31,6 +42,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 T = TypeVar("T")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "a": 1, "an": 1}
+_COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 
 # One expression each; a DATE span from the tagger may hold several ("November 10 ending last
 # year's"), so spans are searched for every one of these.
@@ -44,6 +56,11 @@ _PATTERNS = [
     ("month_year", _MONTH + r",?\s+(?P<y>\d{4})\b"),
     ("part_year", r"\b(?P<part>early|mid|late|end of|beginning of)[-\s]+(?P<y>\d{4})\b"),
     ("decade", r"\b(?:the\s+)?(?P<y>\d{3}0)s\b"),
+    ("since_start", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b"),
+    ("weekend", r"\b(?:(?:over|during|at|on)\s+the|(?P<which>this|last|next|past))\s+weekend\b"),
+    ("same_day", r"\b(?:that|the)\s+same\s+day\b"),
+    ("in_count", r"\bin\s+" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?(?:'|’)?(?:\s+time)?\b"),
+    ("within", r"\bwithin\s+(?:the\s+next\s+)?" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?\b"),
     ("relative_day", r"\b(?P<word>the day before yesterday|yesterday|today|tonight|tomorrow|this morning|"
                      r"this afternoon|this evening|last night)\b"),
     ("earlier_this", r"\b(?:earlier|so far)\s+this\s+(?P<unit>week|month|year)\b"),
@@ -51,7 +68,7 @@ _PATTERNS = [
     ("this_last_next", r"\b(?P<which>this|last|next|past|previous)\s+(?P<unit>week|month|year)(?:'s)?\b"),
     ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
             r"(?P<unit>day|week|month|year)s?\s+ago\b"),
-    ("weekday", r"\b(?:on\s+|last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"),
+    ("weekday", r"\b(?:on\s+|last\s+|next\s+|this\s+coming\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"),
     ("month_alone", r"\b(?:in\s+)?" + _MONTH + r"\b"),
     ("year", r"\b(?:in\s+)?(?P<y>(?:19|20)\d{2})\b"),
 ]
@@ -64,21 +81,86 @@ _COMBINED = re.compile(
 _COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _PATTERNS}
 
 
-def find_dates(text: str, published: date | None, tense: Tense = "past") -> list[tuple[int, int, FuzzyDate]]:
+def find_dates(text: str, published: date | None, tense: Tense = "past",
+               previous_day: date | None = None) -> list[tuple[int, int, FuzzyDate]]:
     """Every date expression in `text`: (start, end, date), in order. Expressions that name no
     date (durations like "two years", counts) are left out. `tense` places the dates that name
-    no year (see above); words alone, as a user types them, are read as the past."""
-    found = []
+    no year (see above); words alone, as a user types them, are read as the past. Ranges and
+    "since X" come out as one date each (see above); "that same day" is `previous_day`."""
+    found: list[_Found] = []
     for match in _COMBINED.finditer(text):
         kind = (match.lastgroup or "").removeprefix("form_")
         words = match.group(0)
         detail = _COMPILED[kind].fullmatch(words) or _COMPILED[kind].search(words)
         if detail is None:
             continue
-        fuzzy = _resolve(kind, detail, words, published, tense)
+        if kind == "same_day":
+            day = previous_day if published is not None else None
+            fuzzy: FuzzyDate | None = _day(day, words) if day else FuzzyDate(None, None, "day", words)
+        else:
+            fuzzy = _resolve(kind, detail, words, published, tense)
         if fuzzy is not None:
-            found.append((match.start(), match.end(), fuzzy))
-    return found
+            found.append(_Found(match.start(), match.end(), kind, detail, fuzzy))
+    return [(f.start, f.end, f.fuzzy) for f in _joined(text, found, published)]
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    detail: re.Match[str]
+    fuzzy: FuzzyDate
+
+
+_RANGE_OPEN = re.compile(r"\b(?P<open>from|between)\s+$", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+_AND = re.compile(r"^\s+and\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# Forms whose year (or week) is chosen by where they lie: the end of a range lies after its start.
+_PLACED_FORMS = {"month_day", "day_month", "weekday", "month_alone", "part_month_year"}
+
+
+def _joined(text: str, found: list[_Found], base: date | None) -> list[_Found]:
+    """Two dates that make one span ("from … to …", "between … and …", "on Thursday and Friday")
+    joined into one range; "since X" stretched from X to the published day."""
+    out: list[_Found] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        if second is not None and _RANGE_LINK.match(text[first.end:second.start]):
+            opened = _RANGE_OPEN.search(text[:first.start])
+            days_in_a_row = (first.kind == second.kind == "weekday" and _AND.match(text[first.end:second.start])
+                             and (WEEKDAYS[second.detail.group("weekday").lower()]
+                                  - WEEKDAYS[first.detail.group("weekday").lower()]) % 7 == 1)
+            if opened or days_in_a_row:
+                start = opened.start() if opened else first.start
+                out.append(_Found(start, second.end, "range", first.detail,
+                                  _range(first, second, text[start:second.end])))
+                i += 2
+                continue
+        since = _SINCE.search(text[:first.start])
+        if since and base is not None and first.kind not in ("since_start", "same_day") \
+                and first.fuzzy.earliest and first.fuzzy.earliest <= base.isoformat():
+            words = text[since.start():first.end]
+            first = _Found(since.start(), first.end, "since", first.detail,
+                           FuzzyDate(first.fuzzy.earliest, base.isoformat(), "range", words))
+        out.append(first)
+        i += 1
+    return out
+
+
+def _range(first: _Found, second: _Found, words: str) -> FuzzyDate:
+    """The span from the first date to the second, the second placed on or after the first."""
+    if first.fuzzy.earliest is None:
+        return FuzzyDate(None, None, "range", words)
+    end = second.fuzzy
+    if second.kind in _PLACED_FORMS and not second.detail.groupdict().get("y"):
+        start = date.fromisoformat(first.fuzzy.earliest)
+        end = _resolve(second.kind, second.detail, second.detail.group(0), start, "future") or end
+    if end.latest is None or end.latest < first.fuzzy.earliest:
+        return FuzzyDate(None, None, "range", words)
+    return FuzzyDate(first.fuzzy.earliest, end.latest, "range", words)
 
 
 def resolve(words: str, published: date | None) -> FuzzyDate | None:
@@ -185,6 +267,9 @@ def _relative(kind: str, g: dict[str, str], words: str, base: date | None, tense
         if base is None:
             return FuzzyDate(None, None, "range" if which in ("earlier", "later") else unit, words)
         first, last = _period(unit, base, {"last": -1, "past": -1, "previous": -1, "next": 1}.get(which, 0))
+        if which == "this" and unit == "week" and tense != "unknown":
+            # What happened this week has happened by publication; what will, happens after it.
+            which = "earlier" if tense == "past" else "later"
         if which == "earlier":
             return FuzzyDate(first.isoformat(), base.isoformat(), "range", words)
         if which == "later":
@@ -209,12 +294,57 @@ def _relative(kind: str, g: dict[str, str], words: str, base: date | None, tense
             return FuzzyDate(None, None, "day", words)
         weekday = WEEKDAYS[g["weekday"].lower()]
         back = (base.weekday() - weekday) % 7
+        ahead = (weekday - base.weekday()) % 7
         if words.lower().startswith("last"):
             return _day(base - timedelta(days=back or 7), words)
-        # "on Friday" in a Friday's article: that day, told of; "will meet on Friday": the next.
-        ahead = (weekday - base.weekday()) % 7 or 7
+        if words.lower().startswith("next"):
+            return _day(base + timedelta(days=ahead or 7), words)
+        # "on Friday" in a Friday's paper is that day, told of or announced.
         return _either(base - timedelta(days=back), base + timedelta(days=ahead), tense, "day", words, _day)
+    return _period_of_the_news(kind, g, words, base, tense)
+
+
+def _period_of_the_news(kind: str, g: dict[str, str], words: str, base: date | None,
+                        tense: Tense) -> FuzzyDate | None:
+    """"over the weekend", "in two days", "within three months", "since the start of the year"."""
+    if kind == "since_start":
+        if base is None:
+            return FuzzyDate(None, None, "range", words)
+        first, _last = _period(g["unit"].lower(), base, 0)
+        return FuzzyDate(first.isoformat(), base.isoformat(), "range", words)
+    if kind == "weekend":
+        if base is None:
+            return FuzzyDate(None, None, "range", words)
+        saturday_before = base - timedelta(days=(base.weekday() - 5) % 7 or 7)
+        saturday_after = base + timedelta(days=(5 - base.weekday()) % 7)
+        which = (g.get("which") or "").lower()
+        tense = {"last": "past", "past": "past", "next": "future"}.get(which, tense)  # type: ignore[assignment]
+        return _either(saturday_before, saturday_after, tense, "range", words,
+                       lambda sat, w: FuzzyDate(sat.isoformat(), (sat + timedelta(days=1)).isoformat(), "range", w))
+    if kind in ("in_count", "within"):
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
+        unit = g["unit"].lower()
+        if tense == "past":
+            return None  # "took the town in two days": how long, not when
+        if base is None or tense != "future" and kind == "in_count":
+            return FuzzyDate(None, None, unit if kind == "in_count" else "range", words)
+        later = _later(base, n, unit)
+        if kind == "within":
+            return FuzzyDate(base.isoformat(), later.isoformat(), "range", words)
+        if unit == "day":
+            return _day(later, words)
+        first, last = _period(unit, later, 0)
+        return FuzzyDate(first.isoformat(), last.isoformat(), unit, words)
     return None
+
+
+def _later(base: date, n: int, unit: str) -> date:
+    """`n` days, weeks, months or years after `base` (the month's last day where it is shorter)."""
+    if unit in ("day", "week"):
+        return base + timedelta(days=n * (7 if unit == "week" else 1))
+    months = n * (12 if unit == "year" else 1)
+    y, m = divmod(base.year * 12 + base.month - 1 + months, 12)
+    return date(y, m + 1, min(base.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def _day(d: date, words: str) -> FuzzyDate:

@@ -17,6 +17,7 @@ from typing import Any
 from dossier.core.models import FuzzyDate, NewEvent, NewMention
 from dossier.core.names import fold, script_of
 from dossier.ingest.dates import base_date, find_dates
+from dossier.ingest.english_dates import dated_sentences as dated_sentences_en
 from dossier.ingest.local_dates import LANGUAGES as LOCAL_LANGUAGES
 from dossier.ingest.local_dates import dated_sentences, resolve_local
 from dossier.ingest.local_names import before_known, capitalised_names
@@ -24,7 +25,9 @@ from dossier.ingest.names_abroad import LANGUAGES as FOREIGN_LANGUAGES
 from dossier.ingest.names_abroad import Found, KnownKeys, known_forms, transliterated_names
 from dossier.ingest.nlp import SHAPE, UNIT_LABEL
 from dossier.ingest.refine import capitalised_mid_sentence, refine
+from dossier.ingest.refine_article import refine_article
 from dossier.ingest.tense import Tense, tense_of
+from dossier.ingest.world_patterns import OTHER_LABEL
 from dossier.store import Store
 
 # The script each language read without a model writes its names in.
@@ -32,7 +35,7 @@ LANGUAGE_SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "hy": "ARMENIAN", "az": 
                     "fa": "ARABIC", "ar": "ARABIC"}
 KINDS = {
     "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-    UNIT_LABEL: "unit", "NORP": "other", "EVENT": "other", "LAW": "other", "PRODUCT": "other",
+    UNIT_LABEL: "unit", OTHER_LABEL: "other", "NORP": "other", "EVENT": "other", "LAW": "other", "PRODUCT": "other",
     "WORK_OF_ART": "other",
 }
 TITLE_CHARS = 90
@@ -251,32 +254,15 @@ def read_doc(doc: Any, published: str | None, matcher: NameMatcher | None = None
     mentions = model_mentions
     if matcher is not None:
         mentions = _with_known_names(doc, matcher, mentions)
+    mentions = refine_article(doc.text, mentions, _mention)  # datelines, abbreviations, titles, ships
     mentions = _with_bare_surnames(doc.text, mentions)
     proposal.mentions = mentions
-    proposal.events = _events(doc.text, _dated_sentences(doc, base_date(published)), mentions)
+    proposal.events = _events(doc.text, dated_sentences_en(doc, base_date(published)), mentions)
     return proposal
 
 
-def _dated_sentences(doc: Any, base: Any) -> Iterable[tuple[int, int, FuzzyDate]]:
-    """(sentence start, end, date) for each date phrase the English model marked."""
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        sent = _trimmed(ent.sent)
-        # Before or after publication, as the sentence's tense says ("are due on June 20").
-        tense = tense_of(sent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char)
-        for _start, _end, fuzzy in find_dates(ent.text, base, tense):
-            yield sent.start_char, sent.end_char, fuzzy
-
-
-def _trimmed(sent: Any) -> Any:
-    """The sentence without the line breaks around it: the evidence is the words."""
-    start, end = 0, len(sent)
-    while start < end - 1 and sent[start].is_space:
-        start += 1
-    while end > start + 1 and sent[end - 1].is_space:
-        end -= 1
-    return sent[start:end]
+def _mention(start: int, end: int, surface: str, name: str, kind: str, sure: bool) -> ProposedMention:
+    return ProposedMention(start, end, surface, name, kind, sure=sure)
 
 
 def _model_mentions(doc: Any) -> list[ProposedMention]:

@@ -120,7 +120,9 @@ def _shape_patterns(found: list[dict[str, Any]]) -> None:
     and mountains with their whole name. Their first words are capitalised and are neither a
     determiner nor a demonym ("Azerbaijani Defence Ministry" is Azerbaijan's ministry; "Armenia
     Alliance" is one name), nor "United States" (its "State Department" is the ministry)."""
-    demonyms = {name.lower() for name in gazetteer.DEMONYMS} | {"united", "states"}
+    from dossier.ingest.world_names import DEMONYMS as WORLD_DEMONYMS
+
+    demonyms = {name.lower() for name in (*gazetteer.DEMONYMS, *WORLD_DEMONYMS) if " " not in name} | {"united", "states"}
     name_word = {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(set(gazetteer.NAME_BREAKS) | demonyms)}}
     capital = {"IS_TITLE": True}
     fields = {"LOWER": {"IN": gazetteer.MINISTRY_FIELDS}, "IS_TITLE": True}
@@ -174,6 +176,13 @@ def patterns() -> list[dict[str, Any]]:
     for body in gazetteer.INTERNATIONAL_BODIES:
         add("ORG", body, body)
     _shape_patterns(found)
+    from dossier.ingest.world_patterns import world_patterns
+
+    # News from anywhere: the world's demonyms, bodies, seas and formations (after the region's,
+    # whose canonical names stand where both know a name).
+    known = {p["pattern"] for p in found if isinstance(p["pattern"], str)}
+    countries = {p["id"] for p in found if p["label"] == "GPE" and isinstance(p["pattern"], str)}
+    found += [p for p in world_patterns(countries) if not (isinstance(p["pattern"], str) and p["pattern"] in known)]
     ordinal = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
     noun = {"LOWER": {"IN": gazetteer.UNIT_NOUNS}}
     for middle in range(0, 4):  # "102nd Base", "4th Guards Tank Division"

@@ -9,9 +9,14 @@ kind of news, measured on the hand-marked set (tests/data/entities, bench_entiti
   so: "Screen" (from "Screen grab from …"), "Turnout". Something else: the word capitalised
   elsewhere in the text, the ruler, the dossier's names.
 - "Defence" alone is no organisation (it is half of "Defence Ministry").
-- A name the model took for a person or an organisation is a place when a place noun follows it
+- A name in lower case is no name ("coast guard", "navy").
+- A name the model took for a person, an organisation or something else (a nationality: "Alican")
+  is a place when a place noun follows it
   ("the Hakari bridge", "the Alican crossing", "the Kamkhud and Alagyaz training grounds"), when
-  "village of", "town of"… comes before it, or when GeoNames lists it as a place of the region.
+  "village of", "town of"… comes before it, or when GeoNames lists it as a place of the region;
+  and, for an organisation or a one-word person, when the world gazetteer (ingest.world_places)
+  knows it ("El Fasher", "Goma", "Shan"), unless it is a word of a person named in full in the
+  article ("Lai" of "Lai Ching-te").
 
 Only the model's guesses are changed: what the ruler or the dossier's names said stands.
 """
@@ -19,12 +24,13 @@ Only the model's guesses are changed: what the ruler or the dossier's names said
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import replace
 from typing import Any
 
 from dossier.ingest import gazetteer
 from dossier.ingest.places import place_names
+from dossier.ingest.world_places import kind_of
 
 SURNAME = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|sky|skiy|skaya|shvili|dze|enko|zade|oglu|ogly|uly|kyzy)$")
 NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
@@ -50,13 +56,16 @@ def capitalised_mid_sentence(docs: Iterable[Any]) -> set[str]:
 def refine(doc: Any, mentions: Sequence[Any], named_elsewhere: set[str]) -> list[Any]:
     """The model's mentions of one document, corrected (see the module's rules)."""
     text = doc.text
+    # Words of the people named in full here: "Lai" after "Lai Ching-te" is him, not the town.
+    people = {w for m in mentions if m.kind == "person" for w in m.surface.split() if len(m.surface.split()) >= 2}
     out = []
     for m in mentions:
         if not m.sure:
             m = _without_possessive(m)
-            if m is None or _sentence_start_word(doc, m, named_elsewhere) or _half_a_ministry(m):
+            if m is None or _sentence_start_word(doc, m, named_elsewhere) or _half_a_ministry(m) \
+                    or m.surface.islower():
                 continue
-            m = _by_shape(text, m)
+            m = _by_shape(text, m, people)
         out.append(m)
     return _with_missed_people(doc, out)
 
@@ -86,17 +95,24 @@ def _half_a_ministry(m: Any) -> bool:
     return m.kind == "organisation" and m.surface.casefold() in gazetteer.MINISTRY_FIELDS
 
 
-def _by_shape(text: str, m: Any) -> Any:
+def _by_shape(text: str, m: Any, people: Set[str] = frozenset()) -> Any:
     words = m.surface.split()
     if m.kind != "person" and 2 <= len(words) <= 3 and all(NAME_WORD.match(w) for w in words) \
             and SURNAME.search(words[-1]):
         return replace(m, kind="person")
-    if m.kind in ("person", "organisation") and _placed_by_context(text, m):
+    if m.kind in ("person", "organisation", "other") and _placed_by_context(text, m):
         return replace(m, kind="place")
     if m.kind == "organisation" and m.surface in place_names():
         return replace(m, kind="place")
     # A one-word "person" GeoNames knows as a town of the region ("Gavar"); not a surname.
     if m.kind == "person" and len(words) == 1 and m.surface in place_names() and not SURNAME.search(m.surface):
+        return replace(m, kind="place")
+    # A place of the world the model took for an organisation or a person ("El Fasher", "Goma",
+    # "Shan"): not one word of a person named in full here, nor a surname of the region.
+    world = kind_of(m.surface)
+    if world and m.kind == "organisation" and not any(w.casefold() in gazetteer.ORGANISATION_NOUNS for w in words):
+        return replace(m, kind="place")
+    if world and m.kind == "person" and len(words) == 1 and m.surface not in people and not SURNAME.search(m.surface):
         return replace(m, kind="place")
     return m
 

@@ -28,23 +28,26 @@ _FUTURE = [
     r"supposed|going|poised|about)", r"(?:is|are)\s+to\s+(?:be\s+)?\w+", r"due\s+(?:on|in|by|to|for)",
     r"scheduled\s+(?:for|on|to|in)", r"set\s+(?:for|to\s+(?:be|take|begin|start|open|hold|meet))",
     r"slated\s+(?:for|to)", r"planned\s+for", r"to\s+be\s+held", r"to\s+take\s+place", r"next", r"upcoming",
-    r"coming", r"forthcoming", r"(?:plans?|intends?|aims?|hopes?|expects?|promises?|pledges?|vows?|threatens?|"
+    r"coming", r"forthcoming",
+    # "a meeting called for Thursday": a day fixed ahead, whatever tense the calling was in.
+    r"for(?=\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", r"(?:plans?|intends?|aims?|hopes?|expects?|promises?|pledges?|vows?|threatens?|"
     r"wants?|seeks?|prepares?|is\s+preparing)\s+to", r"deadline", r"from\s+now",
 ]
 _PAST = [
     r"was", r"were", r"had", r"did", r"has\s+been", r"have\s+been", r"has\s+\w+ed", r"have\s+\w+ed", r"ago",
     r"earlier", r"previously", r"last", r"since",
     # A small word in -ed (not a capitalised name: "Ahmed"), less the adjectives and participles
+    # (and a participle after "is", "are", "be" or "not": "if the demands are not met")
     # that go with the future ("scheduled", "expected") or with no tense ("armed forces").
-    r"(?-i:(?!(?:scheduled|expected|planned|supposed|armed|based|united|"
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bnot\s)(?-i:(?!(?:scheduled|expected|planned|supposed|armed|based|united|"
     r"related|alleged|so-called|advanced|limited|detailed|interested|concerned|disputed|occupied|"
     r"self-proclaimed|unrecognized|unrecognised|proposed|intended|needed|required|seed|speed|need|feed|"
     r"bleed|breed|creed|deed|greed|red|bed|shed|wed|fled)\b)[a-z]+ed)",
     # Irregular past tenses a news sentence reports with.
-    r"said|told|met|took|came|went|left|began|held|fought|brought|sent|saw|gave|won|lost|struck|shot|fled|withdrew|"
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bnot\s)(?:said|told|met|took|came|went|left|began|held|fought|brought|sent|saw|gave|won|lost|struck|shot|fled|withdrew|"
     r"drew|wrote|spoke|rose|fell|broke|led|hit|sought|thought|felt|kept|knew|made|paid|ran|sat|stood|threw|"
     r"understood|became|chose|forgot|froze|got|grew|hung|hid|lay|meant|rode|rang|sang|sank|slept|slid|spent|"
-    r"stole|stuck|swore|swept|swam|taught|tore|woke|wore|wound|overran|overtook|undertook|seized|agreed",
+    r"stole|stuck|swore|swept|swam|taught|tore|woke|wore|wound|overran|overtook|undertook|seized|agreed)",
 ]
 _DOUBT = [r"would", r"could", r"might", r"(?-i:may)", r"should", r"must", r"if", r"unless"]  # "May" is a month
 
@@ -124,26 +127,34 @@ _CUES = _compiled(_FUTURE, _PAST, _DOUBT)
 _CUES_BY_LANGUAGE = {"en": _CUES, **{language: _compiled(*cues) for language, cues in _LANGUAGE_CUES.items()}}
 
 
+# Where an English sentence's next clause starts: a cue past it speaks of that clause ("are due to
+# attend on Wednesday, Ruto said"; "said on Monday that Beijing should stop"), and tells the date's
+# tense only when nothing nearer does ("On March 15, two border guards were killed").
+_CLAUSE_BREAK = re.compile(r"[,;]|\bthat\b", re.IGNORECASE)
+
+
 def tense_of(sentence: str, date_start: int, date_end: int, language: str = "en") -> Tense:
     """The tense the nearest cue gives the date at [date_start, date_end) of `sentence`; a cue
-    inside the date's own words ("next Tuesday") counts first. English cues unless `language`
-    has its own; none for a language without them."""
+    inside the date's own words ("next Tuesday") counts first, one past the next clause's start
+    last (English). English cues unless `language` has its own; none for a language without them."""
     cues = _CUES_BY_LANGUAGE.get(language or "en")
     if cues is None:
         return "unknown"
     inside = [m for m in cues.finditer(sentence[date_start:date_end])]
     if inside:
         return _tense(inside[0])
-    best: tuple[int, Tense] | None = None
+    best: tuple[int, int, Tense] | None = None
     for match in cues.finditer(sentence):
         if match.start() < date_end and match.end() > date_start:
             continue
-        distance = date_start - match.end() if match.end() <= date_start else match.start() - date_end
+        after = match.end() > date_start
+        distance = match.start() - date_end if after else date_start - match.end()
         # Before the date, a cue reaches a little further: "will hold the vote on June 20".
-        distance = distance if match.end() <= date_start else distance + 8
-        if best is None or distance < best[0]:
-            best = (distance, _tense(match))
-    return best[1] if best else "unknown"
+        distance = distance + 8 if after else distance
+        beyond = int(after and (language or "en") == "en" and bool(_CLAUSE_BREAK.search(sentence[date_end:match.start()])))
+        if best is None or (beyond, distance) < best[:2]:
+            best = (beyond, distance, _tense(match))
+    return best[2] if best else "unknown"
 
 
 def _tense(match: re.Match[str]) -> Tense:

@@ -8,7 +8,8 @@ import pytest
 from dossier.core.names import organisation_key, same_organisation_pairs
 from dossier.ingest.extract import analyse
 from dossier.ingest.nlp import load_pipeline
-from tests.entity_gold import FOLDER, HELD_OUT, KINDS, load, unmark
+from tests.entity_gold import (FOLDER, HELD_OUT, KINDS, WORLD, WORLD_HELD_OUT, WORLD_KINDS, GoldDate, load, unmark,
+                               unmark_all)
 
 
 def test_the_marks_are_read_exactly() -> None:
@@ -91,3 +92,26 @@ def test_one_organisation_written_both_ways_round() -> None:
     assert organisation_key("Defence") is None and organisation_key("Reuters") is None
     assert organisation_key("Defence Ministry") != organisation_key("Foreign Ministry")
     assert same_organisation_pairs([(1, "Defence Ministry"), (2, "Reuters"), (3, "Ministry of Defence")]) == [(1, 3)]
+
+
+def test_the_world_set_marks_entities_dates_and_publication_days() -> None:
+    dev, held = load(WORLD), load(WORLD_HELD_OUT)
+    assert len(dev) == 12 and len(held) == 10
+    for article in dev + held:
+        assert article.published and article.entities and article.dates, article.name
+        for start, end, kind in article.entities:
+            assert start >= 0 and kind in WORLD_KINDS and "[" not in article.text[start:end]
+        for mark in article.dates:
+            words = article.text[mark.start:mark.end]
+            assert words == words.strip() and "{" not in words and mark.start >= 0
+
+
+def test_date_marks_are_read_with_their_range_and_precision() -> None:
+    text, spans, dates = unmark_all("[[Sudan|place]]'s army left {{since May|2024-05-01|2024-06-02|range}}.")
+    assert text == "Sudan's army left since May." and spans == [(0, 5, "place")]
+    assert dates == [GoldDate(18, 27, "2024-05-01", "2024-06-02", "range")]
+    assert unmark_all("{{on Friday|?|?|day}}")[2] == [GoldDate(0, 9, None, None, "day")]
+    with pytest.raises(ValueError, match="bad date mark"):
+        unmark_all("{{May|2024-05-31|2024-05-01|month}}")
+    with pytest.raises(ValueError, match="unknown kind"):
+        unmark("[[Rubymar|other]]")  # only the world set marks "other"

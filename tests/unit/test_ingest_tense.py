@@ -41,7 +41,9 @@ FUTURE = [
     ("The ceasefire monitors will leave in early June.", "early June", "2021-06"),
     ("A second round, if needed, is set for July 4.", "July 4", "2021-07-04"),
     ("The next meeting of the working group is on June 11.", "June 11", "2021-06-11"),
-    ("Ministers will meet again on Friday.", "Friday", "2021-06-04"),
+    # In Friday's paper "on Friday" is that day, announced or told of; "next Friday" a week on.
+    ("Ministers will meet again on Friday.", "Friday", "2021-05-28"),
+    ("Ministers will meet again next Friday.", "next Friday", "2021-06-04"),
     ("The deadline for the withdrawal is June 30.", "June 30", "2021-06-30"),
     ("The upcoming vote on April 25 is expected to be close.", "April 25", "2022-04-25"),
 ]
