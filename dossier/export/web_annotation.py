@@ -23,6 +23,7 @@ from typing import Any
 from dossier.core import identity
 from dossier.core.anchoring import reanchor
 from dossier.core.models import Annotation, Article, Claim, Made
+from dossier.core.provenance import Provenance, describe
 from dossier.core.grading import SourceGrades
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
 from dossier.export.atomic import written_whole
@@ -94,6 +95,9 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
         "dossier:anchorState": annotation.anchor_state,
         "dossier:articleTitle": article.title,
     }
+    came_from = store.provenance(article.id)
+    if came_from:  # a Telegram message or an archived page: how the article came (schema 14)
+        item["dossier:provenance"] = [provenance_json(p) for p in came_from]
     if annotation.quoted_as:  # moved onto another capture: the quote as first written
         item["dossier:quotedAs"] = annotation.quoted_as
     author = annotation.author or creator  # the export's --analyst names those whose author is unknown
@@ -111,6 +115,15 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
             for link in links if link.annotation_id in by_id
         ]
     return item
+
+
+def provenance_json(p: Provenance) -> dict[str, Any]:
+    """A provenance record as JSON: its identity, kind and every field it has."""
+    fields = ("collection", "item", "posted_at", "author", "forwarded_from", "reply_to", "edited_at",
+              "target_url", "captured_at", "digest", "archive")
+    out: dict[str, Any] = {"identity": p.identity, "kind": p.kind, "description": describe(p)}
+    out.update({name: getattr(p, name) for name in fields if getattr(p, name)})
+    return out
 
 
 def _person(name: str) -> dict[str, str]:

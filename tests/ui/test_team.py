@@ -176,7 +176,8 @@ def test_a_dossier_of_an_older_format_is_upgraded_on_a_worker(qtbot, open_real_w
     from dossier.store.schema import SCHEMA_VERSION
 
     conn = sqlite3.connect(sample_path, isolation_level=None)  # the sample as schema 12 wrote it
-    for table in ("captures", "conflicts", "story_keys", "distinct_stories"):
+    for table in ("provenance", "article_files", "attachments", "captures", "conflicts", "story_keys",
+                  "distinct_stories"):  # what schemas 13 and 14 made
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE annotations DROP COLUMN quoted_as")
     conn.execute("PRAGMA user_version = 12")
