@@ -71,9 +71,8 @@ def stamp_words(stamp: str | None) -> str:
         when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return stamp
-    zone = " UTC" if when.tzinfo is not None and when.utcoffset() is not None and not when.utcoffset() else ""
-    if when.tzinfo is not None and zone == "":
-        zone = " " + when.strftime("%z")
+    offset = when.utcoffset()
+    zone = "" if offset is None else " UTC" if not offset else " " + when.strftime("%z")
     return f"{when.day} {when.strftime('%B %Y %H:%M')}{zone}"
 
 

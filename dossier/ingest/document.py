@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.core.provenance import Attachment, Provenance
-
 from dossier.core.models import NewArticle, publication_day
+from dossier.core.provenance import Attachment, Provenance
 
 
 @dataclass(frozen=True)
