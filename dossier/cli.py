@@ -207,6 +207,7 @@ DUPLICATES_LISTED = 20
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from dossier.ingest.dates import parse_published
+    from dossier.ingest.many import left_out_words
     from dossier.ingest.pipeline import ImportOptions, import_files
     from dossier.store import Store
 
@@ -270,6 +271,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"  note: {shown(path)}: {shown(note)}")
     for path, reason in sorted(report.failed, key=lambda failure: (failure[1], str(failure[0]))):
         print(f"  failed: {shown(path)}: {shown(reason)}")
+    if report.captured:
+        print(f"  {len(report.captured):,} page(s) captured again, kept as captures of their articles")
+    if report.left_out:
+        print(f"  left out {left_out_words(report.left_out)}")
     if report.skipped:
         print(f"  skipped {len(report.skipped):,} hidden or other files in the folders")
     if args.report:

@@ -10,6 +10,7 @@ ENTITY_KINDS = ("person", "organisation", "place", "unit", "other")
 ORIGINS = ("auto", "user")
 EVENT_PRECISIONS = ("day", "week", "month", "year", "range", "approximate")
 PUBLISHED_PRECISIONS = ("day", "month", "year", "unknown")
+PROVENANCE_KINDS = ("telegram", "web_archive")  # articles.provenance: how a message or page came in
 ANNOTATION_KINDS = ("highlight", "note", "claim")
 ANCHOR_STATES = ("anchored", "moved", "orphaned")
 CLAIM_STATUSES = ("unverified", "confirmed", "partially_true", "disputed", "false")

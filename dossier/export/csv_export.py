@@ -17,7 +17,10 @@ HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "sta
           "supporting_sources", "contradicting_sources", "context_sources", "suggested_credibility",
           "corroboration",
           # Who made the annotation, and who last assessed the claim and when (schema 12).
-          "author", "assessed_by", "assessed_at"]
+          "author", "assessed_by", "assessed_at",
+          # Where the article came from when its file held many: a Telegram message, an archived
+          # page ("Telegram export, Border Watch, message 103, …"), one record per line (schema 15).
+          "came_from"]
 # A cell starting with these is a formula to Excel, LibreOffice and Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,7 +37,9 @@ def rows(store: Store) -> list[list[str]]:
     articles: dict[int, Article] = {}
     out = []
     boards = {row.annotation.id: row for row in store.claim_rows()}
-    for a in store.annotations():
+    annotations = store.annotations()
+    came_from = store.provenance_words_of(store.provenance_of({a.article_id for a in annotations}))
+    for a in annotations:
         article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.article(a.article_id))
         claim = a.claim
         grade = grades.grade(claim, article.source) if claim else None
@@ -50,6 +55,7 @@ def rows(store: Store) -> list[list[str]]:
             a.note, claim.rationale if claim else "", a.anchor_state, a.created,
             *_corroboration(boards.get(a.id)),
             a.author, a.assessed_by if claim else "", (a.assessed_at or "") if claim else "",
+            "\n".join(came_from.get(a.article_id, ())),
         )])
     return out
 

@@ -5,7 +5,9 @@ written is checked by the library's own model first. The mapping (README, "Follo
 
   article        Article: title, bodyText (verbatim), publishedAt (as precise as known), sourceUrl,
                  publisher (the outlet, its grade as keywords), language, fileName, retrievedAt
-                 (when it was imported)
+                 (when it was imported, or the capture time of an archived page), notes (where a
+                 Telegram message or archived page came from, a line each) and `dossier:` keywords
+                 naming each message or capture (`dossier:provenance=telegram:<chat>:<message>`)
   person         Person
   organisation   Organization
   unit           Organization, topic "mil"
@@ -169,6 +171,13 @@ def _article(model: Any, store: Store, article: Any, key: str) -> Any:
     proxy.add("retrievedAt", article.imported_at[:19] if article.imported_at else None)
     for outlet in store.article_reports(article.id):
         proxy.add("keywords", f"{KEYWORD}reports={outlet}")
+    records = store.provenance(article.id)
+    if records:  # a Telegram message or an archived page: how it came, kept (schema 15)
+        proxy.add("notes", store.provenance_words(article.id))
+        proxy.add("keywords", [f"{KEYWORD}provenance={p.identity}" for p in records])
+        captured = sorted(p.captured_at for p in records if p.captured_at)
+        if captured:  # an archived page was retrieved from the web when it was captured
+            proxy.set("retrievedAt", captured[0][:19])
     source = store.source_by_name(article.source) if article.source else None
     if source is not None and (source.reliability or source.rationale):  # the outlet's grade, on each of its articles
         proxy.add("keywords", [f"{KEYWORD}outletReliability={source.reliability or ''}",

@@ -115,10 +115,13 @@ def endnotes(article: Article, annotations: Sequence[Annotation], numbers: dict[
     return f"<h3>Notes</h3>{''.join(rows)}" if rows else ""
 
 
-def provenance_line(article: Article) -> str:
+def provenance_line(article: Article, came_from: Sequence[str] = ()) -> str:
+    """Source · date · url · imported · sha256, then where a message or archived page came from
+    (a Telegram export, a web archive), a line each."""
     imported = article.imported_at[:10]
+    lines = "".join(f"<br/>{esc(line)}" for line in came_from)
     return (f'<p dir="ltr" style="color:#555555">{esc(provenance_for_display(article))} · imported {esc(imported)} · '
-            f"sha256 {esc(article.sha256[:12])}</p>")
+            f"sha256 {esc(article.sha256[:12])}{lines}</p>")
 
 
 def claims_table(rows: Sequence[tuple[Annotation, Article, str, str]],

@@ -21,6 +21,7 @@ from dossier.core.colors import blend, default_color
 from dossier.core.display import made_by
 from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article, Event
+from dossier.core.provenance import Provenance, collected
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, RELIABILITY
 from dossier.export.pdf_html import (
     PdfContent, Section, anchor, article_body, corroboration_html, endnotes, esc, note_marker, provenance_line,
@@ -131,7 +132,9 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("sources", "Sources"))
-    c.parts.append(_sources(store, articles))
+    records = store.provenance_of(a.id for a in articles)
+    came_from = store.provenance_words_of(records)
+    c.parts.append(_sources(store, articles, records))
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("chronology", "Chronology"))
@@ -179,7 +182,7 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
         if index == 0:
             c.sections.append(_group("articles", "Articles"))
         c.parts.append(c.section(f"article-{article.id}", article.title))
-        c.parts.append(provenance_line(article))
+        c.parts.append(provenance_line(article, came_from.get(article.id, ())))
         if index == 0:
             c.parts.append(_highlight_legend([a for v in annotations.values() for a in v], tags))
         if full_text:
@@ -254,7 +257,9 @@ def _contents(c: PdfContent, layout: Layout) -> str:
 
 # -- sources and chronology ----------------------------------------------------------------------
 
-def _sources(store: Store, articles: Sequence[Article]) -> str:
+def _sources(store: Store, articles: Sequence[Article], records: Mapping[int, list[Provenance]]) -> str:
+    """Per outlet: its grade, its articles, their dates, how they were collected (a Telegram
+    export, web archives) and why the grade."""
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
         by_outlet.setdefault(article.source or "", []).append(article)
@@ -269,11 +274,12 @@ def _sources(store: Store, articles: Sequence[Article]) -> str:
         span = ""
         if dated:
             span = format_date(*dated[0]) + ("" if dated[0] == dated[-1] else " – " + format_date(*dated[-1]))
+        how = collected([p for a in items for p in records.get(a.id, ())])
         rows.append(f"<tr><td>{esc(outlet or 'Outlet unknown')}</td><td>{esc(reliability)}</td>"
-                    f'<td align="right">{len(items)}</td><td>{esc(span)}</td>'
+                    f'<td align="right">{len(items)}</td><td>{esc(span)}</td><td>{esc(how)}</td>'
                     f"<td>{esc(source.rationale if source else '')}</td></tr>")
-    head = ('<tr><th width="20%">Outlet</th><th width="21%">Default reliability</th><th width="12%">Articles</th>'
-            '<th width="19%">Published</th><th width="28%">Why this grade</th></tr>')
+    head = ('<tr><th width="15%">Outlet</th><th width="15%">Default reliability</th><th width="11%">Articles</th>'
+            '<th width="15%">Published</th><th width="21%">Collected</th><th width="23%">Why this grade</th></tr>')
     return (f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{head}{"".join(rows)}</table>'
             if rows else "<p>No articles.</p>")
 

@@ -25,6 +25,7 @@ from dossier.core import limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
 from dossier.core.validity import text_problem
 from dossier.core.models import Annotation, Article, Claim, Made
+from dossier.core.provenance import Provenance, describe
 from dossier.core.grading import SourceGrades
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
 from dossier.export.atomic import json_parses, written_whole
@@ -96,6 +97,9 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
         "dossier:anchorState": annotation.anchor_state,
         "dossier:articleTitle": article.title,
     }
+    came_from = store.provenance(article.id)
+    if came_from:  # a Telegram message or an archived page: how the article came (schema 15)
+        item["dossier:provenance"] = [provenance_json(p) for p in came_from]
     if annotation.quoted_as:  # moved onto another capture: the quote as first written
         item["dossier:quotedAs"] = annotation.quoted_as
     author = annotation.author or creator  # the export's --analyst names those whose author is unknown
@@ -113,6 +117,15 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
             for link in links if link.annotation_id in by_id
         ]
     return item
+
+
+def provenance_json(p: Provenance) -> dict[str, Any]:
+    """A provenance record as JSON: its identity, kind and every field it has."""
+    fields = ("collection", "item", "posted_at", "author", "forwarded_from", "reply_to", "edited_at",
+              "target_url", "captured_at", "digest", "archive")
+    out: dict[str, Any] = {"identity": p.identity, "kind": p.kind, "description": describe(p)}
+    out.update({name: getattr(p, name) for name in fields if getattr(p, name)})
+    return out
 
 
 def _person(name: str) -> dict[str, str]:

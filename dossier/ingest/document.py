@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from dossier.core.models import NewArticle, publication_day
+from dossier.core.provenance import Attachment, Provenance
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class Document:
     reports: tuple[str, ...] = ()  # outlets whose reporting this one repeats
     language: str | None = None  # ISO 639-1, as the file states it or as detected
     notes: tuple[str, ...] = ()  # what the reader proposed and the user should see (a dateline's outlet)
+    provenance: Provenance | None = None  # a message of a Telegram export, a page of a web archive
+    attachments: tuple[Attachment, ...] = ()  # the photos and files that came with it
 
     @property
     def publication_day(self) -> str | None:
@@ -37,3 +41,16 @@ class Document:
             original_name=self.original_name,
             language=self.language,
         )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a file that holds many (a message of a Telegram export, a record of a web
+    archive): an article to be, or why it is left out (`left_out`: rightly not an article), or why
+    it could not be read (`reason`)."""
+
+    path: Path  # "…/result.json#<chat id>:<message id>", "…/site.warc.gz#<record>": for the report
+    document: Document | None = None
+    left_out: str | None = None
+    reason: str | None = None
+    note: str | None = None  # imported, with something to say (a photo missing from the folder)

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from dossier.core.provenance import WEB_ARCHIVE
 from dossier.ingest.decode import UnreadableFile
 from dossier.ingest.extract import EntityLinker, KnownName, Proposal
 from dossier.ingest.document import Document
-from dossier.ingest.readers import SUPPORTED, one_line, read_file
+from dossier.ingest.many import count_items, looks_like_export
+from dossier.ingest.readers import holds_many, is_supported, one_line, read_file
 from dossier.store import Store
 from dossier.store.articles import text_sha256
 
@@ -49,6 +51,8 @@ class ImportReport:
     notes: list[tuple[Path, str]] = field(default_factory=list)  # imported, with something to say
     cancelled: bool = False
     skipped: list[Path] = field(default_factory=list)  # in folders: hidden, or of another kind
+    left_out: list[tuple[Path, str]] = field(default_factory=list)  # messages that are no articles, and why
+    captured: list[tuple[Path, int]] = field(default_factory=list)  # a page captured again: joined into its article
     names: set[str] = field(default_factory=set)  # the entities the stored articles name
     events: int = 0  # dated events found in them
 
@@ -96,7 +100,8 @@ def collect_files(paths: Iterable[Path], skipped: list[Path] | None = None) -> l
 
 def write_report_csv(report: ImportReport, out: Path) -> int:
     """Every file of an import with what became of it, the failures grouped by their reason:
-    file, outcome (imported, duplicate, failed, skipped; "imported" with a note), article, reason.
+    file, outcome (imported, duplicate, failed, left out, skipped; "imported" with a note), article,
+    reason. A message of a Telegram export is a row of its own ("result.json#<chat>:<message>").
     Returns the number of rows."""
     import csv
 
@@ -107,6 +112,9 @@ def write_report_csv(report: ImportReport, out: Path) -> int:
     rows = [(str(p), "imported", str(a), notes.get(p, "")) for p, a in report.imported]
     rows += [(str(p), "duplicate", str(a), f"the same text as article {a}") for p, a in report.duplicates]
     rows += [(str(p), "failed", "", reason) for p, reason in sorted(report.failed, key=lambda f: (f[1], str(f[0])))]
+    rows += [(str(p), "another capture", str(a), f"the page of article {a}, captured again: kept as its capture")
+             for p, a in report.captured]
+    rows += [(str(p), "left out", "", reason) for p, reason in report.left_out]
     rows += [(str(p), "skipped", "", "hidden, or not a kind of article Dossier reads") for p in report.skipped]
     with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
@@ -127,11 +135,16 @@ def _files_in(folder: Path, skipped: list[Path]) -> list[Path]:
             dirs[:] = []  # a loop, or a link out of the folder: not followed
             continue
         seen_dirs.add(real)
+        export = Path(current) / "result.json"
+        if "result.json" in names and looks_like_export(export):
+            files.append(export)  # a Telegram export: its photos and files belong to its messages
+            dirs[:] = []
+            continue
         skipped.extend(Path(current) / d for d in dirs if d.startswith("."))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(current) / name
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED:
+            if name.startswith(".") or not is_supported(path) or path.suffix.lower() == ".json":
                 skipped.append(path)
                 continue
             try:
@@ -155,44 +168,77 @@ class ReadItem:
     proposal: Proposal | None = None
     duplicate: bool = False  # its text is in the dossier already, or earlier in this import
     note: str | None = None  # imported, but something is worth saying
+    left_out: str | None = None  # not an article, and rightly so (a service message): counted, not failed
 
 
 def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Sequence[KnownName] = (),
-                     nlp: Any | None = None, have: set[str] | None = None) -> Iterator[list[ReadItem]]:
+                     nlp: Any | None = None, have: set[str] | None = None,
+                     identities: set[str] | None = None) -> Iterator[list[ReadItem]]:
     """The half of an import that needs no dossier: batches of files read and analysed. It can
     run on a worker thread; it stops between files when `options.cancel` is set. A file whose
     text is in `have` (sha256 of the dossier's articles) or earlier in this import is not
-    analysed: it is a duplicate. Any failure of one file is that file's reason, nothing more.
+    analysed: it is a duplicate, and so is a message or capture in `identities` (those the dossier's
+    provenance names). Any failure of one file is that file's reason, nothing more.
 
     With `options.jobs` above one (and enough files to be worth starting them), the model runs
     in worker processes (ingest.model_pool) a few batches ahead, and the rest of the analysis
     here, in file order: the same proposals as with one job."""
-    batches = _read_batches(files, options, set(have or ()))
-    jobs = min(options.jobs, -(-len(files) // BATCH)) if options.extract else 1
-    if jobs <= 1 or len(files) < POOL_FROM_FILES:
+    batches = _read_batches(files, options, set(have or ()), set(identities or ()))
+    items = count_items(files)
+    jobs = min(options.jobs, -(-items // BATCH)) if options.extract else 1
+    if jobs <= 1 or items < POOL_FROM_FILES:
         yield from _analysed_here(batches, options, known, nlp)
         return
     yield from _analysed_with_pool(batches, options, known, nlp, jobs)
 
 
-def _read_batches(files: Sequence[Path], options: ImportOptions, have: set[str]) -> Iterator[list[ReadItem]]:
-    for first in range(0, len(files), BATCH):
-        items: list[ReadItem] = []
-        for path in files[first : first + BATCH]:
-            if options.cancel.is_set():
-                break
-            try:
-                document = with_language(with_options(read_file(path), options))
-            except Exception as exc:  # UnreadableFile says why; anything else is named
-                items.append(ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc)))
-                continue
+def _read_batches(files: Sequence[Path], options: ImportOptions, have: set[str],
+                  identities: set[str]) -> Iterator[list[ReadItem]]:
+    items: list[ReadItem] = []
+    for item in _read_items(files, options):
+        if item.document is not None:
+            document = item.document = with_language(with_options(item.document, options))
             digest = text_sha256(document.text)
-            items.append(ReadItem(path, document, duplicate=digest in have, note="; ".join(document.notes) or None))
+            identity = document.provenance.identity if document.provenance else None
+            item.duplicate = digest in have or identity in identities
+            if document.notes:  # what the reader proposed (a dateline's outlet), said beside the item's own
+                item.note = "; ".join(filter(None, (item.note, *document.notes)))
             have.add(digest)
-        if items:
+            if identity:
+                identities.add(identity)
+        items.append(item)
+        if len(items) == BATCH:
             yield items
+            items = []
+    if items:
+        yield items
+
+
+def _read_items(files: Sequence[Path], options: ImportOptions) -> Iterator[ReadItem]:
+    """Each file read: one item, or one per message of a Telegram export (`ingest.telegram`)."""
+    for path in files:
         if options.cancel.is_set():
             return
+        if holds_many(path):
+            yield from _export_items(path, options)
+            continue
+        try:
+            yield ReadItem(path, read_file(path))
+        except Exception as exc:  # UnreadableFile says why; anything else is named
+            yield ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc))
+
+
+def _export_items(path: Path, options: ImportOptions) -> Iterator[ReadItem]:
+    """The items of a Telegram export or a web archive, one by one."""
+    from dossier.ingest.many import read_entries
+
+    try:
+        for entry in read_entries(path):
+            if options.cancel.is_set():
+                return
+            yield ReadItem(entry.path, entry.document, reason=entry.reason, note=entry.note, left_out=entry.left_out)
+    except Exception as exc:
+        yield ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc))
 
 
 def _fresh(items: list[ReadItem]) -> list[ReadItem]:
@@ -297,12 +343,36 @@ def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any, docs: list[Any
 def store_item(store: Store, item: ReadItem, report: ImportReport, linker: EntityLinker | None = None) -> int | None:
     """The half that writes: one file's article, original and proposals, in one transaction. The
     report names the article only once that transaction has committed."""
+    if item.left_out is not None:
+        report.left_out.append((item.path, item.left_out))
+        return None
     if item.document is None:
         report.failed.append((item.path, item.reason or "unreadable"))
         return None
+    provenance = item.document.provenance
+    if provenance is not None:
+        known = store.article_id_by_identity(provenance.identity)
+        if known is not None:  # this message or capture came in before
+            report.duplicates.append((item.path, known))
+            return None
     existing = store.article_id_by_sha256(text_sha256(item.document.text))
     if existing is not None:
-        report.duplicates.append((item.path, existing))
+        if provenance is not None:  # another message or capture with the same words: where it came from is kept
+            store.add_provenance(existing, provenance)
+        if provenance is not None and provenance.kind == WEB_ARCHIVE:
+            report.captured.append((item.path, existing))  # the page captured again, unchanged
+        else:
+            report.duplicates.append((item.path, existing))
+        return None
+    captured = store.article_id_by_target_url(provenance.target_url) if provenance and provenance.target_url else None
+    if captured is not None:  # the same page captured again, changed: another capture of its story
+        try:
+            with store.transaction():
+                store.join_capture(captured, add_document(store, item.document))
+        except Exception as error:
+            report.failed.append((item.path, f"could not be stored: {error}"))
+            return None
+        report.captured.append((item.path, captured))
         return None
     try:
         with store.transaction():
@@ -330,7 +400,7 @@ def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | N
     options = options or ImportOptions()
     report = ImportReport()
     files = collect_files(paths, report.skipped)
-    total = len(files)
+    total = count_items(files)
     yield ImportProgress(0, total, None, report)
     linker = None
     if options.extract:
@@ -339,15 +409,16 @@ def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | N
         linker = EntityLinker(store)
     done = 0
     for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp,
-                                  have=store.article_hashes()):
+                                  have=store.article_hashes(), identities=store.provenance_identities()):
         for item in items:
             if options.cancel.is_set():
                 break
             store_item(store, item, report, linker)
             done += 1
+            total = max(total, done)  # an export's count of messages was an estimate
             yield ImportProgress(done, total, item.path, report)
     report.cancelled = options.cancel.is_set() and done < total
-    yield ImportProgress(done, total, None, report)
+    yield ImportProgress(done, total if report.cancelled else done, None, report)
 
 
 def with_options(document: Document, options: ImportOptions) -> Document:
@@ -379,6 +450,10 @@ def add_document(store: Store, document: Document) -> int:
             store.keep_original(article_id, document.original_name, document.original_bytes)
         if document.reports:
             store.set_article_reports(article_id, document.reports)
+        if document.provenance is not None:
+            store.add_provenance(article_id, document.provenance)
+        if document.attachments:
+            store.add_attachments(article_id, document.attachments)
     return article_id
 
 

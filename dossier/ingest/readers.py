@@ -12,16 +12,27 @@ TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+EXPORT_SUFFIXES = {".json"}  # Telegram Desktop exports: many articles in one file (ingest.telegram)
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")  # web archives: a page each (ingest.web_archive)
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | EXPORT_SUFFIXES
+
+
+def holds_many(path: Path) -> bool:
+    """A file of many articles (a Telegram export, a web archive), read by the pipeline item by item."""
+    return path.suffix.lower() in EXPORT_SUFFIXES or path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED or path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def read_file(path: Path) -> Document:
     """Read one file into a document. Raises UnreadableFile saying why it can't be imported,
     whatever went wrong inside a reader or a library: one file never stops an import."""
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
+    if suffix not in SUPPORTED or holds_many(path):
         raise UnreadableFile(f"{suffix or 'files without an extension'} is not a supported kind of file "
-                             "(text, Markdown, HTML or PDF)")
+                             "(text, Markdown, HTML or PDF; a Telegram export or web archive is imported as a whole)")
     from dossier.store.files import what_it_is
 
     try:

@@ -21,13 +21,14 @@ from dossier.store.errors import (
 from dossier.store.extraction import ExtractionWrites
 from dossier.store.schema import SCHEMA_VERSION
 from dossier.store.network import NetworkQueries
+from dossier.store.provenance import ProvenanceQueries
 from dossier.store.search import SearchQueries
 from dossier.store.team import TeamQueries
 
 
 class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory,
             ClaimQueries, ExtractionWrites, NetworkQueries, AchQueries, AchMatrix, TeamQueries, SearchQueries,
-            Database):
+            ProvenanceQueries, Database):
     """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
 
 

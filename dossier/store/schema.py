@@ -21,6 +21,7 @@ from dossier.core.vocabulary import (
     EVENT_PRECISIONS,
     EVIDENCE_RELATIONS,
     ORIGINS,
+    PROVENANCE_KINDS,
     PUBLISHED_PRECISIONS,
 )
 
@@ -483,6 +484,55 @@ def _claims_across_sources(conn: sqlite3.Connection) -> None:
                          [(article_id, start, end) for start, end in sentence_spans(text)])
 
 
+# Where an article came from when its file held many: a Telegram export (one article per message)
+# or a web archive (one per archived page). `identity` names the message or capture for good
+# ("telegram:<chat id>:<message id>", "warc:<record id>"), so importing it again adds nothing;
+# one article may have several (the same page captured twice). `capture_id` is set when the
+# text came in as another capture of the article. Attachments (a message's photos and files)
+# are stored once by their sha256, however many messages carry them.
+_V15_PROVENANCE = f"""
+CREATE TABLE provenance (
+    identity TEXT PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    capture_id INTEGER REFERENCES captures (id) ON DELETE SET NULL,
+    kind TEXT NOT NULL {_one_of("kind", PROVENANCE_KINDS)},
+    collection TEXT NOT NULL DEFAULT '',
+    item TEXT NOT NULL DEFAULT '',
+    posted_at TEXT,
+    author TEXT,
+    forwarded_from TEXT,
+    reply_to TEXT,
+    edited_at TEXT,
+    target_url TEXT,
+    captured_at TEXT,
+    digest TEXT,
+    archive TEXT
+);
+CREATE INDEX provenance_article ON provenance (article_id);
+CREATE INDEX provenance_target ON provenance (target_url) WHERE target_url IS NOT NULL;
+CREATE TABLE attachments (
+    sha256 TEXT PRIMARY KEY,
+    content BLOB NOT NULL,
+    media_type TEXT
+);
+CREATE TABLE article_files (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    file_name TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'file',
+    sha256 TEXT NOT NULL REFERENCES attachments (sha256),
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX article_files_sha256 ON article_files (sha256);
+-- An attachment no article carries any more goes with the last one.
+CREATE TRIGGER attachments_unused AFTER DELETE ON article_files
+WHEN NOT EXISTS (SELECT 1 FROM article_files WHERE sha256 = OLD.sha256)
+BEGIN
+    DELETE FROM attachments WHERE sha256 = OLD.sha256;
+END;
+"""
+
+
 class Migration(NamedTuple):
     version: int
     description: str
@@ -537,6 +587,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "merging dossiers: conflicts, captures of one story, story keys", _teams),
     Migration(14, "the sentence index kept by the store, at a cost linear in an article's length",
               _script(_V14_SENTENCE_INDEX)),
+    Migration(15, "where each message or archived page came from; attachments stored once",
+              _script(_V15_PROVENANCE)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -551,4 +603,5 @@ PUBLIC_TABLES = (
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
     "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
+    "provenance", "attachments", "article_files",
 )

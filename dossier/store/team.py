@@ -145,7 +145,14 @@ class TeamQueries:
                 (keep_id, other.title, other.source, other.url, other.published, other.published_precision,
                  other.language, other.text, other.sha256, other.imported_at,
                  original[0] if original else other.original_name, original[1] if original else None, now))
+            capture_id = conn.execute("SELECT id FROM captures WHERE sha256 = ?", (other.sha256,)).fetchone()[0]
             conn.execute("UPDATE captures SET article_id = ? WHERE article_id = ?", (keep_id, other_id))
+            # Where the capture came from (an archived page, a message) and its files go with it.
+            conn.execute("UPDATE provenance SET article_id = ?, capture_id = ifnull(capture_id, ?) WHERE article_id = ?",
+                         (keep_id, capture_id, other_id))
+            conn.execute("UPDATE article_files SET article_id = ?, position = position + (SELECT "
+                         "ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?) "
+                         "WHERE article_id = ?", (keep_id, keep_id, other_id))
             for a in self.annotations(other_id):  # type: ignore[attr-defined]
                 found = reanchor(keep.text, a.exact, a.prefix, a.suffix, a.start) if a.anchor_state != "orphaned" else None
                 quoted_as = a.quoted_as or a.exact

@@ -29,6 +29,9 @@ class ImportProgress(QWidget):
         layout.addWidget(self.cancel_button)
 
     def show_progress(self, done: int, report: ImportReport) -> None:
+        if done > self.total:  # a web archive's records are counted as they are read
+            self.total = done
+            self.bar.setMaximum(done)
         self.bar.setValue(min(done, self.total))
         pace = rate_and_left(done, self.total, time.monotonic() - self._started)
         self.label.setText(self.tr("Importing: %1 of %2 files · %3").replace("%1", f"{done:,}")

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from dossier.ingest.many import count_items, left_out_words
 from dossier.ingest.pipeline import ImportOptions, ImportReport, ReadItem, collect_files, read_and_analyse
 from dossier.operations import Done, combined
 from dossier.operations.articles import StoreImported
@@ -55,11 +56,12 @@ class ImportController(QObject):
         linker = EntityLinker(session.store)
         known = linker.known_names()
         have = session.store.article_hashes()
+        identities = session.store.provenance_identities()
         report = ImportReport(skipped=skipped)
         batches: list[Done] = []
         self._done = 0
         # In the status bar, not a dialog: the window stays usable while the files come in.
-        progress = ImportProgress(len(files), self._parent)
+        progress = ImportProgress(count_items(files), self._parent)
         status_bar = self._parent.statusBar() if hasattr(self._parent, "statusBar") else None
         if status_bar is not None:
             status_bar.addWidget(progress, 1)
@@ -80,7 +82,7 @@ class ImportController(QObject):
                 report.failed.extend((item.path, session.last_error) for item in items)
             else:
                 batches.append(done)
-                for name in ("imported", "duplicates", "failed", "notes"):
+                for name in ("imported", "duplicates", "failed", "notes", "left_out", "captured"):
                     getattr(report, name).extend(getattr(operation.report, name))
                 report.names |= operation.report.names
                 report.events += operation.report.events
@@ -102,12 +104,14 @@ class ImportController(QObject):
             self.finished.emit(report)
 
         def on_error(error: BaseException) -> None:
-            accounted = {p for p, _ in report.imported + report.duplicates} | {p for p, _ in report.failed}
+            accounted = {p for p, _ in report.imported + report.duplicates} | {p for p, _ in report.failed} | \
+                {Path(str(p).split("#", 1)[0]) for p, _ in report.imported + report.duplicates + report.left_out +
+                 report.captured}
             report.failed.extend((path, f"not imported: the import stopped ({error})")
                                  for path in files if path not in accounted)
             on_done(None)
 
-        self._tasks.run_steps(lambda: read_and_analyse(files, options, known, have=have), on_batch, on_done,
+        self._tasks.run_steps(lambda: read_and_analyse(files, options, known, have=have, identities=identities), on_batch, on_done,
                               on_error)
         return True
 
@@ -129,6 +133,11 @@ def summary(report: ImportReport) -> str:
         parts.append(f"{len(report.duplicates)} already in the dossier")
     if report.failed:
         parts.append(f"{len(report.failed)} failed")
+    if report.captured:
+        parts.append(f"{len(report.captured)} {'page' if len(report.captured) == 1 else 'pages'} captured again "
+                     "(kept as captures of their articles)")
+    if report.left_out:
+        parts.append(f"left out {left_out_words(report.left_out)}")
     if report.skipped:
         parts.append(f"{len(report.skipped)} other {'file' if len(report.skipped) == 1 else 'files'} in the folders "
                      "skipped")

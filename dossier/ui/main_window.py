@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # annotations only: each Qt type imported costs start-up time
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 TIMELINE_HEIGHT = 300  # pixels the timeline dock gets when it first opens
-ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"
+ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.json *.warc *.warc.gz *.wacz);;"
+                  "Telegram exports (result.json *.json);;Web archives (*.warc *.warc.gz *.wacz);;All files (*)")
 
 
 def _dropped_files(mime: QMimeData) -> list[Path]:
@@ -719,7 +720,10 @@ class MainWindow(QMainWindow):
 
         article = ws.pane.article
         reports = ws.store.article_reports(article.id)
-        dialog = ArticlePropertiesDialog(article, reports, self, captures=ws.store.captures(article.id))
+        dialog = ArticlePropertiesDialog(article, reports, self, captures=ws.store.captures(article.id),
+                                         provenance=ws.store.provenance_words(article.id),
+                                         attachments=ws.store.attachments(article.id),
+                                         read_attachment=ws.store.attachment_content)
         accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
         values, new_reports = dialog.values(), dialog.reports()
         dialog.deleteLater()

@@ -45,6 +45,10 @@ PROMISED = {
                  "text", "sha256", "imported_at", "file_name", "content", "joined_at"},
     "story_keys": {"key", "article_id"},
     "distinct_stories": {"first_id", "second_id"},
+    "provenance": {"identity", "article_id", "capture_id", "kind", "collection", "item", "posted_at", "author",
+                   "forwarded_from", "reply_to", "edited_at", "target_url", "captured_at", "digest", "archive"},
+    "attachments": {"sha256", "content", "media_type"},
+    "article_files": {"article_id", "position", "file_name", "role", "sha256"},
 }
 
 

@@ -125,9 +125,14 @@ class ArticlePane(QWidget):
                 return  # deleted: the workspace opens another
             self._article = self._store.article(self._article.id)
             self.headline.setText(self._article.title)
-            self.provenance.setText(provenance_for_display(self._article))
+            self.provenance.setText(self._provenance_text(self._article))
         if changes.touches_id(CONTENT, self._article.id):
             self.refresh_marks()
+
+    def _provenance_text(self, article: Article) -> str:
+        """Source · date · url, then where a message or archived page came from, a line each."""
+        lines = [provenance_for_display(article), *self._store.provenance_words(article.id)]
+        return "\n".join(lines)
 
     # -- showing --------------------------------------------------------------------------
 
@@ -148,7 +153,7 @@ class ArticlePane(QWidget):
         article = self._store.article(article_id)
         self._article = article
         self.headline.setText(article.title)
-        self.provenance.setText(provenance_for_display(article))
+        self.provenance.setText(self._provenance_text(article))
         self.text_view.setPlainText(article.text)
         self._offsets = OffsetMap(article.text)
         self.refresh_marks()
@@ -195,7 +200,7 @@ class ArticlePane(QWidget):
         # Said with the article, under its provenance: seen while it is shown, not lost in the status bar.
         note = self.tr("%1 mark(s) of this article lie outside its text (a damaged or altered row) and are not "
                        "shown.").replace("%1", str(outside)) if outside else ""
-        self.provenance.setText(provenance_for_display(self._article) + (f"\n{note}" if note else ""))
+        self.provenance.setText(self._provenance_text(self._article) + (f"\n{note}" if note else ""))
 
     def set_mentions_visible(self, visible: bool) -> None:
         self._show_mentions = visible

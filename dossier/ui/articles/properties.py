@@ -7,16 +7,18 @@ The user's own events stay (operations.articles.EditArticle).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from dossier.core.display import shown, stamp
 from dossier.core.models import Article
+from dossier.core.provenance import StoredAttachment
 from dossier.store.team import Capture
 
 PRECISIONS = (("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown"))
@@ -88,7 +90,9 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
     not counted as independent evidence for or against theirs (the claims board)."""
 
     def __init__(self, article: Article, reports: list[str], parent: QWidget | None = None,
-                 captures: Sequence[Capture] = ()) -> None:
+                 captures: Sequence[Capture] = (), provenance: Sequence[str] = (),
+                 attachments: Sequence[StoredAttachment] = (),
+                 read_attachment: Callable[[str], bytes] | None = None) -> None:
         super().__init__("Article Properties", article.title, article.source, article.url,
                          article.published, article.published_precision, parent)
         self.reports_edit = QLineEdit(", ".join(reports), placeholderText=self.tr("Outlets, separated by commas"))
@@ -117,7 +121,54 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
             # A wrapped label's second line is not counted when the dialog sizes itself: room for two.
             self.dateline_label.setMinimumHeight(2 * self.dateline_label.fontMetrics().lineSpacing())
             self.form.addRow(self.tr("Dateline"), self.dateline_label)
+        # Where it came from when its file held many (a Telegram message, an archived page).
+        self.provenance_label = QLabel("\n".join(shown(line) for line in provenance),
+                                       textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.provenance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if provenance:
+            # A wrapped label in a form gets the height of one line unless told what it needs.
+            self.provenance_label.setMinimumHeight(self.provenance_label.heightForWidth(340))
+            self.form.addRow(self.tr("Came from"), self.provenance_label)
+        self._read_attachment = read_attachment
+        self.attachment_buttons: list[QPushButton] = []
+        if attachments:
+            self.form.addRow(self.tr("Attachments"), self._attachment_rows(attachments))
         self.finish_layout()
+
+    def _attachment_rows(self, attachments: Sequence[StoredAttachment]) -> QWidget:
+        box = QWidget(self)
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(0, 0, 0, 0)
+        for a in attachments:
+            line = QHBoxLayout()
+            label = QLabel(self.tr("%1 (%2, %3 bytes)").replace("%1", shown(a.file_name)).replace(
+                "%2", self.tr("photo") if a.role == "photo" else self.tr("file")).replace("%3", f"{a.size:,}"),
+                textFormat=Qt.TextFormat.PlainText)
+            label.setToolTip(f"sha256 {a.sha256}")
+            button = QPushButton(self.tr("Save…"))
+            button.setAccessibleName(self.tr("Save %1").replace("%1", a.file_name))
+            button.clicked.connect(lambda _checked=False, a=a: self._save_attachment(a))
+            self.attachment_buttons.append(button)
+            line.addWidget(label, 1)
+            line.addWidget(button)
+            rows.addLayout(line)
+        return box
+
+    def _save_attachment(self, attachment: StoredAttachment) -> None:
+        """Write an attachment out, byte for byte, where the user says."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if self._read_attachment is None:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save Attachment"), attachment.file_name)
+        if not chosen:
+            return
+        try:
+            from pathlib import Path
+
+            Path(chosen).write_bytes(self._read_attachment(attachment.sha256))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Save Attachment"), str(error))
 
     def reports(self) -> list[str]:
         return [o.strip() for o in self.reports_edit.text().split(",") if o.strip()]

@@ -1,0 +1,99 @@
+"""Where articles came from (Telegram messages, archived pages) and the files that came with them."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+
+from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe
+
+_COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "forwarded_from", "reply_to",
+            "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id")
+
+
+class ProvenanceQueries:
+    _conn: sqlite3.Connection
+
+    def add_provenance(self, article_id: int, p: Provenance) -> None:
+        """Record where the article (or one capture of it) came from; the same identity twice is
+        kept once (the first)."""
+        values = [getattr(p, c) for c in _COLUMNS]
+        with self._write() as conn:  # type: ignore[attr-defined]
+            conn.execute(f"INSERT OR IGNORE INTO provenance (article_id, {', '.join(_COLUMNS)}) "
+                         f"VALUES (?, {', '.join('?' * len(_COLUMNS))})", [article_id, *values])
+
+    def provenance(self, article_id: int) -> list[Provenance]:
+        """The article's provenance records, the first capture first."""
+        rows = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM provenance WHERE article_id = ? "
+                                  "ORDER BY capture_id IS NOT NULL, capture_id, rowid", (article_id,))
+        return [Provenance(*row) for row in rows]
+
+    def provenance_of(self, article_ids: Iterable[int]) -> dict[int, list[Provenance]]:
+        """The provenance of many articles at once (exports), by article."""
+        found: dict[int, list[Provenance]] = {}
+        ids = sorted(set(article_ids))
+        for first in range(0, len(ids), 500):
+            part = ids[first:first + 500]
+            rows = self._conn.execute(
+                f"SELECT article_id, {', '.join(_COLUMNS)} FROM provenance WHERE article_id IN "
+                f"({','.join('?' * len(part))}) ORDER BY article_id, capture_id IS NOT NULL, capture_id, rowid", part)
+            for article_id, *values in rows:
+                found.setdefault(article_id, []).append(Provenance(*values))
+        return found
+
+    def provenance_words(self, article_id: int) -> list[str]:
+        """Each provenance record as the sentence every view and export shows ("Telegram export,
+        Border Watch, message 103, forwarded from Yerevan Desk"), a reply naming the message it
+        answers by its title when the dossier has it."""
+        return [describe(p, self._answered_title(p)) for p in self.provenance(article_id)]
+
+    def provenance_words_of(self, records: Mapping[int, list[Provenance]]) -> dict[int, list[str]]:
+        """The sentences of `records` (from provenance_of), by article."""
+        return {article_id: [describe(p, self._answered_title(p)) for p in found]
+                for article_id, found in records.items()}
+
+    def _answered_title(self, p: Provenance) -> str | None:
+        if not p.reply_to:
+            return None
+        row = self._conn.execute("SELECT a.title FROM provenance p JOIN articles a ON a.id = p.article_id "
+                                 "WHERE p.identity = ?", (p.reply_to,)).fetchone()
+        return row[0] if row else None
+
+    def article_id_by_identity(self, identity: str) -> int | None:
+        row = self._conn.execute("SELECT article_id FROM provenance WHERE identity = ?", (identity,)).fetchone()
+        return row[0] if row else None
+
+    def article_id_by_target_url(self, url: str) -> int | None:
+        """The article an archived page of this address became (its first capture)."""
+        row = self._conn.execute("SELECT article_id FROM provenance WHERE target_url = ? AND kind = 'web_archive' "
+                                 "ORDER BY rowid LIMIT 1", (url,)).fetchone()
+        return row[0] if row else None
+
+    def provenance_identities(self) -> set[str]:
+        """Every message and capture already in the dossier: an import leaves them out."""
+        return {r[0] for r in self._conn.execute("SELECT identity FROM provenance")}
+
+    def add_attachments(self, article_id: int, attachments: Sequence[Attachment]) -> None:
+        """Keep the files that came with an article, each stored once by its sha256."""
+        with self._write() as conn:  # type: ignore[attr-defined]
+            start = conn.execute("SELECT ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?",
+                                 (article_id,)).fetchone()[0]
+            for position, a in enumerate(attachments, start):
+                digest = hashlib.sha256(a.content).hexdigest()
+                conn.execute("INSERT OR IGNORE INTO attachments (sha256, content, media_type) VALUES (?, ?, ?)",
+                             (digest, a.content, a.media_type))
+                conn.execute("INSERT INTO article_files (article_id, position, file_name, role, sha256) "
+                             "VALUES (?, ?, ?, ?, ?)", (article_id, position, a.file_name, a.role, digest))
+
+    def attachments(self, article_id: int) -> list[StoredAttachment]:
+        return [StoredAttachment(*r) for r in self._conn.execute(
+            "SELECT x.position, x.file_name, x.role, x.sha256, length(a.content), a.media_type "
+            "FROM article_files x JOIN attachments a ON a.sha256 = x.sha256 "
+            "WHERE x.article_id = ? ORDER BY x.position", (article_id,))]
+
+    def attachment_content(self, sha256: str) -> bytes:
+        row = self._conn.execute("SELECT content FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            raise KeyError(f"no attachment {sha256}")
+        return bytes(row[0])

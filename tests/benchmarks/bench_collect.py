@@ -1,0 +1,120 @@
+"""Collection benchmark (run by hand; not a test). Prints one JSON object per line.
+
+    python tests/benchmarks/bench_collect.py [--messages 10000] [--pages 1000] [--extract]
+
+Imports a Telegram export of N messages and a WARC.GZ of M archived news pages, and the same texts
+as plain .txt files, each in a fresh process (so each peak memory is its own): articles_per_s of
+each, ratio = plain files' rate / the collection's rate (the cost of reading the collection:
+≤ 1.2 is the aim), and peak_rss_mb; for the archive also the same pages saved as .html files
+(warc_ratio_to_html_files: what the archive adds to reading the HTML). Without --extract the model is not run (what is compared is
+reading and storing, which a collection changes); with it, the whole pipeline on every core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+WORDS = ("Azerbaijani soldiers Armenian border Syunik Russian troops ministry residents village lake posts "
+         "government said Thursday Pashinyan Aliyev Moscow Baku Yerevan ceasefire positions withdrew report").split()
+
+
+def emit(metric: str, value: float, unit: str, **more: object) -> None:
+    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, **more}), flush=True)
+
+
+def texts(n: int, seed: int, sentences: int) -> list[tuple[str, list[str]]]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        paragraphs = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(14, 30))).capitalize() + "."
+                      for _ in range(sentences)]
+        out.append((f"Report {i} on {rng.choice(WORDS)} {rng.choice(WORDS)}", paragraphs))
+    return out
+
+
+def build(folder: Path, messages: int, pages: int) -> dict[str, Path]:
+    from tests.collections_data import message, news_page, write_export, write_warc
+
+    posts = texts(messages, 1, 2)
+    export = write_export(folder / "export", [
+        message(i + 1, headline + "\n\n" + "\n\n".join(body), unixtime=1620977400 + 60 * i)
+        for i, (headline, body) in enumerate(posts)], photos=False)
+    plain_posts = folder / "posts"
+    plain_posts.mkdir()
+    for i, (headline, body) in enumerate(posts):
+        (plain_posts / f"{i:06d}.txt").write_text(headline + "\n\n" + "\n\n".join(body) + "\n", "utf-8")
+    stories = texts(pages, 2, 6)
+    warc = write_warc(folder / "site.warc.gz", [
+        (f"https://news.example.org/{i}.html", news_page(headline, body), f"2021-05-15T10:{i % 60:02d}:00Z")
+        for i, (headline, body) in enumerate(stories)])
+    plain_pages = folder / "pages"
+    plain_pages.mkdir()
+    for i, (headline, body) in enumerate(stories):
+        (plain_pages / f"{i:06d}.txt").write_text(headline + "\n\n" + "\n\n".join(body) + "\n", "utf-8")
+    saved_pages = folder / "saved"
+    saved_pages.mkdir()
+    for i, (headline, body) in enumerate(stories):
+        (saved_pages / f"{i:06d}.html").write_bytes(news_page(headline, body))
+    return {"telegram": export, "telegram_plain": plain_posts, "warc": warc, "warc_plain": plain_pages,
+            "warc_html": saved_pages}
+
+
+def one_import(path: Path, extract: bool) -> None:
+    """In a child process: import `path` into a new dossier, print articles, seconds and peak RSS."""
+    from dossier.ingest.model_pool import default_jobs
+    from dossier.ingest.pipeline import ImportOptions, run_import
+    from dossier.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.create(Path(tmp) / "bench.dossier", "bench")
+        started = time.perf_counter()
+        report = run_import(store, [path], ImportOptions(extract=extract, jobs=default_jobs() if extract else 1))
+        seconds = time.perf_counter() - started
+        store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"articles": len(report.imported) + len(report.captured), "failed": len(report.failed),
+                      "seconds": seconds, "peak_rss_mb": peak}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--pages", type=int, default=1_000)
+    parser.add_argument("--extract", action="store_true")
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        one_import(args.one, args.extract)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        paths = build(Path(tmp), args.messages, args.pages)
+        emit("build_s", time.perf_counter() - started, "s", messages=args.messages, pages=args.pages)
+        rates = {}
+        for name, path in paths.items():
+            command = [sys.executable, __file__, "--one", str(path)] + (["--extract"] if args.extract else [])
+            result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True,
+                                               cwd=ROOT).stdout.strip().splitlines()[-1])
+            rates[name] = result["articles"] / result["seconds"]
+            emit(f"{name}_articles_per_s", rates[name], "articles/s", articles=result["articles"],
+                 failed=result["failed"], extract=args.extract)
+            emit(f"{name}_peak_rss_mb", result["peak_rss_mb"], "MB")
+        for name in ("telegram", "warc"):
+            emit(f"{name}_ratio", rates[f"{name}_plain"] / rates[name], "x", aim="<= 1.2")
+        # The pages as saved .html files: what the archive itself costs, beside reading HTML.
+        emit("warc_ratio_to_html_files", rates["warc_html"] / rates["warc"], "x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Telegram Desktop exports: each message with text an article, with where it came from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dossier.cli import main
+from dossier.core.provenance import describe
+from dossier.ingest.pipeline import ImportOptions, import_files, run_import, write_report_csv
+from dossier.ingest.telegram import flatten_text, read_export
+from dossier.operations import perform, undo
+from dossier.operations.articles import StoreImported
+from dossier.store import Store
+from tests.collections_data import CHANNEL_ID, PHOTO, border_watch_messages, message, write_account_export, write_export
+
+NO_MODEL = ImportOptions(extract=False)
+
+
+def by_message(store: Store) -> dict[str, int]:
+    return {p.item: article_id for article_id in store.article_ids() for p in store.provenance(article_id)}
+
+
+def test_a_channel_export_becomes_one_article_per_message_with_text(store: Store, tmp_path: Path) -> None:
+    write_export(tmp_path / "export")
+    report = run_import(store, [tmp_path / "export"], NO_MODEL)
+    assert len(report.imported) == 6 and report.failed == [] and report.skipped == []
+    assert sorted(reason for _p, reason in report.left_out) == [
+        "a message without text (a photo)", "a service message (create channel)", "a service message (pin message)"]
+    ids = by_message(store)
+    assert sorted(ids) == ["101", "102", "103", "104", "105", "106"]
+    first = store.article(ids["101"])
+    assert (first.source, first.published, first.published_precision) == ("Border Watch", "2021-05-14", "day")
+    assert first.title == first.text == \
+        "Azerbaijani soldiers crossed into Syunik near Sev Lich lake this morning, residents say."
+    (p,) = store.provenance(ids["101"])
+    assert (p.identity, p.collection, p.item, p.posted_at) == \
+        (f"telegram:{CHANNEL_ID}:101", "Border Watch", "101", "2021-05-14T07:30:00Z")
+    # The message as the export has it is kept as the article's original.
+    name, content = store.original(ids["101"])  # type: ignore[misc]
+    assert name == f"result.json#{CHANNEL_ID}:101.json" and json.loads(content)["id"] == 101
+
+
+def test_entities_are_joined_as_plain_text_with_exact_offsets(store: Store, tmp_path: Path) -> None:
+    write_export(tmp_path / "export")
+    run_import(store, [tmp_path / "export"], NO_MODEL)
+    article = store.article(by_message(store)["102"])
+    assert article.title == "Armenia asks Russia for help"  # the first line, as the reader saw it
+    assert article.text == ("Armenia asks Russia for help\n\nPrime Minister @pashinyan wrote to Moscow under the 1997 "
+                            "treaty. The letter was published at noon. #Syunik")
+    start = article.text.index("@pashinyan")
+    assert article.text[start:start + len("@pashinyan")] == "@pashinyan"
+
+
+@given(st.lists(st.one_of(st.text(), st.builds(lambda t, k: {"type": k, "text": t}, st.text(),
+                                               st.sampled_from(["bold", "link", "mention", "hashtag", "plain"])))))
+def test_flattening_keeps_every_part_in_order_and_adds_nothing(parts: list[object]) -> None:
+    flat = flatten_text(parts)
+    assert flat == "".join(p if isinstance(p, str) else p["text"] for p in parts)  # type: ignore[index]
+
+
+def test_forward_reply_edit_and_photo_are_kept(store: Store, tmp_path: Path) -> None:
+    write_export(tmp_path / "export")
+    run_import(store, [tmp_path / "export"], NO_MODEL)
+    ids = by_message(store)
+    # A forward repeats its outlet: the "reports" relation (not independent evidence).
+    assert store.article_reports(ids["103"]) == ["Yerevan Desk"]
+    assert describe(store.provenance(ids["103"])[0]).startswith(
+        "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk")
+    assert store.provenance(ids["104"])[0].reply_to == f"telegram:{CHANNEL_ID}:101"
+    edited = store.provenance(ids["105"])[0]
+    assert edited.edited_at == "2021-05-14T20:10:00Z"
+    assert "edited 14 May 2021 20:10 UTC (the text as last edited)" in describe(edited)
+    (photo,) = store.attachments(ids["106"])
+    assert (photo.file_name, photo.role, photo.media_type, photo.size) == \
+        ("photo_1@14-05-2021_22-30-00.jpg", "photo", "image/jpeg", len(PHOTO))
+    assert store.attachment_content(photo.sha256) == PHOTO
+
+
+def test_a_second_import_and_a_later_export_add_only_new_messages(store: Store, tmp_path: Path) -> None:
+    path = write_export(tmp_path / "export")
+    run_import(store, [path], NO_MODEL)
+    again = run_import(store, [path], NO_MODEL)
+    assert again.imported == [] and len(again.duplicates) == 6 and again.failed == []
+    later = border_watch_messages() + [message(109, "Evening: the soldiers dug in above the lake.",
+                                               date="2021-05-15T09:00:00", unixtime=1621058400)]
+    later[5] = {**later[5], "text": "Correction, edited once more.",
+                "text_entities": [{"type": "plain", "text": "Correction, edited once more."}],
+                "edited_unixtime": "1621100000"}  # message 105, edited again since the first export
+    write_export(tmp_path / "later", later)
+    report = run_import(store, [tmp_path / "later"], NO_MODEL)
+    assert [p.name for p, _ in report.imported] == [f"result.json#{CHANNEL_ID}:109"]
+    assert store.article_count() == 7  # a message already here is not a new article, however edited
+
+
+def test_the_same_words_in_two_messages_keep_both_provenances(store: Store, tmp_path: Path) -> None:
+    write_export(tmp_path / "export", [message(1, "Sirens in Goris."), message(2, "Sirens in Goris.")])
+    report = run_import(store, [tmp_path / "export"], NO_MODEL)
+    assert len(report.imported) == 1 and len(report.duplicates) == 1
+    (article_id,) = store.article_ids()
+    assert [p.item for p in store.provenance(article_id)] == ["1", "2"]
+    assert run_import(store, [tmp_path / "export"], NO_MODEL).imported == []
+
+
+def test_an_account_export_reads_every_chat(store: Store, tmp_path: Path) -> None:
+    chats = [{"name": "Border Watch", "type": "public_channel", "id": 1, "messages": [message(5, "First chat.")]},
+             {"name": "Yerevan Desk", "type": "public_channel", "id": 2, "messages": [message(5, "Second chat.")]}]
+    write_account_export(tmp_path / "account", chats)
+    report = run_import(store, [tmp_path / "account" / "result.json"], NO_MODEL)
+    assert len(report.imported) == 2
+    assert sorted(store.article(i).source for i in store.article_ids()) == ["Border Watch", "Yerevan Desk"]
+
+
+def test_progress_counts_messages_and_the_report_lists_each(store: Store, tmp_path: Path) -> None:
+    write_export(tmp_path / "export")
+    steps = list(import_files(store, [tmp_path / "export"], NO_MODEL))
+    assert steps[0].total == 9 and steps[-1].done == steps[-1].total == 9
+    rows = write_report_csv(steps[-1].report, tmp_path / "report.csv")
+    assert rows == 9
+    text = (tmp_path / "report.csv").read_text(encoding="utf-8-sig")
+    assert f"result.json#{CHANNEL_ID}:108,left out,,a service message (pin message)" in text
+
+
+def test_an_import_of_an_export_is_one_undo_step(store: Store, tmp_path: Path) -> None:
+    from dossier.ingest.pipeline import read_and_analyse
+
+    write_export(tmp_path / "export")
+    items = [i for batch in read_and_analyse([tmp_path / "export" / "result.json"], NO_MODEL) for i in batch]
+    done = perform(store, StoreImported(items, None))
+    assert store.article_count() == 6
+    undo(store, done)
+    assert store.article_count() == 0
+    assert store._conn.execute("SELECT count(*) FROM provenance").fetchone()[0] == 0
+    assert store._conn.execute("SELECT count(*) FROM attachments").fetchone()[0] == 0
+
+
+def test_broken_exports_and_odd_messages_say_why(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{not json")
+    (tmp_path / "other.json").write_text('{"hello": "world"}')
+    report = run_import(store, [tmp_path / "bad.json", tmp_path / "other.json"], NO_MODEL)
+    reasons = dict((p.name, r) for p, r in report.failed)
+    assert "not valid JSON" in reasons["bad.json"]
+    assert "not a Telegram Desktop export" in reasons["other.json"]
+    odd = [message(1, "Fine."), {"id": 2, "type": "message", "date": "2021-05-14T10:00:00", "text": {"odd": 1}},
+           message(3, "A photo that points outside.", photo="../secret.jpg")]
+    (tmp_path / "secret.jpg").write_bytes(b"secret")
+    write_export(tmp_path / "export", odd, photos=False)
+    report = run_import(store, [tmp_path / "export"], NO_MODEL)
+    assert len(report.imported) == 2 and [r for _p, r in report.left_out] == ["a message without text"]
+    (note,) = [n for _p, n in report.notes]
+    assert "not inside the export folder" in note
+    assert all(store.attachments(i) == [] for i in store.article_ids())
+
+
+def test_a_folder_holding_an_export_imports_it_and_not_its_files(store: Store, tmp_path: Path) -> None:
+    write_export(tmp_path / "in" / "export")
+    (tmp_path / "in" / "export" / "files").mkdir()
+    (tmp_path / "in" / "export" / "files" / "statement.txt").write_text("Statement\n\nAn attachment, not an article.")
+    (tmp_path / "in" / "article.txt").write_text("Headline\n\nAn article beside the export.")
+    report = run_import(store, [tmp_path / "in"], NO_MODEL)
+    assert len(report.imported) == 7 and report.skipped == []
+
+
+def test_messages_are_read_lazily_in_export_order(tmp_path: Path) -> None:
+    path = write_export(tmp_path / "export")
+    entries = list(read_export(path))
+    assert [e.path.name.rsplit(":", 1)[1] for e in entries] == [str(i) for i in range(100, 109)]
+
+
+def test_the_command_line_imports_an_export_and_says_what_it_left_out(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    write_export(tmp_path / "export")
+    target = tmp_path / "t.dossier"
+    assert main(["import", str(tmp_path / "export"), "--into", str(target), "--no-extract"]) == 0
+    out = capsys.readouterr().out
+    assert "imported 6, duplicates 0, failed 0" in out
+    assert "left out 2 service messages, 1 message without text" in out
+    assert main(["import", str(tmp_path / "export" / "result.json"), "--into", str(target), "--no-extract"]) == 0
+    assert "imported 0, duplicates 6, failed 0" in capsys.readouterr().out
