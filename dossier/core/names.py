@@ -131,36 +131,101 @@ def _other_spelling(a: str, b: str, script_a: str, script_b: str) -> bool:
     return script_a != script_b or not (a.isascii() and b.isascii())
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def numbers_in(name: str) -> tuple[int, ...]:
+    """The numbers a name holds, in any script's digits ("102nd Base" -> (102,)): two names that
+    differ by a number are two things, however alike their letters."""
+    return tuple(int(run) for run in _DIGITS.findall(name))
+
+
+_Where = tuple[str, tuple[int, ...], str]  # (kind, numbers, key): where a spelling is filed
+
+
 def same_name_across_scripts(entities: list[tuple[int, str, str, tuple[str, ...]]]) -> list[tuple[int, int]]:
     """(keep, merge) ids of entities of one kind whose names, written in different scripts (or
     with another language's letters), transliterate to the same name within an edit or two
-    ("Pashinyan", "Пашинян", "Փաշինյան", "Paşinyan").
+    ("Pashinyan", "Пашинян", "Փաշինյան", "Paşinyan"), holding the same numbers.
     Entities are (id, kind, name, aliases), the one to keep given first (the most mentioned);
-    each pair is proposed once, to the first entity that matches."""
-    keyed: dict[str, list[tuple[int, str, str]]] = {}
-    for entity_id, kind, name, aliases in entities:
-        for spelling in (name, *aliases):
-            key = script_key(spelling)
-            if len(key) >= 4:
-                keyed.setdefault(key, []).append((entity_id, kind, script_of(spelling)))
-    index = KeyIndex(keyed)
+    each is merged into the first entity that matches it and is not itself merged.
+
+    Sub-quadratic however many names share a key: spellings are filed by (kind, numbers, key);
+    keys are compared through KeyIndex, once per distinct key; and each entity, once it has been
+    offered as the one to keep, leaves the files, as does each one merged, so no pair is looked
+    at twice and no entity is looked at again after it found its place. Ten thousand people
+    named "Ivan Petrov 1" to "Ivan Petrov 10000" cost as many steps, not a hundred million."""
     order = {entity_id: i for i, (entity_id, *_rest) in enumerate(entities)}
-    scripts = {entity_id: script_of(name) for entity_id, _k, name, _a in entities}
-    names = {entity_id: name for entity_id, _k, name, _a in entities}
-    pairs: set[tuple[int, int]] = set()
-    for key, owners in keyed.items():
-        for near in index.close(key):
-            for a, kind_a, _script_a in owners:
-                for b, kind_b, _script_b in keyed[near]:
-                    if a == b or kind_a != kind_b or not _other_spelling(names[a], names[b], scripts[a], scripts[b]):
-                        continue
-                    keep, merge = (a, b) if order[a] < order[b] else (b, a)
-                    pairs.add((keep, merge))
+    files: dict[_Where, _File] = {}
+    filed: dict[int, list[tuple[_Where, _File]]] = {}
+    for entity_id, kind, name, aliases in entities:
+        plain = _plain_class(name)
+        for spelling in (name, *aliases):
+            key = script_key(_DIGITS.sub("", spelling))  # its numbers apart: one key for "Ivan Petrov 1" to "… 9999"
+            if len(key) < 4:
+                continue
+            where = (kind, numbers_in(spelling), key)
+            file = files.setdefault(where, _File())
+            if file.add(entity_id, plain):
+                filed.setdefault(entity_id, []).append((where, file))
+    index = KeyIndex({key for _kind, _numbers, key in files})
+    close: dict[str, list[str]] = {}  # each distinct key compared once
+    near: dict[_Where, list[_File]] = {}
+    result: list[tuple[int, int]] = []
     merged: set[int] = set()
-    result = []
-    for keep, merge in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
-        if merge in merged or keep in merged:
+    for entity_id, kind, name, aliases in entities:
+        if entity_id in merged or entity_id not in filed:
             continue
-        result.append((keep, merge))
-        merged.add(merge)
-    return result
+        plain = _plain_class(name)
+        for _where, file in filed[entity_id]:
+            file.remove(entity_id)  # offered as the one to keep: never merged into a later one
+        found: list[int] = []
+        for (k, numbers, key), _file in filed[entity_id]:
+            if (k, numbers, key) not in near:
+                if key not in close:
+                    close[key] = index.close(key)
+                near[(k, numbers, key)] = [files[(k, numbers, other)] for other in close[key]
+                                           if (k, numbers, other) in files]
+            for other_file in near[(k, numbers, key)]:
+                found += other_file.take_all_but(plain)
+        for other in sorted(set(found), key=order.__getitem__):
+            if other not in merged:
+                merged.add(other)
+                result.append((entity_id, other))
+                for _where, file in filed[other]:
+                    file.remove(other)
+    return sorted(result, key=lambda pair: (order[pair[0]], order[pair[1]]))
+
+
+def _plain_class(name: str) -> str | None:
+    """Names in plain ASCII of one script are never proposed as one another's spelling (that is
+    two English spellings, or two names): their class; None for any other name."""
+    return script_of(name) if name.isascii() else None
+
+
+class _File:
+    """The entities filed under one (kind, numbers, key), by class, in the order they were given:
+    ordered dicts, so taking or removing one costs the same however many there are."""
+
+    looked_at = 0  # entities ever taken from a file, over all calls: the work tests bound
+
+    def __init__(self) -> None:
+        self.by_class: dict[str | None, dict[int, None]] = {}
+
+    def add(self, entity_id: int, plain: str | None) -> bool:
+        members = self.by_class.setdefault(plain, {})
+        if entity_id in members:
+            return False
+        members[entity_id] = None
+        return True
+
+    def remove(self, entity_id: int) -> None:
+        for members in self.by_class.values():
+            members.pop(entity_id, None)
+
+    def take_all_but(self, plain: str | None) -> list[int]:
+        """Every entity filed here that may be a spelling of a name of class `plain` (all but the
+        plain ones of that same class)."""
+        taken = [e for cls, members in self.by_class.items() if cls is None or cls != plain for e in members]
+        _File.looked_at += len(taken)
+        return taken

@@ -41,7 +41,7 @@ class Workspace(QObject):
         self.store = session.store
         self.articles = ArticleListPanel(session, tasks)
         self.pane = ArticlePane(session)
-        self.entities = EntitySidebar(session)
+        self.entities = EntitySidebar(session, tasks)
         self._panels: dict[str, QWidget] = {}
 
         self.articles.article_chosen.connect(self.open_article)

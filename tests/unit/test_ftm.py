@@ -176,3 +176,18 @@ def test_a_line_with_a_byte_order_mark_is_read_and_an_id_given_twice_is_reported
         assert store.article(article_id).text == first
         (note,) = store.annotations()
         assert (note.article_id, note.exact, note.note) == (article_id, "border at Goris", "a note")
+
+
+@pytest.mark.timeout(300)
+def test_ten_thousand_people_whose_names_differ_by_a_number_come_in(tmp_path: Path) -> None:
+    """Each is a person of its own: none proposed as another's spelling, and the comparison no
+    longer grows with the square of their number (15 s here before, 100,000 never ended)."""
+    path = tmp_path / "people.ftm.json"
+    with path.open("w", encoding="utf-8") as stream:
+        for i in range(10_000):
+            stream.write(json.dumps({"id": f"p-{i}", "schema": "Person", "properties": {"name": [f"Ivan Petrov {i}"]}})
+                         + "\n")
+    with Store.create(tmp_path / "d.dossier", "D") as store:
+        result = import_ftm(store, path)
+        assert result.report.entities_new == 10_000 and result.report.near_matches == 0
+        assert store.same_name_proposals() == []

@@ -122,3 +122,31 @@ def test_accepting_the_proposals_makes_one_person_with_every_spelling_and_undo_p
         for step in reversed(done):
             undo(store, step)
         assert {e.name for e in store.entities() if e.kind == "person"} == before
+
+
+# -- many names under one key (issue 32) ------------------------------------------------------------
+
+
+def test_names_that_differ_by_a_number_are_not_one_name() -> None:
+    entities = [(1, "person", "Ivan Petrov 1", ()), (2, "person", "Иван Петров 2", ()),
+                (3, "person", "Иван Петров 1", ()), (4, "unit", "102nd Base", ()), (5, "unit", "102-я база", ())]
+    assert same_name_across_scripts(entities) == [(1, 3)]
+
+
+def test_many_names_under_one_key_cost_steps_in_proportion_to_their_number() -> None:
+    """Ten thousand people whose names differ only by a number, in two scripts, and thousands of
+    spellings of one name: each entity is taken from a file at most once per spelling it is
+    filed under, not once per other entity with its key (a hundred million steps before)."""
+    from dossier.core.names import _File
+
+    for entities, proposed in (
+        ([(i, "person", f"Ivan Petrov {i}", ()) for i in range(10_000)]
+         + [(100_000 + i, "person", f"Иван Петров {i}", ()) for i in range(10_000)], 10_000),
+        ([(i, "person", "Ivan Petrov" + "." * (i % 60) + "-" * (i // 60), ()) for i in range(3_000)]
+         + [(100_000 + i, "person", "Иван Петров" + "!" * (i % 60) + "?" * (i // 60), ()) for i in range(3_000)],
+         3_000),
+    ):
+        _File.looked_at = 0
+        pairs = same_name_across_scripts(entities)
+        assert len(pairs) == proposed and len({merge for _keep, merge in pairs}) == proposed
+        assert _File.looked_at <= 2 * len(entities), _File.looked_at

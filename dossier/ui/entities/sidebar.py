@@ -1,7 +1,11 @@
 """EntitySidebar: entities by kind with counts, a filter, the chosen entity's mentions and
-articles, and the edits a reader makes (rename, kind, merge, delete, remove a mention)."""
+articles, and the edits a reader makes (rename, kind, merge, delete, remove a mention). Entities
+that look like one (an organisation written both ways round, one name in two scripts) are looked
+for off the window's thread and proposed one pair at a time."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.core.changes import ENTITIES, Changes
+from dossier.core.models import EntityRow
 from dossier.core.vocabulary import ENTITY_KINDS
 from dossier.operations import Operation
 from dossier.operations.entities import (
@@ -22,13 +27,30 @@ from dossier.ui.entities.models import (
 )
 
 
+ORGANISATION, SPELLING = "organisation", "spelling"  # why two entities are proposed as one
+Proposal = tuple[EntityRow, EntityRow, str]  # (keep, merge, why)
+
+
+def proposals_of(store: Any) -> list[Proposal]:
+    """Every pair of entities that look like one: organisations first."""
+    return ([(keep, merge, ORGANISATION) for keep, merge in store.same_organisation_proposals()]
+            + [(keep, merge, SPELLING) for keep, merge in store.same_name_proposals()])
+
+
+def _proposals_in_file(path: Any) -> list[Proposal]:
+    from dossier.store import Store
+
+    with Store.reading(path) as store:  # a worker's own read-only connection
+        return proposals_of(store)
+
+
 class EntitySidebar(QWidget):
     mention_chosen = Signal(int, int, int)  # article id, start, end (code points)
     article_chosen = Signal(int)
 
-    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DossierSession, tasks: Any | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session = session
+        self._session, self._tasks = session, tasks
         self._store = store = session.store
         self.model = EntityListModel(store, self)
         self.mentions_model = MentionListModel(store, self)
@@ -99,6 +121,8 @@ class EntitySidebar(QWidget):
         bar.addWidget(self.skip_proposal_button, 1, 1)
         self._skipped: set[tuple[int, int]] = set()
         self._proposal: tuple[int, int] | None = None
+        self._proposals: list[Proposal] = []
+        self._asked = 0  # the newest look for proposals: an older answer is stale
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.busy_label)
@@ -204,17 +228,32 @@ class EntitySidebar(QWidget):
         self._show_proposal()
 
     def _show_proposal(self) -> None:
+        """Look for entities that look like one: on a worker with the app's task runner (comparing
+        100,000 names takes seconds), else here; shown when found."""
+        if not self._store.is_open:
+            return
+        self._asked += 1
+        asked = self._asked
+        if self._tasks is None:
+            self._show_proposals(proposals_of(self._store), asked)
+            return
+        path = self._store.path
+        self._tasks.run(lambda: _proposals_in_file(path), on_done=lambda found: self._show_proposals(found, asked))
+
+    def _show_proposals(self, found: list[Proposal], asked: int) -> None:
         """One proposal at a time: an organisation written both ways round, or one name written in
         two scripts or spellings; how many more wait."""
-        proposals = [(keep, merge, self.tr("“%1” and “%2” look like one organisation."))
-                     for keep, merge in self._store.same_organisation_proposals()]
-        proposals += [(keep, merge, self.tr("“%1” and “%2” look like one name in two spellings."))
-                      for keep, merge in self._store.same_name_proposals()]
-        proposals = [p for p in proposals if (p[0].id, p[1].id) not in self._skipped]
+        if asked != self._asked or not self._store.is_open:
+            return
+        self._proposals = found
+        proposals = [p for p in found if (p[0].id, p[1].id) not in self._skipped
+                     and self.model.entity(p[0].id) is not None and self.model.entity(p[1].id) is not None]
         self._proposal = (proposals[0][0].id, proposals[0][1].id) if proposals else None
         self.proposal_bar.setVisible(bool(proposals))
         if proposals:
-            keep, merge, wording = proposals[0]
+            keep, merge, why = proposals[0]
+            wording = (self.tr("“%1” and “%2” look like one organisation.") if why == ORGANISATION else
+                       self.tr("“%1” and “%2” look like one name in two spellings."))
             more = len(proposals) - 1
             self.proposal_label.setText(
                 wording.replace("%1", keep.name).replace("%2", merge.name)
@@ -232,7 +271,7 @@ class EntitySidebar(QWidget):
         """Not now: the pair is not proposed again while the dossier is open."""
         if self._proposal is not None:
             self._skipped.add(self._proposal)
-            self._show_proposal()
+            self._show_proposals(self._proposals, self._asked)
 
     def _apply_filter(self) -> None:
         current = self.current_entity_id()
