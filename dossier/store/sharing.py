@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,8 +76,6 @@ class ShareRefused(ValueError):
     """The copy can't be made as asked; the message says why."""
 
 
-Progress = Callable[[str], None]
-
 
 def parse_without(text: str) -> ShareChoices:
     """`--without notes,rationales,authors,hypotheses,summary,tag:NAME,articles-tagged:NAME`."""
@@ -107,14 +105,20 @@ def parse_without(text: str) -> ShareChoices:
     return ShareChoices(**flags, annotation_tags=tuple(annotation_tags), article_tags=tuple(article_tags))
 
 
-def share_copy(source: Path, out: Path, choices: ShareChoices, progress: Progress | None = None) -> None:
-    """Write to `out` a new dossier made from `source` without the parts `choices` names.
-    Never over `source`, its files, or any dossier or SQLite file (TargetRefused); `source` is
-    never written; a tag that does not exist is refused (ShareRefused) before anything is made."""
+def share_copy(source: Path, out: Path, choices: ShareChoices) -> None:
+    """Write to `out` a new dossier made from `source` without the parts `choices` names."""
+    for _step in sharing(source, out, choices):
+        pass
+
+
+def sharing(source: Path, out: Path, choices: ShareChoices) -> Iterator[str]:
+    """Make the shared copy (see share_copy), saying what it does before each step: a generator
+    the app runs on a worker. Never over `source`, its files, or any dossier or SQLite file
+    (TargetRefused); `source` is never written; a tag that does not exist is refused
+    (ShareRefused) before anything is made."""
     from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem
     from dossier.store.targets import check_target
 
-    say = progress or (lambda _step: None)
     check_target(out, source)
     inspect_dossier(source, check_integrity=True)  # damaged or newer: refused, nothing made
     original = connect_readonly(source)
@@ -123,19 +127,20 @@ def share_copy(source: Path, out: Path, choices: ShareChoices, progress: Progres
         partial = out.with_name(f".{out.name}.partial")
         partial.unlink(missing_ok=True)
         try:
-            say("Copying the dossier…")
+            yield "Copying the dossier…"
             copy = _copy_of(original, partial)
             try:
-                say("Leaving out what was chosen…")
+                yield "Leaving out what was chosen…"
                 _leave_out(copy, choices)
-                say("Rebuilding the search indexes…")
+                yield "Rebuilding the search indexes…"
                 _rebuild_search(copy)
                 copy.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
                              "SET value = excluded.value", (LEFT_OUT, f"{choices.described()} (shared {utc_now()})"))
-                say("Clearing the free space…")
+                yield "Clearing the free space…"
                 copy.execute("VACUUM")
             finally:
                 copy.close()
+            yield "Checking the copy…"
             problem = integrity_problem(partial)
             if problem != "ok":
                 raise ShareRefused(f"the shared copy failed its check ({problem}); {out} was not written.")
