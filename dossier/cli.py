@@ -15,10 +15,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier import __version__
 
 from dossier.core.display import shown
+
+if TYPE_CHECKING:
+    from dossier.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 
@@ -74,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ach", type=Path, metavar="OUT.csv", help="the competing-hypotheses matrix as CSV")
     p.add_argument("--ftm", type=Path, metavar="OUT.ftm.json",
                    help="FollowTheMoney entities, one per line, for OpenAleph (needs the ftm extra)")
+    p.add_argument("--without", metavar="PARTS",
+                   help="leave out what `dossier share` leaves out: notes, rationales, authors, hypotheses, summary, "
+                   "tag:NAME, articles-tagged:NAME (comma-separated)")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
     p.add_argument("--handling", metavar="TEXT", help="a handling line for the cover, e.g. \"Internal — not for publication\"")
     # For the app, which runs the PDF export as a child process: progress lines on stdout, and
@@ -312,7 +319,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
             check_target(out, args.path)
     except TargetRefused as refusal:
         return _fail(str(refusal))
-    store = Store.open_readonly(args.path)
+    if args.without:  # the export is made from a copy fit to share, in a folder of its own
+        import tempfile
+
+        from dossier.store.sharing import ShareRefused, parse_without, share_copy
+
+        with tempfile.TemporaryDirectory(prefix="dossier-shared-") as scratch:
+            shared = Path(scratch) / args.path.name  # the report names the dossier's file as it is
+            try:
+                share_copy(args.path, shared, parse_without(args.without))
+            except ShareRefused as refusal:
+                return _fail(str(refusal))
+            return _export_from(Store.open_readonly(shared), args, articles)
+    return _export_from(Store.open_readonly(args.path), args, articles)
+
+
+def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
             from dossier.export.pdf import Cancelled

@@ -112,3 +112,31 @@ def test_share_a_copy_from_the_window_on_a_worker(qtbot, open_real_window, sampl
     finally:
         window.close()
         window._tasks.wait()
+
+
+def test_the_pdf_export_leaves_out_what_is_ticked(qtbot, open_window, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                 monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from dossier.sample import CLAIM_QUOTE, CLAIM_RATIONALE
+    from dossier.ui.export_dialog import ExportPdfDialog
+    from tests.ui.conftest import answer_next_dialog
+    from tests.ui.test_export_pdf import pdftotext
+
+    window = open_window(sample_path)
+    out = tmp_path / "for the desk.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ExportPdfDialog)
+        _click_box(qtbot, dialog.leave_out["notes"])
+        _click_box(qtbot, dialog.leave_out["rationales"])
+        dialog.open_when_done.setChecked(False)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_next_dialog(qtbot, choose)
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: not window.exports, timeout=60_000)
+    text = " ".join(pdftotext(out).split())
+    assert CLAIM_QUOTE in text  # the claim stays, graded
+    assert " ".join(NOTE_TEXT.split())[:40] not in text and " ".join(CLAIM_RATIONALE.split())[:40] not in text

@@ -220,3 +220,23 @@ def test_the_command_writes_the_copy_and_info_says_what_was_left_out(original: P
     assert "is a dossier" in capsys.readouterr().err
     assert main(["share", str(original), str(tmp_path / "x.dossier")]) == 1
     assert "--without" in capsys.readouterr().err
+
+
+def test_an_export_leaves_out_the_same_parts_and_its_scratch_copy_goes(original: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    full, shared = tmp_path / "full.csv", tmp_path / "shared.csv"
+    before = _sha(original)
+    assert main(["export", str(original), "--csv", str(full)]) == 0
+    assert main(["export", str(original), "--csv", str(shared), "--without", "notes,authors,tag:internal"]) == 0
+    assert _holds(full.read_bytes(), NOTE) and _holds(full.read_bytes(), ANALYST)
+    data = shared.read_bytes()
+    for secret in (NOTE, ANALYST, TAGGED_NOTE):
+        assert not _holds(data, secret), secret
+    assert _holds(data, RATIONALE)  # only what was named is left out
+    assert list(scratch.iterdir()) == [] and _sha(original) == before
+    assert main(["export", str(original), "--csv", str(tmp_path / "x.csv"), "--without", "tag:nosuch"]) == 1
