@@ -144,7 +144,8 @@ class ShareFlow(QObject):
         from dossier.store.sharing import sharing
 
         def done(_result: object) -> None:
-            message = self.tr("Shared a copy without %1 to %2").replace("%1", choices.described()).replace("%2", str(out))
+            message = (self.tr("Shared a copy without %1 to %2")
+                       .replace("%1", choices.described()).replace("%2", str(out)))
             self._show(message)
             self.finished.emit(message)
 

@@ -21,6 +21,7 @@ from dossier.store.inspect import integrity_problem
 from dossier.store.merging import merge_dossier
 from dossier.store.sharing import LEFT_OUT, ShareChoices, ShareRefused, parse_without, share_copy
 from dossier.store.targets import TargetRefused
+from tests.unit.test_merge import _dump
 
 ANALYST = "Zinovia Quartermaine"
 NOTE = "Met the fixer Tigranuhi at the bus station"
@@ -173,24 +174,15 @@ def test_merging_a_shared_copy_back_adds_nothing_and_loses_nothing(original: Pat
     out = _share(original, tmp_path, "notes,rationales,authors,hypotheses,summary,tag:internal")
     mine = tmp_path / "again.dossier"
     shutil.copyfile(original, mine)
-    before = _rows(mine)
+    before = _dump(mine)
     with Store.open(mine) as store:
         report = merge_dossier(store, out)
     assert report.adds_nothing, report.lines()
-    after = _rows(mine)
+    after = _dump(mine)
     # The merge remembers which of their annotations are which of ours (so a second merge is
     # quick): bookkeeping, not content.
     assert len(after.pop("annotation_imports")) == 4 and before.pop("annotation_imports") == []
     assert after == before
-
-
-def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                         "'%fts%' AND name NOT LIKE 'sqlite_%'")]
-    rows = {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
-    conn.close()
-    return rows
 
 
 def test_never_over_the_original_or_another_dossier_nor_with_a_tag_that_is_not_there(original: Path, tmp_path: Path) -> None:
