@@ -231,6 +231,7 @@ def _drop_tagged_articles(conn: sqlite3.Connection, names: tuple[str, ...]) -> N
     conn.execute("CREATE TEMP TABLE shared_gone_sources AS SELECT DISTINCT source AS name FROM articles "
                  f"WHERE id IN ({gone}) AND source IS NOT NULL")
     conn.execute(f"DELETE FROM articles WHERE id IN ({gone})")
+    conn.execute(f"DELETE FROM tags WHERE id IN ({tagged})")  # it marked nothing left; its name may say much
     conn.execute("DELETE FROM entities WHERE id IN (SELECT id FROM temp.shared_gone_entities) "
                  "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) "
                  "AND NOT EXISTS (SELECT 1 FROM event_entities e WHERE e.entity_id = entities.id)")

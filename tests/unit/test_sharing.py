@@ -146,8 +146,7 @@ def test_without_annotations_of_a_tag_they_and_the_tag_go(original: Path, tmp_pa
     assert not _holds(data, TAGGED_NOTE)
     assert _holds(data, NOTE)
     with Store.open(out) as copy:
-        assert [t.name for t in copy.tags()] == sorted(t.name for t in copy.tags()) and \
-            "internal" not in {t.name for t in copy.tags()}
+        assert "internal" not in {t.name for t in copy.tags()} and len(copy.annotations()) == 4
 
 
 def test_without_articles_of_a_tag_the_article_and_all_on_it_go(original: Path, tmp_path: Path) -> None:
@@ -159,6 +158,7 @@ def test_without_articles_of_a_tag_the_article_and_all_on_it_go(original: Path, 
         assert copy.article_count() == 1
         assert copy.search("ledger") == [] and copy.search("Kapan") == []
         assert "Witness" not in {s.name for s in copy.sources()}
+        assert "informant" not in {t.name for t in copy.tags()}
 
 
 def test_without_hypotheses_and_summary(original: Path, tmp_path: Path) -> None:
