@@ -15,10 +15,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier import __version__
 
 from dossier.core.display import shown
+
+if TYPE_CHECKING:
+    from dossier.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 
@@ -74,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ach", type=Path, metavar="OUT.csv", help="the competing-hypotheses matrix as CSV")
     p.add_argument("--ftm", type=Path, metavar="OUT.ftm.json",
                    help="FollowTheMoney entities, one per line, for OpenAleph (needs the ftm extra)")
+    p.add_argument("--without", metavar="PARTS",
+                   help="leave out what `dossier share` leaves out: notes, rationales, authors, hypotheses, summary, "
+                   "tag:NAME, articles-tagged:NAME (comma-separated)")
     p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
     p.add_argument("--handling", metavar="TEXT", help="a handling line for the cover, e.g. \"Internal — not for publication\"")
     # For the app, which runs the PDF export as a child process: progress lines on stdout, and
@@ -103,6 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8001, help="the port Datasette listens on (1–65535)")
     p.set_defaults(run=_cmd_publish)
 
+    p = commands.add_parser("share", help="write a copy of a dossier fit to share, without the parts you name")
+    p.add_argument("path", type=Path)
+    p.add_argument("out", type=Path, metavar="OUT.dossier", help="the new dossier (never over an existing one)")
+    p.add_argument("--without", metavar="PARTS", default="",
+                   help="comma-separated: notes, rationales, authors (analysts' names and times), hypotheses, "
+                   "summary, tag:NAME (annotations with that tag), articles-tagged:NAME (articles with an "
+                   "annotation with that tag, and all that hangs on them)")
+    p.set_defaults(run=_cmd_share)
+
     p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
     p.add_argument("path", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -119,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "info",
+COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "share", "info",
             "backups", "restore")
 
 
@@ -308,7 +324,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
             check_target(out, args.path)
     except TargetRefused as refusal:
         return _fail(str(refusal))
-    store = Store.open_readonly(args.path)
+    if args.without:  # the export is made from a copy fit to share, in a folder of its own
+        import tempfile
+
+        from dossier.store.sharing import ShareRefused, parse_without, share_copy
+
+        with tempfile.TemporaryDirectory(prefix="dossier-shared-") as scratch:
+            shared = Path(scratch) / args.path.name  # the report names the dossier's file as it is
+            try:
+                share_copy(args.path, shared, parse_without(args.without))
+            except ShareRefused as refusal:
+                return _fail(str(refusal))
+            return _export_from(Store.open_readonly(shared), args, articles)
+    return _export_from(Store.open_readonly(args.path), args, articles)
+
+
+def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
             from dossier.export.pdf import Cancelled
@@ -509,6 +540,22 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_share(args: argparse.Namespace) -> int:
+    from dossier.store.sharing import ShareRefused, parse_without, share_copy
+    from dossier.store.targets import TargetRefused
+
+    try:
+        choices = parse_without(args.without)
+        if not choices.anything:
+            return _fail("say what to leave out with --without (notes, rationales, authors, hypotheses, summary, "
+                         "tag:NAME, articles-tagged:NAME); for a whole copy, copy the file.")
+        share_copy(args.path, args.out, choices)
+    except (ShareRefused, TargetRefused) as refusal:
+        return _fail(str(refusal))
+    print(f"Shared copy written to {shown(str(args.out))}, without {shown(choices.described())}.")
+    return EXIT_OK
+
+
 INFO_KEYS = ("articles", "entities", "mentions", "events", "annotations", "claims", "tags")
 
 
@@ -520,6 +567,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         payload: dict[str, object] = {"schema_version": info.schema_version}
         payload.update({key: info.counts.get(key, 0) for key in INFO_KEYS})
         payload["integrity"] = info.integrity
+        if info.left_out:
+            payload["left_out"] = info.left_out
         print(json.dumps(payload))
     else:
         rows = [("schema version", str(info.schema_version)),
@@ -529,6 +578,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(shown(args.path))
         for name, value in rows:  # numbers right-aligned in one column
             print(f"  {name:<{name_width}}{value:>{value_width}}" if name != "integrity" else f"  {name:<{name_width}}{value}")
+        if info.left_out:
+            print(f"  shared copy, left out: {shown(info.left_out)}")
     return EXIT_OK if info.integrity == "ok" else EXIT_ERROR
 
 

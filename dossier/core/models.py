@@ -270,3 +270,4 @@ class DossierInfo(NamedTuple):
     schema_version: int
     counts: dict[str, int]
     integrity: str = "ok"
+    left_out: str | None = None  # a shared copy: what was left out of it, and when

@@ -391,6 +391,8 @@ def read_info(path: Path | str) -> DossierInfo:
     version = inspect_dossier(path)
     conn = connect_readonly(path)
     try:
-        return DossierInfo(schema_version=version, counts=table_counts(conn), integrity=quick_check(conn))
+        row = conn.execute("SELECT value FROM meta WHERE key = 'left_out'").fetchone()
+        return DossierInfo(schema_version=version, counts=table_counts(conn), integrity=quick_check(conn),
+                           left_out=row[0] if row else None)
     finally:
         conn.close()

@@ -382,13 +382,15 @@ class _Merge:
         """The annotation here that is theirs already, and whether the two conflict (None:
         theirs is new). Two claims on one passage assessed differently are one annotation with
         a conflict to settle."""
+        # No note of theirs, or no rationale, is nothing to add (a copy shared without notes or
+        # rationales merged back must add nothing): it matches whatever stands on the passage here.
         if a.kind != "claim":
-            return next(((b.id, False) for b in same if b.note == a.note), None)
+            return next(((b.id, False) for b in same if b.note == a.note or not a.note), None)
         if not same:
             return None
         theirs = a.claim or Claim()
         for b in same:
-            if (b.claim or Claim()) == theirs and (b.note == a.note or not a.note):
+            if _same_assessment(b.claim or Claim(), theirs) and (b.note == a.note or not a.note):
                 return b.id, False
         mine = same[0]
         blank = Claim()
@@ -498,3 +500,8 @@ class _Merge:
                     self.report.ratings_added += 1
             elif mine_ratings[cell] != rating:
                 self.report.ratings_differ += 1
+
+
+def _same_assessment(mine: Claim, theirs: Claim) -> bool:
+    """The same status and grades, and their rationale is ours or none at all."""
+    return mine == theirs or (not theirs.rationale and mine._replace(rationale="") == theirs)

@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMainWindow, QMessageBox,
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QLineEdit, QMainWindow, QMessageBox,
     QProgressDialog, QRadioButton, QVBoxLayout, QWidget,
 )
 
@@ -104,6 +104,14 @@ class ExportPdfDialog(QDialog):
         self.handling = QLineEdit(settings.get(keys.HANDLING), placeholderText=self.tr("e.g. Internal — not for publication"))
         self.handling.setToolTip(self.tr("A handling line printed on the cover"))
         self.open_when_done = QCheckBox(self.tr("Open when done"), checked=True)
+        # What `dossier share` can leave out, by the words `--without` takes.
+        self.leave_out = {part: QCheckBox(label) for part, label in (
+            ("notes", self.tr("Notes")), ("rationales", self.tr("Rationales")),
+            ("authors", self.tr("Analysts' names and times")), ("hypotheses", self.tr("Hypotheses")),
+            ("summary", self.tr("Summary")))}
+        leave_out = QGridLayout()
+        for i, box in enumerate(self.leave_out.values()):
+            leave_out.addWidget(box, i // 3, i % 3)
         for edit in (self.tags, self.analyst, self.handling):  # the hints must be readable whole
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         form = QFormLayout()
@@ -119,6 +127,7 @@ class ExportPdfDialog(QDialog):
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Analyst"), self.analyst)
         form.addRow(self.tr("Handling"), self.handling)
+        form.addRow(self.tr("Leave out"), leave_out)
         form.addRow("", self.open_when_done)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -141,6 +150,7 @@ class PdfRequest:
     analyst: str = ""
     handling: str = ""
     kind: str = "pdf"  # or "odt", the editable document, or one of the data exports (KINDS)
+    without: list[str] | None = None  # parts left out, as `dossier share --without` names them
 
     def arguments(self) -> list[str]:
         args = ["export", str(self.dossier), f"--{self.kind}", str(self.out), "--progress"]
@@ -156,6 +166,8 @@ class PdfRequest:
             args += ["--analyst", self.analyst]
         if self.handling:
             args += ["--handling", self.handling]
+        if self.without:
+            args += ["--without", ",".join(self.without)]
         return args
 
 
@@ -198,6 +210,7 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
         tag_names=[t.strip() for t in dialog.tags.text().split(",") if t.strip()] or None,
         claims_only=dialog.claims_only.isChecked(), passages_only=dialog.passages.isChecked(),
         analyst=dialog.analyst.text().strip(), handling=dialog.handling.text().strip(), kind=kind,
+        without=[part for part, box in dialog.leave_out.items() if box.isChecked()] or None,
     )
     export = PdfExport(window, request, dialog.open_when_done.isChecked())
     export.start()

@@ -182,9 +182,12 @@ class MainWindow(QMainWindow):
             export_menu.addSeparator() if action is None else export_menu.addAction(action)
         file_menu.addSeparator()
         self.save_copy_action = self._action(self.tr("Save a &Copy…"), self.save_copy, std.SaveAs)
+        self.share_action = self._action(self.tr("S&hare a Copy…"), self.share_copy)
+        self.share_action.setStatusTip(self.tr("A new dossier to hand to a partner, without the notes, names "
+                                               "or parts you choose"))
         self.restore_action = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
         self.close_action = self._action(self.tr("&Close"), self.close_dossier, std.Close)
-        for action in (self.save_copy_action, self.restore_action, self.close_action):
+        for action in (self.save_copy_action, self.share_action, self.restore_action, self.close_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
@@ -288,7 +291,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action,
                                  self.merge_action, self.export_pdf_action, *self.export_data_actions.values(),
-                                 self.summary_action, self.export_document_action, self.save_copy_action, self.restore_action, self.close_action, self.copy_action,
+                                 self.summary_action, self.export_document_action, self.save_copy_action, self.share_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
@@ -900,6 +903,20 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Save a Copy"), str(error))
                 return
             self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", path), 5000)
+
+    def share_copy(self) -> None:
+        """File > Share a Copy…: what to leave out and where, then the copy made on a worker."""
+        if self.workspace is None:
+            return
+        from dossier.ui.share_dialog import ShareDialog, ShareFlow
+
+        self.workspace.session.flush_pending()  # typing not yet saved belongs in the copy
+        store = self.workspace.store
+        dialog = ShareDialog(store.tags(), store.path.with_name(store.path.stem + " shared.dossier"), self)
+        if dialog.exec() != ShareDialog.DialogCode.Accepted:
+            return
+        self.share_flow = ShareFlow(self, self._tasks, lambda text: self.statusBar().showMessage(text, 15000))
+        self.share_flow.start(store.path, dialog.out_path(), dialog.choices())
 
     def restore_from_backup(self) -> None:
         if self.workspace is None:
