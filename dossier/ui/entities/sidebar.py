@@ -114,6 +114,7 @@ class EntitySidebar(QWidget):
         self.merge_proposal_button = QPushButton(self.tr("Merge"))
         self.skip_proposal_button = QPushButton(self.tr("Not Now"))
         self.proposal_bar = QWidget()
+        self.proposal_bar.setVisible(False)  # until a look on a worker finds something: never an empty bar
         bar = QGridLayout(self.proposal_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.proposal_label, 0, 0, 1, 2)
