@@ -103,8 +103,9 @@ def sqlite_uri(path: Path, **parameters: str) -> str:
 
 
 def connect(path: Path, **parameters: str):  # type: ignore[no-untyped-def]
-    """An sqlite3 connection to `path` through its quoted URI (see sqlite_uri); keyword
-    arguments of sqlite3.connect other than the URI's own are not needed here."""
+    """An sqlite3 connection to `path` through its quoted URI (see sqlite_uri), in autocommit
+    mode (the store opens its transactions itself) and usable from the thread that opened it or
+    another (each worker has a connection of its own)."""
     import sqlite3
 
     return sqlite3.connect(sqlite_uri(path, **parameters), uri=True, isolation_level=None, check_same_thread=False)

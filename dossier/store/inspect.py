@@ -108,8 +108,11 @@ def needs_upgrade(path: Path) -> bool:
     """Whether the file says (in its header, read without opening it) that it is a dossier of an
     older format, which opening will back up and migrate: the window does that on a worker. Any
     doubt (not there, not SQLite) is False: opening then says what is wrong, as always."""
+    from dossier.store.files import kind_of
     from dossier.store.schema import SCHEMA_VERSION
 
+    if kind_of(Path(path)) != "a file":  # a pipe would block the read: opening says what it is
+        return False
     try:
         with Path(path).open("rb") as f:
             header = f.read(HEADER_SIZE)
