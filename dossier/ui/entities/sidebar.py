@@ -122,6 +122,7 @@ class EntitySidebar(QWidget):
         self._skipped: set[tuple[int, int]] = set()
         self._proposal: tuple[int, int] | None = None
         self._proposals: list[Proposal] = []
+        self.proposal_bar.hide()  # until a worker has found a pair
         self._asked = 0  # the newest look for proposals: an older answer is stale
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
