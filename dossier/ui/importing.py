@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from dossier.core.citation import plural
 from dossier.ingest.many import count_items, left_out_words
 from dossier.ingest.pipeline import ImportOptions, ImportReport, ReadItem, collect_files, read_and_analyse
 from dossier.operations import Done, combined
@@ -134,7 +135,7 @@ def summary(report: ImportReport) -> str:
     if report.failed:
         parts.append(f"{len(report.failed)} failed")
     if report.captured:
-        parts.append(f"{len(report.captured)} {'page' if len(report.captured) == 1 else 'pages'} captured again "
+        parts.append(f"{plural(len(report.captured), 'page')} captured again "
                      "(kept as captures of their articles)")
     if report.left_out:
         parts.append(f"left out {left_out_words(report.left_out)}")
