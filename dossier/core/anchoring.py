@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from dossier.core.likeness import likeness
 
@@ -173,7 +173,7 @@ def folded(text: str) -> tuple[str, list[int]]:
 
 
 def _by_typography(text: str, exact: str, prefix: str, suffix: str, start: int, work: Work,
-                   better_than: int | None = None) -> Anchor | None | bool:
+                   better_than: int | None = None) -> Anchor | None | Literal[False]:
     """The quote as written in another capture of the text: found where it reads the same once
     typography and white space are folded, and mapped back onto this text's own characters.
     False when it isn't there at all (the next way may try); None when it is there several times

@@ -40,7 +40,8 @@ def chronology_entries(events: Iterable[Event]) -> list[ChronologyEntry]:
     for group in by_sentence.values():
         days = [e for e in group if e.earliest and e.precision == "day"]
         if days:
-            earliest, latest = min(e.earliest for e in days), max(e.latest or e.earliest for e in days)  # type: ignore[type-var]
+            earliest = min(e.earliest or "" for e in days)  # each has one (see `days`)
+            latest = max(e.latest or e.earliest or "" for e in days)
             entries.append(ChronologyEntry(tuple(days), earliest, latest, "day" if earliest == latest else "range"))
         same: dict[tuple[str | None, str | None, str], list[Event]] = {}
         for e in group:

@@ -12,6 +12,8 @@ comparison to about 2 × FUZZY_CHARS steps.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 FUZZY_CHARS = 1_000  # the most of a quote one comparison reads: its head and tail beyond that
 
 
@@ -25,7 +27,7 @@ def edit_distance(a: str, b: str) -> int:
     return score
 
 
-def _scores(a: str, b: str):  # type: ignore[no-untyped-def]
+def _scores(a: str, b: str) -> Iterator[int]:
     """The edit distance between `a` and each beginning of `b`, longest last (b[:1], b[:2]…)."""
     m = len(a)
     if m == 0:

@@ -44,7 +44,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _ends_sentence(paragraph: str, stop: int, after: int) -> bool:
     # Looks only near the stop (never at the whole paragraph before or after it), so a paragraph
     # of a million characters with no blank line (a PDF's text) is read once, not once per stop.
-    first = _LEAD.match(paragraph, after).end()  # type: ignore[union-attr]
+    first = _LEAD.match(paragraph, after).end()  # type: ignore[union-attr]  # a pattern of stars: it always matches
     if first >= len(paragraph):
         return False
     if paragraph[first].islower():  # "e.g. the", "3 p.m. yesterday": the sentence goes on

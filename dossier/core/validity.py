@@ -7,6 +7,7 @@ that is no grade would otherwise be stored, and fail later where it is shown."""
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 from datetime import date
 
 from dossier.core import limits
@@ -26,7 +27,7 @@ COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 RATINGS = ("CC", "C", "N", "I", "II", "NA")
 
 
-def is_int(value: object) -> bool:
+def is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -79,7 +80,7 @@ def day_problem(value: object, what: str) -> str | None:
     if value is None:
         return None
     try:
-        date.fromisoformat(value)  # type: ignore[arg-type]
+        date.fromisoformat(value)  # type: ignore[arg-type]  # whatever a file holds: a non-string is a TypeError
     except (TypeError, ValueError):
         return f"{what} “{str(value)[:40]}” is not a day (2021-05-14)"
     return None
@@ -107,7 +108,7 @@ def claim_problem(status: object, reliability: object, credibility: object, rati
         return f"“{str(status)[:40]}” is not a claim status"
     if reliability is not None and reliability not in RELIABILITY:
         return f"source reliability is graded A to F, not “{str(reliability)[:40]}”"
-    if credibility is not None and not (is_int(credibility) and 1 <= credibility <= 6):  # type: ignore[operator]
+    if credibility is not None and not (is_int(credibility) and 1 <= credibility <= 6):
         return f"credibility is graded 1 to 6, not “{str(credibility)[:40]}”"
     return text_problem(rationale, limits.NOTE, "its rationale")
 

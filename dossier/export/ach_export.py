@@ -13,7 +13,7 @@ from dossier.core.grading import Grade
 from dossier.export.atomic import text_reads, written_whole
 from dossier.export.csv_export import neutralise
 from dossier.export.pdf_html import esc
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.ach import AchData
 
 CELL_COLORS = {"CC": "#8fd19e", "C": "#d3efd9", "N": "#f1f1f1", "I": "#f6c9c4", "II": "#e8877c", "NA": "#dddddd"}
@@ -61,13 +61,13 @@ def ach_section(data: AchData, weighted: bool = False) -> str:
             f"</table>" + "".join(notes))
 
 
-def write_ach_csv(store: Store, out: Path, weighted: bool = False) -> int:
+def write_ach_csv(store: Database, out: Path, weighted: bool = False) -> int:
     """One row per evidence row (the most diagnostic first), a column per hypothesis (least
     inconsistent first), then the scores; returns the number of evidence rows."""
     from dossier.store.targets import check_target
 
     check_target(out, store.path)
-    data = store.ach_data()
+    data = store.ach.data()
     m = data.matrix
     columns = ach.ranking(m, weighted)
     titles = {h.id: h.title for h in data.hypotheses}

@@ -18,7 +18,7 @@ from typing import Any
 
 from dossier.export.atomic import text_reads, written_whole, xml_parses
 from dossier.export.csv_export import neutralise
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.network import Network, NetworkFilter
 
 
@@ -45,7 +45,7 @@ def network_graph(network: Network) -> Any:
     return graph
 
 
-def write_graph(store: Store, out: Path, kind: str, f: NetworkFilter | None = None) -> tuple[int, int]:
+def write_graph(store: Database, out: Path, kind: str, f: NetworkFilter | None = None) -> tuple[int, int]:
     """Write the network as "graphml" or "gexf"; returns (nodes, links). The whole network unless
     a filter says otherwise."""
     import networkx as nx
@@ -53,7 +53,7 @@ def write_graph(store: Store, out: Path, kind: str, f: NetworkFilter | None = No
     from dossier.store.targets import check_target
 
     check_target(out, store.path)
-    network = store.network(f or NetworkFilter(limit=None))
+    network = store.network.network(f or NetworkFilter(limit=None))
     graph = network_graph(network)
     with written_whole(out, xml_parses) as partial:
         if kind == "graphml":
@@ -65,12 +65,12 @@ def write_graph(store: Store, out: Path, kind: str, f: NetworkFilter | None = No
     return len(network.nodes), len(network.links)
 
 
-def write_matrix_csv(store: Store, out: Path, f: NetworkFilter | None = None) -> int:
+def write_matrix_csv(store: Database, out: Path, f: NetworkFilter | None = None) -> int:
     """Entities × entities with the number of passages naming both; returns the number of rows."""
     from dossier.store.targets import check_target
 
     check_target(out, store.path)
-    nodes, counts = store.cooccurrence(f or NetworkFilter())
+    nodes, counts = store.network.cooccurrence(f or NetworkFilter())
     with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
         writer.writerow(["entity", "kind", *(neutralise(n.name) for n in nodes)])

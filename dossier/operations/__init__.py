@@ -10,28 +10,41 @@ undo command is a thin adapter over this (ui/session.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Generic, TypeVar
 
 from dossier.core import limits
 from dossier.core.changes import Changes
-from dossier.store import Store
+from dossier.store import Database
 
 
 class Refused(Exception):
     """An edit that can't be made, and why, in words for the user."""
 
 
-class Operation:
-    text = "Edit"
-    result: Any = None  # what the edit made, e.g. the new annotation's id
+T = TypeVar("T")
+R = TypeVar("R")
 
-    def validate(self, store: Store) -> None:
+
+class Operation(Generic[T]):
+    """An edit whose `apply` sets `result: T`, what the edit made (the new annotation's id, the
+    entity an edit leaves chosen); an edit that makes nothing to hand back is an `Edit`."""
+
+    text = "Edit"
+    result: T
+
+    def validate(self, store: Database) -> None:
         """Raise Refused if the edit can't be made as asked. Writes nothing."""
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         raise NotImplementedError
+
+
+class Edit(Operation[None]):
+    """An operation with no result."""
+
+    result: None = None
 
 
 @dataclass
@@ -44,7 +57,7 @@ class Done:
     redo: list[str] = field(default_factory=list)
 
 
-def perform(store: Store, operation: Operation) -> Done:
+def perform(store: Database, operation: Operation[T]) -> Done:
     """Validate, then apply in one transaction. Raises Refused (nothing written) or the error
     that rolled the transaction back."""
     operation.validate(store)
@@ -53,11 +66,11 @@ def perform(store: Store, operation: Operation) -> Done:
     return Done(operation.text, changes, undo)
 
 
-def undo(store: Store, done: Done) -> None:
+def undo(store: Database, done: Done) -> None:
     done.redo = store.replay(done.undo)
 
 
-def redo(store: Store, done: Done) -> None:
+def redo(store: Database, done: Done) -> None:
     done.undo = store.replay(done.redo)
 
 
@@ -71,7 +84,7 @@ def combined(text: str, parts: Sequence[Done]) -> Done:
     return Done(text, changes, undo_statements)
 
 
-def existing(store: Store, what: str, getter: Any, row_id: int) -> Any:
+def existing(store: Database, what: str, getter: Callable[[int], R], row_id: int) -> R:
     """The row, or Refused saying it is gone (deleted meanwhile, or by an undo)."""
     try:
         return getter(row_id)

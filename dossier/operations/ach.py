@@ -9,55 +9,55 @@ from collections.abc import Sequence
 from dossier.core.ach import RATING_WORDS, RATINGS
 from dossier.core import limits
 from dossier.core.changes import ALL, Changes
-from dossier.operations import Operation, Refused, existing, non_empty, within
+from dossier.operations import Edit, Operation, Refused, existing, non_empty, within
 from dossier.operations.annotations import AddAnnotation
-from dossier.store import Store
+from dossier.store import Database
 
 MATRIX = Changes(hypotheses=ALL)
 
 
-def _hypothesis(store: Store, hypothesis_id: int) -> None:
-    if all(h.id != hypothesis_id for h in store.hypotheses()):
+def _hypothesis(store: Database, hypothesis_id: int) -> None:
+    if all(h.id != hypothesis_id for h in store.ach.hypotheses()):
         raise Refused("That hypothesis is no longer in the dossier.")
 
 
-def _row(store: Store, row_id: int) -> None:
-    if all(r.id != row_id for r in store.ach_rows()):
+def _row(store: Database, row_id: int) -> None:
+    if all(r.id != row_id for r in store.ach.rows()):
         raise Refused("That row is no longer in the matrix.")
 
 
-class AddHypothesis(Operation):
+class AddHypothesis(Operation[int]):
     text = "Add hypothesis"
 
     def __init__(self, title: str, description: str = "") -> None:
         self.title, self.description = title.strip(), description.strip()
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         non_empty(self.title, "A hypothesis")
         within(self.description, "A hypothesis's description", limits.NOTE)
 
-    def apply(self, store: Store) -> Changes:
-        self.result = store.add_hypothesis(self.title, self.description)
+    def apply(self, store: Database) -> Changes:
+        self.result = store.ach.add_hypothesis(self.title, self.description)
         return MATRIX
 
 
-class EditHypothesis(Operation):
+class EditHypothesis(Edit):
     text = "Rename hypothesis"
 
     def __init__(self, hypothesis_id: int, title: str, description: str = "") -> None:
         self.hypothesis_id, self.title, self.description = hypothesis_id, title.strip(), description.strip()
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         _hypothesis(store, self.hypothesis_id)
         non_empty(self.title, "A hypothesis")
         within(self.description, "A hypothesis's description", limits.NOTE)
 
-    def apply(self, store: Store) -> Changes:
-        store.edit_hypothesis(self.hypothesis_id, self.title, self.description)
+    def apply(self, store: Database) -> Changes:
+        store.ach.edit_hypothesis(self.hypothesis_id, self.title, self.description)
         return MATRIX
 
 
-class MoveHypothesis(Operation):
+class MoveHypothesis(Edit):
     """One place left (-1) or right (1) in the user's order."""
 
     text = "Move hypothesis"
@@ -65,33 +65,33 @@ class MoveHypothesis(Operation):
     def __init__(self, hypothesis_id: int, step: int) -> None:
         self.hypothesis_id, self.step = hypothesis_id, step
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         _hypothesis(store, self.hypothesis_id)
 
-    def apply(self, store: Store) -> Changes:
-        ids = [h.id for h in store.hypotheses()]
+    def apply(self, store: Database) -> Changes:
+        ids = [h.id for h in store.ach.hypotheses()]
         at = ids.index(self.hypothesis_id)
         to = max(0, min(len(ids) - 1, at + self.step))
         ids.insert(to, ids.pop(at))
-        store.order_hypotheses(ids)
+        store.ach.order_hypotheses(ids)
         return MATRIX
 
 
-class DeleteHypothesis(Operation):
+class DeleteHypothesis(Edit):
     text = "Delete hypothesis"
 
     def __init__(self, hypothesis_id: int) -> None:
         self.hypothesis_id = hypothesis_id
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         _hypothesis(store, self.hypothesis_id)
 
-    def apply(self, store: Store) -> Changes:
-        store.delete_hypothesis(self.hypothesis_id)  # its ratings go with it (and come back on undo)
+    def apply(self, store: Database) -> Changes:
+        store.ach.delete_hypothesis(self.hypothesis_id)  # its ratings go with it (and come back on undo)
         return MATRIX
 
 
-class AddRows(Operation):
+class AddRows(Operation[list[int]]):
     """Annotations (claims, evidence passages, highlights) as rows of the matrix."""
 
     text = "Add evidence to the matrix"
@@ -99,16 +99,16 @@ class AddRows(Operation):
     def __init__(self, annotation_ids: Sequence[int]) -> None:
         self.annotation_ids = list(dict.fromkeys(annotation_ids))
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         for annotation_id in self.annotation_ids:
-            existing(store, "annotation", store.annotation, annotation_id)
+            existing(store, "annotation", store.annotations.get, annotation_id)
 
-    def apply(self, store: Store) -> Changes:
-        self.result = store.add_ach_rows(self.annotation_ids)
+    def apply(self, store: Database) -> Changes:
+        self.result = store.ach.add_rows(self.annotation_ids)
         return MATRIX
 
 
-class AddSelectionRow(Operation):
+class AddSelectionRow(Operation[int]):
     """A passage selected in an article: made a highlight, and that a row, in one step."""
 
     text = "Add selection to the matrix"
@@ -116,42 +116,42 @@ class AddSelectionRow(Operation):
     def __init__(self, article_id: int, start: int, end: int) -> None:
         self._highlight = AddAnnotation(article_id, "highlight", start, end)
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         self._highlight.validate(store)
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         changes = self._highlight.apply(store)
-        self.result = store.add_ach_rows([self._highlight.result])[0]
+        self.result = store.ach.add_rows([self._highlight.result])[0]
         return changes | MATRIX
 
 
-class RemoveRow(Operation):
+class RemoveRow(Edit):
     text = "Remove evidence from the matrix"
 
     def __init__(self, row_id: int) -> None:
         self.row_id = row_id
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         _row(store, self.row_id)
 
-    def apply(self, store: Store) -> Changes:
-        store.remove_ach_row(self.row_id)
+    def apply(self, store: Database) -> Changes:
+        store.ach.remove_row(self.row_id)
         return MATRIX
 
 
-class Rate(Operation):
+class Rate(Edit):
     """One cell: how consistent the row's evidence is with the hypothesis (None: unrated)."""
 
     def __init__(self, row_id: int, hypothesis_id: int, rating: str | None) -> None:
         self.row_id, self.hypothesis_id, self.rating = row_id, hypothesis_id, rating
         self.text = f"Rate {RATING_WORDS[rating]}" if rating in RATING_WORDS else "Clear rating"
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         if self.rating is not None and self.rating not in RATINGS:
             raise Refused(f"“{self.rating}” is not a rating (CC, C, N, I, II or NA).")
         _row(store, self.row_id)
         _hypothesis(store, self.hypothesis_id)
 
-    def apply(self, store: Store) -> Changes:
-        store.rate(self.row_id, self.hypothesis_id, self.rating)
+    def apply(self, store: Database) -> Changes:
+        store.ach.rate(self.row_id, self.hypothesis_id, self.rating)
         return MATRIX

@@ -1,14 +1,24 @@
-"""The dossier file: one SQLite database behind a plain-Python API. Never imports Qt."""
+"""The dossier file: one SQLite database behind a plain-Python API. Never imports Qt.
+
+What other layers use (nothing else of the store is public):
+- `Database`: an open dossier (`Database.open(path)`, `.create(path, title)`, `.open_readonly`,
+  `.reading`, `.second_writer`; close when done or use `with`). It owns the connection, the
+  writer lock, transactions (`transaction()`, `recording()`, `replay()`), meta and counts, and
+  one typed query object per area: `db.articles`, `db.sources`, `db.entities`, `db.events`,
+  `db.annotations`, `db.evidence`, `db.tags`, `db.claims`, `db.extraction`, `db.network`,
+  `db.ach`, `db.team`, `db.search`, `db.provenance` (their classes live in the area's module).
+- `read_info(path)`: what `dossier info` prints, read without writing.
+- Errors: `DossierError` and its kinds (`DossierNotFound`, `NotADossier`, `CorruptDossier`,
+  `NewerDossier`, `DossierLocked`, `ReadOnlyDossier`).
+- `SCHEMA_VERSION`, and the records `EntityRow`, `NewEvent`, `NewMention` (from core.models).
+Records the store returns are core's (dossier.core.models), or small named tuples of the area's
+module (e.g. store.claims.ClaimRow, store.network.Network).
+"""
 
 from __future__ import annotations
 
-from dossier.store.ach import AchMatrix, AchQueries
-from dossier.store.annotations import AnnotationHistory, AnnotationQueries
-from dossier.store.articles import ArticleHistory, ArticleQueries
-from dossier.store.claims import ClaimQueries
-from dossier.store.database import Database, read_info
 from dossier.core.models import EntityRow, NewEvent, NewMention
-from dossier.store.entities import EntityEdits, EntityQueries
+from dossier.store.database import Database, read_info
 from dossier.store.errors import (
     CorruptDossier,
     DossierError,
@@ -18,21 +28,9 @@ from dossier.store.errors import (
     NotADossier,
     ReadOnlyDossier,
 )
-from dossier.store.extraction import ExtractionWrites
 from dossier.store.schema import SCHEMA_VERSION
-from dossier.store.network import NetworkQueries
-from dossier.store.provenance import ProvenanceQueries
-from dossier.store.search import SearchQueries
-from dossier.store.team import TeamQueries
-
-
-class Store(ArticleQueries, ArticleHistory, EntityQueries, EntityEdits, AnnotationQueries, AnnotationHistory,
-            ClaimQueries, ExtractionWrites, NetworkQueries, AchQueries, AchMatrix, TeamQueries, SearchQueries,
-            ProvenanceQueries, Database):
-    """An open dossier. `Store.open(path)` / `Store.create(path, title)`; close when done."""
-
 
 __all__ = [
-    "CorruptDossier", "DossierError", "DossierLocked", "DossierNotFound", "EntityRow", "NewEvent", "NewMention",
-    "NewerDossier", "NotADossier", "ReadOnlyDossier", "SCHEMA_VERSION", "Store", "read_info",
+    "CorruptDossier", "Database", "DossierError", "DossierLocked", "DossierNotFound", "EntityRow", "NewEvent",
+    "NewMention", "NewerDossier", "NotADossier", "ReadOnlyDossier", "SCHEMA_VERSION", "read_info",
 ]

@@ -7,11 +7,12 @@ import sqlite3
 from typing import NamedTuple
 
 from dossier.core.ach import RATINGS, Matrix, weight
+from dossier.store.annotations import Annotations
+from dossier.store.articles import Sources
+from dossier.store.transactions import Transactions, utc_now
 
 
 def _now() -> str:
-    from dossier.store.database import utc_now
-
     return utc_now()
 
 
@@ -26,82 +27,6 @@ class AchRow(NamedTuple):
     id: int
     annotation_id: int
     position: int
-
-
-class AchQueries:
-    _conn: sqlite3.Connection
-
-    def hypotheses(self) -> list[Hypothesis]:
-        return [Hypothesis(*r) for r in self._conn.execute(
-            "SELECT id, title, description, position FROM hypotheses ORDER BY position, id")]
-
-    def ach_rows(self) -> list[AchRow]:
-        return [AchRow(*r) for r in self._conn.execute("SELECT id, annotation_id, position FROM ach_rows "
-                                                       "ORDER BY position, id")]
-
-    def ach_ratings(self) -> dict[tuple[int, int], str]:
-        return {(r, h): rating for r, h, rating in self._conn.execute(
-            "SELECT row_id, hypothesis_id, rating FROM ach_ratings")}
-
-    def ach_raters(self) -> dict[tuple[int, int], tuple[str, str | None]]:
-        """Who rated each cell, and when ("" and None where the file did not record it)."""
-        return {(r, h): (author, at) for r, h, author, at in self._conn.execute(
-            "SELECT row_id, hypothesis_id, author, rated_at FROM ach_ratings")}
-
-    def add_hypothesis(self, title: str, description: str = "") -> int:
-        with self._write() as conn:  # type: ignore[attr-defined]
-            position = conn.execute("SELECT ifnull(max(position), 0) + 1 FROM hypotheses").fetchone()[0]
-            return int(conn.execute(
-                "INSERT INTO hypotheses (title, description, created, position) VALUES (?, ?, ?, ?)",
-                (title, description, _now(), position)).lastrowid)
-
-    def edit_hypothesis(self, hypothesis_id: int, title: str, description: str) -> None:
-        with self._write() as conn:  # type: ignore[attr-defined]
-            conn.execute("UPDATE hypotheses SET title = ?, description = ? WHERE id = ?",
-                         (title, description, hypothesis_id))
-
-    def order_hypotheses(self, ids: list[int]) -> None:
-        """Put the hypotheses in this order."""
-        with self._write() as conn:  # type: ignore[attr-defined]
-            conn.executemany("UPDATE hypotheses SET position = ? WHERE id = ?",
-                             [(i + 1, h) for i, h in enumerate(ids)])
-
-    def delete_hypothesis(self, hypothesis_id: int) -> None:
-        with self._write() as conn:  # type: ignore[attr-defined]
-            conn.execute("DELETE FROM hypotheses WHERE id = ?", (hypothesis_id,))
-
-    def add_ach_rows(self, annotation_ids: list[int]) -> list[int]:
-        """Rows for these annotations, at the end; an annotation already a row is left as it is."""
-        added = []
-        with self._write() as conn:  # type: ignore[attr-defined]
-            position = conn.execute("SELECT ifnull(max(position), 0) FROM ach_rows").fetchone()[0]
-            for annotation_id in annotation_ids:
-                if conn.execute("SELECT 1 FROM ach_rows WHERE annotation_id = ?", (annotation_id,)).fetchone():
-                    continue
-                position += 1
-                added.append(int(conn.execute("INSERT INTO ach_rows (annotation_id, position) VALUES (?, ?)",
-                                              (annotation_id, position)).lastrowid))
-        return added
-
-    def remove_ach_row(self, row_id: int) -> None:
-        with self._write() as conn:  # type: ignore[attr-defined]
-            conn.execute("DELETE FROM ach_rows WHERE id = ?", (row_id,))
-
-    def rate(self, row_id: int, hypothesis_id: int, rating: str | None, *, author: str | None = None,
-             rated_at: str | None = None) -> None:
-        """Set a cell (None clears it to unrated): rated by this store's author now, unless
-        `author` and `rated_at` say whose rating it was."""
-        if rating is not None and rating not in RATINGS:
-            raise ValueError(f"unknown rating {rating!r}")
-        with self._write() as conn:  # type: ignore[attr-defined]
-            if rating is None:
-                conn.execute("DELETE FROM ach_ratings WHERE row_id = ? AND hypothesis_id = ?", (row_id, hypothesis_id))
-            else:
-                conn.execute("INSERT INTO ach_ratings (row_id, hypothesis_id, rating, author, rated_at) "
-                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (row_id, hypothesis_id) DO UPDATE SET "
-                             "rating = excluded.rating, author = excluded.author, rated_at = excluded.rated_at",
-                             (row_id, hypothesis_id, rating, self.author if author is None else author,  # type: ignore[attr-defined]
-                              rated_at or _now()))
 
 
 class RowInfo(NamedTuple):
@@ -127,16 +52,95 @@ class AchData(NamedTuple):
     raters: dict[tuple[int, int], tuple[str, str | None]] = {}  # (row, hypothesis): who rated it, when
 
 
-class AchMatrix:
-    _conn: sqlite3.Connection
+class Ach:
+    """`db.ach`: analysis of competing hypotheses: hypotheses, the evidence rows, their ratings."""
 
-    def ach_data(self) -> AchData:
+    def __init__(self, tx: Transactions, annotations: Annotations, sources: Sources) -> None:
+        self._tx = tx
+        self._conn = tx.conn
+        self._write = tx.write
+        self._annotations = annotations
+        self._sources = sources
+
+    def hypotheses(self) -> list[Hypothesis]:
+        return [Hypothesis(*r) for r in self._conn.execute(
+            "SELECT id, title, description, position FROM hypotheses ORDER BY position, id")]
+
+    def rows(self) -> list[AchRow]:
+        return [AchRow(*r) for r in self._conn.execute("SELECT id, annotation_id, position FROM ach_rows "
+                                                       "ORDER BY position, id")]
+
+    def ratings(self) -> dict[tuple[int, int], str]:
+        return {(r, h): rating for r, h, rating in self._conn.execute(
+            "SELECT row_id, hypothesis_id, rating FROM ach_ratings")}
+
+    def raters(self) -> dict[tuple[int, int], tuple[str, str | None]]:
+        """Who rated each cell, and when ("" and None where the file did not record it)."""
+        return {(r, h): (author, at) for r, h, author, at in self._conn.execute(
+            "SELECT row_id, hypothesis_id, author, rated_at FROM ach_ratings")}
+
+    def add_hypothesis(self, title: str, description: str = "") -> int:
+        with self._write() as conn:
+            position = conn.execute("SELECT ifnull(max(position), 0) + 1 FROM hypotheses").fetchone()[0]
+            return int(conn.execute(
+                "INSERT INTO hypotheses (title, description, created, position) VALUES (?, ?, ?, ?)",
+                (title, description, _now(), position)).lastrowid or 0)  # an INSERT always sets it
+
+    def edit_hypothesis(self, hypothesis_id: int, title: str, description: str) -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE hypotheses SET title = ?, description = ? WHERE id = ?",
+                         (title, description, hypothesis_id))
+
+    def order_hypotheses(self, ids: list[int]) -> None:
+        """Put the hypotheses in this order."""
+        with self._write() as conn:
+            conn.executemany("UPDATE hypotheses SET position = ? WHERE id = ?",
+                             [(i + 1, h) for i, h in enumerate(ids)])
+
+    def delete_hypothesis(self, hypothesis_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM hypotheses WHERE id = ?", (hypothesis_id,))
+
+    def add_rows(self, annotation_ids: list[int]) -> list[int]:
+        """Rows for these annotations, at the end; an annotation already a row is left as it is."""
+        added = []
+        with self._write() as conn:
+            position = conn.execute("SELECT ifnull(max(position), 0) FROM ach_rows").fetchone()[0]
+            for annotation_id in annotation_ids:
+                if conn.execute("SELECT 1 FROM ach_rows WHERE annotation_id = ?", (annotation_id,)).fetchone():
+                    continue
+                position += 1
+                added.append(int(conn.execute("INSERT INTO ach_rows (annotation_id, position) VALUES (?, ?)",
+                                              (annotation_id, position)).lastrowid or 0))
+        return added
+
+    def remove_row(self, row_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM ach_rows WHERE id = ?", (row_id,))
+
+    def rate(self, row_id: int, hypothesis_id: int, rating: str | None, *, author: str | None = None,
+             rated_at: str | None = None) -> None:
+        """Set a cell (None clears it to unrated): rated by this store's author now, unless
+        `author` and `rated_at` say whose rating it was."""
+        if rating is not None and rating not in RATINGS:
+            raise ValueError(f"unknown rating {rating!r}")
+        with self._write() as conn:
+            if rating is None:
+                conn.execute("DELETE FROM ach_ratings WHERE row_id = ? AND hypothesis_id = ?", (row_id, hypothesis_id))
+            else:
+                conn.execute("INSERT INTO ach_ratings (row_id, hypothesis_id, rating, author, rated_at) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (row_id, hypothesis_id) DO UPDATE SET "
+                             "rating = excluded.rating, author = excluded.author, rated_at = excluded.rated_at",
+                             (row_id, hypothesis_id, rating, self._tx.author if author is None else author,
+                              rated_at or _now()))
+
+    def data(self) -> AchData:
         """The matrix with what each row shows: its quote, outlet and grade, and its weight."""
-        hypotheses = self.hypotheses()  # type: ignore[attr-defined]
-        grades = self.source_grades()  # type: ignore[attr-defined]
+        hypotheses = self.hypotheses()
+        grades = self._sources.grades()
         rows = []
-        for row in self.ach_rows():  # type: ignore[attr-defined]
-            a = self.annotation(row.annotation_id)  # type: ignore[attr-defined]
+        for row in self.rows():
+            a = self._annotations.get(row.annotation_id)
             article = self._conn.execute("SELECT title, source, published, published_precision FROM articles "
                                          "WHERE id = ?", (a.article_id,)).fetchone()
             if a.claim is not None:
@@ -146,6 +150,6 @@ class AchMatrix:
                 reliability, credibility = grades.reliability(article[1]), None
             rows.append(RowInfo(row.id, a.id, a.article_id, a.kind, a.exact, article[0], article[1], article[2],
                                 article[3], reliability, credibility))
-        matrix = Matrix([r.id for r in rows], [h.id for h in hypotheses], self.ach_ratings(),  # type: ignore[attr-defined]
+        matrix = Matrix([r.id for r in rows], [h.id for h in hypotheses], self.ratings(),
                         {r.id: weight(r.reliability, r.credibility) for r in rows})
-        return AchData(hypotheses, rows, matrix, self.ach_raters())  # type: ignore[attr-defined]
+        return AchData(hypotheses, rows, matrix, self.raters())

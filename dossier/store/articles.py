@@ -10,6 +10,7 @@ from dossier.core.models import Annotation, Article, ArticleSummary, NewArticle,
 from dossier.core.stories import story_keys
 from dossier.core.vocabulary import PUBLISHED_PRECISIONS
 from dossier.store.sentence_index import add_sentences, forget_sentences
+from dossier.store.transactions import Transactions, utc_now
 
 _ARTICLE_COLUMNS = (
     "id, title, source, url, published, published_precision, text, sha256, imported_at, "
@@ -36,23 +37,26 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class ArticleQueries:
-    _conn: sqlite3.Connection
+class Articles:
+    """`db.articles`: articles, their original files and the outlets they repeat."""
 
-    def add_article(self, article: NewArticle, imported_at: str | None = None) -> int:
-        return self.add_articles([article], imported_at)[0]
+    def __init__(self, tx: Transactions, sources: Sources) -> None:
+        self._conn = tx.conn
+        self._write = tx.write
+        self._sources = sources
 
-    def add_articles(self, articles: Iterable[NewArticle], imported_at: str | None = None) -> list[int]:
+    def add(self, article: NewArticle, imported_at: str | None = None) -> int:
+        return self.add_many([article], imported_at)[0]
+
+    def add_many(self, articles: Iterable[NewArticle], imported_at: str | None = None) -> list[int]:
         """Store articles in one transaction; their sources are created as they arrive."""
-        from dossier.store.database import utc_now
-
         stamp = imported_at or utc_now()
         ids: list[int] = []
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             for a in articles:
                 if a.published_precision not in PUBLISHED_PRECISIONS:
                     raise ValueError(f"unknown published precision {a.published_precision!r}")
-                self._ensure_source(conn, a.source)
+                self._sources.ensure(conn, a.source)
                 cur = conn.execute(
                     "INSERT INTO articles (title, source, url, published, published_precision, "
                     "text, sha256, imported_at, language, original_name) "
@@ -60,7 +64,7 @@ class ArticleQueries:
                     (a.title, a.source, a.url, a.published, a.published_precision, a.text,
                      text_sha256(a.text), stamp, a.language, a.original_name),
                 )
-                article_id = int(cur.lastrowid)  # type: ignore[arg-type]
+                article_id = int(cur.lastrowid or 0)  # an INSERT always sets it
                 add_sentences(conn, article_id, a.text)
                 conn.executemany("INSERT INTO story_keys (key, article_id) VALUES (?, ?)",
                                  [(key, article_id) for key in sorted(story_keys(a.text))])  # in order: a few pages, not one per key
@@ -69,7 +73,7 @@ class ArticleQueries:
 
     def keep_original(self, article_id: int, file_name: str | None, content: bytes) -> None:
         """Store the file an article came from, byte for byte."""
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO originals (article_id, file_name, content) VALUES (?, ?, ?)",
                 (article_id, file_name, content),
@@ -81,7 +85,7 @@ class ArticleQueries:
         ).fetchone()
         return (row[0], bytes(row[1])) if row else None
 
-    def article(self, article_id: int) -> Article:
+    def get(self, article_id: int) -> Article:
         row = self._conn.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
@@ -89,26 +93,26 @@ class ArticleQueries:
             raise KeyError(f"no article {article_id}")
         return Article(*row)
 
-    def article_id_by_sha256(self, sha256: str) -> int | None:
+    def id_by_sha256(self, sha256: str) -> int | None:
         """The article with this text, or the one a capture with this text was joined into (the
         same story, already here)."""
         row = self._conn.execute("SELECT id FROM articles WHERE sha256 = ? UNION ALL "
                                  "SELECT article_id FROM captures WHERE sha256 = ?", (sha256, sha256)).fetchone()
         return row[0] if row else None
 
-    def article_sources(self) -> list[tuple[int, str | None, str]]:
+    def identifiers(self) -> list[tuple[int, str | None, str]]:
         """(id, url, sha256) of every article, oldest first: how annotation files name them."""
         return list(self._conn.execute("SELECT id, url, sha256 FROM articles ORDER BY id"))
 
-    def article_reports(self, article_id: int) -> list[str]:
+    def reports(self, article_id: int) -> list[str]:
         """The outlets whose reporting this article repeats (its passages are not independent
         of theirs)."""
         return [r[0] for r in self._conn.execute(
             "SELECT outlet FROM article_reports WHERE article_id = ? ORDER BY outlet COLLATE NOCASE", (article_id,))]
 
-    def set_article_reports(self, article_id: int, outlets: Iterable[str]) -> None:
+    def set_reports(self, article_id: int, outlets: Iterable[str]) -> None:
         wanted = list({o.strip().casefold(): o.strip() for o in outlets if o.strip()}.values())
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute("DELETE FROM article_reports WHERE article_id = ?", (article_id,))
             conn.executemany("INSERT INTO article_reports (article_id, outlet) VALUES (?, ?)",
                              [(article_id, o) for o in wanted])
@@ -121,17 +125,17 @@ class ArticleQueries:
             "AND start_offset < ? AND end_offset > ?", (article_id, max(end, start + 1), start)).fetchone()
         return (rows[0], rows[1]) if rows and rows[0] is not None else None
 
-    def article_hashes(self) -> set[str]:
+    def hashes(self) -> set[str]:
         """The sha256 of every article's text: an import skips extracting what is already here."""
         return {r[0] for r in self._conn.execute("SELECT sha256 FROM articles UNION SELECT sha256 FROM captures")}
 
-    def has_article(self, article_id: int) -> bool:
+    def exists(self, article_id: int) -> bool:
         return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def article_count(self) -> int:
+    def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def article_ids(
+    def ids(
         self, order: str = "published", descending: bool = True, *, contains: str = "",
         published_from: str | None = None, published_to: str | None = None, language: str | None = None,
     ) -> list[int]:
@@ -166,7 +170,7 @@ class ArticleQueries:
         sql = f"SELECT id FROM articles {clause} ORDER BY {_order(order, descending)}"
         return [r[0] for r in self._conn.execute(sql, args)]
 
-    def article_page(
+    def page(
         self, offset: int = 0, limit: int = 50, order: str = "published", descending: bool = True
     ) -> list[ArticleSummary]:
         sql = (
@@ -175,7 +179,7 @@ class ArticleQueries:
         )
         return [ArticleSummary(*r) for r in self._conn.execute(sql, (limit, offset))]
 
-    def article_summaries(self, ids: Iterable[int]) -> dict[int, ArticleSummary]:
+    def summaries(self, ids: Iterable[int]) -> dict[int, ArticleSummary]:
         wanted = list(ids)
         result: dict[int, ArticleSummary] = {}
         for chunk in _chunks(wanted, 500):
@@ -186,22 +190,22 @@ class ArticleQueries:
                 result[r[0]] = ArticleSummary(*r)
         return result
 
-    def update_article_metadata(
+    def update_metadata(
         self, article_id: int, *, title: str, source: str | None, url: str | None,
         published: str | None, published_precision: str,
     ) -> None:
         """Change what was guessed about an article. Its text can't change (a trigger refuses)."""
-        with self._write() as conn:  # type: ignore[attr-defined]
-            self._ensure_source(conn, source)
+        with self._write() as conn:
+            self._sources.ensure(conn, source)
             conn.execute(
                 "UPDATE articles SET title = ?, source = ?, url = ?, published = ?, "
                 "published_precision = ? WHERE id = ?",
                 (title, source, url, published, published_precision, article_id),
             )
 
-    def set_article_language(self, article_id: int, language: str | None) -> None:
+    def set_language(self, article_id: int, language: str | None) -> None:
         """The article's language (ISO 639-1), as detected or as the user corrects it."""
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
 
     def texts_without_language(self, after_id: int = 0, limit: int = 500,
@@ -212,26 +216,41 @@ class ArticleQueries:
             "SELECT id, substr(text, 1, ?) FROM articles WHERE language IS NULL AND id > ? ORDER BY id LIMIT ?",
             (chars, after_id, limit))]
 
-    def article_languages(self) -> list[tuple[str | None, int]]:
+    def languages(self) -> list[tuple[str | None, int]]:
         """(language, how many articles) over the dossier, most first: the list's filter."""
         return [(r[0], r[1]) for r in self._conn.execute(
             "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language")]
 
-    def delete_article(self, article_id: int) -> None:
-        with self._write() as conn:  # type: ignore[attr-defined]
+    def delete(self, article_id: int) -> None:
+        with self._write() as conn:
             forget_sentences(conn, [article_id])
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    # -- sources ----------------------------------------------------------------------------------
+    def dependents(self, article_id: int) -> dict[str, int]:
+        """What goes with an article: counts shown before deleting it."""
+        q = self._conn.execute
+        return {
+            "annotations": q("SELECT count(*) FROM annotations WHERE article_id = ?", (article_id,)).fetchone()[0],
+            "mentions": q("SELECT count(*) FROM mentions WHERE article_id = ?", (article_id,)).fetchone()[0],
+            "events": q("SELECT count(*) FROM events WHERE article_id = ?", (article_id,)).fetchone()[0],
+        }
 
-    def sources(self) -> list[Source]:
+
+class Sources:
+    """`db.sources`: the outlets articles come from, and the reliability each is graded."""
+
+    def __init__(self, tx: Transactions) -> None:
+        self._conn = tx.conn
+        self._write = tx.write
+
+    def all(self) -> list[Source]:
         return [Source(*r) for r in self._conn.execute(
             "SELECT id, name, reliability, rationale FROM sources ORDER BY name COLLATE NOCASE"
         )]
 
-    def source_by_name(self, name: str) -> Source | None:
+    def by_name(self, name: str) -> Source | None:
         """The outlet of that name, by the grading rule's matching (see core.grading)."""
-        sources = self.sources()
+        sources = self.all()
         exact = next((s for s in sources if s.name == name), None)
         if exact is not None:
             return exact
@@ -239,29 +258,29 @@ class ArticleQueries:
         matches = [s for s in sources if s.name.casefold() == key]
         return next((s for s in matches if s.reliability), matches[0] if matches else None)
 
-    def source_grades(self) -> SourceGrades:
+    def grades(self) -> SourceGrades:
         """Every outlet's default reliability: what a claim without its own inherits."""
-        return SourceGrades(self.sources())
+        return SourceGrades(self.all())
 
     def claim_grade(self, annotation: Annotation) -> Grade | None:
         """A claim's effective grade (None for a highlight or a note)."""
         if annotation.claim is None:
             return None
         source = self._conn.execute("SELECT source FROM articles WHERE id = ?", (annotation.article_id,)).fetchone()
-        return self.source_grades().grade(annotation.claim, source[0] if source else None)
+        return self.grades().grade(annotation.claim, source[0] if source else None)
 
-    def _ensure_source(self, conn: sqlite3.Connection, name: str | None) -> None:
+    def ensure(self, conn: sqlite3.Connection, name: str | None) -> None:
         """A new outlet gets a row to grade; one already there in another case does not get a
         second (sources.name's NOCASE folds only ASCII)."""
         if not name or conn.execute("SELECT 1 FROM sources WHERE name = ?", (name,)).fetchone():
             return  # there already (the index answers for ASCII case)
-        if name.isascii() or self.source_by_name(name) is None:
+        if name.isascii() or self.by_name(name) is None:
             conn.execute("INSERT INTO sources (name) VALUES (?)", (name,))
 
-    def set_source_grade(self, name: str, reliability: str | None, rationale: str = "") -> None:
+    def set_grade(self, name: str, reliability: str | None, rationale: str = "") -> None:
         """Grade the outlet of that name (found as the grading rule finds it), or a new one."""
-        existing = self.source_by_name(name)
-        with self._write() as conn:  # type: ignore[attr-defined]
+        existing = self.by_name(name)
+        with self._write() as conn:
             if existing is None:
                 conn.execute("INSERT INTO sources (name, reliability, rationale) VALUES (?, ?, ?)",
                              (name, reliability, rationale))
@@ -288,18 +307,3 @@ def _ensure_casefold(conn: sqlite3.Connection) -> None:
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-class ArticleHistory:
-    """What goes with an article when it is deleted."""
-
-    _conn: sqlite3.Connection
-
-    def article_dependents(self, article_id: int) -> dict[str, int]:
-        """What goes with an article: counts shown before deleting it."""
-        q = self._conn.execute
-        return {
-            "annotations": q("SELECT count(*) FROM annotations WHERE article_id = ?", (article_id,)).fetchone()[0],
-            "mentions": q("SELECT count(*) FROM mentions WHERE article_id = ?", (article_id,)).fetchone()[0],
-            "events": q("SELECT count(*) FROM events WHERE article_id = ?", (article_id,)).fetchone()[0],
-        }

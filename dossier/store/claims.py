@@ -12,6 +12,10 @@ from typing import Any, NamedTuple
 from dossier.core.corroboration import Corroboration, EvidenceSource, corroborate, dependence
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
+from dossier.store.annotations import Annotations
+from dossier.store.articles import Articles, Sources
+from dossier.store.tags import Tags
+from dossier.store.transactions import Transactions
 
 
 class EvidenceItem(NamedTuple):
@@ -75,7 +79,15 @@ RESULTS = 20
 
 
 class ClaimQueries:
-    _conn: sqlite3.Connection
+    """`db.claims`: the claims board's rows and the passages related to a claim."""
+
+    def __init__(self, tx: Transactions, annotations: Annotations, articles: Articles, sources: Sources,
+                 tags: Tags) -> None:
+        self._conn = tx.conn
+        self._annotations = annotations
+        self._articles = articles
+        self._sources = sources
+        self._tags = tags
 
     def claim_rows(self, claim_ids: Iterable[int] | None = None) -> list[ClaimRow]:
         """Every claim (or these), with all the board shows of it. A handful of queries for the
@@ -87,8 +99,8 @@ class ClaimQueries:
         reports: dict[int, list[str]] = {}
         for article_id, outlet in q("SELECT article_id, outlet FROM article_reports"):
             reports.setdefault(article_id, []).append(outlet)
-        grades = self.source_grades()  # type: ignore[attr-defined]
-        tag_names = {t.id: t.name for t in self.tags()}  # type: ignore[attr-defined]
+        grades = self._sources.grades()
+        tag_names = {t.id: t.name for t in self._tags.all()}
         claim_ids_all = [c.id for c in claims]
         links: dict[int, list[tuple[str, int, int, str, str]]] = {}
         entities: dict[int, list[str]] = {}
@@ -120,11 +132,11 @@ class ClaimQueries:
                     "ORDER BY en.name", chunk):
                 entities.setdefault(claim_id, []).append(name)
         article_ids = {c.article_id for c in claims} | {l[2] for ls in links.values() for l in ls}
-        articles = self.article_summaries(article_ids)  # type: ignore[attr-defined]
+        articles = self._articles.summaries(article_ids)
         rows = []
         for c in claims:
             article = articles[c.article_id]
-            grade = grades.grade(c.claim, article.source)  # type: ignore[arg-type]
+            grade = grades.grade(c.claim, article.source)  # type: ignore[arg-type]  # `claims` holds claims only
             items, sources = [], []
             for relation, target, article_id, exact, author in links.get(c.id, []):
                 other = articles[article_id]
@@ -144,9 +156,9 @@ class ClaimQueries:
         """Sentences of other articles that may support or contradict a claim, best first: those
         that name the same entities, share its rarer words (bm25 over the sentence index) and date
         the same days. No model: the dossier's own index and mentions."""
-        claim = self.annotation(claim_id)  # type: ignore[attr-defined]
+        claim = self._annotations.get(claim_id)
         q = self._conn.execute
-        span = self.sentence_at(claim.article_id, claim.start, claim.end) or (claim.start, claim.end)  # type: ignore[attr-defined]
+        span = self._articles.sentence_at(claim.article_id, claim.start, claim.end) or (claim.start, claim.end)
         # A claim is often a clause ("the agreement was not implemented in full"): what it is
         # about is named around it, so the sentences before and after it count too.
         around = self._conn.execute(
@@ -157,7 +169,7 @@ class ClaimQueries:
             (claim.article_id, span[0], claim.article_id, span[1])).fetchall()
         context = (min([span[0], *(r[0] for r in around if r[0] is not None)]),
                    max([span[1], *(r[1] for r in around if r[1] is not None)]))
-        article = self.article(claim.article_id)  # type: ignore[attr-defined]
+        article = self._articles.get(claim.article_id)
         text = article.text
         entity_ids = [r[0] for r in q(
             "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND start_offset < ? AND end_offset > ?",
@@ -210,7 +222,7 @@ class ClaimQueries:
             "SELECT e.claim_id, a.id, e.relation FROM evidence e JOIN annotations a ON a.id = e.annotation_id "
             "WHERE e.claim_id = ?", (claim_id,))}
         linked_spans = [(a.article_id, a.start, a.end, linked[a.id]) for a in
-                        (self.annotation(i) for i in linked)]  # type: ignore[attr-defined]
+                        (self._annotations.get(i) for i in linked)]
         best = sorted(candidates, key=lambda i: -scores[i])[:limit]
         # Which of the claim's words each shares, said in the claim's own form of the word.
         shared_stems = self._text_stems([str(rows_by_id[i][4]) for i in best])
@@ -236,10 +248,10 @@ class ClaimQueries:
         every other annotation."""
         order = "ORDER BY a.article_id, a.start_offset, a.id"
         if claim_ids is None:
-            return self._select(f"WHERE a.kind = 'claim' {order}", ())  # type: ignore[attr-defined, no-any-return]
+            return self._annotations.select(f"WHERE a.kind = 'claim' {order}", ())
         found: list[Annotation] = []
         for chunk in _chunks(list(claim_ids), 500):
-            found += self._select(  # type: ignore[attr-defined]
+            found += self._annotations.select(
                 f"WHERE a.kind = 'claim' AND a.id IN ({','.join('?' * len(chunk))}) {order}", tuple(chunk))
         return found
 
@@ -337,7 +349,7 @@ def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
 def related_in_file(path: Path, claim_id: int, limit: int = RESULTS) -> list[RelatedPassage]:
     """A claim's related passages through a read-only connection of its own: the editor asks on
     a worker thread, so a large dossier never holds up the window."""
-    from dossier.store import Store
+    from dossier.store.database import Database
 
-    with Store.reading(path) as store:  # the window opened and checked it
-        return store.related_passages(claim_id, limit)  # type: ignore[no-any-return]
+    with Database.reading(path) as store:  # the window opened and checked it
+        return store.claims.related_passages(claim_id, limit)

@@ -12,16 +12,29 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
+from typing import Self
 
 from dossier.core.models import DossierInfo
 from dossier.store import backups
+from dossier.store.ach import Ach
+from dossier.store.annotations import Annotations
+from dossier.store.articles import Articles, Sources
+from dossier.store.claims import ClaimQueries
+from dossier.store.entities import Entities, Events
 from dossier.store.errors import DossierError, MigrationError, ReadOnlyDossier
+from dossier.store.evidence import Evidence
+from dossier.store.extraction import Extraction
 from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem, quick_check
 from dossier.store.journal import Journal
 from dossier.store.lock import DossierLock
+from dossier.store.network import NetworkQueries
+from dossier.store.provenance import ProvenanceRecords
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
+from dossier.store.search import Search
+from dossier.store.tags import Tags
+from dossier.store.team import Team
+from dossier.store.transactions import Transactions, transaction, utc_now
 
 
 # Meta key listing articles whose entities and events are still to be extracted (comma-separated
@@ -29,10 +42,6 @@ from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migr
 # background; if the app closes first, the next start does it.
 PENDING_EXTRACTION = "pending_extraction"
 SUMMARY = "summary"  # the analyst's summary, or key judgments, printed first in the report
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _connect_for_writing(path: Path) -> sqlite3.Connection:
@@ -78,27 +87,52 @@ def migrate(
 
 
 class Database:
-    """An open dossier: one write connection, the writer lock, and transactions.
-
-    The query methods live in mixins (articles, entities, annotations, search) that use
-    `_conn` for reads and `_write()` for writes. No other layer gets the connection: what they
-    need is a method here."""
+    """An open dossier: one write connection, the writer lock, transactions, meta and counts;
+    what is in it is read and written through its query objects, one per area:
+    `db.articles`, `db.sources`, `db.entities`, `db.events`, `db.annotations`, `db.evidence`,
+    `db.tags`, `db.claims`, `db.extraction`, `db.network`, `db.ach`, `db.team`, `db.search`,
+    `db.provenance`. No other layer gets the connection: what they need is a method of these."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: DossierLock | None) -> None:
         self.path = path
-        self._conn = conn
+        self._tx = Transactions(path, conn)
+        self._open = True
         self._lock = lock
-        self._depth = 0
         self._journal = Journal(conn)
-        self._verified = True  # new and read-only files need no check; `open` says otherwise
-        # The analyst whose edits these are: stamped on every annotation, assessment, evidence
-        # link and rating written through this store (the app sets it from Preferences).
-        self.author = ""
+        tx = self._tx
+        self.sources = Sources(tx)
+        self.articles = Articles(tx, self.sources)
+        self.entities = Entities(tx)
+        self.events = Events(tx)
+        self.tags = Tags(tx)
+        self.annotations = Annotations(tx, self.articles)
+        self.evidence = Evidence(tx)
+        self.claims = ClaimQueries(tx, self.annotations, self.articles, self.sources, self.tags)
+        self.extraction = Extraction(tx, self.events)
+        self.network = NetworkQueries(tx)
+        self.ach = Ach(tx, self.annotations, self.sources)
+        self.team = Team(tx, self.articles, self.annotations, self.tags, self.entities, self.events)
+        self.search = Search(tx.conn)
+        self.provenance = ProvenanceRecords(tx)
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._tx.conn
+
+    @property
+    def author(self) -> str:
+        """The analyst whose edits these are: stamped on every annotation, assessment, evidence
+        link and rating written through this store (the app sets it from Preferences)."""
+        return self._tx.author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._tx.author = name
 
     # -- opening and closing --------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, verify: bool = True, backup: bool = True):  # type: ignore[no-untyped-def]
+    def open(cls, path: Path | str, *, verify: bool = True, backup: bool = True) -> Self:
         """Open an existing dossier for reading and writing. Raises a DossierError if it can't.
 
         The file's schema is always checked. With `verify` (the command line), SQLite's
@@ -134,11 +168,11 @@ class Database:
             lock.abandon()
             raise
         store = cls(path, conn, lock)
-        store._verified = check
+        store._tx.verified = check
         return store
 
     @classmethod
-    def open_readonly(cls, path: Path | str):  # type: ignore[no-untyped-def]
+    def open_readonly(cls, path: Path | str) -> Self:
         """Open for reading only (exports, `info`): no lock, so it works while the app has the
         dossier open, and nothing is written."""
         path = Path(path)
@@ -149,20 +183,20 @@ class Database:
         return cls(path, connect_readonly(path), None)
 
     @classmethod
-    def reading(cls, path: Path | str):  # type: ignore[no-untyped-def]
+    def reading(cls, path: Path | str) -> Self:
         """A second, read-only connection to a dossier this process has open and has checked
         already (a worker's view of it): no lock, and no checking again."""
         return cls(Path(path), connect_readonly(Path(path)), None)
 
     @classmethod
-    def second_writer(cls, path: Path | str):  # type: ignore[no-untyped-def]
+    def second_writer(cls, path: Path | str) -> Self:
         """A second writing connection to a dossier this process has open, checked and locked: a
         long edit (a merge) runs on a worker through it, so the window stays live. Its edits are
         journaled as any are, and their undo replays on the first connection (plain SQL)."""
         return cls(Path(path), _connect_for_writing(Path(path)), None)
 
     @classmethod
-    def create(cls, path: Path | str, title: str):  # type: ignore[no-untyped-def]
+    def create(cls, path: Path | str, title: str) -> Self:
         """Create a new, empty dossier. Refuses an existing file."""
         path = Path(path)
         if path.exists():
@@ -175,7 +209,7 @@ class Database:
             try:
                 migrate(conn, path)
                 now = utc_now()
-                with _transaction(conn):
+                with transaction(conn):
                     conn.executemany(
                         "INSERT INTO meta (key, value) VALUES (?, ?)",
                         [("title", title), ("created", now), ("format", "dossier")],
@@ -191,11 +225,11 @@ class Database:
         return cls(path, conn, lock)
 
     def close(self) -> None:
-        if self._conn is None:
+        if not self._open:
             return
+        self._open = False
         if self._lock is None:  # read-only: nothing to fold back, nothing to unlock
             self._conn.close()
-            self._conn = None  # type: ignore[assignment]
             return
         try:
             # Fold the WAL back into the file so the dossier is one self-contained file again.
@@ -203,11 +237,10 @@ class Database:
         except sqlite3.Error:
             pass  # a checkpoint is housekeeping; the data is already committed
         self._conn.close()
-        self._conn = None  # type: ignore[assignment]
         if self._lock is not None:
             self._lock.release()
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -215,7 +248,7 @@ class Database:
 
     @property
     def is_open(self) -> bool:
-        return self._conn is not None
+        return self._open
 
     # -- transactions ---------------------------------------------------------------------------
 
@@ -224,70 +257,42 @@ class Database:
         """One atomic write. Nested calls join the outer transaction as savepoints: an edit made
         of several store calls commits once or not at all, and a nested part that fails (one
         file of an import batch) is rolled back alone."""
-        with self._write():
+        with self._tx.write():
             yield
 
     @property
     def verified(self) -> bool:
         """Whether the file passed its integrity check, so it may be written."""
-        return self._verified
+        return self._tx.verified
 
     def integrity_problem(self) -> str:
         """'ok', or what quick_check finds wrong. Its own connection: safe on a worker thread."""
         return integrity_problem(self.path)
 
     def mark_verified(self) -> None:
-        self._verified = True
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        if not self._verified:
-            raise ReadOnlyDossier(self.path, f"{self.path.name} is still being checked; it can be changed as "
-                                             "soon as the check has passed (a moment).")
-        if self._depth:  # inside a transaction: a savepoint, so a failure here undoes only this part
-            name = f"nested_{self._depth}"
-            self._conn.execute(f"SAVEPOINT {name}")
-            self._depth += 1
-            try:
-                yield self._conn
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute(f"ROLLBACK TO {name}")
-                    self._conn.execute(f"RELEASE {name}")
-                raise
-            else:
-                self._conn.execute(f"RELEASE {name}")
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with _transaction(self._conn):
-                yield self._conn
-        finally:
-            self._depth = 0
+        self._tx.verified = True
 
     @property
     def in_transaction(self) -> bool:
-        return self._depth > 0
+        return self._tx.depth > 0
 
     @contextmanager
     def recording(self) -> Iterator[list[str]]:
         """One transaction whose changes are written down so they can be undone exactly: the
         list holds the undo statements once the block has committed (see journal.py)."""
-        if self._depth:
+        if self._tx.depth:
             raise RuntimeError("an undoable edit can't start inside another transaction")
-        with self._write(), self._journal.recording() as statements:
+        with self._tx.write(), self._journal.recording() as statements:
             yield statements
 
     def replay(self, statements: Sequence[str]) -> list[str]:
         """Undo (or redo) a recorded edit in one transaction; returns the statements that undo
         the replay. Raises (changing nothing) if the rows it needs have changed meanwhile."""
-        if self._depth:
+        if self._tx.depth:
             raise RuntimeError("an undo can't run inside another transaction")
         from dossier.store.sentence_index import articles_replayed, forget_sentences, index_sentences
 
-        with self._write() as conn:
+        with self._tx.write() as conn:
             # Plain SQL knows nothing of the sentence index (store/sentence_index.py): the articles
             # the replay touches leave it before and come back after, each read once.
             touched = articles_replayed(conn, statements)
@@ -303,7 +308,7 @@ class Database:
         return row[0] if row else default
 
     def set_meta(self, key: str, value: str) -> None:
-        with self._write() as conn:
+        with self._tx.write() as conn:
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -357,23 +362,6 @@ class Database:
 
         check_target(Path(target), self.path)
         backups.copy_dossier(self._conn, Path(target))
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if conn.in_transaction:  # some errors (a full disk) have rolled it back already
-            conn.execute("ROLLBACK")
-        raise
-    try:
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:

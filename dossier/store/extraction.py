@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 
 from dossier.core.models import NewEvent, NewMention
 from dossier.core.vocabulary import EVENT_PRECISIONS
+from dossier.store.entities import Events
+from dossier.store.transactions import Transactions
 
 MENTION_COLUMNS = ["article_id", "entity_id", "start_offset", "end_offset", "surface", "origin"]
 
@@ -36,11 +38,16 @@ class AutomaticEvent(NamedTuple):
     end: int
 
 
-class ExtractionWrites:
-    _conn: sqlite3.Connection
-    _bulk_db: Any = None
+class Extraction:
+    """`db.extraction`: what extraction writes, and the limits the user set on it."""
 
-    def extraction_guards(self, article_id: int) -> ExtractionGuards:
+    def __init__(self, tx: Transactions, events: Events) -> None:
+        self._conn = tx.conn
+        self._write = tx.write
+        self._events = events
+        self._bulk_db: Any = None  # sqlite_utils.Database, made on first use (it is not typed)
+
+    def guards(self, article_id: int) -> ExtractionGuards:
         q = self._conn.execute
         return ExtractionGuards(
             [(r[0], r[1]) for r in q("SELECT start_offset, end_offset FROM mentions WHERE article_id = ? "
@@ -56,19 +63,19 @@ class ExtractionWrites:
     def replace_automatic(self, article_id: int, mentions: Sequence[NewMention], events: Sequence[NewEvent]) -> None:
         """The article's automatic mentions and events become these (the user's stay), in one
         transaction."""
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute("DELETE FROM mentions WHERE article_id = ? AND origin = 'auto'", (article_id,))
             conn.execute("DELETE FROM events WHERE article_id = ? AND origin = 'auto'", (article_id,))
             if mentions:
                 rows = [(m.article_id, m.entity_id, m.start, m.end, m.surface, m.origin) for m in mentions]
                 self._bulk().table("mentions").insert_all([MENTION_COLUMNS, *rows], batch_size=100)
-            self.add_events(events)  # type: ignore[attr-defined]
+            self._events.add_many(events)
 
     def replace_automatic_events(self, article_id: int, events: Sequence[NewEvent]) -> None:
         """The article's automatic events become these; its mentions and the user's events stay."""
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute("DELETE FROM events WHERE article_id = ? AND origin = 'auto'", (article_id,))
-            self.add_events(events)  # type: ignore[attr-defined]
+            self._events.add_many(events)
 
     def entities_in_span(self, article_id: int, start: int, end: int) -> list[int]:
         """The entities mentioned inside [start, end) of an article, in order of first mention."""
@@ -87,7 +94,7 @@ class ExtractionWrites:
         for _id, _earliest, _latest, precision in dates:
             if precision not in EVENT_PRECISIONS:
                 raise ValueError(f"unknown date precision {precision!r}")
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.executemany("UPDATE events SET earliest = ?, latest = ?, precision = ? WHERE id = ?",
                              [(e, l, p, i) for i, e, l, p in dates])
 

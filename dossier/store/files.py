@@ -13,8 +13,11 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 class NotAFile(ValueError):
@@ -102,7 +105,7 @@ def sqlite_uri(path: Path, **parameters: str) -> str:
     return f"file:{quote(absolute, safe='/:')}" + (f"?{query}" if query else "")
 
 
-def connect(path: Path, **parameters: str):  # type: ignore[no-untyped-def]
+def connect(path: Path, **parameters: str) -> sqlite3.Connection:
     """An sqlite3 connection to `path` through its quoted URI (see sqlite_uri), in autocommit
     mode (the store opens its transactions itself) and usable from the thread that opened it or
     another (each worker has a connection of its own)."""

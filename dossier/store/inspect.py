@@ -26,7 +26,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 
     wal = path.with_name(path.name + "-wal")
     flags = {"mode": "ro"} if wal.exists() else {"mode": "ro", "immutable": "1"}
-    return connect(path.resolve(), **flags)  # type: ignore[no-any-return]
+    return connect(path.resolve(), **flags)
 
 
 def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path | None = None) -> int:
@@ -71,7 +71,7 @@ def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path |
             problem = quick_check(conn)
             if problem != "ok":
                 raise CorruptDossier(path, problem, backup or _good_backup(path))
-        return version
+        return int(version)
     finally:
         conn.close()
 

@@ -30,15 +30,16 @@ from dossier.core import identity, limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
 from dossier.core.names import fold
 from dossier.core.models import Annotation, Article, Claim, Entity, Made, NewArticle, NewEvent, NewMention
-from dossier.core.validity import RATINGS, text_problem
+from dossier.core.validity import text_problem
 from dossier.core.vocabulary import EVIDENCE_RELATIONS
 from dossier.store import foreign
 from dossier.store.articles import text_sha256
 from dossier.store.foreign import about, check_mergeable, other_dossier  # noqa: F401 - the merge's entry points
 from dossier.store.merge_report import MergeReport
+from dossier.store.merging_ach import merge_hypotheses
 
 if TYPE_CHECKING:
-    from dossier.store import Store
+    from dossier.store import Database
 
 
 class _Preview(Exception):
@@ -47,7 +48,7 @@ class _Preview(Exception):
         self.report = report
 
 
-def preview_merge(store: Store, path: Path, label: str | None = None) -> MergeReport:
+def preview_merge(store: Database, path: Path, label: str | None = None) -> MergeReport:
     """What merging `path` would do, counted by doing it and rolling it back."""
     try:
         with store.transaction():
@@ -56,7 +57,7 @@ def preview_merge(store: Store, path: Path, label: str | None = None) -> MergeRe
         return preview.report
 
 
-def merge_dossier(store: Store, path: Path, label: str | None = None) -> MergeReport:
+def merge_dossier(store: Database, path: Path, label: str | None = None) -> MergeReport:
     """Merge the dossier at `path` into `store`, in one transaction (see the module's docstring).
     `label` names where it came from (default: its title and file name)."""
     check_mergeable(store, path)
@@ -65,7 +66,7 @@ def merge_dossier(store: Store, path: Path, label: str | None = None) -> MergeRe
 
 
 class _Merge:
-    def __init__(self, mine: Store, theirs: Store, merged_from: str) -> None:
+    def __init__(self, mine: Database, theirs: Database, merged_from: str) -> None:
         self.mine, self.theirs = mine, theirs
         self.report = MergeReport(merged_from)
         self.articles: dict[int, int] = {}
@@ -83,54 +84,54 @@ class _Merge:
         self._entities()
         self._articles()
         for theirs_id, mine_id in self.articles.items():
-            self._alone(f"The mentions of their article {theirs_id}", lambda: self._mentions(theirs_id, mine_id))
-            self._alone(f"The events of their article {theirs_id}", lambda: self._events(theirs_id, mine_id))
+            self.alone(f"The mentions of their article {theirs_id}", lambda: self._mentions(theirs_id, mine_id))
+            self.alone(f"The events of their article {theirs_id}", lambda: self._events(theirs_id, mine_id))
         self._annotations()
         self._evidence()
         self._conflicts()
-        self._hypotheses()
+        merge_hypotheses(self)
         if self.new_entities:  # a pair with a new entity in it was not proposed before the merge
             self.report.near_matches = len({e for pair in self._proposal_pairs() for e in pair
                                             if e in self.new_entities})
         new = set(self.report.new_article_ids)
-        self.report.captures_proposed = sum(1 for p in self.mine.capture_proposals()
+        self.report.captures_proposed = sum(1 for p in self.mine.team.capture_proposals()
                                             if p.keep.id in new or p.other.id in new)
         return self.report
 
-    def _leave_out(self, what: str, why: str) -> None:
+    def leave_out(self, what: str, why: str) -> None:
         self.report.left_out.append(f"{what}: {why}.")
 
-    def _alone(self, what: str, write: Callable[[], object]) -> bool:
+    def alone(self, what: str, write: Callable[[], object]) -> bool:
         """Write one thing of theirs in a savepoint: if the dossier refuses it all the same (a
         constraint no check above foresaw), it is undone alone and named."""
         try:
             with self.mine.transaction():
                 write()
         except (ValueError, KeyError, TypeError, sqlite3.IntegrityError, sqlite3.InterfaceError) as error:
-            self._leave_out(what, f"it could not be stored ({type(error).__name__}: {limits.words_of(error)})")
+            self.leave_out(what, f"it could not be stored ({type(error).__name__}: {limits.words_of(error)})")
             return False
         return True
 
     def _proposal_pairs(self) -> set[tuple[int, int]]:
         m = self.mine
-        return {(a.id, b.id) for a, b in m.same_name_proposals() + m.same_organisation_proposals()}
+        return {(a.id, b.id) for a, b in m.entities.same_name_proposals() + m.entities.same_organisation_proposals()}
 
     # -- outlets and tags -------------------------------------------------------------------------
 
     def _sources(self) -> None:
         m = self.mine
-        for source in self.theirs.sources():
+        for source in self.theirs.sources.all():
             problem = foreign.source_problem(source.name, source.reliability, source.rationale)
             if problem:
-                self._leave_out(about("Their outlet", source.name), problem)
+                self.leave_out(about("Their outlet", source.name), problem)
                 continue
-            mine = m.source_by_name(source.name)
+            mine = m.sources.by_name(source.name)
             if mine is None:
-                if self._alone(about("Their outlet", source.name),
-                               lambda: m.set_source_grade(source.name, source.reliability, source.rationale)):
+                if self.alone(about("Their outlet", source.name),
+                               lambda: m.sources.set_grade(source.name, source.reliability, source.rationale)):
                     self.report.sources_new += 1
             elif mine.reliability is None and source.reliability is not None and not mine.rationale:
-                m.set_source_grade(mine.name, source.reliability, source.rationale)
+                m.sources.set_grade(mine.name, source.reliability, source.rationale)
             elif source.reliability is not None and mine.reliability != source.reliability:
                 self.report.grades_differ.append(f"{mine.name} (yours {mine.reliability or 'ungraded'}, "
                                                  f"theirs {source.reliability})")
@@ -138,10 +139,10 @@ class _Merge:
     def _tags(self) -> None:
         m = self.mine
         pending = []
-        for tag in self.theirs.tags():
+        for tag in self.theirs.tags.all():
             problem = foreign.tag_problem(tag)
             if problem:
-                self._leave_out(about("Their tag", tag.name), problem)
+                self.leave_out(about("Their tag", tag.name), problem)
             else:
                 pending.append(tag)
         while pending:  # parents before children
@@ -150,11 +151,11 @@ class _Merge:
                 ready = pending  # a cycle in their tree, or a parent left out: what is left goes to the top
             for tag in ready:
                 parent = self.tags.get(tag.parent_id) if tag.parent_id is not None else None
-                found = m.tag_by_name(tag.name, parent)
+                found = m.tags.by_name(tag.name, parent)
                 if found is not None:
                     self.tags[tag.id] = found.id
-                elif self._alone(about("Their tag", tag.name),
-                                 lambda: self.tags.__setitem__(tag.id, m.add_tag(tag.name, tag.color, parent))):
+                elif self.alone(about("Their tag", tag.name),
+                                 lambda: self.tags.__setitem__(tag.id, m.tags.add(tag.name, tag.color, parent))):
                     self.report.tags_new += 1
             pending = [t for t in pending if t not in ready]
 
@@ -163,14 +164,14 @@ class _Merge:
     def _entities(self) -> None:
         m = self.mine
         by_name: dict[str, list[tuple[int, str]]] = {}
-        for e in m.entities():
+        for e in m.entities.all():
             for name in (e.name, *e.aliases):
                 by_name.setdefault(name.casefold(), []).append((e.id, e.kind))
-        rejected = m.rejected_name_keys()
-        for e in self.theirs.entities():
+        rejected = m.entities.rejected_name_keys()
+        for e in self.theirs.entities.all():
             problem = foreign.entity_problem(e)
             if problem:
-                self._leave_out(about(f"Their entity {e.id}", e.name), problem)
+                self.leave_out(about(f"Their entity {e.id}", e.name), problem)
                 continue
             names = [e.name, *e.aliases]
             found = [hit for n in names for hit in by_name.get(n.casefold(), [])]
@@ -178,27 +179,26 @@ class _Merge:
                 entity_id = next((i for i, kind in found if kind == e.kind), found[0][0])
                 self.entities[e.id] = entity_id
                 self.report.entities_matched += 1
-                mine = m.entity(entity_id)
+                mine = m.entities.get(entity_id)
                 known = {n.casefold() for n in (mine.name, *mine.aliases)}
                 for name in names:
                     if name.casefold() not in known:
-                        m.add_alias(entity_id, name)
+                        m.entities.add_alias(entity_id, name)
                         known.add(name.casefold())
                 continue
             if fold(e.name) in rejected:
                 self.report.entities_rejected += 1
                 continue
-            if not self._alone(about(f"Their entity {e.id}", e.name), lambda: self._new_entity(e)):
+            if not self.alone(about(f"Their entity {e.id}", e.name), lambda: self._new_entity(e)):
                 continue
             for name in names:
                 by_name.setdefault(name.casefold(), []).append((self.entities[e.id], e.kind))
 
     def _new_entity(self, e: Entity) -> None:
         m = self.mine
-        entity_id = m.add_entity(e.name, e.kind, e.aliases)
+        entity_id = m.entities.add(e.name, e.kind, e.aliases)
         if e.notes:
-            with m._write() as conn:
-                conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (e.notes, entity_id))
+            m.entities.set_notes(entity_id, e.notes)
         self.entities[e.id] = entity_id
         self.new_entities.add(entity_id)
         self.report.entities_new += 1
@@ -207,25 +207,25 @@ class _Merge:
 
     def _articles(self) -> None:
         m, t = self.mine, self.theirs
-        for article_id in t.article_ids(order="id", descending=False):
-            a = t.article(article_id)
+        for article_id in t.articles.ids(order="id", descending=False):
+            a = t.articles.get(article_id)
             problem = foreign.article_problem(a.title, a.text, a.source, a.url, a.published, a.published_precision,
                                               a.language, a.original_name)
-            original = t.original(a.id) if not problem else None
+            original = t.articles.original(a.id) if not problem else None
             problem = problem or foreign.original_problem(original)
             if problem:
-                self._leave_out(about(f"Their article {a.id}", a.title), problem)
+                self.leave_out(about(f"Their article {a.id}", a.title), problem)
                 self.left_out_articles.add(a.id)
                 continue
             sha256 = text_sha256(a.text)  # theirs as it is: a forged fingerprint matches nothing
             self.report.fingerprints_wrong += sha256 != a.sha256
-            mine_id = m.article_id_by_sha256(sha256)
+            mine_id = m.articles.id_by_sha256(sha256)
             if mine_id is not None:
                 self.articles[a.id], self.texts[a.id] = mine_id, a.text
                 if mine_id not in self.report.new_article_ids:
                     self.report.articles_matched += 1
                 continue
-            if self._alone(about(f"Their article {a.id}", a.title), lambda: self._new_article(a, original)):
+            if self.alone(about(f"Their article {a.id}", a.title), lambda: self._new_article(a, original)):
                 self.texts[a.id] = a.text
             else:
                 self.left_out_articles.add(a.id)
@@ -233,14 +233,14 @@ class _Merge:
 
     def _new_article(self, a: Article, original: tuple[str | None, bytes] | None) -> None:
         m, t = self.mine, self.theirs
-        (mine_id,) = m.add_articles([NewArticle(
+        (mine_id,) = m.articles.add_many([NewArticle(
             a.title, a.text, a.source, a.url, a.published, a.published_precision, a.language, a.original_name)],
             imported_at=a.imported_at)
         if original is not None:
-            m.keep_original(mine_id, original[0], bytes(original[1]))
-        reports = [r for r in t.article_reports(a.id) if not text_problem(r, limits.NAME, "", empty_allowed=False)]
+            m.articles.keep_original(mine_id, original[0], bytes(original[1]))
+        reports = [r for r in t.articles.reports(a.id) if not text_problem(r, limits.NAME, "", empty_allowed=False)]
         if reports:
-            m.set_article_reports(mine_id, reports)
+            m.articles.set_reports(mine_id, reports)
         self.articles[a.id] = mine_id
         self.report.articles_new += 1
         self.report.new_article_ids.append(mine_id)
@@ -249,7 +249,7 @@ class _Merge:
         """Their captures of a story come along with the article they were joined into."""
         m, t = self.mine, self.theirs
         for theirs_id, mine_id in self.articles.items():
-            for capture in t.captures(theirs_id):
+            for capture in t.team.captures(theirs_id):
                 row = t._conn.execute(
                     "SELECT title, source, url, published, published_precision, language, text, imported_at, "
                     "file_name, content, joined_at FROM captures WHERE id = ?", (capture.id,)).fetchone()
@@ -260,12 +260,12 @@ class _Merge:
                            or text_problem(imported_at, foreign.STAMP_CHARS, "its time of import", empty_allowed=False)
                            or text_problem(joined, foreign.STAMP_CHARS, "its time of joining", empty_allowed=False))
                 if problem:
-                    self._leave_out(what, problem)
+                    self.leave_out(what, problem)
                     continue
                 sha256 = text_sha256(text)
-                if m.article_id_by_sha256(sha256) is not None:
+                if m.articles.id_by_sha256(sha256) is not None:
                     continue
-                self._alone(what, lambda: m._conn.execute(
+                self.alone(what, lambda: m._conn.execute(
                     "INSERT INTO captures (article_id, title, source, url, published, published_precision, "
                     "language, text, sha256, imported_at, file_name, content, joined_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -274,37 +274,37 @@ class _Merge:
 
     def _mentions(self, theirs_id: int, mine_id: int) -> None:
         m, text = self.mine, self.texts[theirs_id]
-        taken = {(x.start, x.end) for x in m.mentions_in_article(mine_id)}
+        taken = {(x.start, x.end) for x in m.entities.mentions_in(mine_id)}
         new = []
-        for x in self.theirs.mentions_in_article(theirs_id):
+        for x in self.theirs.entities.mentions_in(theirs_id):
             problem = foreign.mention_problem(x.start, x.end, len(text), x.origin)
             if problem:
-                self._leave_out(about(f"Their mention {x.id}", x.surface), problem)
+                self.leave_out(about(f"Their mention {x.id}", x.surface), problem)
                 continue
             entity_id = self.entities.get(x.entity_id)
-            if entity_id is None or (x.start, x.end) in taken or m.is_rejected_mention(mine_id, x.start, x.end):
+            if entity_id is None or (x.start, x.end) in taken or m.entities.is_rejected_mention(mine_id, x.start, x.end):
                 continue  # an entity rejected here (or left out, and said so), or a place taken
             taken.add((x.start, x.end))
             new.append(NewMention(mine_id, entity_id, x.start, x.end, text[x.start:x.end], x.origin))
-        m.add_mentions(new)
+        m.entities.add_mentions(new)
         self.report.mentions_added += len(new)
 
     def _events(self, theirs_id: int, mine_id: int) -> None:
         m, text = self.mine, self.texts[theirs_id]
-        taken = {(e.start, e.end, e.date_text) for e in m.events(mine_id)}
-        taken |= m.extraction_guards(mine_id).kept_events
+        taken = {(e.start, e.end, e.date_text) for e in m.events.all(mine_id)}
+        taken |= m.extraction.guards(mine_id).kept_events
         new = []
-        for e in self.theirs.events(theirs_id):
+        for e in self.theirs.events.all(theirs_id):
             problem = foreign.their_event_problem(e, len(text))
             if problem:
-                self._leave_out(about(f"Their event {e.id}", e.title), problem)
+                self.leave_out(about(f"Their event {e.id}", e.title), problem)
                 continue
             if (e.start, e.end, e.date_text) in taken:
                 continue
             taken.add((e.start, e.end, e.date_text))
             new.append(NewEvent(mine_id, e.start, e.end, e.title, e.date_text, e.earliest, e.latest, e.precision,
                                 e.origin, tuple(self.entities[i] for i in e.entity_ids if i in self.entities)))
-        m.add_events(new)
+        m.events.add_many(new)
         self.report.events_added += len(new)
 
     # -- annotations ------------------------------------------------------------------------------
@@ -314,35 +314,35 @@ class _Merge:
         base = identity.dossier_uuid(t.meta("created"), t.title)
         here: dict[int, list[Annotation]] = {}
         texts: dict[int, str] = {}
-        for a in t.annotations():
+        for a in t.annotations.all():
             what = about(f"Their annotation {a.id}", a.exact)
             problem = foreign.annotation_problem(a)
             if problem is None and a.article_id not in self.articles:
                 problem = ("its article was left out" if a.article_id in self.left_out_articles
                            else f"its article ({a.article_id}) is not in their file")
             if problem:
-                self._leave_out(what, problem)
+                self.leave_out(what, problem)
                 continue
             iri = identity.annotation_iri(base, a.id, a.created)
-            known = m.annotation_for_external_id(iri)
+            known = m.annotations.by_external_id(iri)
             if known is not None:
                 self.annotations[a.id] = known
                 self.report.annotations_already += 1
                 continue
             mine_article = self.articles[a.article_id]
             if mine_article not in here:
-                here[mine_article] = m.annotations(mine_article)
-                texts[mine_article] = m.article(mine_article).text
+                here[mine_article] = m.annotations.all(mine_article)
+                texts[mine_article] = m.articles.get(mine_article).text
             # Their context as this app writes it: a longer one would only make the search longer.
             a = a._replace(prefix=a.prefix[-CONTEXT_CHARS:] if a.prefix else "", suffix=a.suffix[:CONTEXT_CHARS],
                            start=min(max(a.start, 0), len(texts[mine_article])))
 
             def place(a: Annotation = a, article: int = mine_article) -> None:
                 mine_id = self._place(a, article, texts[article], here[article])
-                m.remember_external_id(mine_id, iri)
+                m.annotations.remember_external_id(mine_id, iri)
                 self.annotations[a.id] = mine_id
 
-            self._alone(what, place)
+            self.alone(what, place)
 
     def _place(self, a: Annotation, article_id: int, text: str, here: list[Annotation]) -> int:
         m = self.mine
@@ -358,23 +358,23 @@ class _Merge:
                 if not conflicting:
                     self.report.annotations_matched += 1
                 for tag_id in tag_ids:
-                    m.tag_annotation(matched, tag_id)
+                    m.tags.attach(matched, tag_id)
                 return matched
-            new_id = m.add_annotation(article_id, a.kind, found.start, found.end, note=a.note,
+            new_id = m.annotations.add(article_id, a.kind, found.start, found.end, note=a.note,
                                       claim=a.claim, tag_ids=tag_ids, made=made)
             state = found.state if found.state != "anchored" else a.anchor_state
             if state != "anchored":
-                m.set_anchor_state(new_id, state)
+                m.annotations.set_anchor_state(new_id, state)
             quoted_as = a.quoted_as or (a.exact if a.exact != text[found.start:found.end] else None)
             if quoted_as:
-                m.set_quoted_as(new_id, quoted_as)
-            here.append(m.annotation(new_id))
+                m.annotations.set_quoted_as(new_id, quoted_as)
+            here.append(m.annotations.get(new_id))
         else:
-            new_id = m.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,
+            new_id = m.annotations.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,
                                   made=made)
             for tag_id in tag_ids:
-                m.tag_annotation(new_id, tag_id)
-            self.report.orphaned.append((m.article(article_id).title, a.exact))
+                m.tags.attach(new_id, tag_id)
+            self.report.orphaned.append((m.articles.get(article_id).title, a.exact))
         self.report.annotations_new += 1
         return int(new_id)
 
@@ -397,9 +397,9 @@ class _Merge:
         if theirs == blank and not a.note:  # they never assessed it: nothing of theirs to keep
             return mine.id, False
         if (mine.claim or blank) == blank and not mine.note:  # we never did: theirs fills it
-            self.mine.set_claim(mine.id, theirs, by=a.assessed_by, at=a.assessed_at)
+            self.mine.annotations.set_claim(mine.id, theirs, by=a.assessed_by, at=a.assessed_at)
             if a.note:
-                self.mine.set_note(mine.id, a.note)
+                self.mine.annotations.set_note(mine.id, a.note)
             return mine.id, False
         self._add_conflict(mine.id, theirs, a.note, a.author, a.assessed_by, a.assessed_at, a.created,
                            self.report.merged_from)
@@ -410,21 +410,21 @@ class _Merge:
         """Keep their assessment as a conflict, unless the same one is waiting already."""
         if self.known_conflicts is None:
             self.known_conflicts = {(c.annotation_id, c.theirs, c.note, c.assessed_by)
-                                    for c in self.mine.conflicts()}
+                                    for c in self.mine.team.conflicts()}
         key = (annotation_id, theirs, note, assessed_by)
         if key in self.known_conflicts:
             return
         self.known_conflicts.add(key)
-        self.report.conflicts.append(self.mine.add_conflict(
+        self.report.conflicts.append(self.mine.team.add_conflict(
             annotation_id, theirs, note, author, assessed_by, assessed_at, created, merged_from))
 
     def _evidence(self) -> None:
         m = self.mine
         for theirs_claim, mine_claim in self.annotations.items():
-            if m.annotation(mine_claim).kind != "claim":
+            if m.annotations.get(mine_claim).kind != "claim":
                 continue
-            have = {link.annotation_id: link.relation for link in m.evidence(mine_claim)}
-            for link in self.theirs.evidence(theirs_claim):
+            have = {link.annotation_id: link.relation for link in m.evidence.of(mine_claim)}
+            for link in self.theirs.evidence.of(theirs_claim):
                 target = self.annotations.get(link.annotation_id)
                 if target is None or target == mine_claim or target in have:
                     continue
@@ -434,15 +434,15 @@ class _Merge:
                            or text_problem(link.author, limits.NAME, "its author")
                            or text_problem(link.created, foreign.STAMP_CHARS, "its time", none_allowed=True))
                 if problem:
-                    self._leave_out(what, problem)
-                elif self._alone(what, lambda: m.add_evidence(mine_claim, target, link.relation, author=link.author,
+                    self.leave_out(what, problem)
+                elif self.alone(what, lambda: m.evidence.add(mine_claim, target, link.relation, author=link.author,
                                                               created=link.created)):
                     have[target] = link.relation
                     self.report.evidence_added += 1
 
     def _conflicts(self) -> None:
         """Conflicts they had not settled yet stay unsettled here."""
-        for c in self.theirs.conflicts():
+        for c in self.theirs.team.conflicts():
             mine_id = self.annotations.get(c.annotation_id)
             if mine_id is None:
                 continue
@@ -451,55 +451,10 @@ class _Merge:
                        or foreign.made_problem(c.author, c.created or "", c.created or "", c.assessed_by, c.assessed_at)
                        or text_problem(c.merged_from, limits.TITLE, "where it came from"))
             if problem:
-                self._leave_out(f"Their conflict {c.id}", problem)
+                self.leave_out(f"Their conflict {c.id}", problem)
                 continue
-            self._alone(f"Their conflict {c.id}", lambda: self._add_conflict(
+            self.alone(f"Their conflict {c.id}", lambda: self._add_conflict(
                 mine_id, c.theirs, c.note, c.author, c.assessed_by, c.assessed_at, c.created, c.merged_from))
-
-    # -- competing hypotheses ---------------------------------------------------------------------
-
-    def _hypotheses(self) -> None:
-        m, t = self.mine, self.theirs
-        mine_by_title = {h.title.casefold(): h.id for h in m.hypotheses()}
-        hypotheses: dict[int, int] = {}
-        for h in t.hypotheses():
-            problem = foreign.hypothesis_problem(h.title, h.description)
-            if problem:
-                self._leave_out(about("Their hypothesis", h.title), problem)
-                continue
-            found = mine_by_title.get(h.title.casefold())
-            if found is None:
-                if not self._alone(about("Their hypothesis", h.title),
-                                   lambda: mine_by_title.__setitem__(h.title.casefold(),
-                                                                     m.add_hypothesis(h.title, h.description))):
-                    continue
-                found = mine_by_title[h.title.casefold()]
-                self.report.hypotheses_new += 1
-            hypotheses[h.id] = found
-        their_rows = {r.id: r.annotation_id for r in t.ach_rows()}
-        wanted = [self.annotations[a] for a in their_rows.values() if a in self.annotations]
-        m.add_ach_rows(wanted)
-        mine_rows = {r.annotation_id: r.id for r in m.ach_rows()}
-        mine_ratings = m.ach_ratings()
-        raters = t.ach_raters()
-        for (row_id, hypothesis_id), rating in t.ach_ratings().items():
-            annotation = self.annotations.get(their_rows.get(row_id, -1))
-            if annotation is None or hypothesis_id not in hypotheses:
-                continue
-            author, rated_at = raters.get((row_id, hypothesis_id), ("", None))
-            what = f"Their rating of row {row_id} against hypothesis {hypothesis_id}"
-            problem = ((None if rating in RATINGS else f"“{str(rating)[:40]}” is not a rating")
-                       or text_problem(author, limits.NAME, "its author")
-                       or text_problem(rated_at, foreign.STAMP_CHARS, "its time", none_allowed=True))
-            if problem:
-                self._leave_out(what, problem)
-                continue
-            cell = (mine_rows[annotation], hypotheses[hypothesis_id])
-            if cell not in mine_ratings:
-                if self._alone(what, lambda: m.rate(*cell, rating, author=author, rated_at=rated_at)):
-                    self.report.ratings_added += 1
-            elif mine_ratings[cell] != rating:
-                self.report.ratings_differ += 1
 
 
 def _same_assessment(mine: Claim, theirs: Claim) -> bool:

@@ -19,6 +19,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from dossier.store.articles import _after
+from dossier.store.transactions import Transactions
 
 Passage = tuple[int, int, int]  # (article id, start, end)
 _END = 1 << 62  # sorts after any end offset
@@ -67,7 +68,10 @@ class Network:
 
 
 class NetworkQueries:
-    _conn: sqlite3.Connection
+    """`db.network`: who is named with whom."""
+
+    def __init__(self, tx: Transactions) -> None:
+        self._conn = tx.conn
 
     def network(self, f: NetworkFilter = NetworkFilter()) -> Network:
         """The network the filter asks for, with how many entities its limit hid."""

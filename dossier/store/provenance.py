@@ -7,29 +7,34 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
 from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe
+from dossier.store.transactions import Transactions
 
 _COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "forwarded_from", "reply_to",
             "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id")
 
 
-class ProvenanceQueries:
-    _conn: sqlite3.Connection
+class ProvenanceRecords:
+    """`db.provenance`: where articles came from (messages, archived pages) and their files."""
 
-    def add_provenance(self, article_id: int, p: Provenance) -> None:
+    def __init__(self, tx: Transactions) -> None:
+        self._conn = tx.conn
+        self._write = tx.write
+
+    def add(self, article_id: int, p: Provenance) -> None:
         """Record where the article (or one capture of it) came from; the same identity twice is
         kept once (the first)."""
         values = [getattr(p, c) for c in _COLUMNS]
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute(f"INSERT OR IGNORE INTO provenance (article_id, {', '.join(_COLUMNS)}) "
                          f"VALUES (?, {', '.join('?' * len(_COLUMNS))})", [article_id, *values])
 
-    def provenance(self, article_id: int) -> list[Provenance]:
+    def of(self, article_id: int) -> list[Provenance]:
         """The article's provenance records, the first capture first."""
         rows = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM provenance WHERE article_id = ? "
                                   "ORDER BY capture_id IS NOT NULL, capture_id, rowid", (article_id,))
         return [Provenance(*row) for row in rows]
 
-    def provenance_of(self, article_ids: Iterable[int]) -> dict[int, list[Provenance]]:
+    def of_many(self, article_ids: Iterable[int]) -> dict[int, list[Provenance]]:
         """The provenance of many articles at once (exports), by article."""
         found: dict[int, list[Provenance]] = {}
         ids = sorted(set(article_ids))
@@ -42,14 +47,14 @@ class ProvenanceQueries:
                 found.setdefault(article_id, []).append(Provenance(*values))
         return found
 
-    def provenance_words(self, article_id: int) -> list[str]:
+    def words(self, article_id: int) -> list[str]:
         """Each provenance record as the sentence every view and export shows ("Telegram export,
         Border Watch, message 103, forwarded from Yerevan Desk"), a reply naming the message it
         answers by its title when the dossier has it."""
-        return [describe(p, self._answered_title(p)) for p in self.provenance(article_id)]
+        return [describe(p, self._answered_title(p)) for p in self.of(article_id)]
 
-    def provenance_words_of(self, records: Mapping[int, list[Provenance]]) -> dict[int, list[str]]:
-        """The sentences of `records` (from provenance_of), by article."""
+    def words_of(self, records: Mapping[int, list[Provenance]]) -> dict[int, list[str]]:
+        """The sentences of `records` (from of_many), by article."""
         return {article_id: [describe(p, self._answered_title(p)) for p in found]
                 for article_id, found in records.items()}
 
@@ -60,23 +65,23 @@ class ProvenanceQueries:
                                  "WHERE p.identity = ?", (p.reply_to,)).fetchone()
         return row[0] if row else None
 
-    def article_id_by_identity(self, identity: str) -> int | None:
+    def article_by_identity(self, identity: str) -> int | None:
         row = self._conn.execute("SELECT article_id FROM provenance WHERE identity = ?", (identity,)).fetchone()
         return row[0] if row else None
 
-    def article_id_by_target_url(self, url: str) -> int | None:
+    def article_by_target_url(self, url: str) -> int | None:
         """The article an archived page of this address became (its first capture)."""
         row = self._conn.execute("SELECT article_id FROM provenance WHERE target_url = ? AND kind = 'web_archive' "
                                  "ORDER BY rowid LIMIT 1", (url,)).fetchone()
         return row[0] if row else None
 
-    def provenance_identities(self) -> set[str]:
+    def identities(self) -> set[str]:
         """Every message and capture already in the dossier: an import leaves them out."""
         return {r[0] for r in self._conn.execute("SELECT identity FROM provenance")}
 
     def add_attachments(self, article_id: int, attachments: Sequence[Attachment]) -> None:
         """Keep the files that came with an article, each stored once by its sha256."""
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             start = conn.execute("SELECT ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?",
                                  (article_id,)).fetchone()[0]
             for position, a in enumerate(attachments, start):

@@ -12,6 +12,7 @@ An unbalanced quote is read as if closed at the end.
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -70,7 +71,7 @@ class Found(NamedTuple):
     """What the search panel shows for a query."""
 
     articles: list[SearchHit]
-    count: int  # articles matching, counted up to 10,000
+    count: int  # type: ignore[assignment]  # articles matching, up to 10,000; shadows tuple.count, unused here
     ranked: bool
     annotations: list[AnnotationHit]  # notes, rationales, tags and quotes that match
 
@@ -80,20 +81,21 @@ def search_file(path: Path, user_text: str, limit: int = 50) -> Found:
     own: the search panel runs it on a worker thread, so a slow query never holds up the window."""
     from dossier.store.inspect import connect_readonly
 
-    reader = SearchQueries()
-    reader._conn = connect_readonly(path)
+    conn = connect_readonly(path)
     try:
-        return Found(*reader.search_page(user_text, limit), reader.search_annotations(user_text, limit))
+        reader = Search(conn)
+        return Found(*reader.page(user_text, limit), reader.annotations(user_text, limit))
     finally:
-        reader._conn.close()
+        conn.close()
 
 
-class SearchQueries:
-    """Full-text search; never raises on what a user types."""
+class Search:
+    """`db.search`: full-text search; never raises on what a user types."""
 
-    _conn: Any
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
 
-    def search(self, user_text: str, limit: int = 50, offset: int = 0, ranked: bool = True) -> list["SearchHit"]:
+    def articles(self, user_text: str, limit: int = 50, offset: int = 0, ranked: bool = True) -> list["SearchHit"]:
         """Matching articles with a snippet each: best first, or newest imported first when
         `ranked` is False (rank is then 0)."""
         from dossier.core.models import MATCH_END, MATCH_START, SearchHit
@@ -102,7 +104,7 @@ class SearchQueries:
         if query is None:
             return []
         order, rank = ("f.rank", "f.rank") if ranked else ("f.rowid DESC", "0.0")
-        rows = self._conn.execute(  # type: ignore[attr-defined]
+        rows = self._conn.execute(
             "SELECT a.id, a.title, a.source, a.published, "
             f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16), {rank} "
             "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
@@ -111,24 +113,24 @@ class SearchQueries:
         ).fetchall()
         return [SearchHit(*r) for r in rows]
 
-    def search_page(self, user_text: str, limit: int = 50) -> tuple[list["SearchHit"], int, bool]:
+    def page(self, user_text: str, limit: int = 50) -> tuple[list["SearchHit"], int, bool]:
         """What the search panel shows: (hits, match count capped at 10,000, ranked?)."""
-        count = self.search_count(user_text)
+        count = self.count(user_text)
         ranked = count < RANK_LIMIT
-        return self.search(user_text, limit, ranked=ranked), count, ranked
+        return self.articles(user_text, limit, ranked=ranked), count, ranked
 
-    def search_count(self, user_text: str, cap: int = 10_000) -> int:
+    def count(self, user_text: str, cap: int = 10_000) -> int:
         """How many articles match, counted up to `cap` (enough for "10,000+ results")."""
         query = fts_query(user_text)
         if query is None:
             return 0
-        row = self._conn.execute(  # type: ignore[attr-defined]
+        row = self._conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
             (query, cap),
         ).fetchone()
         return int(row[0])
 
-    def search_annotations(self, user_text: str, limit: int = 50) -> list[AnnotationHit]:
+    def annotations(self, user_text: str, limit: int = 50) -> list[AnnotationHit]:
         """Annotations whose quote, note, rationale or tag names match, best first, each with
         the place it matched and a snippet of it."""
         from dossier.core.models import MATCH_END, MATCH_START, AnnotationHit
@@ -150,8 +152,8 @@ class SearchQueries:
             # The field with a match in it: a note or rationale says more than the quote does.
             found = [i for i, text in enumerate(snippets) if MATCH_START in (text or "")]
             best = min(found, key=lambda i: FIELD_ORDER.index(ANNOTATION_FIELDS[i]), default=0)
-            hits.append(AnnotationHit(*r[:6], where=ANNOTATION_FIELDS[best], snippet=snippets[best] or "",
-                                      article_title=r[6]))
+            hits.append(AnnotationHit(annotation_id=r[0], article_id=r[1], kind=r[2], exact=r[3], note=r[4], rank=r[5],
+                                      where=ANNOTATION_FIELDS[best], snippet=snippets[best] or "", article_title=r[6]))
         return hits
 
 

@@ -9,7 +9,12 @@ from typing import NamedTuple
 from dossier.core.anchoring import quote_at, reanchor
 from dossier.core.models import Article, ArticleSummary, Claim
 from dossier.core.stories import COMMON_KEY_ARTICLES, one_story
+from dossier.store.annotations import Annotations
+from dossier.store.articles import Articles
+from dossier.store.entities import Entities, Events
 from dossier.store.sentence_index import forget_sentences
+from dossier.store.tags import Tags
+from dossier.store.transactions import Transactions, utc_now
 
 KEEP_MINE, KEEP_THEIRS, KEEP_BOTH = "mine", "theirs", "both"
 CHOICES = (KEEP_MINE, KEEP_THEIRS, KEEP_BOTH)
@@ -64,13 +69,27 @@ _CONFLICT_COLUMNS = ("id, annotation_id, status, reliability, credibility, ratio
                      "assessed_at, created, merged_from, found_at")
 
 
-def _conflict(row: tuple[object, ...]) -> Conflict:
-    r = list(row)
-    return Conflict(r[0], r[1], Claim(r[2], r[3], r[4], r[5]), *r[6:])  # type: ignore[arg-type]
+def _conflict(r: sqlite3.Row) -> Conflict:
+    return Conflict(
+        id=r["id"], annotation_id=r["annotation_id"],
+        theirs=Claim(r["status"], r["reliability"], r["credibility"], r["rationale"]), note=r["note"],
+        author=r["author"], assessed_by=r["assessed_by"], assessed_at=r["assessed_at"], created=r["created"],
+        merged_from=r["merged_from"], found_at=r["found_at"],
+    )
 
 
-class TeamQueries:
-    _conn: sqlite3.Connection
+class Team:
+    """`db.team`: captures of one story joined into one article, and the conflicts a merge left."""
+
+    def __init__(self, tx: Transactions, articles: Articles, annotations: Annotations, tags: Tags,
+                 entities: Entities, events: Events) -> None:
+        self._conn = tx.conn
+        self._write = tx.write
+        self._articles = articles
+        self._annotations = annotations
+        self._tags = tags
+        self._entities = entities
+        self._events = events
 
     # -- two captures of one story --------------------------------------------------------------
 
@@ -93,7 +112,7 @@ class TeamQueries:
         marks = ",".join("?" * len(ids))
         sizes = dict(q(f"SELECT article_id, count(*) FROM story_keys WHERE article_id IN ({marks}) GROUP BY article_id",
                        sorted(ids)).fetchall())
-        summaries = self.article_summaries(ids)  # type: ignore[attr-defined]
+        summaries = self._articles.summaries(ids)
         taken: set[int] = set()
         found = []
         for first, second, shared in rows:
@@ -106,7 +125,7 @@ class TeamQueries:
     def mark_distinct_stories(self, first_id: int, second_id: int) -> None:
         """The user says these two are not one story: never proposed again."""
         a, b = sorted((first_id, second_id))
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute("INSERT OR IGNORE INTO distinct_stories (first_id, second_id) VALUES (?, ?)", (a, b))
 
     def captures(self, article_id: int) -> list[Capture]:
@@ -127,16 +146,14 @@ class TeamQueries:
         re-anchoring, which folds typography and white space but never guesses (a passage not
         found is orphaned, with its quote); mentions and events made by hand move the same way;
         automatic ones go with it (`keep` has its own). One transaction."""
-        from dossier.store.database import utc_now
-
         if keep_id == other_id:
             raise ValueError("an article can't be joined into itself")
-        keep = self.article(keep_id)  # type: ignore[attr-defined]
-        other = self.article(other_id)  # type: ignore[attr-defined]
+        keep = self._articles.get(keep_id)
+        other = self._articles.get(other_id)
         now = utc_now()
         moved: list[int] = []
         orphaned: list[int] = []
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             original = conn.execute("SELECT file_name, content FROM originals WHERE article_id = ?",
                                     (other_id,)).fetchone()
             conn.execute(
@@ -153,7 +170,7 @@ class TeamQueries:
             conn.execute("UPDATE article_files SET article_id = ?, position = position + (SELECT "
                          "ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?) "
                          "WHERE article_id = ?", (keep_id, keep_id, other_id))
-            for a in self.annotations(other_id):  # type: ignore[attr-defined]
+            for a in self._annotations.all(other_id):
                 found = reanchor(keep.text, a.exact, a.prefix, a.suffix, a.start) if a.anchor_state != "orphaned" else None
                 quoted_as = a.quoted_as or a.exact
                 if found is None:
@@ -179,7 +196,7 @@ class TeamQueries:
 
     def _carry_mentions(self, conn: sqlite3.Connection, other: Article, keep: Article) -> int:
         carried = 0
-        for m in self.mentions_in_article(other.id):  # type: ignore[attr-defined]
+        for m in self._entities.mentions_in(other.id):
             if m.origin == "auto":
                 continue
             quote = quote_at(other.text, m.start, m.end)
@@ -196,7 +213,7 @@ class TeamQueries:
 
     def _carry_events(self, conn: sqlite3.Connection, other: Article, keep: Article) -> tuple[int, int]:
         carried = unplaced = 0
-        for e in self.events(other.id):  # type: ignore[attr-defined]
+        for e in self._events.all(other.id):
             if e.origin == "auto":
                 continue
             found = None
@@ -217,25 +234,26 @@ class TeamQueries:
     # -- conflicts ------------------------------------------------------------------------------
 
     def conflicts(self) -> list[Conflict]:
-        return [_conflict(r) for r in self._conn.execute(
-            f"SELECT {_CONFLICT_COLUMNS} FROM conflicts ORDER BY id")]
+        cursor = self._conn.execute(f"SELECT {_CONFLICT_COLUMNS} FROM conflicts ORDER BY id")
+        cursor.row_factory = sqlite3.Row
+        return [_conflict(r) for r in cursor]
 
     def conflict(self, conflict_id: int) -> Conflict:
-        row = self._conn.execute(f"SELECT {_CONFLICT_COLUMNS} FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
+        cursor = self._conn.execute(f"SELECT {_CONFLICT_COLUMNS} FROM conflicts WHERE id = ?", (conflict_id,))
+        cursor.row_factory = sqlite3.Row
+        row = cursor.fetchone()
         if row is None:
             raise KeyError(f"no conflict {conflict_id}")
         return _conflict(row)
 
     def add_conflict(self, annotation_id: int, theirs: Claim, note: str, author: str, assessed_by: str,
                      assessed_at: str | None, created: str | None, merged_from: str) -> int:
-        from dossier.store.database import utc_now
-
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             return int(conn.execute(
                 "INSERT INTO conflicts (annotation_id, status, reliability, credibility, rationale, note, author, "
                 "assessed_by, assessed_at, created, merged_from, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (annotation_id, theirs.status, theirs.reliability, theirs.credibility, theirs.rationale, note,
-                 author, assessed_by, assessed_at, created, merged_from, utc_now())).lastrowid)  # type: ignore[arg-type]
+                 author, assessed_by, assessed_at, created, merged_from, utc_now())).lastrowid or 0)  # an INSERT always sets it
 
     def resolve_conflict(self, conflict_id: int, choice: str) -> int | None:
         """Settle a conflict: keep mine (their assessment is dropped), keep theirs (it replaces
@@ -245,25 +263,24 @@ class TeamQueries:
             raise ValueError(f"unknown choice {choice!r}")
         c = self.conflict(conflict_id)
         made = None
-        with self._write():  # type: ignore[attr-defined]
+        with self._write():
             if choice == KEEP_THEIRS:
-                self.set_claim(c.annotation_id, c.theirs, by=c.assessed_by, at=c.assessed_at)  # type: ignore[attr-defined]
+                self._annotations.set_claim(c.annotation_id, c.theirs, by=c.assessed_by, at=c.assessed_at)
                 if c.note:
-                    self.set_note(c.annotation_id, c.note)  # type: ignore[attr-defined]
+                    self._annotations.set_note(c.annotation_id, c.note)
             elif choice == KEEP_BOTH:
                 from dossier.core.models import Made
-                from dossier.store.database import utc_now
 
-                mine = self.annotation(c.annotation_id)  # type: ignore[attr-defined]
+                mine = self._annotations.get(c.annotation_id)
                 created = c.created or utc_now()
                 theirs = Made(c.author, created, created, c.assessed_by, c.assessed_at)
                 if mine.anchor_state == "orphaned":  # no passage to stand on: theirs is kept the same way
-                    made = self.add_orphan(mine.article_id, "claim", mine.exact, mine.prefix, mine.suffix,  # type: ignore[attr-defined]
+                    made = self._annotations.add_orphan(mine.article_id, "claim", mine.exact, mine.prefix, mine.suffix,
                                            note=c.note, claim=c.theirs, made=theirs)
                 else:
-                    made = self.add_annotation(mine.article_id, "claim", mine.start, mine.end, note=c.note,  # type: ignore[attr-defined]
+                    made = self._annotations.add(mine.article_id, "claim", mine.start, mine.end, note=c.note,
                                                claim=c.theirs, made=theirs)
                 for tag_id in mine.tag_ids:
-                    self.tag_annotation(made, tag_id)  # type: ignore[attr-defined]
+                    self._tags.attach(made, tag_id)
             self._conn.execute("DELETE FROM conflicts WHERE id = ?", (conflict_id,))
         return made

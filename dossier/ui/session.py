@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dossier.core.changes import Changes
 from dossier.operations import Done, Operation, Refused, perform, redo, undo
-from dossier.store import Store
+from dossier.store import Database
 
 
 class _DoneCommand(QUndoCommand):
@@ -46,7 +46,7 @@ class DossierSession(QObject):
     refused = Signal(str)  # an edit that could not be made, and why, for the user
     became_writable = Signal()  # the file passed its integrity check: edits are possible
 
-    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack
@@ -137,7 +137,7 @@ class DossierSession(QObject):
         self.refused.emit(self.last_error)
         return None
 
-    def _replay(self, done: Done, step: Callable[[Store, Done], None], what: str) -> bool:
+    def _replay(self, done: Done, step: Callable[[Database, Done], None], what: str) -> bool:
         """Undo or redo on behalf of the stack. If the rows it needs have changed meanwhile (an
         import reused an id), nothing is written, the user is told, and the history is cleared:
         its older steps may depend on this one."""

@@ -74,10 +74,10 @@ def one_import(path: Path, extract: bool) -> None:
     """In a child process: import `path` into a new dossier, print articles, seconds and peak RSS."""
     from dossier.ingest.model_pool import default_jobs
     from dossier.ingest.pipeline import ImportOptions, run_import
-    from dossier.store import Store
+    from dossier.store import Database
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.create(Path(tmp) / "bench.dossier", "bench")
+        store = Database.create(Path(tmp) / "bench.dossier", "bench")
         started = time.perf_counter()
         report = run_import(store, [path], ImportOptions(extract=extract, jobs=default_jobs() if extract else 1))
         seconds = time.perf_counter() - started

@@ -45,23 +45,23 @@ def main() -> None:
     from dossier.export.odt import export_odt
     from dossier.export.pdf import export_pdf
     from dossier.export.web_annotation import write_collection
-    from dossier.store import Store
+    from dossier.store import Database
 
     path = folder / "export.dossier"
     build(path, n, seed=3, events_per_article=15, varied_dates=True)
-    with Store.open(path) as store, store.transaction():
-        with store._write() as conn:  # raw SQL, as another tool would write
+    with Database.open(path) as store, store.transaction():
+        with store._tx.write() as conn:  # raw SQL, as another tool would write
             conn.execute("DELETE FROM annotations")
-        tag = store.add_tag("withdrawal agreement", "#e6a23c")
-        for article_id in store.article_ids():
-            text = store.article(article_id).text
-            store.add_annotation(article_id, "claim", 40, 120, note="check the numbers",
+        tag = store.tags.add("withdrawal agreement", "#e6a23c")
+        for article_id in store.articles.ids():
+            text = store.articles.get(article_id).text
+            store.annotations.add(article_id, "claim", 40, 120, note="check the numbers",
                                  claim=Claim("disputed", "C", 3, "one source only"), tag_ids=[tag])
-            store.add_annotation(article_id, "note", 300, 360, note=f"context for {text[300:310]!r}")
+            store.annotations.add(article_id, "note", 300, 360, note=f"context for {text[300:310]!r}")
     app = QGuiApplication([])  # noqa: F841 - fonts and text layout need it
     # The peak so far (building the dossier), so the PDF's own share of peak_rss_mb shows.
     emit("peak_rss_before_export_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB", n)
-    with Store.open_readonly(path) as store:
+    with Database.open_readonly(path) as store:
         started = time.perf_counter()
         pages = export_pdf(store, folder / "dossier.pdf")
         pdf_s = time.perf_counter() - started

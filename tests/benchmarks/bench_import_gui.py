@@ -45,7 +45,7 @@ def main() -> None:
 
     from dossier.ingest.model_pool import default_jobs
     from dossier.ingest.pipeline import ImportOptions
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.ui.main_window import MainWindow
     from dossier.ui.settings import Settings
     from dossier.ui.tasks import TaskRunner
@@ -55,7 +55,7 @@ def main() -> None:
     for i, text in enumerate(make_texts(n)):
         (files / f"{i:06d}.txt").write_text(text)
     path = folder / "gui.dossier"
-    Store.create(path, "Import in the window").close()
+    Database.create(path, "Import in the window").close()
 
     app = QApplication([])
     window = MainWindow(Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)), TaskRunner())
@@ -89,7 +89,7 @@ def main() -> None:
     gaps = sorted(gaps[5:])  # the first ticks overlap the import's start
     emit("import_gui_frame_p95_ms", gaps[int(0.95 * (len(gaps) - 1))], "ms", n)
     emit("import_gui_frame_max_ms", gaps[-1], "ms", n)
-    emit("import_articles_per_s", window.workspace.store.article_count() / seconds, "articles/s", n)
+    emit("import_articles_per_s", window.workspace.store.articles.count() / seconds, "articles/s", n)
     window.close()
 
 

@@ -66,7 +66,7 @@ def main() -> None:
     from dossier.ingest.nlp import load_pipeline
     from dossier.ingest.pipeline import ImportOptions, run_import
     from dossier.ingest.text_reader import read_text
-    from dossier.store import Store
+    from dossier.store import Database
 
     files = folder / "in"
     files.mkdir()
@@ -86,7 +86,7 @@ def main() -> None:
     nlp_s = time.perf_counter() - started
     emit("nlp_pipe_articles_per_s", n / nlp_s, "articles/s", n)
 
-    store = Store.create(folder / "bench.dossier", "Ingest benchmark")
+    store = Database.create(folder / "bench.dossier", "Ingest benchmark")
     started = time.perf_counter()
     report = run_import(store, [files], ImportOptions(published=("2021-05-14", "day")))
     pipeline_s = time.perf_counter() - started
@@ -99,7 +99,7 @@ def main() -> None:
     emit("events_per_article", counts["events"] / n, "events", n)
     emit("peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB", n)
     if args.jobs > 1:
-        store = Store.create(folder / "parallel.dossier", "Ingest benchmark, parallel")
+        store = Database.create(folder / "parallel.dossier", "Ingest benchmark, parallel")
         started = time.perf_counter()
         report = run_import(store, [files], ImportOptions(published=("2021-05-14", "day"), jobs=args.jobs))
         parallel_s = time.perf_counter() - started

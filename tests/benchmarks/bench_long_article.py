@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from dossier.core.models import NewArticle  # noqa: E402
 from dossier.operations import perform, undo  # noqa: E402
 from dossier.operations.articles import DeleteArticle  # noqa: E402
-from dossier.store import Store  # noqa: E402
+from dossier.store import Database  # noqa: E402
 from dossier.store.merging import merge_dossier  # noqa: E402
 
 WORDS = ("the border guards said troops moved near Goris Syunik province minister Armenia Azerbaijan Russia "
@@ -57,21 +57,21 @@ def emit(metric: str, value: float, unit: str, mb: float) -> None:
 def measure(folder: Path, mb: float) -> float:
     text = report_text(mb)
     theirs_path, mine_path = folder / f"theirs-{mb}.dossier", folder / f"mine-{mb}.dossier"
-    with Store.create(theirs_path, "Theirs") as theirs:
+    with Database.create(theirs_path, "Theirs") as theirs:
         started = time.perf_counter()
         with theirs.transaction():
-            article_id = theirs.add_article(NewArticle("A long report", text, source="UN"))
-            theirs.keep_original(article_id, "report.txt", text.encode("utf-8"))
+            article_id = theirs.articles.add(NewArticle("A long report", text, source="UN"))
+            theirs.articles.keep_original(article_id, "report.txt", text.encode("utf-8"))
         store_s = time.perf_counter() - started
         middle = len(text) // 2
-        theirs.add_annotation(article_id, "note", middle, middle + 200, note="read this")
+        theirs.annotations.add(article_id, "note", middle, middle + 200, note="read this")
     emit("store_s", store_s, "s", mb)
-    with Store.create(mine_path, "Mine") as mine:
+    with Database.create(mine_path, "Mine") as mine:
         started = time.perf_counter()
         report = merge_dossier(mine, theirs_path)
         emit("merge_s", time.perf_counter() - started, "s", mb)
         assert report.articles_new == 1 and report.annotations_new == 1 and not report.orphaned, report
-        (merged,) = mine.article_ids()
+        (merged,) = mine.articles.ids()
         started = time.perf_counter()
         done = perform(mine, DeleteArticle(merged))
         emit("delete_s", time.perf_counter() - started, "s", mb)

@@ -28,7 +28,7 @@ from bench_store import Corpus, build  # noqa: E402
 from dossier.core.models import Claim, NewArticle, NewMention  # noqa: E402
 from dossier.operations import perform, undo  # noqa: E402
 from dossier.operations.team import MergeDossier  # noqa: E402
-from dossier.store import Store  # noqa: E402
+from dossier.store import Database  # noqa: E402
 from dossier.store.merging import merge_dossier, preview_merge  # noqa: E402
 
 
@@ -39,27 +39,27 @@ def emit(metric: str, value: float, unit: str, n: int) -> None:
 def prepare(folder: Path, n: int, theirs_new: int, seed: int) -> tuple[Path, Path, int]:
     mine, theirs = folder / "mine.dossier", folder / "theirs.dossier"
     build(mine, n, seed)
-    with Store.open(mine) as store:  # my claims on every tenth article
+    with Database.open(mine) as store:  # my claims on every tenth article
         store.author = "Ann"
         for article_id in range(1, n + 1, 10):
-            store.add_annotation(article_id, "claim", 0, 40, claim=Claim("confirmed", "B", 2, "mine"))
+            store.annotations.add(article_id, "claim", 0, 40, claim=Claim("confirmed", "B", 2, "mine"))
     shutil.copy(mine, theirs)
     corpus = Corpus(seed + 1)
     conflicts = 0
-    with Store.open(theirs) as store:
+    with Database.open(theirs) as store:
         store.author = "Boris"
         with store.transaction():
-            for a in store.annotations():
+            for a in store.annotations.all():
                 if a.kind == "claim":
-                    store.set_claim(a.id, Claim("disputed", "C", 4, "theirs"))
+                    store.annotations.set_claim(a.id, Claim("disputed", "C", 4, "theirs"))
                     conflicts += 1
-            entity_ids = [e.id for e in store.entities()]
+            entity_ids = [e.id for e in store.entities.all()]
             for i in range(theirs_new):
                 text, mentions = corpus.article(n + i, len(entity_ids))
-                (article_id,) = store.add_articles([NewArticle(f"Their report {i}", text, source="Outlet X")])
-                store.add_mentions([NewMention(article_id, entity_ids[e], s, t, text[s:t]) for e, s, t in mentions])
+                (article_id,) = store.articles.add_many([NewArticle(f"Their report {i}", text, source="Outlet X")])
+                store.entities.add_mentions([NewMention(article_id, entity_ids[e], s, t, text[s:t]) for e, s, t in mentions])
                 if i % 5 == 0:
-                    store.add_annotation(article_id, "note", 0, 30, note="theirs")
+                    store.annotations.add(article_id, "note", 0, 30, note="theirs")
     return mine, theirs, conflicts
 
 
@@ -72,7 +72,7 @@ def main() -> None:
     n = args.articles
     with tempfile.TemporaryDirectory() as folder:
         mine, theirs, conflicts = prepare(Path(folder), n, args.theirs_new, args.seed)
-        with Store.open(mine) as store:
+        with Database.open(mine) as store:
             started = time.perf_counter()
             preview = preview_merge(store, theirs)
             emit("merge_preview_s", time.perf_counter() - started, "s", n)

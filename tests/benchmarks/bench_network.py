@@ -44,22 +44,22 @@ def main() -> None:
     from bench_store import build
 
     from dossier.core.network_layout import layout
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.store.network import Link, NetworkFilter, Node
 
     folder = Path(tempfile.mkdtemp(prefix="bench-network-"))
     path = folder / "network.dossier"
     build(path, args.articles, seed=5)
-    with Store.open_readonly(path) as store:
+    with Database.open_readonly(path) as store:
         mentions = store.counts()["mentions"]
         timings = []
         for _ in range(5):
             started = time.perf_counter()
-            network = store.network(NetworkFilter())
+            network = store.network.network(NetworkFilter())
             timings.append((time.perf_counter() - started) * 1000)
         emit("network_build_ms", statistics.median(timings), "ms", mentions)
         started = time.perf_counter()
-        whole = store.network(NetworkFilter(limit=None))
+        whole = store.network.network(NetworkFilter(limit=None))
         emit("network_build_all_ms", (time.perf_counter() - started) * 1000, "ms", mentions)
         emit("network_entities", len(whole.nodes), "entities", mentions)
         emit("network_links", len(whole.links), "links", mentions)

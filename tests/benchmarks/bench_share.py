@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_store import build  # noqa: E402
 
 from dossier.core.models import Claim  # noqa: E402
-from dossier.store import Store  # noqa: E402
+from dossier.store import Database  # noqa: E402
 from dossier.store.sharing import parse_without, share_copy  # noqa: E402
 
 
@@ -41,12 +41,12 @@ def main() -> None:
         folder = Path(scratch)
         mine = folder / "mine.dossier"
         build(mine, n, args.seed)
-        with Store.open(mine) as store:
+        with Database.open(mine) as store:
             store.author = "Ann"
-            tag = store.add_tag("internal", "#ff0000")
+            tag = store.tags.add("internal", "#ff0000")
             with store.transaction():
                 for article_id in range(1, n + 1, 10):
-                    store.add_annotation(article_id, "claim", 0, 40, note="met the fixer",
+                    store.annotations.add(article_id, "claim", 0, 40, note="met the fixer",
                                          claim=Claim("confirmed", "B", 2, "we pay them"), tag_ids=[tag])
         emit("file_size", mine.stat().st_size / 1e6, "MB", n)
         for label, without in (("share_without_notes_rationales_authors", "notes,rationales,authors"),

@@ -95,7 +95,7 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from dossier.core.models import NewArticle
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.ui.article.pane import ArticlePane
     from dossier.ui.entities.sidebar import EntitySidebar
     from PySide6.QtGui import QUndoStack
@@ -119,7 +119,7 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
             assert window.open_dossier(large)
             paint_now(window)
             times.append((time.perf_counter() - started) * 1000)
-            articles = window.workspace.store.article_count()
+            articles = window.workspace.store.articles.count()
             window.close()
             tasks.wait()
         emit("open_large_ms", statistics.median(times), "ms", articles=articles)
@@ -131,13 +131,13 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
         # Paragraphs of about 80 words, as in a long article.
         paragraphs = [" ".join(rng.choice(words) for _ in range(80)) + "." for _ in range(120)]
         text = "\n\n".join(paragraphs)[:50_000]
-        with Store.create(path, "Long article") as store:
-            ids = [store.add_article(NewArticle(f"Long {i}", text + f" {i}")) for i in range(2)]
+        with Database.create(path, "Long article") as store:
+            ids = [store.articles.add(NewArticle(f"Long {i}", text + f" {i}")) for i in range(2)]
             with store.transaction():
                 for aid in ids:
                     for k in range(1000):
-                        store.add_annotation(aid, "highlight", k * 49, k * 49 + 30)
-    with Store.open(path) as store:
+                        store.annotations.add(aid, "highlight", k * 49, k * 49 + 30)
+    with Database.open(path) as store:
         pane = ArticlePane(DossierSession(store, QUndoStack()))
         pane.resize(900, 800)
         pane.show()
@@ -148,7 +148,7 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
             paint_now(pane)
             times.append((time.perf_counter() - started) * 1000)
         assert len(pane.text_view.extraSelections()) == 1000
-        emit("article_switch_ms", statistics.median(times), "ms", chars=len(store.article(1).text), highlights=1000)
+        emit("article_switch_ms", statistics.median(times), "ms", chars=len(store.articles.get(1).text), highlights=1000)
         pane.close()
 
     path = folder / "entities.dossier"
@@ -156,11 +156,11 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
         rng = random.Random(5)
         letters = "abcdefghijklmnopqrstuvwxyz"
         kinds = ("person", "organisation", "place", "unit", "other")
-        with Store.create(path, "Many entities") as store, store.transaction():
+        with Database.create(path, "Many entities") as store, store.transaction():
             for i in range(50_000):
                 name = "".join(rng.choice(letters) for _ in range(rng.randint(5, 9))).title()
-                store.add_entity(f"{name} {i}", kinds[i % 5])
-    with Store.open(path) as store:
+                store.entities.add(f"{name} {i}", kinds[i % 5])
+    with Database.open(path) as store:
         sidebar = EntitySidebar(DossierSession(store, QUndoStack()))
         sidebar.resize(320, 800)
         sidebar.show()

@@ -15,7 +15,7 @@ from dossier.export.web_annotation import write_collection
 from dossier.ingest.pipeline import ImportOptions, run_import
 from dossier.operations import perform
 from dossier.operations.annotations import AddAnnotation
-from dossier.store import Store
+from dossier.store import Database
 from tests.collections_data import CHANNEL_ID, PAGE_ONE, news_page, write_export, write_warc
 from tests.ui.test_report import pdftotext
 
@@ -27,11 +27,11 @@ def collected(tmp_path: Path) -> Path:
     path = tmp_path / "collected.dossier"
     write_export(tmp_path / "export")
     write_warc(tmp_path / "site.warc.gz", [(URL, news_page(*PAGE_ONE), "2021-05-15T10:30:00Z")])
-    with Store.create(path, "Collected") as store:
+    with Database.create(path, "Collected") as store:
         run_import(store, [tmp_path / "export", tmp_path / "site.warc.gz"], ImportOptions(extract=False))
-        forward = store.article_id_by_identity(f"telegram:{CHANNEL_ID}:103")
+        forward = store.provenance.article_by_identity(f"telegram:{CHANNEL_ID}:103")
         assert forward is not None
-        text = store.article(forward).text
+        text = store.articles.get(forward).text
         start = text.index("Russian troops")
         perform(store, AddAnnotation(forward, "claim", start, start + len("Russian troops from the 102nd Base")))
     return path
@@ -39,7 +39,7 @@ def collected(tmp_path: Path) -> Path:
 
 def test_the_pdf_says_where_each_article_came_from(qapp, collected: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "report.pdf"
-    with Store.open_readonly(collected) as store:
+    with Database.open_readonly(collected) as store:
         export_pdf(store, out, PdfOptions(analyst="A. Analyst"))
     text = " ".join(pdftotext(out).split())
     assert "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk" in text
@@ -50,7 +50,7 @@ def test_the_pdf_says_where_each_article_came_from(qapp, collected: Path, tmp_pa
 
 
 def test_json_csv_and_ftm_keep_the_provenance(collected: Path, tmp_path: Path) -> None:
-    with Store.open_readonly(collected) as store:
+    with Database.open_readonly(collected) as store:
         write_collection(store, tmp_path / "a.json")
         write_csv(store, tmp_path / "a.csv")
     (item,) = json.loads((tmp_path / "a.json").read_text("utf-8"))["first"]["items"]
@@ -63,7 +63,7 @@ def test_json_csv_and_ftm_keep_the_provenance(collected: Path, tmp_path: Path) -
     pytest.importorskip("followthemoney")
     from dossier.export.ftm import write_ftm
 
-    with Store.open_readonly(collected) as store:
+    with Database.open_readonly(collected) as store:
         write_ftm(store, tmp_path / "a.ftm.json")
     articles = [e for e in map(json.loads, (tmp_path / "a.ftm.json").read_text("utf-8").splitlines())
                 if e["schema"] == "Article"]

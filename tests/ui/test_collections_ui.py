@@ -14,7 +14,7 @@ from tests.ui.conftest import answer_next_dialog
 
 
 def _article_of(store, message_id: int) -> int:  # type: ignore[no-untyped-def]
-    found = store.article_id_by_identity(f"telegram:{CHANNEL_ID}:{message_id}")
+    found = store.provenance.article_by_identity(f"telegram:{CHANNEL_ID}:{message_id}")
     assert found is not None
     return found
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from dossier.core.models import Claim, NewArticle
 from dossier.export.pdf import Cancelled, PdfOptions, export_pdf
-from dossier.store import Store
+from dossier.store import Database
 
 SCRIPTS = "Armenian Հայաստան, Russian Россия, Azerbaijani Şuşa, Kəlbəcər, Arabic القوات الروسية, Persian ایران."
 MARKUP = "He wrote <b>bold</b> &amp; <font color=red>red</font> and ]]> in his post."
@@ -27,12 +27,12 @@ def pdftotext(path: Path) -> str:
 
 @pytest.fixture
 def exported(qapp, sample_path: Path, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
-    with Store.open(sample_path) as store:
-        aid = store.add_article(NewArticle("<i>Scripts</i> & markup", f"{SCRIPTS}\n\n{MARKUP}", source="Test"))
-        store.add_annotation(aid, "claim", 0, len("Armenian Հայաստան"), note="a note <script>",
+    with Database.open(sample_path) as store:
+        aid = store.articles.add(NewArticle("<i>Scripts</i> & markup", f"{SCRIPTS}\n\n{MARKUP}", source="Test"))
+        store.annotations.add(aid, "claim", 0, len("Armenian Հայաստան"), note="a note <script>",
                              claim=Claim("disputed", "C", 3, "checked"))
     out = tmp_path / "dossier.pdf"
-    with Store.open_readonly(sample_path) as store:
+    with Database.open_readonly(sample_path) as store:
         export_pdf(store, out, PdfOptions(analyst="A. Analyst"))
     return sample_path, out
 
@@ -40,8 +40,8 @@ def exported(qapp, sample_path: Path, tmp_path: Path) -> tuple[Path, Path]:  # t
 def test_quotes_claims_and_provenance_are_in_the_pdf(exported: tuple[Path, Path]) -> None:
     sample, pdf = exported
     text = " ".join(pdftotext(pdf).split())
-    with Store.open_readonly(sample) as store:
-        article = store.article(1)
+    with Database.open_readonly(sample) as store:
+        article = store.articles.get(1)
     for words in ("the agreement was not implemented in full", "request assassinate",
                   "Armenia–Azerbaijan border, May 2021", "A. Analyst", "Claims", "Partially true",
                   f"sha256 {article.sha256[:12]}", "Entity index", "Nikol Pashinyan", "Chronology", "Sources",
@@ -120,10 +120,10 @@ def test_markup_in_articles_prints_as_text(exported: tuple[Path, Path]) -> None:
 
 
 def test_claims_only_and_a_selection(qapp, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(sample_path) as store:
-        store.add_article(NewArticle("Unannotated", "Nothing marked here at all, just text."))
+    with Database.open(sample_path) as store:
+        store.articles.add(NewArticle("Unannotated", "Nothing marked here at all, just text."))
     out = tmp_path / "claims.pdf"
-    with Store.open_readonly(sample_path) as store:
+    with Database.open_readonly(sample_path) as store:
         export_pdf(store, out, PdfOptions(claims_only=True))
         text = pdftotext(out)
         assert "Unannotated" not in text and "the agreement was not implemented in full" in text
@@ -137,7 +137,7 @@ def test_cancel_leaves_no_file(qapp, sample_path: Path, tmp_path: Path) -> None:
     cancel = threading.Event()
     cancel.set()
     out = tmp_path / "cancelled.pdf"
-    with Store.open_readonly(sample_path) as store, pytest.raises(Cancelled):
+    with Database.open_readonly(sample_path) as store, pytest.raises(Cancelled):
         export_pdf(store, out, PdfOptions(cancel=cancel))
     assert list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".*partial")) == []
 
@@ -184,15 +184,15 @@ def test_a_claim_starting_at_a_paragraph_break_is_linked_and_graded_as_everywher
     claims-table link led nowhere; and an outlet graded in another case (Cyrillic) printed "?2"."""
     path = tmp_path / "breaks.dossier"
     text = "First paragraph ends here.\n\nThe agreement was not implemented in full.\n\n\n\nLast words."
-    with Store.create(path, "Breaks") as store:
-        aid = store.add_article(NewArticle("Breaks", text, source="тасс"))
-        store.set_source_grade("ТАСС", "B")
+    with Database.create(path, "Breaks") as store:
+        aid = store.articles.add(NewArticle("Breaks", text, source="тасс"))
+        store.sources.set_grade("ТАСС", "B")
         at_break = text.index("\n\n")
-        store.add_annotation(aid, "claim", at_break, text.index(" was not"), claim=Claim(credibility=2))
+        store.annotations.add(aid, "claim", at_break, text.index(" was not"), claim=Claim(credibility=2))
         in_gap = text.index("\n\n\n\n") + 1
-        store.add_annotation(aid, "claim", in_gap, len(text), claim=Claim())
+        store.annotations.add(aid, "claim", in_gap, len(text), claim=Claim())
     out = tmp_path / "breaks.pdf"
-    with Store.open_readonly(path) as store:
+    with Database.open_readonly(path) as store:
         export_pdf(store, out, PdfOptions())
     reader = PdfReader(str(out))
     named = reader.named_destinations
@@ -218,7 +218,7 @@ def test_a_pdf_cut_short_by_a_full_disk_is_reported_and_removed(qapp, sample_pat
     monkeypatch.setattr(pdf, "_add_outline", truncated)
     folder = tmp_path / "out"
     folder.mkdir()
-    with Store.open_readonly(sample_path) as store, pytest.raises(OSError, match="is the disk full"):
+    with Database.open_readonly(sample_path) as store, pytest.raises(OSError, match="is the disk full"):
         export_pdf(store, folder / "dossier.pdf", PdfOptions())
     assert list(folder.iterdir()) == []
 
@@ -230,12 +230,12 @@ def test_the_claims_section_says_what_other_sources_say(qapp, corpus_path: Path,
     from dossier.operations import perform
     from dossier.operations.annotations import AddEvidence
 
-    with Store.open(corpus_path) as store:
-        claim = next(a for a in store.annotations() if a.kind == "claim")
-        sources = {a.source: a.id for a in store.article_summaries(store.article_ids()).values()}
+    with Database.open(corpus_path) as store:
+        claim = next(a for a in store.annotations.all() if a.kind == "claim")
+        sources = {a.source: a.id for a in store.articles.summaries(store.articles.ids()).values()}
         for outlet, quote in (("News.am", "was not carried out in full"), ("Eurasianet", "carried out only in part"),
                               ("SouthFront", "has been partially fulfilled")):
-            found = find_quote(store.article(sources[outlet]).text, quote)
+            found = find_quote(store.articles.get(sources[outlet]).text, quote)
             perform(store, AddEvidence(claim.id, "supports", passage=(sources[outlet], found.start, found.end)))
         out = tmp_path / "claims.pdf"
         export_pdf(store, out, PdfOptions())
@@ -304,19 +304,19 @@ def test_the_chronology_prints_a_sentence_once_per_day_and_two_days_as_a_span(qa
     text = ("Yerevan, May 20 -- Armenia's acting prime minister said on Thursday that the troops stayed. "
             "Azerbaijani soldiers crossed yesterday and dug in today, officials said.")
     path = tmp_path / "chronology.dossier"
-    with Store.create(path, "Chronology") as store:
-        aid = store.add_article(NewArticle("Troops", text, source="Reuters", published="2021-05-20",
+    with Database.create(path, "Chronology") as store:
+        aid = store.articles.add(NewArticle("Troops", text, source="Reuters", published="2021-05-20",
                                            published_precision="day"))
         first, second = text.index("Yerevan"), text.index("Azerbaijani")
         first_end, second_end = text.index(". ") + 1, len(text)
-        store.add_events([
+        store.events.add_many([
             NewEvent(aid, first, first_end, "troops stayed", "May 20", "2021-05-20", "2021-05-20", "day", "auto"),
             NewEvent(aid, first, first_end, "troops stayed", "Thursday", "2021-05-20", "2021-05-20", "day", "auto"),
             NewEvent(aid, second, second_end, "crossed", "yesterday", "2021-05-19", "2021-05-19", "day", "auto"),
             NewEvent(aid, second, second_end, "dug in", "today", "2021-05-20", "2021-05-20", "day", "auto"),
         ])
     out = tmp_path / "chronology.pdf"
-    with Store.open_readonly(path) as store:
+    with Database.open_readonly(path) as store:
         export_pdf(store, out, PdfOptions())
     text_out = " ".join(pdftotext(out).split())
     start = text_out.index("one lane per outlet.")

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.team.merge_dialog import MergePreviewDialog
 from tests.ui.conftest import answer_next_dialog
 from tests.unit.test_colleague_files import colleague, mine
@@ -57,10 +57,10 @@ def test_a_hostile_colleague_file_merged_in_the_window_lists_what_was_left_out( 
     qtbot.waitUntil(lambda: bool(seen) and ws.store.counts()["articles"] == 2)
     assert "lies outside its article's text" in seen[0]
     assert "its name can be up to 200 characters; this one has 500,000" in seen[0]
-    claim = next(a for a in ws.store.annotations() if a.kind == "claim")
+    claim = next(a for a in ws.store.annotations.all() if a.kind == "claim")
     ws.open_annotation(claim.id)
     assert ws.editor.annotation_id == claim.id and ws.editor.tags_edit.text() == "deployment"
-    assert all(len(t.name) <= 200 for t in ws.store.tags())
+    assert all(len(t.name) <= 200 for t in ws.store.tags.all())
     window.close()
-    with Store.open(tmp_path / "mine.dossier") as store:
+    with Database.open(tmp_path / "mine.dossier") as store:
         assert store.quick_check() == "ok"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from dossier.store import Store
+from dossier.store import Database
 from tests.ui.conftest import answer_next_dialog
 
 ARTICLE_A = "Syunik border\n\nRussian troops from the 102nd Base were dispatched to Syunik on May 14, 2021.\n"
@@ -26,9 +26,9 @@ def test_import_from_the_file_menu(qtbot, open_window, sample_path: Path, tmp_pa
     assert ws.articles.model.rowCount() == 3
     assert window.statusBar().currentMessage() == "Imported 2."
     assert ws.pane.headline.text() == "Ceasefire"  # the last one imported is open
-    names = {r.name for r in ws.store.entity_rows()}
+    names = {r.name for r in ws.store.entities.rows()}
     assert {"Syunik", "102nd Base", "Nagorno-Karabakh"} <= names
-    syunik = ws.entities.model.entity(ws.store.entity_ids_by_name("Syunik")[0])
+    syunik = ws.entities.model.entity(ws.store.entities.ids_by_name("Syunik")[0])
     assert syunik.mentions == 3  # two in the sample, one in the new article: one entity
     assert "3 articles" in window.status.text()
 
@@ -37,7 +37,7 @@ def test_dropped_files_are_imported(qtbot, open_window, sample_path: Path, tmp_p
     (tmp_path / "a.txt").write_text(ARTICLE_A)
     (tmp_path / "b.txt").write_text(ARTICLE_B)
     window = open_window(sample_path)
-    sample_text = window.workspace.store.article(1).text
+    sample_text = window.workspace.store.articles.get(1).text
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "a.txt")), QUrl.fromLocalFile(str(tmp_path / "b.txt"))])
     # As a drag from a file manager arrives: over the article text, entering then dropping.
@@ -52,7 +52,7 @@ def test_dropped_files_are_imported(qtbot, open_window, sample_path: Path, tmp_p
     assert drop.isAccepted()
     assert window.workspace.articles.model.rowCount() == 3
     # Dropped over the text, the files were imported; the read-only text took nothing in.
-    assert window.workspace.store.article(1).text == sample_text
+    assert window.workspace.store.articles.get(1).text == sample_text
     assert window.workspace.pane.text_view.toPlainText() == window.workspace.pane.article.text
 
 
@@ -100,8 +100,8 @@ def test_extraction_runs_in_the_background_and_fills_the_sidebar(qtbot, settings
                for s in ws.pane.text_view.extraSelections())
     window.close()
     assert tasks.wait(10_000)
-    with Store.open(path) as store:
-        assert store.entity_ids_by_name("Nikol Pashinyan")
+    with Database.open(path) as store:
+        assert store.entities.ids_by_name("Nikol Pashinyan")
 
 
 def test_a_file_whose_storing_fails_is_reported_and_the_rest_come_in(qtbot, open_window, sample_path: Path,  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_a_file_whose_storing_fails_is_reported_and_the_rest_come_in(qtbot, open
 
     def fragile(store, article_id, proposal, linker=None):  # type: ignore[no-untyped-def]
         real(store, article_id, proposal, linker)
-        if "BOOM" in store.article(article_id).text:
+        if "BOOM" in store.articles.get(article_id).text:
             raise RuntimeError("disk trouble")
 
     monkeypatch.setattr(extract, "apply_proposal", fragile)
@@ -128,15 +128,15 @@ def test_a_file_whose_storing_fails_is_reported_and_the_rest_come_in(qtbot, open
     qtbot.waitUntil(lambda: bool(seen))
     ws = window.workspace
     assert seen == ["b.txt: could not be stored: disk trouble"]
-    titles = sorted(ws.store.article(i).title for i in ws.store.article_ids())
+    titles = sorted(ws.store.articles.get(i).title for i in ws.store.articles.ids())
     assert titles == ["Ceasefire", "Russian Forces Dispatched To Armenia’s Border Following Breach By Azerbaijani "
                       "Special Forces", "Syunik border"]
-    assert ws.pane.article is not None and ws.store.has_article(ws.pane.article.id)
-    assert not ws.store.entity_ids_by_name("BOOM") and ws.store._conn.execute(
+    assert ws.pane.article is not None and ws.store.articles.exists(ws.pane.article.id)
+    assert not ws.store.entities.ids_by_name("BOOM") and ws.store._conn.execute(
         "SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
     assert window.undo_stack.text(window.undo_stack.count() - 1) == "Import 2 articles"
     window.undo_action.trigger()
-    assert ws.store.article_count() == 1 and ws.pane.article.id == 1
+    assert ws.store.articles.count() == 1 and ws.pane.article.id == 1
 
 
 def test_a_large_import_leaves_the_window_usable_and_says_how_it_goes(qtbot, open_real_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -147,7 +147,7 @@ def test_a_large_import_leaves_the_window_usable_and_says_how_it_goes(qtbot, ope
     import threading
 
     from dossier.ingest.pipeline import BATCH, POOL_FROM_FILES
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.ui import importing
     from tests.unit.test_parallel_import import _folder
 
@@ -163,7 +163,7 @@ def test_a_large_import_leaves_the_window_usable_and_says_how_it_goes(qtbot, ope
     monkeypatch.setattr(importing, "read_and_analyse", first_batch_then_gate)
     folder = _folder(tmp_path, POOL_FROM_FILES + BATCH * 6)
     path = tmp_path / "large.dossier"
-    Store.create(path, "Large").close()
+    Database.create(path, "Large").close()
     window = open_real_window(path)
     ws = window.workspace
     assert window.import_paths([folder])
@@ -180,6 +180,6 @@ def test_a_large_import_leaves_the_window_usable_and_says_how_it_goes(qtbot, ope
     qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
     gate.set()
     qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
-    assert ws.store.article_count() == first  # what was read after the Cancel is not stored
-    assert all(ws.store.mentions_in_article(i) for i in ws.store.article_ids())
+    assert ws.store.articles.count() == first  # what was read after the Cancel is not stored
+    assert all(ws.store.entities.mentions_in(i) for i in ws.store.articles.ids())
     window.close()

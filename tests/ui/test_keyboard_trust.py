@@ -70,7 +70,7 @@ def value_widgets(root: QWidget) -> list[QWidget]:
 def test_the_wheel_never_regrades_a_claim_without_focus(qtbot, app_rules, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(sample_path)
     ws = window.workspace
-    claim = next(a for a in ws.store.annotations() if a.kind == "claim")
+    claim = next(a for a in ws.store.annotations.all() if a.kind == "claim")
     ws.open_annotation(claim.id)
     editor = ws.editor
     steps = window.undo_stack.count()
@@ -83,7 +83,7 @@ def test_the_wheel_never_regrades_a_claim_without_focus(qtbot, app_rules, open_w
         for notches in (-1, -1, -1, 1):
             wheel(box, notches)
         assert value(box) == before
-    assert window.undo_stack.count() == steps and ws.store.annotation(claim.id).claim == claim.claim
+    assert window.undo_stack.count() == steps and ws.store.annotations.get(claim.id).claim == claim.claim
     assert_wheel_needs_focus(qtbot, value_widgets(editor))
 
 
@@ -195,13 +195,13 @@ def test_a_sentence_typed_into_tags_becomes_no_tag(qtbot, open_window, sample_pa
     select_with_keyboard(qtbot, view, 0, 8)
     qtbot.keyClick(view, Qt.Key.Key_N)
     editor = ws.editor
-    tags_before = ws.store.tags()
+    tags_before = ws.store.tags.all()
     qtbot.keyClick(editor.note_edit, Qt.Key.Key_Tab)
     assert editor.tags_edit.hasFocus()
     sentence = "The ministry denied it the next day and two other outlets repeated the denial without a source"
     qtbot.keyClicks(editor.tags_edit, sentence)
     qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Tab)  # the keyboard goes on: no comma, no Enter
-    assert ws.store.tags() == tags_before and ws.store.annotation(editor.annotation_id).tag_ids == ()
+    assert ws.store.tags.all() == tags_before and ws.store.annotations.get(editor.annotation_id).tag_ids == ()
     qtbot.waitUntil(lambda: editor.tags_hint.isVisible())
     assert "too long for a tag" in editor.tags_hint.text()
     assert editor.tags_edit.text() == sentence  # kept where it was typed, not dropped
@@ -212,10 +212,10 @@ def test_a_sentence_typed_into_tags_becomes_no_tag(qtbot, open_window, sample_pa
     qtbot.keyClick(editor.note_edit, Qt.Key.Key_Tab)
     editor.note_edit.setFocus()  # leaving the field: a last word without a comma is no tag yet
     qtbot.waitUntil(lambda: "not a tag yet" in editor.tags_hint.text())
-    assert ws.store.annotation(editor.annotation_id).tag_ids == ()
+    assert ws.store.annotations.get(editor.annotation_id).tag_ids == ()
     editor.tags_edit.setFocus()
     qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Return)
-    assert [ws.store.tag_by_name("denial").id] == list(ws.store.annotation(editor.annotation_id).tag_ids)
+    assert [ws.store.tags.by_name("denial").id] == list(ws.store.annotations.get(editor.annotation_id).tag_ids)
     assert not editor.tags_hint.isVisible()
 
 
@@ -228,11 +228,11 @@ def test_a_comma_makes_a_tag_and_a_long_one_is_refused_with_a_word(qtbot, open_w
     editor = ws.editor
     editor.tags_edit.setFocus()
     qtbot.keyClicks(editor.tags_edit, "media, ")
-    assert [ws.store.tag_by_name("media").id] == list(ws.store.annotation(editor.annotation_id).tag_ids)
+    assert [ws.store.tags.by_name("media").id] == list(ws.store.annotations.get(editor.annotation_id).tag_ids)
     assert editor.tags_edit.text() == "media, "  # still typing: the field is left alone
     long_name = "x" * 41
     qtbot.keyClicks(editor.tags_edit, long_name + ",")
-    assert ws.store.tag_by_name(long_name) is None and "too long for a tag" in editor.tags_hint.text()
+    assert ws.store.tags.by_name(long_name) is None and "too long for a tag" in editor.tags_hint.text()
     assert editor.tags_hint.isVisible()
 
 
@@ -245,23 +245,23 @@ def test_a_tag_typed_by_mistake_and_corrected_leaves_no_orphan(qtbot, open_windo
     editor = ws.editor
     editor.tags_edit.setFocus()
     qtbot.keyClicks(editor.tags_edit, "withdrawal agreement, mediaa,")
-    assert ws.store.tag_by_name("mediaa") is not None
+    assert ws.store.tags.by_name("mediaa") is not None
     editor.tags_edit.selectAll()
     qtbot.keyClicks(editor.tags_edit, "media")
     qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Return)
-    names = {t.id: t.name for t in ws.store.tags()}
-    assert [names[t] for t in ws.store.annotation(editor.annotation_id).tag_ids] == ["media"]
-    assert ws.store.tag_by_name("mediaa") is None  # made by the field, corrected in it: gone
-    assert ws.store.tag_by_name("withdrawal agreement") is not None  # made elsewhere: stays, if unused
+    names = {t.id: t.name for t in ws.store.tags.all()}
+    assert [names[t] for t in ws.store.annotations.get(editor.annotation_id).tag_ids] == ["media"]
+    assert ws.store.tags.by_name("mediaa") is None  # made by the field, corrected in it: gone
+    assert ws.store.tags.by_name("withdrawal agreement") is not None  # made elsewhere: stays, if unused
     window.undo_action.trigger()
-    assert ws.store.tag_by_name("mediaa") is not None
+    assert ws.store.tags.by_name("mediaa") is not None
 
 
 def test_choosing_a_grade_moves_nothing_and_the_rationale_is_as_wide_as_the_note(qtbot, open_window,  # type: ignore[no-untyped-def]
                                                                                  sample_path: Path) -> None:
     window = open_window(sample_path)
     ws = window.workspace
-    claim = next(a for a in ws.store.annotations() if a.kind == "claim")
+    claim = next(a for a in ws.store.annotations.all() if a.kind == "claim")
     ws.open_annotation(claim.id)
     editor = ws.editor
     window.editor_dock.raise_()
@@ -278,5 +278,5 @@ def test_choosing_a_grade_moves_nothing_and_the_rationale_is_as_wide_as_the_note
         box.setFocus()
         qtbot.keyClick(box, key)
         assert places() == before, "the form moved under the pointer"
-    assert ws.store.annotation(claim.id).claim != claim.claim  # the choices were saved
+    assert ws.store.annotations.get(claim.id).claim != claim.claim  # the choices were saved
     assert editor.rationale_edit.width() >= editor.note_edit.width() - 40

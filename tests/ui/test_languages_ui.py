@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from dossier.core.citation import provenance_for_display
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.articles.properties import ArticlePropertiesDialog
 from tests.ui.conftest import answer_next_dialog
 
@@ -31,8 +31,8 @@ def type_with_input_method(widget, text: str) -> None:  # type: ignore[no-untype
 
 
 def _ids(path: Path) -> dict[str, int]:
-    with Store.open_readonly(path) as store:
-        return {store.article(i).language: i for i in store.article_ids()}
+    with Database.open_readonly(path) as store:
+        return {store.articles.get(i).language: i for i in store.articles.ids()}
 
 
 def test_the_list_shows_each_language_and_filters_by_it(qtbot, open_window, languages_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def test_a_language_set_right_in_properties_finds_the_dates_and_undo_takes_them_
     ws = window.workspace
     russian = _ids(languages_path)["ru"]
     ws.open_article(russian)
-    before = sorted(e.date_text for e in ws.store.events(russian))
+    before = sorted(e.date_text for e in ws.store.events.all(russian))
     assert "вчера" in before
     seen: list[str] = []
 
@@ -75,13 +75,13 @@ def test_a_language_set_right_in_properties_finds_the_dates_and_undo_takes_them_
     answer_next_dialog(qtbot, choose("uk"))
     window.properties_action.trigger()
     assert seen == ["Russian (ru)"]
-    assert ws.store.article(russian).language == "uk" and ws.store.events(russian) == []
+    assert ws.store.articles.get(russian).language == "uk" and ws.store.events.all(russian) == []
     assert ws.store.pending_extraction() == []  # names read again in the new language, on the task runner
     assert window.workspace.articles.model.index(
         window.workspace.articles.model.row_of(russian), 3).data() == "uk"
     window.undo_action.trigger()
-    assert ws.store.article(russian).language == "ru"
-    assert sorted(e.date_text for e in ws.store.events(russian)) == before
+    assert ws.store.articles.get(russian).language == "ru"
+    assert sorted(e.date_text for e in ws.store.events.all(russian)) == before
 
 
 def test_search_finds_cyrillic_armenian_and_arabic_words(qtbot, open_window, languages_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +123,7 @@ def test_a_right_to_left_paragraph_is_laid_out_right_to_left_in_the_pdf(qapp, la
 
     ids = _ids(languages_path)
     out = tmp_path / "languages.pdf"
-    with Store.open_readonly(languages_path) as store:
+    with Database.open_readonly(languages_path) as store:
         export_pdf(store, out, PdfOptions(article_ids=[ids["ru"], ids["hy"], ids["ar"]]))
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -147,9 +147,9 @@ def test_a_right_to_left_paragraph_is_laid_out_right_to_left_in_the_pdf(qapp, la
     from pypdf import PdfReader
 
     reader = PdfReader(str(out))
-    with Store.open_readonly(languages_path) as store:  # the pages of the articles themselves
+    with Database.open_readonly(languages_path) as store:  # the pages of the articles themselves
         page_of = {code: 1 + reader.get_destination_page_number(next(
-            o for o in reader.outline if o.title == store.article(ids[code]).title)) for code in ("ru", "ar")}
+            o for o in reader.outline if o.title == store.articles.get(ids[code]).title)) for code in ("ru", "ar")}
 
     def line_with(letters: str, code: str) -> list[tuple[float, float, str]]:
         wanted = unicodedata.normalize("NFKC", letters)
@@ -174,17 +174,17 @@ def test_articles_stored_before_detection_get_their_language_once_on_the_real_ta
     path = tmp_path / "older.dossier"
     texts = {code: (Path(__file__).parents[1] / "data" / "languages" / f"{code}.md").read_text().split("---\n")[2]
              for code in ("ru", "hy", "az")}
-    store = Store.create(path, "Older")
-    ids = store.add_articles(NewArticle(f"Article in {code}", text, published="2021-05-14", published_precision="day")
+    store = Database.create(path, "Older")
+    ids = store.articles.add_many(NewArticle(f"Article in {code}", text, published="2021-05-14", published_precision="day")
                              for code, text in texts.items())
-    store.add_article(NewArticle("Numbers", "12.05.2021 — 3,5 km"))
+    store.articles.add(NewArticle("Numbers", "12.05.2021 — 3,5 km"))
     store.close()
     window = open_real_window(path)
     ws = window.workspace
     qtbot.waitUntil(lambda: ws.store.meta(LANGUAGES_DETECTED) == "1", timeout=20_000)
-    assert [ws.store.article(i).language for i in ids] == ["ru", "hy", "az"]
-    assert {"вчера", "12 мая"} <= {e.date_text for e in ws.store.events(ids[0])}
-    assert ws.store.article_ids(language="") == [ids[-1] + 1]  # too little text to tell: left unknown
+    assert [ws.store.articles.get(i).language for i in ids] == ["ru", "hy", "az"]
+    assert {"вчера", "12 мая"} <= {e.date_text for e in ws.store.events.all(ids[0])}
+    assert ws.store.articles.ids(language="") == [ids[-1] + 1]  # too little text to tell: left unknown
     assert window.undo_action.isEnabled() is False  # not the user's edit to undo
     window.close()
 
@@ -212,12 +212,12 @@ def test_the_sidebar_proposes_one_person_across_scripts_and_merging_is_undoable(
     assert sidebar.proposal_label.text() == "“Nikol Pashinyan” and “Նիկոլ Փաշինյան” look like one name in two spellings."
     qtbot.mouseClick(sidebar.merge_proposal_button, Qt.MouseButton.LeftButton)
     assert not sidebar.proposal_bar.isVisibleTo(sidebar)
-    (pashinyan,) = [e for e in ws.store.entities() if e.kind == "person" and "Pashinyan" in e.name]
+    (pashinyan,) = [e for e in ws.store.entities.all() if e.kind == "person" and "Pashinyan" in e.name]
     assert pashinyan.name == "Nikol Pashinyan" and {"Никол Пашинян", "Նիկոլ Փաշինյան"} <= set(pashinyan.aliases)
-    assert {ws.store.article(m.article_id).language for m in ws.store.mentions_of_entity(pashinyan.id)} == {
+    assert {ws.store.articles.get(m.article_id).language for m in ws.store.entities.mentions_of(pashinyan.id)} == {
         "en", "ru", "hy"}
     window.undo_action.trigger()
     window.undo_action.trigger()
-    assert {e.name for e in ws.store.entities() if e.kind == "person"} >= {"Nikol Pashinyan", "Никол Пашинян",
+    assert {e.name for e in ws.store.entities.all() if e.kind == "person"} >= {"Nikol Pashinyan", "Никол Пашинян",
                                                                            "Նիկոլ Փաշինյան"}
     assert sidebar.proposal_bar.isVisibleTo(sidebar)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from dossier.core.models import NewArticle
-from dossier.store import Store
+from dossier.store import Database
 from tests.ui.conftest import ARTICLES, SyncTaskRunner, answer_next_dialog
 
 
@@ -25,7 +25,7 @@ def test_the_sample_opens_with_its_article_shown(open_window, sample_path: Path)
     assert ws.articles.model.rowCount() == 1
     assert ws.pane.headline.text().startswith("Russian Forces Dispatched To Armenia’s Border")
     assert ws.pane.provenance.text() == "SouthFront · 14 May 2021"
-    assert ws.pane.text_view.toPlainText() == ws.store.article(1).text
+    assert ws.pane.text_view.toPlainText() == ws.store.articles.get(1).text
     entities = ws.store.summary_counts()["entities"]
     assert entities >= 10 and window.status.text() == f"1 article · {entities} entities · 2 annotations"
     # The two annotations are drawn over the text, exactly on their passages; mentions underlined.
@@ -149,8 +149,8 @@ def test_copy_and_copy_with_citation(qtbot, open_window, sample_path: Path) -> N
 def test_markup_in_an_article_is_shown_as_text_and_loads_nothing(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     hostile = '<b>bold</b> &amp; <img src="file:///etc/passwd"> <a href="https://example.org">link</a>'
     path = tmp_path / "markup.dossier"
-    with Store.create(path, "Markup") as store:
-        store.add_article(NewArticle(title="<i>Not italic</i> &lt;", text=hostile, source="<script>x</script>"))
+    with Database.create(path, "Markup") as store:
+        store.articles.add(NewArticle(title="<i>Not italic</i> &lt;", text=hostile, source="<script>x</script>"))
     window = open_window(path)
     pane = window.workspace.pane
     assert pane.text_view.toPlainText() == hostile
@@ -173,10 +173,10 @@ def test_markup_in_an_article_is_shown_as_text_and_loads_nothing(open_window, tm
 def test_a_passage_after_emoji_is_highlighted_exactly(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     text = "🇦🇲 Armenia’s e\u0301lite 👩‍👩‍👧 forces: the agreement was not implemented in full."
     path = tmp_path / "emoji.dossier"
-    with Store.create(path, "Emoji") as store:
-        aid = store.add_article(NewArticle("Emoji", text))
+    with Database.create(path, "Emoji") as store:
+        aid = store.articles.add(NewArticle("Emoji", text))
         start = text.index("the agreement")
-        store.add_annotation(aid, "highlight", start, start + 13)
+        store.annotations.add(aid, "highlight", start, start + 13)
     window = open_window(path)
     pane = window.workspace.pane
     (drawn,) = pane.text_view.extraSelections()
@@ -210,7 +210,7 @@ def test_a_garbage_file_gets_a_dialog_and_stays_unchanged(qtbot, settings, tmp_p
 def test_a_dossier_open_elsewhere_gets_a_dialog(qtbot, settings, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
     from dossier.ui.main_window import MainWindow
 
-    holder = Store.open(sample_path)
+    holder = Database.open(sample_path)
     try:
         window = MainWindow(settings, SyncTaskRunner())
         qtbot.addWidget(window)
@@ -271,11 +271,11 @@ def test_save_a_copy_and_restore_from_backup(qtbot, open_window, sample_path: Pa
     copy = tmp_path / "copy.dossier"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
     window.save_copy_action.trigger()
-    with Store.open(copy) as store:
+    with Database.open(copy) as store:
         assert store.counts()["annotations"] == 2
 
     make_backup(sample_path)
-    window.workspace.store.add_annotation(1, "highlight", 0, 6)  # made after the backup
+    window.workspace.store.annotations.add(1, "highlight", 0, 6)  # made after the backup
     monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[0], True))
     window.restore_action.trigger()
     assert window.workspace is not None

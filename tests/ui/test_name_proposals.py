@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.entities import sidebar as sidebar_module
 
 
@@ -18,11 +18,11 @@ from dossier.ui.entities import sidebar as sidebar_module
 def test_proposals_are_found_on_a_worker_and_shown_when_found(qtbot, open_real_window, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                               monkeypatch) -> None:
     path = tmp_path / "names.dossier"
-    with Store.create(path, "Names") as store:
+    with Database.create(path, "Names") as store:
         for i in range(2_000):  # people who differ by a number: never one name
-            store.add_entity(f"Ivan Petrov {i}", "person")
-        store.add_entity("Nikol Pashinyan", "person")
-        store.add_entity("Никол Пашинян", "person")
+            store.entities.add(f"Ivan Petrov {i}", "person")
+        store.entities.add("Nikol Pashinyan", "person")
+        store.entities.add("Никол Пашинян", "person")
     threads: list[str] = []
     real = sidebar_module.proposals_of
 

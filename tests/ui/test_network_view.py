@@ -52,7 +52,7 @@ def test_the_sample_network_links_pashinyan_and_a_click_on_a_link_opens_the_quot
     panel.passages.setFocus()
     qtbot.keyClick(panel.passages, Qt.Key.Key_Return)
     selected = ws.pane.selected_range()
-    assert selected is not None and ws.store.article(1).text[selected[0]:selected[1]].startswith("“Yesterday")
+    assert selected is not None and ws.store.articles.get(1).text[selected[0]:selected[1]].startswith("“Yesterday")
     window.close()
 
 
@@ -103,7 +103,7 @@ def test_filters_narrow_the_network(qtbot, open_window, corpus_path: Path) -> No
     panel.scope_box.setCurrentIndex(panel.scope_box.findData("article"))
     panel.reload()
     article = window.workspace.pane.article.id
-    mentioned = {m.entity_id for m in window.workspace.store.mentions_in_article(article)}
+    mentioned = {m.entity_id for m in window.workspace.store.entities.mentions_in(article)}
     assert {n.id for n in panel.network.nodes} <= mentioned
 
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import Settings
 from dossier.ui.tasks import TaskRunner
@@ -128,7 +128,7 @@ def test_a_failure_nobody_listens_for_reaches_the_excepthook_on_both_runners(qtb
 
 
 def test_opening_checks_the_file_on_a_worker(qtbot, real_window, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    check = Caught(monkeypatch, Store, "integrity_problem", gated=True)
+    check = Caught(monkeypatch, Database, "integrity_problem", gated=True)
     window = real_window()
     assert window.open_dossier(sample_path)
     check.wait_arrived(qtbot)
@@ -144,7 +144,7 @@ def test_an_older_dossier_is_upgraded_on_a_worker_while_the_window_says_so(qtbot
     from dossier.store.schema import SCHEMA_VERSION
 
     as_schema_12(sample_path)
-    upgrade = Caught(monkeypatch, Store, "open", gated=True)
+    upgrade = Caught(monkeypatch, Database, "open", gated=True)
     window = real_window()
     window.open_dossier(sample_path)
     upgrade.wait_arrived(qtbot)
@@ -223,7 +223,7 @@ def test_related_passages_are_found_on_a_worker(qtbot, real_window, corpus_path:
     assert window.open_dossier(corpus_path)
     _writable(qtbot, window)
     ws = window.workspace
-    ws.open_annotation(next(a.id for a in ws.store.annotations() if a.kind == "claim"))
+    ws.open_annotation(next(a.id for a in ws.store.annotations.all() if a.kind == "claim"))
     window.related_action.trigger()
     finding.wait_arrived(qtbot)
     window_answers(qtbot)
@@ -243,8 +243,8 @@ def test_captures_and_languages_are_looked_for_on_workers(qtbot, real_window, tm
     pairs = Caught(monkeypatch, captures, "_pairs_in_file")
     detecting = Caught(monkeypatch, language, "detect_language")
     path = tmp_path / "older.dossier"
-    with Store.create(path, "Older") as store:
-        store.add_article(NewArticle("Troops", "Russian troops from the 102nd Base arrived in Syunik yesterday."))
+    with Database.create(path, "Older") as store:
+        store.articles.add(NewArticle("Troops", "Russian troops from the 102nd Base arrived in Syunik yesterday."))
     window = real_window()
     assert window.open_dossier(path)
     qtbot.waitUntil(lambda: window.workspace.store.meta(LANGUAGES_DETECTED) == "1", timeout=30_000)
@@ -294,8 +294,8 @@ def test_languages_that_cannot_be_detected_say_so_and_are_tried_again_next_time(
 
     _fail(monkeypatch, language, "detect_language")
     path = tmp_path / "older.dossier"
-    with Store.create(path, "Older") as store:
-        store.add_article(NewArticle("Troops", "Russian troops from the 102nd Base arrived in Syunik yesterday."))
+    with Database.create(path, "Older") as store:
+        store.articles.add(NewArticle("Troops", "Russian troops from the 102nd Base arrived in Syunik yesterday."))
     window = real_window()
     assert window.open_dossier(path)
     said = "The languages of older articles could not be detected: disk I/O error"

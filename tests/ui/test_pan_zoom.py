@@ -60,7 +60,7 @@ def drag(qtbot, view: QGraphicsView, start: QPoint, by: QPoint) -> None:  # type
 def _timeline(qtbot, window):  # type: ignore[no-untyped-def]
     panel = show_timeline(qtbot, window)
     view = panel.view
-    spans = {e.date_text: s for s in view.data.in_time_order for e in window.workspace.store.events() if e.id == s.event_id}
+    spans = {e.date_text: s for s in view.data.in_time_order for e in window.workspace.store.events.all() if e.id == s.event_id}
     return view, spans
 
 
@@ -74,7 +74,7 @@ def test_hovering_an_event_tells_its_date_words_what_they_were_read_as_and_the_a
     view, spans = _timeline(qtbot, window)
     point_at(view, _on_screen(view, spans["March 15"]))
     qtbot.waitUntil(QToolTip.isVisible, timeout=5_000)
-    title = window.workspace.store.article(1).title
+    title = window.workspace.store.articles.get(1).title
     assert QToolTip.text() == f"“March 15” — 15 Mar 2021; before publication\n{title}"
     empty = QPoint(view.viewport().width() - 5, view.viewport().height() - 5)  # no event down there
     assert view.span_at(QPointF(empty)) is None

@@ -44,14 +44,14 @@ def test_paste_of_a_page_makes_one_clean_article(qtbot, open_window, sample_path
     answer_next_dialog(qtbot, correct)
     qtbot.keyClick(ws.pane.text_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert seen == {"title": "Russian troops reach Syunik", "source": "Example News", "published": "2021-05-15"}
-    assert ws.store.article_count() == 2
+    assert ws.store.articles.count() == 2
     article = ws.pane.article
     assert article.title == "Russian troops reach Syunik" and article.url == "https://example.org/syunik"
     for junk in ("track", "alert", "Support Example News", "Leave a Reply", "nonsense", "©", "Subscribe"):
         assert junk not in article.text
     assert article.text.startswith("Russian troops from the 102nd Base arrived in Syunik on Saturday")
     window.undo_action.trigger()
-    assert ws.store.article_count() == 1
+    assert ws.store.articles.count() == 1
     QGuiApplication.clipboard().clear()
 
 
@@ -65,13 +65,13 @@ def test_a_dropped_page_goes_the_same_way(qtbot, open_window, sample_path: Path)
                                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     QApplication.sendEvent(target, QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                                               Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
-    assert window.workspace.store.article_count() == 2
+    assert window.workspace.store.articles.count() == 2
 
 
 def test_undo_of_a_drop_removes_exactly_the_dropped_articles(qtbot, open_window, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(sample_path)
     ws = window.workspace
-    ws.store.add_annotation(1, "highlight", 0, 6)  # work done before the drop stays
+    ws.store.annotations.add(1, "highlight", 0, 6)  # work done before the drop stays
     (tmp_path / "a.txt").write_text("First\n\nRussian troops were sent to Syunik on May 14, 2021.\n")
     (tmp_path / "b.txt").write_text("Second\n\nThe ceasefire in Nagorno-Karabakh held on November 10, 2020.\n")
     mime = QMimeData()
@@ -81,11 +81,11 @@ def test_undo_of_a_drop_removes_exactly_the_dropped_articles(qtbot, open_window,
                                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     QApplication.sendEvent(target, QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                                               Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
-    assert ws.store.article_count() == 3
+    assert ws.store.articles.count() == 3
     assert window.undo_stack.text(window.undo_stack.count() - 1) == "Import 2 articles"
     window.undo_action.trigger()
-    assert [ws.store.article(i).title for i in ws.store.article_ids()] == [
+    assert [ws.store.articles.get(i).title for i in ws.store.articles.ids()] == [
         "Russian Forces Dispatched To Armenia’s Border Following Breach By Azerbaijani Special Forces"]
     assert ws.store.counts()["annotations"] == 3  # the sample's two and the one made before
     window.redo_action.trigger()
-    assert ws.store.article_count() == 3
+    assert ws.store.articles.count() == 3

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from dossier.core.models import Tag
 from dossier.sample import NOTE_TEXT
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.share_dialog import ShareDialog
 
 pytestmark = pytest.mark.timeout(120)
@@ -99,10 +99,10 @@ def test_share_a_copy_from_the_window_on_a_worker(qtbot, open_real_window, sampl
         window.share_action.trigger()
         qtbot.waitUntil(lambda: "Shared a copy" in window.statusBar().currentMessage(), timeout=60_000)
         assert str(out) in window.statusBar().currentMessage()
-        with Store.open(out) as copy:
+        with Database.open(out) as copy:
             assert copy.counts()["annotations"] == 2
-            assert all(not a.note and not a.author for a in copy.annotations())
-            claim = next(a for a in copy.annotations() if a.kind == "claim")
+            assert all(not a.note and not a.author for a in copy.annotations.all())
+            claim = next(a for a in copy.annotations.all() if a.kind == "claim")
             assert claim.claim is not None and (claim.claim.status, claim.claim.credibility) == ("partially_true", 2)
             assert claim.assessed_at is None and claim.assessed_by == ""
         assert NOTE_TEXT.split(".")[0].encode() not in out.read_bytes()

@@ -42,7 +42,7 @@ def test_the_name_from_preferences_is_on_what_the_user_makes(qtbot, open_window,
     qtbot.keyClick(view, Qt.Key.Key_C)
     editor = ws.editor
     assert editor.annotation_id is not None, ws.session.last_error
-    claim = ws.store.annotation(editor.annotation_id)
+    claim = ws.store.annotations.get(editor.annotation_id)
     assert (claim.author, claim.assessed_by) == ("Ann Vardanyan", "Ann Vardanyan")
     assert editor.byline.text().startswith("By Ann Vardanyan, ") and editor.byline.text().endswith(" UTC")
     assert editor.assessed_by.text().startswith("Ann Vardanyan, ")
@@ -52,7 +52,7 @@ def test_the_name_from_preferences_is_on_what_the_user_makes(qtbot, open_window,
     assert by.data() == "Ann Vardanyan"
     assert "Assessed by Ann Vardanyan" in by.data(Qt.ItemDataRole.ToolTipRole)
     # The sample's own annotations were made before anyone's name was kept.
-    sample_note = next(a for a in ws.store.annotations(1) if a.kind == "note")
+    sample_note = next(a for a in ws.store.annotations.all(1) if a.kind == "note")
     assert panel.model.index(panel.model.row_of(sample_note.id), 5).data() == "—"
 
 
@@ -87,17 +87,17 @@ def test_merge_a_colleagues_dossier_and_settle_the_conflict_from_the_list(  # ty
     claim_id = panel.model.rows[0][1].id
     qtbot.mouseClick(panel.keep_theirs_button, Qt.MouseButton.LeftButton)
     assert panel.model.rowCount() == 0 and panel.empty.isVisible()
-    assert ws.store.annotation(claim_id).claim.status == "disputed"  # type: ignore[union-attr]
-    assert ws.store.annotation(claim_id).assessed_by == "Boris Aliyev"
+    assert ws.store.annotations.get(claim_id).claim.status == "disputed"  # type: ignore[union-attr]
+    assert ws.store.annotations.get(claim_id).assessed_by == "Boris Aliyev"
     window.undo_action.trigger()  # one step back: the conflict is there again
-    assert panel.model.rowCount() == 1 and ws.store.annotation(claim_id).claim.status == "partially_true"  # type: ignore[union-attr]
+    assert panel.model.rowCount() == 1 and ws.store.annotations.get(claim_id).claim.status == "partially_true"  # type: ignore[union-attr]
     qtbot.mouseClick(panel.keep_both_button, Qt.MouseButton.LeftButton)
-    claims = [a for a in ws.store.annotations() if a.kind == "claim" and a.start == ws.store.annotation(claim_id).start]
+    claims = [a for a in ws.store.annotations.all() if a.kind == "claim" and a.start == ws.store.annotations.get(claim_id).start]
     assert len(claims) == 2 and {a.assessed_by for a in claims} == {"", "Boris Aliyev"}
     # Undo twice: the settlement, then the whole merge.
     window.undo_action.trigger()
     window.undo_action.trigger()
-    assert ws.store.counts()["articles"] == articles_before and ws.store.conflicts() == []
+    assert ws.store.counts()["articles"] == articles_before and ws.store.team.conflicts() == []
     assert panel.model.rowCount() == 0
 
 
@@ -117,7 +117,7 @@ def test_two_captures_are_proposed_and_joined_from_the_article_list(qtbot, open_
     path = tmp_path / "captures.dossier"
     store, web, pasted = _two_captures(path)
     q = PASTED.index("agreement - signed")
-    claim = store.add_annotation(pasted, "claim", q, PASTED.index("full\"") + 5)
+    claim = store.annotations.add(pasted, "claim", q, PASTED.index("full\"") + 5)
     store.close()
     window = open_real_window(path)  # proposals are looked for on the app's own worker thread
     bar = window.workspace.articles.captures
@@ -125,8 +125,8 @@ def test_two_captures_are_proposed_and_joined_from_the_article_list(qtbot, open_
     assert bar.label.text().startswith(f"“Armenia says deal not honoured” (Azatutyun) #{web} and ")
     qtbot.mouseClick(bar.join_button, Qt.MouseButton.LeftButton)
     store = window.workspace.store
-    assert not store.has_article(pasted) and store.annotation(claim).article_id == web
-    assert store.annotation(claim).quoted_as is not None
+    assert not store.articles.exists(pasted) and store.annotations.get(claim).article_id == web
+    assert store.annotations.get(claim).quoted_as is not None
     assert "1 annotation moved, 0 orphaned" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=30_000)
     window.workspace.open_annotation(claim)
@@ -141,11 +141,11 @@ def test_two_captures_are_proposed_and_joined_from_the_article_list(qtbot, open_
     window.properties_action.trigger()
     assert seen[0].startswith("pasted.txt — “Armenia says deal not honoured”, joined ")
     window.undo_action.trigger()
-    assert store.has_article(pasted) and store.annotation(claim).article_id == pasted
+    assert store.articles.exists(pasted) and store.annotations.get(claim).article_id == pasted
     qtbot.waitUntil(bar.isVisible, timeout=30_000)  # proposed again
     qtbot.mouseClick(bar.apart_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=30_000)
-    assert store.capture_proposals() == []
+    assert store.team.capture_proposals() == []
     window.close()
 
 
@@ -157,12 +157,12 @@ def test_a_merge_runs_on_a_worker_while_the_window_stays_live(qtbot, open_real_w
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(boris_path), ""))
     answer_next_dialog(qtbot, lambda dialog: qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return))
     window.merge_action.trigger()  # returns at once: the preview and the merge run on the task runner
-    qtbot.waitUntil(lambda: ws.store.conflicts() != [] and window.conflicts_dock.isVisible(), timeout=60_000)
+    qtbot.waitUntil(lambda: ws.store.team.conflicts() != [] and window.conflicts_dock.isVisible(), timeout=60_000)
     assert ws.store.counts()["articles"] == 3
     assert window.undo_stack.undoText() == "Merge boris.dossier"
     assert ws.conflicts.model.rowCount() == 1
     window.undo_action.trigger()  # the worker's edit, undone on the window's own connection
-    assert ws.store.counts()["articles"] == 2 and ws.store.conflicts() == []
+    assert ws.store.counts()["articles"] == 2 and ws.store.team.conflicts() == []
     window.close()
 
 

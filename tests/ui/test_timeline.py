@@ -26,7 +26,7 @@ def test_the_sample_events_are_placed_with_their_precision(qtbot, open_window, s
     panel = show_timeline(qtbot, window)
     data = panel.view.data
     assert data.count == 8 and panel.status.text() == "8 events"
-    spans = {e.date_text: s for s in data.in_time_order for e in window.workspace.store.events() if e.id == s.event_id}
+    spans = {e.date_text: s for s in data.in_time_order for e in window.workspace.store.events.all() if e.id == s.event_id}
     assert date.fromordinal(spans["last year"].first) == date(2020, 1, 1)
     assert date.fromordinal(spans["last year"].last) == date(2020, 12, 31) and spans["last year"].precision == "year"
     assert spans["November 10"].first == spans["November 10"].last == date(2020, 11, 10).toordinal()
@@ -83,7 +83,7 @@ def test_lanes_by_entity_and_the_entity_filter(qtbot, open_window, sample_path: 
     panel.lanes_box.setCurrentIndex(panel.lanes_box.findData("entity"))
     assert "Iran" in panel.view.data.lane_labels and "Azerbaijan" in panel.view.data.lane_labels
     panel.lanes_box.setCurrentIndex(0)
-    iran = window.workspace.store.entity_ids_by_name("Iran")[0]
+    iran = window.workspace.store.entities.ids_by_name("Iran")[0]
     panel.entity_box.setCurrentIndex(panel.entity_box.findData(iran))
     assert panel.view.data.count == 1 and panel.status.text() == "1 events"
 
@@ -114,7 +114,7 @@ def test_it_paints_points_and_bars(qtbot, open_window, sample_path: Path) -> Non
     image = QImage(view.viewport().size(), QImage.Format.Format_RGB32)
     view.viewport().render(image)
     highlight = view.palette().color(view.palette().ColorRole.Highlight)
-    spans = {e.date_text: s for s in view.data.in_time_order for e in window.workspace.store.events() if e.id == s.event_id}
+    spans = {e.date_text: s for s in view.data.in_time_order for e in window.workspace.store.events.all() if e.id == s.event_id}
 
     day = spans["March 15"]
     centre = view.mapFromScene(QPointF(day.first + 0.5, view.span_y(day)))
@@ -156,9 +156,9 @@ def test_add_edit_and_delete_events_with_undo(qtbot, open_window, sample_path: P
 
     answer_next_dialog(qtbot, date_it)
     window.add_event_action.trigger()
-    added = next(e for e in ws.store.events(1) if e.title == "Russian troops to Syunik")
+    added = next(e for e in ws.store.events.all(1) if e.title == "Russian troops to Syunik")
     assert (added.earliest, added.precision, added.origin) == ("2021-05-14", "day", "user")
-    assert {ws.store.entity(i).name for i in added.entity_ids} >= {"102nd Base", "Syunik"}
+    assert {ws.store.entities.get(i).name for i in added.entity_ids} >= {"102nd Base", "Syunik"}
     assert panel.view.data.count == 9 and panel.selected_event().id == added.id
 
     def redate(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -168,18 +168,18 @@ def test_add_edit_and_delete_events_with_undo(qtbot, open_window, sample_path: P
 
     answer_next_dialog(qtbot, redate)
     panel.edit_button.click()
-    edited = ws.store.event(added.id)
+    edited = ws.store.events.get(added.id)
     assert (edited.earliest, edited.latest, edited.precision) == ("2021-05-01", "2021-05-31", "approximate")
     panel.delete_button.click()
-    assert all(e.id != added.id for e in ws.store.events(1)) and panel.view.data.count == 8
+    assert all(e.id != added.id for e in ws.store.events.all(1)) and panel.view.data.count == 8
     window.undo_action.trigger()  # the delete
-    assert ws.store.event(added.id).precision == "approximate"
+    assert ws.store.events.get(added.id).precision == "approximate"
     window.undo_action.trigger()  # the edit
-    assert ws.store.event(added.id).precision == "day"
+    assert ws.store.events.get(added.id).precision == "day"
     window.undo_action.trigger()  # the add
     assert panel.view.data.count == 8
     window.redo_action.trigger()
-    assert ws.store.event(added.id).title == "Russian troops to Syunik"
+    assert ws.store.events.get(added.id).title == "Russian troops to Syunik"
 
 
 def test_tag_and_date_filters_and_entity_highlight(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -195,21 +195,21 @@ def test_tag_and_date_filters_and_entity_highlight(qtbot, open_window, sample_pa
     panel.from_edit.clear()
     panel.to_edit.clear()
     panel.from_edit.editingFinished.emit()
-    tag = ws.store.tags()[0].id
+    tag = ws.store.tags.all()[0].id
     panel.tag_box.setCurrentIndex(panel.tag_box.findData(tag))
     assert panel.view.data.count == 8  # the tagged claim is in the sample's one article
     panel.tag_box.setCurrentIndex(0)
-    iran = ws.store.entity_ids_by_name("Iran")[0]
+    iran = ws.store.entities.ids_by_name("Iran")[0]
     ws.entities.select_entity(iran)
     assert len(panel.view.highlighted) == 1
 
 
 def test_the_timeline_says_which_dates_lie_ahead_and_lists_those_it_could_not_place(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from dossier.ingest.pipeline import ImportOptions, run_import
-    from dossier.store import Store
+    from dossier.store import Database
 
     elections = Path(__file__).resolve().parents[1] / "data" / "tense" / "elections.txt"
-    with Store.create(tmp_path / "t.dossier", "Elections") as store:
+    with Database.create(tmp_path / "t.dossier", "Elections") as store:
         run_import(store, [elections], ImportOptions(published=("2021-05-28", "day")))
     window = open_window(tmp_path / "t.dossier")
     panel = show_timeline(qtbot, window)

@@ -15,7 +15,7 @@ from dossier.core.models import NewArticle, NewEvent, NewMention
 from dossier.core.stories import story_keys
 from dossier.operations import perform, undo
 from dossier.operations.team import JoinCaptures, KeepApart
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.articles import text_sha256
 
 WEB = ("Home › News › Armenia\n"
@@ -92,27 +92,27 @@ def test_a_passage_found_across_typography_is_where_it_was(pieces: list[tuple[st
             (original, other, quote.exact, other[found.start:found.end])
 
 
-def _two_captures(path: Path) -> tuple[Store, int, int]:
-    store = Store.create(path, "Captures")
+def _two_captures(path: Path) -> tuple[Database, int, int]:
+    store = Database.create(path, "Captures")
     store.author = "Ann"
-    web = store.add_article(NewArticle("Armenia says deal not honoured", WEB, source="Azatutyun",
+    web = store.articles.add(NewArticle("Armenia says deal not honoured", WEB, source="Azatutyun",
                                        url="https://example.org/a", original_name="page.html"))
-    store.keep_original(web, "page.html", ("<html>" + WEB + "</html>").encode())
-    pasted = store.add_article(NewArticle("Armenia says deal not honoured", PASTED, source="Azatutyun",
+    store.articles.keep_original(web, "page.html", ("<html>" + WEB + "</html>").encode())
+    pasted = store.articles.add(NewArticle("Armenia says deal not honoured", PASTED, source="Azatutyun",
                                           original_name="pasted.txt"))
-    store.keep_original(pasted, "pasted.txt", PASTED.encode())
+    store.articles.keep_original(pasted, "pasted.txt", PASTED.encode())
     return store, web, pasted
 
 
 def test_two_captures_are_proposed_as_one_and_an_analysis_quoting_one_is_not(tmp_path: Path) -> None:
     store, web, pasted = _two_captures(tmp_path / "c.dossier")
-    analysis = store.add_article(NewArticle("Analysis", ANALYSIS))
+    analysis = store.articles.add(NewArticle("Analysis", ANALYSIS))
     assert story_keys(WEB) & story_keys(PASTED) == story_keys(PASTED)  # typography and wrapping play no part
-    (pair,) = store.capture_proposals()
+    (pair,) = store.team.capture_proposals()
     assert (pair.keep.id, pair.other.id) == (web, pasted)  # the one already here stays the article
     assert analysis not in (pair.keep.id, pair.other.id)
     perform(store, KeepApart(web, pasted))
-    assert store.capture_proposals() == []  # "not the same story" is remembered
+    assert store.team.capture_proposals() == []  # "not the same story" is remembered
     store.close()
 
 
@@ -120,43 +120,43 @@ def test_joining_moves_annotations_onto_exact_quotes_and_keeps_the_other_capture
     store, web, pasted = _two_captures(tmp_path / "c.dossier")
     # Annotations made on the pasted copy (straight quotes, its own line breaks).
     q = PASTED.index("agreement - signed")
-    claim = store.add_annotation(pasted, "claim", q, PASTED.index("full\"") + 5, note="partly true")
+    claim = store.annotations.add(pasted, "claim", q, PASTED.index("full\"") + 5, note="partly true")
     goris = PASTED.index("Goris")
-    highlight = store.add_annotation(pasted, "highlight", goris, goris + 5)
-    gone = store.add_annotation(pasted, "note", PASTED.index("Yerevan's request"), PASTED.index("Yerevan's request") + 17)
-    entity = store.add_entity("Goris", "place")
-    store.add_mentions([NewMention(pasted, entity, goris, goris + 5, "Goris", "user")])
-    store.add_events([NewEvent(pasted, PASTED.index("on 13 May"), PASTED.index("on 13 May") + 9, "Guards at Goris",
+    highlight = store.annotations.add(pasted, "highlight", goris, goris + 5)
+    gone = store.annotations.add(pasted, "note", PASTED.index("Yerevan's request"), PASTED.index("Yerevan's request") + 17)
+    entity = store.entities.add("Goris", "place")
+    store.entities.add_mentions([NewMention(pasted, entity, goris, goris + 5, "Goris", "user")])
+    store.events.add_many([NewEvent(pasted, PASTED.index("on 13 May"), PASTED.index("on 13 May") + 9, "Guards at Goris",
                                "13 May", "2021-05-13", "2021-05-13", "day", "user", (entity,))])
-    assert store.annotation(gone).exact == "Yerevan's request"
-    before = {a.id: a for a in store.annotations()}
+    assert store.annotations.get(gone).exact == "Yerevan's request"
+    before = {a.id: a for a in store.annotations.all()}
 
     join = JoinCaptures(web, pasted)
     done = perform(store, join)
-    assert not store.has_article(pasted)
+    assert not store.articles.exists(pasted)
     assert sorted(join.result.moved) == sorted([claim, highlight, gone]) and join.result.orphaned == []
-    text = store.article(web).text
-    for a in store.annotations(web):
+    text = store.articles.get(web).text
+    for a in store.annotations.all(web):
         assert text[a.start:a.end] == a.exact  # re-cut from the text it now stands on
-    moved = store.annotation(claim)
+    moved = store.annotations.get(claim)
     assert moved.exact == "agreement — signed after the 2020 war — “was not implemented in full”"
     assert moved.quoted_as == before[claim].exact  # the quote as first written, kept
     assert moved.note == "partly true" and moved.author == "Ann"
-    assert store.annotation(highlight).quoted_as is None  # "Goris" reads the same in both
-    assert store.annotation(gone).exact == "Yerevan’s request"
-    assert [m.surface for m in store.mentions_in_article(web) if m.origin == "user"] == ["Goris"]
-    (event,) = store.events(web)
+    assert store.annotations.get(highlight).quoted_as is None  # "Goris" reads the same in both
+    assert store.annotations.get(gone).exact == "Yerevan’s request"
+    assert [m.surface for m in store.entities.mentions_in(web) if m.origin == "user"] == ["Goris"]
+    (event,) = store.events.all(web)
     assert text[event.start:event.end] == "on 13 May" and event.entity_ids == (entity,)
-    (capture,) = store.captures(web)
-    kept_text, file_name, content = store.capture_content(capture.id)
+    (capture,) = store.team.captures(web)
+    kept_text, file_name, content = store.team.capture_content(capture.id)
     assert (kept_text, file_name, content) == (PASTED, "pasted.txt", PASTED.encode())
     # Importing the pasted file again finds it already here, as the article it was joined into.
-    assert store.article_id_by_sha256(text_sha256(PASTED)) == web
-    assert store.capture_proposals() == []
+    assert store.articles.id_by_sha256(text_sha256(PASTED)) == web
+    assert store.team.capture_proposals() == []
 
     undo(store, done)
-    assert store.article(pasted).text == PASTED and store.captures(web) == []
-    assert {a.id: a for a in store.annotations()} == before
+    assert store.articles.get(pasted).text == PASTED and store.team.captures(web) == []
+    assert {a.id: a for a in store.annotations.all()} == before
     store.close()
 
 
@@ -167,16 +167,16 @@ def test_the_first_quote_travels_through_web_annotation_json(tmp_path: Path) -> 
 
     store, web, pasted = _two_captures(tmp_path / "c.dossier")
     q = PASTED.index("agreement - signed")
-    claim = store.add_annotation(pasted, "claim", q, PASTED.index("full\"") + 5)
-    first = store.annotation(claim).exact
+    claim = store.annotations.add(pasted, "claim", q, PASTED.index("full\"") + 5)
+    first = store.annotations.get(claim).exact
     perform(store, JoinCaptures(web, pasted))
     (item,) = export_collection(store)["first"]["items"]
     assert item["dossier:quotedAs"] == first
     path = tmp_path / "out.json"
     path.write_text(json.dumps(export_collection(store)), encoding="utf-8")
     store.close()
-    with Store.create(tmp_path / "other.dossier", "Other") as other:
-        other.add_article(NewArticle("Armenia says deal not honoured", WEB, url="https://example.org/a"))
+    with Database.create(tmp_path / "other.dossier", "Other") as other:
+        other.articles.add(NewArticle("Armenia says deal not honoured", WEB, url="https://example.org/a"))
         (placed,) = import_annotations(other, path).placed
-        moved = other.annotation(placed)
+        moved = other.annotations.get(placed)
         assert moved.quoted_as == first and WEB[moved.start:moved.end] == moved.exact

@@ -14,7 +14,7 @@ import pytest
 
 from dossier.core.models import NewArticle, NewMention
 from dossier.core.offsets import OffsetMap
-from dossier.store import DossierError, Store
+from dossier.store import DossierError, Database
 from dossier.store.database import migrate
 from dossier.store.merging import merge_dossier, preview_merge
 
@@ -31,14 +31,14 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def colleague(path: Path, *statements: str) -> Path:
     """Their dossier: one article (TEXT) with a mention, a tagged claim; then `statements` run as
     another tool would, with foreign keys and CHECK constraints off."""
-    with Store.create(path, "Theirs") as theirs:
+    with Database.create(path, "Theirs") as theirs:
         theirs.author = "Boris"
-        aid = theirs.add_article(NewArticle("Border guards", TEXT, source="Azatutyun"))
-        goris = theirs.add_entity("Goris", "place")
+        aid = theirs.articles.add(NewArticle("Border guards", TEXT, source="Azatutyun"))
+        goris = theirs.entities.add("Goris", "place")
         start = TEXT.index("Goris")
-        theirs.add_mentions([NewMention(aid, goris, start, start + 5, "Goris", "user")])
-        claim = theirs.add_annotation(aid, "claim", 0, 21)
-        theirs.tag_annotation(claim, theirs.add_tag("deployment", "#ff0000"))
+        theirs.entities.add_mentions([NewMention(aid, goris, start, start + 5, "Goris", "user")])
+        claim = theirs.annotations.add(aid, "claim", 0, 21)
+        theirs.tags.attach(claim, theirs.tags.add("deployment", "#ff0000"))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA ignore_check_constraints = ON")
@@ -59,22 +59,22 @@ def around_the_trigger(statement: str) -> tuple[str, ...]:
 
 
 def mine(path: Path) -> Path:
-    with Store.create(path, "Mine") as store:
-        store.add_article(NewArticle("Denial", OTHER, source="APA"))
+    with Database.create(path, "Mine") as store:
+        store.articles.add(NewArticle("Denial", OTHER, source="APA"))
     return path
 
 
 def opens_and_shows(path: Path) -> None:
     """The dossier opens, and every mark of every article converts to the window's positions (the
     article pane's own step; an offset outside the text stopped the window here)."""
-    with Store.open(path) as store:
+    with Database.open(path) as store:
         assert store.quick_check() == "ok"
-        for article_id in store.article_ids():
-            text = store.article(article_id).text
+        for article_id in store.articles.ids():
+            text = store.articles.get(article_id).text
             offsets = OffsetMap(text)
-            spans = [(m.start, m.end) for m in store.mentions_in_article(article_id)]
-            spans += [(a.start, a.end) for a in store.annotations(article_id) if a.anchor_state != "orphaned"]
-            spans += [(e.start, e.end) for e in store.events(article_id)]
+            spans = [(m.start, m.end) for m in store.entities.mentions_in(article_id)]
+            spans += [(a.start, a.end) for a in store.annotations.all(article_id) if a.anchor_state != "orphaned"]
+            spans += [(e.start, e.end) for e in store.events.all(article_id)]
             for start, end in spans:
                 offsets.to_utf16(start), offsets.to_utf16(end)
 
@@ -98,15 +98,15 @@ def test_a_forged_sha256_matches_nothing_and_moves_no_note(tmp_path: Path) -> No
     """Their article claims the fingerprint of my article: matched by its text, it comes in as
     what it is, and its claim stays on its own words."""
     my_path = mine(tmp_path / "mine.dossier")
-    with Store.open(my_path) as store:
-        my_sha = store.article(1).sha256
+    with Database.open(my_path) as store:
+        my_sha = store.articles.get(1).sha256
     theirs = colleague(tmp_path / "theirs.dossier", *around_the_trigger(f"UPDATE articles SET sha256 = '{my_sha}'"))
-    with Store.open(my_path) as store:
+    with Database.open(my_path) as store:
         report = merge_dossier(store, theirs)
         assert (report.articles_new, report.articles_matched, report.fingerprints_wrong) == (1, 0, 1)
-        assert store.article(1).text == OTHER and not store.annotations(1)
-        (claim,) = [a for a in store.annotations() if a.kind == "claim"]
-        assert store.article(claim.article_id).text == TEXT and claim.exact == TEXT[:21]
+        assert store.articles.get(1).text == OTHER and not store.annotations.all(1)
+        (claim,) = [a for a in store.annotations.all() if a.kind == "claim"]
+        assert store.articles.get(claim.article_id).text == TEXT and claim.exact == TEXT[:21]
         assert any("sha256 that is not their text's" in line for line in report.lines())
     opens_and_shows(my_path)
 
@@ -137,10 +137,10 @@ def test_malformed_rows_are_named_and_the_rest_comes_in(tmp_path: Path, statemen
     assert "Articles: 1 new" in result.stdout and "Mentions: 1 added" in result.stdout, result.stdout
     if words:
         assert words in result.stdout, result.stdout
-    with Store.open(tmp_path / "mine.dossier") as store:
-        claims = [a.exact for a in store.annotations() if a.kind == "claim"]
+    with Database.open(tmp_path / "mine.dossier") as store:
+        claims = [a.exact for a in store.annotations.all() if a.kind == "claim"]
         assert claims == ([] if "bogus" in statements[0] else [TEXT[:21]])  # only what was wrong is left out
-        assert all(len(t.name) <= 200 for t in store.tags())
+        assert all(len(t.name) <= 200 for t in store.tags.all())
     opens_and_shows(tmp_path / "mine.dossier")
 
 
@@ -167,7 +167,7 @@ def test_a_preview_of_a_hostile_file_counts_what_would_be_left_out_and_writes_no
                        "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, surface, origin) "
                        "VALUES (1, 1, 40000, 40005, 'Goris', 'user')")
     my_path = mine(tmp_path / "mine.dossier")
-    with Store.open(my_path) as store:
+    with Database.open(my_path) as store:
         before = store.counts()
         report = preview_merge(store, theirs)
         assert len(report.left_out) == 1 and report.mentions_added == 1
@@ -190,7 +190,7 @@ def _old_format(path: Path, title: str) -> Path:
 @pytest.mark.parametrize("name", ["old#x.dossier", "P#.dossier", "old?mode=rw.dossier", "file:odd.dossier"])
 def test_a_file_name_with_uri_characters_is_merged_as_that_file(tmp_path: Path, name: str) -> None:
     my_path = tmp_path / "P"
-    with Store.create(my_path, "Mine"):
+    with Database.create(my_path, "Mine"):
         pass
     theirs = _old_format(tmp_path / name, "Theirs")
     before = sorted(p.name for p in tmp_path.iterdir())
@@ -198,14 +198,14 @@ def test_a_file_name_with_uri_characters_is_merged_as_that_file(tmp_path: Path, 
     assert result.returncode == 0, result.stderr
     assert "Articles: 1 new" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no `old` beside it, nothing left
-    with Store.open(my_path) as store:
-        assert [store.article(i).title for i in store.article_ids()] == ["Theirs"]
+    with Database.open(my_path) as store:
+        assert [store.articles.get(i).title for i in store.articles.ids()] == ["Theirs"]
 
 
 def test_no_backup_is_kept_of_a_colleagues_temporary_copy(tmp_path: Path, data_dir: Path) -> None:
     my_path = mine(tmp_path / "mine.dossier")
     theirs = _old_format(tmp_path / "theirs.dossier", "Theirs")
-    with Store.open(my_path) as store:
+    with Database.open(my_path) as store:
         merge_dossier(store, theirs)
     backups = list((data_dir / "backups").rglob("*")) if (data_dir / "backups").exists() else []
     assert not [p for p in backups if p.is_file()], backups
@@ -215,7 +215,7 @@ def test_merging_a_pipe_or_a_device_is_refused_at_once_by_its_type(tmp_path: Pat
     fifo = tmp_path / "theirs.dossier"
     os.mkfifo(fifo)
     my_path = mine(tmp_path / "mine.dossier")
-    with Store.open(my_path) as store:
+    with Database.open(my_path) as store:
         with pytest.raises(DossierError, match="is a named pipe"):
             merge_dossier(store, fifo)
         with pytest.raises(DossierError, match="is a device"):
@@ -235,10 +235,10 @@ def test_a_quote_of_near_identical_characters_is_orphaned_by_merge_and_by_import
 
     text, quote = "ab" * 100_000, "ab" * 1999 + "ac"
     for name in ("mine.dossier", "theirs.dossier"):
-        with Store.create(tmp_path / name, name) as store:
-            aid = store.add_article(NewArticle("Long", text))
+        with Database.create(tmp_path / name, name) as store:
+            aid = store.articles.add(NewArticle("Long", text))
             if name == "theirs.dossier":
-                store.add_orphan(aid, "note", quote, "ab" * 16, "ab" * 16, note="hostile")
+                store.annotations.add_orphan(aid, "note", quote, "ab" * 16, "ab" * 16, note="hostile")
                 store._conn.execute("UPDATE annotations SET anchor_state = 'moved'")  # as if it stood somewhere
     hostile = tmp_path / "hostile.json"
     source = f"urn:sha256:{hashlib.sha256(text.encode()).hexdigest()}"
@@ -249,7 +249,7 @@ def test_a_quote_of_near_identical_characters_is_orphaned_by_merge_and_by_import
     assert hostile.stat().st_size < 5_000
     result = run("import-annotations", str(tmp_path / "mine.dossier"), str(hostile))
     assert result.returncode == 0 and "placed 0, orphaned 1" in result.stdout, result.stderr
-    with Store.open(tmp_path / "mine.dossier") as store:
+    with Database.open(tmp_path / "mine.dossier") as store:
         report = merge_dossier(store, tmp_path / "theirs.dossier")
         assert [q for _title, q in report.orphaned] == [quote]
-        assert all(a.anchor_state == "orphaned" for a in store.annotations())
+        assert all(a.anchor_state == "orphaned" for a in store.annotations.all())

@@ -36,17 +36,17 @@ def test_a_plain_text_article_proposes_its_outlet_and_date_and_says_so() -> None
 
 def test_the_import_reports_the_proposal(tmp_path: Path) -> None:
     from dossier.ingest.pipeline import ImportOptions, import_files
-    from dossier.store import Store
+    from dossier.store import Database
 
     article = tmp_path / "wire.txt"
     article.write_text("Armenia asks Russia for help\n\nYEREVAN, May 20 (Reuters) - Armenia asked Russia for help.\n",
                        encoding="utf-8")
-    with Store.create(tmp_path / "d.dossier", "d") as store:
+    with Database.create(tmp_path / "d.dossier", "d") as store:
         report = None
         for progress in import_files(store, [article], ImportOptions(extract=False)):
             report = progress.report
         assert report is not None
         ((path, note),) = report.notes
         assert path == article and "dateline “YEREVAN, May 20 (Reuters) -”" in note and "year not given" in note
-        (stored,) = [store.article(i) for i in store.article_ids()]
+        (stored,) = [store.articles.get(i) for i in store.articles.ids()]
         assert stored.source == "Reuters" and stored.published is None

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from dossier.ingest.extract import pieces
 from dossier.ingest.pipeline import ImportOptions, collect_files, run_import
-from dossier.store import Store
+from dossier.store import Database
 
 GOOD_TEXT = "Russian troops arrive\n\nRussian troops from the 102nd Base arrived in Syunik on May 14, 2021.\n"
 
@@ -75,7 +75,7 @@ def mixed_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_mixed_folder_imports_every_good_file_and_reports_every_bad_one(store: Store, mixed_folder: Path) -> None:
+def test_a_mixed_folder_imports_every_good_file_and_reports_every_bad_one(store: Database, mixed_folder: Path) -> None:
     report = run_import(store, [mixed_folder], ImportOptions(extract=False))
     imported = sorted(p.name for p, _ in report.imported)
     assert imported == ["good-1.txt", "good-2.md", "good-3.html", os.fsdecode(b"name-not-utf8-\xff.txt")]
@@ -91,16 +91,16 @@ def test_a_mixed_folder_imports_every_good_file_and_reports_every_bad_one(store:
     assert "100,000 levels deep" in reasons["deep.html"]
     assert "“next Tuesday-ish” is not a date" in reasons["bad-date.md"]
     assert all("\n" not in reason for reason in reasons.values())
-    names = {store.article(i).original_name for i in store.article_ids()}
+    names = {store.articles.get(i).original_name for i in store.articles.ids()}
     assert "name-not-utf8-\ufffd.txt" in names  # stored as text, shown with a replacement mark
-    assert not any("root:x:0" in store.article(i).text for i in store.article_ids())  # the link out stayed out
-    assert store.article(next(i for i in store.article_ids() if store.article(i).title == "Ceasefire holds")
+    assert not any("root:x:0" in store.articles.get(i).text for i in store.articles.ids())  # the link out stayed out
+    assert store.articles.get(next(i for i in store.articles.ids() if store.articles.get(i).title == "Ceasefire holds")
                          ).published == "2021-05-13"
 
 
 @pytest.mark.parametrize("error", [NotImplementedError("unsupported filter"), AssertionError(),
                                    AttributeError("'NoneType' object has no attribute 'get_object'")])
-def test_any_error_of_the_pdf_library_is_one_files_reason(store: Store, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
+def test_any_error_of_the_pdf_library_is_one_files_reason(store: Database, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
                                                           error: Exception) -> None:
     import pypdf
 
@@ -137,7 +137,7 @@ def test_pieces_cover_a_long_text_exactly(text: str, limit: int) -> None:
     assert all(text[offset:offset + len(piece)] == piece for offset, piece in parts)
 
 
-def test_a_text_longer_than_the_model_takes_is_read_in_pieces_with_exact_offsets(store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_a_text_longer_than_the_model_takes_is_read_in_pieces_with_exact_offsets(store: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                                              monkeypatch) -> None:
     """spaCy refuses a text over nlp.max_length (E088): a long article is read in pieces. Here
     the model's limit is lowered to 3,000 characters, and the article is 40 paragraphs long."""
@@ -149,16 +149,16 @@ def test_a_text_longer_than_the_model_takes_is_read_in_pieces_with_exact_offsets
     (tmp_path / "long.txt").write_text("A long report\n\n" + "\n\n".join([paragraph] * 40))
     report = run_import(store, [tmp_path / "long.txt"], ImportOptions(published=("2021-05-14", "day")), nlp=nlp)
     assert report.failed == [] and report.notes == []
-    (article_id,) = store.article_ids()
-    text = store.article(article_id).text
+    (article_id,) = store.articles.ids()
+    text = store.articles.get(article_id).text
     assert len(text) > 3000
-    mentions = store.mentions_in_article(article_id)
+    mentions = store.entities.mentions_in(article_id)
     syunik = [m for m in mentions if m.surface == "Syunik"]
     assert len(syunik) == 40 and all(text[m.start:m.end] == m.surface for m in mentions)
-    assert {e.earliest for e in store.events(article_id)} == {"2021-05-14"}
+    assert {e.earliest for e in store.events.all(article_id)} == {"2021-05-14"}
 
 
-def test_duplicates_are_known_by_their_text_before_any_extraction(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_duplicates_are_known_by_their_text_before_any_extraction(store: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a.txt").write_text(GOOD_TEXT)
     run_import(store, [tmp_path / "a.txt"], ImportOptions(extract=False))
     import dossier.ingest.nlp as nlp
@@ -202,8 +202,8 @@ def test_published_dates_are_validated_and_a_closed_pipe_is_no_failure(tmp_path:
     piped = subprocess.run(f"{sys.executable} -m dossier import {tmp_path / 'a.txt'} --into {target} --no-extract "
                            "| head -c 1", shell=True, capture_output=True, timeout=120)
     assert piped.stderr == b"" and piped.stdout == b"i"
-    with Store.open(target) as store:
-        assert store.article_count() == 1
+    with Database.open(target) as store:
+        assert store.articles.count() == 1
 
 
 def test_the_report_lists_every_file_with_its_fate_and_skipped_files_are_counted(tmp_path: Path) -> None:

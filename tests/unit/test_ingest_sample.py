@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from dossier.store import Store
+from dossier.store import Database
 
 
 @pytest.fixture(scope="module")
 def extracted(sample_template: Path) -> dict[str, object]:
-    with Store.open(sample_template) as store:
-        entities = {r.name: r for r in store.entity_rows()}
-        events = store.events()
-        text = store.article(1).text
-        mentions = store.mentions_in_article(1)
-        names = {e.id: e.name for e in store.entities()}
+    with Database.open(sample_template) as store:
+        entities = {r.name: r for r in store.entities.rows()}
+        events = store.events.all()
+        text = store.articles.get(1).text
+        mentions = store.entities.mentions_in(1)
+        names = {e.id: e.name for e in store.entities.all()}
     return {"entities": entities, "events": events, "text": text, "mentions": mentions, "names": names}
 
 

@@ -100,11 +100,11 @@ def test_february_29_goes_to_the_nearest_leap_year() -> None:
 def test_the_whole_pipeline_reads_an_article_of_announcements(tmp_path: Path) -> None:
     """The issue's own case: an article of 28 May 2021 whose elections are due on June 20."""
     from dossier.ingest.pipeline import ImportOptions, run_import
-    from dossier.store import Store
+    from dossier.store import Database
 
-    with Store.create(tmp_path / "t.dossier", "t") as store:
+    with Database.create(tmp_path / "t.dossier", "t") as store:
         run_import(store, [ELECTIONS], ImportOptions(published=("2021-05-28", "day")))
-        events = {e.date_text: e.earliest for e in store.events(1)}
+        events = {e.date_text: e.earliest for e in store.events.all(1)}
     assert events["June 20"] == "2021-06-20" and events["June 7"] == "2021-06-07"
     assert events["Thursday"] == "2021-05-27" and events["May 12"] == "2021-05-12"
     assert events["April"] == "2021-04-01"

@@ -14,7 +14,7 @@ from dossier.ingest.document import Document
 from dossier.operations import perform, redo, undo
 from dossier.operations.articles import AddDocument, DeleteArticle
 from dossier.operations.team import JoinCaptures, MergeDossier
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.database import migrate
 from dossier.store.merging import merge_dossier, preview_merge
 from dossier.store.schema import SCHEMA_VERSION
@@ -30,11 +30,11 @@ def report(words: int, marker: str) -> str:
     return " ".join(sentences) + "\n\nThe ceasefire held near Goris."
 
 
-def in_step(store: Store) -> None:
+def in_step(store: Database) -> None:
     """For each marker, the index finds exactly the stored sentences that hold it, and nothing of
     a sentence that is gone."""
     conn = store._conn
-    texts = {i: store.article(i).text for i in store.article_ids()}
+    texts = {i: store.articles.get(i).text for i in store.articles.ids()}
     for marker in MARKERS:
         indexed = sorted(r[0] for r in conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?",
                                                     (marker,)))
@@ -45,14 +45,14 @@ def in_step(store: Store) -> None:
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
 
 
-def test_no_trigger_reads_an_article_again_for_each_of_its_sentences(store: Store) -> None:
+def test_no_trigger_reads_an_article_again_for_each_of_its_sentences(store: Database) -> None:
     triggers = [name for name, sql in store._conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
                 if "sentences" in (sql or "")]
     assert triggers == []
 
 
-def test_the_sentence_index_stays_in_step_through_store_delete_undo_and_redo(store: Store) -> None:
-    first = store.add_article(NewArticle("First", report(300, "quokka")))
+def test_the_sentence_index_stays_in_step_through_store_delete_undo_and_redo(store: Database) -> None:
+    first = store.articles.add(NewArticle("First", report(300, "quokka")))
     in_step(store)
     pasted = perform(store, AddDocument(Document(title="Second", text=report(200, "zebrafinch"))))
     in_step(store)
@@ -71,10 +71,10 @@ def test_the_sentence_index_stays_in_step_through_store_delete_undo_and_redo(sto
 
 
 def test_joining_two_captures_takes_the_others_sentences_out_of_the_index(tmp_path: Path) -> None:
-    store = Store.create(tmp_path / "c.dossier", "Captures")
+    store = Database.create(tmp_path / "c.dossier", "Captures")
     try:
-        web = store.add_article(NewArticle("Web", WEB + " A goris line."))
-        pasted = store.add_article(NewArticle("Pasted", PASTED + " The goris report."))
+        web = store.articles.add(NewArticle("Web", WEB + " A goris line."))
+        pasted = store.articles.add(NewArticle("Pasted", PASTED + " The goris report."))
         done = perform(store, JoinCaptures(web, pasted))
         in_step(store)
         undo(store, done)
@@ -85,10 +85,10 @@ def test_joining_two_captures_takes_the_others_sentences_out_of_the_index(tmp_pa
 
 def test_a_merge_and_its_preview_index_a_long_article_once(tmp_path: Path) -> None:
     theirs_path, mine_path = tmp_path / "theirs.dossier", tmp_path / "mine.dossier"
-    with Store.create(theirs_path, "Theirs") as theirs:
-        theirs.add_article(NewArticle("Long", report(3_000, "quokka")))
-    with Store.create(mine_path, "Mine") as mine:
-        mine.add_article(NewArticle("Mine", report(50, "zebrafinch")))
+    with Database.create(theirs_path, "Theirs") as theirs:
+        theirs.articles.add(NewArticle("Long", report(3_000, "quokka")))
+    with Database.create(mine_path, "Mine") as mine:
+        mine.articles.add(NewArticle("Mine", report(50, "zebrafinch")))
         preview_merge(mine, theirs_path)
         in_step(mine)  # rolled back, index and all
         done = perform(mine, MergeDossier(theirs_path))
@@ -112,7 +112,7 @@ def test_a_dossier_of_format_13_keeps_its_sentence_index_through_the_upgrade(tmp
     conn.executemany("INSERT INTO sentences (article_id, start_offset, end_offset) VALUES (1, ?, ?)",
                      sentence_spans(text))  # indexed by the triggers of format 13
     conn.close()
-    with Store.open(path) as store:
+    with Database.open(path) as store:
         assert store.schema_version() == SCHEMA_VERSION  # 14 and later
         in_step(store)
         perform(store, DeleteArticle(1))

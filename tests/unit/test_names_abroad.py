@@ -13,7 +13,7 @@ from dossier.ingest.names_abroad import KnownKeys, known_forms, transliterated_n
 from dossier.ingest.natasha_ner import russian_names
 from dossier.operations import perform, undo
 from dossier.operations.entities import MergeEntities
-from dossier.store import Store
+from dossier.store import Database
 
 # What each article of tests/data/languages names, imported into the sample (which knows Nikol
 # Pashinyan): (the text as written, the entity it is proposed as, its kind).
@@ -47,17 +47,17 @@ EXPECTED = {
 }
 
 
-def _named(store: Store, article_id: int) -> set[tuple[str, str, str]]:
-    text = store.article(article_id).text
-    names = {e.id: (e.name, e.kind) for e in store.entities()}
-    return {(text[m.start:m.end], *names[m.entity_id]) for m in store.mentions_in_article(article_id)}
+def _named(store: Database, article_id: int) -> set[tuple[str, str, str]]:
+    text = store.articles.get(article_id).text
+    names = {e.id: (e.name, e.kind) for e in store.entities.all()}
+    return {(text[m.start:m.end], *names[m.entity_id]) for m in store.entities.mentions_in(article_id)}
 
 
 @pytest.mark.parametrize("language", sorted(EXPECTED))
 def test_each_language_names_its_people_places_and_organisations_and_no_fragments(languages_path: Path,
                                                                                  language: str) -> None:
-    with Store.open_readonly(languages_path) as store:
-        (article_id,) = [i for i in store.article_ids() if store.article(i).language == language]
+    with Database.open_readonly(languages_path) as store:
+        (article_id,) = [i for i in store.articles.ids() if store.articles.get(i).language == language]
         assert _named(store, article_id) == EXPECTED[language]
 
 
@@ -108,20 +108,20 @@ def test_a_known_name_is_found_in_another_script_as_its_own_spelling() -> None:
 
 
 def test_accepting_the_proposals_makes_one_person_with_every_spelling_and_undo_parts_them(languages_path: Path) -> None:
-    with Store.open(languages_path) as store:
-        before = {e.name for e in store.entities() if e.kind == "person"}
-        proposals = store.same_name_proposals()
+    with Database.open(languages_path) as store:
+        before = {e.name for e in store.entities.all() if e.kind == "person"}
+        proposals = store.entities.same_name_proposals()
         assert [(k.name, m.name) for k, m in proposals] == [
             ("Nikol Pashinyan", "Никол Пашинян"), ("Nikol Pashinyan", "Նիկոլ Փաշինյան")]
         done = [perform(store, MergeEntities(merge.id, keep.id)) for keep, merge in proposals]
-        (pashinyan,) = [e for e in store.entities() if e.name == "Nikol Pashinyan"]
+        (pashinyan,) = [e for e in store.entities.all() if e.name == "Nikol Pashinyan"]
         assert {"Никол Пашинян", "Նիկոլ Փաշինյան"} <= set(pashinyan.aliases)
-        assert store.same_name_proposals() == []
-        written = {store.article(m.article_id).text[m.start:m.end] for m in store.mentions_of_entity(pashinyan.id)}
+        assert store.entities.same_name_proposals() == []
+        written = {store.articles.get(m.article_id).text[m.start:m.end] for m in store.entities.mentions_of(pashinyan.id)}
         assert {"Pashinyan", "Никол Пашинян", "Пашиняном", "Նիկոլ Փաշինյան"} <= written
         for step in reversed(done):
             undo(store, step)
-        assert {e.name for e in store.entities() if e.kind == "person"} == before
+        assert {e.name for e in store.entities.all() if e.kind == "person"} == before
 
 
 # -- many names under one key (issue 32) ------------------------------------------------------------

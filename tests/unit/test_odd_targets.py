@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.errors import NotADossier, UnsafeLockFile
 from dossier.store.targets import TargetRefused, check_target
 from tests.unit.test_hostile import digest, run
@@ -92,7 +92,7 @@ def test_an_export_onto_another_dossiers_wal_is_refused_and_its_edits_survive_a_
     """Another process holds a dossier with edits in its WAL (not yet folded back): an export onto
     that WAL is refused, and when the holder dies the edits are still there."""
     other = tmp_path / "other.dossier"
-    Store.create(other, "Other").close()
+    Database.create(other, "Other").close()
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sqlite3, sys, time\n"
         f"c = sqlite3.connect({str(other)!r}, isolation_level=None)\n"
@@ -197,14 +197,14 @@ def test_inputs_that_are_pipes_or_devices_are_refused_at_once(sample_path: Path,
 def test_a_lock_file_that_is_a_pipe_is_named_and_left_alone(sample_path: Path) -> None:
     lock = _fifo(sample_path.with_name("sample.dossier.lock"))
     with pytest.raises(UnsafeLockFile, match="is a named pipe \\(FIFO\\), not Dossier's lock file"):
-        Store.open(sample_path)
+        Database.open(sample_path)
     assert stat.S_ISFIFO(os.lstat(lock).st_mode)
     piped = _fifo(sample_path.with_name("piped.dossier"))
     from dossier.store.inspect import needs_upgrade
 
     assert not needs_upgrade(piped)  # the window asks this first: it must not read the pipe
     with pytest.raises(NotADossier, match="is a named pipe \\(FIFO\\), not a dossier file"):
-        Store.open(piped)
+        Database.open(piped)
 
 
 def test_publish_refuses_a_port_that_is_no_port(sample_path: Path) -> None:
@@ -224,7 +224,7 @@ def test_a_partial_backup_left_by_a_killed_process_goes_at_the_next_start(sample
     older.write_bytes(b"\0" * 4096)
     live = folder / f"sample-20210515T000000000000Z.dossier.{os.getpid()}.partial"  # being written now
     live.write_bytes(b"\0" * 4096)
-    Store.open(sample_path).close()
+    Database.open(sample_path).close()
     from dossier.store.backups import remove_dead_partials
 
     assert not left.exists() and not older.exists() and live.exists()
@@ -241,11 +241,11 @@ def test_control_characters_in_labels_are_written_the_same_way_in_graphml_and_ge
 
     text = "Goris and Syunik were named."
     path = tmp_path / "g.dossier"
-    with Store.create(path, "G") as store:
-        aid = store.add_article(NewArticle("T", text))
-        odd = store.add_entity("Goris\x01\x0b\x1f town\ufffe", "place")
-        plain = store.add_entity("Syunik", "place")
-        store.add_mentions([NewMention(aid, odd, 0, 5, "Goris"), NewMention(aid, plain, 10, 16, "Syunik")])
+    with Database.create(path, "G") as store:
+        aid = store.articles.add(NewArticle("T", text))
+        odd = store.entities.add("Goris\x01\x0b\x1f town\ufffe", "place")
+        plain = store.entities.add("Syunik", "place")
+        store.entities.add_mentions([NewMention(aid, odd, 0, 5, "Goris"), NewMention(aid, plain, 10, 16, "Syunik")])
     labels = {}
     for kind in ("graphml", "gexf"):
         out = tmp_path / f"g.{kind}"

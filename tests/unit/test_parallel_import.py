@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from dossier.ingest.pipeline import BATCH, POOL_FROM_FILES, ImportOptions, import_files, run_import
-from dossier.store import Store
+from dossier.store import Database
 
 REPO = Path(__file__).resolve().parents[2]
 PLACES = ["Syunik", "Gegharkunik", "Tavush", "Lachin", "Kalbajar", "Shusha", "Ararat", "Lori"]
@@ -63,7 +63,7 @@ def test_workers_give_the_dossier_one_process_gives(tmp_path: Path) -> None:
     dossiers = {}
     for jobs in (1, 2):
         path = tmp_path / f"jobs{jobs}.dossier"
-        with Store.create(path, "Parallel") as store:
+        with Database.create(path, "Parallel") as store:
             report = run_import(store, [folder], ImportOptions(published=("2021-05-14", "day"), jobs=jobs))
         assert len(report.imported) == POOL_FROM_FILES + 4 and not report.failed
         dossiers[jobs] = _content(path)
@@ -77,7 +77,7 @@ def test_workers_give_the_dossier_one_process_gives(tmp_path: Path) -> None:
 def test_a_cancelled_parallel_import_stops_and_keeps_what_it_stored(tmp_path: Path) -> None:
     folder = _folder(tmp_path, POOL_FROM_FILES + BATCH * 2)
     options = ImportOptions(jobs=2)
-    with Store.create(tmp_path / "cancel.dossier", "Cancel") as store:
+    with Database.create(tmp_path / "cancel.dossier", "Cancel") as store:
         done = 0
         for progress in import_files(store, [folder], options):
             done = progress.done
@@ -86,10 +86,10 @@ def test_a_cancelled_parallel_import_stops_and_keeps_what_it_stored(tmp_path: Pa
         # The cancel comes as the first batch's last article is stored; nothing read after it is
         # stored, however far the worker processes had read ahead.
         assert progress.report.cancelled and done == BATCH
-        stored = store.article_count()
+        stored = store.articles.count()
         assert stored == len(progress.report.imported) == BATCH
-        for article_id in store.article_ids():  # every stored article came with its proposals
-            assert store.mentions_in_article(article_id), article_id
+        for article_id in store.articles.ids():  # every stored article came with its proposals
+            assert store.entities.mentions_in(article_id), article_id
 
 
 HELD_AFTER = BATCH * 2
@@ -123,7 +123,7 @@ def test_killed_halfway_then_run_again_nothing_lost_nothing_twice(tmp_path: Path
     count = POOL_FROM_FILES + BATCH * 4
     folder = _folder(tmp_path, count)
     path = tmp_path / "killed.dossier"
-    Store.create(path, "Killed").close()
+    Database.create(path, "Killed").close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     arguments = ["import", "--into", str(path), str(folder), "--jobs", "2"]
     child = subprocess.Popen([sys.executable, "-c", HELD_IMPORT, *arguments], env=env, cwd=REPO,
@@ -194,8 +194,8 @@ def test_a_batch_a_worker_fails_on_is_read_here_instead(tmp_path: Path, monkeypa
 
     monkeypatch.setattr(ModelPool, "docs", staticmethod(failing))
     folder = _folder(tmp_path, POOL_FROM_FILES + 4)
-    with Store.create(tmp_path / "fallback.dossier", "Fallback") as store:
+    with Database.create(tmp_path / "fallback.dossier", "Fallback") as store:
         report = run_import(store, [folder], ImportOptions(jobs=2))
         assert len(report.imported) == POOL_FROM_FILES + 4 and not report.notes and not report.failed
-        assert all(store.mentions_in_article(i) for i in store.article_ids())
+        assert all(store.entities.mentions_in(i) for i in store.articles.ids())
     assert len(calls) >= 3

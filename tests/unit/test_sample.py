@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.paths import resources_dir
-from dossier.store import Store
+from dossier.store import Database
 
 HEADLINE = "Russian Forces Dispatched To Armenia’s Border Following Breach By Azerbaijani Special Forces"
 
@@ -21,9 +21,9 @@ def test_the_shipped_sample_article_is_the_original_file_byte_for_byte() -> None
 
 def test_the_article_is_the_body_verbatim(sample_path: Path) -> None:
     raw = (resources_dir() / "sample" / "russian-forces-armenia-border.txt").read_text("utf-8")
-    with Store.open(sample_path) as store:
-        (summary,) = store.article_page()
-        article = store.article(summary.id)
+    with Database.open(sample_path) as store:
+        (summary,) = store.articles.page()
+        article = store.articles.get(summary.id)
         assert store.title == "Armenia–Azerbaijan border, May 2021"
     assert article.title == HEADLINE
     assert (article.source, article.published, article.published_precision) == ("SouthFront", "2021-05-14", "day")
@@ -36,10 +36,10 @@ def test_the_article_is_the_body_verbatim(sample_path: Path) -> None:
 
 
 def test_the_two_annotations_anchor_exactly(sample_path: Path) -> None:
-    with Store.open(sample_path) as store:
-        text = store.article(1).text
-        claim, note = sorted(store.annotations(), key=lambda a: a.kind)
-        tags = {t.id: t.name for t in store.tags()}
+    with Database.open(sample_path) as store:
+        text = store.articles.get(1).text
+        claim, note = sorted(store.annotations.all(), key=lambda a: a.kind)
+        tags = {t.id: t.name for t in store.tags.all()}
     for a in (claim, note):
         assert text[a.start : a.end] == a.exact
         assert text[: a.start].endswith(a.prefix) and text[a.end :].startswith(a.suffix)

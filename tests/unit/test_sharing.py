@@ -16,7 +16,7 @@ from dossier.cli import main
 from dossier.core.anchoring import find_quote
 from dossier.core.models import Claim, NewArticle
 from dossier.sample import CLAIM_QUOTE, write_sample
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.inspect import integrity_problem
 from dossier.store.merging import merge_dossier
 from dossier.store.sharing import LEFT_OUT, ShareChoices, ShareRefused, parse_without, share_copy
@@ -42,28 +42,28 @@ def original(tmp_path: Path) -> Path:
     path = tmp_path / "mine.dossier"
     with write_sample(path, extract=False) as store:
         store.author = ANALYST
-        article = store.article(store.article_sources()[0][0])
+        article = store.articles.get(store.articles.identifiers()[0][0])
         text = article.text
         q = find_quote(text, "Armenia")
-        store.add_annotation(article.id, "note", q.start, q.end, note=NOTE)
-        claim = next(a for a in store.annotations() if a.kind == "claim")
-        store.set_claim(claim.id, Claim("confirmed", "B", 2, RATIONALE))
-        store.set_source_grade(article.source or "Reuters", "C", SOURCE_RATIONALE)
-        entity = store.add_entity("Vardan Petrosyan", "person")
-        with store._write() as conn:
+        store.annotations.add(article.id, "note", q.start, q.end, note=NOTE)
+        claim = next(a for a in store.annotations.all() if a.kind == "claim")
+        store.annotations.set_claim(claim.id, Claim("confirmed", "B", 2, RATIONALE))
+        store.sources.set_grade(article.source or "Reuters", "C", SOURCE_RATIONALE)
+        entity = store.entities.add("Vardan Petrosyan", "person")
+        with store._tx.write() as conn:
             conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (ENTITY_NOTE, entity))
-        internal = store.add_tag("internal", "#ff0000")
+        internal = store.tags.add("internal", "#ff0000")
         q = find_quote(text, CLAIM_QUOTE)
-        store.add_annotation(article.id, "highlight", q.start, q.end, note=TAGGED_NOTE, tag_ids=[internal])
+        store.annotations.add(article.id, "highlight", q.start, q.end, note=TAGGED_NOTE, tag_ids=[internal])
         title, body = SECRET_BODY.split("\n\n")
-        secret = store.add_article(NewArticle(title, body, source="Witness", published="2021-05-12",
+        secret = store.articles.add(NewArticle(title, body, source="Witness", published="2021-05-12",
                                               published_precision="day"))
-        informant = store.add_tag("informant", "#00ff00")
+        informant = store.tags.add("informant", "#00ff00")
         q = find_quote(body, SECRET_PASSAGE)
-        store.add_annotation(secret, "claim", q.start, q.end, claim=Claim("unverified", "F", 6, ""), tag_ids=[informant])
-        hypothesis = store.add_hypothesis(HYPOTHESIS)
-        (row,) = store.add_ach_rows([claim.id])
-        store.rate(row, hypothesis, "C")
+        store.annotations.add(secret, "claim", q.start, q.end, claim=Claim("unverified", "F", 6, ""), tag_ids=[informant])
+        hypothesis = store.ach.add_hypothesis(HYPOTHESIS)
+        (row,) = store.ach.add_rows([claim.id])
+        store.ach.rate(row, hypothesis, "C")
         store.set_meta("summary", SUMMARY)
     return path
 
@@ -116,11 +116,11 @@ def test_without_notes_no_note_is_left_and_the_claim_keeps_its_status_and_grades
     for secret in (NOTE, ENTITY_NOTE, TAGGED_NOTE):
         assert not _holds(data, secret), secret
     assert _holds(data, RATIONALE) and _holds(data, ANALYST)  # only what was chosen goes
-    with Store.open(out) as copy:
-        claim = next(a for a in copy.annotations() if a.kind == "claim" and a.claim and a.claim.status == "confirmed")
+    with Database.open(out) as copy:
+        claim = next(a for a in copy.annotations.all() if a.kind == "claim" and a.claim and a.claim.status == "confirmed")
         assert claim.claim == Claim("confirmed", "B", 2, RATIONALE)
-        assert len(copy.annotations()) == 5  # the annotations stay, without their notes
-        assert all(not a.note for a in copy.annotations())
+        assert len(copy.annotations.all()) == 5  # the annotations stay, without their notes
+        assert all(not a.note for a in copy.annotations.all())
 
 
 def test_without_rationales(original: Path, tmp_path: Path) -> None:
@@ -145,8 +145,8 @@ def test_without_annotations_of_a_tag_they_and_the_tag_go(original: Path, tmp_pa
     data = _bytes(out)
     assert not _holds(data, TAGGED_NOTE)
     assert _holds(data, NOTE)
-    with Store.open(out) as copy:
-        assert "internal" not in {t.name for t in copy.tags()} and len(copy.annotations()) == 4
+    with Database.open(out) as copy:
+        assert "internal" not in {t.name for t in copy.tags.all()} and len(copy.annotations.all()) == 4
 
 
 def test_without_articles_of_a_tag_the_article_and_all_on_it_go(original: Path, tmp_path: Path) -> None:
@@ -154,18 +154,18 @@ def test_without_articles_of_a_tag_the_article_and_all_on_it_go(original: Path, 
     data = _bytes(out)
     assert not _holds(data, SECRET_PASSAGE)
     assert b"Kapan" not in data and b"kapan" not in data  # nor its words in the sentence index
-    with Store.open(out) as copy:
-        assert copy.article_count() == 1
-        assert copy.search("ledger") == [] and copy.search("Kapan") == []
-        assert "Witness" not in {s.name for s in copy.sources()}
-        assert "informant" not in {t.name for t in copy.tags()}
+    with Database.open(out) as copy:
+        assert copy.articles.count() == 1
+        assert copy.search.articles("ledger") == [] and copy.search.articles("Kapan") == []
+        assert "Witness" not in {s.name for s in copy.sources.all()}
+        assert "informant" not in {t.name for t in copy.tags.all()}
 
 
 def test_without_hypotheses_and_summary(original: Path, tmp_path: Path) -> None:
     out = _share(original, tmp_path, "hypotheses,summary")
     data = _bytes(out)
     assert not _holds(data, HYPOTHESIS) and not _holds(data, SUMMARY)
-    with Store.open(out) as copy:
+    with Database.open(out) as copy:
         assert copy.meta("summary") is None
         assert "hypotheses" in (copy.meta(LEFT_OUT) or "") and "summary" in (copy.meta(LEFT_OUT) or "")
 
@@ -175,7 +175,7 @@ def test_merging_a_shared_copy_back_adds_nothing_and_loses_nothing(original: Pat
     mine = tmp_path / "again.dossier"
     shutil.copyfile(original, mine)
     before = _dump(mine)
-    with Store.open(mine) as store:
+    with Database.open(mine) as store:
         report = merge_dossier(store, out)
     assert report.adds_nothing, report.lines()
     after = _dump(mine)

@@ -147,7 +147,7 @@ def test_an_abbreviation_and_its_long_form_are_one_entity_in_the_dossier(store, 
     (tmp_path / "a.txt").write_text("El Fasher falls\n\nThe Rapid Support Forces (RSF) took El Fasher. The RSF said so.\n")
     (tmp_path / "b.txt").write_text("Aid\n\nAid groups blamed the RSF for the killings.\n")
     run_import(store, [tmp_path / "a.txt", tmp_path / "b.txt"], ImportOptions(published=("2025-10-28", "day")))
-    (rsf,) = [e for e in store.entities() if e.name == "Rapid Support Forces"]
+    (rsf,) = [e for e in store.entities.all() if e.name == "Rapid Support Forces"]
     assert "RSF" in rsf.aliases and rsf.kind == "organisation"
-    assert not [e for e in store.entities() if e.name == "RSF"]
-    assert {(m.article_id, m.surface) for m in store.mentions_of_entity(rsf.id)} >= {(1, "RSF"), (2, "RSF")}
+    assert not [e for e in store.entities.all() if e.name == "RSF"]
+    assert {(m.article_id, m.surface) for m in store.entities.mentions_of(rsf.id)} >= {(1, "RSF"), (2, "RSF")}

@@ -17,14 +17,14 @@ from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Source
 from dossier.core.vocabulary import RELIABILITY
 from dossier.operations.articles import GradeSource
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.session import DossierSession
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class SourcesModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent: object = None) -> None:
+    def __init__(self, store: Database, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._store = store
         self._rows: list[Source] = []
@@ -32,7 +32,7 @@ class SourcesModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self._store.sources()
+        self._rows = self._store.sources.all()
         self.endResetModel()
 
     def source(self, row: int) -> Source:

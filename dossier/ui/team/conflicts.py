@@ -16,7 +16,7 @@ from dossier.core.display import made_by, shown
 from dossier.core.models import Annotation, Claim
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS
 from dossier.operations.team import ResolveConflict
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.team import KEEP_BOTH, KEEP_MINE, KEEP_THEIRS, Conflict
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import record_table
@@ -26,23 +26,23 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ConflictsModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent: object = None) -> None:
+    def __init__(self, store: Database, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._store = store
         self.rows: list[tuple[Conflict, Annotation, str | None]] = []  # conflict, my claim, its outlet
 
     def reload(self) -> None:
         self.beginResetModel()
-        conflicts = self._store.conflicts()
-        mine = {c.annotation_id: self._store.annotation(c.annotation_id) for c in conflicts}
-        outlets = {s.id: s.source for s in self._store.article_summaries({a.article_id for a in mine.values()}).values()}
+        conflicts = self._store.team.conflicts()
+        mine = {c.annotation_id: self._store.annotations.get(c.annotation_id) for c in conflicts}
+        outlets = {s.id: s.source for s in self._store.articles.summaries({a.article_id for a in mine.values()}).values()}
         self.rows = [(c, mine[c.annotation_id], outlets.get(mine[c.annotation_id].article_id)) for c in conflicts]
         self.endResetModel()
 
     def assessment(self, claim: Claim | None, outlet: str | None) -> str:
         """ "Disputed, C4" — a status and its grade, as the claims board says them."""
         claim = claim or Claim()
-        grade = self._store.source_grades().grade(claim, outlet)
+        grade = self._store.sources.grades().grade(claim, outlet)
         return f"{CLAIM_STATUS_LABELS[claim.status]}, {grade.label}"
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
