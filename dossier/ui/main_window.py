@@ -608,8 +608,8 @@ class MainWindow(QMainWindow):
         if not ws.session.push(operation):
             return
         ws.open_article(operation.result)
-        ws.store.mark_pending_extraction([operation.result])
-        self.extract_pending(ws.session)
+        if operation.needs_extraction:
+            self.extract_pending(ws.session)
 
     def extract_pending(self, session: DossierSession) -> None:
         """Find people, places and dates in the articles waiting for it, off the GUI thread."""
