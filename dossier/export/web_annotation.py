@@ -23,6 +23,7 @@ from typing import Any
 from dossier.core import identity
 from dossier.core import limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
+from dossier.core.colors import tag_color
 from dossier.core.validity import text_problem
 from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.provenance import Provenance, describe
@@ -382,7 +383,7 @@ def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: Ann
         result.orphaned.append(annotation_id)
     for name in tags:
         tag = store.find_tag(name)
-        tag_id = tag.id if tag else store.add_tag(name, "#e6a23c")
+        tag_id = tag.id if tag else store.add_tag(name, tag_color(0))
         store.tag_annotation(annotation_id, tag_id)
     return annotation_id
 

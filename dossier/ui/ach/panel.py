@@ -36,13 +36,13 @@ from dossier.core.citation import format_date
 from dossier.core.display import made_by
 from dossier.core.grading import Grade
 from dossier.store.ach import AchData
+from dossier.ui import theme
 from dossier.ui.ach.header import ElidingHeader
 from dossier.ui.session import DossierSession
 
 KEYS = {Qt.Key.Key_1: "CC", Qt.Key.Key_2: "C", Qt.Key.Key_3: "N", Qt.Key.Key_4: "I", Qt.Key.Key_5: "II",
         Qt.Key.Key_0: "NA"}
-# Consistent in green, inconsistent in red, as far as each goes; NA grey.
-CELL_COLORS = {"CC": "#8fd19e", "C": "#d3efd9", "N": "#f1f1f1", "I": "#f6c9c4", "II": "#e8877c", "NA": "#dddddd"}
+CELL_COLORS = theme.ACH_CELL_COLORS
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -119,7 +119,7 @@ class AchModel(QAbstractTableModel):
                 return (f"{info.article_title} — {info.outlet or ''}, "
                         f"{format_date(info.published, info.published_precision)}")
             if role == Qt.ItemDataRole.ForegroundRole and not diagnostic:
-                return QColor("#8a8a8a")  # rated alike for every hypothesis: it tells them apart not at all
+                return QColor(theme.NOT_DIAGNOSTIC)  # rated alike for every hypothesis: it tells them apart not at all
             return None
         rating = self.data_.matrix.ratings.get((row_id, hypothesis_id))
         if role == Qt.ItemDataRole.DisplayRole:

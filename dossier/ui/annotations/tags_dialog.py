@@ -164,7 +164,7 @@ class TagsDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("New Tag"), self.tr("Name:"))
         if ok and name.strip():
             parent = self.current_tag()
-            color = theme.TAG_PALETTE[len(self._store.tags()) % len(theme.TAG_PALETTE)]
+            color = theme.tag_color(len(self._store.tags()))
             operation = NewTag(name, color, parent.id if parent else None)
             if self._session.push(operation):
                 self.select(operation.result)

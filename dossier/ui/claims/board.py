@@ -22,6 +22,7 @@ from dossier.core.display import made_by, shown
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY
 from dossier.operations.articles import ISO_DATE
 from dossier.store.claims import ClaimRow
+from dossier.ui import theme
 from dossier.ui.row_sync import RowSync
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import record_table
@@ -30,7 +31,7 @@ CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Quote", "Article", "Outlet", "Published", "Status", "Grade", "Assessed by", "Evidence suggests", "For",
            "Against", "Context", "Tags", "Entities")
-DISAGREES = QColor("#b3261e")  # the suggestion differs from the analyst's credibility
+DISAGREES = QColor(theme.DISAGREES)  # the suggestion differs from the analyst's credibility
 Index = QModelIndex | QPersistentModelIndex
 
 

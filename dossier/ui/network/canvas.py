@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.store.network import Link, Node
+from dossier.ui import theme
 
 SCENE = 1000.0  # the layout is scaled into a square this wide
 LABELLED = 40  # the busiest this many are named at any zoom
@@ -145,18 +146,18 @@ class NetworkItem(QGraphicsObject):
             if crowded:  # hairlines, darker the stronger
                 pen = QPen(QColor.fromHsl(0, 0, max(60, 190 - int(width * 25))), 0)
             else:
-                pen = QPen(QColor(120, 120, 120, 110), width)
+                pen = QPen(QColor(*theme.NETWORK_LINK), width)
                 pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawLines(lines)
         if self.selected_link is not None:
-            pen = QPen(QColor("#d9480f"), 4)
+            pen = QPen(QColor(theme.NETWORK_CHOSEN), 4)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawLine(self.points[self._index[self.selected_link[0]]], self.points[self._index[self.selected_link[1]]])
         # Nodes: a round pen as wide as the circle draws each as a point, one call per colour and size.
         for (kind, radius), points in self._node_batches:
-            pen = QPen(self._colors.get(kind, self._colors.get("other", QColor("gray"))), 2 * radius)
+            pen = QPen(self._colors.get(kind, self._colors.get("other", QColor(theme.FALLBACK))), 2 * radius)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             pen.setCosmetic(True)
             painter.setPen(pen)
@@ -164,7 +165,7 @@ class NetworkItem(QGraphicsObject):
         painter.restore()
         if self.selected_node is not None:
             i = self._index[self.selected_node]
-            pen = QPen(QColor("#d9480f"), 3)
+            pen = QPen(QColor(theme.NETWORK_CHOSEN), 3)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -179,7 +180,7 @@ class NetworkItem(QGraphicsObject):
         font = QFont(painter.font())
         font.setPointSizeF(max(1.0, 8.5 / max(zoom, 0.05)))  # the same size on screen at every zoom
         painter.setFont(font)
-        painter.setPen(QColor(30, 30, 30))
+        painter.setPen(QColor(*theme.NETWORK_LABEL))
         for i, node in enumerate(self.nodes):
             if not everyone and i >= LABELLED and node.id != self.selected_node:
                 continue
