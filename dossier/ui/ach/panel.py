@@ -11,9 +11,9 @@ and the order follows the scores when you move to another row (the cell you go t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,8 +49,8 @@ Index = QModelIndex | QPersistentModelIndex
 class AchModel(QAbstractTableModel):
     """Column 0 the evidence, then one per hypothesis in ranking order; rows by diagnosticity."""
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.data_: AchData | None = None
         self.weighted = False
         self.row_order: list[int] = []
@@ -144,13 +144,13 @@ class MatrixTable(QTableView):
     rated = Signal(int, int, object)  # row id, hypothesis id, rating or None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        model: AchModel = self.model()  # type: ignore[assignment]
+        model = cast(AchModel, self.model())  # the table is made with one
         index = self.currentIndex()
         key = event.key()
         if index.isValid() and (key in KEYS or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
             row_id, hypothesis_id = model.cell(index)
             if hypothesis_id is not None:
-                self.rated.emit(row_id, hypothesis_id, KEYS.get(key))  # type: ignore[call-overload]
+                self.rated.emit(row_id, hypothesis_id, KEYS.get(key))  # type: ignore[call-overload]  # key() is an int
                 return
         super().keyPressEvent(event)
 

@@ -44,7 +44,7 @@ class AnnotationListModel(RecordTableModel):
         claims = [a for a in self._all if a.claim is not None]
         sources = {s.id: s.source for s in self._store.article_summaries({a.article_id for a in claims}).values()}
         grades = self._store.source_grades()
-        self._grades = {a.id: grades.grade(a.claim, sources.get(a.article_id)) for a in claims}  # type: ignore[arg-type]
+        self._grades = {a.id: grades.grade(claim, sources.get(a.article_id)) for a in claims if (claim := a.claim)}
         self.refilter()
 
     def refilter(self) -> None:

@@ -37,7 +37,8 @@ class ArticleController(Controller):
         dialog.deleteLater()
         if not accepted or (values == {k: getattr(article, k) for k in values} and new_reports == reports):
             return
-        operation = EditArticle(article.id, **values, reports=new_reports)  # type: ignore[arg-type]  # the dialog's fields, by EditArticle's names
+        # The dialog's fields are named as EditArticle's parameters; a dict of them can't say each one's type.
+        operation = EditArticle(article.id, **values, reports=new_reports)  # type: ignore[arg-type]  # see above
         if not ws.session.push(operation):
             return
         if operation.needs_extraction:  # a new language: names and dates read again in it

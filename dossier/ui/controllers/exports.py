@@ -4,6 +4,7 @@ report) and File > Share a Copy… (a new dossier for a partner, made on a worke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
@@ -28,7 +29,7 @@ class ExportController(Controller):
             self.tr("&Document (ODT)…"), self.export_document,
             tip=self.tr("The same report as an editable OpenDocument text file for LibreOffice or Word"))
         self.export_data_actions = {
-            kind: self.action(label, lambda _c=False, k=kind: self.export(k)) for kind, label in (
+            kind: self.action(label, self._exporter(kind)) for kind, label in (
                 ("annotations", self.tr("&Web Annotation JSON…")), ("csv", self.tr("&CSV (one row per annotation)…")),
                 ("graphml", self.tr("Network as &GraphML…")), ("gexf", self.tr("Network as G&EXF…")),
                 ("ftm", self.tr("&FollowTheMoney…")))}
@@ -41,6 +42,9 @@ class ExportController(Controller):
             self.export_menu.addSeparator() if action is None else self.export_menu.addAction(action)
         self.share_action = self.action(self.tr("S&hare a Copy…"), self.share_copy, tip=self.tr(
             "A new dossier to hand to a partner, without the notes, names or parts you choose"))
+
+    def _exporter(self, kind: str) -> Callable[[], None]:
+        return lambda: self.export(kind)
 
     def export_pdf(self) -> None:
         self.export("pdf")

@@ -72,7 +72,7 @@ class FileController(Controller):
         progress = QProgressDialog(self.tr("Upgrading %1 to this version's format (a backup is made first)…")
                                    .replace("%1", path.name), "", 0, 0, self.window)
         progress.setWindowTitle(self.tr("Opening %1").replace("%1", path.name))
-        progress.setCancelButton(None)  # type: ignore[arg-type]  # no Cancel: an upgrade step ends whole (stubs lack None)
+        progress.setCancelButton(None)  # no Cancel: an upgrade step ends whole
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setValue(0)
@@ -160,9 +160,12 @@ class FileController(Controller):
         self.recent_menu.clear()
         recent = self.window.settings.get(keys.RECENT_DOSSIERS)
         for entry in recent:
-            self.recent_menu.addAction(Path(entry).name, lambda p=entry: self.open_dossier(Path(p))).setToolTip(entry)
+            self.recent_menu.addAction(Path(entry).name, self._opener(Path(entry))).setToolTip(entry)
         if not recent:
             self.recent_menu.addAction(self.tr("No recent dossiers")).setEnabled(False)
+
+    def _opener(self, path: Path) -> Callable[[], object]:
+        return lambda: self.open_dossier(path)
 
     def save_copy(self) -> None:
         if self.workspace is None:

@@ -23,7 +23,8 @@ def _pairs_in_file(path: Any) -> list[CapturePair]:
     from dossier.store import Store
 
     with Store.reading(path) as store:  # a worker's own read-only connection
-        return store.capture_proposals()  # type: ignore[no-any-return]
+        pairs: list[CapturePair] = store.capture_proposals()
+        return pairs
 
 
 class CaptureProposalBar(QWidget):

@@ -53,7 +53,8 @@ class EventListModel(RecordTableModel):
             rows = self._all
         else:
             first, last = self._days
-            rows = [r for r in self._all if r.first is None or (r.last >= first and r.first <= last)]  # type: ignore[operator]
+            rows = [r for r in self._all
+                    if r.first is None or (r.last is not None and r.last >= first and r.first <= last)]
         self.sync_rows(rows, key=lambda r: r.event_id)
 
     def row_of(self, event_id: int) -> int:
