@@ -16,7 +16,7 @@ from dossier.core.display import shown
 
 if TYPE_CHECKING:
     from dossier.commands import Subcommands
-    from dossier.store import Store
+    from dossier.store import Database
 
 
 def add_export(commands: Subcommands) -> None:
@@ -66,7 +66,7 @@ def add_share(commands: Subcommands) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dossier.store import Store
+    from dossier.store import Database
 
     if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm):
         return fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
@@ -99,11 +99,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                 share_copy(args.path, shared, parse_without(args.without))
             except ShareRefused as refusal:
                 return fail(str(refusal))
-            return _export_from(Store.open_readonly(shared), args, articles)
-    return _export_from(Store.open_readonly(args.path), args, articles)
+            return _export_from(Database.open_readonly(shared), args, articles)
+    return _export_from(Database.open_readonly(args.path), args, articles)
 
 
-def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] | None) -> int:
+def _export_from(store: "Database", args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
             from dossier.export.pdf import Cancelled

@@ -62,7 +62,7 @@ DUPLICATES_LISTED = 20
 def cmd_import(args: argparse.Namespace) -> int:
     from dossier.ingest.dates import parse_published
     from dossier.ingest.pipeline import ImportOptions, import_files
-    from dossier.store import Store
+    from dossier.store import Database
 
     published = None
     if args.published:
@@ -79,7 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             check_target(args.report, args.into)
         except TargetRefused as refusal:
             return fail(str(refusal))
-    store = Store.open(args.into) if args.into.exists() else Store.create(args.into, args.into.stem)
+    store = Database.open(args.into) if args.into.exists() else Database.create(args.into, args.into.stem)
     from dossier.ingest.model_pool import default_jobs
 
     if args.jobs is not None and args.jobs < 1:
@@ -147,9 +147,9 @@ def _print_import_report(report: ImportReport, args: argparse.Namespace) -> None
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     from dossier.export.web_annotation import import_annotations
-    from dossier.store import Store
+    from dossier.store import Database
 
-    store = Store.open(args.path)
+    store = Database.open(args.path)
     try:
         result = import_annotations(store, args.file)
     except ValueError as exc:
@@ -164,13 +164,13 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.store.merging import merge_dossier, preview_merge
 
-    store = Store.open(args.path)
+    store = Database.open(args.path)
     try:
         report = (preview_merge if args.preview else merge_dossier)(store, args.other)
-        conflicts = store.conflicts()
+        conflicts = store.team.conflicts()
     finally:
         store.close()
     print(("Merging would bring in, from " if args.preview else "Merged from ") + shown(report.merged_from) + ":")
@@ -187,7 +187,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ftm(args: argparse.Namespace) -> int:
-    from dossier.store import Store
+    from dossier.store import Database
 
     import tempfile
 
@@ -199,10 +199,10 @@ def cmd_import_ftm(args: argparse.Namespace) -> int:
         return fail(str(refusal))
     with tempfile.TemporaryDirectory(prefix="dossier-preview-") as scratch:
         if args.path.exists():
-            store = Store.open(args.path)
+            store = Database.open(args.path)
         else:  # a new dossier; a preview of one is made aside, so nothing is created
             target = Path(scratch) / "preview.dossier" if args.preview else args.path
-            store = Store.create(target, args.file.name.split(".")[0])
+            store = Database.create(target, args.file.name.split(".")[0])
         try:
             from dossier.ingest.ftm import import_ftm
 

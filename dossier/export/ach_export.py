@@ -14,7 +14,7 @@ from dossier.core.grading import Grade
 from dossier.export.atomic import text_reads, written_whole
 from dossier.export.csv_export import neutralise
 from dossier.export.pdf_html import esc
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.ach import AchData
 
 CELL_COLORS = ACH_CELL_COLORS  # as the panel shows them
@@ -62,13 +62,13 @@ def ach_section(data: AchData, weighted: bool = False) -> str:
             f"</table>" + "".join(notes))
 
 
-def write_ach_csv(store: Store, out: Path, weighted: bool = False) -> int:
+def write_ach_csv(store: Database, out: Path, weighted: bool = False) -> int:
     """One row per evidence row (the most diagnostic first), a column per hypothesis (least
     inconsistent first), then the scores; returns the number of evidence rows."""
     from dossier.store.targets import check_target
 
     check_target(out, store.path)
-    data = store.ach_data()
+    data = store.ach.data()
     m = data.matrix
     columns = ach.ranking(m, weighted)
     titles = {h.id: h.title for h in data.hypotheses}

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from dossier.analyst import analyst_name
 from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, Changes
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui import settings as keys
 from dossier.ui.controllers.annotate import AnnotateController
 from dossier.ui.controllers.articles import ArticleController
@@ -64,7 +64,7 @@ def count_of(n: int, one: str, many: str) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, settings: Settings, tasks: TaskRunner, open_store: Callable[[Path], Store] | None = None,
+        self, settings: Settings, tasks: TaskRunner, open_store: Callable[[Path], Database] | None = None,
         on_opened: Callable[[DossierSession], None] | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         """Find people, places and dates in the articles waiting for it, off the GUI thread."""
         self.incoming.extract_pending(session)
 
-    def set_store(self, store: Store) -> None:
+    def set_store(self, store: Database) -> None:
         self._close_workspace()
         store.author = analyst_name(self.settings.get(keys.ANALYST_NAME))
         session = DossierSession(store, self.undo_stack, self)

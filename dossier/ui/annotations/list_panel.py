@@ -14,7 +14,7 @@ from dossier.core.display import made_by, shown
 from dossier.core.grading import Grade
 from dossier.core.models import Annotation
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import Index, RecordTableModel, record_table
 
@@ -25,7 +25,7 @@ COLUMNS = ("Kind", "Quote", "Note", "Tags", "Status", "By")
 class AnnotationListModel(RecordTableModel):
     COLUMNS = COLUMNS
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._all: list[Annotation] = []
@@ -39,11 +39,11 @@ class AnnotationListModel(RecordTableModel):
         self.text = ""
 
     def reload(self) -> None:
-        self._all = self._store.annotations(self.article_id)
-        self._tags = {t.id: t.name for t in self._store.tags()}
+        self._all = self._store.annotations.all(self.article_id)
+        self._tags = {t.id: t.name for t in self._store.tags.all()}
         claims = [a for a in self._all if a.claim is not None]
-        sources = {s.id: s.source for s in self._store.article_summaries({a.article_id for a in claims}).values()}
-        grades = self._store.source_grades()
+        sources = {s.id: s.source for s in self._store.articles.summaries({a.article_id for a in claims}).values()}
+        grades = self._store.sources.grades()
         self._grades = {a.id: grades.grade(claim, sources.get(a.article_id)) for a in claims if (claim := a.claim)}
         self.refilter()
 
@@ -169,7 +169,7 @@ class AnnotationsPanel(QWidget):
         self.tag_box.blockSignals(True)
         self.tag_box.clear()
         self.tag_box.addItem(self.tr("Any tag"), None)
-        for tag in self._store.tags():
+        for tag in self._store.tags.all():
             self.tag_box.addItem(tag.name, tag.id)
         self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(current)))
         self.tag_box.blockSignals(False)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from dossier.core.changes import TAGS, Changes
 from dossier.core.models import Tag
 from dossier.operations.tags import DeleteTag, MergeTags, NestTag, NewTag, RecolorTag, RenameTag
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui import theme
 from dossier.ui.session import DossierSession
 
@@ -28,7 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 class TagTreeModel(QAbstractItemModel):
     """Tags under their parents; the internal id of an index is the tag id."""
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._tags: dict[int, Tag] = {}
@@ -38,13 +38,13 @@ class TagTreeModel(QAbstractItemModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        tags = self._store.tags()
+        tags = self._store.tags.all()
         self._tags = {t.id: t for t in tags}
         self._children = {}
         for t in tags:  # sorted by name already
             parent = t.parent_id if t.parent_id in self._tags else None
             self._children.setdefault(parent, []).append(t.id)
-        self._usage = {t.id: len(self._store.tagged_with(t.id)) for t in tags}
+        self._usage = {t.id: len(self._store.tags.tagged_with(t.id)) for t in tags}
         self.endResetModel()
 
     def tag(self, index: Index) -> Tag | None:
@@ -149,7 +149,7 @@ class TagsDialog(QDialog):
         self.tree.setCurrentIndex(self.model.index_of(tag_id))
 
     def _other_tag(self, title: str, prompt: str, exclude: set[int], allow_top: bool = False) -> int | None | bool:
-        tags = [t for t in self._store.tags() if t.id not in exclude]
+        tags = [t for t in self._store.tags.all() if t.id not in exclude]
         labels = ([self.tr("(top level)")] if allow_top else []) + [t.name for t in tags]
         if not labels:
             return False
@@ -164,7 +164,7 @@ class TagsDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("New Tag"), self.tr("Name:"))
         if ok and name.strip():
             parent = self.current_tag()
-            color = theme.tag_color(len(self._store.tags()))
+            color = theme.tag_color(len(self._store.tags.all()))
             operation = NewTag(name, color, parent.id if parent else None)
             if self._session.push(operation):
                 self.select(operation.result)
@@ -190,7 +190,7 @@ class TagsDialog(QDialog):
         if tag is None:
             return
         target = self._other_tag(self.tr("Nest Tag"), self.tr("Put “%1” under:").replace("%1", tag.name),
-                                 set(self._store.tag_subtree(tag.id)), allow_top=True)
+                                 set(self._store.tags.subtree(tag.id)), allow_top=True)
         if target is not False and target != tag.parent_id:
             self._session.push(NestTag(tag.id, target))
 
@@ -208,8 +208,8 @@ class TagsDialog(QDialog):
         tag = self.current_tag()
         if tag is None:
             return
-        count = self._store.tag_usage(tag.id)
-        nested = len(self._store.tag_subtree(tag.id)) - 1
+        count = self._store.tags.usage(tag.id)
+        nested = len(self._store.tags.subtree(tag.id)) - 1
         detail = self.tr(" and its %1 nested tags").replace("%1", str(nested)) if nested else ""
         answer = QMessageBox.question(
             self, self.tr("Delete Tag"),

@@ -17,7 +17,7 @@ from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Source
 from dossier.core.vocabulary import RELIABILITY
 from dossier.operations.articles import GradeSource
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import Index, RecordTableModel
 
@@ -25,7 +25,7 @@ from dossier.ui.tables import Index, RecordTableModel
 class SourcesModel(RecordTableModel):
     COLUMNS = ("Source", "Reliability", "Rationale")
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._rows: list[Source] = []
@@ -33,7 +33,7 @@ class SourcesModel(RecordTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self._store.sources()
+        self._rows = self._store.sources.all()
         self.endResetModel()
 
     def source(self, row: int) -> Source:

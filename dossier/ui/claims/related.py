@@ -145,7 +145,7 @@ class RelatedPassages(QWidget):
         claim's note or grades saved while typing: its links are what the marks show."""
         if self._found and self._claim_id is not None and changes.touches_id(ANNOTATIONS, self._claim_id):
             try:
-                self._store.annotation(self._claim_id)
+                self._store.annotations.get(self._claim_id)
             except KeyError:  # the claim itself was undone
                 self.set_claim(None)
                 return
@@ -153,7 +153,7 @@ class RelatedPassages(QWidget):
                 self.find_passages()
 
     def _links(self) -> frozenset[tuple[int, str]]:
-        return frozenset((link.annotation_id, link.relation) for link in self._store.evidence(self._claim_id))
+        return frozenset((link.annotation_id, link.relation) for link in self._store.evidence.of(self._claim_id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)

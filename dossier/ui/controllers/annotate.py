@@ -61,7 +61,7 @@ class AnnotateController(Controller):
         """For the claim in the editor: passages of other articles that may support or contradict it."""
         ws = self.workspace
         annotation_id = ws.editor.annotation_id if ws is not None and ws.has_panel("editor") else None
-        if ws is None or annotation_id is None or ws.store.annotation(annotation_id).kind != "claim":
+        if ws is None or annotation_id is None or ws.store.annotations.get(annotation_id).kind != "claim":
             self.say(self.tr("Open a claim first (click it in the article or the claims board)."), 5000)
             return
         self.window.show_dock("editor")

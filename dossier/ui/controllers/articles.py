@@ -27,11 +27,11 @@ class ArticleController(Controller):
         from dossier.ui.articles.properties import ArticlePropertiesDialog
 
         article = ws.pane.article
-        reports = ws.store.article_reports(article.id)
-        dialog = ArticlePropertiesDialog(article, reports, self.window, captures=ws.store.captures(article.id),
-                                         provenance=ws.store.provenance_words(article.id),
-                                         attachments=ws.store.attachments(article.id),
-                                         read_attachment=ws.store.attachment_content)
+        reports = ws.store.articles.reports(article.id)
+        dialog = ArticlePropertiesDialog(article, reports, self.window, captures=ws.store.team.captures(article.id),
+                                         provenance=ws.store.provenance.words(article.id),
+                                         attachments=ws.store.provenance.attachments(article.id),
+                                         read_attachment=ws.store.provenance.attachment_content)
         accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
         values, new_reports = dialog.values(), dialog.reports()
         dialog.deleteLater()
@@ -56,7 +56,7 @@ class ArticleController(Controller):
         from dossier.operations.articles import DeleteArticle
 
         article = ws.pane.article
-        goes = ws.store.article_dependents(article.id)
+        goes = ws.store.articles.dependents(article.id)
         answer = QMessageBox.question(
             self.window, self.tr("Delete Article"),
             self.tr("Delete “%1”? %2 annotations, %3 mentions and %4 events go with it. You can undo this.")

@@ -96,7 +96,7 @@ class ExportController(Controller):
 
         ws.session.flush_pending()  # typing not yet saved belongs in the copy
         store = ws.store
-        dialog = ShareDialog(store.tags(), store.path.with_name(store.path.stem + " shared.dossier"), self.window)
+        dialog = ShareDialog(store.tags.all(), store.path.with_name(store.path.stem + " shared.dossier"), self.window)
         if dialog.exec() != ShareDialog.DialogCode.Accepted:
             return
         self.share_flow = ShareFlow(self.window, self.window.tasks, lambda text: self.say(text, 15000))

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from dossier.store import DossierError, Store
+from dossier.store import DossierError, Database
 from dossier.ui import settings as keys
 from dossier.ui.controllers.base import Controller
 
@@ -25,10 +25,10 @@ DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 
 
 class FileController(Controller):
-    def __init__(self, window: MainWindow, open_store: Callable[[Path], Store] | None = None) -> None:
+    def __init__(self, window: MainWindow, open_store: Callable[[Path], Database] | None = None) -> None:
         super().__init__(window)
         # The file is shown at once; its integrity check runs on a worker (see check).
-        self._open_store = open_store or (lambda path: Store.open(path, verify=False))
+        self._open_store = open_store or (lambda path: Database.open(path, verify=False))
         std = QKeySequence.StandardKey
         self.new_action = self.action(self.tr("&New Dossier…"), self.new_dossier, std.New, needs_dossier=False)
         self.open_action = self.action(self.tr("&Open…"), self.choose_and_open, std.Open, needs_dossier=False)
@@ -78,7 +78,7 @@ class FileController(Controller):
         progress.setValue(0)
         self.say(progress.labelText())
 
-        def opened(store: Store) -> None:
+        def opened(store: Database) -> None:
             self.window.statusBar().clearMessage()
             progress.reset()
             progress.deleteLater()
@@ -150,7 +150,7 @@ class FileController(Controller):
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".dossier")
         try:
-            store = Store.create(target, target.stem)
+            store = Database.create(target, target.stem)
         except DossierError as error:
             explain_open_error(self.window, error)
             return

@@ -190,7 +190,7 @@ class IncomingController(Controller):
         dialog.deleteLater()
         if not accepted or self.workspace is not ws:
             return
-        existing = ws.store.article_id_by_sha256(text_sha256(document.text))
+        existing = ws.store.articles.id_by_sha256(text_sha256(document.text))
         if existing is not None:
             self.say(self.tr("That text is already in the dossier (article %1).").replace("%1", str(existing)), 8000)
             ws.open_article(existing)

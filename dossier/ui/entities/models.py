@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPixmap
 from dossier.core.display import snippet
 from dossier.core.name_filter import NameFilter
 from dossier.core.vocabulary import ENTITY_KINDS
-from dossier.store import EntityRow, Store
+from dossier.store import EntityRow, Database
 from dossier.core.models import MentionContext
 from dossier.ui import theme
 
@@ -34,7 +34,7 @@ class EntityListModel(QAbstractTableModel):
     second at 7,500 entities), a table asks only for the rows on screen, so filtering 50,000
     entities costs one pass over a prepared list."""
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._entities: dict[int, EntityRow] = {}
@@ -47,7 +47,7 @@ class EntityListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        rows = self._store.entity_rows()
+        rows = self._store.entities.rows()
         self._entities = {r.id: r for r in rows}
         self._filter = NameFilter((r.id, (r.name, *r.aliases)) for r in rows)
         self._regroup()
@@ -162,14 +162,14 @@ def _bold() -> QFont:
 class MentionListModel(QAbstractListModel):
     """One entity's mentions, each shown with a little of the text around it."""
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._mentions: list[MentionContext] = []
 
     def show_entity(self, entity_id: int | None) -> None:
         self.beginResetModel()
-        self._mentions = self._store.mention_contexts(entity_id, CONTEXT_WIDTH) if entity_id is not None else []
+        self._mentions = self._store.entities.mention_contexts(entity_id, CONTEXT_WIDTH) if entity_id is not None else []
         self.endResetModel()
 
     def mention(self, row: int) -> MentionContext:
@@ -197,14 +197,14 @@ class EntityArticlesModel(QAbstractListModel):
 
     ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._rows: list[tuple[int, str, int]] = []
 
     def show_entity(self, entity_id: int | None) -> None:
         self.beginResetModel()
-        self._rows = self._store.articles_mentioning(entity_id) if entity_id is not None else []
+        self._rows = self._store.entities.articles_mentioning(entity_id) if entity_id is not None else []
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -33,14 +33,14 @@ Proposal = tuple[EntityRow, EntityRow, str]  # (keep, merge, why)
 
 def proposals_of(store: Any) -> list[Proposal]:
     """Every pair of entities that look like one: organisations first."""
-    return ([(keep, merge, ORGANISATION) for keep, merge in store.same_organisation_proposals()]
-            + [(keep, merge, SPELLING) for keep, merge in store.same_name_proposals()])
+    return ([(keep, merge, ORGANISATION) for keep, merge in store.entities.same_organisation_proposals()]
+            + [(keep, merge, SPELLING) for keep, merge in store.entities.same_name_proposals()])
 
 
 def _proposals_in_file(path: Any) -> list[Proposal]:
-    from dossier.store import Store
+    from dossier.store import Database
 
-    with Store.reading(path) as store:  # a worker's own read-only connection
+    with Database.reading(path) as store:  # a worker's own read-only connection
         return proposals_of(store)
 
 
@@ -359,7 +359,7 @@ class EntitySidebar(QWidget):
             return
         from dossier.ui.entities.dialogs import EntityPickerDialog
 
-        candidates = [r for r in self._store.entity_rows() if r.id != row.id]
+        candidates = [r for r in self._store.entities.rows() if r.id != row.id]
         candidates.sort(key=lambda r: (r.kind != row.kind, r.name.casefold()))  # same kind first
         dialog = EntityPickerDialog(
             self.tr("Merge Entity"),

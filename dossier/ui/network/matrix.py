@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
 
 from dossier.core.citation import plural
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.network import NetworkFilter
 
 MATRIX_LIMIT = 60  # entities: a wider table can't be read
@@ -19,10 +19,10 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MatrixModel(QAbstractTableModel):
-    def __init__(self, store: Store, f: NetworkFilter, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, f: NetworkFilter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         limit = min(f.limit or MATRIX_LIMIT, MATRIX_LIMIT)
-        self.nodes, self.counts = store.cooccurrence(NetworkFilter(**{**f.__dict__, "limit": limit}))
+        self.nodes, self.counts = store.network.cooccurrence(NetworkFilter(**{**f.__dict__, "limit": limit}))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.nodes)
@@ -55,7 +55,7 @@ class MatrixModel(QAbstractTableModel):
 class MatrixDialog(QDialog):
     passage_chosen = Signal(int, int, int)
 
-    def __init__(self, store: Store, f: NetworkFilter, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Database, f: NetworkFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Co-occurrence matrix"))
         self._store, self._filter = store, f
@@ -82,7 +82,7 @@ class MatrixDialog(QDialog):
     def _open(self, index: QModelIndex) -> None:
         source = self.sorted.mapToSource(index)
         a, b = self.model.pair(source.row(), source.column())
-        found = self._store.link_passages(a, b, self._filter) if a != b else []
+        found = self._store.network.link_passages(a, b, self._filter) if a != b else []
         self.label.setText(self.tr("%1 and %2: %3").replace("%1", self.model.nodes[source.row()].name)
                            .replace("%2", self.model.nodes[source.column()].name).replace("%3", plural(len(found), "passage")))
         self.passages.clear()

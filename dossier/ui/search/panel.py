@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from dossier.core.citation import format_date
 from dossier.core.models import AnnotationHit, SearchHit
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.search import Found, search_file
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,7 +117,7 @@ class SearchPanel(QWidget):
     result_chosen = Signal(int, str)  # article id, the first matched text (to select)
     annotation_chosen = Signal(int)  # a note, rationale or tag matched: open that annotation
 
-    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Database, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._tasks = tasks

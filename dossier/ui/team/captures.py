@@ -20,10 +20,10 @@ from dossier.ui.session import DossierSession
 
 
 def _pairs_in_file(path: Any) -> list[CapturePair]:
-    from dossier.store import Store
+    from dossier.store import Database
 
-    with Store.reading(path) as store:  # a worker's own read-only connection
-        pairs: list[CapturePair] = store.capture_proposals()
+    with Database.reading(path) as store:  # a worker's own read-only connection
+        pairs: list[CapturePair] = store.team.capture_proposals()
         return pairs
 
 
@@ -61,7 +61,7 @@ class CaptureProposalBar(QWidget):
         self._asked += 1
         asked = self._asked
         if self._tasks is None:
-            self._show(self._store.capture_proposals(), asked)
+            self._show(self._store.team.capture_proposals(), asked)
             return
         path = self._store.path
         self._tasks.run(lambda: _pairs_in_file(path), on_done=lambda pairs: self._show(pairs, asked),
@@ -75,7 +75,7 @@ class CaptureProposalBar(QWidget):
     def _show(self, pairs: list[CapturePair], asked: int) -> None:
         if asked != self._asked or not self._store.is_open:
             return
-        self.pairs = [p for p in pairs if self._store.has_article(p.keep.id) and self._store.has_article(p.other.id)]
+        self.pairs = [p for p in pairs if self._store.articles.exists(p.keep.id) and self._store.articles.exists(p.other.id)]
         self.setVisible(bool(self.pairs))
         if not self.pairs:
             return

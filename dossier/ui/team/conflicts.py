@@ -16,7 +16,7 @@ from dossier.core.display import made_by, shown
 from dossier.core.models import Annotation, Claim
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS
 from dossier.operations.team import ResolveConflict
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.team import KEEP_BOTH, KEEP_MINE, KEEP_THEIRS, Conflict
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import Index, RecordTableModel, record_table
@@ -27,7 +27,7 @@ COLUMNS = ("Passage", "Yours", "Theirs", "From")
 class ConflictsModel(RecordTableModel):
     COLUMNS = COLUMNS
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._rows: list[tuple[Conflict, Annotation, str | None]] = []  # conflict, my claim, its outlet
@@ -38,16 +38,16 @@ class ConflictsModel(RecordTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        conflicts = self._store.conflicts()
-        mine = {c.annotation_id: self._store.annotation(c.annotation_id) for c in conflicts}
-        outlets = {s.id: s.source for s in self._store.article_summaries({a.article_id for a in mine.values()}).values()}
+        conflicts = self._store.team.conflicts()
+        mine = {c.annotation_id: self._store.annotations.get(c.annotation_id) for c in conflicts}
+        outlets = {s.id: s.source for s in self._store.articles.summaries({a.article_id for a in mine.values()}).values()}
         self._rows = [(c, mine[c.annotation_id], outlets.get(mine[c.annotation_id].article_id)) for c in conflicts]
         self.endResetModel()
 
     def assessment(self, claim: Claim | None, outlet: str | None) -> str:
         """ "Disputed, C4" — a status and its grade, as the claims board says them."""
         claim = claim or Claim()
-        grade = self._store.source_grades().grade(claim, outlet)
+        grade = self._store.sources.grades().grade(claim, outlet)
         return f"{CLAIM_STATUS_LABELS[claim.status]}, {grade.label}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

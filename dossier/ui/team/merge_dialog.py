@@ -55,9 +55,9 @@ class MergePreviewDialog(QDialog):
 
 
 def _preview_in_file(path: Path, other: Path) -> MergeReport:
-    from dossier.store import Store
+    from dossier.store import Database
 
-    store = Store.second_writer(path)  # its own connection: the window's stays free to read
+    store = Database.second_writer(path)  # its own connection: the window's stays free to read
     try:
         return preview_merge(store, other)
     finally:
@@ -65,9 +65,9 @@ def _preview_in_file(path: Path, other: Path) -> MergeReport:
 
 
 def _merge_in_file(path: Path, other: Path) -> tuple[MergeReport, Done]:
-    from dossier.store import Store
+    from dossier.store import Database
 
-    store = Store.second_writer(path)
+    store = Database.second_writer(path)
     try:
         operation = MergeDossier(other)
         done = perform(store, operation)  # journaled: the window's undo replays it
