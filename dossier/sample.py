@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.core.anchoring import find_quote
+from dossier.core.colors import tag_color
 from dossier.core.models import Claim
 from dossier.ingest.pipeline import ImportOptions, add_document, with_options
 from dossier.ingest.text_reader import read_text
@@ -14,7 +15,7 @@ from dossier.store.database import PENDING_EXTRACTION
 
 SAMPLE_ARTICLE = "sample/russian-forces-armenia-border.txt"
 SAMPLE_TITLE = "Armenia–Azerbaijan border, May 2021"
-WITHDRAWAL_TAG_COLOR = "#e6a23c"
+WITHDRAWAL_TAG_COLOR = tag_color(0)
 
 CLAIM_QUOTE = "the agreement was not implemented in full"
 CLAIM_RATIONALE = (

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dossier.core import ach
 from dossier.core.citation import format_date
+from dossier.core.colors import ACH_CELL_COLORS
 from dossier.core.grading import Grade
 from dossier.export.atomic import text_reads, written_whole
 from dossier.export.csv_export import neutralise
@@ -16,7 +17,7 @@ from dossier.export.pdf_html import esc
 from dossier.store import Database
 from dossier.store.ach import AchData
 
-CELL_COLORS = {"CC": "#8fd19e", "C": "#d3efd9", "N": "#f1f1f1", "I": "#f6c9c4", "II": "#e8877c", "NA": "#dddddd"}
+CELL_COLORS = ACH_CELL_COLORS  # as the panel shows them
 
 
 def ach_section(data: AchData, weighted: bool = False) -> str:

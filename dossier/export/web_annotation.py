@@ -23,6 +23,7 @@ from typing import Any
 from dossier.core import identity
 from dossier.core import limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
+from dossier.core.colors import tag_color
 from dossier.core.validity import text_problem
 from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.provenance import Provenance, describe
@@ -382,7 +383,7 @@ def _place(store: Database, item: dict[str, Any], cache: _ArticleCache, result: 
         result.orphaned.append(annotation_id)
     for name in tags:
         tag = store.tags.find(name)
-        tag_id = tag.id if tag else store.tags.add(name, "#e6a23c")
+        tag_id = tag.id if tag else store.tags.add(name, tag_color(0))
         store.tags.attach(annotation_id, tag_id)
     return annotation_id
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.core.anchoring import reanchor
+from dossier.core.colors import tag_color
 from dossier.core.models import Claim, Made, NewArticle, NewEvent, NewMention
 from dossier.core.vocabulary import CLAIM_STATUSES, EVENT_PRECISIONS, EVIDENCE_RELATIONS
 from dossier.export.ftm import KEYWORD, PLACE_KEYWORD, ftm_model
@@ -351,7 +352,7 @@ class _Fill:
             self.store.annotations.set_quoted_as(annotation_id, quoted_as)
         for name in words.get("tag", []):
             tag = self.store.tags.find(name)
-            self.store.tags.attach(annotation_id, tag.id if tag else self.store.tags.add(name, "#e6a23c"))
+            self.store.tags.attach(annotation_id, tag.id if tag else self.store.tags.add(name, tag_color(0)))
         self.notes[proxy.id] = annotation_id
 
     def _evidence(self, proxy: Any) -> None:

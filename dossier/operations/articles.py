@@ -133,6 +133,7 @@ class AddDocument(Operation[int]):
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self.needs_extraction = False  # set once stored: its names and dates wait for a worker
 
     def validate(self, store: Database) -> None:
         non_empty(self.document.title, "An article's title", limits.TITLE)
@@ -144,6 +145,10 @@ class AddDocument(Operation[int]):
         from dossier.ingest.pipeline import add_document
 
         self.result = add_document(store, self.document)
+        # In the same transaction as the article: undo forgets it, and a crash before the worker
+        # ran leaves it waiting for the next open, never stored without its names and dates.
+        store.mark_pending_extraction([self.result])
+        self.needs_extraction = True
         return Changes(articles=[self.result], content=[self.result], sources=ALL)
 
 

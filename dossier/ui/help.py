@@ -30,8 +30,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), f"{path} > {_label(action)}")  # type: ignore[arg-type]
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu, f"{path} > {_label(action)}")
             elif not action.isSeparator():
                 seen.add(id(action))
                 keys = action.shortcuts()
@@ -40,8 +41,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                                                                  for k in keys)))
 
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            walk(top.menu(), _label(top))  # type: ignore[arg-type]
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, _label(top))
     for action in window.findChildren(QAction):
         if id(action) not in seen and action.shortcuts() and action.associatedObjects():
             seen.add(id(action))

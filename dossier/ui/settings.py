@@ -7,7 +7,7 @@ file, so they never touch the user's real settings.
 
 from __future__ import annotations
 
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -37,16 +37,7 @@ class Settings:
 
     def get(self, key: Key[T]) -> T:
         value: Any = self._backend.value(key.name, key.default)
-        default = key.default
-        if isinstance(default, bool):  # INI files give back "true"/"false"
-            return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value  # type: ignore[return-value]
-        if isinstance(default, list):
-            if value in (None, ""):
-                return []  # type: ignore[return-value]
-            return [str(v) for v in (value if isinstance(value, list) else [value])]  # type: ignore[return-value]
-        if isinstance(default, QByteArray):
-            return value if isinstance(value, QByteArray) else QByteArray()  # type: ignore[return-value]
-        return type(default)(value) if value is not None else default  # type: ignore[call-arg]
+        return cast(T, _as_type_of(key.default, value))  # the key's type, as _as_type_of makes it
 
     def set(self, key: Key[T], value: T) -> None:
         self._backend.setValue(key.name, value)  # QSettings writes it out by itself, soon after
@@ -59,3 +50,16 @@ class Settings:
         recent = [p for p in self.get(RECENT_DOSSIERS) if p != path]
         self.set(RECENT_DOSSIERS, [path, *recent][:MAX_RECENT])
         self.set(LAST_DOSSIER, path)
+
+
+def _as_type_of(default: Any, value: Any) -> object:
+    """A stored value as the type of the key's default: INI files give back text."""
+    if isinstance(default, bool):  # "true"/"false"
+        return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value
+    if isinstance(default, list):
+        if value in (None, ""):
+            return []
+        return [str(v) for v in (value if isinstance(value, list) else [value])]
+    if isinstance(default, QByteArray):
+        return value if isinstance(value, QByteArray) else QByteArray()
+    return type(default)(value) if value is not None else default

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from dossier.core.models import Tag
 from dossier.store.sharing import ShareChoices
+
+if TYPE_CHECKING:
+    from dossier.ui.tasks import TaskRunner
 
 DOSSIER_FILTER = "Dossiers (*.dossier)"
 
@@ -136,7 +140,7 @@ class ShareFlow(QObject):
 
     finished = Signal(str)
 
-    def __init__(self, window: QWidget, tasks: object, show_status: Callable[[str], None]) -> None:
+    def __init__(self, window: QWidget, tasks: TaskRunner, show_status: Callable[[str], None]) -> None:
         super().__init__(window)
         self._window, self._tasks, self._show = window, tasks, show_status
 
@@ -154,6 +158,6 @@ class ShareFlow(QObject):
             QMessageBox.warning(self._window, self.tr("Share a Copy"), str(error))
             self.finished.emit("")
 
-        self._tasks.run_steps(lambda: sharing(source, out, choices),  # type: ignore[attr-defined]
+        self._tasks.run_steps(lambda: sharing(source, out, choices),
                               on_step=lambda step: self._show(self.tr("Sharing a copy: %1").replace("%1", str(step))),
                               on_done=done, on_error=failed)

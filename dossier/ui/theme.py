@@ -16,7 +16,17 @@ ENTITY_KIND_COLORS = {
     "unit": ("#c0392b", "#f1948a"),
     "other": ("#6d6d6d", "#b3b3b3"),
 }
-from dossier.core.colors import DEFAULT_HIGHLIGHT, DEFAULT_NOTE, TAG_PALETTE, UNTAGGED_CLAIM  # noqa: F401
+from dossier.core.colors import DEFAULT_HIGHLIGHT, DEFAULT_NOTE, TAG_PALETTE, UNTAGGED_CLAIM, tag_color  # noqa: F401
+from dossier.core.colors import ACH_CELL_COLORS  # noqa: F401 - the panels take every colour from here
+
+# Marks drawn over the palette's own colours, readable on light and dark backgrounds alike.
+DISAGREES = "#b3261e"  # the claims board: the evidence suggests another credibility than the analyst's
+LINKED = "#2e7d32"  # related passages: a sentence already linked as evidence
+NOT_DIAGNOSTIC = "#8a8a8a"  # ACH: evidence rated alike for every hypothesis
+NETWORK_CHOSEN = "#d9480f"  # the network: the chosen entity's ring and the chosen link
+NETWORK_LINK = (120, 120, 120, 110)  # the network's links, translucent grey (r, g, b, alpha)
+NETWORK_LABEL = (30, 30, 30)  # the network's names
+FALLBACK = "gray"  # an entity kind without a colour of its own
 
 HIGHLIGHT_STRENGTH = (0.45, 0.55)  # how much of the tag colour shows over the background
 

@@ -8,7 +8,7 @@ to what another shows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -62,7 +62,7 @@ class Workspace(QObject):
             panel.result_chosen.connect(self._on_search_result_chosen)
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("search", panel)
-        return self._panels["search"]  # type: ignore[return-value]
+        return cast("SearchPanel", self._panels["search"])
 
     @property
     def editor(self) -> AnnotationEditor:
@@ -73,7 +73,7 @@ class Workspace(QObject):
             editor.done_editing.connect(lambda: self.pane.text_view.setFocus(Qt.FocusReason.OtherFocusReason))
             editor.related.passage_chosen.connect(self.open_passage)
             self._made("editor", editor)
-        return self._panels["editor"]  # type: ignore[return-value]
+        return cast("AnnotationEditor", self._panels["editor"])
 
     @property
     def timeline(self) -> TimelinePanel:
@@ -85,7 +85,7 @@ class Workspace(QObject):
             self.entities.tree.selectionModel().currentRowChanged.connect(
                 lambda *_: panel.highlight_entity(self.entities.current_entity_id()))
             self._made("timeline", panel)
-        return self._panels["timeline"]  # type: ignore[return-value]
+        return cast("TimelinePanel", self._panels["timeline"])
 
     @property
     def annotations(self) -> AnnotationsPanel:
@@ -96,7 +96,7 @@ class Workspace(QObject):
             panel.set_article(self.pane.article.id if self.pane.article else None)
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("annotations", panel)
-        return self._panels["annotations"]  # type: ignore[return-value]
+        return cast("AnnotationsPanel", self._panels["annotations"])
 
     @property
     def claims(self) -> ClaimsBoard:
@@ -107,7 +107,7 @@ class Workspace(QObject):
             board.claim_chosen.connect(self.open_annotation)
             self.annotation_opened.connect(board.select_claim)
             self._made("claims", board)
-        return self._panels["claims"]  # type: ignore[return-value]
+        return cast("ClaimsBoard", self._panels["claims"])
 
     @property
     def network(self) -> NetworkPanel:
@@ -120,7 +120,7 @@ class Workspace(QObject):
             self.entities.tree.selectionModel().currentRowChanged.connect(
                 lambda *_: panel.select_entity(self.entities.current_entity_id()))
             self._made("network", panel)
-        return self._panels["network"]  # type: ignore[return-value]
+        return cast("NetworkPanel", self._panels["network"])
 
     @property
     def hypotheses(self) -> AchPanel:
@@ -131,7 +131,7 @@ class Workspace(QObject):
                              lambda: self.editor.annotation_id if self.has_panel("editor") else None)
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("hypotheses", panel)
-        return self._panels["hypotheses"]  # type: ignore[return-value]
+        return cast("AchPanel", self._panels["hypotheses"])
 
     @property
     def conflicts(self) -> ConflictsPanel:
@@ -141,7 +141,7 @@ class Workspace(QObject):
             panel = ConflictsPanel(self.session)
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("conflicts", panel)
-        return self._panels["conflicts"]  # type: ignore[return-value]
+        return cast("ConflictsPanel", self._panels["conflicts"])
 
     def _made(self, name: str, panel: QWidget) -> None:
         self._panels[name] = panel
@@ -183,8 +183,9 @@ class Workspace(QObject):
         operation = AddAnnotation(passage[0], kind, passage[1], passage[2])
         if not self.session.push(operation):
             return None
-        self.editor.show_annotation(operation.result)
-        return operation.result  # type: ignore[no-any-return]
+        annotation_id: int = operation.result
+        self.editor.show_annotation(annotation_id)
+        return annotation_id
 
     def add_event_from_selection(self, title: str, words: str, precision: str) -> int | None:
         """An event made by hand: the selection is its evidence, the words its date."""
@@ -201,7 +202,8 @@ class Workspace(QObject):
                                    if passage[1] <= m.start and m.end <= passage[2]}))
         operation = AddEvent(NewEvent(article.id, passage[1], passage[2], title, words, date.earliest, date.latest,
                                       date.precision, "user", entity_ids))
-        return operation.result if self.session.push(operation) else None  # type: ignore[no-any-return]
+        event_id: int | None = operation.result if self.session.push(operation) else None
+        return event_id
 
     def delete_annotation(self, annotation_id: int) -> None:
         from dossier.operations.annotations import DeleteAnnotation
@@ -255,6 +257,6 @@ class Workspace(QObject):
         """Save what is being typed, close the dossier, let the panels go."""
         self.session.close()
         for widget in (self.articles, self.pane, self.entities, *self._panels.values()):
-            widget.setParent(None)  # type: ignore[call-overload]
+            widget.setParent(None)
             widget.deleteLater()
         self.session.deleteLater()  # late results of workers find it closed (is_open) and stop

@@ -166,3 +166,35 @@ def test_the_conflicts_model_passes_the_tester_as_a_conflict_is_settled(qtbot, q
     session.undo()
     assert panel.model.rowCount() == 1
     session.close()
+
+
+def test_the_record_tables_share_one_scaffolding(qapp, qtmodeltester, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The claims board, the events under the timeline, the annotations, the sources and the
+    conflicts are one kind of table: headers from their columns, tips where a column has one, the
+    row of a record found by its id."""
+    from dossier.ui.annotations.list_panel import AnnotationListModel
+    from dossier.ui.articles.sources import SourcesModel
+    from dossier.ui.claims.board import HEADER_TIPS, ClaimsModel
+    from dossier.ui.tables import RecordTableModel
+    from dossier.ui.team.conflicts import ConflictsModel
+    from dossier.ui.timeline.event_list import EventListModel, event_row
+
+    with Database.open(sample_path) as store:
+        claims = ClaimsModel()
+        claims.set_rows(store.claims.claim_rows())
+        events = EventListModel()
+        events.set_events([event_row(e, e.date_text, "the sample") for e in store.events.all()])
+        annotations = AnnotationListModel(store)
+        annotations.reload()
+        for model in (claims, events, annotations, SourcesModel(store), ConflictsModel(store)):
+            assert isinstance(model, RecordTableModel)
+            qtmodeltester.check(model, force_py=True)
+            horizontal = Qt.Orientation.Horizontal
+            assert [model.headerData(c, horizontal) for c in range(model.columnCount())] == list(model.COLUMNS)
+            assert model.headerData(0, Qt.Orientation.Vertical) is None
+        tip = claims.headerData(claims.COLUMNS.index("Grade"), horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert tip == HEADER_TIPS["Grade"]
+        assert events.headerData(0, horizontal, Qt.ItemDataRole.ToolTipRole) is None  # no tips: none shown
+        claim = claims.row_at(0).annotation.id
+        assert claims.rowCount() >= 1 and claims.row_of(claim) == 0 and claims.row_of(-1) == -1
+        assert annotations.row_of(annotations.annotation_at(1).id) == 1

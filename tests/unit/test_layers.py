@@ -9,7 +9,7 @@ import sys
 import dossier
 
 QT_FREE = ("dossier.core", "dossier.store", "dossier.ingest", "dossier.operations", "dossier.paths",
-           "dossier.sample", "dossier.cli", "dossier.bundling")
+           "dossier.sample", "dossier.cli", "dossier.commands", "dossier.bundling")
 
 
 def _modules() -> list[str]:

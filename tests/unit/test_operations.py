@@ -247,3 +247,19 @@ def test_edits_then_undo_all_leave_every_row_as_it_was(busy_template: Path, tmp_
         assert sorted((r.id, r.mentions) for r in store.entities.rows()) == sorted(
             (e.id, len(store.entities.mentions_of(e.id))) for e in store.entities.all())  # counts kept by triggers
     path.unlink()
+
+
+def test_a_pasted_article_waits_for_extraction_in_its_own_undo_step(store: Database) -> None:
+    """The paste writes its "names and dates still to find" mark inside the operation: undo takes
+    it away with the article, redo brings both back (the window once wrote it afterwards, outside
+    the journal)."""
+    from dossier.ingest.document import Document
+    from dossier.operations.articles import AddDocument
+
+    operation = AddDocument(Document(title="Pasted", text="Russian troops arrived in Syunik on 14 May."))
+    done = perform(store, operation)
+    assert operation.needs_extraction and operation.result in store.pending_extraction()
+    undo(store, done)
+    assert operation.result not in store.pending_extraction()
+    redo(store, done)
+    assert operation.result in store.pending_extraction()

@@ -11,9 +11,9 @@ and the order follows the scores when you move to another row (the cell you go t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,21 +36,21 @@ from dossier.core.citation import format_date
 from dossier.core.display import made_by
 from dossier.core.grading import Grade
 from dossier.store.ach import AchData
+from dossier.ui import theme
 from dossier.ui.ach.header import ElidingHeader
 from dossier.ui.session import DossierSession
 
 KEYS = {Qt.Key.Key_1: "CC", Qt.Key.Key_2: "C", Qt.Key.Key_3: "N", Qt.Key.Key_4: "I", Qt.Key.Key_5: "II",
         Qt.Key.Key_0: "NA"}
-# Consistent in green, inconsistent in red, as far as each goes; NA grey.
-CELL_COLORS = {"CC": "#8fd19e", "C": "#d3efd9", "N": "#f1f1f1", "I": "#f6c9c4", "II": "#e8877c", "NA": "#dddddd"}
+CELL_COLORS = theme.ACH_CELL_COLORS
 Index = QModelIndex | QPersistentModelIndex
 
 
 class AchModel(QAbstractTableModel):
     """Column 0 the evidence, then one per hypothesis in ranking order; rows by diagnosticity."""
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.data_: AchData | None = None
         self.weighted = False
         self.row_order: list[int] = []
@@ -119,7 +119,7 @@ class AchModel(QAbstractTableModel):
                 return (f"{info.article_title} — {info.outlet or ''}, "
                         f"{format_date(info.published, info.published_precision)}")
             if role == Qt.ItemDataRole.ForegroundRole and not diagnostic:
-                return QColor("#8a8a8a")  # rated alike for every hypothesis: it tells them apart not at all
+                return QColor(theme.NOT_DIAGNOSTIC)  # rated alike for every hypothesis: it tells them apart not at all
             return None
         rating = self.data_.matrix.ratings.get((row_id, hypothesis_id))
         if role == Qt.ItemDataRole.DisplayRole:
@@ -144,13 +144,13 @@ class MatrixTable(QTableView):
     rated = Signal(int, int, object)  # row id, hypothesis id, rating or None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        model: AchModel = self.model()  # type: ignore[assignment]
+        model = cast(AchModel, self.model())  # the table is made with one
         index = self.currentIndex()
         key = event.key()
         if index.isValid() and (key in KEYS or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
             row_id, hypothesis_id = model.cell(index)
             if hypothesis_id is not None:
-                self.rated.emit(row_id, hypothesis_id, KEYS.get(key))  # type: ignore[call-overload]
+                self.rated.emit(row_id, hypothesis_id, KEYS.get(key))  # type: ignore[call-overload]  # key() is an int
                 return
         super().keyPressEvent(event)
 

@@ -398,8 +398,7 @@ class AnnotationEditor(QWidget):
         if [n.casefold() for n in has] == [n.casefold() for n in names]:
             self._say_pending()
             return
-        operation = SetTags(a.id, names, lambda n: theme.TAG_PALETTE[n % len(theme.TAG_PALETTE)],
-                            made_here=self._tags_made_here)
+        operation = SetTags(a.id, names, theme.tag_color, made_here=self._tags_made_here)
         if self._session.push(operation):
             self._tags_made_here.update(operation.made)
         self._say_pending()

@@ -6,7 +6,7 @@ appears as a row, and the selection and scroll position stay where the user left
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
 from dossier.core.changes import ANNOTATIONS, ARTICLES, SOURCES, TAGS, Changes
@@ -15,18 +15,18 @@ from dossier.core.grading import Grade
 from dossier.core.models import Annotation
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES
 from dossier.store import Database
-from dossier.ui.row_sync import RowSync
 from dossier.ui.session import DossierSession
-from dossier.ui.tables import record_table
+from dossier.ui.tables import Index, RecordTableModel, record_table
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Kind", "Quote", "Note", "Tags", "Status", "By")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class AnnotationListModel(RowSync, QAbstractTableModel):
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+class AnnotationListModel(RecordTableModel):
+    COLUMNS = COLUMNS
+
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._all: list[Annotation] = []
         self._rows: list[Annotation] = []
@@ -44,7 +44,7 @@ class AnnotationListModel(RowSync, QAbstractTableModel):
         claims = [a for a in self._all if a.claim is not None]
         sources = {s.id: s.source for s in self._store.articles.summaries({a.article_id for a in claims}).values()}
         grades = self._store.sources.grades()
-        self._grades = {a.id: grades.grade(a.claim, sources.get(a.article_id)) for a in claims}  # type: ignore[arg-type]
+        self._grades = {a.id: grades.grade(claim, sources.get(a.article_id)) for a in claims if (claim := a.claim)}
         self.refilter()
 
     def refilter(self) -> None:
@@ -64,18 +64,7 @@ class AnnotationListModel(RowSync, QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, annotation_id: int) -> int:
-        return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
+        return self.row_where(lambda a: a.id == annotation_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -7,7 +7,7 @@ says first how many annotations lose the tag (its nested tags included).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QTreeView,
@@ -28,8 +28,8 @@ Index = QModelIndex | QPersistentModelIndex
 class TagTreeModel(QAbstractItemModel):
     """Tags under their parents; the internal id of an index is the tag id."""
 
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._tags: dict[int, Tag] = {}
         self._children: dict[int | None, list[int]] = {}
@@ -64,11 +64,11 @@ class TagTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - also QObject.parent()
         tag = self.tag(child)
         if tag is None or tag.parent_id not in self._tags:
             return QModelIndex()
-        return self.index_of(tag.parent_id)  # type: ignore[arg-type]
+        return self.index_of(tag.parent_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
@@ -164,7 +164,7 @@ class TagsDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("New Tag"), self.tr("Name:"))
         if ok and name.strip():
             parent = self.current_tag()
-            color = theme.TAG_PALETTE[len(self._store.tags.all()) % len(theme.TAG_PALETTE)]
+            color = theme.tag_color(len(self._store.tags.all()))
             operation = NewTag(name, color, parent.id if parent else None)
             if self._session.push(operation):
                 self.select(operation.result)
@@ -192,7 +192,7 @@ class TagsDialog(QDialog):
         target = self._other_tag(self.tr("Nest Tag"), self.tr("Put “%1” under:").replace("%1", tag.name),
                                  set(self._store.tags.subtree(tag.id)), allow_top=True)
         if target is not False and target != tag.parent_id:
-            self._session.push(NestTag(tag.id, target))  # type: ignore[arg-type]
+            self._session.push(NestTag(tag.id, target))
 
     def merge_tag(self) -> None:
         tag = self.current_tag()
@@ -202,7 +202,7 @@ class TagsDialog(QDialog):
                                  self.tr("Merge “%1” into (its annotations get that tag):").replace("%1", tag.name),
                                  {tag.id})
         if target not in (False, None):
-            self._session.push(MergeTags(tag.id, target))  # type: ignore[arg-type]
+            self._session.push(MergeTags(tag.id, target))
 
     def delete_tag(self) -> None:
         tag = self.current_tag()

@@ -7,7 +7,7 @@ the match selected, with focus in the text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
@@ -95,7 +95,7 @@ class FindBar(QWidget):
     def _on_edit_text_edited(self, _text: str) -> None:
         self.find(from_start=True)
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.find(backward=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
@@ -103,4 +103,4 @@ class FindBar(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
-    QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor, QTextDocument,
+    QAction, QColor, QContextMenuEvent, QFont, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QLabel, QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget,
@@ -59,7 +60,7 @@ class ArticleTextView(QPlainTextEdit):
         self.setAccessibleName(self.tr("Article text"))
         self.extra_actions: list[QAction] = []
 
-    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         menu: QMenu = self.createStandardContextMenu(event.pos())
         if self.extra_actions:
             menu.addSeparator()
@@ -226,8 +227,8 @@ class ArticlePane(QWidget):
         cursor = QTextCursor(self.text_view.document())
         cursor.setPosition(self._offsets.to_utf16(start))
         cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         return selection
 
     def _apply_selections(self) -> None:

@@ -6,7 +6,7 @@ fetches titles, sources and dates a page at a time as the view asks for them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from dossier.core.models import ArticleSummary
 from dossier.store import Database
@@ -19,8 +19,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractTableModel):
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._ids: list[int] = []
         self._rows: dict[int, ArticleSummary] = {}

@@ -25,4 +25,4 @@ class PasteArticleDialog(ArticleMetadataDialog):
         self.finish_layout()
 
     def document(self) -> Document:
-        return replace(self._document, **self.values())  # type: ignore[arg-type]
+        return replace(self._document, **self.values())  # type: ignore[arg-type]  # fields by name, types not in a dict

@@ -6,7 +6,7 @@ claim sets its own; the annotation editor shows which. Changes are undoable.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
@@ -19,13 +19,14 @@ from dossier.core.vocabulary import RELIABILITY
 from dossier.operations.articles import GradeSource
 from dossier.store import Database
 from dossier.ui.session import DossierSession
+from dossier.ui.tables import Index, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
+class SourcesModel(RecordTableModel):
+    COLUMNS = ("Source", "Reliability", "Rationale")
 
-class SourcesModel(QAbstractTableModel):
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._rows: list[Source] = []
         self.reload()
@@ -37,17 +38,6 @@ class SourcesModel(QAbstractTableModel):
 
     def source(self, row: int) -> Source:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Source"), self.tr("Reliability"), self.tr("Rationale"))[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -22,16 +22,25 @@ from dossier.core.display import made_by, shown
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY
 from dossier.operations.articles import ISO_DATE
 from dossier.store.claims import ClaimRow
-from dossier.ui.row_sync import RowSync
+from dossier.ui import theme
 from dossier.ui.session import DossierSession
-from dossier.ui.tables import record_table
+from dossier.ui.tables import Index, RecordTableModel, record_table
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Quote", "Article", "Outlet", "Published", "Status", "Grade", "Assessed by", "Evidence suggests", "For",
            "Against", "Context", "Tags", "Entities")
-DISAGREES = QColor("#b3261e")  # the suggestion differs from the analyst's credibility
-Index = QModelIndex | QPersistentModelIndex
+DISAGREES = QColor(theme.DISAGREES)  # the suggestion differs from the analyst's credibility
+HEADER_TIPS = {
+    "Grade": "Source reliability (A–F) and information credibility (1–6) as you graded them; ? not graded; "
+             "“inherited”: the reliability is the outlet's",
+    "Evidence suggests": "The credibility the linked evidence suggests (see README: Claims board). Red: it differs "
+                         "from yours, which is never changed",
+    "Assessed by": "Who last set the claim's status, grades or rationale (Edit > Preferences > Analyst name)",
+    "For": "Distinct independent sources supporting the claim",
+    "Against": "Distinct independent sources contradicting the claim",
+    "Context": "Distinct independent sources giving context",
+}
 
 
 class ClaimFilter:
@@ -61,9 +70,12 @@ class ClaimFilter:
                 and (not self.disagrees or row.disagrees))
 
 
-class ClaimsModel(RowSync, QAbstractTableModel):
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+class ClaimsModel(RecordTableModel):
+    COLUMNS = COLUMNS
+    HEADER_TIPS = HEADER_TIPS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._all: list[ClaimRow] = []
         self._rows: list[ClaimRow] = []
         self.filter = ClaimFilter()
@@ -83,22 +95,7 @@ class ClaimsModel(RowSync, QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, claim_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.annotation.id == claim_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr(HEADER_TIPS.get(COLUMNS[section], ""))
-        return None
+        return self.row_where(lambda r: r.annotation.id == claim_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -118,18 +115,6 @@ class ClaimsModel(RowSync, QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("For", "Against", "Context"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
-
-
-HEADER_TIPS = {
-    "Grade": "Source reliability (A–F) and information credibility (1–6) as you graded them; ? not graded; "
-             "“inherited”: the reliability is the outlet's",
-    "Evidence suggests": "The credibility the linked evidence suggests (see README: Claims board). Red: it differs "
-                         "from yours, which is never changed",
-    "Assessed by": "Who last set the claim's status, grades or rationale (Edit > Preferences > Analyst name)",
-    "For": "Distinct independent sources supporting the claim",
-    "Against": "Distinct independent sources contradicting the claim",
-    "Context": "Distinct independent sources giving context",
-}
 
 
 def cell_text(row: ClaimRow, column: str) -> str:

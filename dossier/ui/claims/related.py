@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from dossier.core.changes import ANNOTATIONS, Changes
 from dossier.operations.annotations import AddEvidence
 from dossier.store.claims import RelatedPassage, related_in_file
+from dossier.ui import theme
 from dossier.ui.session import DossierSession
 
 KEYS = {Qt.Key.Key_S: "supports", Qt.Key.Key_X: "contradicts", Qt.Key.Key_C: "context"}
-LINKED = QColor("#2e7d32")
+LINKED = QColor(theme.LINKED)
 
 
 class RelatedPassages(QWidget):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget,
 )
@@ -54,7 +54,7 @@ class EntityPickerDialog(QDialog):
         if self._shown:
             self.list_view.setCurrentIndex(self.list_model.index(0, 0))
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         from PySide6.QtGui import QKeyEvent
 
         # Up/Down in the filter box move through the list, so the hands stay on the keyboard.
@@ -64,7 +64,7 @@ class EntityPickerDialog(QDialog):
                 if 0 <= row < self.list_model.rowCount(QModelIndex()):
                     self.list_view.setCurrentIndex(self.list_model.index(row, 0))
                 return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
 
 
 class NewEntityDialog(QDialog):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPixmap
 
 from dossier.core.display import snippet
@@ -34,8 +34,8 @@ class EntityListModel(QAbstractTableModel):
     second at 7,500 entities), a table asks only for the rows on screen, so filtering 50,000
     entities costs one pass over a prepared list."""
 
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._entities: dict[int, EntityRow] = {}
         self._filter = NameFilter([])
@@ -162,8 +162,8 @@ def _bold() -> QFont:
 class MentionListModel(QAbstractListModel):
     """One entity's mentions, each shown with a little of the text around it."""
 
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._mentions: list[MentionContext] = []
 
@@ -197,8 +197,8 @@ class EntityArticlesModel(QAbstractListModel):
 
     ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._rows: list[tuple[int, str, int]] = []
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QProgressBar, QPushButton,
@@ -160,7 +160,7 @@ class EntitySidebar(QWidget):
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
                 a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.triggered.connect(slot)  # type: ignore[arg-type]
+            a.triggered.connect(slot)
             self.addAction(a)
             return a
 
@@ -204,8 +204,9 @@ class EntitySidebar(QWidget):
         if row < 0:  # hidden by the filter or a collapsed group: show everything
             self.filter_edit.clear()
             self.model.set_filter("")
-            if self.model.entity(entity_id) is not None and self.model.row_of(entity_id) < 0:
-                self.model.toggle_group(self.model.entity(entity_id).kind)  # type: ignore[union-attr]
+            entity = self.model.entity(entity_id)
+            if entity is not None and self.model.row_of(entity_id) < 0:
+                self.model.toggle_group(entity.kind)
             row = self.model.row_of(entity_id)
         if row >= 0:
             index = self.model.index(row, 0)
@@ -302,7 +303,7 @@ class EntitySidebar(QWidget):
         if kind is not None:  # a group row: fold or unfold it
             self.model.toggle_group(kind)
 
-    def _on_tree_context_menu(self, pos: object) -> None:
+    def _on_tree_context_menu(self, pos: QPoint) -> None:
         if self.current_entity_id() is None:
             return
         menu = QMenu(self)
@@ -311,7 +312,7 @@ class EntitySidebar(QWidget):
         menu.addMenu(self.kind_menu)
         menu.addSeparator()
         menu.addAction(self.delete_action)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     # -- going to mentions ----------------------------------------------------------------------

@@ -16,11 +16,13 @@ import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
     QGraphicsView,
     QStyleOptionGraphicsItem,
     QToolTip,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.store.network import Link, Node
+from dossier.ui import theme
 
 SCENE = 1000.0  # the layout is scaled into a square this wide
 LABELLED = 40  # the busiest this many are named at any zoom
@@ -133,7 +136,7 @@ class NetworkItem(QGraphicsObject):
         self._node_batches = sorted(by_look.items(), key=lambda item: -item[0][1])  # the big ones underneath
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         zoom = painter.worldTransform().m11()
         # Thousands of wide, translucent, antialiased lines cost seconds a frame: a crowded view draws
         # its links as plain hairlines (the strong ones darker) and its nodes without antialiasing.
@@ -145,18 +148,18 @@ class NetworkItem(QGraphicsObject):
             if crowded:  # hairlines, darker the stronger
                 pen = QPen(QColor.fromHsl(0, 0, max(60, 190 - int(width * 25))), 0)
             else:
-                pen = QPen(QColor(120, 120, 120, 110), width)
+                pen = QPen(QColor(*theme.NETWORK_LINK), width)
                 pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawLines(lines)
         if self.selected_link is not None:
-            pen = QPen(QColor("#d9480f"), 4)
+            pen = QPen(QColor(theme.NETWORK_CHOSEN), 4)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawLine(self.points[self._index[self.selected_link[0]]], self.points[self._index[self.selected_link[1]]])
         # Nodes: a round pen as wide as the circle draws each as a point, one call per colour and size.
         for (kind, radius), points in self._node_batches:
-            pen = QPen(self._colors.get(kind, self._colors.get("other", QColor("gray"))), 2 * radius)
+            pen = QPen(self._colors.get(kind, self._colors.get("other", QColor(theme.FALLBACK))), 2 * radius)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             pen.setCosmetic(True)
             painter.setPen(pen)
@@ -164,7 +167,7 @@ class NetworkItem(QGraphicsObject):
         painter.restore()
         if self.selected_node is not None:
             i = self._index[self.selected_node]
-            pen = QPen(QColor("#d9480f"), 3)
+            pen = QPen(QColor(theme.NETWORK_CHOSEN), 3)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -179,7 +182,7 @@ class NetworkItem(QGraphicsObject):
         font = QFont(painter.font())
         font.setPointSizeF(max(1.0, 8.5 / max(zoom, 0.05)))  # the same size on screen at every zoom
         painter.setFont(font)
-        painter.setPen(QColor(30, 30, 30))
+        painter.setPen(QColor(*theme.NETWORK_LABEL))
         for i, node in enumerate(self.nodes):
             if not everyone and i >= LABELLED and node.id != self.selected_node:
                 continue
@@ -219,7 +222,7 @@ class NetworkItem(QGraphicsObject):
                 best = (d, (link.source, link.target))
         return None if best is None else best[1]
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         node = self.node_at(event.pos())
         if node is not None:
             had_link = self.selected_link is not None
@@ -241,7 +244,7 @@ class NetworkItem(QGraphicsObject):
             return
         event.ignore()  # the view pans
 
-    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         if self._dragging is None:
             return
         i = self._index[self._dragging]
@@ -250,13 +253,13 @@ class NetworkItem(QGraphicsObject):
         self._reindex()
         self.update()
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         if self._dragging is not None:
             x, y = self.to_layout(self.points[self._index[self._dragging]])
             self.node_moved.emit(self._dragging, x, y)
         self._dragging = None
 
-    def hoverMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
         node = self.node_at(event.pos())
         if node is None:
             QToolTip.hideText()
@@ -303,16 +306,16 @@ class NetworkCanvas(QGraphicsView):
     def _scrolled(self) -> tuple[int, int]:
         return self.horizontalScrollBar().value(), self.verticalScrollBar().value()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self.fitted and self.item.nodes:
             self.fit()
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._scrolled_at_press = self._scrolled()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)
         if self._scrolled() != self._scrolled_at_press:
             self.fitted = False  # dragged the background: the user's view from now on
@@ -326,7 +329,7 @@ class NetworkCanvas(QGraphicsView):
         self.fitInView(content.adjusted(-margin, -margin, margin + content.width() * 0.12, margin),
                        Qt.AspectRatioMode.KeepAspectRatio)
 
-    def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         self.zoom(1.0015 ** event.angleDelta().y())
 
     def zoom(self, factor: float) -> None:
@@ -343,7 +346,7 @@ class NetworkCanvas(QGraphicsView):
         self.item.moving = False
         self.item.update()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_0:
             self.fit()
         elif event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):

@@ -72,7 +72,7 @@ def write(panel: Any, kind: str, out: Path) -> str:
             image.fill(0xFFFFFFFF)
             _render(panel, image, rect)
             # The stubs ask for bytes; PySide takes the format as str.
-            if not image.save(str(partial), "PNG"):  # type: ignore[call-overload]
+            if not image.save(str(partial), "PNG"):  # type: ignore[call-overload]  # stubs want bytes (see above)
                 raise OSError(f"the picture could not be written to {out.parent}")
     return panel.tr("Wrote the picture to %1").replace("%1", str(out))
 

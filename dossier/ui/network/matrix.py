@@ -4,7 +4,9 @@ cell opens the passages. Export as CSV from the network's Export menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
+)
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
 
 from dossier.core.citation import plural
@@ -17,8 +19,8 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MatrixModel(QAbstractTableModel):
-    def __init__(self, store: Database, f: NetworkFilter, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, store: Database, f: NetworkFilter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         limit = min(f.limit or MATRIX_LIMIT, MATRIX_LIMIT)
         self.nodes, self.counts = store.network.cooccurrence(NetworkFilter(**{**f.__dict__, "limit": limit}))
 

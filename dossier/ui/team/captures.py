@@ -23,7 +23,8 @@ def _pairs_in_file(path: Any) -> list[CapturePair]:
     from dossier.store import Database
 
     with Database.reading(path) as store:  # a worker's own read-only connection
-        return store.team.capture_proposals()  # type: ignore[no-any-return]
+        pairs: list[CapturePair] = store.team.capture_proposals()
+        return pairs
 
 
 class CaptureProposalBar(QWidget):

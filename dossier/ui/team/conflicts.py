@@ -6,7 +6,7 @@ undo, another merge) and keeps the next conflict selected, so several can be set
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
@@ -19,24 +19,29 @@ from dossier.operations.team import ResolveConflict
 from dossier.store import Database
 from dossier.store.team import KEEP_BOTH, KEEP_MINE, KEEP_THEIRS, Conflict
 from dossier.ui.session import DossierSession
-from dossier.ui.tables import record_table
+from dossier.ui.tables import Index, RecordTableModel, record_table
 
 COLUMNS = ("Passage", "Yours", "Theirs", "From")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ConflictsModel(QAbstractTableModel):
-    def __init__(self, store: Database, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+class ConflictsModel(RecordTableModel):
+    COLUMNS = COLUMNS
+
+    def __init__(self, store: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
-        self.rows: list[tuple[Conflict, Annotation, str | None]] = []  # conflict, my claim, its outlet
+        self._rows: list[tuple[Conflict, Annotation, str | None]] = []  # conflict, my claim, its outlet
+
+    @property
+    def rows(self) -> list[tuple[Conflict, Annotation, str | None]]:
+        return self._rows
 
     def reload(self) -> None:
         self.beginResetModel()
         conflicts = self._store.team.conflicts()
         mine = {c.annotation_id: self._store.annotations.get(c.annotation_id) for c in conflicts}
         outlets = {s.id: s.source for s in self._store.articles.summaries({a.article_id for a in mine.values()}).values()}
-        self.rows = [(c, mine[c.annotation_id], outlets.get(mine[c.annotation_id].article_id)) for c in conflicts]
+        self._rows = [(c, mine[c.annotation_id], outlets.get(mine[c.annotation_id].article_id)) for c in conflicts]
         self.endResetModel()
 
     def assessment(self, claim: Claim | None, outlet: str | None) -> str:
@@ -45,21 +50,10 @@ class ConflictsModel(QAbstractTableModel):
         grade = self._store.sources.grades().grade(claim, outlet)
         return f"{CLAIM_STATUS_LABELS[claim.status]}, {grade.label}"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        conflict, mine, outlet = self.rows[index.row()]
+        conflict, mine, outlet = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if column == "Passage":
             return mine.exact.replace("\n", " ")

@@ -116,7 +116,7 @@ class MergeFlow(QObject):
         if self.progress is None:
             self.progress = QProgressDialog(words, "", 0, 0, self._parent)
             self.progress.setWindowTitle(self._parent.tr("Merge Dossier"))
-            self.progress.setCancelButton(None)  # type: ignore[arg-type]  # a merge is one transaction: it ends whole
+            self.progress.setCancelButton(None)  # no Cancel: a merge is one transaction, it ends whole
             self.progress.setWindowModality(Qt.WindowModality.WindowModal)
             self.progress.setMinimumDuration(300)
         self.progress.setLabelText(words)

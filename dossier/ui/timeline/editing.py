@@ -19,7 +19,7 @@ def resolve_words(words: str, published: str | None, precision: str, language: s
 
     found = None
     if words.strip() and language in LANGUAGES:
-        found = resolve_local(words, language, base_date(published), "past")  # type: ignore[arg-type]
+        found = resolve_local(words, language, base_date(published), "past")
     if found is None and words.strip():
         found = resolve(words, base_date(published))
     fuzzy = found or FuzzyDate(None, None, "approximate", words)

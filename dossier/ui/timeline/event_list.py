@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from dossier.core.models import Event
-from dossier.ui.row_sync import RowSync
+from dossier.ui.tables import Index, RecordTableModel
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Date", "Event", "Article")
-Index = QModelIndex | QPersistentModelIndex
 
 
 class EventRow(NamedTuple):
@@ -30,9 +29,11 @@ class EventRow(NamedTuple):
     article: str
 
 
-class EventListModel(RowSync, QAbstractTableModel):
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+class EventListModel(RecordTableModel):
+    COLUMNS = COLUMNS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._all: list[EventRow] = []
         self._rows: list[EventRow] = []
         self._days: tuple[int, int] | None = None
@@ -52,22 +53,12 @@ class EventListModel(RowSync, QAbstractTableModel):
             rows = self._all
         else:
             first, last = self._days
-            rows = [r for r in self._all if r.first is None or (r.last >= first and r.first <= last)]  # type: ignore[operator]
+            rows = [r for r in self._all
+                    if r.first is None or (r.last is not None and r.last >= first and r.first <= last)]
         self.sync_rows(rows, key=lambda r: r.event_id)
 
     def row_of(self, event_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.event_id == event_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
+        return self.row_where(lambda r: r.event_id == event_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

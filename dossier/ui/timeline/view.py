@@ -13,8 +13,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPalette, QPen, QPixmap, QResizeEvent, QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from dossier.core.timeline import Span, TimelineData, ticks
@@ -173,7 +176,7 @@ class TimelineItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
 
     def _paint_density(self, painter: QPainter, data: TimelineData, lane: int, first: int, last: int,
-                       px_per_day: float, to_device, y: float, color: QColor,  # type: ignore[no-untyped-def]
+                       px_per_day: float, to_device: QTransform, y: float, color: QColor,
                        lane_height: float) -> None:
         width_px = max(1.0, (last - first) * px_per_day)
         bins = max(1, int(width_px // 4))  # a bar every 4 pixels
@@ -287,10 +290,8 @@ class TimelineView(QGraphicsView):
         self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
         event.accept()
 
-    def viewportEvent(self, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if isinstance(event, QNativeGestureEvent) and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
             self._zoomed_by_user = True
             self.zoom(1.0 + event.value())  # a trackpad pinch
             return True

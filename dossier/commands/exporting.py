@@ -1,0 +1,239 @@
+"""Commands that take things out of a dossier: `export` (PDF, ODT, Web Annotation JSON, CSV,
+GraphML, GEXF, the ACH matrix, FollowTheMoney), `publish` (the Datasette command) and `share` (a
+copy without the parts named)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.commands import EXIT_CANCELLED, EXIT_OK, fail
+from dossier.core.display import shown
+
+if TYPE_CHECKING:
+    from dossier.commands import Subcommands
+    from dossier.store import Database
+
+
+def add_export(commands: Subcommands) -> None:
+    p = commands.add_parser("export", help="export a dossier: PDF, W3C Web Annotation JSON, CSV")
+    p.add_argument("path", type=Path)
+    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the dossier PDF")
+    p.add_argument("--odt", type=Path, metavar="OUT.odt",
+                   help="the same report as an editable OpenDocument text (no page numbers or links)")
+    p.add_argument("--articles", metavar="IDS", help="only these articles (comma-separated ids)")
+    p.add_argument("--tags", metavar="NAMES", help="only annotations with these tags (comma-separated)")
+    p.add_argument("--claims-only", action="store_true", help="only claims (and their articles)")
+    p.add_argument("--passages-only", action="store_true", help="in the PDF, only the annotated passages of each article")
+    p.add_argument("--annotations", type=Path, metavar="OUT.json", help="W3C Web Annotation JSON-LD")
+    p.add_argument("--csv", type=Path, metavar="OUT.csv", help="one row per annotation")
+    p.add_argument("--graphml", type=Path, metavar="OUT.graphml", help="the entity network as GraphML (yEd, Gephi)")
+    p.add_argument("--gexf", type=Path, metavar="OUT.gexf", help="the entity network as GEXF (Gephi)")
+    p.add_argument("--ach", type=Path, metavar="OUT.csv", help="the competing-hypotheses matrix as CSV")
+    p.add_argument("--ftm", type=Path, metavar="OUT.ftm.json",
+                   help="FollowTheMoney entities, one per line, for OpenAleph (needs the ftm extra)")
+    p.add_argument("--without", metavar="PARTS",
+                   help="leave out what `dossier share` leaves out: notes, rationales, authors, hypotheses, summary, "
+                   "tag:NAME, articles-tagged:NAME (comma-separated)")
+    p.add_argument("--analyst", metavar="NAME", help="creator named in the export")
+    p.add_argument("--handling", metavar="TEXT", help="a handling line for the cover, e.g. \"Internal — not for publication\"")
+    # For the app, which runs the PDF export as a child process: progress lines on stdout, and
+    # standard input closing means "cancel" (so the export stops if the app goes away, too).
+    p.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(run=cmd_export)
+
+
+def add_publish(commands: Subcommands) -> None:
+    p = commands.add_parser("publish", help="print the command that publishes a dossier read-only with Datasette")
+    p.add_argument("path", type=Path)
+    p.add_argument("--port", type=int, default=8001, help="the port Datasette listens on (1–65535)")
+    p.set_defaults(run=cmd_publish)
+
+
+def add_share(commands: Subcommands) -> None:
+    p = commands.add_parser("share", help="write a copy of a dossier fit to share, without the parts you name")
+    p.add_argument("path", type=Path)
+    p.add_argument("out", type=Path, metavar="OUT.dossier", help="the new dossier (never over an existing one)")
+    p.add_argument("--without", metavar="PARTS", default="",
+                   help="comma-separated: notes, rationales, authors (analysts' names and times), hypotheses, "
+                   "summary, tag:NAME (annotations with that tag), articles-tagged:NAME (articles with an "
+                   "annotation with that tag, and all that hangs on them)")
+    p.set_defaults(run=cmd_share)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dossier.store import Database
+
+    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm):
+        return fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
+                     "--graphml OUT.graphml, --gexf OUT.gexf, --ach OUT.csv and/or --ftm OUT.ftm.json")
+    articles = None
+    if args.articles:
+        try:
+            articles = [int(part) for part in args.articles.split(",") if part.strip()]
+        except ValueError:
+            return fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
+    from dossier.store.targets import TargetRefused, check_target
+
+    outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach,
+                               args.ftm) if out]
+    if len({out.resolve() for out in outputs}) < len(outputs):
+        return fail("the same file is named for two exports; give each its own")
+    try:
+        for out in outputs:
+            check_target(out, args.path)
+    except TargetRefused as refusal:
+        return fail(str(refusal))
+    if args.without:  # the export is made from a copy fit to share, in a folder of its own
+        import tempfile
+
+        from dossier.store.sharing import ShareRefused, parse_without, share_copy
+
+        with tempfile.TemporaryDirectory(prefix="dossier-shared-") as scratch:
+            shared = Path(scratch) / args.path.name  # the report names the dossier's file as it is
+            try:
+                share_copy(args.path, shared, parse_without(args.without))
+            except ShareRefused as refusal:
+                return fail(str(refusal))
+            return _export_from(Database.open_readonly(shared), args, articles)
+    return _export_from(Database.open_readonly(args.path), args, articles)
+
+
+def _export_from(store: "Database", args: argparse.Namespace, articles: list[int] | None) -> int:
+    try:
+        if args.pdf:
+            from dossier.export.pdf import Cancelled
+
+            try:
+                _export_pdf(store, args, articles)
+            except ValueError as exc:
+                return fail(str(exc))
+            except Cancelled:
+                print("dossier: export cancelled; no file was written", file=sys.stderr)
+                return EXIT_CANCELLED
+        if args.odt:
+            try:
+                _export_odt(store, args, articles)
+            except ValueError as exc:
+                return fail(str(exc))
+        if args.annotations:
+            from dossier.export.web_annotation import write_collection
+
+            count = write_collection(store, args.annotations, creator=args.analyst)
+            print(f"wrote {count} annotations to {args.annotations}")
+        if args.csv:
+            from dossier.export.csv_export import write_csv
+
+            count = write_csv(store, args.csv)
+            print(f"wrote {count} rows to {args.csv}")
+        for kind, out in (("graphml", args.graphml), ("gexf", args.gexf)):
+            if out:
+                from dossier.export.graph_files import write_graph
+
+                nodes, links = write_graph(store, out, kind)
+                print(f"wrote {nodes} entities and {links} links to {out}")
+        if args.ach:
+            from dossier.export.ach_export import write_ach_csv
+
+            rows = write_ach_csv(store, args.ach)
+            print(f"wrote {rows} rows of evidence to {args.ach}")
+        if args.ftm:
+            from dossier.export.ftm import write_ftm
+
+            try:
+                count = write_ftm(store, args.ftm)
+            except ValueError as exc:  # the extra is not installed
+                return fail(str(exc))
+            print(f"wrote {count} FollowTheMoney entities to {args.ftm}")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | None) -> None:
+    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a screen
+    from PySide6.QtGui import QGuiApplication
+
+    from dossier.export.pdf import PdfOptions, export_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
+    options = PdfOptions(**_report_options(args, articles))
+    report = None
+    if args.progress:
+        import threading
+
+        options.cancel = threading.Event()
+        threading.Thread(target=_cancel_when_stdin_closes, args=(options.cancel,), daemon=True).start()
+
+        def report(done: int, total: int) -> None:
+            print(f"progress {done} {total}", flush=True)
+
+    pages = export_pdf(store, args.pdf, options, progress=report)  # type: ignore[arg-type]
+    print(f"wrote {pages} pages to {args.pdf}", flush=True)
+
+
+def _report_options(args: argparse.Namespace, articles: list[int] | None) -> dict[str, object]:
+    tags = [t.strip() for t in args.tags.split(",") if t.strip()] if args.tags else None
+    return {"article_ids": articles, "tag_names": tags, "claims_only": args.claims_only,
+            "passages_only": args.passages_only, "analyst": args.analyst or "", "handling": args.handling or ""}
+
+
+def _export_odt(store: object, args: argparse.Namespace, articles: list[int] | None) -> None:
+    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from dossier.export.odt import export_odt
+    from dossier.export.report import ReportOptions
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
+    count = export_odt(store, args.odt, ReportOptions(**_report_options(args, articles)))  # type: ignore[arg-type]
+    print(f"wrote the report of {count} articles to {args.odt}", flush=True)
+
+
+def _cancel_when_stdin_closes(cancel: object) -> None:
+    """The app cancels an export by closing our standard input (or by going away). Reads the
+    raw descriptor: a daemon thread blocked in Python's buffered stdin aborts the interpreter at
+    exit, one blocked in os.read does not."""
+    try:
+        while os.read(sys.stdin.fileno(), 1024):
+            pass
+    except (OSError, ValueError):
+        pass
+    cancel.set()  # type: ignore[attr-defined]
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from dossier.export.publish import publish_command
+    from dossier.store import read_info
+
+    if not 1 <= args.port <= 65535:
+        return fail(f"--port takes a port number from 1 to 65535, not {args.port}")
+    read_info(args.path)  # a dossier this version can read, or the reason it isn't
+    command = publish_command(args.path, args.port)
+    print("Publish it read-only with Datasette (pip install 'datasette>=0.65,<1.0'):")
+    print("  " + " ".join(shlex.quote(part) for part in command))
+    print(f"then open http://127.0.0.1:{args.port}/ ; the canned queries are claims, entity_mentions and "
+          "chronology.")
+    return EXIT_OK
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from dossier.store.sharing import ShareRefused, parse_without, share_copy
+    from dossier.store.targets import TargetRefused
+
+    try:
+        choices = parse_without(args.without)
+        if not choices.anything:
+            return fail("say what to leave out with --without (notes, rationales, authors, hypotheses, summary, "
+                         "tag:NAME, articles-tagged:NAME); for a whole copy, copy the file.")
+        share_copy(args.path, args.out, choices)
+    except (ShareRefused, TargetRefused) as refusal:
+        return fail(str(refusal))
+    print(f"Shared copy written to {shown(str(args.out))}, without {shown(choices.described())}.")
+    return EXIT_OK

@@ -1,0 +1,226 @@
+"""Commands that bring things into a dossier: `import` (articles), `import-annotations` (W3C Web
+Annotation JSON), `merge` (another analyst's dossier) and `import-ftm` (FollowTheMoney entities)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.commands import EXIT_ERROR, EXIT_OK, fail
+from dossier.core.display import shown
+
+if TYPE_CHECKING:
+    from dossier.commands import Subcommands
+    from dossier.ingest.pipeline import ImportReport
+
+
+def add_import(commands: Subcommands) -> None:
+    p = commands.add_parser("import", help="import articles (text, Markdown, HTML, PDF) into a dossier")
+    p.add_argument("paths", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--into", type=Path, required=True, metavar="PATH",
+                   help="the dossier (created if it does not exist)")
+    p.add_argument("--published", metavar="DATE", help="publication date: 2021-05-14, 2021-05 or 2021")
+    p.add_argument("--source", metavar="NAME", help="the outlet (e.g. Reuters)")
+    p.add_argument("--url", metavar="URL", help="where the article was published")
+    p.add_argument("--no-extract", action="store_true", help="skip entity and date extraction")
+    p.add_argument("--report", type=Path, metavar="OUT.csv",
+                   help="every file with what became of it (imported, duplicate, failed and why, skipped)")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="processes running the language model (default: every core; 1 runs it here)")
+    p.set_defaults(run=cmd_import)
+
+
+def add_import_annotations(commands: Subcommands) -> None:
+    p = commands.add_parser("import-annotations", help="read W3C Web Annotation JSON into a dossier")
+    p.add_argument("path", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE.json")
+    p.set_defaults(run=cmd_import_annotations)
+
+
+def add_merge(commands: Subcommands) -> None:
+    p = commands.add_parser("merge", help="merge another analyst's dossier into PATH (nothing is overwritten)")
+    p.add_argument("path", type=Path)
+    p.add_argument("other", type=Path, metavar="OTHER.dossier")
+    p.add_argument("--preview", action="store_true", help="say what the merge would do, and change nothing")
+    p.set_defaults(run=cmd_merge)
+
+
+def add_import_ftm(commands: Subcommands) -> None:
+    p = commands.add_parser("import-ftm", help="read FollowTheMoney entities (from --ftm or OpenAleph) into a dossier")
+    p.add_argument("path", type=Path, help="the dossier (created if it does not exist)")
+    p.add_argument("file", type=Path, metavar="FILE.ftm.json")
+    p.add_argument("--preview", action="store_true", help="say what it would bring, and change nothing")
+    p.set_defaults(run=cmd_import_ftm)
+
+
+DUPLICATES_LISTED = 20
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from dossier.ingest.dates import parse_published
+    from dossier.ingest.pipeline import ImportOptions, import_files
+    from dossier.store import Database
+
+    published = None
+    if args.published:
+        published = parse_published(args.published)
+        if published is None:
+            return fail(f"--published {args.published!r} is not a date: write 2021-05-14, 2021-05 or 2021")
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        return fail(f"{missing[0]}: no such file or folder")
+    if args.report:
+        from dossier.store.targets import TargetRefused, check_target
+
+        try:
+            check_target(args.report, args.into)
+        except TargetRefused as refusal:
+            return fail(str(refusal))
+    store = Database.open(args.into) if args.into.exists() else Database.create(args.into, args.into.stem)
+    from dossier.ingest.model_pool import default_jobs
+
+    if args.jobs is not None and args.jobs < 1:
+        return fail("--jobs takes a number of processes, 1 or more")
+    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract,
+                            jobs=args.jobs or default_jobs())
+    show_progress = sys.stderr.isatty()
+    try:
+        from dossier.store.backups import BackupFailed
+
+        try:
+            store.backup_if_due()
+        except BackupFailed as error:  # the import goes on; the user is told
+            print(f"dossier: warning: {error}", file=sys.stderr)
+        report = None
+        started = time.monotonic()
+        for progress in import_files(store, args.paths, options):
+            report = progress.report
+            if show_progress and progress.total:
+                from dossier.ingest.pipeline import rate_and_left
+
+                bar = "#" * (20 * progress.done // progress.total)
+                pace = rate_and_left(progress.done, progress.total, time.monotonic() - started)
+                line = f"[{bar:<20}] {progress.done:,}/{progress.total:,} files · {report.found()}" + \
+                    (f" · {pace}" if pace else "")
+                print(f"\r{line[:150]:<150}", end="", file=sys.stderr)
+        if show_progress:
+            print(file=sys.stderr)
+    except KeyboardInterrupt:
+        return fail("interrupted; what was imported so far is kept")
+    finally:
+        store.close()
+    assert report is not None
+    _print_import_report(report, args)
+    return EXIT_OK if not report.failed else EXIT_ERROR
+
+
+def _print_import_report(report: ImportReport, args: argparse.Namespace) -> None:
+    """What became of every file, grouped; the duplicates of a resumed import in part."""
+    from dossier.ingest.many import left_out_words
+
+    print(f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}"
+          f" into {shown(args.into)}")
+    for path, existing in report.duplicates[:DUPLICATES_LISTED]:
+        print(f"  duplicate: {shown(path)} (same text as article {existing})")
+    if len(report.duplicates) > DUPLICATES_LISTED:  # a resumed import: thousands already there
+        print(f"  … and {len(report.duplicates) - DUPLICATES_LISTED:,} more already in the dossier"
+              + (" (all listed in the report)" if args.report else " (--report OUT.csv lists them all)"))
+    for path, note in report.notes:
+        print(f"  note: {shown(path)}: {shown(note)}")
+    for path, reason in sorted(report.failed, key=lambda failure: (failure[1], str(failure[0]))):
+        print(f"  failed: {shown(path)}: {shown(reason)}")
+    if report.captured:
+        print(f"  {len(report.captured):,} page(s) captured again, kept as captures of their articles")
+    if report.left_out:
+        print(f"  left out {left_out_words(report.left_out)}")
+    if report.skipped:
+        print(f"  skipped {len(report.skipped):,} hidden or other files in the folders")
+    if args.report:
+        from dossier.ingest.pipeline import write_report_csv
+
+        rows = write_report_csv(report, args.report)
+        print(f"  wrote the report of {rows:,} files to {shown(args.report)}")
+
+
+def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from dossier.export.web_annotation import import_annotations
+    from dossier.store import Database
+
+    store = Database.open(args.path)
+    try:
+        result = import_annotations(store, args.file)
+    except ValueError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+    print(f"placed {len(result.placed)}, orphaned {len(result.orphaned)}, already there {result.already_there}, "
+          f"skipped {len(result.skipped)}")
+    for reason in result.skipped:
+        print(f"  skipped: {reason}")
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from dossier.store import Database
+    from dossier.store.merging import merge_dossier, preview_merge
+
+    store = Database.open(args.path)
+    try:
+        report = (preview_merge if args.preview else merge_dossier)(store, args.other)
+        conflicts = store.team.conflicts()
+    finally:
+        store.close()
+    print(("Merging would bring in, from " if args.preview else "Merged from ") + shown(report.merged_from) + ":")
+    for line in report.lines():
+        print(f"  {shown(line)}")
+    if args.preview:
+        print("Nothing was changed (--preview).")
+    elif report.adds_nothing:
+        print("Nothing new: everything in it is here already.")
+    if conflicts and not args.preview:
+        print(f"{len(conflicts)} conflict(s) to settle: open the dossier, View > Conflicts "
+              "(keep mine, keep theirs or keep both).")
+    return EXIT_OK
+
+
+def cmd_import_ftm(args: argparse.Namespace) -> int:
+    from dossier.store import Database
+
+    import tempfile
+
+    from dossier.store.files import NotAFile, check_input
+
+    try:
+        check_input(args.file, "FollowTheMoney file")  # a pipe or device: refused before a dossier is made
+    except NotAFile as refusal:
+        return fail(str(refusal))
+    with tempfile.TemporaryDirectory(prefix="dossier-preview-") as scratch:
+        if args.path.exists():
+            store = Database.open(args.path)
+        else:  # a new dossier; a preview of one is made aside, so nothing is created
+            target = Path(scratch) / "preview.dossier" if args.preview else args.path
+            store = Database.create(target, args.file.name.split(".")[0])
+        try:
+            from dossier.ingest.ftm import import_ftm
+
+            result = import_ftm(store, args.file, preview=args.preview)
+        except ValueError as exc:
+            return fail(str(exc))
+        finally:
+            store.close()
+    print(f"{'Would bring in' if args.preview else 'Read'} {result.read} FollowTheMoney entities from "
+          f"{shown(args.file)}:")
+    for line in result.report.lines():
+        print(f"  {shown(line)}")
+    for reason in result.skipped[:50]:
+        print(f"  skipped: {shown(reason)}")
+    if len(result.skipped) > 50:
+        print(f"  … and {len(result.skipped) - 50} more skipped")
+    if args.preview:
+        print("Nothing was changed (--preview).")
+    elif result.report.adds_nothing:
+        print("Nothing new: everything in it is here already.")
+    return EXIT_OK
