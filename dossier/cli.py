@@ -20,6 +20,13 @@ from typing import TYPE_CHECKING
 from dossier import __version__
 
 from dossier.core.display import shown
+from dossier.store.errors import DossierError
+from dossier.store import Store
+from dossier.store.backups import BackupFailed
+from dossier.store.files import NotAFile, check_input
+from dossier.store import read_info
+from dossier.store.backups import backup_taken_at, list_backups
+from dossier.store.backups import newest_good_backup, restore_backup
 
 if TYPE_CHECKING:
     from dossier.store import Store
@@ -142,7 +149,7 @@ COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge",
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--self-test"]:
-        from dossier.selftest import self_test
+        from dossier.selftest import self_test  # lazy: each command loads what it needs; the window starts through here
 
         return self_test()
     # `dossier` and `dossier PATH` open the app: the common case skips building the parser.
@@ -153,7 +160,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             args_list.insert(0, "open")  # `dossier PATH --flag` is `dossier open PATH --flag`
         args = build_parser().parse_args(args_list)
     run: Callable[[argparse.Namespace], int] = args.run
-    from dossier.store.errors import DossierError
 
     if not os.environ.get("DOSSIER_DEBUG"):
         _quiet_libraries()
@@ -199,9 +205,9 @@ def _fail(message: str) -> int:
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
-    from dossier.sample import write_sample, replace_with_sample
+    from dossier.sample import write_sample, replace_with_sample  # lazy: each command loads what it needs; the window starts through here
 
-    from dossier.store.targets import TargetRefused, check_target, holds_a_dossier
+    from dossier.store.targets import TargetRefused, check_target, holds_a_dossier  # lazy: each command loads what it needs; the window starts through here
 
     path: Path = args.path
     if path.exists() and not args.force:
@@ -222,10 +228,9 @@ DUPLICATES_LISTED = 20
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from dossier.ingest.dates import parse_published
-    from dossier.ingest.many import left_out_words
-    from dossier.ingest.pipeline import ImportOptions, import_files
-    from dossier.store import Store
+    from dossier.ingest.dates import parse_published  # lazy: each command loads what it needs; the window starts through here
+    from dossier.ingest.many import left_out_words  # lazy: each command loads what it needs; the window starts through here
+    from dossier.ingest.pipeline import ImportOptions, import_files  # lazy: each command loads what it needs; the window starts through here
 
     published = None
     if args.published:
@@ -236,14 +241,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if missing:
         return _fail(f"{missing[0]}: no such file or folder")
     if args.report:
-        from dossier.store.targets import TargetRefused, check_target
+        from dossier.store.targets import TargetRefused, check_target  # lazy: each command loads what it needs; the window starts through here
 
         try:
             check_target(args.report, args.into)
         except TargetRefused as refusal:
             return _fail(str(refusal))
     store = Store.open(args.into) if args.into.exists() else Store.create(args.into, args.into.stem)
-    from dossier.ingest.model_pool import default_jobs
+    from dossier.ingest.model_pool import default_jobs  # lazy: each command loads what it needs; the window starts through here
 
     if args.jobs is not None and args.jobs < 1:
         return _fail("--jobs takes a number of processes, 1 or more")
@@ -251,8 +256,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
                             jobs=args.jobs or default_jobs())
     show_progress = sys.stderr.isatty()
     try:
-        from dossier.store.backups import BackupFailed
-
         try:
             store.backup_if_due()
         except BackupFailed as error:  # the import goes on; the user is told
@@ -262,7 +265,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for progress in import_files(store, args.paths, options):
             report = progress.report
             if show_progress and progress.total:
-                from dossier.ingest.pipeline import rate_and_left
+                from dossier.ingest.pipeline import rate_and_left  # lazy: each command loads what it needs; the window starts through here
 
                 bar = "#" * (20 * progress.done // progress.total)
                 pace = rate_and_left(progress.done, progress.total, time.monotonic() - started)
@@ -294,7 +297,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if report.skipped:
         print(f"  skipped {len(report.skipped):,} hidden or other files in the folders")
     if args.report:
-        from dossier.ingest.pipeline import write_report_csv
+        from dossier.ingest.pipeline import write_report_csv  # lazy: each command loads what it needs; the window starts through here
 
         rows = write_report_csv(report, args.report)
         print(f"  wrote the report of {rows:,} files to {shown(args.report)}")
@@ -302,8 +305,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from dossier.store import Store
-
     if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm):
         return _fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
                      "--graphml OUT.graphml, --gexf OUT.gexf, --ach OUT.csv and/or --ftm OUT.ftm.json")
@@ -313,7 +314,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             articles = [int(part) for part in args.articles.split(",") if part.strip()]
         except ValueError:
             return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
-    from dossier.store.targets import TargetRefused, check_target
+    from dossier.store.targets import TargetRefused, check_target  # lazy: each command loads what it needs; the window starts through here
 
     outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach,
                                args.ftm) if out]
@@ -327,7 +328,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.without:  # the export is made from a copy fit to share, in a folder of its own
         import tempfile
 
-        from dossier.store.sharing import ShareRefused, parse_without, share_copy
+        from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: each command loads what it needs; the window starts through here
 
         with tempfile.TemporaryDirectory(prefix="dossier-shared-") as scratch:
             shared = Path(scratch) / args.path.name  # the report names the dossier's file as it is
@@ -342,7 +343,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
-            from dossier.export.pdf import Cancelled
+            from dossier.export.pdf import Cancelled  # lazy: each command loads what it needs; the window starts through here
 
             try:
                 _export_pdf(store, args, articles)
@@ -357,28 +358,28 @@ def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] |
             except ValueError as exc:
                 return _fail(str(exc))
         if args.annotations:
-            from dossier.export.web_annotation import write_collection
+            from dossier.export.web_annotation import write_collection  # lazy: each command loads what it needs; the window starts through here
 
             count = write_collection(store, args.annotations, creator=args.analyst)
             print(f"wrote {count} annotations to {args.annotations}")
         if args.csv:
-            from dossier.export.csv_export import write_csv
+            from dossier.export.csv_export import write_csv  # lazy: each command loads what it needs; the window starts through here
 
             count = write_csv(store, args.csv)
             print(f"wrote {count} rows to {args.csv}")
         for kind, out in (("graphml", args.graphml), ("gexf", args.gexf)):
             if out:
-                from dossier.export.graph_files import write_graph
+                from dossier.export.graph_files import write_graph  # lazy: each command loads what it needs; the window starts through here
 
                 nodes, links = write_graph(store, out, kind)
                 print(f"wrote {nodes} entities and {links} links to {out}")
         if args.ach:
-            from dossier.export.ach_export import write_ach_csv
+            from dossier.export.ach_export import write_ach_csv  # lazy: each command loads what it needs; the window starts through here
 
             rows = write_ach_csv(store, args.ach)
             print(f"wrote {rows} rows of evidence to {args.ach}")
         if args.ftm:
-            from dossier.export.ftm import write_ftm
+            from dossier.export.ftm import write_ftm  # lazy: each command loads what it needs; the window starts through here
 
             try:
                 count = write_ftm(store, args.ftm)
@@ -395,7 +396,7 @@ def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | N
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a screen
     from PySide6.QtGui import QGuiApplication
 
-    from dossier.export.pdf import PdfOptions, export_pdf
+    from dossier.export.pdf import PdfOptions, export_pdf  # lazy: each command loads what it needs; the window starts through here
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
     options = PdfOptions(**_report_options(args, articles))
@@ -424,8 +425,8 @@ def _export_odt(store: object, args: argparse.Namespace, articles: list[int] | N
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
-    from dossier.export.odt import export_odt
-    from dossier.export.report import ReportOptions
+    from dossier.export.odt import export_odt  # lazy: each command loads what it needs; the window starts through here
+    from dossier.export.report import ReportOptions  # lazy: each command loads what it needs; the window starts through here
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
     count = export_odt(store, args.odt, ReportOptions(**_report_options(args, articles)))  # type: ignore[arg-type]
@@ -445,8 +446,7 @@ def _cancel_when_stdin_closes(cancel: object) -> None:
 
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:
-    from dossier.export.web_annotation import import_annotations
-    from dossier.store import Store
+    from dossier.export.web_annotation import import_annotations  # lazy: each command loads what it needs; the window starts through here
 
     store = Store.open(args.path)
     try:
@@ -463,8 +463,7 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
-    from dossier.store import Store
-    from dossier.store.merging import merge_dossier, preview_merge
+    from dossier.store.merging import merge_dossier, preview_merge  # lazy: each command loads what it needs; the window starts through here
 
     store = Store.open(args.path)
     try:
@@ -486,11 +485,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_ftm(args: argparse.Namespace) -> int:
-    from dossier.store import Store
-
     import tempfile
-
-    from dossier.store.files import NotAFile, check_input
 
     try:
         check_input(args.file, "FollowTheMoney file")  # a pipe or device: refused before a dossier is made
@@ -503,7 +498,7 @@ def _cmd_import_ftm(args: argparse.Namespace) -> int:
             target = Path(scratch) / "preview.dossier" if args.preview else args.path
             store = Store.create(target, args.file.name.split(".")[0])
         try:
-            from dossier.ingest.ftm import import_ftm
+            from dossier.ingest.ftm import import_ftm  # lazy: each command loads what it needs; the window starts through here
 
             result = import_ftm(store, args.file, preview=args.preview)
         except ValueError as exc:
@@ -526,8 +521,7 @@ def _cmd_import_ftm(args: argparse.Namespace) -> int:
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
-    from dossier.export.publish import publish_command
-    from dossier.store import read_info
+    from dossier.export.publish import publish_command  # lazy: each command loads what it needs; the window starts through here
 
     if not 1 <= args.port <= 65535:
         return _fail(f"--port takes a port number from 1 to 65535, not {args.port}")
@@ -541,8 +535,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 
 def _cmd_share(args: argparse.Namespace) -> int:
-    from dossier.store.sharing import ShareRefused, parse_without, share_copy
-    from dossier.store.targets import TargetRefused
+    from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: each command loads what it needs; the window starts through here
+    from dossier.store.targets import TargetRefused  # lazy: each command loads what it needs; the window starts through here
 
     try:
         choices = parse_without(args.without)
@@ -560,8 +554,6 @@ INFO_KEYS = ("articles", "entities", "mentions", "events", "annotations", "claim
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    from dossier.store import read_info
-
     info = read_info(args.path)
     if args.json:
         payload: dict[str, object] = {"schema_version": info.schema_version}
@@ -584,8 +576,6 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_backups(args: argparse.Namespace) -> int:
-    from dossier.store.backups import backup_taken_at, list_backups
-
     found = list_backups(args.path)
     if not found:
         print(f"no backups of {args.path} yet")
@@ -596,8 +586,6 @@ def _cmd_backups(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from dossier.store.backups import newest_good_backup, restore_backup
-
     backup = args.backup or newest_good_backup(args.path)
     if backup is None:
         return _fail(f"no good backup of {args.path} was found")
@@ -615,7 +603,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if args.path is not None and not args.path.exists():
         return _fail(f"{args.path}: no such file (create one with `dossier sample {args.path}` "
                      "or File > New Dossier in the app)")
-    from dossier.app import run
+    from dossier.app import run  # lazy: each command loads what it needs; the window starts through here
 
     return run(args.path)
 

@@ -11,6 +11,8 @@ from dossier.ingest.text_reader import read_text
 from dossier.paths import resources_dir
 from dossier.store import Store
 from dossier.store.database import PENDING_EXTRACTION
+from dossier.ingest.extract import extract_articles
+from dossier.store.lock import DossierLock, lock_path
 
 SAMPLE_ARTICLE = "sample/russian-forces-armenia-border.txt"
 SAMPLE_TITLE = "Armenia–Azerbaijan border, May 2021"
@@ -63,8 +65,6 @@ def write_sample(path: Path, extract: bool = True) -> Store:
             if not extract:
                 store.set_meta(PENDING_EXTRACTION, str(article_id))
         if extract:
-            from dossier.ingest.extract import extract_articles
-
             extract_articles(store, [article_id])
     except BaseException:
         store.close()
@@ -75,8 +75,6 @@ def write_sample(path: Path, extract: bool = True) -> Store:
 def replace_with_sample(path: Path) -> Store:
     """`dossier sample --force`: build the sample beside `path`, then swap it in, refusing
     while `path` is open in the app."""
-    from dossier.store.lock import DossierLock, lock_path
-
     fresh = path.with_name(f".{path.name}.new")
     _remove_with_sidecars(fresh)
     try:

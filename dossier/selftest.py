@@ -26,7 +26,7 @@ def self_test() -> int:
         step = "start"
         try:
             step = "write the sample dossier with its entities"
-            from dossier.sample import write_sample
+            from dossier.sample import write_sample  # lazy: a step that can't import is reported as that step
 
             store = write_sample(folder / "self-test.dossier")
             assert store.counts()["entities"] >= 10, "too few entities were found"
@@ -38,19 +38,20 @@ def self_test() -> int:
             step = "detect a language and read its dates"
             check_languages()
             step = "run the language model in a worker process"
-            from dossier.ingest.model_pool import ModelPool
-            from dossier.ingest.nlp import load_pipeline
+            from dossier.ingest.model_pool import ModelPool  # lazy: a step that can't import is reported as that step
+            from dossier.ingest.nlp import load_pipeline  # lazy: a step that can't import is reported as that step
 
             with ModelPool(1) as pool:
                 (doc,) = pool.docs(load_pipeline(), pool.submit(["Nikol Pashinyan met Vladimir Putin in Moscow."]))
                 assert {e.text for e in doc.ents} >= {"Moscow"}, "the worker's model found nothing"
             step = "draw the entity network and write it as GraphML"
-            from dossier.core.network_layout import layout
-            from dossier.export.graph_files import write_graph
-            from dossier.store import Store
+            from dossier.analysis.network import build_network  # lazy: a step that can't import is reported as that step
+            from dossier.analysis.network_layout import layout  # lazy: a step that can't import is reported as that step
+            from dossier.export.graph_files import write_graph  # lazy: a step that can't import is reported as that step
+            from dossier.store import Store  # lazy: a step that can't import is reported as that step
 
             with Store.open_readonly(folder / "self-test.dossier") as reader:
-                network = reader.network()
+                network = build_network(reader.network())
                 placed = layout([n.id for n in network.nodes], [(k.source, k.target, k.passages) for k in network.links])
                 assert len(placed) == len(network.nodes) >= 10, "the network is missing entities"
                 write_graph(reader, folder / "self-test.graphml", "graphml")
@@ -59,9 +60,9 @@ def self_test() -> int:
             from PySide6.QtCore import QSettings
             from PySide6.QtWidgets import QApplication
 
-            from dossier.ui.main_window import MainWindow
-            from dossier.ui.settings import Settings
-            from dossier.ui.tasks import TaskRunner
+            from dossier.ui.main_window import MainWindow  # lazy: a step that can't import is reported as that step
+            from dossier.ui.settings import Settings  # lazy: a step that can't import is reported as that step
+            from dossier.ui.tasks import TaskRunner  # lazy: a step that can't import is reported as that step
 
             app = QApplication.instance() or QApplication(sys.argv[:1])
             tasks = TaskRunner(app)
@@ -86,7 +87,7 @@ def self_test() -> int:
             step = "write a one-page PDF"
             from PySide6.QtGui import QFont, QPainter, QPdfWriter
 
-            from dossier.export.fonts import register_fonts
+            from dossier.export.fonts import register_fonts  # lazy: a step that can't import is reported as that step
 
             pdf = folder / "self-test.pdf"
             writer = QPdfWriter(str(pdf))
@@ -115,15 +116,15 @@ def check_languages() -> None:
     Natasha reads Russian names; place names in Armenian and country names in Turkish are known."""
     from datetime import date
 
-    from dossier.ingest.language import detect_language, language_name
-    from dossier.ingest.local_dates import find_local_dates
+    from dossier.ingest.language import detect_language, language_name  # lazy: a step that can't import is reported as that step
+    from dossier.ingest.local_dates import find_local_dates  # lazy: a step that can't import is reported as that step
 
     assert detect_language("Հայաստանի վարչապետը երեկ դիմեց ՀԱՊԿ-ին՝ խնդրելով օգնություն։") == "hy"
     assert language_name("ceb") == "Cebuano", "pycountry's languages are missing"
     (found,) = find_local_dates("Բանակցությունները տեղի ունեցան մայիսի 12-ին։", "hy", date(2021, 5, 14))
     assert found.date.earliest == "2021-05-12", "an Armenian date was misread"
-    from dossier.ingest.names_abroad import known_forms
-    from dossier.ingest.natasha_ner import russian_names
+    from dossier.ingest.names_abroad import known_forms  # lazy: a step that can't import is reported as that step
+    from dossier.ingest.natasha_ner import russian_names  # lazy: a step that can't import is reported as that step
 
     names = {(n.name, n.kind) for n in russian_names("Министр Сергей Лавров встретился с Николом Пашиняном в Москве.")}
     assert {("Сергей Лавров", "person"), ("Никол Пашинян", "person")} <= names, f"Natasha read {names}"

@@ -19,12 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.core.citation import format_date
-from dossier.export.atomic import pdf_reads, written_whole
+from dossier.store.atomic import pdf_reads, written_whole
 from dossier.export.pdf_html import PdfContent, anchor
 from dossier.export.report import (
     PAGE_BREAK, PAGE_COLUMN_PX, Layout, ReportOptions, Selection, build, report_document, select,
 )
 from dossier.store import Store
+from dossier.store.targets import check_target
+from dossier.export.fonts import register_fonts
+from dossier.export.timeline_figure import timeline_figures
+from dossier.core.citation import plural
 
 PAGE_MARGIN_MM = 18
 HEADER_MM = 8
@@ -45,8 +49,6 @@ def export_pdf(store: Store, out: Path, options: PdfOptions | None = None,
                progress: Callable[[int, int], None] | None = None) -> int:
     """Write the dossier PDF to `out` (via a temporary file: a failure or cancel leaves no
     half-written PDF). Returns the number of pages. Needs a QGuiApplication."""
-    from dossier.store.targets import check_target
-
     options = options or PdfOptions()
     check_target(out, store.path)  # before any layout: never a dossier, and a folder we can write to
     with written_whole(out, pdf_reads) as partial:
@@ -68,9 +70,6 @@ def _write(store: Store, path: Path, options: PdfOptions,
            progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]], str]:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-
-    from dossier.export.fonts import register_fonts
-    from dossier.export.timeline_figure import timeline_figures
 
     family = register_fonts()
     chosen: Selection = select(store, options)
@@ -256,8 +255,6 @@ def _heading_pages(doc, page_height: float) -> dict[str, int]:  # type: ignore[n
 
 def pdf_subject(store: Store, chosen: Selection) -> str:
     """The PDF's Subject: what the dossier holds ("Dossier of 6 articles, published 14–20 May 2021")."""
-    from dossier.core.citation import plural
-
     published = sorted((a.published, a.published_precision) for a in chosen.articles if a.published)
     subject = f"Dossier of {plural(len(chosen.articles), 'article')}"
     if published:

@@ -8,11 +8,11 @@ import html
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
+from dossier.analysis.corroboration import ClaimRow
 from dossier.core.citation import format_date, provenance, provenance_for_display
 from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CREDIBILITY
-from dossier.store.claims import ClaimRow
 
 
 def esc(text: object) -> str:

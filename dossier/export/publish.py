@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dossier.export.atomic import json_parses, written_whole
+from dossier.store.atomic import json_parses, written_whole
 from dossier.paths import data_dir, resources_dir
 
 TEMPLATE = "datasette/metadata.json"

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from dossier.core.chronology import ChronologyEntry, chronology_entries
+from dossier.analysis.chronology import ChronologyEntry, chronology_entries
+from dossier.analysis.corroboration import corroborated
 from dossier.core.citation import format_date, format_span, plural
 from dossier.core.colors import blend, default_color
 from dossier.core.display import made_by
@@ -29,6 +30,7 @@ from dossier.export.pdf_html import (
 from dossier.export.timeline_figure import Figure
 from dossier.store import Store
 from dossier.store.database import SUMMARY
+from dossier.export.ach_export import ach_section
 
 # Every part of the report (cover, contents, each section, a run of articles, the index) starts a
 # page; each is laid out as its own document.
@@ -144,14 +146,12 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("claims", "Claims"))
-    boards = {row.annotation.id: row for row in store.claim_rows([a.id for a in claims])} if claims else {}
+    boards = {row.annotation.id: row for row in corroborated(store.claim_rows([a.id for a in claims]))} if claims else {}
     printed = {a.id for article in articles for a in annotations[article.id] if a.anchor_state != "orphaned"}
     c.parts.append(_claims(claims, {a.id: article for article in articles for a in annotations[article.id]},
                            boards, printed, grades))
     hypotheses = store.ach_data()
     if hypotheses.hypotheses:
-        from dossier.export.ach_export import ach_section
-
         c.parts.append(PAGE_BREAK)
         c.parts.append(c.section("hypotheses", "Competing hypotheses"))
         c.parts.append(ach_section(hypotheses))

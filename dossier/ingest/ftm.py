@@ -22,9 +22,11 @@ from typing import Any
 from dossier.core.anchoring import reanchor
 from dossier.core.models import Claim, Made, NewArticle, NewEvent, NewMention
 from dossier.core.vocabulary import CLAIM_STATUSES, EVENT_PRECISIONS, EVIDENCE_RELATIONS
-from dossier.export.ftm import KEYWORD, PLACE_KEYWORD, ftm_model
+from dossier.core.ftm import KEYWORD, PLACE_KEYWORD, ftm_model
 from dossier.store import Store
 from dossier.store.merging import MergeReport, merge_dossier, preview_merge
+from dossier.store.files import NotAFile, open_regular
+from dossier.store.articles import text_sha256
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MENTION_ID = re.compile(r"-m(\d+)-(\d+)(-u)?$")
@@ -61,8 +63,6 @@ def read_ftm(path: Path) -> tuple[list[Any], list[str], str]:
     """The file's entities, each checked by the model; why the others were left out; and the
     sha256 of the file. A pipe, a device or a folder is refused by its type, unread; a line may
     start with a byte-order mark (files joined end to end keep each one's)."""
-    from dossier.store.files import NotAFile, open_regular
-
     model = ftm_model()
     try:
         stream = open_regular(path, MAX_FILE_BYTES, "FollowTheMoney file")
@@ -198,7 +198,6 @@ class _Fill:
         if not text:
             self.skipped.append(f"{proxy.id}: a {proxy.schema.name} without its text (bodyText)")
             return
-        from dossier.store.articles import text_sha256
 
         existing = self.store.article_id_by_sha256(text_sha256(text))
         if proxy.id in self.articles and self.articles[proxy.id] != existing:

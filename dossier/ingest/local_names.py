@@ -31,6 +31,7 @@ from functools import lru_cache
 from dossier.core.names import KeyIndex, script_key
 from dossier.ingest.names_abroad import Found, region_forms
 from dossier.paths import resources_dir
+from dossier.ingest.units_abroad import units
 
 LANGUAGES = ("hy", "az")  # capitalised runs; datelines are read in Russian too
 DATELINE_LANGUAGES = ("hy", "az", "ru")
@@ -205,8 +206,6 @@ def before_known(text: str, language: str, known: list[Found], longer: Sequence[
     """What goes before the written-down forms, which are shorter: datelines, units, and
     institutions longer than the known names in them ("Rusiya Xarici İşlər Nazirliyinin" is not
     Russia and Azerbaijan's ministry), found here or given (`longer`: Natasha's organisations)."""
-    from dossier.ingest.units_abroad import units
-
     first = [*datelines(text, language), *units(text, language)] if language in DATELINE_LANGUAGES else []
     if language == "ru":  # an outlet after its noun: агентство «Арменпресс», агентство Sputnik Армения
         for match in _RUSSIAN_OUTLET.finditer(text):

@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
+from dossier.ingest.nlp import load_pipeline
 
 # The worker's own model; loaded by `_start`, once per process.
 _worker_nlp: Any = None
@@ -38,7 +39,6 @@ def _start() -> None:
     except (AttributeError, OSError):  # Windows, or not allowed: run at the same priority
         pass
     _end_with(os.getppid())
-    from dossier.ingest.nlp import load_pipeline
 
     _worker_nlp = load_pipeline()
 

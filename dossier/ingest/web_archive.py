@@ -20,6 +20,8 @@ from typing import IO, Any
 from dossier.core.provenance import WEB_ARCHIVE, Provenance
 from dossier.ingest.decode import MAX_TEXT_BYTES, UnreadableFile
 from dossier.ingest.document import Entry
+from dossier.ingest.decode import decode_text
+from dossier.ingest.html_reader import read_html
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -151,9 +153,6 @@ def _entry(record: Any, where: Path, archive_name: str, pages: set[str] | None, 
 
 
 def _page(payload: bytes, charset: str | None, url: str, label: Path) -> Any:
-    from dossier.ingest.decode import decode_text
-    from dossier.ingest.html_reader import read_html
-
     text = None
     if charset:
         try:

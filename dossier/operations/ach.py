@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.core.ach import RATING_WORDS, RATINGS
 from dossier.core import limits
+from dossier.core.vocabulary import ACH_RATING_WORDS, ACH_RATINGS
 from dossier.core.changes import ALL, Changes
 from dossier.operations import Operation, Refused, existing, non_empty, within
 from dossier.operations.annotations import AddAnnotation
@@ -144,10 +144,10 @@ class Rate(Operation):
 
     def __init__(self, row_id: int, hypothesis_id: int, rating: str | None) -> None:
         self.row_id, self.hypothesis_id, self.rating = row_id, hypothesis_id, rating
-        self.text = f"Rate {RATING_WORDS[rating]}" if rating in RATING_WORDS else "Clear rating"
+        self.text = f"Rate {ACH_RATING_WORDS[rating]}" if rating in ACH_RATING_WORDS else "Clear rating"
 
     def validate(self, store: Store) -> None:
-        if self.rating is not None and self.rating not in RATINGS:
+        if self.rating is not None and self.rating not in ACH_RATINGS:
             raise Refused(f"“{self.rating}” is not a rating (CC, C, N, I, II or NA).")
         _row(store, self.row_id)
         _hypothesis(store, self.hypothesis_id)

@@ -63,7 +63,7 @@ class EditArticle(Operation):
             raise Refused(f"“{self.language}” is not a language code (ru, hy, az…).")
 
     def apply(self, store: Store) -> Changes:
-        from dossier.ingest.extract import refind_dates, reresolve_dates
+        from dossier.ingest.extract import refind_dates, reresolve_dates  # lazy: not on the start-up path
 
         before = store.article(self.article_id)
         store.update_article_metadata(self.article_id, **self.values)  # type: ignore[arg-type]
@@ -131,7 +131,7 @@ class AddDocument(Operation):
         check_published(self.document.published, self.document.published_precision)
 
     def apply(self, store: Store) -> Changes:
-        from dossier.ingest.pipeline import add_document
+        from dossier.ingest.pipeline import add_document  # lazy: not on the start-up path
 
         self.result = add_document(store, self.document)
         return Changes(articles=[self.result], content=[self.result], sources=ALL)
@@ -145,13 +145,13 @@ class StoreImported(Operation):
     text = "Import articles"
 
     def __init__(self, items: Sequence[ReadItem], linker: Any) -> None:
-        from dossier.ingest.pipeline import ImportReport
+        from dossier.ingest.pipeline import ImportReport  # lazy: not on the start-up path
 
         self.items, self.linker = items, linker
         self.report = ImportReport()
 
     def apply(self, store: Store) -> Changes:
-        from dossier.ingest.pipeline import store_item
+        from dossier.ingest.pipeline import store_item  # lazy: not on the start-up path
 
         for item in self.items:
             store_item(store, item, self.report, self.linker)
@@ -176,7 +176,7 @@ class SetDetectedLanguages(Operation):
         self.languages, self.finished = list(languages), finished
 
     def apply(self, store: Store) -> Changes:
-        from dossier.ingest.extract import refind_dates
+        from dossier.ingest.extract import refind_dates  # lazy: not on the start-up path
 
         changed = []
         for article_id, language in self.languages:
@@ -200,7 +200,7 @@ class ApplyExtraction(Operation):
         self.pending = list(pending) or self.article_ids
 
     def apply(self, store: Store) -> Changes:
-        from dossier.ingest.extract import EntityLinker, apply_proposal
+        from dossier.ingest.extract import EntityLinker, apply_proposal  # lazy: not on the start-up path
 
         linker = EntityLinker(store)
         done = []

@@ -22,7 +22,7 @@ class MergeDossier(Operation):
         self.text = f"Merge {self.path.name}"
 
     def validate(self, store: Store) -> None:
-        from dossier.store.merging import check_mergeable
+        from dossier.store.merging import check_mergeable  # lazy: not on the start-up path
 
         try:
             check_mergeable(store, self.path)
@@ -30,7 +30,7 @@ class MergeDossier(Operation):
             raise Refused(str(error)) from None
 
     def apply(self, store: Store) -> Changes:
-        from dossier.store.merging import merge_dossier
+        from dossier.store.merging import merge_dossier  # lazy: not on the start-up path
 
         self.result = merge_dossier(store, self.path)
         return EVERYTHING

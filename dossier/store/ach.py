@@ -1,17 +1,17 @@
 """The competing-hypotheses matrix as stored: hypotheses in the user's order, the annotations
-chosen as evidence rows, and the ratings. Scoring is core.ach's; edits go through operations.ach."""
+chosen as evidence rows, and the ratings. Scoring is analysis.ach's (over what ach_data fetches);
+edits go through operations.ach."""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import NamedTuple
 
-from dossier.core.ach import RATINGS, Matrix, weight
+from dossier.core.vocabulary import ACH_RATINGS
+from dossier.store.database import utc_now
 
 
 def _now() -> str:
-    from dossier.store.database import utc_now
-
     return utc_now()
 
 
@@ -91,7 +91,7 @@ class AchQueries:
              rated_at: str | None = None) -> None:
         """Set a cell (None clears it to unrated): rated by this store's author now, unless
         `author` and `rated_at` say whose rating it was."""
-        if rating is not None and rating not in RATINGS:
+        if rating is not None and rating not in ACH_RATINGS:
             raise ValueError(f"unknown rating {rating!r}")
         with self._write() as conn:  # type: ignore[attr-defined]
             if rating is None:
@@ -123,7 +123,7 @@ class RowInfo(NamedTuple):
 class AchData(NamedTuple):
     hypotheses: list[Hypothesis]
     rows: list[RowInfo]
-    matrix: Matrix
+    ratings: dict[tuple[int, int], str]  # (row, hypothesis): its rating; unrated cells absent
     raters: dict[tuple[int, int], tuple[str, str | None]] = {}  # (row, hypothesis): who rated it, when
 
 
@@ -131,7 +131,8 @@ class AchMatrix:
     _conn: sqlite3.Connection
 
     def ach_data(self) -> AchData:
-        """The matrix with what each row shows: its quote, outlet and grade, and its weight."""
+        """The matrix with what each row shows: its quote, outlet and grade (analysis.ach.matrix
+        weighs and scores it)."""
         hypotheses = self.hypotheses()  # type: ignore[attr-defined]
         grades = self.source_grades()  # type: ignore[attr-defined]
         rows = []
@@ -146,6 +147,4 @@ class AchMatrix:
                 reliability, credibility = grades.reliability(article[1]), None
             rows.append(RowInfo(row.id, a.id, a.article_id, a.kind, a.exact, article[0], article[1], article[2],
                                 article[3], reliability, credibility))
-        matrix = Matrix([r.id for r in rows], [h.id for h in hypotheses], self.ach_ratings(),  # type: ignore[attr-defined]
-                        {r.id: weight(r.reliability, r.credibility) for r in rows})
-        return AchData(hypotheses, rows, matrix, self.ach_raters())  # type: ignore[attr-defined]
+        return AchData(hypotheses, rows, self.ach_ratings(), self.ach_raters())  # type: ignore[attr-defined]

@@ -361,7 +361,7 @@ END;
 
 
 # Analysis of competing hypotheses: the hypotheses, the annotations chosen as its evidence rows,
-# and the rating of each row against each hypothesis (core.ach scores them).
+# and the rating of each row against each hypothesis (analysis.ach scores them).
 _V11_HYPOTHESES = """
 CREATE TABLE hypotheses (
     id INTEGER PRIMARY KEY,

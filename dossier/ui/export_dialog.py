@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from dossier.analyst import analyst_name
 from dossier.ui import settings as keys
 from dossier.ui.settings import Settings
+from dossier.store.targets import TargetRefused, check_target
+from dossier.store.atomic import partial_path
 
 
 def safe_file_name(title: str) -> str:
@@ -75,7 +77,6 @@ def choose_export_file(window: QMainWindow, settings: Settings, dossier_path: Pa
     if not chosen:
         return None
     out = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
-    from dossier.store.targets import TargetRefused, check_target
 
     try:
         check_target(out, dossier_path)
@@ -287,7 +288,6 @@ class PdfExport(QObject):
     def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
         self._read_progress()
         self._read_errors()
-        from dossier.export.atomic import partial_path
 
         if code != 0 or status != QProcess.ExitStatus.NormalExit:
             partial_path(self.request.out).unlink(missing_ok=True)  # if the child could not

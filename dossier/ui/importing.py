@@ -24,6 +24,8 @@ from dossier.operations.articles import StoreImported
 from dossier.ui.import_progress import ImportProgress
 from dossier.ui.session import DossierSession
 from dossier.ui.tasks import TaskRunner
+from dossier.ingest.extract import EntityLinker
+from dossier.ingest.model_pool import default_jobs
 
 
 class ImportController(QObject):
@@ -47,10 +49,8 @@ class ImportController(QObject):
         files = collect_files(paths, skipped)
         if not files:
             return False
-        from dossier.ingest.extract import EntityLinker
 
         session = self._session
-        from dossier.ingest.model_pool import default_jobs
 
         options = options or ImportOptions(jobs=default_jobs())  # a large import runs the model on every core
         self._options = options

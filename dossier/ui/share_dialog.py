@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from dossier.core.models import Tag
 from dossier.store.sharing import ShareChoices
+from dossier.store.targets import TargetRefused, check_target
+from dossier.store.sharing import sharing
 
 DOSSIER_FILTER = "Dossiers (*.dossier)"
 
@@ -115,8 +117,6 @@ class ShareDialog(QDialog):
             self.path_edit.setText(path)
 
     def _on_share_clicked(self) -> None:
-        from dossier.store.targets import TargetRefused, check_target
-
         try:  # refused at once, with the reason, rather than after the work
             check_target(self.out_path())
         except TargetRefused as refusal:
@@ -141,8 +141,6 @@ class ShareFlow(QObject):
         self._window, self._tasks, self._show = window, tasks, show_status
 
     def start(self, source: Path, out: Path, choices: ShareChoices) -> None:
-        from dossier.store.sharing import sharing
-
         def done(_result: object) -> None:
             message = (self.tr("Shared a copy without %1 to %2")
                        .replace("%1", choices.described()).replace("%2", str(out)))

@@ -185,7 +185,8 @@ def test_export_graphml_gexf_and_ach_from_the_command_line_read_back(sample_path
 
     from dossier.operations import perform
     from dossier.operations.ach import AddHypothesis, AddRows, Rate
-    from dossier.store.network import NetworkFilter
+    from dossier.analysis.network import build_network
+    from dossier.core.network import NetworkFilter
 
     with Store.open(sample_path) as store:
         claim = next(a for a in store.annotations() if a.kind == "claim")
@@ -197,7 +198,7 @@ def test_export_graphml_gexf_and_ach_from_the_command_line_read_back(sample_path
         row = store.ach_data().rows[0].id
         perform(store, Rate(row, first.result, "CC"))
         perform(store, Rate(row, second.result, "II"))
-        network = store.network(NetworkFilter(limit=None))
+        network = build_network(store.network(NetworkFilter(limit=None)), NetworkFilter(limit=None))
     out = {kind: tmp_path / f"sample.{kind}" for kind in ("graphml", "gexf", "csv")}
     result = run("export", str(sample_path), "--graphml", str(out["graphml"]), "--gexf", str(out["gexf"]),
                  "--ach", str(out["csv"]))

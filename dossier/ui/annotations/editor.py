@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from dossier.core.changes import ANNOTATIONS, SOURCES, TAGS, Changes
 from dossier.core.display import made_by, shown
 from dossier.core.grading import RELIABILITY_NOT_GRADED
+from dossier.analysis.corroboration import ClaimRow, corroborated
 from dossier.core.models import Annotation, Claim
 from dossier.core.vocabulary import (
     CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, MAX_TAG_LENGTH, RELIABILITY,
 )
 from dossier.operations.annotations import AddEvidence, EditClaim, EditNote, RemoveEvidence, SetTags
-from dossier.store.claims import ClaimRow
 from dossier.ui import theme
 from dossier.ui.claims.board import DISAGREES
 from dossier.ui.claims.related import RelatedPassages
@@ -296,7 +296,7 @@ class AnnotationEditor(QWidget):
         self.assessed_by.setText(made_by(a.assessed_by, a.assessed_at))
         if self.rationale_edit.toPlainText() != claim.rationale and not self._rationale_timer.isActive():
             self.rationale_edit.setPlainText(claim.rationale)
-        (row,) = self._store.claim_rows([a.id])
+        (row,) = corroborated(self._store.claim_rows([a.id]))
         self._show_corroboration(row)
         self._evidence_ids = [(item.annotation_id, item.relation) for item in row.evidence]
         lines = []

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from dossier.core.models import ArticleSummary
 from dossier.store import Store
+from dossier.ingest.language import language_name
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
@@ -60,8 +61,6 @@ class ArticleListModel(QAbstractTableModel):
         value = getattr(row, COLUMNS[index.column()]) or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 3 and value:
-                from dossier.ingest.language import language_name
-
                 return language_name(value)  # "hy" -> "Armenian"
             return value if index.column() == 0 else None
         return value

@@ -23,6 +23,7 @@ from dossier.ui.articles.model import ARTICLE_ID_ROLE, ArticleListModel
 from dossier.store.articles import NO_LANGUAGE
 from dossier.ui.session import DossierSession
 from dossier.ui.team.captures import CaptureProposalBar
+from dossier.ingest.language import language_name
 
 # A date as precise as the user knows it: 2021, 2021-05 or 2021-05-14.
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
@@ -100,8 +101,6 @@ class ArticleListPanel(QWidget):
 
     def _list_languages(self) -> None:
         """The filter's choices: every language of the dossier with its count, most first."""
-        from dossier.ingest.language import language_name
-
         chosen = self.language_box.currentData() if self.language_box.count() else None
         self.language_box.blockSignals(True)
         self.language_box.clear()

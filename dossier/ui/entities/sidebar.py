@@ -25,6 +25,7 @@ from dossier.ui.session import DossierSession
 from dossier.ui.entities.models import (
     ENTITY_ID_ROLE, KIND_LABELS, EntityArticlesModel, EntityListModel, MentionListModel,
 )
+from dossier.store import Store
 
 
 ORGANISATION, SPELLING = "organisation", "spelling"  # why two entities are proposed as one
@@ -38,8 +39,6 @@ def proposals_of(store: Any) -> list[Proposal]:
 
 
 def _proposals_in_file(path: Any) -> list[Proposal]:
-    from dossier.store import Store
-
     with Store.reading(path) as store:  # a worker's own read-only connection
         return proposals_of(store)
 
@@ -356,7 +355,7 @@ class EntitySidebar(QWidget):
         row = self.model.entity(entity_id) if entity_id is not None else None
         if row is None:
             return
-        from dossier.ui.entities.dialogs import EntityPickerDialog
+        from dossier.ui.entities.dialogs import EntityPickerDialog  # lazy: not on the start-up path
 
         candidates = [r for r in self._store.entity_rows() if r.id != row.id]
         candidates.sort(key=lambda r: (r.kind != row.kind, r.name.casefold()))  # same kind first

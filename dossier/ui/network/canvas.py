@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier.store.network import Link, Node
+from dossier.analysis.network import Link, Node
 
 SCENE = 1000.0  # the layout is scaled into a square this wide
 LABELLED = 40  # the busiest this many are named at any zoom

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidget, QListWi
 
 from dossier.core.citation import plural
 from dossier.store import Store
-from dossier.store.network import NetworkFilter
+from dossier.analysis.network import build_network, cooccurrence
+from dossier.core.network import NetworkFilter
 
 MATRIX_LIMIT = 60  # entities: a wider table can't be read
 Index = QModelIndex | QPersistentModelIndex
@@ -20,7 +21,9 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, store: Store, f: NetworkFilter, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         limit = min(f.limit or MATRIX_LIMIT, MATRIX_LIMIT)
-        self.nodes, self.counts = store.cooccurrence(NetworkFilter(**{**f.__dict__, "limit": limit}))
+        shown = NetworkFilter(**{**f.__dict__, "limit": limit})
+        network = build_network(store.network(shown), shown)
+        self.nodes, self.counts = network.nodes, cooccurrence(network)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.nodes)

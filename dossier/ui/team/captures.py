@@ -17,11 +17,10 @@ from dossier.core.display import shown
 from dossier.operations.team import JoinCaptures, KeepApart
 from dossier.store.team import CapturePair
 from dossier.ui.session import DossierSession
+from dossier.store import Store
 
 
 def _pairs_in_file(path: Any) -> list[CapturePair]:
-    from dossier.store import Store
-
     with Store.reading(path) as store:  # a worker's own read-only connection
         return store.capture_proposals()  # type: ignore[no-any-return]
 

@@ -19,6 +19,7 @@ from dossier.operations.team import MergeDossier
 from dossier.store import DossierError
 from dossier.store.merging import MergeReport, check_mergeable, preview_merge
 from dossier.ui.session import DossierSession
+from dossier.store import Store
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 
@@ -55,8 +56,6 @@ class MergePreviewDialog(QDialog):
 
 
 def _preview_in_file(path: Path, other: Path) -> MergeReport:
-    from dossier.store import Store
-
     store = Store.second_writer(path)  # its own connection: the window's stays free to read
     try:
         return preview_merge(store, other)
@@ -65,8 +64,6 @@ def _preview_in_file(path: Path, other: Path) -> MergeReport:
 
 
 def _merge_in_file(path: Path, other: Path) -> tuple[MergeReport, Done]:
-    from dossier.store import Store
-
     store = Store.second_writer(path)
     try:
         operation = MergeDossier(other)

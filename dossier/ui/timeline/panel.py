@@ -19,6 +19,7 @@ from dossier.ui.session import DossierSession
 from dossier.ui.tables import fill_tag_box
 from dossier.ui.timeline.event_list import EVENT_ID_ROLE, EventListModel, event_row
 from dossier.ui.timeline.view import TimelineView, describe
+from dossier.ui.timeline.editing import EventDialog
 
 
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
@@ -171,8 +172,6 @@ class TimelinePanel(QWidget):
                 return
 
     def edit_selected(self) -> None:
-        from dossier.ui.timeline.editing import EventDialog
-
         event = self.selected_event()
         if event is None:
             return
