@@ -3,6 +3,9 @@
 One shape for every command: a command acting on a dossier takes it as its first positional
 argument (`dossier info PATH`); a command bringing files in names it with `--into PATH`;
 `dossier PATH` and `dossier open PATH` open the app. Errors go to stderr, never a traceback.
+
+The window starts through this module, so each command imports what it needs inside its own
+function ("# lazy: this command only"): starting the app loads none of import's or export's code.
 """
 
 from __future__ import annotations
@@ -149,7 +152,7 @@ COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge",
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--self-test"]:
-        from dossier.selftest import self_test  # lazy: each command loads what it needs; the window starts through here
+        from dossier.selftest import self_test  # lazy: this command only
 
         return self_test()
     # `dossier` and `dossier PATH` open the app: the common case skips building the parser.
@@ -205,9 +208,9 @@ def _fail(message: str) -> int:
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
-    from dossier.sample import write_sample, replace_with_sample  # lazy: each command loads what it needs; the window starts through here
+    from dossier.sample import write_sample, replace_with_sample  # lazy: this command only
 
-    from dossier.store.targets import TargetRefused, check_target, holds_a_dossier  # lazy: each command loads what it needs; the window starts through here
+    from dossier.store.targets import TargetRefused, check_target, holds_a_dossier  # lazy: this command only
 
     path: Path = args.path
     if path.exists() and not args.force:
@@ -228,9 +231,9 @@ DUPLICATES_LISTED = 20
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from dossier.ingest.dates import parse_published  # lazy: each command loads what it needs; the window starts through here
-    from dossier.ingest.many import left_out_words  # lazy: each command loads what it needs; the window starts through here
-    from dossier.ingest.pipeline import ImportOptions, import_files  # lazy: each command loads what it needs; the window starts through here
+    from dossier.ingest.dates import parse_published  # lazy: this command only
+    from dossier.ingest.many import left_out_words  # lazy: this command only
+    from dossier.ingest.pipeline import ImportOptions, import_files  # lazy: this command only
 
     published = None
     if args.published:
@@ -241,14 +244,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if missing:
         return _fail(f"{missing[0]}: no such file or folder")
     if args.report:
-        from dossier.store.targets import TargetRefused, check_target  # lazy: each command loads what it needs; the window starts through here
+        from dossier.store.targets import TargetRefused, check_target  # lazy: this command only
 
         try:
             check_target(args.report, args.into)
         except TargetRefused as refusal:
             return _fail(str(refusal))
     store = Store.open(args.into) if args.into.exists() else Store.create(args.into, args.into.stem)
-    from dossier.ingest.model_pool import default_jobs  # lazy: each command loads what it needs; the window starts through here
+    from dossier.ingest.model_pool import default_jobs  # lazy: this command only
 
     if args.jobs is not None and args.jobs < 1:
         return _fail("--jobs takes a number of processes, 1 or more")
@@ -265,7 +268,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for progress in import_files(store, args.paths, options):
             report = progress.report
             if show_progress and progress.total:
-                from dossier.ingest.pipeline import rate_and_left  # lazy: each command loads what it needs; the window starts through here
+                from dossier.ingest.pipeline import rate_and_left  # lazy: this command only
 
                 bar = "#" * (20 * progress.done // progress.total)
                 pace = rate_and_left(progress.done, progress.total, time.monotonic() - started)
@@ -297,7 +300,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if report.skipped:
         print(f"  skipped {len(report.skipped):,} hidden or other files in the folders")
     if args.report:
-        from dossier.ingest.pipeline import write_report_csv  # lazy: each command loads what it needs; the window starts through here
+        from dossier.ingest.pipeline import write_report_csv  # lazy: this command only
 
         rows = write_report_csv(report, args.report)
         print(f"  wrote the report of {rows:,} files to {shown(args.report)}")
@@ -314,7 +317,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             articles = [int(part) for part in args.articles.split(",") if part.strip()]
         except ValueError:
             return _fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
-    from dossier.store.targets import TargetRefused, check_target  # lazy: each command loads what it needs; the window starts through here
+    from dossier.store.targets import TargetRefused, check_target  # lazy: this command only
 
     outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach,
                                args.ftm) if out]
@@ -328,7 +331,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.without:  # the export is made from a copy fit to share, in a folder of its own
         import tempfile
 
-        from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: each command loads what it needs; the window starts through here
+        from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: this command only
 
         with tempfile.TemporaryDirectory(prefix="dossier-shared-") as scratch:
             shared = Path(scratch) / args.path.name  # the report names the dossier's file as it is
@@ -343,7 +346,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
-            from dossier.export.pdf import Cancelled  # lazy: each command loads what it needs; the window starts through here
+            from dossier.export.pdf import Cancelled  # lazy: this command only
 
             try:
                 _export_pdf(store, args, articles)
@@ -358,28 +361,28 @@ def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] |
             except ValueError as exc:
                 return _fail(str(exc))
         if args.annotations:
-            from dossier.export.web_annotation import write_collection  # lazy: each command loads what it needs; the window starts through here
+            from dossier.export.web_annotation import write_collection  # lazy: this command only
 
             count = write_collection(store, args.annotations, creator=args.analyst)
             print(f"wrote {count} annotations to {args.annotations}")
         if args.csv:
-            from dossier.export.csv_export import write_csv  # lazy: each command loads what it needs; the window starts through here
+            from dossier.export.csv_export import write_csv  # lazy: this command only
 
             count = write_csv(store, args.csv)
             print(f"wrote {count} rows to {args.csv}")
         for kind, out in (("graphml", args.graphml), ("gexf", args.gexf)):
             if out:
-                from dossier.export.graph_files import write_graph  # lazy: each command loads what it needs; the window starts through here
+                from dossier.export.graph_files import write_graph  # lazy: this command only
 
                 nodes, links = write_graph(store, out, kind)
                 print(f"wrote {nodes} entities and {links} links to {out}")
         if args.ach:
-            from dossier.export.ach_export import write_ach_csv  # lazy: each command loads what it needs; the window starts through here
+            from dossier.export.ach_export import write_ach_csv  # lazy: this command only
 
             rows = write_ach_csv(store, args.ach)
             print(f"wrote {rows} rows of evidence to {args.ach}")
         if args.ftm:
-            from dossier.export.ftm import write_ftm  # lazy: each command loads what it needs; the window starts through here
+            from dossier.export.ftm import write_ftm  # lazy: this command only
 
             try:
                 count = write_ftm(store, args.ftm)
@@ -396,7 +399,7 @@ def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | N
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a screen
     from PySide6.QtGui import QGuiApplication
 
-    from dossier.export.pdf import PdfOptions, export_pdf  # lazy: each command loads what it needs; the window starts through here
+    from dossier.export.pdf import PdfOptions, export_pdf  # lazy: this command only
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
     options = PdfOptions(**_report_options(args, articles))
@@ -425,8 +428,8 @@ def _export_odt(store: object, args: argparse.Namespace, articles: list[int] | N
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
-    from dossier.export.odt import export_odt  # lazy: each command loads what it needs; the window starts through here
-    from dossier.export.report import ReportOptions  # lazy: each command loads what it needs; the window starts through here
+    from dossier.export.odt import export_odt  # lazy: this command only
+    from dossier.export.report import ReportOptions  # lazy: this command only
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
     count = export_odt(store, args.odt, ReportOptions(**_report_options(args, articles)))  # type: ignore[arg-type]
@@ -446,7 +449,7 @@ def _cancel_when_stdin_closes(cancel: object) -> None:
 
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:
-    from dossier.export.web_annotation import import_annotations  # lazy: each command loads what it needs; the window starts through here
+    from dossier.export.web_annotation import import_annotations  # lazy: this command only
 
     store = Store.open(args.path)
     try:
@@ -463,7 +466,7 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
-    from dossier.store.merging import merge_dossier, preview_merge  # lazy: each command loads what it needs; the window starts through here
+    from dossier.store.merging import merge_dossier, preview_merge  # lazy: this command only
 
     store = Store.open(args.path)
     try:
@@ -498,7 +501,7 @@ def _cmd_import_ftm(args: argparse.Namespace) -> int:
             target = Path(scratch) / "preview.dossier" if args.preview else args.path
             store = Store.create(target, args.file.name.split(".")[0])
         try:
-            from dossier.ingest.ftm import import_ftm  # lazy: each command loads what it needs; the window starts through here
+            from dossier.ingest.ftm import import_ftm  # lazy: this command only
 
             result = import_ftm(store, args.file, preview=args.preview)
         except ValueError as exc:
@@ -521,7 +524,7 @@ def _cmd_import_ftm(args: argparse.Namespace) -> int:
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
-    from dossier.export.publish import publish_command  # lazy: each command loads what it needs; the window starts through here
+    from dossier.export.publish import publish_command  # lazy: this command only
 
     if not 1 <= args.port <= 65535:
         return _fail(f"--port takes a port number from 1 to 65535, not {args.port}")
@@ -535,8 +538,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 
 def _cmd_share(args: argparse.Namespace) -> int:
-    from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: each command loads what it needs; the window starts through here
-    from dossier.store.targets import TargetRefused  # lazy: each command loads what it needs; the window starts through here
+    from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: this command only
+    from dossier.store.targets import TargetRefused  # lazy: this command only
 
     try:
         choices = parse_without(args.without)
@@ -603,7 +606,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if args.path is not None and not args.path.exists():
         return _fail(f"{args.path}: no such file (create one with `dossier sample {args.path}` "
                      "or File > New Dossier in the app)")
-    from dossier.app import run  # lazy: each command loads what it needs; the window starts through here
+    from dossier.app import run  # lazy: this command only
 
     return run(args.path)
 

@@ -292,7 +292,7 @@ def _add_outline(path: Path, sections: list[tuple[str, int]], info: dict[str, st
                                           f"/Count {len(ids)} >>"} if ids else {}
     info_id = size + 1 + len(ids)
     if info:
-        old_info = reader.trailer["/Info"] if "/Info" in reader.trailer else {}
+        old_info = reader.trailer.get("/Info", {})
         entries = io.BytesIO()
         for key in old_info:
             if key not in info:

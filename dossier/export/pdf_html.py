@@ -4,6 +4,7 @@ those characters. Qt's rich-text engine lays this out; see pdf.py."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 import html
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
@@ -66,7 +67,7 @@ def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int,
         cuts = sorted({start, end, *(p for a in placed for p in (a.start, a.end) if start < p < end),
                        *(p for p in places if start < p < end)})
         pieces = []
-        for lo, hi in zip(cuts, cuts[1:]):
+        for lo, hi in pairwise(cuts):
             for a in waiting + starts.pop(lo, []):  # the claims table links here
                 pieces.append(anchor(f"ann-{a.id}"))
             pieces += [anchor(name) for name in places.get(lo, ())]

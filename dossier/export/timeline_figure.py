@@ -67,7 +67,7 @@ def _lanes(events: Sequence[Event], outlets: dict[int, str]) -> list[str]:
     ordered = [name for name, _n in counts.most_common()]
     if len(ordered) <= LANES:
         return ordered
-    return ordered[: LANES - 1] + ["Other outlets"]
+    return [*ordered[: LANES - 1], "Other outlets"]
 
 
 def _lane(event: Event, outlets: dict[int, str], lanes: list[str]) -> int:

@@ -167,7 +167,7 @@ def resolve(words: str, published: date | None) -> FuzzyDate | None:
     """The date `words` name, read whole: a known form first, else dateparser."""
     found = find_dates(words, published)
     if found:
-        start, end, fuzzy = found[0]
+        _start, _end, fuzzy = found[0]
         return fuzzy
     return _dateparser(words, published)
 

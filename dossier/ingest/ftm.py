@@ -359,7 +359,7 @@ class _Fill:
         if claim_id is None:
             return
         for link in _words(proxy).get("evidence", []):
-            relation, target, created, author = (link.split(" ", 3) + ["", "", ""])[:4]
+            relation, target, created, author = [*link.split(" ", 3), "", "", ""][:4]
             target_id = self.notes.get(target)
             if relation in EVIDENCE_RELATIONS and target_id is not None and target_id != claim_id:
                 self.store.add_evidence(claim_id, target_id, relation, author=author,

@@ -13,6 +13,7 @@ other threads. A frozen app must call `multiprocessing.freeze_support()` first t
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,10 +35,8 @@ def default_jobs() -> int:
 
 def _start() -> None:
     global _worker_nlp
-    try:
+    with contextlib.suppress(AttributeError, OSError):  # Windows, or not allowed: the same priority
         os.nice(NICENESS)
-    except (AttributeError, OSError):  # Windows, or not allowed: run at the same priority
-        pass
     _end_with(os.getppid())
 
     _worker_nlp = load_pipeline()

@@ -12,6 +12,7 @@ duplicate, not a second copy. A file that can't be read is reported and the rest
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -269,8 +270,6 @@ def _analysed_here(batches: Iterator[list[ReadItem]], options: ImportOptions, kn
 
 def _analysed_with_pool(batches: Iterator[list[ReadItem]], options: ImportOptions, known: Sequence[KnownName],
                         nlp: Any | None, jobs: int) -> Iterator[list[ReadItem]]:
-    from collections import deque
-
     nlp = nlp or load_pipeline()
     matcher = _matcher(nlp, known)
     pending: deque[tuple[list[ReadItem], list[ReadItem], Any]] = deque()
@@ -449,8 +448,7 @@ def add_document(store: Store, document: Document) -> int:
 def run_import(store: Store, paths: Iterable[Path], options: ImportOptions | None = None,
                nlp: Any | None = None) -> ImportReport:
     """Import without watching progress."""
-    progress = None
-    for progress in import_files(store, paths, options, nlp):
-        pass
-    assert progress is not None
+    last = deque(import_files(store, paths, options, nlp), maxlen=1)  # the whole import, then its report
+    assert last
+    progress = last[0]
     return progress.report

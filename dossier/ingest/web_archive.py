@@ -38,7 +38,7 @@ def read_archive(path: Path) -> Iterator[Entry]:
         yield from _read_wacz(path)
         return
     try:
-        stream = open(path, "rb")
+        stream = open(path, "rb")  # noqa: SIM115 -- opened apart: only its failure is "can't be read"
     except OSError as exc:
         raise UnreadableFile(f"the file can't be read ({exc.strerror})") from exc
     with stream:

@@ -124,7 +124,7 @@ class AchData(NamedTuple):
     hypotheses: list[Hypothesis]
     rows: list[RowInfo]
     ratings: dict[tuple[int, int], str]  # (row, hypothesis): its rating; unrated cells absent
-    raters: dict[tuple[int, int], tuple[str, str | None]] = {}  # (row, hypothesis): who rated it, when
+    raters: dict[tuple[int, int], tuple[str, str | None]]  # (row, hypothesis): who rated it, when
 
 
 class AchMatrix:

@@ -69,7 +69,7 @@ class ClaimQueries:
                     f"JOIN entities en ON en.id = m.entity_id WHERE an.id IN ({','.join('?' * len(chunk))}) "
                     "ORDER BY en.name", chunk):
                 entities.setdefault(claim_id, []).append(name)
-        article_ids = {c.article_id for c in claims} | {l[2] for ls in links.values() for l in ls}
+        article_ids = {c.article_id for c in claims} | {link[2] for found in links.values() for link in found}
         articles = self.article_summaries(article_ids)  # type: ignore[attr-defined]
         rows = []
         for c in claims:

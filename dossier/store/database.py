@@ -8,6 +8,7 @@ The order of opening is what keeps a user's file safe:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -197,11 +198,10 @@ class Database:
             self._conn.close()
             self._conn = None  # type: ignore[assignment]
             return
-        try:
-            # Fold the WAL back into the file so the dossier is one self-contained file again.
+        # Fold the WAL back into the file so the dossier is one self-contained file again; a
+        # checkpoint is housekeeping (the data is already committed), so a failure is let be.
+        with contextlib.suppress(sqlite3.Error):
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass  # a checkpoint is housekeeping; the data is already committed
         self._conn.close()
         self._conn = None  # type: ignore[assignment]
         if self._lock is not None:

@@ -89,7 +89,7 @@ class ExtractionWrites:
                 raise ValueError(f"unknown date precision {precision!r}")
         with self._write() as conn:  # type: ignore[attr-defined]
             conn.executemany("UPDATE events SET earliest = ?, latest = ?, precision = ? WHERE id = ?",
-                             [(e, l, p, i) for i, e, l, p in dates])
+                             [(earliest, latest, p, i) for i, earliest, latest, p in dates])
 
     def _bulk(self) -> Any:
         """sqlite-utils over this connection, made on first use. Its inserts run inside our

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from dossier.core.colors import DEFAULT_HIGHLIGHT, DEFAULT_NOTE, TAG_PALETTE, UNTAGGED_CLAIM  # noqa: F401 -- the panels' colours, from here
+
 # (light scheme, dark scheme)
 ENTITY_KIND_COLORS = {
     "person": ("#1f6fb2", "#7ab8f5"),
@@ -16,7 +18,6 @@ ENTITY_KIND_COLORS = {
     "unit": ("#c0392b", "#f1948a"),
     "other": ("#6d6d6d", "#b3b3b3"),
 }
-from dossier.core.colors import DEFAULT_HIGHLIGHT, DEFAULT_NOTE, TAG_PALETTE, UNTAGGED_CLAIM  # noqa: F401
 
 HIGHLIGHT_STRENGTH = (0.45, 0.55)  # how much of the tag colour shows over the background
 

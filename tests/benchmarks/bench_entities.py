@@ -68,7 +68,10 @@ def main() -> None:
                               "gold": len(others)}))
         if args.errors and (folder != WORLD_HELD_OUT or args.heldout_errors):
             texts = {a.name: a.text for a in articles}
-            show = lambda t: f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"  # noqa: E731
+
+            def show(t: tuple[str, int, int, str], texts: dict[str, str] = texts) -> str:
+                return f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"
+
             print("MISSED:", *(show(g) for g in sorted(gold - found)), sep="\n  ")
             print("WRONG:", *(show(f) for f in sorted(found - gold)), sep="\n  ")
 
@@ -105,7 +108,10 @@ def bench_language(nlp: object, language: str, errors: bool) -> None:
                           "marked": len(named)}))
         if errors:
             texts = {a.name: a.text for a in articles}
-            show = lambda t: f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"  # noqa: E731
+
+            def show(t: tuple[str, int, int, str], texts: dict[str, str] = texts) -> str:
+                return f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"
+
             print("MISSED:", *(show(g) for g in sorted(gold - found)), sep="\n  ")
             print("WRONG:", *(show(f) for f in sorted(found - gold)), sep="\n  ")
             print("NOT LINKED:", *(f"{k[0]}: “{texts[k[0]][k[1]:k[2]]}” -> {joined.get(k)} (not {n})"

@@ -126,7 +126,7 @@ def build(path: Path, n: int, seed: int, events_per_article: int = EVENTS_PER_AR
                                        entity_ids=(entity_ids[e],))
                               for aid, (text, mentions) in zip(ids, texts)
                               for j, (e, s, t) in enumerate(mentions[:events_per_article])])
-            for aid, (text, mentions) in zip(ids, texts):
+            for aid, (_text, mentions) in zip(ids, texts):
                 if aid % 5 == 0:
                     _, s, t = mentions[0]
                     store.add_annotation(aid, "note", max(0, s - 20), t, note="check this")

@@ -189,7 +189,7 @@ def test_the_figures_cover_the_period_of_the_data_one_per_year(qapp) -> None:  #
     (figure,) = timeline_figures(close, outlets, 658, "DejaVu Sans")
     assert figure.caption == "Events from 10 May 2021 to 20 June 2021" and figure.width == 658
     assert figure.image.width() == 658 * 2  # type: ignore[attr-defined]
-    years = timeline_figures(close + [event(5, "2019-03-01", "2019-03-31", "month")], outlets, 658, "DejaVu Sans")
+    years = timeline_figures([*close, event(5, "2019-03-01", "2019-03-31", "month")], outlets, 658, "DejaVu Sans")
     assert [f.caption for f in years] == ["Events of 2019", "Events of 2021"]
     many = [Event(i, i, 0, 1, "t", "w", "2021-05-13", "2021-05-13", "day", "auto") for i in range(40)]
     (crowded,) = timeline_figures(many, {i: f"Outlet {i}" for i in range(40)}, 658, "DejaVu Sans")

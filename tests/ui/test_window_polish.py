@@ -77,7 +77,7 @@ def test_the_event_list_follows_the_zoom_and_opens_with_the_keyboard(qtbot, open
     view._zoomed_by_user = True
     view.zoom(40)  # into May 2021
     view.centerOn(date(2021, 5, 12).toordinal(), view.sceneRect().center().y())
-    first, last = view.visible_days()
+    first, _last = view.visible_days()
     assert date.fromordinal(first) > date(2021, 1, 1)
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert 0 < len(shown) < 8 and all("2020" not in when for when in shown)

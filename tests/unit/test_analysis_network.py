@@ -44,7 +44,7 @@ def test_the_layout_is_the_same_for_the_same_network_and_settles_when_it_grows()
     nodes, links = [1, 2, 3, 4, 5], [(1, 2, 3), (2, 3, 1), (3, 4, 2), (4, 5, 1)]
     first = layout(nodes, links)
     assert layout(nodes, links) == first
-    grown = layout(nodes + [6], links + [(5, 6, 1)], previous=first)
+    grown = layout([*nodes, 6], [*links, (5, 6, 1)], previous=first)
     span = max(abs(x) for xy in first.values() for x in xy)
     moved = max(abs(grown[n][0] - first[n][0]) + abs(grown[n][1] - first[n][1]) for n in nodes)
     assert set(grown) == set(nodes) | {6} and moved < span  # it settles; it does not start over

@@ -3,6 +3,7 @@ alone: test_analysis_corroboration), sentences, related passages, on the sample 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ def test_sentences_cover_the_text_exactly_and_keep_abbreviations() -> None:
     assert pieces[1] == "They talked for 3.5 hours!"
     assert pieces[2] == "Was it enough?"
     assert all(p == p.strip() and p for p in pieces)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
 
 
 def test_sentences_end_where_each_script_ends_them() -> None:

@@ -44,8 +44,8 @@ def content(store: Store) -> dict[str, object]:
         "annotations": sorted((*anchor(a), a.note, a.claim, a.author, a.assessed_by, a.assessed_at, a.created,
                                a.modified, a.anchor_state, a.quoted_as, tuple(sorted(tags[t] for t in a.tag_ids)))
                               for a in annotations.values()),
-        "evidence": sorted((anchor(a), l.relation, anchor(annotations[l.annotation_id]), l.author, l.created)
-                           for a in annotations.values() for l in store.evidence(a.id)),
+        "evidence": sorted((anchor(a), link.relation, anchor(annotations[link.annotation_id]), link.author, link.created)
+                           for a in annotations.values() for link in store.evidence(a.id)),
     }
 
 

@@ -344,6 +344,6 @@ def test_a_full_disk_gives_a_clear_message_and_no_empty_backup(sample_path: Path
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(backups, "_copy", full)
-    with pytest.raises(BackupFailed, match="could be written to .*database or disk is full"):
+    with pytest.raises(BackupFailed, match=r"could be written to .*database or disk is full"):
         make_backup(sample_path)
     assert list((data_dir / "backups").rglob("*")) == [p for p in (data_dir / "backups").rglob("*") if p.is_dir()]

@@ -185,3 +185,30 @@ def test_the_rules_see_every_kind_of_import() -> None:
     assert ("dossier.ui.workspace", "dossier.ui.claims.board") in edges  # imported inside a method
     assert ("dossier.cli", "dossier.store") in edges  # under TYPE_CHECKING (and in functions)
     assert ("dossier.analysis.corroboration", "dossier.core.claims") in edges
+
+
+# Imports inside functions not yet looked at: the window is being split into controllers and
+# these store modules into query objects (issue 33); each of those moves looks at its own.
+LAZY_NOT_YET_SAID = ("ui/main_window.py", "store/annotations.py", "store/articles.py", "store/database.py",
+                     "store/entities.py", "store/foreign.py", "store/lock.py", "store/schema.py",
+                     "store/search.py", "store/sharing.py", "store/team.py")
+
+
+def test_an_import_inside_a_function_says_why() -> None:
+    """A module of the project is imported inside a function only to keep it off the start-up
+    path (or out of a step that reports its own failure), and the line says so ("# lazy: …")."""
+    unsaid = []
+    for path in _modules().values():
+        where = str(path.relative_to(ROOT))
+        if where in LAZY_NOT_YET_SAID:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for function in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                names = ([node.module or ""] if isinstance(node, ast.ImportFrom) else
+                         [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+                if any(n.split(".")[0] == "dossier" for n in names) and "# lazy:" not in lines[node.lineno - 1]:
+                    unsaid.append(f"{where}:{node.lineno}: {lines[node.lineno - 1].strip()}")
+    assert not unsaid, "import at module level, or say why not (# lazy: …):\n" + "\n".join(sorted(set(unsaid)))

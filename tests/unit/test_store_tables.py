@@ -31,9 +31,8 @@ def test_articles_round_trip_with_hash_and_import_time(store: Store) -> None:
 
 def test_article_text_is_immutable_even_through_raw_sql(store: Store) -> None:
     aid = _article(store)
-    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
-        with store._write() as conn:  # raw SQL, as another tool would write
-            conn.execute("UPDATE articles SET text = 'rewritten' WHERE id = ?", (aid,))
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"), store._write() as conn:  # raw SQL, as another tool would
+        conn.execute("UPDATE articles SET text = 'rewritten' WHERE id = ?", (aid,))
     assert store.article(aid).text == TEXT
 
 

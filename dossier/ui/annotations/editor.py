@@ -9,6 +9,7 @@ keyboard back to the article, keeping what was typed.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from collections.abc import Callable
 from typing import Any
 
@@ -162,7 +163,7 @@ class AnnotationEditor(QWidget):
                  self.tags_edit, self.relation_box, self.add_evidence_button, self.evidence_view,
                  self.remove_evidence_button, self.related.find_button, self.related.list,
                  *self.related.link_buttons.values()]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.scroll_area = QScrollArea(widgetResizable=True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)

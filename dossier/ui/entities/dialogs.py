@@ -58,12 +58,12 @@ class EntityPickerDialog(QDialog):
         from PySide6.QtGui import QKeyEvent
 
         # Up/Down in the filter box move through the list, so the hands stay on the keyboard.
-        if watched is self.filter_edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                row = self.list_view.currentIndex().row() + (1 if event.key() == Qt.Key.Key_Down else -1)
-                if 0 <= row < self.list_model.rowCount(QModelIndex()):
-                    self.list_view.setCurrentIndex(self.list_model.index(row, 0))
-                return True
+        if (watched is self.filter_edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            row = self.list_view.currentIndex().row() + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= row < self.list_model.rowCount(QModelIndex()):
+                self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+            return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
 
