@@ -53,7 +53,9 @@ def test_events_of_the_same_days_are_stacked_and_counted_when_they_meet(qtbot, o
 
 
 def test_axis_labels_are_never_cut_at_the_lane_names() -> None:
-    width = lambda text: 8 * len(text)  # noqa: E731
+    def width(text: str) -> int:
+        return 8 * len(text)
+
     marks = [(LABELS - 40, "Oct 2019"), (LABELS + 150, "Jan 2020"), (LABELS + 300, "Apr 2020")]
     assert axis_labels(marks, width) == [(LABELS, "Oct 2019"), (LABELS + 150, "Jan 2020"), (LABELS + 300, "Apr 2020")]
     crowded = [(LABELS - 40, "Oct 2019"), (LABELS + 20, "Jan 2020")]

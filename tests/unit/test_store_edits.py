@@ -83,7 +83,9 @@ def test_article_list_filters(store: Store) -> None:
         NewArticle("Россия и Армения", "c", source="Interfax", published="2021-03", published_precision="month"),
         NewArticle("100% of 50_50 votes", "d", source=None),
     ])
-    titles = lambda ids: [store.article(i).title for i in ids]  # noqa: E731
+    def titles(ids: list[int]) -> list[str]:
+        return [store.article(i).title for i in ids]
+
     assert titles(store.article_ids(contains="syunik")) == ["Russian troops in Syunik"]
     assert titles(store.article_ids(contains="reuters")) == ["Ceasefire signed"]
     assert titles(store.article_ids(contains="РОССИЯ")) == ["Россия и Армения"]
@@ -96,7 +98,9 @@ def test_article_list_filters(store: Store) -> None:
 
 def test_mention_counts_follow_every_write(people: tuple[Store, int, int, int]) -> None:
     store, aid, full, bare = people
-    counts = lambda: {r.id: r.mentions for r in store.entity_rows()}  # noqa: E731
+    def counts() -> dict[int, int]:
+        return {r.id: r.mentions for r in store.entity_rows()}
+
     assert counts() == {full: 1, bare: 1}
     store.merge_entities(bare, full)
     assert counts() == {full: 2}
