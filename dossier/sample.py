@@ -9,7 +9,7 @@ from dossier.core.models import Claim
 from dossier.ingest.pipeline import ImportOptions, add_document, with_options
 from dossier.ingest.text_reader import read_text
 from dossier.paths import resources_dir
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.database import PENDING_EXTRACTION
 from dossier.ingest.extract import extract_articles
 from dossier.store.lock import DossierLock, lock_path
@@ -38,30 +38,30 @@ def sample_path() -> Path:
 
 
 
-def write_sample(path: Path, extract: bool = True) -> Store:
+def write_sample(path: Path, extract: bool = True) -> Database:
     """Create the sample dossier at `path` (which must not exist) and return it open. With
     `extract`, its entities and events are extracted now (spaCy); without, the article is
     marked for extraction later."""
     raw = sample_path().read_bytes()
     document = read_text(raw.decode("utf-8"), original_name=sample_path().name, original_bytes=raw)
-    store = Store.create(path, SAMPLE_TITLE)
+    store = Database.create(path, SAMPLE_TITLE)
     try:
         with store.transaction():
             # The same path as `dossier import`: stored verbatim with its original file.
             options = ImportOptions(published=("2021-05-14", "day"), source="SouthFront", extract=False)
             article_id = add_document(store, with_options(document, options))
-            text = store.article(article_id).text
+            text = store.articles.get(article_id).text
             # It quotes Reuters and Interfax: its passages are not independent evidence for theirs.
-            store.set_article_reports(article_id, ["Reuters", "Interfax"])
-            tag_id = store.add_tag("withdrawal agreement", WITHDRAWAL_TAG_COLOR)
+            store.articles.set_reports(article_id, ["Reuters", "Interfax"])
+            tag_id = store.tags.add("withdrawal agreement", WITHDRAWAL_TAG_COLOR)
             claim = find_quote(text, CLAIM_QUOTE)
-            store.add_annotation(
+            store.annotations.add(
                 article_id, "claim", claim.start, claim.end,
                 claim=Claim(status="partially_true", credibility=2, rationale=CLAIM_RATIONALE),
                 tag_ids=[tag_id],
             )
             note = find_quote(text, NOTE_QUOTE)
-            store.add_annotation(article_id, "note", note.start, note.end, note=NOTE_TEXT)
+            store.annotations.add(article_id, "note", note.start, note.end, note=NOTE_TEXT)
             if not extract:
                 store.set_meta(PENDING_EXTRACTION, str(article_id))
         if extract:
@@ -72,7 +72,7 @@ def write_sample(path: Path, extract: bool = True) -> Store:
     return store
 
 
-def replace_with_sample(path: Path) -> Store:
+def replace_with_sample(path: Path) -> Database:
     """`dossier sample --force`: build the sample beside `path`, then swap it in, refusing
     while `path` is open in the app."""
     fresh = path.with_name(f".{path.name}.new")
@@ -97,7 +97,7 @@ def replace_with_sample(path: Path) -> Store:
         fresh.replace(path)
     finally:
         lock.release()
-    return Store.open(path)
+    return Database.open(path)
 
 
 def _remove_with_sidecars(path: Path) -> None:

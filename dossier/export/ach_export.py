@@ -13,7 +13,7 @@ from dossier.core.grading import Grade
 from dossier.store.atomic import text_reads, written_whole
 from dossier.core.cells import neutralise
 from dossier.export.pdf_html import esc
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.ach import AchData
 from dossier.store.targets import check_target
 
@@ -62,11 +62,11 @@ def ach_section(data: AchData, weighted: bool = False) -> str:
             f"</table>" + "".join(notes))
 
 
-def write_ach_csv(store: Store, out: Path, weighted: bool = False) -> int:
+def write_ach_csv(store: Database, out: Path, weighted: bool = False) -> int:
     """One row per evidence row (the most diagnostic first), a column per hypothesis (least
     inconsistent first), then the scores; returns the number of evidence rows."""
     check_target(out, store.path)
-    data = store.ach_data()
+    data = store.ach.data()
     m = ach.matrix(data.rows, [h.id for h in data.hypotheses], data.ratings)
     columns = ach.ranking(m, weighted)
     titles = {h.id: h.title for h in data.hypotheses}

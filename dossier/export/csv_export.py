@@ -10,7 +10,7 @@ from dossier.analysis.corroboration import ClaimRow, corroborated
 from dossier.store.atomic import text_reads, written_whole
 from dossier.core.cells import neutralise
 from dossier.core.models import Article
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.targets import check_target
 
 HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "status", "reliability",
@@ -23,16 +23,16 @@ HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "sta
           # Where the article came from when its file held many: a Telegram message, an archived
           # page ("Telegram export, Border Watch, message 103, …"), one record per line (schema 15).
           "came_from"]
-def rows(store: Store) -> list[list[str]]:
-    tags = {t.id: t.name for t in store.tags()}
-    grades = store.source_grades()
+def rows(store: Database) -> list[list[str]]:
+    tags = {t.id: t.name for t in store.tags.all()}
+    grades = store.sources.grades()
     articles: dict[int, Article] = {}
     out = []
-    boards = {row.annotation.id: row for row in corroborated(store.claim_rows())}
-    annotations = store.annotations()
-    came_from = store.provenance_words_of(store.provenance_of({a.article_id for a in annotations}))
+    boards = {row.annotation.id: row for row in corroborated(store.claims.claim_rows())}
+    annotations = store.annotations.all()
+    came_from = store.provenance.words_of(store.provenance.of_many({a.article_id for a in annotations}))
     for a in annotations:
-        article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.article(a.article_id))
+        article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.articles.get(a.article_id))
         claim = a.claim
         grade = grades.grade(claim, article.source) if claim else None
         reliability = ""
@@ -60,7 +60,7 @@ def _corroboration(row: ClaimRow | None) -> tuple[object, ...]:
             found.suggestion if found.suggestion is not None else "", found.line)
 
 
-def write_csv(store: Store, out: Path) -> int:
+def write_csv(store: Database, out: Path) -> int:
     """Write every annotation to `out` (whole or not at all). Returns how many rows."""
     check_target(out, store.path)
     data = rows(store)

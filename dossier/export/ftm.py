@@ -42,7 +42,7 @@ from typing import Any
 
 from dossier.core.ftm import KEYWORD, PLACE_KEYWORD, PREFIX, ftm_model
 from dossier.store.atomic import json_lines_parse, written_whole
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.targets import check_target
 
 SCHEMA_OF_KIND = {"person": "Person", "organisation": "Organization", "unit": "Organization", "place": "LegalEntity",
@@ -90,21 +90,21 @@ def published_value(published: str | None, precision: str) -> str | None:
     return {"day": published[:10], "month": published[:7], "year": published[:4]}.get(precision)
 
 
-def ftm_entities(store: Store) -> Iterator[Any]:
+def ftm_entities(store: Database) -> Iterator[Any]:
     """Every article, entity, mention, event and annotation of the dossier as FtM entity proxies,
     each validated by followthemoney's model (InvalidData if one isn't)."""
     model = ftm_model()
-    tags = {t.id: t.name for t in store.tags()}
-    entities = {e.id: e for e in store.entities()}
+    tags = {t.id: t.name for t in store.tags.all()}
+    entities = {e.id: e for e in store.entities.all()}
     schema_of = {eid: SCHEMA_OF_KIND[e.kind] for eid, e in entities.items()}
     keys = {eid: entity_key(e.kind, e.name) for eid, e in entities.items()}
     for e in entities.values():
         yield _checked(model, _entity(model, e, keys[e.id]))
-    for article_id in store.article_ids(order="id", descending=False):
-        article = store.article(article_id)
+    for article_id in store.articles.ids(order="id", descending=False):
+        article = store.articles.get(article_id)
         key = article_key(article.sha256)
         yield _checked(model, _article(model, store, article, key))
-        for m in store.mentions_in_article(article_id):
+        for m in store.entities.mentions_in(article_id):
             proxy = model.make_entity("Mention")
             proxy.id = f"{key}-m{m.start}-{m.end}" + ("-u" if m.origin != "auto" else "")
             proxy.add("document", key)
@@ -112,9 +112,9 @@ def ftm_entities(store: Store) -> Iterator[Any]:
             proxy.add("name", m.surface)
             proxy.add("detectedSchema", schema_of[m.entity_id])
             yield _checked(model, proxy)
-        for ev in store.events(article_id):
+        for ev in store.events.all(article_id):
             yield _checked(model, _event(model, ev, article.text, key, keys))
-        for a in store.annotations(article_id):
+        for a in store.annotations.all(article_id):
             yield _checked(model, _note(model, store, a, key, tags))
 
 
@@ -143,7 +143,7 @@ def _entity(model: Any, e: Any, key: str) -> Any:
     return proxy
 
 
-def _article(model: Any, store: Store, article: Any, key: str) -> Any:
+def _article(model: Any, store: Database, article: Any, key: str) -> Any:
     from followthemoney.types import registry
 
     proxy = model.make_entity("Article")
@@ -157,16 +157,16 @@ def _article(model: Any, store: Store, article: Any, key: str) -> Any:
         proxy.add("language", registry.language.clean(article.language))
     proxy.add("fileName", article.original_name)
     proxy.add("retrievedAt", article.imported_at[:19] if article.imported_at else None)
-    for outlet in store.article_reports(article.id):
+    for outlet in store.articles.reports(article.id):
         proxy.add("keywords", f"{KEYWORD}reports={outlet}")
-    records = store.provenance(article.id)
+    records = store.provenance.of(article.id)
     if records:  # a Telegram message or an archived page: how it came, kept (schema 15)
-        proxy.add("notes", store.provenance_words(article.id))
+        proxy.add("notes", store.provenance.words(article.id))
         proxy.add("keywords", [f"{KEYWORD}provenance={p.identity}" for p in records])
         captured = sorted(p.captured_at for p in records if p.captured_at)
         if captured:  # an archived page was retrieved from the web when it was captured
             proxy.set("retrievedAt", captured[0][:19])
-    source = store.source_by_name(article.source) if article.source else None
+    source = store.sources.by_name(article.source) if article.source else None
     if source is not None and (source.reliability or source.rationale):  # the outlet's grade, on each of its articles
         proxy.add("keywords", [f"{KEYWORD}outletReliability={source.reliability or ''}",
                                f"{KEYWORD}outletRationale={source.rationale}"])
@@ -192,7 +192,7 @@ def _event(model: Any, ev: Any, text: str, article: str, keys: dict[int, str]) -
     return proxy
 
 
-def _note(model: Any, store: Store, a: Any, article: str, tags: dict[int, str]) -> Any:
+def _note(model: Any, store: Database, a: Any, article: str, tags: dict[int, str]) -> Any:
     proxy = model.make_entity("Note")
     proxy.id = note_id(article, a)
     proxy.add("entity", article)
@@ -217,11 +217,11 @@ def _note(model: Any, store: Store, a: Any, article: str, tags: dict[int, str]) 
         if a.assessed_at:
             words.append(f"{KEYWORD}assessedAt={a.assessed_at}")
         add_verbatim(proxy, "notes", c.rationale)
-        for link in store.evidence(a.id):
-            target = store.annotation(link.annotation_id)
+        for link in store.evidence.of(a.id):
+            target = store.annotations.get(link.annotation_id)
             # relation, the linked annotation's id, when and by whom (the name last: it may hold spaces)
             words.append(f"{KEYWORD}evidence={link.relation} "
-                         f"{note_id(article_key(store.article(target.article_id).sha256), target)} "
+                         f"{note_id(article_key(store.articles.get(target.article_id).sha256), target)} "
                          f"{link.created or '-'} {link.author}".rstrip())
     words += [f"{KEYWORD}tag={tags[t]}" for t in a.tag_ids if t in tags]
     proxy.add("keywords", words)
@@ -235,7 +235,7 @@ def note_id(article: str, a: Any) -> str:
     return f"{article}-a{a.start}-{a.end}{state}-{_short(a.kind, a.created, a.id)}"
 
 
-def write_ftm(store: Store, out: Path) -> int:
+def write_ftm(store: Database, out: Path) -> int:
     """Write the dossier as line-delimited FtM JSON to `out` (atomically). Returns how many."""
     ftm_model()  # the extra, before anything is written
     check_target(out, store.path)

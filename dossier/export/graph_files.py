@@ -18,7 +18,7 @@ from typing import Any
 
 from dossier.store.atomic import text_reads, written_whole, xml_parses
 from dossier.core.cells import neutralise
-from dossier.store import Store
+from dossier.store import Database
 from dossier.analysis.network import Network, build_network, cooccurrence
 from dossier.core.network import NetworkFilter
 from dossier.store.targets import check_target
@@ -47,14 +47,14 @@ def network_graph(network: Network) -> Any:
     return graph
 
 
-def write_graph(store: Store, out: Path, kind: str, f: NetworkFilter | None = None) -> tuple[int, int]:
+def write_graph(store: Database, out: Path, kind: str, f: NetworkFilter | None = None) -> tuple[int, int]:
     """Write the network as "graphml" or "gexf"; returns (nodes, links). The whole network unless
     a filter says otherwise."""
     import networkx as nx
 
     check_target(out, store.path)
     f = f or NetworkFilter(limit=None)
-    network = build_network(store.network(f), f)
+    network = build_network(store.network.network(f), f)
     graph = network_graph(network)
     with written_whole(out, xml_parses) as partial:
         if kind == "graphml":
@@ -66,11 +66,11 @@ def write_graph(store: Store, out: Path, kind: str, f: NetworkFilter | None = No
     return len(network.nodes), len(network.links)
 
 
-def write_matrix_csv(store: Store, out: Path, f: NetworkFilter | None = None) -> int:
+def write_matrix_csv(store: Database, out: Path, f: NetworkFilter | None = None) -> int:
     """Entities × entities with the number of passages naming both; returns the number of rows."""
     check_target(out, store.path)
     f = f or NetworkFilter()
-    network = build_network(store.network(f), f)
+    network = build_network(store.network.network(f), f)
     nodes, counts = network.nodes, cooccurrence(network)
     with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dossier.store.atomic import written_whole, zip_opens
 from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, build, report_document, select
-from dossier.store import Store
+from dossier.store import Database
 from dossier.export.fonts import register_fonts
 from dossier.export.timeline_figure import timeline_figures
 from dossier.store.targets import check_target
@@ -22,7 +22,7 @@ from dossier.store.targets import check_target
 TEXT_WIDTH_PX = 658
 
 
-def export_odt(store: Store, out: Path, options: ReportOptions | None = None) -> int:
+def export_odt(store: Database, out: Path, options: ReportOptions | None = None) -> int:
     """Write the report to `out` as OpenDocument text; returns the number of articles in it.
     Needs a QGuiApplication (fonts and images)."""
     from PySide6.QtGui import QTextDocumentWriter

@@ -29,7 +29,7 @@ from dossier.ingest.refine import capitalised_mid_sentence, refine
 from dossier.ingest.refine_article import refine_article
 from dossier.ingest.tense import Tense, tense_of
 from dossier.ingest.world_patterns import OTHER_LABEL
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ingest.natasha_ner import russian_names
 from dossier.ingest.nlp import load_pipeline
 
@@ -333,7 +333,7 @@ def _title(sentence: str) -> str:
 class EntityLinker:
     """Names to entity ids for one dossier: existing names and aliases first, then new entities."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Database) -> None:
         self._store = store
         self._ids: dict[str, int] = {}
         self.forget_unsaved()
@@ -342,13 +342,13 @@ class EntityLinker:
         """Read the names again from the dossier: after a rolled-back write, the entities this
         linker made in it are not there."""
         self._ids = {}
-        for entity in self._store.entities():
+        for entity in self._store.entities.all():
             for name in (entity.name, *entity.aliases):
                 self._ids.setdefault(fold(name), entity.id)
-        self._rejected = self._store.rejected_name_keys()
+        self._rejected = self._store.entities.rejected_name_keys()
 
     def known_names(self) -> list[KnownName]:
-        return [KnownName(text, entity.name, entity.kind) for entity in self._store.entities()
+        return [KnownName(text, entity.name, entity.kind) for entity in self._store.entities.all()
                 for text in (entity.name, *entity.aliases)]
 
     def is_rejected(self, name: str) -> bool:
@@ -358,21 +358,21 @@ class EntityLinker:
         key = fold(name)
         entity_id = self._ids.get(key) or self._ids.get(fold(surface))
         if entity_id is None:
-            entity_id = self._store.add_entity(name, kind)
+            entity_id = self._store.entities.add(name, kind)
             self._ids[key] = entity_id
         if fold(surface) not in self._ids:
-            self._store.add_alias(entity_id, surface)  # "Russian" -> Russia, found again next time
+            self._store.entities.add_alias(entity_id, surface)  # "Russian" -> Russia, found again next time
             self._ids[fold(surface)] = entity_id
         return entity_id
 
 
-def apply_proposal(store: Store, article_id: int, proposal: Proposal, linker: EntityLinker | None = None) -> None:
+def apply_proposal(store: Database, article_id: int, proposal: Proposal, linker: EntityLinker | None = None) -> None:
     """Replace the article's automatic mentions and events with the proposal, in one transaction,
     leaving alone what the user has said: removed mentions and rejected names stay out, passages
     they marked themselves and events they deleted, made or edited are not the extractor's."""
     linker = linker or EntityLinker(store)
     with store.transaction():
-        guards = store.extraction_guards(article_id)
+        guards = store.extraction.guards(article_id)
         ids_by_name: dict[str, int] = {}
         mentions = []
         for m in proposal.mentions:
@@ -388,16 +388,16 @@ def apply_proposal(store: Store, article_id: int, proposal: Proposal, linker: En
                      e.date.precision, "auto", tuple(ids_by_name[n] for n in e.entity_names if n in ids_by_name))
             for e in proposal.events if (e.start, e.end, e.date.text) not in guards.kept_events
         ]
-        store.replace_automatic(article_id, mentions, events)
+        store.extraction.replace_automatic(article_id, mentions, events)
 
 
-def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None = None,
+def extract_articles(store: Database, article_ids: Iterable[int], nlp: Any | None = None,
                      matcher: NameMatcher | None = None) -> None:
     """(Re-)extract entities and events for stored articles (the CLI and tests; the app runs
     `analyse` on a worker and `apply_proposal` on its own thread)."""
     nlp = nlp or load_pipeline()
     ids = list(article_ids)
-    articles = [store.article(i) for i in ids]
+    articles = [store.articles.get(i) for i in ids]
     linker = EntityLinker(store)
     proposals = analyse(nlp, [a.text for a in articles],
                         [a.publication_day for a in articles],
@@ -407,35 +407,35 @@ def extract_articles(store: Store, article_ids: Iterable[int], nlp: Any | None =
             apply_proposal(store, article_id, proposal, linker)
 
 
-def reresolve_dates(store: Store, article_id: int) -> int:
+def reresolve_dates(store: Database, article_id: int) -> int:
     """After the published date changed: resolve the automatic events' date words again against
     it. User-made events are left alone. Returns how many events moved."""
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     base = base_date(article.publication_day)
     moved = []
-    for event in store.automatic_events(article_id):
+    for event in store.extraction.automatic_events(article_id):
         tense = sentence_tense(article.text[event.start:event.end], event.date_text, article.language)
         new = (read_date_words(event.date_text, article.language, base, tense)
                or FuzzyDate(None, None, event.precision, event.date_text))
         if (new.earliest, new.latest, new.precision) != (event.earliest, event.latest, event.precision):
             moved.append((event.id, new.earliest, new.latest, new.precision))
-    store.set_event_dates(moved)
+    store.extraction.set_event_dates(moved)
     return len(moved)
 
 
-def refind_dates(store: Store, article_id: int) -> bool:
+def refind_dates(store: Database, article_id: int) -> bool:
     """After the article's language changed: find its dates again in that language, keeping the
     events the user made, edited or deleted. Needs no model where `local_dates` reads the
     language; for any other, False: the caller re-runs extraction (spaCy finds English dates)."""
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     if article.language not in LOCAL_LANGUAGES:
         return False
-    guards = store.extraction_guards(article_id)
+    guards = store.extraction.guards(article_id)
     events = [
         NewEvent(article_id, start, end, _title(article.text[start:end]), fuzzy.text, fuzzy.earliest, fuzzy.latest,
-                 fuzzy.precision, "auto", tuple(store.entities_in_span(article_id, start, end)))
+                 fuzzy.precision, "auto", tuple(store.extraction.entities_in_span(article_id, start, end)))
         for start, end, fuzzy in dated_sentences(article.text, article.language, base_date(article.publication_day))
         if (start, end, fuzzy.text) not in guards.kept_events
     ]
-    store.replace_automatic_events(article_id, events)
+    store.extraction.replace_automatic_events(article_id, events)
     return True

@@ -23,7 +23,7 @@ from dossier.core.anchoring import reanchor
 from dossier.core.models import Claim, Made, NewArticle, NewEvent, NewMention
 from dossier.core.vocabulary import CLAIM_STATUSES, EVENT_PRECISIONS, EVIDENCE_RELATIONS
 from dossier.core.ftm import KEYWORD, PLACE_KEYWORD, ftm_model
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.merging import MergeReport, merge_dossier, preview_merge
 from dossier.store.files import NotAFile, open_regular
 from dossier.store.articles import text_sha256
@@ -41,12 +41,12 @@ class FtmImport:
     skipped: list[str] = field(default_factory=list)  # one reason per line or entity left out
 
 
-def import_ftm(store: Store, path: Path, *, preview: bool = False) -> FtmImport:
+def import_ftm(store: Database, path: Path, *, preview: bool = False) -> FtmImport:
     """Read `path` and merge what it holds into `store` (or only say what that would do)."""
     proxies, skipped, digest = read_ftm(path)
     with tempfile.TemporaryDirectory(prefix="dossier-ftm-") as folder:
         scratch_path = Path(folder) / "ftm.dossier"
-        scratch = Store.create(scratch_path, path.name)
+        scratch = Database.create(scratch_path, path.name)
         try:
             # The scratch dossier's identity comes from the file: its annotations' ids are then the
             # same every time the same file is read, and a second import is recognised whole.
@@ -158,7 +158,7 @@ def _language(code: str | None) -> str | None:
 class _Fill:
     """Puts the entities into the scratch dossier, schema by schema."""
 
-    def __init__(self, store: Store, skipped: list[str]) -> None:
+    def __init__(self, store: Database, skipped: list[str]) -> None:
         self.store, self.skipped = store, skipped
         self.articles: dict[str, int] = {}
         self.texts: dict[int, str] = {}
@@ -199,7 +199,7 @@ class _Fill:
             self.skipped.append(f"{proxy.id}: a {proxy.schema.name} without its text (bodyText)")
             return
 
-        existing = self.store.article_id_by_sha256(text_sha256(text))
+        existing = self.store.articles.id_by_sha256(text_sha256(text))
         if proxy.id in self.articles and self.articles[proxy.id] != existing:
             # Whatever names this id (mentions, events, notes) can't say which text it meant: it
             # stays with the first, and the second article is left out, said so.
@@ -212,16 +212,16 @@ class _Fill:
         published = proxy.first("publishedAt") or proxy.first("date")
         earliest, _latest, precision = _day_range(published) if published else (None, None, "unknown")
         value = {"day": earliest, "month": (earliest or "")[:7], "year": (earliest or "")[:4]}.get(precision)
-        article_id = self.store.add_article(NewArticle(
+        article_id = self.store.articles.add(NewArticle(
             proxy.first("title") or proxy.first("name") or proxy.first("fileName") or "Untitled", text,
             proxy.first("publisher"), proxy.first("sourceUrl"), value, precision,
             _language(proxy.first("language")), proxy.first("fileName")))
         words = _words(proxy)
         if words.get("reports"):
-            self.store.set_article_reports(article_id, words["reports"])
+            self.store.articles.set_reports(article_id, words["reports"])
         reliability = (words.get("outletReliability") or [""])[0]
         if proxy.first("publisher") and (reliability or words.get("outletRationale")):
-            self.store.set_source_grade(proxy.first("publisher"), reliability if reliability in tuple("ABCDEF") else None,
+            self.store.sources.set_grade(proxy.first("publisher"), reliability if reliability in tuple("ABCDEF") else None,
                                         (words.get("outletRationale") or [""])[0])
         self.articles[proxy.id] = article_id
         self.texts[article_id] = text
@@ -245,10 +245,10 @@ class _Fill:
         key = (kind, name.casefold())
         if key not in self.by_name:
             aliases = [a for a in proxy.get("alias") if a.casefold() != name.casefold()]
-            self.by_name[key] = self.store.add_entity(name, kind, aliases)
+            self.by_name[key] = self.store.entities.add(name, kind, aliases)
             notes = verbatim(proxy, "notes")
             if notes:
-                with self.store._write() as conn:
+                with self.store._tx.write() as conn:
                     conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (notes, self.by_name[key]))
         self.entities[proxy.id] = self.by_name[key]
 
@@ -257,7 +257,7 @@ class _Fill:
         if article_id is None:
             self.skipped.append(f"{proxy.id}: its document ({proxy.first(prop)}) is not in the file")
             return None
-        return article_id, self.texts.get(article_id) or self.store.article(article_id).text
+        return article_id, self.texts.get(article_id) or self.store.articles.get(article_id).text
 
     def _mention(self, proxy: Any) -> None:
         found = self._text_of(proxy, "document")
@@ -269,15 +269,15 @@ class _Fill:
         if entity_id is None:  # not resolved to an entity: one of the name, as the mention guessed it
             kind = "person" if proxy.first("detectedSchema") == "Person" else "other"
             key = (kind, name.casefold())
-            entity_id = self.by_name.get(key) or self.store.add_entity(name, kind)
+            entity_id = self.by_name.get(key) or self.store.entities.add(name, kind)
             self.by_name[key] = entity_id
         spot = MENTION_ID.search(proxy.id or "")
         if spot and text[int(spot[1]):int(spot[2])] == name:
             spans = [(int(spot[1]), int(spot[2]), "user" if spot[3] else "auto")]
         else:  # a mention from elsewhere says only that the name is there: every place it stands
             spans = [(m.start(), m.end(), "auto") for m in re.finditer(re.escape(name), text)]
-        taken = {(m.start, m.end) for m in self.store.mentions_in_article(article_id)}
-        self.store.add_mentions([NewMention(article_id, entity_id, s, e, text[s:e], origin)
+        taken = {(m.start, m.end) for m in self.store.entities.mentions_in(article_id)}
+        self.store.entities.add_mentions([NewMention(article_id, entity_id, s, e, text[s:e], origin)
                                  for s, e, origin in spans if (s, e) not in taken])
 
     def _event(self, proxy: Any) -> None:
@@ -304,7 +304,7 @@ class _Fill:
             start = end = 0
         origin = (words.get("origin") or ["user"])[0]
         involved = tuple(self.entities[i] for i in proxy.get("involved") if i in self.entities)
-        self.store.add_events([NewEvent(article_id, start, end, proxy.first("name") or "Event",
+        self.store.events.add_many([NewEvent(article_id, start, end, proxy.first("name") or "Event",
                                         proxy.first("summary") or start_date or "", earliest, latest, precision,
                                         origin if origin in ("auto", "user") else "user", involved)])
 
@@ -342,16 +342,16 @@ class _Fill:
         if not (spot and spot[3]):
             placed = reanchor(text, quote, "", "", start)
         if placed is None:
-            annotation_id = self.store.add_orphan(article_id, kind, quote, "", "", note=note, claim=claim, made=made)
+            annotation_id = self.store.annotations.add_orphan(article_id, kind, quote, "", "", note=note, claim=claim, made=made)
         else:
-            annotation_id = self.store.add_annotation(article_id, kind, placed.start, placed.end, note=note,
+            annotation_id = self.store.annotations.add(article_id, kind, placed.start, placed.end, note=note,
                                                       claim=claim, made=made)
         quoted_as = (words.get("quotedAs") or [None])[0]
         if quoted_as:
-            self.store.set_quoted_as(annotation_id, quoted_as)
+            self.store.annotations.set_quoted_as(annotation_id, quoted_as)
         for name in words.get("tag", []):
-            tag = self.store.find_tag(name)
-            self.store.tag_annotation(annotation_id, tag.id if tag else self.store.add_tag(name, "#e6a23c"))
+            tag = self.store.tags.find(name)
+            self.store.tags.attach(annotation_id, tag.id if tag else self.store.tags.add(name, "#e6a23c"))
         self.notes[proxy.id] = annotation_id
 
     def _evidence(self, proxy: Any) -> None:
@@ -362,5 +362,5 @@ class _Fill:
             relation, target, created, author = [*link.split(" ", 3), "", "", ""][:4]
             target_id = self.notes.get(target)
             if relation in EVIDENCE_RELATIONS and target_id is not None and target_id != claim_id:
-                self.store.add_evidence(claim_id, target_id, relation, author=author,
+                self.store.evidence.add(claim_id, target_id, relation, author=author,
                                         created=None if created in ("", "-") else created)

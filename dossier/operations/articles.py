@@ -12,7 +12,7 @@ from dossier.core.changes import ALL, Changes
 from dossier.core.validity import ISO_DATE, published_problem  # noqa: F401 - ISO_DATE: the claims board's filter
 from dossier.core.vocabulary import RELIABILITY
 from dossier.operations import Operation, Refused, existing, non_empty
-from dossier.store import Store
+from dossier.store import Database
 
 if TYPE_CHECKING:
     from dossier.ingest.document import Document
@@ -55,25 +55,25 @@ class EditArticle(Operation):
         self.result = 0  # events moved to the new date
         self.needs_extraction = False  # a new language: its names (and English dates) are read again
 
-    def validate(self, store: Store) -> None:
-        existing(store, "article", store.article, self.article_id)
+    def validate(self, store: Database) -> None:
+        existing(store, "article", store.articles.get, self.article_id)
         non_empty(self.values["title"] or "", "An article's title", limits.TITLE)
         check_published(self.values["published"], str(self.values["published_precision"]))
         if isinstance(self.language, str) and not re.fullmatch(r"[a-z]{2,3}", self.language):
             raise Refused(f"“{self.language}” is not a language code (ru, hy, az…).")
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         from dossier.ingest.extract import refind_dates, reresolve_dates  # lazy: not on the start-up path
 
-        before = store.article(self.article_id)
-        store.update_article_metadata(self.article_id, **self.values)  # type: ignore[arg-type]
+        before = store.articles.get(self.article_id)
+        store.articles.update_metadata(self.article_id, **self.values)  # type: ignore[arg-type]
         if self.reports is not None:
-            store.set_article_reports(self.article_id, self.reports)
+            store.articles.set_reports(self.article_id, self.reports)
         if not isinstance(self.language, Unchanged) and self.language != before.language:
             # Names and dates are read in the article's language: a new one means reading them
             # again. Dates at once where no model is needed; names, and English dates, by
             # extraction on a worker.
-            store.set_article_language(self.article_id, self.language)
+            store.articles.set_language(self.article_id, self.language)
             refind_dates(store, self.article_id)
             store.mark_pending_extraction([self.article_id])
             self.needs_extraction = True
@@ -90,11 +90,11 @@ class DeleteArticle(Operation):
     def __init__(self, article_id: int) -> None:
         self.article_id = article_id
 
-    def validate(self, store: Store) -> None:
-        existing(store, "article", store.article, self.article_id)
+    def validate(self, store: Database) -> None:
+        existing(store, "article", store.articles.get, self.article_id)
 
-    def apply(self, store: Store) -> Changes:
-        store.delete_article(self.article_id)
+    def apply(self, store: Database) -> Changes:
+        store.articles.delete(self.article_id)
         return Changes(articles=[self.article_id], content=[self.article_id], **ARTICLES_CHANGED)
 
 
@@ -106,13 +106,13 @@ class GradeSource(Operation):
     def __init__(self, name: str, reliability: str | None, rationale: str) -> None:
         self.name, self.reliability, self.rationale = name, reliability, rationale.strip()
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         non_empty(self.name, "An outlet's name")
         if self.reliability is not None and self.reliability not in RELIABILITY:
             raise Refused(f"Source reliability is graded A to F, not “{self.reliability}”.")
 
-    def apply(self, store: Store) -> Changes:
-        store.set_source_grade(self.name, self.reliability, self.rationale)
+    def apply(self, store: Database) -> Changes:
+        store.sources.set_grade(self.name, self.reliability, self.rationale)
         return Changes(sources=ALL, annotations=ALL)  # inherited grades change with it
 
 
@@ -124,13 +124,13 @@ class AddDocument(Operation):
     def __init__(self, document: Document) -> None:
         self.document = document
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         non_empty(self.document.title, "An article's title", limits.TITLE)
         if not self.document.text.strip():
             raise Refused("The article has no text.")
         check_published(self.document.published, self.document.published_precision)
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         from dossier.ingest.pipeline import add_document  # lazy: not on the start-up path
 
         self.result = add_document(store, self.document)
@@ -150,7 +150,7 @@ class StoreImported(Operation):
         self.items, self.linker = items, linker
         self.report = ImportReport()
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         from dossier.ingest.pipeline import store_item  # lazy: not on the start-up path
 
         for item in self.items:
@@ -175,13 +175,13 @@ class SetDetectedLanguages(Operation):
     def __init__(self, languages: Sequence[tuple[int, str | None]], finished: bool = False) -> None:
         self.languages, self.finished = list(languages), finished
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         from dossier.ingest.extract import refind_dates  # lazy: not on the start-up path
 
         changed = []
         for article_id, language in self.languages:
-            if language and store.has_article(article_id) and store.article(article_id).language is None:
-                store.set_article_language(article_id, language)
+            if language and store.articles.exists(article_id) and store.articles.get(article_id).language is None:
+                store.articles.set_language(article_id, language)
                 refind_dates(store, article_id)
                 changed.append(article_id)
         if self.finished:
@@ -199,13 +199,13 @@ class ApplyExtraction(Operation):
         self.article_ids, self.proposals = list(article_ids), list(proposals)
         self.pending = list(pending) or self.article_ids
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         from dossier.ingest.extract import EntityLinker, apply_proposal  # lazy: not on the start-up path
 
         linker = EntityLinker(store)
         done = []
         for article_id, proposal in zip(self.article_ids, self.proposals):
-            if store.has_article(article_id):  # not deleted (or undone) meanwhile
+            if store.articles.exists(article_id):  # not deleted (or undone) meanwhile
                 apply_proposal(store, article_id, proposal, linker)
                 done.append(article_id)
         store.forget_pending_extraction(self.pending)

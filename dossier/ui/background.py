@@ -16,7 +16,7 @@ from dossier.operations.articles import ApplyExtraction
 from dossier.ui.session import DossierSession
 from dossier.operations.articles import LANGUAGES_DETECTED, SetDetectedLanguages
 from dossier.ingest import language  # through the module: a call finds it as it is when made
-from dossier.store import Store
+from dossier.store import Database
 
 
 STEP = 4  # articles read between two progress reports
@@ -32,7 +32,7 @@ def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[]
     ids = store.pending_extraction()
     if not ids:
         return False
-    articles = [store.article(i) for i in ids if store.has_article(i)]
+    articles = [store.articles.get(i) for i in ids if store.articles.exists(i)]
     texts = [a.text for a in articles]
     days = [a.publication_day for a in articles]
     languages = [a.language for a in articles]
@@ -69,14 +69,14 @@ def detect_missing_languages(session: DossierSession, tasks: Any,
     article, on a worker through its own connection, a page at a time); False if done already.
     After a failure the pages detected so far stay; the rest are tried when it is opened again."""
     store = session.store
-    if store.meta(LANGUAGES_DETECTED) or not store.article_count():
+    if store.meta(LANGUAGES_DETECTED) or not store.articles.count():
         return False
     path = store.path
 
     def work() -> Iterator[tuple[list[tuple[int, str | None]], bool]]:
-        with Store.reading(path) as reader:
+        with Database.reading(path) as reader:
             after = 0
-            while page := reader.texts_without_language(after):
+            while page := reader.articles.texts_without_language(after):
                 after = page[-1][0]
                 yield [(article_id, language.detect_language(text)) for article_id, text in page], False
         yield [], True

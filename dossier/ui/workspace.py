@@ -166,7 +166,7 @@ class Workspace(QObject):
             self.network.article_opened()
 
     def open_annotation(self, annotation_id: int) -> None:
-        annotation = self.store.annotation(annotation_id)
+        annotation = self.store.annotations.get(annotation_id)
         self.open_passage(annotation.article_id, annotation.start, annotation.end)
         self.editor.show_annotation(annotation_id)
         self.annotation_opened.emit(annotation_id)
@@ -195,9 +195,9 @@ class Workspace(QObject):
         passage = self._passage()
         if passage is None:
             return None
-        article = self.store.article(passage[0])
+        article = self.store.articles.get(passage[0])
         date = resolve_words(words, article.publication_day, precision, article.language)
-        entity_ids = tuple(sorted({m.entity_id for m in self.store.mentions_in_article(article.id)
+        entity_ids = tuple(sorted({m.entity_id for m in self.store.entities.mentions_in(article.id)
                                    if passage[1] <= m.start and m.end <= passage[2]}))
         operation = AddEvent(NewEvent(article.id, passage[1], passage[2], title, words, date.earliest, date.latest,
                                       date.precision, "user", entity_ids))
@@ -238,7 +238,7 @@ class Workspace(QObject):
     def _on_changed(self, changes: Changes) -> None:
         """The open article was deleted (or an import undone): open another."""
         article = self.pane.article
-        if article is not None and changes.touches_id(ARTICLES, article.id) and not self.store.has_article(article.id):
+        if article is not None and changes.touches_id(ARTICLES, article.id) and not self.store.articles.exists(article.id):
             self.pane.show_article(None)
             if self.has_panel("annotations"):
                 self.annotations.set_article(None)

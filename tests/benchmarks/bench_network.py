@@ -45,22 +45,22 @@ def main() -> None:
 
     from dossier.analysis.network import Link, Node, build_network
     from dossier.analysis.network_layout import layout
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.core.network import NetworkFilter
 
     folder = Path(tempfile.mkdtemp(prefix="bench-network-"))
     path = folder / "network.dossier"
     build(path, args.articles, seed=5)
-    with Store.open_readonly(path) as store:
+    with Database.open_readonly(path) as store:
         mentions = store.counts()["mentions"]
         timings = []
         for _ in range(5):
             started = time.perf_counter()
-            network = build_network(store.network(NetworkFilter()))
+            network = build_network(store.network.network(NetworkFilter()))
             timings.append((time.perf_counter() - started) * 1000)
         emit("network_build_ms", statistics.median(timings), "ms", mentions)
         started = time.perf_counter()
-        whole = build_network(store.network(NetworkFilter(limit=None)), NetworkFilter(limit=None))
+        whole = build_network(store.network.network(NetworkFilter(limit=None)), NetworkFilter(limit=None))
         emit("network_build_all_ms", (time.perf_counter() - started) * 1000, "ms", mentions)
         emit("network_entities", len(whole.nodes), "entities", mentions)
         emit("network_links", len(whole.links), "links", mentions)

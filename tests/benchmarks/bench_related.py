@@ -31,7 +31,7 @@ from bench_store import build, emit, percentile
 from dossier.analysis.corroboration import corroborated
 from dossier.analysis.related import best_related, describe_related
 from dossier.core.models import Claim
-from dossier.store import Store
+from dossier.store import Database
 
 CLAIM_EVERY = 50
 
@@ -45,19 +45,19 @@ class SentencedCorpus(bench_store.Corpus):
         return re.sub(r"\. ([a-z])", lambda m: ". " + m.group(1).upper(), text), mentions
 
 
-def add_claims(store: Store, rng: random.Random) -> list[int]:
+def add_claims(store: Database, rng: random.Random) -> list[int]:
     claims = []
     with store.transaction():
         sentences = store._conn.execute(
             "SELECT article_id, start_offset, end_offset FROM sentences WHERE article_id % ? = 0 "
             "AND end_offset - start_offset > 40 GROUP BY article_id", (CLAIM_EVERY,)).fetchall()
         for article_id, start, end in sentences:
-            claims.append(store.add_annotation(article_id, "claim", start, min(end, start + 160), claim=Claim()))
+            claims.append(store.annotations.add(article_id, "claim", start, min(end, start + 160), claim=Claim()))
         for claim_id in claims[::3]:
             for relation in ("supports", "contradicts"):
-                other = rng.randrange(1, store.article_count())
-                target = store.add_annotation(other, "highlight", 0, 20)
-                store.add_evidence(claim_id, target, relation)
+                other = rng.randrange(1, store.articles.count())
+                target = store.annotations.add(other, "highlight", 0, 20)
+                store.evidence.add(claim_id, target, relation)
     return claims
 
 
@@ -72,13 +72,13 @@ def main() -> None:
         path = Path(folder) / "bench.dossier"
         bench_store.Corpus = SentencedCorpus  # type: ignore[misc]  # what build() makes its articles with
         build(path, n, args.seed)
-        store = Store.open(path)
+        store = Database.open(path)
         rng = random.Random(args.seed)
         claims = add_claims(store, rng)
         times = []
         for claim_id in rng.sample(claims, min(args.queries, len(claims))):
             started = time.perf_counter()
-            facts = store.related_passages(claim_id)
+            facts = store.claims.related_passages(claim_id)
             best = best_related(facts)
             found = describe_related(facts, best, store.text_stems([facts.sentences[i].text for i, _s in best]))
             times.append((time.perf_counter() - started) * 1000)
@@ -86,7 +86,7 @@ def main() -> None:
         emit("related_p95_ms", round(percentile(times, 95), 1), "ms", n)
         emit("related_median_ms", round(statistics.median(times), 1), "ms", n)
         started = time.perf_counter()
-        rows = corroborated(store.claim_rows())
+        rows = corroborated(store.claims.claim_rows())
         emit("claims_board_ms", round((time.perf_counter() - started) * 1000, 1), "ms", n)
         assert len(rows) == len(claims)
         store.close()

@@ -13,19 +13,19 @@ from PySide6.QtWidgets import QInputDialog
 from dossier.core.anchoring import find_quote
 from dossier.operations import perform
 from dossier.operations.annotations import AddEvidence
-from dossier.store import Store
+from dossier.store import Database
 
 HYPOTHESES = ["Azerbaijan never meant to withdraw", "The line on the ground is disputed",
               "The agreement was misreported"]
 
 
 def _with_evidence(path: Path) -> None:
-    with Store.open(path) as store:
-        claim = next(a for a in store.annotations() if a.kind == "claim")
-        sources = {a.source: a.id for a in store.article_summaries(store.article_ids()).values()}
+    with Database.open(path) as store:
+        claim = next(a for a in store.annotations.all() if a.kind == "claim")
+        sources = {a.source: a.id for a in store.articles.summaries(store.articles.ids()).values()}
         for outlet, quote, relation in (("News.am", "was not carried out in full", "supports"),
                                         ("Eurasianet", "carried out only in part", "supports")):
-            found = find_quote(store.article(sources[outlet]).text, quote)
+            found = find_quote(store.articles.get(sources[outlet]).text, quote)
             perform(store, AddEvidence(claim.id, relation, passage=(sources[outlet], found.start, found.end)))
 
 
@@ -99,11 +99,11 @@ def test_a_selection_becomes_a_highlight_and_a_row_in_one_step(qtbot, open_windo
     text = ws.pane.article.text
     start = text.index("Russian troops from the 102nd Base")
     ws.pane.select_range(start, start + len("Russian troops from the 102nd Base"))
-    before = len(ws.store.annotations())
+    before = len(ws.store.annotations.all())
     qtbot.mouseClick(panel.buttons["selection"], Qt.MouseButton.LeftButton)
-    assert len(ws.store.annotations()) == before + 1 and panel.model.rowCount() == 1
+    assert len(ws.store.annotations.all()) == before + 1 and panel.model.rowCount() == 1
     window.undo_action.trigger()
-    assert len(ws.store.annotations()) == before and panel.model.rowCount() == 0
+    assert len(ws.store.annotations.all()) == before and panel.model.rowCount() == 0
 
 
 def _ranking_from_label(text: str) -> list[float]:

@@ -37,9 +37,9 @@ def column_text(board, column: str) -> list[str]:  # type: ignore[no-untyped-def
 def make_claim(qtbot, window: MainWindow, outlet: str, quote: str) -> int:  # type: ignore[no-untyped-def]
     """Select the quote in the article from `outlet` and press C, as a user does."""
     ws = window.workspace
-    article = next(a for a in ws.store.article_summaries(ws.store.article_ids()).values() if a.source == outlet)
+    article = next(a for a in ws.store.articles.summaries(ws.store.articles.ids()).values() if a.source == outlet)
     ws.open_article(article.id)
-    found = find_quote(ws.store.article(article.id).text, quote)
+    found = find_quote(ws.store.articles.get(article.id).text, quote)
     ws.pane.select_range(found.start, found.end)
     ws.pane.text_view.setFocus()
     qtbot.keyClick(ws.pane.text_view, Qt.Key.Key_C)
@@ -58,9 +58,9 @@ def test_the_board_lists_every_claim_and_opens_the_chosen_one(qtbot, open_window
     assert column_text(board, "Outlet") == ["SouthFront", "APA"]
 
     ws = window.workspace
-    ws.open_article(next(a for a in ws.store.article_ids() if a != ws.store.annotation(apa).article_id))
+    ws.open_article(next(a for a in ws.store.articles.ids() if a != ws.store.annotations.get(apa).article_id))
     click_row(qtbot, board, 0)
-    claim = ws.store.annotation(ws.editor.annotation_id)
+    claim = ws.store.annotations.get(ws.editor.annotation_id)
     assert claim.exact == "the agreement was not implemented in full"
     assert ws.pane.article.id == claim.article_id and ws.pane.selected_range() == (claim.start, claim.end)
     assert window.editor_dock.isVisible()
@@ -76,9 +76,9 @@ def test_sorting_and_every_filter(qtbot, open_window, corpus_path: Path) -> None
     ws.editor.status_box.setCurrentIndex(ws.editor.status_box.findData("disputed"))
     ws.editor.status_box.activated.emit(ws.editor.status_box.currentIndex())
     # Evidence: Azatutyun contradicts APA's claim (the editor's own way: select, Add Selection).
-    azatutyun = next(a for a in ws.store.article_summaries(ws.store.article_ids()).values() if a.source == "Azatutyun")
+    azatutyun = next(a for a in ws.store.articles.summaries(ws.store.articles.ids()).values() if a.source == "Azatutyun")
     ws.open_article(azatutyun.id)
-    found = find_quote(ws.store.article(azatutyun.id).text, "advanced about three kilometres into Armenia")
+    found = find_quote(ws.store.articles.get(azatutyun.id).text, "advanced about three kilometres into Armenia")
     ws.pane.select_range(found.start, found.end)
     ws.editor.relation_box.setCurrentIndex(ws.editor.relation_box.findData("contradicts"))
     qtbot.mouseClick(ws.editor.add_evidence_button, Qt.MouseButton.LeftButton)
@@ -123,7 +123,7 @@ def test_sorting_and_every_filter(qtbot, open_window, corpus_path: Path) -> None
     # has one independent contradiction, ungraded: 4, and its credibility is not graded).
     board.disagrees_box.click()
     assert column_text(board, "Outlet") == []
-    assert ws.store.annotation(apa).claim.credibility is None
+    assert ws.store.annotations.get(apa).claim.credibility is None
 
 
 @pytest.mark.timeout(60)
@@ -151,7 +151,7 @@ def test_linking_related_passages_with_the_real_task_runner(qtbot, open_real_win
     assert column_text(board, "For") == ["2"] and column_text(board, "Evidence suggests") == ["1 ≠ 2"]
     assert ws.editor.suggestion.text() == "1 — Confirmed by other sources (you chose 2)"
     assert ws.editor.corroboration.text().startswith("Supported by 2 independent sources (")
-    assert ws.store.annotation(ws.editor.annotation_id).claim.credibility == 2  # never overwritten
+    assert ws.store.annotations.get(ws.editor.annotation_id).claim.credibility == 2  # never overwritten
 
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: related._found[outlets.index("Eurasianet")].linked is None, timeout=20_000)
@@ -174,7 +174,7 @@ def test_x_and_c_link_as_contradicting_and_context_and_enter_reads_the_passage(q
     qtbot.keyClick(related.list, Qt.Key.Key_X)
     related.list.setCurrentRow(outlets.index("TASS"))
     qtbot.keyClick(related.list, Qt.Key.Key_C)
-    assert sorted(link.relation for link in ws.store.evidence(claim_id)) == ["context", "contradicts"]
+    assert sorted(link.relation for link in ws.store.evidence.of(claim_id)) == ["context", "contradicts"]
     assert column_text(board, "Against") == ["1"] and column_text(board, "Context") == ["1"]
     assert column_text(board, "Evidence suggests") == ["4 ≠ 2"]  # contradicted by an ungraded source
     board.contested_box.click()
@@ -207,7 +207,7 @@ def test_an_outlet_marked_as_repeated_stops_counting_as_independent(qtbot, open_
     related.list.setCurrentRow([p.outlet for p in related._found].index("News.am"))
     qtbot.keyClick(related.list, Qt.Key.Key_S)
     assert column_text(board, "For") == ["1"]
-    news = next(a for a in ws.store.article_summaries(ws.store.article_ids()).values() if a.source == "News.am")
+    news = next(a for a in ws.store.articles.summaries(ws.store.articles.ids()).values() if a.source == "News.am")
     ws.open_article(news.id)
 
     def mark(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -230,13 +230,13 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window
     import threading
 
     import dossier.ui.claims.related as related_module
-    from dossier.store import Store
+    from dossier.store import Database
 
-    with Store.open(corpus_path) as store:
-        first = next(a.id for a in store.annotations() if a.kind == "claim")
-        apa = next(a for a in store.article_summaries(store.article_ids()).values() if a.source == "APA")
-        found = find_quote(store.article(apa.id).text, "had not crossed into Armenia")
-        second = store.add_annotation(apa.id, "claim", found.start, found.end)
+    with Database.open(corpus_path) as store:
+        first = next(a.id for a in store.annotations.all() if a.kind == "claim")
+        apa = next(a for a in store.articles.summaries(store.articles.ids()).values() if a.source == "APA")
+        found = find_quote(store.articles.get(apa.id).text, "had not crossed into Armenia")
+        second = store.annotations.add(apa.id, "claim", found.start, found.end)
     gates: list[threading.Event] = []
     real = related_module.related_in_file
 
@@ -257,7 +257,7 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window
     def checked_show(found):  # type: ignore[no-untyped-def]
         # A claim's related passages never come from its own article: any that do were asked for
         # the other claim and arrived late.
-        own = ws.store.annotation(ws.editor.annotation_id).article_id
+        own = ws.store.annotations.get(ws.editor.annotation_id).article_id
         shown_wrongly.extend(p.sentence_id for p in found if p.article_id == own)
         show(found)
 
@@ -276,7 +276,7 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window
     assert ws.editor.annotation_id == first and related._found == []
     gates[-1].set()
     qtbot.waitUntil(lambda: len(answered) == 40, timeout=30_000)
-    assert all(p.article_id != ws.store.annotation(first).article_id for p in related._found)
+    assert all(p.article_id != ws.store.annotations.get(first).article_id for p in related._found)
     assert related._found == real(ws.store.path, first) != []
     assert shown_wrongly == []
     window.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.entities.dialogs import EntityPickerDialog, NewEntityDialog
 from dossier.ui.entities.models import ENTITY_ID_ROLE, KIND_ROLE, EntityListModel, MentionListModel
 from tests.ui.conftest import answer_next_dialog
@@ -36,7 +36,7 @@ def test_entities_are_grouped_by_kind_with_counts(qtbot, open_window, three_arti
     qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # fold
     assert ("▸ Places (4)", None) in rows(model) and "Syunik" not in names_shown(model)
     assert model.index(places, 0).data(KIND_ROLE) == "place"
-    sidebar.select_entity(next(r.id for r in sidebar._store.entity_rows() if r.name == "Syunik"))
+    sidebar.select_entity(next(r.id for r in sidebar._store.entities.rows() if r.name == "Syunik"))
     assert "Syunik" in names_shown(model)  # selecting unfolds
 
 
@@ -53,7 +53,7 @@ def test_the_filter_narrows_as_you_type_and_matches_aliases(qtbot, open_window, 
 
 
 def _select(qtbot, sidebar, name: str) -> None:  # type: ignore[no-untyped-def]
-    (entity_id,) = [r.id for r in sidebar._store.entity_rows() if r.name == name]
+    (entity_id,) = [r.id for r in sidebar._store.entities.rows() if r.name == name]
     sidebar.select_entity(entity_id)
     index = sidebar.tree.currentIndex()
     rect = sidebar.tree.visualRect(index)
@@ -90,7 +90,7 @@ def test_merge_two_entities_through_the_dialog(qtbot, open_window, three_article
     answer_next_dialog(qtbot, pick)
     qtbot.keyClick(sidebar.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert "Karabakh" not in names_shown(sidebar.model)
-    merged = sidebar._store.entity(sidebar.current_entity_id())
+    merged = sidebar._store.entities.get(sidebar.current_entity_id())
     assert merged.name == "Nagorno-Karabakh" and "Karabakh" in merged.aliases
     assert sidebar.model.index(sidebar.tree.currentIndex().row(), 1).data() == 2
 
@@ -103,14 +103,14 @@ def test_rename_and_delete(qtbot, open_window, three_articles: Path, monkeypatch
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nikol Pashinyan", True))
     qtbot.keyClick(sidebar.tree, Qt.Key.Key_F2)
     assert "Nikol Pashinyan" in names_shown(sidebar.model)
-    assert sidebar._store.entity(sidebar.current_entity_id()).aliases == ("Pashinyan",)
+    assert sidebar._store.entities.get(sidebar.current_entity_id()).aliases == ("Pashinyan",)
 
     _select(qtbot, sidebar, "Syunik")
     marks_before = len(ws.pane.text_view.extraSelections())
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(sidebar.tree, Qt.Key.Key_Delete)
     assert "Syunik" not in names_shown(sidebar.model)
-    assert sidebar._store.is_rejected_name("Syunik")
+    assert sidebar._store.entities.is_rejected_name("Syunik")
     assert len(ws.pane.text_view.extraSelections()) == marks_before - 1  # the pane redrew its marks
 
 
@@ -130,7 +130,7 @@ def test_add_an_entity_from_a_selection(qtbot, open_window, three_articles: Path
     view = ws.pane.text_view
     view.setFocus()
     # Select "Azerbaijani" in the third article with the keyboard.
-    ws.open_article(next(r for r in ws.store.article_ids() if ws.store.article(r).title == "Border guards killed"))
+    ws.open_article(next(r for r in ws.store.articles.ids() if ws.store.articles.get(r).title == "Border guards killed"))
     text = ws.pane.article.text
     cursor = view.textCursor()
     cursor.setPosition(text.index("Azerbaijani"))
@@ -156,23 +156,23 @@ def test_models_pass_the_model_tester(qtmodeltester, sample_path: Path, three_ar
     from dossier.ui.articles.model import ArticleListModel
     from dossier.ui.search.panel import SearchResultsModel
 
-    with Store.open(three_articles) as store:
+    with Database.open(three_articles) as store:
         tree = EntityListModel(store)
         qtmodeltester.check(tree)
         tree.set_filter("a")
         tree.toggle_group("place")
         qtmodeltester.check(tree)
         mentions = MentionListModel(store)
-        mentions.show_entity(store.entity_rows()[0].id)
+        mentions.show_entity(store.entities.rows()[0].id)
         qtmodeltester.check(mentions)
         articles = ArticleListModel(store)
         qtmodeltester.check(articles)
         articles.sort(0, Qt.SortOrder.AscendingOrder)
         qtmodeltester.check(articles)
         results = SearchResultsModel()
-        results.set_hits(store.search("border"))
+        results.set_hits(store.search.articles("border"))
         qtmodeltester.check(results)
-        first = store.entity_rows()[0].id
+        first = store.entities.rows()[0].id
         tree.toggle_group("place")
         assert tree.index(tree.row_of(first), 0).data(ENTITY_ID_ROLE) == first
 
@@ -182,7 +182,7 @@ def test_change_kind_from_the_context_menu(qtbot, open_window, three_articles: P
     _select(qtbot, sidebar, "102nd Base")
     (to_org,) = [a for a in sidebar.kind_menu.actions() if a.text() == "Organisations"]
     to_org.trigger()
-    assert sidebar._store.entity(sidebar.current_entity_id()).kind == "organisation"
+    assert sidebar._store.entities.get(sidebar.current_entity_id()).kind == "organisation"
     assert ("▾ Organisations (1)", None) in rows(sidebar.model)
 
 
@@ -211,7 +211,7 @@ def test_entity_edits_undo_and_redo_exactly(qtbot, open_window, three_articles: 
     _select(qtbot, sidebar, "Russia")
     sidebar.mentions_view.setCurrentIndex(sidebar.mentions_model.index(0, 0))
     sidebar.remove_mention_action.trigger()
-    ws.open_article(next(i for i in store.article_ids() if store.article(i).title == "Border guards killed"))
+    ws.open_article(next(i for i in store.articles.ids() if store.articles.get(i).title == "Border guards killed"))
     text = ws.pane.article.text
     ws.pane.select_range(text.index("Azerbaijani"), text.index("Azerbaijani") + 11)
     ws.add_entity_from_selection("Azerbaijan", "place")
@@ -231,20 +231,20 @@ def test_entity_edits_undo_and_redo_exactly(qtbot, open_window, three_articles: 
 
 def test_one_organisation_written_both_ways_round_is_proposed_as_one(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from dossier.ingest.pipeline import ImportOptions, run_import
-    from dossier.store import Store
+    from dossier.store import Database
 
     (tmp_path / "a.txt").write_text("Border\n\nArmenia's Defence Ministry said troops had crossed into Syunik. "
                                     "The Defence Ministry later added details.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Denial\n\nThe Azerbaijani Ministry of Defence denied that its units had "
                                     "crossed the border.\n", encoding="utf-8")
-    with Store.create(tmp_path / "t.dossier", "t") as store:
+    with Database.create(tmp_path / "t.dossier", "t") as store:
         run_import(store, [tmp_path / "a.txt", tmp_path / "b.txt"], ImportOptions(published=("2021-05-14", "day")))
     window = open_window(tmp_path / "t.dossier")
     sidebar = window.workspace.entities
     assert sidebar.proposal_bar.isVisible()
     assert sidebar.proposal_label.text() == "“Defence Ministry” and “Ministry of Defence” look like one organisation."
     qtbot.mouseClick(sidebar.merge_proposal_button, Qt.MouseButton.LeftButton)
-    rows = {r.name: r for r in window.workspace.store.entity_rows() if r.kind == "organisation"}
+    rows = {r.name: r for r in window.workspace.store.entities.rows() if r.kind == "organisation"}
     assert "Ministry of Defence" not in rows and rows["Defence Ministry"].mentions == 3
     assert "Ministry of Defence" in rows["Defence Ministry"].aliases  # both names kept
     assert not sidebar.proposal_bar.isVisible()
@@ -252,4 +252,4 @@ def test_one_organisation_written_both_ways_round_is_proposed_as_one(qtbot, open
     assert sidebar.proposal_bar.isVisible()
     qtbot.mouseClick(sidebar.skip_proposal_button, Qt.MouseButton.LeftButton)  # not now
     assert not sidebar.proposal_bar.isVisible()
-    assert {"Defence Ministry", "Ministry of Defence"} <= {r.name for r in window.workspace.store.entity_rows()}
+    assert {"Defence Ministry", "Ministry of Defence"} <= {r.name for r in window.workspace.store.entities.rows()}

@@ -17,7 +17,7 @@ from dossier.operations.annotations import (
 )
 from dossier.operations.articles import GradeSource
 from dossier.operations.tags import MergeTags, NestTag, NewTag
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.session import DossierSession
 from tests.unit.test_merge import two_dossiers  # noqa: F401 - a fixture
 
@@ -34,9 +34,9 @@ def test_every_model_passes_the_model_tester(qapp, qtmodeltester, sample_path: P
     )
     from dossier.ui.search.panel import SearchResultsModel
 
-    with Store.open(sample_path) as store:
-        store.add_tag("nested", "#123456", parent_id=store.tags()[0].id)
-        entity = store.entity_rows()[0].id
+    with Database.open(sample_path) as store:
+        store.tags.add("nested", "#123456", parent_id=store.tags.all()[0].id)
+        entity = store.entities.rows()[0].id
         for model in (AnnotationListModel(store), TagTreeModel(store), SourcesModel(store), EntityListModel(store),
                       ArticleListModel(store)):
             if isinstance(model, AnnotationListModel):
@@ -48,7 +48,7 @@ def test_every_model_passes_the_model_tester(qapp, qtmodeltester, sample_path: P
         qtmodeltester.check(mentions)
         qtmodeltester.check(articles)
         results = SearchResultsModel()
-        results.set_hits(store.search("border"))
+        results.set_hits(store.search.articles("border"))
         qtmodeltester.check(results)
 
 
@@ -57,9 +57,9 @@ def test_the_annotation_list_changes_in_place_under_the_tester(qtbot, qtmodeltes
     signal: no reset, and the model stays consistent."""
     from dossier.ui.annotations.list_panel import AnnotationsPanel
 
-    with Store.open(sample_path) as store:
-        store.add_article(NewArticle("Second", "Russian troops moved to Syunik province on Friday."))
-    store = Store.open(sample_path)
+    with Database.open(sample_path) as store:
+        store.articles.add(NewArticle("Second", "Russian troops moved to Syunik province on Friday."))
+    store = Database.open(sample_path)
     session = DossierSession(store, QUndoStack())
     panel = AnnotationsPanel(session)
     qtbot.addWidget(panel)
@@ -68,7 +68,7 @@ def test_the_annotation_list_changes_in_place_under_the_tester(qtbot, qtmodeltes
     qtmodeltester.check(model, force_py=True)
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
-    claim = next(a for a in store.annotations() if a.kind == "claim")
+    claim = next(a for a in store.annotations.all() if a.kind == "claim")
     panel.select_annotation(claim.id)
     add = AddAnnotation(2, "note", 0, 7)
     assert session.push(add)
@@ -88,11 +88,11 @@ def test_the_annotation_list_changes_in_place_under_the_tester(qtbot, qtmodeltes
 def test_the_tag_tree_follows_nesting_and_merging(qapp, qtmodeltester, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
     from dossier.ui.annotations.tags_dialog import TagTreeModel
 
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         session = DossierSession(store, QUndoStack())
         model = TagTreeModel(store)
         qtmodeltester.check(model, force_py=True)
-        top = store.tags()[0].id
+        top = store.tags.all()[0].id
         new = NewTag("syunik", "#123456")
         assert session.push(new)
         assert session.push(NestTag(new.result, top))
@@ -115,13 +115,13 @@ def test_the_board_timeline_ach_and_matrix_models_pass_the_tester_while_edits_ch
     from dossier.ui.network.matrix import MatrixModel
     from dossier.ui.timeline.panel import TimelinePanel
 
-    store = Store.open(corpus_path)
+    store = Database.open(corpus_path)
     session = DossierSession(store, QUndoStack())
     board, timeline, ach = ClaimsBoard(session), TimelinePanel(session), AchPanel(session)
     for panel in (board, timeline, ach):
         qtbot.addWidget(panel)
         panel.reload()
-    claim = next(a for a in store.annotations() if a.kind == "claim")
+    claim = next(a for a in store.annotations.all() if a.kind == "claim")
     hypothesis = AddHypothesis("Azerbaijan never meant to withdraw")
     assert session.push(hypothesis) and session.push(AddRows([claim.id]))
     ach.reload()
@@ -149,9 +149,9 @@ def test_the_conflicts_model_passes_the_tester_as_a_conflict_is_settled(qtbot, q
     from dossier.ui.team.conflicts import ConflictsPanel
 
     ann_path, boris_path = two_dossiers
-    with Store.open(ann_path) as store:
+    with Database.open(ann_path) as store:
         merge_dossier(store, boris_path)
-    store = Store.open(ann_path)
+    store = Database.open(ann_path)
     session = DossierSession(store, QUndoStack())
     panel = ConflictsPanel(session)
     qtbot.addWidget(panel)
@@ -161,7 +161,7 @@ def test_the_conflicts_model_passes_the_tester_as_a_conflict_is_settled(qtbot, q
     from dossier.operations.team import ResolveConflict
     from dossier.store.team import KEEP_BOTH
 
-    assert session.push(ResolveConflict(store.conflicts()[0].id, KEEP_BOTH))
+    assert session.push(ResolveConflict(store.team.conflicts()[0].id, KEEP_BOTH))
     assert panel.model.rowCount() == 0
     session.undo()
     assert panel.model.rowCount() == 1

@@ -22,7 +22,7 @@ from dossier.export.report import ReportOptions
 from dossier.export.timeline_figure import timeline_figures
 from dossier.operations import perform, undo
 from dossier.operations.report import SetSummary
-from dossier.store import Store
+from dossier.store import Database
 
 TITLE = "Russian Forces Dispatched To Armenia’s Border Following Breach By Azerbaijani Special Forces"
 
@@ -41,7 +41,7 @@ def section_pages(pdf: Path) -> dict[str, int]:
 
 @pytest.fixture
 def report(qapp, sample_path: Path, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         done = perform(store, SetSummary("The withdrawal agreement was implemented only in part.\r\n\r\n"
                                          "Russian troops were sent to Syunik on 13–14 May."))
         assert store.meta("summary", "").startswith("The withdrawal agreement")
@@ -50,7 +50,7 @@ def report(qapp, sample_path: Path, tmp_path: Path) -> Path:  # type: ignore[no-
         perform(store, SetSummary("The withdrawal agreement was implemented only in part.\n\n"
                                   "Russian troops were sent to Syunik on 13–14 May."))
     out = tmp_path / "report.pdf"
-    with Store.open_readonly(sample_path) as store:
+    with Database.open_readonly(sample_path) as store:
         export_pdf(store, out, PdfOptions(analyst="A. Analyst", handling="Internal — not for publication"))
     return out
 
@@ -63,11 +63,11 @@ def test_the_cover_says_who_when_what_period_and_how_much_in_words(report: Path,
     assert "Armenia–Azerbaijan border, May 2021" in cover and "Internal — not for publication" in cover
     assert f"Prepared by A. Analyst · {today.day} {today.strftime('%B')} {today.year}" in cover
     assert "Sources published 14 May 2021" in cover
-    with Store.open_readonly(sample_path) as store:
-        annotations = store.annotations()
+    with Database.open_readonly(sample_path) as store:
+        annotations = store.annotations.all()
         claims = [a for a in annotations if a.kind == "claim"]
-        named = {m.entity_id for i in store.article_ids() for m in store.mentions_in_article(i)}
-        events = store.events()
+        named = {m.entity_id for i in store.articles.ids() for m in store.entities.mentions_in(i)}
+        events = store.events.all()
     assert len(claims) == 1 and len(annotations) > 1 and len(named) > 1 and len(events) > 1  # plural words below
     assert (f"1 article · {len(annotations)} annotations (1 claim) · {len(named)} entities · {len(events)} events"
             in cover)
@@ -128,12 +128,12 @@ def test_claims_are_grouped_by_status_with_their_grade_in_words(report: Path) ->
 
 
 def test_each_claim_says_who_assessed_it(qapp, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         store.author = "Boris Aliyev"
-        claim = next(a for a in store.annotations() if a.kind == "claim")
-        store.set_claim(claim.id, claim.claim._replace(status="disputed"))  # type: ignore[union-attr]
+        claim = next(a for a in store.annotations.all() if a.kind == "claim")
+        store.annotations.set_claim(claim.id, claim.claim._replace(status="disputed"))  # type: ignore[union-attr]
     out = tmp_path / "report.pdf"
-    with Store.open_readonly(sample_path) as store:
+    with Database.open_readonly(sample_path) as store:
         export_pdf(store, out, PdfOptions(analyst="Ann Vardanyan"))
     pages = section_pages(out)
     claims = pdftotext(out, pages["Claims"], pages["Claims"])
@@ -198,10 +198,10 @@ def test_the_figures_cover_the_period_of_the_data_one_per_year(qapp) -> None:  #
 
 def test_a_many_article_report_reads_back_section_by_section(qapp, corpus_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "corpus.pdf"
-    with Store.open_readonly(corpus_path) as store:
+    with Database.open_readonly(corpus_path) as store:
         export_pdf(store, out, PdfOptions())
-        outlets = {a.source for a in store.article_summaries(store.article_ids()).values()}
-        events = len(store.events())
+        outlets = {a.source for a in store.articles.summaries(store.articles.ids()).values()}
+        events = len(store.events.all())
     text = pdftotext(out)
     assert f"7 articles · 2 annotations (1 claim) · " in text and f"{plural(events, 'event')}" in text
     pages = section_pages(out)
@@ -217,7 +217,7 @@ def test_a_many_article_report_reads_back_section_by_section(qapp, corpus_path: 
 
 def test_the_editable_copy_is_an_opendocument_with_every_section_and_the_verbatim_quotes(qapp, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "report.odt"
-    with Store.open_readonly(sample_path) as store:
+    with Database.open_readonly(sample_path) as store:
         assert export_odt(store, out, ReportOptions(analyst="A. Analyst")) == 1
     with zipfile.ZipFile(out) as odt:
         assert odt.read("mimetype") == b"application/vnd.oasis.opendocument.text"

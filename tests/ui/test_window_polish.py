@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from dossier.core.models import Claim, NewArticle
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import Settings
 from dossier.ui.timeline.view import AXIS, LABELS, PAD, ROW, _clusters, axis_labels
@@ -25,9 +25,9 @@ from tests.ui.test_timeline import show_timeline
 def test_the_timeline_opens_tall_enough_for_several_lanes(qtbot, open_window, three_articles: Path) -> None:  # type: ignore[no-untyped-def]
     from dossier.core.models import NewEvent
 
-    with Store.open(three_articles) as store:  # an event in each of the three articles: three lanes
-        store.add_events([NewEvent(i, 0, 10, f"Event {i}", "May 14", "2021-05-14", "2021-05-14", "day")
-                          for i in store.article_ids()])
+    with Database.open(three_articles) as store:  # an event in each of the three articles: three lanes
+        store.events.add_many([NewEvent(i, 0, 10, f"Event {i}", "May 14", "2021-05-14", "2021-05-14", "day")
+                          for i in store.articles.ids()])
     window = open_window(three_articles)
     window.timeline_dock.show()
     panel = window.workspace.timeline
@@ -102,14 +102,14 @@ def test_search_finds_notes_rationales_and_tags_and_says_where(qtbot, open_windo
     qtbot.waitUntil(lambda: search.model.rowCount() == 1, timeout=5000)
     assert search.count_label.text() == "No articles match, and 1 annotation"
     heading = search.model.index(0, 0).data().split("\n")[0]
-    assert heading == "Note on “request assassinate” — " + ws.store.article(1).title
+    assert heading == "Note on “request assassinate” — " + ws.store.articles.get(1).title
     qtbot.keyClick(search.query_edit, Qt.Key.Key_Return)
-    assert ws.editor.annotation_id == next(a.id for a in ws.store.annotations() if a.kind == "note")
+    assert ws.editor.annotation_id == next(a.id for a in ws.store.annotations.all() if a.kind == "note")
     search.query_edit.setText("Interfax")  # in the article, and in the claim's rationale
     search.run_search()
     kinds = [search.model.index(r, 0).data().split("\n")[0] for r in range(search.model.rowCount())]
-    assert kinds[0] == ws.store.article(1).title and kinds[1].startswith("Rationale of the claim “the agreement")
-    claim = next(a for a in ws.store.annotations() if a.kind == "claim")
+    assert kinds[0] == ws.store.articles.get(1).title and kinds[1].startswith("Rationale of the claim “the agreement")
+    claim = next(a for a in ws.store.annotations.all() if a.kind == "claim")
     from dossier.operations.annotations import SetTags
 
     assert ws.session.push(SetTags(claim.id, ["withdrawal agreement", "Şuşa"], lambda n: "#123456"))
@@ -132,8 +132,8 @@ def test_the_annotations_table_shows_its_columns_readably(qtbot, open_window, sa
 def test_mention_snippets_are_cut_at_word_edges(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(sample_path)
     sidebar = window.workspace.entities
-    text = " ".join(window.workspace.store.article(1).text.split("\n"))  # the list shows one line
-    sidebar.select_entity(window.workspace.store.entity_ids_by_name("Syunik")[0])
+    text = " ".join(window.workspace.store.articles.get(1).text.split("\n"))  # the list shows one line
+    sidebar.select_entity(window.workspace.store.entities.ids_by_name("Syunik")[0])
     for row in range(sidebar.mentions_model.rowCount()):
         shown = sidebar.mentions_model.index(row, 0).data()
         before, _, after = shown.partition("[Syunik]")
@@ -167,7 +167,7 @@ def test_opening_the_annotation_panels_keeps_the_article_width(qtbot, open_windo
     QApplication.processEvents()
     before = ws.pane.width()
     window.annotations_dock.raise_()
-    ws.open_annotation(next(a.id for a in ws.store.annotations() if a.kind == "claim"))
+    ws.open_annotation(next(a.id for a in ws.store.annotations.all() if a.kind == "claim"))
     QApplication.processEvents()
     assert ws.has_panel("annotations") and ws.has_panel("editor")
     assert ws.pane.width() == before
@@ -252,9 +252,9 @@ def test_a_colour_emoji_font_is_there_for_the_window(qapp, monkeypatch) -> None:
 
 def test_the_annotation_list_grade_wording_for_an_ungraded_claim(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "ungraded.dossier"
-    with Store.create(path, "Ungraded") as store:
-        aid = store.add_article(NewArticle("T", "The agreement was not implemented in full.", source="X"))
-        store.add_annotation(aid, "claim", 0, 13, claim=Claim())
+    with Database.create(path, "Ungraded") as store:
+        aid = store.articles.add(NewArticle("T", "The agreement was not implemented in full.", source="X"))
+        store.annotations.add(aid, "claim", 0, 13, claim=Claim())
     window = open_window(path)
     panel = window.workspace.annotations
     assert panel.model.index(0, 4).data() == "Unverified, reliability not graded, credibility not graded"

@@ -13,7 +13,7 @@ import pytest
 
 from dossier import __version__
 from dossier.cli import main
-from dossier.store import SCHEMA_VERSION, Store
+from dossier.store import SCHEMA_VERSION, Database
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -56,13 +56,13 @@ def test_info_in_words(sample_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_info_writes_nothing_and_works_while_the_app_has_the_dossier_open(sample_path: Path) -> None:
-    from dossier.store import Store
+    from dossier.store import Database
 
     before = sample_path.read_bytes()
     assert main(["info", str(sample_path)]) == 0
     assert sample_path.read_bytes() == before and [p.name for p in sample_path.parent.iterdir()] == ["sample.dossier"]
-    with Store.open(sample_path) as store:
-        store.add_annotation(1, "highlight", 0, 6)
+    with Database.open(sample_path) as store:
+        store.annotations.add(1, "highlight", 0, 6)
         assert main(["info", str(sample_path), "--json"]) == 0
 
 
@@ -136,12 +136,12 @@ def test_import_reports_imported_duplicates_and_failures(tmp_path: Path) -> None
     assert again.returncode == 0 and "imported 0, duplicates 1, failed 0" in again.stdout
     bad_date = run("import", str(src / "a.txt"), "--into", str(target), "--published", "soon")
     assert bad_date.returncode == 1 and "is not a date" in bad_date.stderr
-    from dossier.store import Store
+    from dossier.store import Database
 
-    with Store.open(target) as store:
-        (article,) = [store.article(i) for i in store.article_ids()]
+    with Database.open(target) as store:
+        (article,) = [store.articles.get(i) for i in store.articles.ids()]
         assert (article.source, article.published) == ("Reuters", "2021-05-14")
-        assert store.entity_ids_by_name("Russia")
+        assert store.entities.ids_by_name("Russia")
 
 
 def test_every_command_is_known_to_the_fast_path() -> None:
@@ -159,7 +159,7 @@ def test_merge_previews_merges_and_then_finds_nothing_new(tmp_path: Path, capsys
     _analyst(mine, "Ann").close()
     with _analyst(theirs, "Boris") as boris:
         title, body = ONLY_BORIS.split("\n\n")
-        boris.add_article(NewArticle(title, body, source="APA"))
+        boris.articles.add(NewArticle(title, body, source="APA"))
         claim = next(a for a in boris.annotations() if a.kind == "claim")
         boris.set_claim(claim.id, Claim("false", "E", 5, "no"))
     before = mine.read_bytes()
@@ -188,17 +188,17 @@ def test_export_graphml_gexf_and_ach_from_the_command_line_read_back(sample_path
     from dossier.analysis.network import build_network
     from dossier.core.network import NetworkFilter
 
-    with Store.open(sample_path) as store:
-        claim = next(a for a in store.annotations() if a.kind == "claim")
+    with Database.open(sample_path) as store:
+        claim = next(a for a in store.annotations.all() if a.kind == "claim")
         first, second = AddHypothesis("Russia answers Armenia's request"), AddHypothesis("The troops were there before")
         perform(store, first)
         perform(store, second)
         rows = AddRows([claim.id])
         perform(store, rows)
-        row = store.ach_data().rows[0].id
+        row = store.ach.data().rows[0].id
         perform(store, Rate(row, first.result, "CC"))
         perform(store, Rate(row, second.result, "II"))
-        network = build_network(store.network(NetworkFilter(limit=None)), NetworkFilter(limit=None))
+        network = build_network(store.network.network(NetworkFilter(limit=None)), NetworkFilter(limit=None))
     out = {kind: tmp_path / f"sample.{kind}" for kind in ("graphml", "gexf", "csv")}
     result = run("export", str(sample_path), "--graphml", str(out["graphml"]), "--gexf", str(out["gexf"]),
                  "--ach", str(out["csv"]))

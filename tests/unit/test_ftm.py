@@ -16,42 +16,42 @@ from followthemoney import model  # noqa: E402
 
 from dossier.export.ftm import write_ftm  # noqa: E402
 from dossier.ingest.ftm import import_ftm  # noqa: E402
-from dossier.store import Store  # noqa: E402
+from dossier.store import Database  # noqa: E402
 from dossier.store.merging import merge_dossier  # noqa: E402
 from tests.unit.test_merge import two_dossiers  # noqa: E402, F401 - a fixture
 
 
-def content(store: Store) -> dict[str, object]:
+def content(store: Database) -> dict[str, object]:
     """What a dossier holds, by what identifies it rather than by row ids."""
-    sha = {i: store.article(i).sha256 for i in store.article_ids()}
-    names = {e.id: (e.name, e.kind) for e in store.entities()}
-    tags = {t.id: t.name for t in store.tags()}
-    annotations = {a.id: a for a in store.annotations()}
+    sha = {i: store.articles.get(i).sha256 for i in store.articles.ids()}
+    names = {e.id: (e.name, e.kind) for e in store.entities.all()}
+    tags = {t.id: t.name for t in store.tags.all()}
+    annotations = {a.id: a for a in store.annotations.all()}
 
     def anchor(a: object) -> tuple[object, ...]:
         return (sha[a.article_id], a.kind, a.start, a.end, a.exact)  # type: ignore[attr-defined]
 
     return {
         "articles": sorted((a.sha256, a.title, a.source, a.url, a.published, a.published_precision, a.language,
-                            a.original_name, tuple(store.article_reports(a.id)))
-                           for a in (store.article(i) for i in sha)),
-        "sources": sorted((s.name, s.reliability, s.rationale) for s in store.sources() if s.reliability or s.rationale),
-        "entities": sorted((e.name, e.kind, tuple(sorted(e.aliases)), e.notes) for e in store.entities()),
+                            a.original_name, tuple(store.articles.reports(a.id)))
+                           for a in (store.articles.get(i) for i in sha)),
+        "sources": sorted((s.name, s.reliability, s.rationale) for s in store.sources.all() if s.reliability or s.rationale),
+        "entities": sorted((e.name, e.kind, tuple(sorted(e.aliases)), e.notes) for e in store.entities.all()),
         "mentions": sorted((sha[i], m.start, m.end, m.surface, names[m.entity_id], m.origin)
-                           for i in sha for m in store.mentions_in_article(i)),
+                           for i in sha for m in store.entities.mentions_in(i)),
         "events": sorted((sha[i], e.start, e.end, e.title, e.date_text, e.earliest, e.latest, e.precision, e.origin,
-                          tuple(sorted(names[x] for x in e.entity_ids))) for i in sha for e in store.events(i)),
+                          tuple(sorted(names[x] for x in e.entity_ids))) for i in sha for e in store.events.all(i)),
         "annotations": sorted((*anchor(a), a.note, a.claim, a.author, a.assessed_by, a.assessed_at, a.created,
                                a.modified, a.anchor_state, a.quoted_as, tuple(sorted(tags[t] for t in a.tag_ids)))
                               for a in annotations.values()),
         "evidence": sorted((anchor(a), link.relation, anchor(annotations[link.annotation_id]), link.author, link.created)
-                           for a in annotations.values() for link in store.evidence(a.id)),
+                           for a in annotations.values() for link in store.evidence.of(a.id)),
     }
 
 
 def round_trip(source: Path, tmp_path: Path) -> tuple[dict[str, object], dict[str, object], Path, Path]:
     out = tmp_path / "out.ftm.json"
-    with Store.open_readonly(source) as store:
+    with Database.open_readonly(source) as store:
         count = write_ftm(store, out)
         before = content(store)
     lines = out.read_text(encoding="utf-8").splitlines()
@@ -60,7 +60,7 @@ def round_trip(source: Path, tmp_path: Path) -> tuple[dict[str, object], dict[st
         data = json.loads(line)
         model.get(data["schema"]).validate(data)
     back = tmp_path / "back.dossier"
-    with Store.create(back, "Back") as store:
+    with Database.create(back, "Back") as store:
         result = import_ftm(store, out)
         assert result.skipped == [] and result.read == count
         after = content(store)
@@ -72,14 +72,14 @@ def test_the_sample_goes_to_followthemoney_and_back_without_loss(sample_path: Pa
     assert after == before
     schemas = {json.loads(line)["schema"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert {"Article", "Person", "Organization", "LegalEntity", "Mention", "Event", "Note"} <= schemas
-    with Store.open(back) as store:  # a second import adds nothing
+    with Database.open(back) as store:  # a second import adds nothing
         again = import_ftm(store, out)
         assert again.report.adds_nothing and content(store) == after
 
 
 def test_a_merged_two_analyst_dossier_goes_there_and_back(two_dossiers: tuple[Path, Path], tmp_path: Path) -> None:
     ann, boris = two_dossiers
-    with Store.open(ann) as store:
+    with Database.open(ann) as store:
         merge_dossier(store, boris)
     before, after, _out, _back = round_trip(ann, tmp_path)
     assert after == before
@@ -101,16 +101,16 @@ def test_a_file_from_elsewhere_is_read_as_far_as_it_can_be(tmp_path: Path) -> No
     ]
     path = tmp_path / "aleph.ftm.json"
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\nnot json\n", encoding="utf-8")
-    with Store.create(tmp_path / "d.dossier", "D") as store:
+    with Database.create(tmp_path / "d.dossier", "D") as store:
         result = import_ftm(store, path)
         assert len(result.skipped) == 3 and all(s.startswith("line ") for s in result.skipped)
-        (article_id,) = store.article_ids()
-        article = store.article(article_id)
+        (article_id,) = store.articles.ids()
+        article = store.articles.get(article_id)
         assert (article.text, article.published, article.published_precision, article.language) == (
             text, "2021-05", "month", "en")
-        (person,) = store.entities()
+        (person,) = store.entities.all()
         assert (person.name, person.kind, person.aliases) == ("Nikol Pashinyan", "person", ("Pashinyan",))
-        spans = [(m.start, m.end) for m in store.mentions_in_article(article_id)]
+        spans = [(m.start, m.end) for m in store.entities.mentions_in(article_id)]
         assert spans == [(0, 15), (text.rindex("Nikol"), text.rindex("Nikol") + 15)]  # every place it stands
 
 
@@ -138,19 +138,19 @@ def test_a_long_article_goes_in_pieces_ftm_takes_and_comes_back_byte_for_byte(tm
 
     block = "Russian border guards took up positions near Goris.\f\n" * 1300  # 69,000 characters
     text = "  " + block + block + "\x01 the end \n"  # two equal halves: no piece may be dropped as a repeat
-    with Store.create(tmp_path / "long.dossier", "Long") as store:
-        aid = store.add_article(NewArticle("A UN report", text, source="UN"))
-        store.add_annotation(aid, "note", 60_000, 130_000, note="  a note\n")
+    with Database.create(tmp_path / "long.dossier", "Long") as store:
+        aid = store.articles.add(NewArticle("A UN report", text, source="UN"))
+        store.annotations.add(aid, "note", 60_000, 130_000, note="  a note\n")
         before = content(store)
     out = tmp_path / "long.ftm.json"
-    with Store.open_readonly(tmp_path / "long.dossier") as store:
+    with Database.open_readonly(tmp_path / "long.dossier") as store:
         write_ftm(store, out)
     article = next(json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()
                    if json.loads(line)["schema"] == "Article")
     pieces = article["properties"]["bodyText"]
     assert len(pieces) == 3 and max(map(len, pieces)) <= 65_000 and "".join(pieces) == text
     model.get("Article").validate(article)
-    with Store.create(tmp_path / "back.dossier", "Back") as back:
+    with Database.create(tmp_path / "back.dossier", "Back") as back:
         result = import_ftm(back, out)
         assert not result.skipped
         after = content(back)
@@ -168,13 +168,13 @@ def test_a_line_with_a_byte_order_mark_is_read_and_an_id_given_twice_is_reported
     path = tmp_path / "joined.ftm.json"
     # Two files joined end to end: the second line starts with the byte-order mark its file began with.
     path.write_bytes(b"".join(b"\xef\xbb\xbf" + json.dumps(line).encode() + b"\n" for line in lines))
-    with Store.create(tmp_path / "d.dossier", "D") as store:
+    with Database.create(tmp_path / "d.dossier", "D") as store:
         result = import_ftm(store, path)
         assert result.read == 3
         assert any("doc-1: the id of another article of the file" in reason for reason in result.skipped)
-        (article_id,) = store.article_ids()
-        assert store.article(article_id).text == first
-        (note,) = store.annotations()
+        (article_id,) = store.articles.ids()
+        assert store.articles.get(article_id).text == first
+        (note,) = store.annotations.all()
         assert (note.article_id, note.exact, note.note) == (article_id, "border at Goris", "a note")
 
 
@@ -187,7 +187,7 @@ def test_ten_thousand_people_whose_names_differ_by_a_number_come_in(tmp_path: Pa
         for i in range(10_000):
             stream.write(json.dumps({"id": f"p-{i}", "schema": "Person", "properties": {"name": [f"Ivan Petrov {i}"]}})
                          + "\n")
-    with Store.create(tmp_path / "d.dossier", "D") as store:
+    with Database.create(tmp_path / "d.dossier", "D") as store:
         result = import_ftm(store, path)
         assert result.report.entities_new == 10_000 and result.report.near_matches == 0
-        assert store.same_name_proposals() == []
+        assert store.entities.same_name_proposals() == []

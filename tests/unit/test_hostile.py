@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from dossier.core.models import NewArticle
-from dossier.store import CorruptDossier, NewerDossier, NotADossier, Store
+from dossier.store import CorruptDossier, NewerDossier, NotADossier, Database
 from dossier.store.backups import (
     BackupFailed, backup_is_due, list_backups, make_backup, newest_good_backup, restore_backup,
 )
@@ -72,7 +72,7 @@ def test_exporting_onto_the_dossier_itself_is_refused(sample_path: Path, flag: s
 
 def test_exporting_onto_another_dossier_or_twice_to_one_file_is_refused(sample_path: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.dossier"
-    Store.create(other, "Other").close()
+    Database.create(other, "Other").close()
     before = digest(other)
     result = run("export", str(sample_path), "--csv", str(other))
     assert result.returncode == 1 and "is a dossier; it is never replaced" in result.stderr
@@ -82,11 +82,11 @@ def test_exporting_onto_another_dossier_or_twice_to_one_file_is_refused(sample_p
 
 
 def test_save_a_copy_onto_the_dossier_itself_is_refused(sample_path: Path) -> None:
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         with pytest.raises(TargetRefused, match="the dossier itself"):
             store.save_copy(sample_path)
         assert store.counts()["annotations"] == 2
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         assert store.quick_check() == "ok"
 
 
@@ -108,19 +108,19 @@ def test_a_damaged_dossier_is_refused_for_writing_by_every_command(sample_path: 
         assert digest(sample_path) == before
     assert not sample_path.with_name("sample.dossier.lock").exists()
     with pytest.raises(CorruptDossier):
-        Store.open(sample_path)
+        Database.open(sample_path)
 
 
 def test_the_app_opens_a_dossier_unchecked_but_writes_only_once_it_has_passed(sample_path: Path, tmp_path: Path) -> None:
-    with Store.open(sample_path, verify=False) as store:
+    with Database.open(sample_path, verify=False) as store:
         assert not store.verified and store.counts()["annotations"] == 2  # shown at once
         with pytest.raises(ReadOnlyDossier, match="being checked"):
-            store.set_note(1, "too early")
+            store.annotations.set_note(1, "too early")
         assert store.integrity_problem() == "ok"
         store.mark_verified()
-        store.set_note(1, "now")
+        store.annotations.set_note(1, "now")
     damage(sample_path)
-    with Store.open(sample_path, verify=False) as store:
+    with Database.open(sample_path, verify=False) as store:
         assert store.integrity_problem() != "ok"  # the app closes it unchanged and offers a backup
 
 
@@ -132,7 +132,7 @@ def test_a_lock_file_that_is_a_link_is_refused_and_its_target_untouched(sample_p
     victim.write_text("keep me")
     sample_path.with_name("sample.dossier.lock").symlink_to(victim)
     with pytest.raises(UnsafeLockFile, match="is a link"):
-        Store.open(sample_path)
+        Database.open(sample_path)
     assert victim.read_text() == "keep me"
 
 
@@ -182,10 +182,10 @@ def test_a_dossier_whose_schema_differs_from_its_version_is_refused(sample_path:
     forged = _forged(sample_path, tmp_path, sql, "forged.dossier")
     before = digest(forged)
     with pytest.raises(CorruptDossier) as refused:
-        Store.open(forged)
+        Database.open(forged)
     assert words in str(refused.value)
     with pytest.raises(CorruptDossier):
-        Store.open_readonly(forged)
+        Database.open_readonly(forged)
     assert digest(forged) == before
 
 
@@ -194,7 +194,7 @@ def test_the_dossier_mark_on_a_strangers_database_is_not_enough(tmp_path: Path) 
     sql_shell(path, f"PRAGMA application_id = {APPLICATION_ID}", "CREATE TABLE customers (name)")
     before = digest(path)
     with pytest.raises(NotADossier, match="holds other tables"):
-        Store.open(path)
+        Database.open(path)
     assert digest(path) == before
     conn = sqlite3.connect(path)
     assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master")} == {"customers"}
@@ -204,7 +204,7 @@ def test_the_dossier_mark_on_a_strangers_database_is_not_enough(tmp_path: Path) 
 def test_a_newer_dossier_is_still_refused(sample_path: Path) -> None:
     sql_shell(sample_path, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(NewerDossier):
-        Store.open(sample_path)
+        Database.open(sample_path)
 
 
 # -- 6: exports that fail ------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_a_failure_while_writing_removes_the_half_written_file(sample_path: Path
     monkeypatch.setattr(web.json, "dumps", fail)
     folder = tmp_path / "exports"
     folder.mkdir()
-    with Store.open_readonly(sample_path) as store, pytest.raises(OSError, match="No space"):
+    with Database.open_readonly(sample_path) as store, pytest.raises(OSError, match="No space"):
         web.write_collection(store, folder / "out.json")
     assert list(folder.iterdir()) == []
 
@@ -239,14 +239,14 @@ def test_a_failure_while_writing_removes_the_half_written_file(sample_path: Path
 def test_each_annotation_is_judged_on_its_own(sample_path: Path, tmp_path: Path) -> None:
     from dossier.export.web_annotation import export_collection, import_annotations
 
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         good = export_collection(store)["first"]["items"]
         source = good[0]["target"]["source"]
     fresh = tmp_path / "fresh.dossier"
     fresh.write_bytes(sample_path.read_bytes())
-    with Store.open(fresh) as store:
-        for a in store.annotations():
-            store.delete_annotation(a.id)
+    with Database.open(fresh) as store:
+        for a in store.annotations.all():
+            store.annotations.delete(a.id)
     hostile = [
         {**good[0], "id": "urn:x:list-evidence", "dossier:evidence": [{"annotation": ["a", "list"], "relation": "supports"}]},
         {**good[1], "id": "urn:x:negative", "target": {"source": source, "selector": [
@@ -261,9 +261,9 @@ def test_each_annotation_is_judged_on_its_own(sample_path: Path, tmp_path: Path)
     ]
     path = tmp_path / "mixed.json"
     path.write_text(json.dumps(good + hostile).replace("10000000000000000000000000000000000000000", "1" * 5000))
-    with Store.open(fresh) as store:
+    with Database.open(fresh) as store:
         result = import_annotations(store, path)
-        kinds = sorted(a.kind for a in store.annotations())
+        kinds = sorted(a.kind for a in store.annotations.all())
     # The two good ones are placed; the hostile copies of them are found already there; the
     # ambiguous quotes ("Syunik", "Armenia" with no context) are kept as orphans; the two
     # without an id or a target are reported. Nothing stopped the file.
@@ -277,7 +277,7 @@ def test_an_annotation_file_nested_too_deep_or_too_big_is_refused_with_a_reason(
 
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000)
-    with Store.open(sample_path) as store, pytest.raises(ValueError, match="nested deeper"):
+    with Database.open(sample_path) as store, pytest.raises(ValueError, match="nested deeper"):
         import_annotations(store, deep)
     result = run("import-annotations", str(sample_path), str(deep))
     assert result.returncode == 1 and "nested deeper" in result.stderr and "\n" not in result.stderr.strip()
@@ -286,18 +286,18 @@ def test_an_annotation_file_nested_too_deep_or_too_big_is_refused_with_a_reason(
 def test_thousands_of_annotations_on_one_article_come_in(sample_path: Path, tmp_path: Path) -> None:
     from dossier.export.web_annotation import export_collection, import_annotations
 
-    with Store.open(sample_path) as store:
-        text = store.article(1).text
+    with Database.open(sample_path) as store:
+        text = store.articles.get(1).text
         for i in range(0, 2000):
             start = (i * 7) % (len(text) - 20)
-            store.add_annotation(1, "highlight", start, start + 10 + i % 7)
+            store.annotations.add(1, "highlight", start, start + 10 + i % 7)
         collection = export_collection(store)
     path = tmp_path / "many.json"
     path.write_text(json.dumps(collection))
     fresh = tmp_path / "fresh.dossier"
-    with Store.create(fresh, "Fresh") as store:
-        original = Store.open_readonly(sample_path)
-        store.add_article(NewArticle(original.article(1).title, original.article(1).text))
+    with Database.create(fresh, "Fresh") as store:
+        original = Database.open_readonly(sample_path)
+        store.articles.add(NewArticle(original.articles.get(1).title, original.articles.get(1).text))
         original.close()
         result = import_annotations(store, path)
         assert len(result.placed) + len(result.orphaned) + result.already_there == 2002
@@ -315,12 +315,12 @@ def test_a_query_is_reduced_to_its_distinct_terms() -> None:
 
 
 def test_the_article_filter_takes_anything_but_a_nul(sample_path: Path) -> None:
-    with Store.open(sample_path) as store:
-        assert store.article_ids(contains="_" * 30_000) == []
-        assert store.article_ids(contains="100%") == []
-        assert store.article_ids(contains="southfront") == [1]
+    with Database.open(sample_path) as store:
+        assert store.articles.ids(contains="_" * 30_000) == []
+        assert store.articles.ids(contains="100%") == []
+        assert store.articles.ids(contains="southfront") == [1]
         with pytest.raises(ValueError, match="NUL"):
-            store.article_ids(contains="\x00")
+            store.articles.ids(contains="\x00")
 
 
 # -- 9: backups ------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dossier.core.models import Claim, NewArticle, NewMention
 from dossier.operations import perform, redo, undo
 from dossier.operations.team import MergeDossier, ResolveConflict
 from dossier.sample import CLAIM_QUOTE, write_sample
-from dossier.store import DossierError, Store
+from dossier.store import DossierError, Database
 from dossier.store.database import migrate
 from dossier.store.merging import merge_dossier, preview_merge
 from dossier.store.team import KEEP_BOTH, KEEP_MINE, KEEP_THEIRS
@@ -27,7 +27,7 @@ ONLY_BORIS = ("Baku denies crossing\n\nAzerbaijan's defence ministry said its un
               "and were working on their own side of it, near the lake the Armenians call Sev Lich.")
 
 
-def _analyst(path: Path, name: str) -> Store:
+def _analyst(path: Path, name: str) -> Database:
     """An analyst's own sample dossier (their own creation time, so their own identity)."""
     store = write_sample(path, extract=False)
     store.author = name
@@ -41,28 +41,28 @@ def two_dossiers(tmp_path: Path) -> tuple[Path, Path]:
     ann_path, boris_path = tmp_path / "ann.dossier", tmp_path / "boris.dossier"
     with _analyst(ann_path, "Ann Vardanyan") as ann:
         title, body = ONLY_ANN.split("\n\n")
-        aid = ann.add_article(NewArticle(title, body, source="Azatutyun", published="2021-05-13", published_precision="day"))
-        goris = ann.add_entity("Goris", "place")
+        aid = ann.articles.add(NewArticle(title, body, source="Azatutyun", published="2021-05-13", published_precision="day"))
+        goris = ann.entities.add("Goris", "place")
         start = body.index("Goris")
-        ann.add_mentions([NewMention(aid, goris, start, start + 5, "Goris", "user")])
+        ann.entities.add_mentions([NewMention(aid, goris, start, start + 5, "Goris", "user")])
         q = find_quote(body, "Russian border guards took up positions near Goris")
-        ann.add_annotation(aid, "highlight", q.start, q.end)
-        ann.set_source_grade("SouthFront", "D", "state-aligned, often unsourced")
+        ann.annotations.add(aid, "highlight", q.start, q.end)
+        ann.sources.set_grade("SouthFront", "D", "state-aligned, often unsourced")
     with _analyst(boris_path, "Boris Aliyev") as boris:
         title, body = ONLY_BORIS.split("\n\n")
-        bid = boris.add_article(NewArticle(title, body, source="APA", published="2021-05-13", published_precision="day"))
-        boris.set_source_grade("APA", "C", "state news agency")
-        boris.set_source_grade("SouthFront", "E", "unsourced claims")
-        boris.set_source_grade("Azatutyun", "B", "RFE/RL's Armenian service")  # Ann has not graded it
+        bid = boris.articles.add(NewArticle(title, body, source="APA", published="2021-05-13", published_precision="day"))
+        boris.sources.set_grade("APA", "C", "state news agency")
+        boris.sources.set_grade("SouthFront", "E", "unsourced claims")
+        boris.sources.set_grade("Azatutyun", "B", "RFE/RL's Armenian service")  # Ann has not graded it
         sample_claim = next(a for a in boris.annotations() if a.kind == "claim")
         boris.set_claim(sample_claim.id, Claim("disputed", None, 4, "Baku says its troops never left"))
         q = find_quote(body, "its units had not crossed the border")
-        denial = boris.add_annotation(bid, "claim", q.start, q.end, claim=Claim("unverified", "C", 3, "official line"))
-        boris.add_evidence(sample_claim.id, denial, "contradicts")
+        denial = boris.annotations.add(bid, "claim", q.start, q.end, claim=Claim("unverified", "C", 3, "official line"))
+        boris.evidence.add(sample_claim.id, denial, "contradicts")
         tag = boris.add_tag("denials", "#ff0000")
-        boris.tag_annotation(denial, tag)
+        boris.tags.attach(denial, tag)
         hypothesis = boris.add_hypothesis("Azerbaijani troops stayed in Armenia")
-        (row,) = boris.add_ach_rows([denial])
+        (row,) = boris.ach.add_rows([denial])
         boris.rate(row, hypothesis, "I")
     return ann_path, boris_path
 
@@ -79,11 +79,11 @@ def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def test_two_analysts_merge_once_however_often(two_dossiers: tuple[Path, Path]) -> None:
     ann_path, boris_path = two_dossiers
     boris_bytes = hashlib.sha256(boris_path.read_bytes()).hexdigest()
-    with Store.open(ann_path) as ann:
+    with Database.open(ann_path) as ann:
         ann.author = "Ann Vardanyan"
         preview = preview_merge(ann, boris_path)
         counts = ann.counts()
-        assert ann.counts() == counts and ann.conflicts() == []  # the preview changed nothing
+        assert ann.counts() == counts and ann.team.conflicts() == []  # the preview changed nothing
         report = merge_dossier(ann, boris_path)
         assert report.lines() == preview.lines()  # the preview's counts are the merge's
         assert (report.articles_new, report.articles_matched) == (1, 1)  # the sample is not stored twice
@@ -95,23 +95,23 @@ def test_two_analysts_merge_once_however_often(two_dossiers: tuple[Path, Path]) 
         assert report.ratings_added == 1 and report.hypotheses_new == 1
 
         # Both assessments are kept: Ann's on the claim, Boris's in the conflict.
-        claim = next(a for a in ann.annotations() if a.kind == "claim" and a.exact == CLAIM_QUOTE)
+        claim = next(a for a in ann.annotations.all() if a.kind == "claim" and a.exact == CLAIM_QUOTE)
         assert claim.claim is not None and claim.claim.status == "partially_true"
-        (conflict,) = ann.conflicts()
+        (conflict,) = ann.team.conflicts()
         assert (conflict.annotation_id, conflict.theirs.status, conflict.assessed_by) == (claim.id, "disputed",
                                                                                            "Boris Aliyev")
         # Boris's own claim came in with his name, his tag, his evidence link and his rating.
-        denial = next(a for a in ann.annotations() if a.exact == "its units had not crossed the border")
+        denial = next(a for a in ann.annotations.all() if a.exact == "its units had not crossed the border")
         assert (denial.author, denial.assessed_by) == ("Boris Aliyev", "Boris Aliyev")
-        assert [t.name for t in ann.tags() if t.id in denial.tag_ids] == ["denials"]
-        (link,) = ann.evidence(claim.id)
+        assert [t.name for t in ann.tags.all() if t.id in denial.tag_ids] == ["denials"]
+        (link,) = ann.evidence.of(claim.id)
         assert (link.annotation_id, link.relation, link.author) == (denial.id, "contradicts", "Boris Aliyev")
-        assert next(iter(ann.ach_raters().values()))[0] == "Boris Aliyev"
-        assert ann.source_by_name("SouthFront").reliability == "D"  # Ann's grade is not overwritten
-        assert ann.source_by_name("APA").reliability == "C"
-        assert ann.source_by_name("Azatutyun").reliability == "B"  # one she had not graded is filled
+        assert next(iter(ann.ach.raters().values()))[0] == "Boris Aliyev"
+        assert ann.sources.by_name("SouthFront").reliability == "D"  # Ann's grade is not overwritten
+        assert ann.sources.by_name("APA").reliability == "C"
+        assert ann.sources.by_name("Azatutyun").reliability == "B"  # one she had not graded is filled
         # Boris's article came with its original text verbatim.
-        assert any(ann.article(i).text == ONLY_BORIS.split("\n\n")[1] for i in report.new_article_ids)
+        assert any(ann.articles.get(i).text == ONLY_BORIS.split("\n\n")[1] for i in report.new_article_ids)
 
         before = _dump(ann_path)
         again = merge_dossier(ann, boris_path)
@@ -122,7 +122,7 @@ def test_two_analysts_merge_once_however_often(two_dossiers: tuple[Path, Path]) 
 
 def test_the_merge_is_one_undo_step_and_conflicts_settle_three_ways(two_dossiers: tuple[Path, Path]) -> None:
     ann_path, boris_path = two_dossiers
-    with Store.open(ann_path) as ann:
+    with Database.open(ann_path) as ann:
         ann.author = "Ann Vardanyan"
         before = _dump(ann_path)
         merge = MergeDossier(boris_path)
@@ -133,34 +133,34 @@ def test_the_merge_is_one_undo_step_and_conflicts_settle_three_ways(two_dossiers
         redo(ann, done)
         assert _dump(ann_path) == merged
 
-        (conflict,) = ann.conflicts()
+        (conflict,) = ann.team.conflicts()
         claim_id = conflict.annotation_id
-        mine = ann.annotation(claim_id)
+        mine = ann.annotations.get(claim_id)
         for choice in (KEEP_MINE, KEEP_THEIRS, KEEP_BOTH):
             settled = perform(ann, ResolveConflict(conflict.id, choice))
-            assert ann.conflicts() == []
-            claims_here = [a for a in ann.annotations(mine.article_id) if a.kind == "claim" and a.start == mine.start]
+            assert ann.team.conflicts() == []
+            claims_here = [a for a in ann.annotations.all(mine.article_id) if a.kind == "claim" and a.start == mine.start]
             if choice == KEEP_MINE:
-                assert ann.annotation(claim_id) == mine and len(claims_here) == 1
+                assert ann.annotations.get(claim_id) == mine and len(claims_here) == 1
             elif choice == KEEP_THEIRS:
-                kept = ann.annotation(claim_id)
+                kept = ann.annotations.get(claim_id)
                 assert kept.claim == Claim("disputed", None, 4, "Baku says its troops never left")
                 assert (kept.author, kept.assessed_by) == (mine.author, "Boris Aliyev")
                 assert kept.assessed_at == conflict.assessed_at  # their time, not the moment of choosing
             else:
-                assert ann.annotation(claim_id).claim == mine.claim and len(claims_here) == 2
+                assert ann.annotations.get(claim_id).claim == mine.claim and len(claims_here) == 2
                 theirs = next(a for a in claims_here if a.id != claim_id)
                 assert (theirs.claim.status, theirs.author) == ("disputed", "")  # type: ignore[union-attr]
                 assert theirs.tag_ids == mine.tag_ids
             undo(ann, settled)
-            assert ann.conflicts() == [conflict] and ann.annotation(claim_id) == mine
+            assert ann.team.conflicts() == [conflict] and ann.annotations.get(claim_id) == mine
 
 
 def test_merging_refuses_itself_and_what_is_not_a_dossier(tmp_path: Path, two_dossiers: tuple[Path, Path]) -> None:
     ann_path, _boris = two_dossiers
     junk = tmp_path / "notes.dossier"
     junk.write_text("not a database")
-    with Store.open(ann_path) as ann:
+    with Database.open(ann_path) as ann:
         for path, words in ((ann_path, "this dossier"), (junk, "not"), (tmp_path / "none.dossier", "does not exist")):
             with pytest.raises(DossierError, match=words):
                 merge_dossier(ann, path)
@@ -178,7 +178,7 @@ def test_an_older_dossier_is_merged_through_an_upgraded_copy(tmp_path: Path, two
                  "the border that was written long ago and kept.', 'x', '2021-05-20T00:00:00Z')")
     conn.close()
     old_bytes = old.read_bytes()
-    with Store.open(ann_path) as ann:
+    with Database.open(ann_path) as ann:
         report = merge_dossier(ann, old)
         assert report.articles_new == 1
     assert old.read_bytes() == old_bytes  # their file: never upgraded in place
@@ -187,35 +187,35 @@ def test_an_older_dossier_is_merged_through_an_upgraded_copy(tmp_path: Path, two
 def test_entities_match_by_alias_and_near_names_are_only_proposed(tmp_path: Path) -> None:
     mine_path, theirs_path = tmp_path / "a.dossier", tmp_path / "b.dossier"
     text = "Nikol Pashinyan spoke. Пашинян added more. The CSTO did nothing at all about it."
-    with Store.create(mine_path, "A") as mine:
-        aid = mine.add_article(NewArticle("T", text))
-        mine.add_entity("Nikol Pashinyan", "person", ["Pashinyan"])
-    with Store.create(theirs_path, "B") as theirs:
-        tid = theirs.add_article(NewArticle("T", text))
-        pashinyan = theirs.add_entity("Pashinyan", "person")
-        russian = theirs.add_entity("Никол Пашинян", "person")
-        theirs.add_mentions([NewMention(tid, pashinyan, 0, 15, text[:15]),
+    with Database.create(mine_path, "A") as mine:
+        aid = mine.articles.add(NewArticle("T", text))
+        mine.entities.add("Nikol Pashinyan", "person", ["Pashinyan"])
+    with Database.create(theirs_path, "B") as theirs:
+        tid = theirs.articles.add(NewArticle("T", text))
+        pashinyan = theirs.entities.add("Pashinyan", "person")
+        russian = theirs.entities.add("Никол Пашинян", "person")
+        theirs.entities.add_mentions([NewMention(tid, pashinyan, 0, 15, text[:15]),
                              NewMention(tid, russian, 23, 30, text[23:30])])
-    with Store.open(mine_path) as mine:
+    with Database.open(mine_path) as mine:
         report = merge_dossier(mine, theirs_path)
         assert (report.entities_matched, report.entities_new) == (1, 1)
         assert report.near_matches == 1  # the Cyrillic spelling: proposed in the sidebar, not merged
-        assert {e.name for e in mine.entities()} == {"Nikol Pashinyan", "Никол Пашинян"}
-        assert {m.start for m in mine.mentions_in_article(aid)} == {0, 23}
+        assert {e.name for e in mine.entities.all()} == {"Nikol Pashinyan", "Никол Пашинян"}
+        assert {m.start for m in mine.entities.mentions_in(aid)} == {0, 23}
 
 
 def test_an_orphan_of_theirs_comes_in_orphaned_and_listed(tmp_path: Path) -> None:
     mine_path, theirs_path = tmp_path / "a.dossier", tmp_path / "b.dossier"
     text = "The agreement was not implemented in full, the minister said on Friday."
-    with Store.create(mine_path, "A"):
+    with Database.create(mine_path, "A"):
         pass
-    with Store.create(theirs_path, "B") as theirs:
-        aid = theirs.add_article(NewArticle("T", text))
-        theirs.add_orphan(aid, "note", "a passage that was edited away", "", "", note="lost")
-    with Store.open(mine_path) as mine:
+    with Database.create(theirs_path, "B") as theirs:
+        aid = theirs.articles.add(NewArticle("T", text))
+        theirs.annotations.add_orphan(aid, "note", "a passage that was edited away", "", "", note="lost")
+    with Database.open(mine_path) as mine:
         report = merge_dossier(mine, theirs_path)
         assert report.orphaned == [("T", "a passage that was edited away")]
-        (orphan,) = mine.annotations()
+        (orphan,) = mine.annotations.all()
         assert (orphan.anchor_state, orphan.note) == ("orphaned", "lost")
         assert any("Orphaned" in line for line in report.lines())
 
@@ -223,7 +223,7 @@ def test_an_orphan_of_theirs_comes_in_orphaned_and_listed(tmp_path: Path) -> Non
 def test_a_copy_of_the_same_dossier_adds_nothing(tmp_path: Path, sample_path: Path) -> None:
     copy = tmp_path / "copy.dossier"
     shutil.copy(sample_path, copy)
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         before = _dump(sample_path)
         report = merge_dossier(store, copy)
         assert report.adds_nothing and report.annotations_matched == 2

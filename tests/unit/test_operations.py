@@ -44,13 +44,13 @@ from dossier.operations.tags import (
     RecolorTag,
     RenameTag,
 )
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.journal import journaled_tables
 
 TEXT = "Pashinyan said the agreement was partially fulfilled.\n\nThe agreement was not implemented in full."
 
 
-def rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+def rows(store: Database) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table of the dossier (not SQLite's, not the search index's own), with
     its rowid: what undo must give back exactly."""
     conn = store._conn
@@ -64,57 +64,57 @@ def palette(n: int) -> str:
 # -- what each symptom of the first round looked like ------------------------------------------
 
 
-def test_merging_a_tag_into_its_own_child_keeps_a_tree(store: Store) -> None:
-    parent = store.add_tag("conflict", "#111111")
-    child = store.add_tag("armenia", "#222222", parent_id=parent)
-    grandchild = store.add_tag("syunik", "#333333", parent_id=child)
-    sibling = store.add_tag("azerbaijan", "#444444", parent_id=parent)
+def test_merging_a_tag_into_its_own_child_keeps_a_tree(store: Database) -> None:
+    parent = store.tags.add("conflict", "#111111")
+    child = store.tags.add("armenia", "#222222", parent_id=parent)
+    grandchild = store.tags.add("syunik", "#333333", parent_id=child)
+    sibling = store.tags.add("azerbaijan", "#444444", parent_id=parent)
     done = perform(store, MergeTags(parent, child))
-    tags = {t.id: t for t in store.tags()}
+    tags = {t.id: t for t in store.tags.all()}
     assert tags[child].parent_id is None  # the child took its parent's place
     assert tags[sibling].parent_id == child and tags[grandchild].parent_id == child
-    assert sorted(store.tag_subtree(child)) == sorted([child, grandchild, sibling])  # ends: no cycle
+    assert sorted(store.tags.subtree(child)) == sorted([child, grandchild, sibling])  # ends: no cycle
     undo(store, done)
-    assert {t.id: t.parent_id for t in store.tags()} == {parent: None, child: parent, grandchild: child,
+    assert {t.id: t.parent_id for t in store.tags.all()} == {parent: None, child: parent, grandchild: child,
                                                           sibling: parent}
 
 
-def test_a_tag_tree_with_a_cycle_from_an_old_file_does_not_hang(store: Store) -> None:
-    a = store.add_tag("a", "#111111")
-    b = store.add_tag("b", "#222222", parent_id=a)
-    with store._write() as conn:  # raw SQL: the loop the first round's merge could make
+def test_a_tag_tree_with_a_cycle_from_an_old_file_does_not_hang(store: Database) -> None:
+    a = store.tags.add("a", "#111111")
+    b = store.tags.add("b", "#222222", parent_id=a)
+    with store._tx.write() as conn:  # raw SQL: the loop the first round's merge could make
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("UPDATE tags SET parent_id = ? WHERE id = ?", (b, a))
-    assert sorted(store.tag_subtree(a)) == [a, b]
-    assert store.tag_usage(a) == 0
+    assert sorted(store.tags.subtree(a)) == [a, b]
+    assert store.tags.usage(a) == 0
 
 
-def test_a_new_tag_with_a_taken_name_is_refused_before_anything_is_written(store: Store) -> None:
-    store.add_tag("Withdrawal agreement", "#111111")
+def test_a_new_tag_with_a_taken_name_is_refused_before_anything_is_written(store: Database) -> None:
+    store.tags.add("Withdrawal agreement", "#111111")
     before = rows(store)
     with pytest.raises(Refused, match="already a tag “Withdrawal agreement”"):
         perform(store, NewTag("withdrawal AGREEMENT", "#222222"))
     assert rows(store) == before
 
 
-def test_renaming_a_tag_to_a_taken_name_is_refused_but_a_change_of_case_is_not(store: Store) -> None:
-    taken = store.add_tag("Армения", "#111111")
-    tag = store.add_tag("border", "#222222")
+def test_renaming_a_tag_to_a_taken_name_is_refused_but_a_change_of_case_is_not(store: Database) -> None:
+    taken = store.tags.add("Армения", "#111111")
+    tag = store.tags.add("border", "#222222")
     with pytest.raises(Refused):
         perform(store, RenameTag(tag, "армения"))  # Cyrillic case: SQLite's NOCASE would miss it
     perform(store, RenameTag(taken, "АРМЕНИЯ"))
-    assert store.tag_by_name("армения").name == "АРМЕНИЯ"  # type: ignore[union-attr]
+    assert store.tags.by_name("армения").name == "АРМЕНИЯ"  # type: ignore[union-attr]
 
 
-def test_nesting_a_tag_under_its_own_child_is_refused(store: Store) -> None:
-    a = store.add_tag("a", "#111111")
-    b = store.add_tag("b", "#222222", parent_id=a)
+def test_nesting_a_tag_under_its_own_child_is_refused(store: Database) -> None:
+    a = store.tags.add("a", "#111111")
+    b = store.tags.add("b", "#222222", parent_id=a)
     with pytest.raises(Refused, match="under itself"):
         perform(store, NestTag(a, b))
 
 
-def test_a_refused_edit_leaves_the_dossier_as_it_was(store: Store) -> None:
-    aid = store.add_article(NewArticle("T", TEXT))
+def test_a_refused_edit_leaves_the_dossier_as_it_was(store: Database) -> None:
+    aid = store.articles.add(NewArticle("T", TEXT))
     before = rows(store)
     for operation in (AddAnnotation(aid, "claim", 5, 500), AddAnnotation(aid, "sticker", 0, 5),
                       EditNote(99, "x"), EditClaim(99, Claim()), MergeEntities(1, 1), DeleteTag(7),
@@ -127,32 +127,32 @@ def test_a_refused_edit_leaves_the_dossier_as_it_was(store: Store) -> None:
     assert rows(store) == before
 
 
-def test_the_same_claim_has_one_grade_everywhere(store: Store, tmp_path: Path) -> None:
+def test_the_same_claim_has_one_grade_everywhere(store: Database, tmp_path: Path) -> None:
     """A Cyrillic outlet graded in one case, the article naming it in another: the editor, the
     lists and the PDF/JSON/CSV all ask the store, which matches names in every script."""
     from dossier.export.csv_export import rows as csv_rows
     from dossier.export.web_annotation import export_collection
 
-    aid = store.add_article(NewArticle("T", TEXT, source="тасс"))
-    store.set_source_grade("ТАСС", "B", "state agency")
-    claim = store.add_annotation(aid, "claim", 0, 9, claim=Claim("unverified", None, 2, ""))
-    grade = store.claim_grade(store.annotation(claim))
+    aid = store.articles.add(NewArticle("T", TEXT, source="тасс"))
+    store.sources.set_grade("ТАСС", "B", "state agency")
+    claim = store.annotations.add(aid, "claim", 0, 9, claim=Claim("unverified", None, 2, ""))
+    grade = store.sources.claim_grade(store.annotations.get(claim))
     assert grade is not None and (grade.label, grade.inherited) == ("B2", True)
     assert csv_rows(store)[0][10] == "B2" and csv_rows(store)[0][8] == "B (source)"
     body = export_collection(store)["first"]["items"][0]["body"][0]
     assert body["value"] == "unverified (B2)" and body["dossier:reliabilityInherited"] == "B"
-    assert [s.name for s in store.sources()] == ["тасс"]  # "ТАСС" did not become a second outlet
+    assert [s.name for s in store.sources.all()] == ["тасс"]  # "ТАСС" did not become a second outlet
 
 
-def test_what_is_not_graded_reads_the_same_everywhere(store: Store) -> None:
-    aid = store.add_article(NewArticle("T", TEXT, source="Unknown outlet"))
-    claim = store.add_annotation(aid, "claim", 0, 9)
-    grade = store.claim_grade(store.annotation(claim))
+def test_what_is_not_graded_reads_the_same_everywhere(store: Database) -> None:
+    aid = store.articles.add(NewArticle("T", TEXT, source="Unknown outlet"))
+    claim = store.annotations.add(aid, "claim", 0, 9)
+    grade = store.sources.claim_grade(store.annotations.get(claim))
     assert grade is not None and grade.label == "reliability not graded, credibility not graded"
 
 
-def test_an_edit_says_what_it_changed(store: Store) -> None:
-    aid = store.add_article(NewArticle("T", TEXT))
+def test_an_edit_says_what_it_changed(store: Database) -> None:
+    aid = store.articles.add(NewArticle("T", TEXT))
     add = AddAnnotation(aid, "note", 0, 9)
     done = perform(store, add)
     assert done.changes.touches_id("annotations", add.result) and done.changes.touches_id("content", aid)
@@ -169,26 +169,26 @@ def busy_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dossier.core.models import NewMention
 
     path = tmp_path_factory.mktemp("ops") / "busy.dossier"
-    with Store.create(path, "Busy") as store:
-        a1, a2 = store.add_articles([NewArticle("One", TEXT, source="SouthFront", published="2021-05-14",
+    with Database.create(path, "Busy") as store:
+        a1, a2 = store.articles.add_many([NewArticle("One", TEXT, source="SouthFront", published="2021-05-14",
                                                 published_precision="day"),
                                      NewArticle("Two", "Russian troops arrived in Syunik yesterday.\n\nNo more.",
                                                 source="Reuters")])
-        pashinyan = store.add_entity("Pashinyan", "person", aliases=["Nikol Pashinyan"])
-        syunik = store.add_entity("Syunik", "place")
-        russia = store.add_entity("Russia", "place", aliases=["Russian"])
-        store.add_mentions([NewMention(a1, pashinyan, 0, 9, "Pashinyan"),
+        pashinyan = store.entities.add("Pashinyan", "person", aliases=["Nikol Pashinyan"])
+        syunik = store.entities.add("Syunik", "place")
+        russia = store.entities.add("Russia", "place", aliases=["Russian"])
+        store.entities.add_mentions([NewMention(a1, pashinyan, 0, 9, "Pashinyan"),
                             NewMention(a2, syunik, 33, 39, "Syunik"), NewMention(a2, russia, 0, 7, "Russian")])
-        store.add_events([NewEvent(a2, 0, 50, "Troops arrive", "yesterday", "2021-05-13", "2021-05-13", "day",
+        store.events.add_many([NewEvent(a2, 0, 50, "Troops arrive", "yesterday", "2021-05-13", "2021-05-13", "day",
                                    entity_ids=(syunik, russia))])
-        top = store.add_tag("withdrawal", "#e6a23c")
-        store.add_tag("partial", "#409eff", parent_id=top)
+        top = store.tags.add("withdrawal", "#e6a23c")
+        store.tags.add("partial", "#409eff", parent_id=top)
         start = TEXT.index("The agreement")
-        claim = store.add_annotation(a1, "claim", start, start + 41, claim=Claim("partially_true", None, 2, "why"),
+        claim = store.annotations.add(a1, "claim", start, start + 41, claim=Claim("partially_true", None, 2, "why"),
                                      tag_ids=[top])
-        note = store.add_annotation(a1, "note", 10, 27, note="check")
-        store.add_evidence(claim, note, "supports")
-        store.set_source_grade("SouthFront", "D", "state-aligned")
+        note = store.annotations.add(a1, "note", 10, 27, note="check")
+        store.evidence.add(claim, note, "supports")
+        store.sources.set_grade("SouthFront", "D", "state-aligned")
     return path
 
 
@@ -228,7 +228,7 @@ def operations() -> st.SearchStrategy[object]:
 def test_edits_then_undo_all_leave_every_row_as_it_was(busy_template: Path, tmp_path: Path, edits: list[object]) -> None:
     path = tmp_path / "busy.dossier"
     shutil.copyfile(busy_template, path)
-    with Store.open(path) as store:
+    with Database.open(path) as store:
         before = rows(store)
         done: list[Done] = []
         for operation in edits:
@@ -243,6 +243,6 @@ def test_edits_then_undo_all_leave_every_row_as_it_was(busy_template: Path, tmp_
         assert rows(store) == after  # the same rows with the same ids
         assert store._conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert store._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").fetchall() == []
-        assert sorted((r.id, r.mentions) for r in store.entity_rows()) == sorted(
-            (e.id, len(store.mentions_of_entity(e.id))) for e in store.entities())  # counts kept by triggers
+        assert sorted((r.id, r.mentions) for r in store.entities.rows()) == sorted(
+            (e.id, len(store.entities.mentions_of(e.id))) for e in store.entities.all())  # counts kept by triggers
     path.unlink()

@@ -16,7 +16,7 @@ import pytest
 
 from dossier.cli import main
 from dossier.export.publish import publish_command
-from dossier.store import Store
+from dossier.store import Database
 
 pytest.importorskip("datasette", reason="Datasette is in the test extra")
 
@@ -59,10 +59,10 @@ def served(sample_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_each_canned_query_answers_with_the_dossiers_rows(served) -> None:  # type: ignore[no-untyped-def]
     base, path = served
-    with Store.open_readonly(path) as store:
-        claim = next(a for a in store.annotations() if a.kind == "claim")
-        events = store.events()
-        mentions = [m for m in store.mentions_in_article(1) if store.entity(m.entity_id).name == "Nikol Pashinyan"]
+    with Database.open_readonly(path) as store:
+        claim = next(a for a in store.annotations.all() if a.kind == "claim")
+        events = store.events.all()
+        mentions = [m for m in store.entities.mentions_in(1) if store.entities.get(m.entity_id).name == "Nikol Pashinyan"]
         before = path.read_bytes()
 
     claims = fetch(f"{base}/sample/claims.json?status=&_shape=array")

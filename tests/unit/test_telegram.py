@@ -15,17 +15,17 @@ from dossier.ingest.pipeline import ImportOptions, import_files, run_import, wri
 from dossier.ingest.telegram import flatten_text, read_export
 from dossier.operations import perform, undo
 from dossier.operations.articles import StoreImported
-from dossier.store import Store
+from dossier.store import Database
 from tests.collections_data import CHANNEL_ID, PHOTO, border_watch_messages, message, write_account_export, write_export
 
 NO_MODEL = ImportOptions(extract=False)
 
 
-def by_message(store: Store) -> dict[str, int]:
-    return {p.item: article_id for article_id in store.article_ids() for p in store.provenance(article_id)}
+def by_message(store: Database) -> dict[str, int]:
+    return {p.item: article_id for article_id in store.articles.ids() for p in store.provenance.of(article_id)}
 
 
-def test_a_channel_export_becomes_one_article_per_message_with_text(store: Store, tmp_path: Path) -> None:
+def test_a_channel_export_becomes_one_article_per_message_with_text(store: Database, tmp_path: Path) -> None:
     write_export(tmp_path / "export")
     report = run_import(store, [tmp_path / "export"], NO_MODEL)
     assert len(report.imported) == 6 and report.failed == [] and report.skipped == []
@@ -33,22 +33,22 @@ def test_a_channel_export_becomes_one_article_per_message_with_text(store: Store
         "a message without text (a photo)", "a service message (create channel)", "a service message (pin message)"]
     ids = by_message(store)
     assert sorted(ids) == ["101", "102", "103", "104", "105", "106"]
-    first = store.article(ids["101"])
+    first = store.articles.get(ids["101"])
     assert (first.source, first.published, first.published_precision) == ("Border Watch", "2021-05-14", "day")
     assert first.title == first.text == \
         "Azerbaijani soldiers crossed into Syunik near Sev Lich lake this morning, residents say."
-    (p,) = store.provenance(ids["101"])
+    (p,) = store.provenance.of(ids["101"])
     assert (p.identity, p.collection, p.item, p.posted_at) == \
         (f"telegram:{CHANNEL_ID}:101", "Border Watch", "101", "2021-05-14T07:30:00Z")
     # The message as the export has it is kept as the article's original.
-    name, content = store.original(ids["101"])  # type: ignore[misc]
+    name, content = store.articles.original(ids["101"])  # type: ignore[misc]
     assert name == f"result.json#{CHANNEL_ID}:101.json" and json.loads(content)["id"] == 101
 
 
-def test_entities_are_joined_as_plain_text_with_exact_offsets(store: Store, tmp_path: Path) -> None:
+def test_entities_are_joined_as_plain_text_with_exact_offsets(store: Database, tmp_path: Path) -> None:
     write_export(tmp_path / "export")
     run_import(store, [tmp_path / "export"], NO_MODEL)
-    article = store.article(by_message(store)["102"])
+    article = store.articles.get(by_message(store)["102"])
     assert article.title == "Armenia asks Russia for help"  # the first line, as the reader saw it
     assert article.text == ("Armenia asks Russia for help\n\nPrime Minister @pashinyan wrote to Moscow under the 1997 "
                             "treaty. The letter was published at noon. #Syunik")
@@ -63,25 +63,25 @@ def test_flattening_keeps_every_part_in_order_and_adds_nothing(parts: list[objec
     assert flat == "".join(p if isinstance(p, str) else p["text"] for p in parts)  # type: ignore[index]
 
 
-def test_forward_reply_edit_and_photo_are_kept(store: Store, tmp_path: Path) -> None:
+def test_forward_reply_edit_and_photo_are_kept(store: Database, tmp_path: Path) -> None:
     write_export(tmp_path / "export")
     run_import(store, [tmp_path / "export"], NO_MODEL)
     ids = by_message(store)
     # A forward repeats its outlet: the "reports" relation (not independent evidence).
-    assert store.article_reports(ids["103"]) == ["Yerevan Desk"]
-    assert describe(store.provenance(ids["103"])[0]).startswith(
+    assert store.articles.reports(ids["103"]) == ["Yerevan Desk"]
+    assert describe(store.provenance.of(ids["103"])[0]).startswith(
         "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk")
-    assert store.provenance(ids["104"])[0].reply_to == f"telegram:{CHANNEL_ID}:101"
-    edited = store.provenance(ids["105"])[0]
+    assert store.provenance.of(ids["104"])[0].reply_to == f"telegram:{CHANNEL_ID}:101"
+    edited = store.provenance.of(ids["105"])[0]
     assert edited.edited_at == "2021-05-14T20:10:00Z"
     assert "edited 14 May 2021 20:10 UTC (the text as last edited)" in describe(edited)
-    (photo,) = store.attachments(ids["106"])
+    (photo,) = store.provenance.attachments(ids["106"])
     assert (photo.file_name, photo.role, photo.media_type, photo.size) == \
         ("photo_1@14-05-2021_22-30-00.jpg", "photo", "image/jpeg", len(PHOTO))
-    assert store.attachment_content(photo.sha256) == PHOTO
+    assert store.provenance.attachment_content(photo.sha256) == PHOTO
 
 
-def test_a_second_import_and_a_later_export_add_only_new_messages(store: Store, tmp_path: Path) -> None:
+def test_a_second_import_and_a_later_export_add_only_new_messages(store: Database, tmp_path: Path) -> None:
     path = write_export(tmp_path / "export")
     run_import(store, [path], NO_MODEL)
     again = run_import(store, [path], NO_MODEL)
@@ -94,28 +94,28 @@ def test_a_second_import_and_a_later_export_add_only_new_messages(store: Store, 
     write_export(tmp_path / "later", later)
     report = run_import(store, [tmp_path / "later"], NO_MODEL)
     assert [p.name for p, _ in report.imported] == [f"result.json#{CHANNEL_ID}:109"]
-    assert store.article_count() == 7  # a message already here is not a new article, however edited
+    assert store.articles.count() == 7  # a message already here is not a new article, however edited
 
 
-def test_the_same_words_in_two_messages_keep_both_provenances(store: Store, tmp_path: Path) -> None:
+def test_the_same_words_in_two_messages_keep_both_provenances(store: Database, tmp_path: Path) -> None:
     write_export(tmp_path / "export", [message(1, "Sirens in Goris."), message(2, "Sirens in Goris.")])
     report = run_import(store, [tmp_path / "export"], NO_MODEL)
     assert len(report.imported) == 1 and len(report.duplicates) == 1
-    (article_id,) = store.article_ids()
-    assert [p.item for p in store.provenance(article_id)] == ["1", "2"]
+    (article_id,) = store.articles.ids()
+    assert [p.item for p in store.provenance.of(article_id)] == ["1", "2"]
     assert run_import(store, [tmp_path / "export"], NO_MODEL).imported == []
 
 
-def test_an_account_export_reads_every_chat(store: Store, tmp_path: Path) -> None:
+def test_an_account_export_reads_every_chat(store: Database, tmp_path: Path) -> None:
     chats = [{"name": "Border Watch", "type": "public_channel", "id": 1, "messages": [message(5, "First chat.")]},
              {"name": "Yerevan Desk", "type": "public_channel", "id": 2, "messages": [message(5, "Second chat.")]}]
     write_account_export(tmp_path / "account", chats)
     report = run_import(store, [tmp_path / "account" / "result.json"], NO_MODEL)
     assert len(report.imported) == 2
-    assert sorted(store.article(i).source for i in store.article_ids()) == ["Border Watch", "Yerevan Desk"]
+    assert sorted(store.articles.get(i).source for i in store.articles.ids()) == ["Border Watch", "Yerevan Desk"]
 
 
-def test_progress_counts_messages_and_the_report_lists_each(store: Store, tmp_path: Path) -> None:
+def test_progress_counts_messages_and_the_report_lists_each(store: Database, tmp_path: Path) -> None:
     write_export(tmp_path / "export")
     steps = list(import_files(store, [tmp_path / "export"], NO_MODEL))
     assert steps[0].total == 9 and steps[-1].done == steps[-1].total == 9
@@ -125,20 +125,20 @@ def test_progress_counts_messages_and_the_report_lists_each(store: Store, tmp_pa
     assert f"result.json#{CHANNEL_ID}:108,left out,,a service message (pin message)" in text
 
 
-def test_an_import_of_an_export_is_one_undo_step(store: Store, tmp_path: Path) -> None:
+def test_an_import_of_an_export_is_one_undo_step(store: Database, tmp_path: Path) -> None:
     from dossier.ingest.pipeline import read_and_analyse
 
     write_export(tmp_path / "export")
     items = [i for batch in read_and_analyse([tmp_path / "export" / "result.json"], NO_MODEL) for i in batch]
     done = perform(store, StoreImported(items, None))
-    assert store.article_count() == 6
+    assert store.articles.count() == 6
     undo(store, done)
-    assert store.article_count() == 0
+    assert store.articles.count() == 0
     assert store._conn.execute("SELECT count(*) FROM provenance").fetchone()[0] == 0
     assert store._conn.execute("SELECT count(*) FROM attachments").fetchone()[0] == 0
 
 
-def test_broken_exports_and_odd_messages_say_why(store: Store, tmp_path: Path) -> None:
+def test_broken_exports_and_odd_messages_say_why(store: Database, tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{not json")
     (tmp_path / "other.json").write_text('{"hello": "world"}')
     report = run_import(store, [tmp_path / "bad.json", tmp_path / "other.json"], NO_MODEL)
@@ -153,10 +153,10 @@ def test_broken_exports_and_odd_messages_say_why(store: Store, tmp_path: Path) -
     assert len(report.imported) == 2 and [r for _p, r in report.left_out] == ["a message without text"]
     (note,) = [n for _p, n in report.notes]
     assert "not inside the export folder" in note
-    assert all(store.attachments(i) == [] for i in store.article_ids())
+    assert all(store.provenance.attachments(i) == [] for i in store.articles.ids())
 
 
-def test_a_folder_holding_an_export_imports_it_and_not_its_files(store: Store, tmp_path: Path) -> None:
+def test_a_folder_holding_an_export_imports_it_and_not_its_files(store: Database, tmp_path: Path) -> None:
     write_export(tmp_path / "in" / "export")
     (tmp_path / "in" / "export" / "files").mkdir()
     (tmp_path / "in" / "export" / "files" / "statement.txt").write_text("Statement\n\nAn attachment, not an article.")

@@ -236,7 +236,7 @@ class AchPanel(QWidget):
         if not self._store.is_open:
             return
         current = self.model.cell(self.table.currentIndex()) if self.table.currentIndex().isValid() else None
-        self.model.set_data(self._store.ach_data(), self.weighted.isChecked(), keep_order)
+        self.model.set_data(self._store.ach.data(), self.weighted.isChecked(), keep_order)
         data = self.model.data_
         assert data is not None
         if current is not None:  # the cell being rated stays chosen wherever the order puts it
@@ -322,7 +322,7 @@ class AchPanel(QWidget):
     def add_claims(self) -> None:
         """Every claim of the dossier and the passages linked to it as evidence."""
         ids: list[int] = []
-        for row in self._store.claim_rows():
+        for row in self._store.claims.claim_rows():
             ids.append(row.annotation.id)
             ids += [item.annotation_id for item in row.evidence]
         if ids:

@@ -207,7 +207,7 @@ class AnnotationEditor(QWidget):
         self.tags_edit.setModified(False)  # a word typed without a comma or Enter was never a tag
         self.tags_hint.hide()
         try:
-            self._annotation = self._store.annotation(annotation_id) if annotation_id is not None else None
+            self._annotation = self._store.annotations.get(annotation_id) if annotation_id is not None else None
         except KeyError:
             self._annotation = None  # deleted (an undo): show nothing
         self._load()
@@ -217,12 +217,12 @@ class AnnotationEditor(QWidget):
         a = self._annotation
         if a is not None and (changes.touches_id(ANNOTATIONS, a.id) or changes.touches(TAGS, SOURCES)):
             try:
-                self._annotation = self._store.annotation(a.id)
+                self._annotation = self._store.annotations.get(a.id)
             except KeyError:
                 self._annotation = None  # deleted (an undo): show nothing
             self._load()
         elif changes.touches(TAGS):
-            self._tag_names.setStringList([t.name for t in self._store.tags()])
+            self._tag_names.setStringList([t.name for t in self._store.tags.all()])
 
     def find_related(self) -> None:
         """Find Related Passages, brought into view with the keyboard on the list."""
@@ -248,7 +248,7 @@ class AnnotationEditor(QWidget):
         self._loading = True
         try:
             self.setEnabled(a is not None)
-            self._tag_names.setStringList([t.name for t in self._store.tags()])
+            self._tag_names.setStringList([t.name for t in self._store.tags.all()])
             if a is None:
                 self.heading.setText(self.tr("Select a passage and press H, N or C to annotate it."))
                 self.quote.clear()
@@ -259,7 +259,7 @@ class AnnotationEditor(QWidget):
                 self.evidence_group.hide()
                 self.related.set_claim(None)
                 return
-            article = self._store.article(a.article_id)
+            article = self._store.articles.get(a.article_id)
             state = "" if a.anchor_state == "anchored" else f" ({a.anchor_state})"
             self.heading.setText(f"{self.tr(KIND_LABELS[a.kind])}{state} — {article.title}")
             self.quote.setText(f"“{a.exact}”" + ("\n" + self.tr("First quoted as “%1”, in another capture of this "
@@ -268,7 +268,7 @@ class AnnotationEditor(QWidget):
             self.byline.setText(self.tr("By %1").replace("%1", made_by(a.author, a.created)))
             if self.note_edit.toPlainText() != a.note and not self._note_timer.isActive():
                 self.note_edit.setPlainText(a.note)
-            tags = {t.id: t.name for t in self._store.tags()}
+            tags = {t.id: t.name for t in self._store.tags.all()}
             if not self.tags_edit.isModified():  # not while typed in (a last word waits for Enter)
                 self.tags_edit.setText(", ".join(tags[t] for t in a.tag_ids if t in tags))
                 self._tag_commas = self.tags_edit.text().count(",")
@@ -285,19 +285,19 @@ class AnnotationEditor(QWidget):
     def _load_claim(self, a: Annotation, source_name: str | None) -> None:
         claim = a.claim or Claim()
         self.status_box.setCurrentIndex(self.status_box.findData(claim.status))
-        inherited = self._store.source_grades().reliability(source_name)
+        inherited = self._store.sources.grades().reliability(source_name)
         who = source_name or self.tr("unknown source")
         self.reliability_box.setItemText(
             0, self.tr("Inherit: %1 (%2)").replace("%1", inherited or self.tr(RELIABILITY_NOT_GRADED)).replace("%2", who))
         self.reliability_box.setCurrentIndex(self.reliability_box.findData(claim.reliability) if claim.reliability else 0)
         self.credibility_box.setCurrentIndex(self.credibility_box.findData(claim.credibility) if claim.credibility else 0)
-        grade = self._store.claim_grade(a)
+        grade = self._store.sources.claim_grade(a)
         assert grade is not None
         self.grade.setText(grade.label + (self.tr("  (reliability inherited from the source)") if grade.inherited else ""))
         self.assessed_by.setText(made_by(a.assessed_by, a.assessed_at))
         if self.rationale_edit.toPlainText() != claim.rationale and not self._rationale_timer.isActive():
             self.rationale_edit.setPlainText(claim.rationale)
-        (row,) = corroborated(self._store.claim_rows([a.id]))
+        (row,) = corroborated(self._store.claims.claim_rows([a.id]))
         self._show_corroboration(row)
         self._evidence_ids = [(item.annotation_id, item.relation) for item in row.evidence]
         lines = []
@@ -330,7 +330,7 @@ class AnnotationEditor(QWidget):
         if a is None or not self._store.is_open:
             return
         text = self.note_edit.toPlainText()
-        if text != self._store.annotation(a.id).note:
+        if text != self._store.annotations.get(a.id).note:
             self._session.push(EditNote(a.id, text))
 
     def _save_rationale(self) -> None:
@@ -340,7 +340,7 @@ class AnnotationEditor(QWidget):
         a = self._annotation
         if a is None or a.kind != "claim" or self._loading or not self._store.is_open:
             return
-        old = self._store.annotation(a.id).claim or Claim()
+        old = self._store.annotations.get(a.id).claim or Claim()
         new = Claim(
             status=str(self.status_box.currentData()),
             reliability=self.reliability_box.currentData(),
@@ -382,8 +382,8 @@ class AnnotationEditor(QWidget):
         a = self._annotation
         if a is None or self._loading or not self._store.is_open:
             return
-        current = {t.id: t.name for t in self._store.tags()}
-        has = [current.get(t, "") for t in self._store.annotation(a.id).tag_ids]
+        current = {t.id: t.name for t in self._store.tags.all()}
+        has = [current.get(t, "") for t in self._store.annotations.get(a.id).tag_ids]
         *names, last = [n.strip() for n in self.tags_edit.text().split(",")]
         if everything or last.casefold() in {n.casefold() for n in has}:
             names.append(last)  # a last word is a tag on Enter, or if the annotation has it already

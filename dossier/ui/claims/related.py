@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from dossier.analysis.related import RelatedPassage, best_related, describe_related
 from dossier.core.changes import ANNOTATIONS, Changes
 from dossier.operations.annotations import AddEvidence
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.session import DossierSession
 
 
@@ -29,8 +29,8 @@ from dossier.ui.session import DossierSession
 def related_in_file(path: Path, claim_id: int) -> list[RelatedPassage]:
     """A claim's related passages through a read-only connection of its own: the editor asks on
     a worker thread, so a large dossier never holds up the window."""
-    with Store.reading(path) as store:  # the window opened and checked it
-        facts = store.related_passages(claim_id)
+    with Database.reading(path) as store:  # the window opened and checked it
+        facts = store.claims.related_passages(claim_id)
         best = best_related(facts)
         return describe_related(facts, best, store.text_stems([facts.sentences[i].text for i, _score in best]))
 
@@ -157,7 +157,7 @@ class RelatedPassages(QWidget):
         claim's note or grades saved while typing: its links are what the marks show."""
         if self._found and self._claim_id is not None and changes.touches_id(ANNOTATIONS, self._claim_id):
             try:
-                self._store.annotation(self._claim_id)
+                self._store.annotations.get(self._claim_id)
             except KeyError:  # the claim itself was undone
                 self.set_claim(None)
                 return
@@ -165,7 +165,7 @@ class RelatedPassages(QWidget):
                 self.find_passages()
 
     def _links(self) -> frozenset[tuple[int, str]]:
-        return frozenset((link.annotation_id, link.relation) for link in self._store.evidence(self._claim_id))
+        return frozenset((link.annotation_id, link.relation) for link in self._store.evidence.of(self._claim_id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)

@@ -25,7 +25,7 @@ from dossier.ui.session import DossierSession
 from dossier.ui.entities.models import (
     ENTITY_ID_ROLE, KIND_LABELS, EntityArticlesModel, EntityListModel, MentionListModel,
 )
-from dossier.store import Store
+from dossier.store import Database
 
 
 ORGANISATION, SPELLING = "organisation", "spelling"  # why two entities are proposed as one
@@ -34,12 +34,12 @@ Proposal = tuple[EntityRow, EntityRow, str]  # (keep, merge, why)
 
 def proposals_of(store: Any) -> list[Proposal]:
     """Every pair of entities that look like one: organisations first."""
-    return ([(keep, merge, ORGANISATION) for keep, merge in store.same_organisation_proposals()]
-            + [(keep, merge, SPELLING) for keep, merge in store.same_name_proposals()])
+    return ([(keep, merge, ORGANISATION) for keep, merge in store.entities.same_organisation_proposals()]
+            + [(keep, merge, SPELLING) for keep, merge in store.entities.same_name_proposals()])
 
 
 def _proposals_in_file(path: Any) -> list[Proposal]:
-    with Store.reading(path) as store:  # a worker's own read-only connection
+    with Database.reading(path) as store:  # a worker's own read-only connection
         return proposals_of(store)
 
 
@@ -357,7 +357,7 @@ class EntitySidebar(QWidget):
             return
         from dossier.ui.entities.dialogs import EntityPickerDialog  # lazy: not on the start-up path
 
-        candidates = [r for r in self._store.entity_rows() if r.id != row.id]
+        candidates = [r for r in self._store.entities.rows() if r.id != row.id]
         candidates.sort(key=lambda r: (r.kind != row.kind, r.name.casefold()))  # same kind first
         dialog = EntityPickerDialog(
             self.tr("Merge Entity"),

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
 
 from dossier.core.citation import plural
-from dossier.store import Store
+from dossier.store import Database
 from dossier.analysis.network import build_network, cooccurrence
 from dossier.core.network import NetworkFilter
 
@@ -18,11 +18,11 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MatrixModel(QAbstractTableModel):
-    def __init__(self, store: Store, f: NetworkFilter, parent: object = None) -> None:
+    def __init__(self, store: Database, f: NetworkFilter, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         limit = min(f.limit or MATRIX_LIMIT, MATRIX_LIMIT)
         shown = NetworkFilter(**{**f.__dict__, "limit": limit})
-        network = build_network(store.network(shown), shown)
+        network = build_network(store.network.network(shown), shown)
         self.nodes, self.counts = network.nodes, cooccurrence(network)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -56,7 +56,7 @@ class MatrixModel(QAbstractTableModel):
 class MatrixDialog(QDialog):
     passage_chosen = Signal(int, int, int)
 
-    def __init__(self, store: Store, f: NetworkFilter, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Database, f: NetworkFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Co-occurrence matrix"))
         self._store, self._filter = store, f
@@ -83,7 +83,7 @@ class MatrixDialog(QDialog):
     def _open(self, index: QModelIndex) -> None:
         source = self.sorted.mapToSource(index)
         a, b = self.model.pair(source.row(), source.column())
-        found = self._store.link_passages(a, b, self._filter) if a != b else []
+        found = self._store.network.link_passages(a, b, self._filter) if a != b else []
         self.label.setText(self.tr("%1 and %2: %3").replace("%1", self.model.nodes[source.row()].name)
                            .replace("%2", self.model.nodes[source.column()].name).replace("%3", plural(len(found), "passage")))
         self.passages.clear()

@@ -39,7 +39,7 @@ from dossier.ui.session import DossierSession
 from dossier.ui.tables import fill_tag_box
 from dossier.ui.theme import ENTITY_KIND_COLORS, kind_color
 from dossier.analysis.network_layout import layout
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.network.matrix import MatrixDialog
 from dossier.ui.network.files import export_view
 
@@ -51,8 +51,8 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def compute(path: Path, f: NetworkFilter, previous: dict[int, tuple[float, float]]) -> tuple[Network, dict]:
     """On a worker: the network through a connection of its own, and where its entities sit."""
-    with Store.reading(path) as store:
-        network = build_network(store.network(f), f)
+    with Database.reading(path) as store:
+        network = build_network(store.network.network(f), f)
     positions = layout([n.id for n in network.nodes], [(k.source, k.target, k.passages) for k in network.links],
                        previous)
     return network, positions
@@ -172,7 +172,7 @@ class NetworkPanel(QWidget):
             limit=self.limit.value() if limit else None)
 
     def _list_tags(self) -> None:
-        fill_tag_box(self.tag_box, self._store.tags(), self.tr("All tags"))
+        fill_tag_box(self.tag_box, self._store.tags.all(), self.tr("All tags"))
 
     # -- reading and drawing -------------------------------------------------------------------------
 
@@ -239,13 +239,13 @@ class NetworkPanel(QWidget):
 
     def _on_link(self, a: int, b: int) -> None:
         names = {n.id: n.name for n in self.network.nodes}
-        found = self._store.link_passages(a, b, self.current_filter(limit=False))
+        found = self._store.network.link_passages(a, b, self.current_filter(limit=False))
         self.passages_label.setText(self.tr("%1 and %2: %3").replace("%1", names.get(a, "?"))
                                     .replace("%2", names.get(b, "?")).replace("%3", plural(len(found), "passage")))
         self.passages.clear()
         titles: dict[int, str] = {}
         for article_id, start, end, text in found:
-            title = titles.get(article_id) or titles.setdefault(article_id, self._store.article(article_id).title)
+            title = titles.get(article_id) or titles.setdefault(article_id, self._store.articles.get(article_id).title)
             item = QListWidgetItem(f"{' '.join(text.split())}\n— {title}")
             item.setData(PASSAGE_ROLE, (article_id, start, end))
             self.passages.addItem(item)

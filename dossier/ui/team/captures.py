@@ -17,12 +17,12 @@ from dossier.core.display import shown
 from dossier.operations.team import JoinCaptures, KeepApart
 from dossier.store.team import CapturePair
 from dossier.ui.session import DossierSession
-from dossier.store import Store
+from dossier.store import Database
 
 
 def _pairs_in_file(path: Any) -> list[CapturePair]:
-    with Store.reading(path) as store:  # a worker's own read-only connection
-        return store.capture_proposals()  # type: ignore[no-any-return]
+    with Database.reading(path) as store:  # a worker's own read-only connection
+        return store.team.capture_proposals()  # type: ignore[no-any-return]
 
 
 class CaptureProposalBar(QWidget):
@@ -59,7 +59,7 @@ class CaptureProposalBar(QWidget):
         self._asked += 1
         asked = self._asked
         if self._tasks is None:
-            self._show(self._store.capture_proposals(), asked)
+            self._show(self._store.team.capture_proposals(), asked)
             return
         path = self._store.path
         self._tasks.run(lambda: _pairs_in_file(path), on_done=lambda pairs: self._show(pairs, asked),
@@ -73,7 +73,7 @@ class CaptureProposalBar(QWidget):
     def _show(self, pairs: list[CapturePair], asked: int) -> None:
         if asked != self._asked or not self._store.is_open:
             return
-        self.pairs = [p for p in pairs if self._store.has_article(p.keep.id) and self._store.has_article(p.other.id)]
+        self.pairs = [p for p in pairs if self._store.articles.exists(p.keep.id) and self._store.articles.exists(p.other.id)]
         self.setVisible(bool(self.pairs))
         if not self.pairs:
             return

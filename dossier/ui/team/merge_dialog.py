@@ -19,7 +19,7 @@ from dossier.operations.team import MergeDossier
 from dossier.store import DossierError
 from dossier.store.merging import MergeReport, check_mergeable, preview_merge
 from dossier.ui.session import DossierSession
-from dossier.store import Store
+from dossier.store import Database
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 
@@ -56,7 +56,7 @@ class MergePreviewDialog(QDialog):
 
 
 def _preview_in_file(path: Path, other: Path) -> MergeReport:
-    store = Store.second_writer(path)  # its own connection: the window's stays free to read
+    store = Database.second_writer(path)  # its own connection: the window's stays free to read
     try:
         return preview_merge(store, other)
     finally:
@@ -64,7 +64,7 @@ def _preview_in_file(path: Path, other: Path) -> MergeReport:
 
 
 def _merge_in_file(path: Path, other: Path) -> tuple[MergeReport, Done]:
-    store = Store.second_writer(path)
+    store = Database.second_writer(path)
     try:
         operation = MergeDossier(other)
         done = perform(store, operation)  # journaled: the window's undo replays it

@@ -115,29 +115,29 @@ class TimelinePanel(QWidget):
         self.entity_box.blockSignals(True)
         self.entity_box.clear()
         self.entity_box.addItem(self.tr("All entities"), None)
-        for row in self._store.entity_rows():
+        for row in self._store.entities.rows():
             if row.mentions:
                 self.entity_box.addItem(row.name, row.id)
         self.entity_box.setCurrentIndex(max(0, self.entity_box.findData(chosen)))
         self.entity_box.blockSignals(False)
-        fill_tag_box(self.tag_box, self._store.tags(), self.tr("All tags"))
+        fill_tag_box(self.tag_box, self._store.tags.all(), self.tr("All tags"))
         tag = self.tag_box.currentData()
-        events = self._store.events()
+        events = self._store.events.all()
         if chosen is not None:
             events = [e for e in events if chosen in e.entity_ids]
         if tag is not None:  # events of the articles where that tag was used
-            tagged = {a.article_id for a in self._store.annotations() if tag in a.tag_ids}
+            tagged = {a.article_id for a in self._store.annotations.all() if tag in a.tag_ids}
             events = [e for e in events if e.article_id in tagged]
         low, high = _complete(self.from_edit.text()), _complete(self.to_edit.text())
         if low or high:  # events whose range meets [low, high]; partial dates cover their month or year
             events = [e for e in events if e.earliest and (not low or (e.latest or e.earliest) >= low)
                       and (not high or e.earliest <= high + "~")]
         self._events = {e.id: e for e in events}
-        summaries = self._store.article_summaries({e.article_id for e in events}).values()
+        summaries = self._store.articles.summaries({e.article_id for e in events}).values()
         titles = {a.id: a.title for a in summaries}
         days = {a.id: publication_day(a.published, a.published_precision) for a in summaries}
         if self.lanes_box.currentData() == "entity":
-            names = {r.id: r.name for r in self._store.entity_rows()}
+            names = {r.id: r.name for r in self._store.entities.rows()}
             lane_ids = sorted({i for e in events for i in e.entity_ids}, key=lambda i: names.get(i, "").casefold())
             index = {entity: n for n, entity in enumerate(lane_ids)}
             lanes = {e.id: [index[i] for i in e.entity_ids] for e in events}
@@ -175,7 +175,7 @@ class TimelinePanel(QWidget):
         event = self.selected_event()
         if event is None:
             return
-        article = self._store.article(event.article_id)
+        article = self._store.articles.get(event.article_id)
         dialog = EventDialog(event.title, event.date_text, event.precision, article.publication_day, self,
                              article.language)
         if dialog.exec() == EventDialog.DialogCode.Accepted:
