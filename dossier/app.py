@@ -23,6 +23,7 @@ from dossier.ui.main_window import MainWindow
 from dossier.ui.session import DossierSession
 from dossier.ui.settings import Settings
 from dossier.ui.tasks import TaskRunner
+from dossier.ui.wheel_guard import install_wheel_guard
 
 # Set by the start-up benchmark and tests: print when the window first painted, then quit.
 EXIT_AFTER_PAINT = "DOSSIER_EXIT_AFTER_PAINT"
@@ -34,7 +35,7 @@ class _FirstPaint(QObject):
         self._on_paint = on_paint
         self.done = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
             QTimer.singleShot(0, self._on_paint)  # type: ignore[arg-type]
@@ -50,7 +51,7 @@ def choose_dossier(path: Path | None, settings: Settings) -> Path:
         return Path(last)
     sample = sample_dossier_path()
     if not sample.exists():
-        from dossier.sample import write_sample
+        from dossier.sample import write_sample  # lazy: not on the start-up path
 
         write_sample(sample, extract=False).close()  # entities follow in the background
     return sample
@@ -86,8 +87,6 @@ def _settings_backend() -> QSettings | None:
 
 def configure(app: QApplication) -> None:
     """Names, icon, and the rules every window and dialog of the app follows."""
-    from dossier.ui.wheel_guard import install_wheel_guard
-
     app.setApplicationName("Dossier")
     app.setOrganizationName("Dossier")
     app.setApplicationVersion(__version__)
@@ -102,7 +101,7 @@ def run(path: Path | None = None) -> int:
     configure(app)
     settings = Settings(_settings_backend())
     if settings.get(keys.THEME) != "system":
-        from dossier.ui.preferences import apply_theme
+        from dossier.ui.preferences import apply_theme  # lazy: not on the start-up path
 
         apply_theme(settings.get(keys.THEME))
     tasks = TaskRunner(app)
@@ -139,7 +138,7 @@ def run(path: Path | None = None) -> int:
             if session.is_open:
                 start_background(session)
         waiting.clear()
-        from dossier.ui.emoji import ensure_emoji_font
+        from dossier.ui.emoji import ensure_emoji_font  # lazy: not on the start-up path
 
         ensure_emoji_font()  # after the first paint: it reads the font list
 

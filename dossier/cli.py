@@ -17,6 +17,7 @@ from pathlib import Path
 from dossier import __version__
 from dossier.commands import EXIT_OK, exporting, fail, files, importing
 from dossier.commands.files import cmd_open
+from dossier.store.errors import DossierError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +54,7 @@ COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge",
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--self-test"]:
-        from dossier.selftest import self_test
+        from dossier.selftest import self_test  # lazy: this command only
 
         return self_test()
     # `dossier` and `dossier PATH` open the app: the common case skips building the parser.
@@ -64,7 +65,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             args_list.insert(0, "open")  # `dossier PATH --flag` is `dossier open PATH --flag`
         args = build_parser().parse_args(args_list)
     run: Callable[[argparse.Namespace], int] = args.run
-    from dossier.store.errors import DossierError
 
     if not os.environ.get("DOSSIER_DEBUG"):
         _quiet_libraries()

@@ -7,11 +7,13 @@ from pathlib import Path
 from dossier.core.anchoring import find_quote
 from dossier.core.colors import tag_color
 from dossier.core.models import Claim
+from dossier.ingest.extract import extract_articles
 from dossier.ingest.pipeline import ImportOptions, add_document, with_options
 from dossier.ingest.text_reader import read_text
 from dossier.paths import resources_dir
 from dossier.store import Database
 from dossier.store.database import PENDING_EXTRACTION
+from dossier.store.lock import DossierLock, lock_path
 
 SAMPLE_ARTICLE = "sample/russian-forces-armenia-border.txt"
 SAMPLE_TITLE = "Armenia–Azerbaijan border, May 2021"
@@ -64,8 +66,6 @@ def write_sample(path: Path, extract: bool = True) -> Database:
             if not extract:
                 store.set_meta(PENDING_EXTRACTION, str(article_id))
         if extract:
-            from dossier.ingest.extract import extract_articles
-
             extract_articles(store, [article_id])
     except BaseException:
         store.close()
@@ -76,8 +76,6 @@ def write_sample(path: Path, extract: bool = True) -> Database:
 def replace_with_sample(path: Path) -> Database:
     """`dossier sample --force`: build the sample beside `path`, then swap it in, refusing
     while `path` is open in the app."""
-    from dossier.store.lock import DossierLock, lock_path
-
     fresh = path.with_name(f".{path.name}.new")
     _remove_with_sidecars(fresh)
     try:

@@ -5,7 +5,8 @@ there), detects a language and reads its dates, searches it, lays out the main w
 ICU on Linux (collation, a legacy encoding in pasted HTML, time-zone names: the Linux bundle
 carries a trimmed ICU data library), writes a one-page PDF with the bundled font and an
 OpenDocument text, and exits 0 —
-or says which step failed and exits 1.
+or says which step failed and exits 1. Each step imports what it checks inside it ("# lazy: its
+own step"), so that a module that can't be imported is reported as the step that needed it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def self_test() -> int:
         step = "start"
         try:
             step = "write the sample dossier with its entities"
-            from dossier.sample import write_sample
+            from dossier.sample import write_sample  # lazy: its own step
 
             store = write_sample(folder / "self-test.dossier")
             assert store.counts()["entities"] >= 10, "too few entities were found"
@@ -38,19 +39,20 @@ def self_test() -> int:
             step = "detect a language and read its dates"
             check_languages()
             step = "run the language model in a worker process"
-            from dossier.ingest.model_pool import ModelPool
-            from dossier.ingest.nlp import load_pipeline
+            from dossier.ingest.model_pool import ModelPool  # lazy: its own step
+            from dossier.ingest.nlp import load_pipeline  # lazy: its own step
 
             with ModelPool(1) as pool:
                 (doc,) = pool.docs(load_pipeline(), pool.submit(["Nikol Pashinyan met Vladimir Putin in Moscow."]))
                 assert {e.text for e in doc.ents} >= {"Moscow"}, "the worker's model found nothing"
             step = "draw the entity network and write it as GraphML"
-            from dossier.core.network_layout import layout
-            from dossier.export.graph_files import write_graph
-            from dossier.store import Database
+            from dossier.analysis.network import build_network  # lazy: its own step
+            from dossier.analysis.network_layout import layout  # lazy: its own step
+            from dossier.export.graph_files import write_graph  # lazy: its own step
+            from dossier.store import Database  # lazy: its own step
 
             with Database.open_readonly(folder / "self-test.dossier") as reader:
-                network = reader.network.network()
+                network = build_network(reader.network.network())
                 placed = layout([n.id for n in network.nodes], [(k.source, k.target, k.passages) for k in network.links])
                 assert len(placed) == len(network.nodes) >= 10, "the network is missing entities"
                 write_graph(reader, folder / "self-test.graphml", "graphml")
@@ -59,9 +61,9 @@ def self_test() -> int:
             from PySide6.QtCore import QSettings
             from PySide6.QtWidgets import QApplication
 
-            from dossier.ui.main_window import MainWindow
-            from dossier.ui.settings import Settings
-            from dossier.ui.tasks import TaskRunner
+            from dossier.ui.main_window import MainWindow  # lazy: its own step
+            from dossier.ui.settings import Settings  # lazy: its own step
+            from dossier.ui.tasks import TaskRunner  # lazy: its own step
 
             app = QApplication.instance() or QApplication(sys.argv[:1])
             tasks = TaskRunner(app)
@@ -86,7 +88,7 @@ def self_test() -> int:
             step = "write a one-page PDF"
             from PySide6.QtGui import QFont, QPainter, QPdfWriter
 
-            from dossier.export.fonts import register_fonts
+            from dossier.export.fonts import register_fonts  # lazy: its own step
 
             pdf = folder / "self-test.pdf"
             writer = QPdfWriter(str(pdf))
@@ -115,15 +117,15 @@ def check_languages() -> None:
     Natasha reads Russian names; place names in Armenian and country names in Turkish are known."""
     from datetime import date
 
-    from dossier.ingest.language import detect_language, language_name
-    from dossier.ingest.local_dates import find_local_dates
+    from dossier.ingest.language import detect_language, language_name  # lazy: its own step
+    from dossier.ingest.local_dates import find_local_dates  # lazy: its own step
 
     assert detect_language("Հայաստանի վարչապետը երեկ դիմեց ՀԱՊԿ-ին՝ խնդրելով օգնություն։") == "hy"
     assert language_name("ceb") == "Cebuano", "pycountry's languages are missing"
     (found,) = find_local_dates("Բանակցությունները տեղի ունեցան մայիսի 12-ին։", "hy", date(2021, 5, 14))
     assert found.date.earliest == "2021-05-12", "an Armenian date was misread"
-    from dossier.ingest.names_abroad import known_forms
-    from dossier.ingest.natasha_ner import russian_names
+    from dossier.ingest.names_abroad import known_forms  # lazy: its own step
+    from dossier.ingest.natasha_ner import russian_names  # lazy: its own step
 
     names = {(n.name, n.kind) for n in russian_names("Министр Сергей Лавров встретился с Николом Пашиняном в Москве.")}
     assert {("Сергей Лавров", "person"), ("Никол Пашинян", "person")} <= names, f"Natasha read {names}"

@@ -103,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return _export_from(Database.open_readonly(args.path), args, articles)
 
 
-def _export_from(store: "Database", args: argparse.Namespace, articles: list[int] | None) -> int:
+def _export_from(store: Database, args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
             from dossier.export.pdf import Cancelled

@@ -50,8 +50,7 @@ def add_restore(commands: Subcommands) -> None:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from dossier.sample import write_sample, replace_with_sample
-
+    from dossier.sample import replace_with_sample, write_sample
     from dossier.store.targets import TargetRefused, check_target, holds_a_dossier
 
     path: Path = args.path

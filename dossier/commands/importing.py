@@ -187,10 +187,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ftm(args: argparse.Namespace) -> int:
-    from dossier.store import Database
-
     import tempfile
 
+    from dossier.store import Database
     from dossier.store.files import NotAFile, check_input
 
     try:

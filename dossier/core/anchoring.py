@@ -173,7 +173,7 @@ def folded(text: str) -> tuple[str, list[int]]:
 
 
 def _by_typography(text: str, exact: str, prefix: str, suffix: str, start: int, work: Work,
-                   better_than: int | None = None) -> Anchor | None | Literal[False]:
+                   better_than: int | None = None) -> Anchor | Literal[False] | None:
     """The quote as written in another capture of the text: found where it reads the same once
     typography and white space are folded, and mapped back onto this text's own characters.
     False when it isn't there at all (the next way may try); None when it is there several times

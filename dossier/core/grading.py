@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from dossier.core.models import Claim, Source
+from dossier.core.vocabulary import CREDIBILITY, RELIABILITY
 
 RELIABILITY_NOT_GRADED = "reliability not graded"
 CREDIBILITY_NOT_GRADED = "credibility not graded"
@@ -37,8 +38,6 @@ class Grade(NamedTuple):
         """The grade for a reader: "B2 — usually reliable; probably true", "D (the outlet's
         grade) — not usually reliable; credibility not graded", "reliability not graded; 3 —
         possibly true"."""
-        from dossier.core.vocabulary import CREDIBILITY, RELIABILITY
-
         whose = " (the outlet's grade)" if self.inherited else ""
         if self.reliability and self.credibility:
             return (f"{self.reliability}{self.credibility}{whose} — {RELIABILITY[self.reliability].lower()}; "

@@ -12,6 +12,7 @@ comparison to about 2 × FUZZY_CHARS steps.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 
 FUZZY_CHARS = 1_000  # the most of a quote one comparison reads: its head and tail beyond that
@@ -21,10 +22,8 @@ def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance between `a` and `b` (insertions, deletions, substitutions)."""
     if len(a) > len(b):
         a, b = b, a  # the shorter is the bit vector
-    score = len(a)
-    for score in _scores(a, b):
-        pass
-    return score
+    last = deque(_scores(a, b), maxlen=1)  # the distance between the whole of both
+    return last[0] if last else len(a)
 
 
 def _scores(a: str, b: str) -> Iterator[int]:

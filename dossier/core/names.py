@@ -173,7 +173,7 @@ def same_name_across_scripts(entities: list[tuple[int, str, str, tuple[str, ...]
     near: dict[_Where, list[_File]] = {}
     result: list[tuple[int, int]] = []
     merged: set[int] = set()
-    for entity_id, kind, name, aliases in entities:
+    for entity_id, _kind, name, _aliases in entities:
         if entity_id in merged or entity_id not in filed:
             continue
         plain = _plain_class(name)

@@ -16,8 +16,7 @@ import re
 
 # Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt maj capt sgt st jr sr vs etc no nos approx dept est fig inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr", "sr", "vs", "etc", "no", "nos", "approx", "dept", "est", "fig", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g"]
 )
 _STOP = re.compile(r"[.!?…։؟。]+[\"'”’»)\]]*(?=\s)")
 _OPENING = "\"'“‘«([„"

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import pairwise
 from typing import NamedTuple
 
 from dossier.core.models import Event
@@ -100,7 +101,7 @@ class TimelineData:
         """How many spans start in each of `bins` equal slices from day `first` (zoomed out)."""
         starts = self._starts[lane]
         edges = [bisect_left(starts, first + i * days_per_bin) for i in range(bins + 1)]
-        return [b - a for a, b in zip(edges, edges[1:])]
+        return [b - a for a, b in pairwise(edges)]
 
 
 class Tick(NamedTuple):

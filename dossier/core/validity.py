@@ -7,8 +7,8 @@ that is no grade would otherwise be stored, and fail later where it is shown."""
 from __future__ import annotations
 
 import re
-from typing import TypeGuard
 from datetime import date
+from typing import TypeGuard
 
 from dossier.core import limits
 from dossier.core.vocabulary import (

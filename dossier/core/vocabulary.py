@@ -34,6 +34,12 @@ CREDIBILITY = {
     6: "Truth cannot be judged",
 }
 
+# Analysis of Competing Hypotheses: how consistent a piece of evidence is with a hypothesis
+# (stored in ach_ratings.rating; analysis.ach scores them).
+ACH_RATINGS = ("CC", "C", "N", "I", "II", "NA")
+ACH_RATING_WORDS = {"CC": "very consistent", "C": "consistent", "N": "neutral", "I": "inconsistent",
+                    "II": "very inconsistent", "NA": "not applicable"}
+
 CLAIM_STATUS_LABELS = {
     "unverified": "Unverified",
     "confirmed": "Confirmed",

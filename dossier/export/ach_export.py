@@ -7,15 +7,16 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from dossier.core import ach
+from dossier.analysis import ach
+from dossier.core.cells import neutralise
 from dossier.core.citation import format_date
 from dossier.core.colors import ACH_CELL_COLORS
 from dossier.core.grading import Grade
-from dossier.export.atomic import text_reads, written_whole
-from dossier.export.csv_export import neutralise
 from dossier.export.pdf_html import esc
 from dossier.store import Database
 from dossier.store.ach import AchData
+from dossier.store.atomic import text_reads, written_whole
+from dossier.store.targets import check_target
 
 CELL_COLORS = ACH_CELL_COLORS  # as the panel shows them
 
@@ -24,7 +25,7 @@ def ach_section(data: AchData, weighted: bool = False) -> str:
     """The matrix as HTML for the report; "" when there are no hypotheses."""
     if not data.hypotheses:
         return ""
-    m = data.matrix
+    m = ach.matrix(data.rows, [h.id for h in data.hypotheses], data.ratings)
     titles = {h.id: h.title for h in data.hypotheses}
     columns = ach.ranking(m, weighted)
     scores = ach.inconsistency(m, weighted)
@@ -65,11 +66,9 @@ def ach_section(data: AchData, weighted: bool = False) -> str:
 def write_ach_csv(store: Database, out: Path, weighted: bool = False) -> int:
     """One row per evidence row (the most diagnostic first), a column per hypothesis (least
     inconsistent first), then the scores; returns the number of evidence rows."""
-    from dossier.store.targets import check_target
-
     check_target(out, store.path)
     data = store.ach.data()
-    m = data.matrix
+    m = ach.matrix(data.rows, [h.id for h in data.hypotheses], data.ratings)
     columns = ach.ranking(m, weighted)
     titles = {h.id: h.title for h in data.hypotheses}
     rows = {r.id: r for r in data.rows}

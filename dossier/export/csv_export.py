@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from dossier.export.atomic import text_reads, written_whole
+from dossier.analysis.corroboration import ClaimRow, corroborated
+from dossier.core.cells import neutralise
 from dossier.core.models import Article
 from dossier.store import Database
-from dossier.store.claims import ClaimRow
+from dossier.store.atomic import text_reads, written_whole
+from dossier.store.targets import check_target
 
 HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "status", "reliability",
           "credibility", "grade", "note", "rationale", "anchor", "created",
@@ -21,22 +23,12 @@ HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "sta
           # Where the article came from when its file held many: a Telegram message, an archived
           # page ("Telegram export, Border Watch, message 103, …"), one record per line (schema 15).
           "came_from"]
-# A cell starting with these is a formula to Excel, LibreOffice and Google Sheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> str:
-    """The cell as text that a spreadsheet shows and never evaluates."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def rows(store: Database) -> list[list[str]]:
     tags = {t.id: t.name for t in store.tags.all()}
     grades = store.sources.grades()
     articles: dict[int, Article] = {}
     out = []
-    boards = {row.annotation.id: row for row in store.claims.claim_rows()}
+    boards = {row.annotation.id: row for row in corroborated(store.claims.claim_rows())}
     annotations = store.annotations.all()
     came_from = store.provenance.words_of(store.provenance.of_many({a.article_id for a in annotations}))
     for a in annotations:
@@ -70,8 +62,6 @@ def _corroboration(row: ClaimRow | None) -> tuple[object, ...]:
 
 def write_csv(store: Database, out: Path) -> int:
     """Write every annotation to `out` (whole or not at all). Returns how many rows."""
-    from dossier.store.targets import check_target
-
     check_target(out, store.path)
     data = rows(store)
     with written_whole(out, text_reads) as partial, partial.open("w", encoding="utf-8-sig", newline="") as f:

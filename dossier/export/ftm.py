@@ -40,14 +40,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dossier.export.atomic import json_lines_parse, written_whole
+from dossier.core.ftm import KEYWORD, PLACE_KEYWORD, PREFIX, ftm_model
 from dossier.store import Database
+from dossier.store.atomic import json_lines_parse, written_whole
+from dossier.store.targets import check_target
 
-EXTRA_MISSING = ("FollowTheMoney needs the optional extra: pip install 'dossier[ftm]' (it builds PyICU, which "
-                 "needs libicu-dev, pkg-config and g++: sh .ci/install-system-packages --ftm installs them).")
-PREFIX = "dossier"
-KEYWORD = "dossier:"
-PLACE_KEYWORD = "dossier:place"
 SCHEMA_OF_KIND = {"person": "Person", "organisation": "Organization", "unit": "Organization", "place": "LegalEntity",
                   "other": "LegalEntity"}
 
@@ -71,15 +68,6 @@ def add_verbatim(proxy: Any, prop: str, text: str | None) -> None:
     """Add `text` to a text property as it is: no cleaning, cut in pieces if long (text_pieces)."""
     if text:
         proxy.add(prop, text_pieces(text), cleaned=True)
-
-
-def ftm_model() -> Any:
-    """followthemoney's model, or a DossierError-like ValueError saying how to install it."""
-    try:
-        from followthemoney import model
-    except ImportError:
-        raise ValueError(EXTRA_MISSING) from None
-    return model
 
 
 def article_key(sha256: str) -> str:
@@ -249,8 +237,6 @@ def note_id(article: str, a: Any) -> str:
 
 def write_ftm(store: Database, out: Path) -> int:
     """Write the dossier as line-delimited FtM JSON to `out` (atomically). Returns how many."""
-    from dossier.store.targets import check_target
-
     ftm_model()  # the extra, before anything is written
     check_target(out, store.path)
     count = 0

@@ -16,11 +16,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from dossier.export.atomic import text_reads, written_whole, xml_parses
-from dossier.export.csv_export import neutralise
+from dossier.analysis.network import Network, build_network, cooccurrence
+from dossier.core.cells import neutralise
+from dossier.core.network import NetworkFilter
 from dossier.store import Database
-from dossier.store.network import Network, NetworkFilter
-
+from dossier.store.atomic import text_reads, written_whole, xml_parses
+from dossier.store.targets import check_target
 
 # What XML 1.0 does not allow: C0 controls but tab, line feed and carriage return; surrogates;
 # U+FFFE and U+FFFF.
@@ -50,10 +51,9 @@ def write_graph(store: Database, out: Path, kind: str, f: NetworkFilter | None =
     a filter says otherwise."""
     import networkx as nx
 
-    from dossier.store.targets import check_target
-
     check_target(out, store.path)
-    network = store.network.network(f or NetworkFilter(limit=None))
+    f = f or NetworkFilter(limit=None)
+    network = build_network(store.network.network(f), f)
     graph = network_graph(network)
     with written_whole(out, xml_parses) as partial:
         if kind == "graphml":
@@ -67,10 +67,10 @@ def write_graph(store: Database, out: Path, kind: str, f: NetworkFilter | None =
 
 def write_matrix_csv(store: Database, out: Path, f: NetworkFilter | None = None) -> int:
     """Entities × entities with the number of passages naming both; returns the number of rows."""
-    from dossier.store.targets import check_target
-
     check_target(out, store.path)
-    nodes, counts = store.network.cooccurrence(f or NetworkFilter())
+    f = f or NetworkFilter()
+    network = build_network(store.network.network(f), f)
+    nodes, counts = network.nodes, cooccurrence(network)
     with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
         writer.writerow(["entity", "kind", *(neutralise(n.name) for n in nodes)])

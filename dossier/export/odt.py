@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier.export.atomic import written_whole, zip_opens
+from dossier.export.fonts import register_fonts
 from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, build, report_document, select
+from dossier.export.timeline_figure import timeline_figures
 from dossier.store import Database
+from dossier.store.atomic import written_whole, zip_opens
+from dossier.store.targets import check_target
 
 # The text width of an A4 page with 18 mm margins, in CSS pixels: the figures' width.
 TEXT_WIDTH_PX = 658
@@ -23,10 +26,6 @@ def export_odt(store: Database, out: Path, options: ReportOptions | None = None)
     """Write the report to `out` as OpenDocument text; returns the number of articles in it.
     Needs a QGuiApplication (fonts and images)."""
     from PySide6.QtGui import QTextDocumentWriter
-
-    from dossier.export.fonts import register_fonts
-    from dossier.export.timeline_figure import timeline_figures
-    from dossier.store.targets import check_target
 
     options = options or ReportOptions()
     check_target(out, store.path)

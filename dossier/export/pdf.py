@@ -18,13 +18,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.core.citation import format_date
-from dossier.export.atomic import pdf_reads, written_whole
+from dossier.core.citation import format_date, plural
+from dossier.export.fonts import register_fonts
 from dossier.export.pdf_html import PdfContent, anchor
 from dossier.export.report import (
-    PAGE_BREAK, PAGE_COLUMN_PX, Layout, ReportOptions, Selection, build, report_document, select,
+    PAGE_BREAK,
+    PAGE_COLUMN_PX,
+    Layout,
+    ReportOptions,
+    Selection,
+    build,
+    report_document,
+    select,
 )
+from dossier.export.timeline_figure import timeline_figures
 from dossier.store import Database
+from dossier.store.atomic import pdf_reads, written_whole
+from dossier.store.targets import check_target
 
 PAGE_MARGIN_MM = 18
 HEADER_MM = 8
@@ -45,8 +55,6 @@ def export_pdf(store: Database, out: Path, options: PdfOptions | None = None,
                progress: Callable[[int, int], None] | None = None) -> int:
     """Write the dossier PDF to `out` (via a temporary file: a failure or cancel leaves no
     half-written PDF). Returns the number of pages. Needs a QGuiApplication."""
-    from dossier.store.targets import check_target
-
     options = options or PdfOptions()
     check_target(out, store.path)  # before any layout: never a dossier, and a folder we can write to
     with written_whole(out, pdf_reads) as partial:
@@ -68,9 +76,6 @@ def _write(store: Database, path: Path, options: PdfOptions,
            progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]], str]:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-
-    from dossier.export.fonts import register_fonts
-    from dossier.export.timeline_figure import timeline_figures
 
     family = register_fonts()
     chosen: Selection = select(store, options)
@@ -256,8 +261,6 @@ def _heading_pages(doc, page_height: float) -> dict[str, int]:  # type: ignore[n
 
 def pdf_subject(store: Database, chosen: Selection) -> str:
     """The PDF's Subject: what the dossier holds ("Dossier of 6 articles, published 14–20 May 2021")."""
-    from dossier.core.citation import plural
-
     published = sorted((a.published, a.published_precision) for a in chosen.articles if a.published)
     subject = f"Dossier of {plural(len(chosen.articles), 'article')}"
     if published:
@@ -295,7 +298,7 @@ def _add_outline(path: Path, sections: list[tuple[str, int]], info: dict[str, st
                                           f"/Count {len(ids)} >>"} if ids else {}
     info_id = size + 1 + len(ids)
     if info:
-        old_info = reader.trailer["/Info"] if "/Info" in reader.trailer else {}
+        old_info = reader.trailer.get("/Info", {})
         entries = io.BytesIO()
         for key in old_info:
             if key not in info:

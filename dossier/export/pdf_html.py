@@ -7,12 +7,13 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from dossier.core.citation import format_date, provenance, provenance_for_display
+from dossier.analysis.corroboration import ClaimRow
+from dossier.core.citation import format_date, provenance_for_display
 from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CREDIBILITY
-from dossier.store.claims import ClaimRow
 
 
 def esc(text: object) -> str:
@@ -66,7 +67,7 @@ def article_body(text: str, annotations: Sequence[Annotation], colors: dict[int,
         cuts = sorted({start, end, *(p for a in placed for p in (a.start, a.end) if start < p < end),
                        *(p for p in places if start < p < end)})
         pieces = []
-        for lo, hi in zip(cuts, cuts[1:]):
+        for lo, hi in pairwise(cuts):
             for a in waiting + starts.pop(lo, []):  # the claims table links here
                 pieces.append(anchor(f"ann-{a.id}"))
             pieces += [anchor(name) for name in places.get(lo, ())]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dossier.export.atomic import json_parses, written_whole
 from dossier.paths import data_dir, resources_dir
+from dossier.store.atomic import json_parses, written_whole
 
 TEMPLATE = "datasette/metadata.json"
 PLACEHOLDER = "DOSSIER"

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-from dossier.core.chronology import ChronologyEntry, chronology_entries
+from dossier.analysis.chronology import ChronologyEntry, chronology_entries
+from dossier.analysis.corroboration import corroborated
 from dossier.core.citation import format_date, format_span, plural
 from dossier.core.colors import blend, default_color
 from dossier.core.display import made_by
@@ -23,8 +24,17 @@ from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article, Event
 from dossier.core.provenance import Provenance, collected
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, RELIABILITY
+from dossier.export.ach_export import ach_section
 from dossier.export.pdf_html import (
-    PdfContent, Section, anchor, article_body, corroboration_html, endnotes, esc, note_marker, provenance_line,
+    PdfContent,
+    Section,
+    anchor,
+    article_body,
+    corroboration_html,
+    endnotes,
+    esc,
+    note_marker,
+    provenance_line,
 )
 from dossier.export.timeline_figure import Figure
 from dossier.store import Database
@@ -144,14 +154,12 @@ def build(store: Database, options: ReportOptions, chosen: Selection, figures: S
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("claims", "Claims"))
-    boards = {row.annotation.id: row for row in store.claims.claim_rows([a.id for a in claims])} if claims else {}
+    boards = {row.annotation.id: row for row in corroborated(store.claims.claim_rows([a.id for a in claims]))} if claims else {}
     printed = {a.id for article in articles for a in annotations[article.id] if a.anchor_state != "orphaned"}
     c.parts.append(_claims(claims, {a.id: article for article in articles for a in annotations[article.id]},
                            boards, printed, grades))
     hypotheses = store.ach.data()
     if hypotheses.hypotheses:
-        from dossier.export.ach_export import ach_section
-
         c.parts.append(PAGE_BREAK)
         c.parts.append(c.section("hypotheses", "Competing hypotheses"))
         c.parts.append(ach_section(hypotheses))
@@ -204,9 +212,9 @@ def build(store: Database, options: ReportOptions, chosen: Selection, figures: S
 # -- cover and contents --------------------------------------------------------------------------
 
 def _cover(store: Database, options: ReportOptions, chosen: Selection, claims: int, entities: int) -> str:
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     published = sorted(a.published for a in chosen.articles if a.published)
-    lines = [f"<p style=\"font-size:10pt; color:#666666\">DOSSIER</p>",
+    lines = ["<p style=\"font-size:10pt; color:#666666\">DOSSIER</p>",
              f'<h1 style="font-size:26pt">{esc(store.title)}</h1>']
     if options.handling.strip():
         lines.append(f'<p style="font-size:12pt; color:#a00000"><b>{esc(options.handling.strip())}</b></p>')

@@ -49,8 +49,8 @@ def timeline_figures(events: Sequence[Event], outlets: dict[int, str], width: in
     # A year gets a figure when something is dated within it; an event of a year or longer
     # ("last year", "the 1990s") shows across the figures it overlaps, and makes none of its own.
     years = {date.fromisoformat(e.earliest).year for e in dated  # type: ignore[arg-type]
-             if date.fromisoformat(e.earliest).year == date.fromisoformat(e.latest or e.earliest).year  # type: ignore[arg-type]
-             and e.precision not in ("year", "range") or e.earliest == e.latest}
+             if (date.fromisoformat(e.earliest).year == date.fromisoformat(e.latest or e.earliest).year  # type: ignore[arg-type]
+             and e.precision not in ("year", "range")) or e.earliest == e.latest}
     for year in sorted(years or {date.fromisoformat(e.earliest).year for e in dated}):  # type: ignore[arg-type]
         start, end = date(year, 1, 1), date(year, 12, 31)
         in_year = [e for e in dated if date.fromisoformat(e.earliest) <= end  # type: ignore[arg-type]
@@ -67,7 +67,7 @@ def _lanes(events: Sequence[Event], outlets: dict[int, str]) -> list[str]:
     ordered = [name for name, _n in counts.most_common()]
     if len(ordered) <= LANES:
         return ordered
-    return ordered[: LANES - 1] + ["Other outlets"]
+    return [*ordered[: LANES - 1], "Other outlets"]
 
 
 def _lane(event: Event, outlets: dict[int, str], lanes: list[str]) -> int:

@@ -20,17 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier.core import identity
-from dossier.core import limits
+from dossier.core import identity, limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
 from dossier.core.colors import tag_color
-from dossier.core.validity import text_problem
+from dossier.core.grading import SourceGrades
 from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.provenance import Provenance, describe
-from dossier.core.grading import SourceGrades
+from dossier.core.validity import text_problem
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
-from dossier.export.atomic import json_parses, written_whole
 from dossier.store import Database
+from dossier.store.atomic import json_parses, written_whole
+from dossier.store.database import utc_now
+from dossier.store.files import NotAFile, read_bounded
+from dossier.store.targets import check_target
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 DOSSIER_NS = "https://dossier-app.github.io/ns#"
@@ -183,8 +185,6 @@ def export_collection(store: Database, annotation_ids: Iterable[int] | None = No
 
 def write_collection(store: Database, out: Path, creator: str | None = None) -> int:
     """Write the dossier's annotations to `out` (atomically). Returns how many."""
-    from dossier.store.targets import check_target
-
     check_target(out, store.path)
     collection = export_collection(store, creator=creator)
     with written_whole(out, json_parses) as partial:
@@ -230,8 +230,6 @@ def _bounded_int(text: str) -> int | None:
 def read_document(path: Path) -> Any:
     """The JSON of a Web Annotation file, read within the limits above (ValueError if not): a
     pipe, a device or a folder is refused by its type before anything is read."""
-    from dossier.store.files import NotAFile, read_bounded
-
     try:
         data = read_bounded(path, MAX_FILE_BYTES, "Web Annotation file")
         return json.loads(data.decode("utf-8-sig"), parse_int=_bounded_int)
@@ -391,8 +389,6 @@ def _place(store: Database, item: dict[str, Any], cache: _ArticleCache, result: 
 def _bodies(item: dict[str, Any], kind: str) -> tuple[str, list[str], Claim | None, Made]:
     """The note, tag names and assessment of an annotation, and who made it and when (the
     file's creator and times; the time of reading where the file gives none)."""
-    from dossier.store.database import utc_now
-
     bodies = item.get("body", [])
     bodies = bodies if isinstance(bodies, list) else [bodies]
     notes, tags, claim = [], [], None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dossier.ingest.decode import UnreadableFile
 from dossier.ingest.document import Document
+from dossier.ingest.html_reader import read_html
+from dossier.ingest.text_reader import normalise_newlines, read_text, short_title
+
 
 def read_pasted(html: str | None, text: str | None) -> Document:
     """Prefer the page (HTML) when there is one; raises UnreadableFile if nothing usable."""
     if html and html.strip():
-        from dossier.ingest.html_reader import read_html
-
         try:
             return read_html(html, original_name="pasted.html", original_bytes=html.encode("utf-8"))
         except ValueError:
@@ -18,7 +19,6 @@ def read_pasted(html: str | None, text: str | None) -> Document:
                 raise UnreadableFile("the pasted page has no article text") from None
     if not (text and text.strip()):
         raise UnreadableFile("the clipboard holds no text")
-    from dossier.ingest.text_reader import normalise_newlines, read_text, short_title
 
     content = normalise_newlines(text.strip("\ufeff"))
     lines = [line for line in content.split("\n") if line.strip()]

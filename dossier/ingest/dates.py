@@ -167,7 +167,7 @@ def resolve(words: str, published: date | None) -> FuzzyDate | None:
     """The date `words` name, read whole: a known form first, else dateparser."""
     found = find_dates(words, published)
     if found:
-        start, end, fuzzy = found[0]
+        _start, _end, fuzzy = found[0]
         return fuzzy
     return _dateparser(words, published)
 
@@ -326,7 +326,7 @@ def _period_of_the_news(kind: str, g: dict[str, str], words: str, base: date | N
         unit = g["unit"].lower()
         if tense == "past":
             return None  # "took the town in two days": how long, not when
-        if base is None or tense != "future" and kind == "in_count":
+        if base is None or (tense != "future" and kind == "in_count"):
             return FuzzyDate(None, None, unit if kind == "in_count" else "range", words)
         later = _later(base, n, unit)
         if kind == "within":

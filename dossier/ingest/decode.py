@@ -11,6 +11,12 @@ class UnreadableFile(ValueError):
     """A file that can't be imported, with the reason in words."""
 
 
+def one_line(error: BaseException) -> str:
+    """An exception as one short line: its message, or its kind when it has none."""
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}"[:300] if text else type(error).__name__
+
+
 def check_size(size: int) -> None:
     if size == 0:
         raise UnreadableFile("the file is empty")

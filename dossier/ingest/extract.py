@@ -23,7 +23,9 @@ from dossier.ingest.local_dates import dated_sentences, resolve_local
 from dossier.ingest.local_names import before_known, capitalised_names
 from dossier.ingest.names_abroad import LANGUAGES as FOREIGN_LANGUAGES
 from dossier.ingest.names_abroad import Found, KnownKeys, known_forms, transliterated_names
-from dossier.ingest.nlp import SHAPE, UNIT_LABEL
+from dossier.ingest.natasha_ner import russian_names
+from dossier.ingest.nlp import SHAPE, UNIT_LABEL, load_pipeline
+from dossier.ingest.proposed import ProposedMention
 from dossier.ingest.refine import capitalised_mid_sentence, refine
 from dossier.ingest.refine_article import refine_article
 from dossier.ingest.tense import Tense, tense_of
@@ -39,16 +41,6 @@ KINDS = {
     "WORK_OF_ART": "other",
 }
 TITLE_CHARS = 90
-
-
-@dataclass(frozen=True)
-class ProposedMention:
-    start: int
-    end: int
-    surface: str
-    name: str  # the entity it stands for ("Russia" for "Russian")
-    kind: str
-    sure: bool = False  # written down (the ruler, the dossier's names), not the model's guess
 
 
 @dataclass(frozen=True)
@@ -207,8 +199,6 @@ def read_foreign(text: str, published: str | None, language: str, known: Sequenc
     known_found = known_forms(language, extra).find(text)
     russian: list[Any] = []
     if language == "ru":
-        from dossier.ingest.natasha_ner import russian_names
-
         russian = russian_names(text)
     # Organisations longer than the known names in them go first ("Совета безопасности Армении").
     longer = [Found(n.start, n.end, n.surface, n.name, n.kind, False) for n in russian if n.kind == "organisation"]
@@ -404,8 +394,6 @@ def extract_articles(store: Database, article_ids: Iterable[int], nlp: Any | Non
                      matcher: NameMatcher | None = None) -> None:
     """(Re-)extract entities and events for stored articles (the CLI and tests; the app runs
     `analyse` on a worker and `apply_proposal` on its own thread)."""
-    from dossier.ingest.nlp import load_pipeline
-
     nlp = nlp or load_pipeline()
     ids = list(article_ids)
     articles = [store.articles.get(i) for i in ids]

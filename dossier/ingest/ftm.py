@@ -21,10 +21,12 @@ from typing import Any
 
 from dossier.core.anchoring import reanchor
 from dossier.core.colors import tag_color
+from dossier.core.ftm import KEYWORD, PLACE_KEYWORD, ftm_model
 from dossier.core.models import Claim, Made, NewArticle, NewEvent, NewMention
 from dossier.core.vocabulary import CLAIM_STATUSES, EVENT_PRECISIONS, EVIDENCE_RELATIONS
-from dossier.export.ftm import KEYWORD, PLACE_KEYWORD, ftm_model
 from dossier.store import Database
+from dossier.store.articles import text_sha256
+from dossier.store.files import NotAFile, open_regular
 from dossier.store.merging import MergeReport, merge_dossier, preview_merge
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -62,8 +64,6 @@ def read_ftm(path: Path) -> tuple[list[Any], list[str], str]:
     """The file's entities, each checked by the model; why the others were left out; and the
     sha256 of the file. A pipe, a device or a folder is refused by its type, unread; a line may
     start with a byte-order mark (files joined end to end keep each one's)."""
-    from dossier.store.files import NotAFile, open_regular
-
     model = ftm_model()
     try:
         stream = open_regular(path, MAX_FILE_BYTES, "FollowTheMoney file")
@@ -199,7 +199,6 @@ class _Fill:
         if not text:
             self.skipped.append(f"{proxy.id}: a {proxy.schema.name} without its text (bodyText)")
             return
-        from dossier.store.articles import text_sha256
 
         existing = self.store.articles.id_by_sha256(text_sha256(text))
         if proxy.id in self.articles and self.articles[proxy.id] != existing:
@@ -360,7 +359,7 @@ class _Fill:
         if claim_id is None:
             return
         for link in _words(proxy).get("evidence", []):
-            relation, target, created, author = (link.split(" ", 3) + ["", "", ""])[:4]
+            relation, target, created, author = [*link.split(" ", 3), "", "", ""][:4]
             target_id = self.notes.get(target)
             if relation in EVIDENCE_RELATIONS and target_id is not None and target_id != claim_id:
                 self.store.evidence.add(claim_id, target_id, relation, author=author,

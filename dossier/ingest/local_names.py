@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from dossier.core.names import KeyIndex, script_key
 from dossier.ingest.names_abroad import Found, region_forms
+from dossier.ingest.units_abroad import units
 from dossier.paths import resources_dir
 
 LANGUAGES = ("hy", "az")  # capitalised runs; datelines are read in Russian too
@@ -205,8 +206,6 @@ def before_known(text: str, language: str, known: list[Found], longer: Sequence[
     """What goes before the written-down forms, which are shorter: datelines, units, and
     institutions longer than the known names in them ("Rusiya Xarici İşlər Nazirliyinin" is not
     Russia and Azerbaijan's ministry), found here or given (`longer`: Natasha's organisations)."""
-    from dossier.ingest.units_abroad import units
-
     first = [*datelines(text, language), *units(text, language)] if language in DATELINE_LANGUAGES else []
     if language == "ru":  # an outlet after its noun: агентство «Арменпресс», агентство Sputnik Армения
         for match in _RUSSIAN_OUTLET.finditer(text):
@@ -259,9 +258,9 @@ def _institution(text: str, language: str, nouns: str = "") -> list[tuple[int, i
         words = text[start:end].split()
         first = words[0]
         if _sentence_start(text, start) and len(words) > 1 and (
-                language == "az" and known_place(first, language) is None
-                and (re.search(r"(?:a|ə|da|də|dan|dən)$", first) or known_place(words[1], language))
-                or language == "hy" and words[1][0].isupper()):
+                (language == "az" and known_place(first, language) is None
+                and (re.search(r"(?:a|ə|da|də|dan|dən)$", first) or known_place(words[1], language)))
+                or (language == "hy" and words[1][0].isupper())):
             # The sentence's own first word: "Görüşə ABŞ Dövlət Departamentinin" (a case ending no
             # institution's first word has), "Bunu Rusiya Xarici İşlər Nazirliyinin" (an institution
             # named by its country starts with it), "Իսկ Ներքին գործերի…" (Armenian capitalises the
@@ -368,7 +367,7 @@ def _judge(text: str, start: int, end: int, language: str, mid_sentence: set[str
     if len(words) >= 2 and words[0] in _PLACE_FIRST.get(language, ()):
         return _base_name(run, language), "place", False
     titled = re.search(rf"(?:{_PERSON_BEFORE[language]})\s*$", before, re.IGNORECASE) is not None
-    if titled or re.search(_SURNAME[language], words[-1]) and (len(words) >= 2 or not opening):
+    if titled or (re.search(_SURNAME[language], words[-1]) and (len(words) >= 2 or not opening)):
         near = known_place(run, language, near=True)
         if near and near[2] == "person":
             return near[1], "person", True

@@ -9,19 +9,17 @@ from pathlib import Path
 
 from dossier.ingest.document import Entry
 from dossier.ingest.readers import holds_many
+from dossier.ingest.telegram import count_messages, read_export
+from dossier.ingest.telegram import looks_like_export as telegram_export
+from dossier.ingest.web_archive import is_archive, read_archive
 
 
 def read_entries(path: Path) -> Iterator[Entry]:
     """The items of a Telegram export or a web archive, in their order."""
-    from dossier.ingest.telegram import read_export
-    from dossier.ingest.web_archive import is_archive, read_archive
-
     return read_archive(path) if is_archive(path) else read_export(path)
 
 
 def looks_like_export(path: Path) -> bool:
-    from dossier.ingest.telegram import looks_like_export as telegram_export
-
     return telegram_export(path)
 
 
@@ -29,8 +27,6 @@ def count_items(files: Sequence[Path]) -> int:
     """How many items an import of these files will go through (for progress): a file each, a
     Telegram export as many as it has messages; a web archive a record per 10 KB, about what
     a crawl's pages, requests and resources take (the count is corrected as they are read)."""
-    from dossier.ingest.telegram import count_messages
-
     def count(path: Path) -> int:
         if path.suffix.lower() == ".json":
             return count_messages(path)

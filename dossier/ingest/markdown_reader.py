@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from dossier.ingest.dates import parse_published
 from dossier.ingest.document import Document
+from dossier.ingest.language import normalise_code
 from dossier.ingest.text_reader import body_bounds, normalise_newlines
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -39,8 +41,6 @@ def read_markdown(content: str, *, original_name: str | None = None, original_by
     published, precision = None, "unknown"
     written = fields.get("date") or fields.get("published")
     if written:
-        from dossier.ingest.dates import parse_published
-
         parsed = parse_published(written)
         if parsed is None:
             raise ValueError(f"its front matter's date “{written[:40]}” is not a date (write 2021-05-14, "
@@ -48,8 +48,6 @@ def read_markdown(content: str, *, original_name: str | None = None, original_by
         published, precision = parsed
     language = None
     if fields.get("language") or fields.get("lang"):
-        from dossier.ingest.language import normalise_code
-
         stated = fields.get("language") or fields.get("lang") or ""
         language = normalise_code(stated)
         if language is None:

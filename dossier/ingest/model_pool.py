@@ -13,10 +13,13 @@ other threads. A frozen app must call `multiprocessing.freeze_support()` first t
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
+
+from dossier.ingest.nlp import load_pipeline
 
 # The worker's own model; loaded by `_start`, once per process.
 _worker_nlp: Any = None
@@ -33,12 +36,9 @@ def default_jobs() -> int:
 
 def _start() -> None:
     global _worker_nlp
-    try:
+    with contextlib.suppress(AttributeError, OSError):  # Windows, or not allowed: the same priority
         os.nice(NICENESS)
-    except (AttributeError, OSError):  # Windows, or not allowed: run at the same priority
-        pass
     _end_with(os.getppid())
-    from dossier.ingest.nlp import load_pipeline
 
     _worker_nlp = load_pipeline()
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier.core.names import KeyIndex, fold, script_key
+from dossier.ingest import gazetteer
 from dossier.paths import resources_dir
 
 # Languages read here (and Russian, by Natasha, whose guesses these names correct).
@@ -73,8 +74,6 @@ def _country_names() -> dict[str, list[tuple[str, str, str]]]:
     import gettext
 
     import pycountry
-
-    from dossier.ingest import gazetteer
 
     names: dict[str, list[tuple[str, str, str]]] = {}
     for language in sorted(LANGUAGES):

@@ -28,6 +28,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.ingest.local_names import known_place
+
 KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 
 
@@ -95,8 +97,6 @@ _BUILDING_BEFORE = re.compile(r"(?:аэропорт|стадион|вокзал|
 def corrected(text: str, found: list[RussianName]) -> list[RussianName]:
     """Natasha's names, mended: an organisation joined to its country or field after it, a
     building or a known town called an organisation made a place."""
-    from dossier.ingest.local_names import known_place
-
     out: list[RussianName] = []
     for n in sorted(found, key=lambda n: n.start):
         if out and out[-1].kind == "organisation" and text[out[-1].end:n.start] == " " and n.kind != "person":

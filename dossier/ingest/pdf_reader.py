@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from dossier.ingest.decode import UnreadableFile
+from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
 from dossier.ingest.text_reader import normalise_newlines, read_text
 
@@ -23,8 +23,6 @@ def read_pdf(data: bytes, *, original_name: str | None = None) -> Document:
 
 
 def _read_pdf(reader_class: type, data: bytes, original_name: str | None) -> Document:
-    from dossier.ingest.readers import one_line
-
     try:
         reader = reader_class(io.BytesIO(data))
         if reader.is_encrypted:

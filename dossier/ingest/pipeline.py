@@ -12,19 +12,28 @@ duplicate, not a second copy. A file that can't be read is reported and the rest
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from dossier.core.cells import neutralise
+from dossier.core.citation import plural
 from dossier.core.provenance import WEB_ARCHIVE
-from dossier.ingest.decode import UnreadableFile
-from dossier.ingest.extract import EntityLinker, KnownName, Proposal
+
+# Through their modules, so that a call finds the function as it is when made (a test wraps them).
+from dossier.ingest import extract, language
+from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
-from dossier.ingest.many import count_items, looks_like_export
-from dossier.ingest.readers import holds_many, is_supported, one_line, read_file
+from dossier.ingest.extract import EntityLinker, KnownName, NameMatcher, Proposal, analyse, model_texts
+from dossier.ingest.many import count_items, looks_like_export, read_entries
+from dossier.ingest.model_pool import ModelPool
+from dossier.ingest.nlp import load_pipeline
+from dossier.ingest.readers import holds_many, is_supported, read_file
 from dossier.store import Database
 from dossier.store.articles import text_sha256
+from dossier.store.atomic import text_reads, written_whole
 
 BATCH = 16
 POOL_FROM_FILES = 3 * BATCH  # fewer files are read sooner than worker processes load the model
@@ -58,8 +67,6 @@ class ImportReport:
 
     def found(self) -> str:
         """"1,204 articles · 312 entities · 9,881 events": what is in so far."""
-        from dossier.core.citation import plural
-
         return " · ".join((plural(len(self.imported), "article"), plural(len(self.names), "entity"),
                            plural(self.events, "event")))
 
@@ -104,9 +111,6 @@ def write_report_csv(report: ImportReport, out: Path) -> int:
     reason. A message of a Telegram export is a row of its own ("result.json#<chat>:<message>").
     Returns the number of rows."""
     import csv
-
-    from dossier.export.atomic import text_reads, written_whole
-    from dossier.export.csv_export import neutralise
 
     notes = dict(report.notes)
     rows = [(str(p), "imported", str(a), notes.get(p, "")) for p, a in report.imported]
@@ -230,8 +234,6 @@ def _read_items(files: Sequence[Path], options: ImportOptions) -> Iterator[ReadI
 
 def _export_items(path: Path, options: ImportOptions) -> Iterator[ReadItem]:
     """The items of a Telegram export or a web archive, one by one."""
-    from dossier.ingest.many import read_entries
-
     try:
         for entry in read_entries(path):
             if options.cancel.is_set():
@@ -246,8 +248,6 @@ def _fresh(items: list[ReadItem]) -> list[ReadItem]:
 
 
 def _matcher(nlp: Any, known: Sequence[KnownName]) -> Any:
-    from dossier.ingest.extract import NameMatcher
-
     matcher = NameMatcher(nlp)  # grows through the import: names travel between files
     matcher.add(known)
     return matcher
@@ -259,8 +259,6 @@ def _analysed_here(batches: Iterator[list[ReadItem]], options: ImportOptions, kn
     for items in batches:
         fresh = _fresh(items)
         if fresh and options.extract:
-            from dossier.ingest.nlp import load_pipeline
-
             nlp = nlp or load_pipeline()
             matcher = matcher or _matcher(nlp, known)
             _analyse_items(nlp, fresh, matcher)
@@ -269,12 +267,6 @@ def _analysed_here(batches: Iterator[list[ReadItem]], options: ImportOptions, kn
 
 def _analysed_with_pool(batches: Iterator[list[ReadItem]], options: ImportOptions, known: Sequence[KnownName],
                         nlp: Any | None, jobs: int) -> Iterator[list[ReadItem]]:
-    from collections import deque
-
-    from dossier.ingest.extract import model_texts
-    from dossier.ingest.model_pool import ModelPool
-    from dossier.ingest.nlp import load_pipeline
-
     nlp = nlp or load_pipeline()
     matcher = _matcher(nlp, known)
     pending: deque[tuple[list[ReadItem], list[ReadItem], Any]] = deque()
@@ -320,8 +312,6 @@ def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any, docs: list[Any
     """Proposals for a batch (from the model's `docs` if a worker read it); if the batch fails,
     file by file, so a text the model can't take costs only its own proposals (the article is
     still imported, without them)."""
-    from dossier.ingest.extract import analyse
-
     documents = [item.document for item in items if item.document is not None]
     try:
         proposals = analyse(nlp, [d.text for d in documents], [d.publication_day for d in documents],
@@ -378,9 +368,7 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
         with store.transaction():
             article_id = add_document(store, item.document)
             if item.proposal is not None:
-                from dossier.ingest.extract import apply_proposal
-
-                apply_proposal(store, article_id, item.proposal, linker)
+                extract.apply_proposal(store, article_id, item.proposal, linker)
     except Exception as error:  # this file fails; the import goes on
         if linker is not None:
             linker.forget_unsaved()
@@ -404,8 +392,6 @@ def import_files(store: Database, paths: Iterable[Path], options: ImportOptions 
     yield ImportProgress(0, total, None, report)
     linker = None
     if options.extract:
-        from dossier.ingest.extract import EntityLinker
-
         linker = EntityLinker(store)
     done = 0
     for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp,
@@ -436,9 +422,8 @@ def with_language(document: Document) -> Document:
     """The document with its language: as its file states it, else as detected."""
     if document.language:
         return document
-    from dossier.ingest.language import detect_language
 
-    return replace(document, language=detect_language(document.text))
+    return replace(document, language=language.detect_language(document.text))
 
 
 def add_document(store: Database, document: Document) -> int:
@@ -460,8 +445,7 @@ def add_document(store: Database, document: Document) -> int:
 def run_import(store: Database, paths: Iterable[Path], options: ImportOptions | None = None,
                nlp: Any | None = None) -> ImportReport:
     """Import without watching progress."""
-    progress = None
-    for progress in import_files(store, paths, options, nlp):
-        pass
-    assert progress is not None
+    last = deque(import_files(store, paths, options, nlp), maxlen=1)  # the whole import, then its report
+    assert last
+    progress = last[0]
     return progress.report

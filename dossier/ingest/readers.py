@@ -5,8 +5,13 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from dossier.ingest.decode import UnreadableFile, check_size, decode_text
+from dossier.ingest.decode import UnreadableFile, check_size, decode_text, one_line
 from dossier.ingest.document import Document
+from dossier.ingest.html_reader import read_html
+from dossier.ingest.markdown_reader import read_markdown
+from dossier.ingest.pdf_reader import read_pdf
+from dossier.ingest.text_reader import read_text
+from dossier.store.files import what_it_is
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -33,7 +38,6 @@ def read_file(path: Path) -> Document:
     if suffix not in SUPPORTED or holds_many(path):
         raise UnreadableFile(f"{suffix or 'files without an extension'} is not a supported kind of file "
                              "(text, Markdown, HTML or PDF; a Telegram export or web archive is imported as a whole)")
-    from dossier.store.files import what_it_is
 
     try:
         info = path.stat()
@@ -59,29 +63,16 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def one_line(error: BaseException) -> str:
-    """An exception as one short line: its message, or its kind when it has none."""
-    text = " ".join(str(error).split())
-    return f"{type(error).__name__}: {text}"[:300] if text else type(error).__name__
-
-
 def read_bytes(data: bytes, name: str) -> Document:
     suffix = Path(name).suffix.lower()
     if suffix in PDF_SUFFIXES:
-        from dossier.ingest.pdf_reader import read_pdf
-
         return read_pdf(data, original_name=name)
     text = decode_text(data)
     try:
         if suffix in HTML_SUFFIXES:
-            from dossier.ingest.html_reader import read_html
-
             return read_html(text, original_name=name, original_bytes=data)
         if suffix in MARKDOWN_SUFFIXES:
-            from dossier.ingest.markdown_reader import read_markdown
-
             return read_markdown(text, original_name=name, original_bytes=data)
-        from dossier.ingest.text_reader import read_text
 
         return read_text(text, original_name=name, original_bytes=data)
     except UnreadableFile:

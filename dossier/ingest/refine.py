@@ -30,6 +30,7 @@ from typing import Any
 
 from dossier.ingest import gazetteer
 from dossier.ingest.places import place_names
+from dossier.ingest.proposed import ProposedMention
 from dossier.ingest.world_places import kind_of
 
 SURNAME = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|sky|skiy|skaya|shvili|dze|enko|zade|oglu|ogly|uly|kyzy)$")
@@ -130,8 +131,6 @@ def _placed_by_context(text: str, m: Any) -> bool:
 def _with_missed_people(doc: Any, found: list[Any]) -> list[Any]:
     """A first name and a surname of the region that nothing marked ("Ruben Vardanyan, a former
     state minister"; "President Ilham Aliyev" gives "Ilham Aliyev"): a person."""
-    from dossier.ingest.extract import ProposedMention
-
     from spacy.lang.en.stop_words import STOP_WORDS
 
     taken = [(m.start, m.end) for m in found]

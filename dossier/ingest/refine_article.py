@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from dataclasses import replace
 from typing import Any
 
 from dossier.ingest import gazetteer, world_names

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from dossier.core.provenance import TELEGRAM, Attachment, Provenance, telegram_identity
-from dossier.ingest.decode import UnreadableFile
+from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document, Entry
+from dossier.ingest.text_reader import short_title
 
 EXPORT_FILE = "result.json"
 # A channel's history of years with 100,000 messages is a few hundred megabytes of JSON.
@@ -112,8 +113,6 @@ def _chat_entries(path: Path, folder: Path, chat: dict[str, Any]) -> Iterator[En
         try:
             yield _entry(label, folder, chat_id, name, message)
         except Exception as exc:  # one odd message is its own failure, never the whole export's
-            from dossier.ingest.readers import one_line
-
             yield Entry(label, reason=f"the message can't be read ({one_line(exc)})")
 
 
@@ -148,7 +147,6 @@ def _entry(label: Path, folder: Path, chat_id: object, chat_name: str, message: 
         reply_to=telegram_identity(chat_id, reply) if isinstance(reply, int) else None,
         edited_at=(_utc(message.get("edited_unixtime")) or message.get("edited") or None) if message.get("edited") else None,
     )
-    from dossier.ingest.text_reader import short_title
 
     first_line = next(line for line in text.split("\n") if line.strip())
     attachments, missing = _attachments(folder, message)
@@ -193,7 +191,7 @@ def _utc(unix: object) -> str | None:
     except (TypeError, ValueError):
         return None
     try:
-        return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     except (OverflowError, OSError, ValueError):
         return None
 

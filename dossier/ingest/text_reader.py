@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from dossier.ingest.dateline import read_dateline
 from dossier.ingest.document import Document
 
 # A line longer than this is a paragraph, never chrome.
@@ -74,8 +75,6 @@ def with_dateline(document: Document) -> Document:
     so (the user sees it after the import and in Article > Properties). Only what the document
     lacks is filled; the text stays as it is."""
     from dataclasses import replace
-
-    from dossier.ingest.dateline import read_dateline
 
     found = read_dateline(document.text)
     if found is None or (document.source and document.published):

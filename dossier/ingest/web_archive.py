@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from dossier.core.provenance import WEB_ARCHIVE, Provenance
-from dossier.ingest.decode import MAX_TEXT_BYTES, UnreadableFile
+from dossier.ingest.decode import MAX_TEXT_BYTES, UnreadableFile, decode_text
 from dossier.ingest.document import Entry
+from dossier.ingest.html_reader import read_html
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -36,7 +37,7 @@ def read_archive(path: Path) -> Iterator[Entry]:
         yield from _read_wacz(path)
         return
     try:
-        stream = open(path, "rb")
+        stream = open(path, "rb")  # noqa: SIM115 -- opened apart: only its failure is "can't be read"
     except OSError as exc:
         raise UnreadableFile(f"the file can't be read ({exc.strerror})") from exc
     with stream:
@@ -151,9 +152,6 @@ def _entry(record: Any, where: Path, archive_name: str, pages: set[str] | None, 
 
 
 def _page(payload: bytes, charset: str | None, url: str, label: Path) -> Any:
-    from dossier.ingest.decode import decode_text
-    from dossier.ingest.html_reader import read_html
-
     text = None
     if charset:
         try:

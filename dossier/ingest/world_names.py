@@ -80,13 +80,13 @@ ORGANISATIONS = [
     "Armed Forces of the Philippines", "China Coast Guard", "Philippine Coast Guard", "Japan Coast Guard",
     "Guyana Defence Force", "General Staff", "House of Representatives", "House of Commons", "House of Lords",
     "State Duma", "Knesset", "Lok Sabha", "Rajya Sabha", "Joint Chiefs of Staff", "Security Service of Ukraine", "SBU",
-    "Federal Security Service", "FSB", "GUR", "CIA", "FBI", "Mossad", "ExxonMobil", "Chevron", "Maersk", "BP", 
+    "Federal Security Service", "FSB", "GUR", "CIA", "FBI", "Mossad", "ExxonMobil", "Chevron", "Maersk", "BP",
     "TotalEnergies", "PDVSA", "Gazprom", "Rosneft", "Rosatom", "Hapag-Lloyd", "MSC",
 ]
 # News agencies and outlets cited as sources.
 NEWS_AGENCIES = [
     "AP", "Associated Press", "UPI", "AFP", "Reuters", "SUNA", "Xinhua", "CGTN", "Global Times", "People's Daily",
-    "CCTV", "Kyodo", "NHK", "PTI", "Press Trust of India", "ANI", "The Hindu", "Hindustan Times", 
+    "CCTV", "Kyodo", "NHK", "PTI", "Press Trust of India", "ANI", "The Hindu", "Hindustan Times",
     "Al Arabiya", "Al Jazeera", "Asharq Al-Awsat", "Al Masirah", "WAM", "SPA", "Rappler",
     "Philippine News Agency", "Inquirer", "Myanmar Now", "The Irrawaddy", "Mizzima",
     "Radio Free Asia", "RFA", "Voice of America", "VOA", "Radio Okapi", "Actualite.cd", "Sudan Tribune",

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.core.ach import RATING_WORDS, RATINGS
 from dossier.core import limits
 from dossier.core.changes import ALL, Changes
+from dossier.core.vocabulary import ACH_RATING_WORDS, ACH_RATINGS
 from dossier.operations import Edit, Operation, Refused, existing, non_empty, within
 from dossier.operations.annotations import AddAnnotation
 from dossier.store import Database
@@ -144,10 +144,10 @@ class Rate(Edit):
 
     def __init__(self, row_id: int, hypothesis_id: int, rating: str | None) -> None:
         self.row_id, self.hypothesis_id, self.rating = row_id, hypothesis_id, rating
-        self.text = f"Rate {RATING_WORDS[rating]}" if rating in RATING_WORDS else "Clear rating"
+        self.text = f"Rate {ACH_RATING_WORDS[rating]}" if rating in ACH_RATING_WORDS else "Clear rating"
 
     def validate(self, store: Database) -> None:
-        if self.rating is not None and self.rating not in RATINGS:
+        if self.rating is not None and self.rating not in ACH_RATINGS:
             raise Refused(f"“{self.rating}” is not a rating (CC, C, N, I, II or NA).")
         _row(store, self.row_id)
         _hypothesis(store, self.hypothesis_id)

@@ -56,7 +56,7 @@ class EditArticle(Operation[int]):
 
     def __init__(self, article_id: int, title: str, source: str | None, url: str | None, published: str | None,
                  published_precision: str, reports: Sequence[str] | None = None,
-                 language: str | None | Unchanged = UNCHANGED) -> None:
+                 language: str | Unchanged | None = UNCHANGED) -> None:
         self.article_id = article_id
         self.values: _Metadata = {"title": title.strip(), "source": source or None, "url": url or None,
                                   "published": published or None, "published_precision": published_precision}
@@ -160,7 +160,7 @@ class StoreImported(Operation[list[int]]):
     text = "Import articles"
 
     def __init__(self, items: Sequence[ReadItem], linker: EntityLinker) -> None:
-        from dossier.ingest.pipeline import ImportReport
+        from dossier.ingest.pipeline import ImportReport  # lazy: not on the start-up path
 
         self.items, self.linker = items, linker
         self.report = ImportReport()

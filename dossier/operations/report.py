@@ -4,7 +4,7 @@ printed first in the PDF and the editable copy (export.report), kept in the doss
 from __future__ import annotations
 
 from dossier.core.changes import Changes
-from dossier.operations import Edit, Operation, Refused
+from dossier.operations import Edit, Refused
 from dossier.store import Database
 from dossier.store.database import SUMMARY
 

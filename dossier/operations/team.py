@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dossier.core.changes import ALL, EVERYTHING, Changes
 from dossier.operations import Edit, Operation, Refused, existing
-from dossier.store import DossierError, Database
+from dossier.store import Database, DossierError
 from dossier.store.merge_report import MergeReport
 from dossier.store.team import CHOICES, KEEP_BOTH, KEEP_MINE, KEEP_THEIRS, Joined
 

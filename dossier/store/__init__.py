@@ -31,6 +31,17 @@ from dossier.store.errors import (
 from dossier.store.schema import SCHEMA_VERSION
 
 __all__ = [
-    "CorruptDossier", "Database", "DossierError", "DossierLocked", "DossierNotFound", "EntityRow", "NewEvent",
-    "NewMention", "NewerDossier", "NotADossier", "ReadOnlyDossier", "SCHEMA_VERSION", "read_info",
+    "SCHEMA_VERSION",
+    "CorruptDossier",
+    "Database",
+    "DossierError",
+    "DossierLocked",
+    "DossierNotFound",
+    "EntityRow",
+    "NewEvent",
+    "NewMention",
+    "NewerDossier",
+    "NotADossier",
+    "ReadOnlyDossier",
+    "read_info",
 ]

@@ -1,12 +1,12 @@
 """The competing-hypotheses matrix as stored: hypotheses in the user's order, the annotations
-chosen as evidence rows, and the ratings. Scoring is core.ach's; edits go through operations.ach."""
+chosen as evidence rows, and the ratings. Scoring is analysis.ach's (over what data() fetches);
+edits go through operations.ach."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import NamedTuple
 
-from dossier.core.ach import RATINGS, Matrix, weight
+from dossier.core.vocabulary import ACH_RATINGS
 from dossier.store.annotations import Annotations
 from dossier.store.articles import Sources
 from dossier.store.transactions import Transactions, utc_now
@@ -48,8 +48,8 @@ class RowInfo(NamedTuple):
 class AchData(NamedTuple):
     hypotheses: list[Hypothesis]
     rows: list[RowInfo]
-    matrix: Matrix
-    raters: dict[tuple[int, int], tuple[str, str | None]] = {}  # (row, hypothesis): who rated it, when
+    ratings: dict[tuple[int, int], str]  # (row, hypothesis): its rating; unrated cells absent
+    raters: dict[tuple[int, int], tuple[str, str | None]]  # (row, hypothesis): who rated it, when
 
 
 class Ach:
@@ -122,7 +122,7 @@ class Ach:
              rated_at: str | None = None) -> None:
         """Set a cell (None clears it to unrated): rated by this store's author now, unless
         `author` and `rated_at` say whose rating it was."""
-        if rating is not None and rating not in RATINGS:
+        if rating is not None and rating not in ACH_RATINGS:
             raise ValueError(f"unknown rating {rating!r}")
         with self._write() as conn:
             if rating is None:
@@ -135,7 +135,8 @@ class Ach:
                               rated_at or _now()))
 
     def data(self) -> AchData:
-        """The matrix with what each row shows: its quote, outlet and grade, and its weight."""
+        """The matrix with what each row shows: its quote, outlet and grade (analysis.ach.matrix
+        weighs and scores it)."""
         hypotheses = self.hypotheses()
         grades = self._sources.grades()
         rows = []
@@ -150,6 +151,4 @@ class Ach:
                 reliability, credibility = grades.reliability(article[1]), None
             rows.append(RowInfo(row.id, a.id, a.article_id, a.kind, a.exact, article[0], article[1], article[2],
                                 article[3], reliability, credibility))
-        matrix = Matrix([r.id for r in rows], [h.id for h in hypotheses], self.ratings(),
-                        {r.id: weight(r.reliability, r.credibility) for r in rows})
-        return AchData(hypotheses, rows, matrix, self.raters())
+        return AchData(hypotheses, rows, self.ratings(), self.raters())

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dossier.paths import backups_dir, data_dir
-from dossier.store.inspect import connect_readonly, integrity_problem
+from dossier.store.backup_names import CLOCK_SLACK, STAMP, SUFFIX, backup_taken_at, list_backups
+from dossier.store.errors import CorruptDossier, DossierError
+from dossier.store.files import connect
+from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem, newest_good_backup
+from dossier.store.lock import DossierLock
+
+# What the window imports from here (ui/main_window.py, left alone while it is split up):
+# the listing lives in backup_names and the newest good backup in inspect, below this module.
+__all__ = ["KEEP", "BackupFailed", "backup_is_due", "backup_taken_at", "copy_dossier", "list_backups",
+           "make_backup", "newest_good_backup", "remove_dead_partials", "restore_backup"]
 
 KEEP = 10
 MAX_AGE = timedelta(days=1)
-CLOCK_SLACK = timedelta(minutes=5)
-_STAMP = "%Y%m%dT%H%M%S%fZ"
-_SUFFIX = ".dossier"
 _PARTIAL = ".partial"
 
 
@@ -31,25 +37,10 @@ class BackupFailed(OSError):
         return str(self.args[0])
 
 
-def list_backups(dossier_path: Path, now: datetime | None = None) -> list[Path]:
-    """This dossier's backups, newest first. One stamped in the future (a clock that was wrong
-    when it was made) comes last, so it can't pass for the newest forever."""
-    folder = backups_dir(dossier_path)
-    if not folder.is_dir():
-        return []
-    limit = (now or datetime.now(timezone.utc)) + CLOCK_SLACK
-    stamped = [(p, taken) for p in folder.glob(f"*{_SUFFIX}") if (taken := _stamp_of(p)) is not None]
-    return [p for p, _ in sorted(stamped, key=lambda pair: (pair[1] <= limit, pair[1]), reverse=True)]
-
-
-def backup_taken_at(backup: Path) -> datetime | None:
-    return _stamp_of(backup)
-
-
 def backup_is_due(dossier_path: Path, now: datetime | None = None) -> bool:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     backups = list_backups(dossier_path, now)
-    taken = _stamp_of(backups[0]) if backups else None
+    taken = backup_taken_at(backups[0]) if backups else None
     return taken is None or taken > now + CLOCK_SLACK or now - taken > MAX_AGE
 
 
@@ -61,8 +52,8 @@ def make_backup(dossier_path: Path, source: sqlite3.Connection | None = None) ->
     under a name that carries this process's id: a process killed halfway leaves a partial copy
     that the next start recognises as dead and removes (remove_dead_partials)."""
     folder = backups_dir(dossier_path)
-    stamp = datetime.now(timezone.utc).strftime(_STAMP)
-    final = folder / f"{dossier_path.stem}-{stamp}{_SUFFIX}"
+    stamp = datetime.now(UTC).strftime(STAMP)
+    final = folder / f"{dossier_path.stem}-{stamp}{SUFFIX}"
     partial = final.with_name(f"{final.name}.{os.getpid()}{_PARTIAL}")
     own_source = source is None
     try:
@@ -116,13 +107,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def newest_good_backup(dossier_path: Path) -> Path | None:
-    for backup in list_backups(dossier_path):
-        if integrity_problem(backup) == "ok":
-            return backup
-    return None
-
-
 def copy_dossier(source: sqlite3.Connection, target: Path) -> None:
     """Write a consistent copy of an open dossier to `target` (Save a Copy…), atomically: the
     copy must pass its check before it takes the name."""
@@ -139,8 +123,6 @@ def copy_dossier(source: sqlite3.Connection, target: Path) -> None:
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
-    from dossier.store.files import connect
-
     target.unlink(missing_ok=True)
     dest = connect(target)
     try:
@@ -159,21 +141,9 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _stamp_of(path: Path) -> datetime | None:
-    stamp = path.name.removesuffix(_SUFFIX).rpartition("-")[2]
-    try:
-        return datetime.strptime(stamp, _STAMP).replace(tzinfo=timezone.utc)
-    except ValueError:
-        return None
-
-
 def restore_backup(dossier_path: Path, backup: Path) -> Path:
     """Put `backup` in place of the dossier. The current file is never deleted: it is moved
     aside (with its -wal/-shm) and that path is returned. Refused while the dossier is open."""
-    from dossier.store.errors import CorruptDossier, DossierError
-    from dossier.store.inspect import inspect_dossier
-    from dossier.store.lock import DossierLock
-
     if _same_file(backup, dossier_path):
         raise DossierError(dossier_path, f"{backup} is the dossier itself; choose one of its backups "
                                          f"(`dossier backups {dossier_path}` lists them).")
@@ -188,7 +158,7 @@ def restore_backup(dossier_path: Path, backup: Path) -> Path:
     lock = DossierLock(dossier_path)
     lock.acquire()
     try:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         aside = dossier_path.with_name(f"{dossier_path.name}.before-restore-{stamp}")
         if dossier_path.exists():
             os.replace(dossier_path, aside)

@@ -1,81 +1,25 @@
-"""Claims across the dossier: each claim with its grade, its evidence counted by independent
-source, the entities it names; and passages of other articles that may bear on it."""
+"""Claims across the dossier: each claim with its grade, its evidence (analysis.corroboration
+counts it by independent source), the entities it names; and passages of other articles that may
+bear on it."""
 
 from __future__ import annotations
 
-import re
-import sqlite3
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from dossier.core.corroboration import Corroboration, EvidenceSource, corroborate, dependence
-from dossier.core.grading import Grade
+from dossier.core.claims import RELATED_CANDIDATES, WORD, ClaimFacts, EvidenceLink, RelatedFacts, RelatedSentence
 from dossier.core.models import Annotation
 from dossier.store.annotations import Annotations
 from dossier.store.articles import Articles, Sources
 from dossier.store.tags import Tags
 from dossier.store.transactions import Transactions
 
-
-class EvidenceItem(NamedTuple):
-    annotation_id: int
-    relation: str
-    article_id: int
-    article_title: str
-    outlet: str | None
-    exact: str
-    independent: bool
-    author: str = ""  # who linked it ("" where the file did not record it)
-    dependence: str = ""  # why it is not independent ("outlet unknown"), "" if it is
-
-
-class ClaimRow(NamedTuple):
-    """One line of the claims board."""
-
-    annotation: Annotation
-    article_title: str
-    outlet: str | None
-    published: str | None
-    published_precision: str
-    grade: Grade
-    corroboration: Corroboration
-    evidence: tuple[EvidenceItem, ...]
-    entities: tuple[str, ...]
-    tags: tuple[str, ...]
-
-    @property
-    def disagrees(self) -> bool:
-        """The analyst's credibility and the suggestion from the evidence differ."""
-        suggested = self.corroboration.suggestion
-        return suggested is not None and self.grade.credibility is not None and suggested != self.grade.credibility
-
-
-class RelatedPassage(NamedTuple):
-    sentence_id: int
-    article_id: int
-    start: int
-    end: int
-    text: str
-    article_title: str
-    outlet: str | None
-    score: float
-    reasons: str  # "names Syunik, Pashinyan · 4 words in common · same dates"
-    linked: str | None  # the relation it is already linked by, if it is
-
-
 # Words too common to say two sentences are about the same thing.
-STOPWORDS = frozenset("""the and that with from this have has had was were are been for not but its
-their they them then than which who whom whose what when where will would could should about after
-before also into over under more most other some such only very said says say his her him she our
-your you there here these those while because between during against without within just""".split())
-WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-CANDIDATES = 200  # sentences looked at, by shared words and shared entities each
+STOPWORDS = frozenset(["the", "and", "that", "with", "from", "this", "have", "has", "had", "was", "were", "are", "been", "for", "not", "but", "its", "their", "they", "them", "then", "than", "which", "who", "whom", "whose", "what", "when", "where", "will", "would", "could", "should", "about", "after", "before", "also", "into", "over", "under", "more", "most", "other", "some", "such", "only", "very", "said", "says", "say", "his", "her", "him", "she", "our", "your", "you", "there", "here", "these", "those", "while", "because", "between", "during", "against", "without", "within", "just"])
 COMMON_SHARE = 0.02  # a word in more of the dossier's sentences than this says little of a claim
 COMMON_FLOOR = 200  # ... once there are enough sentences for a share to mean something
 MIN_WORDS, MAX_WORDS = 3, 24
 SENTENCE_TOKENIZER = "porter unicode61 remove_diacritics 2"  # as sentences_fts has it (schema step 9)
-RESULTS = 20
 
 
 class ClaimQueries:
@@ -89,9 +33,9 @@ class ClaimQueries:
         self._sources = sources
         self._tags = tags
 
-    def claim_rows(self, claim_ids: Iterable[int] | None = None) -> list[ClaimRow]:
-        """Every claim (or these), with all the board shows of it. A handful of queries for the
-        whole dossier, not one per claim."""
+    def claim_rows(self, claim_ids: Iterable[int] | None = None) -> list[ClaimFacts]:
+        """Every claim (or these), with all the board shows of it (analysis.corroboration.corroborated
+        counts its evidence). A handful of queries for the whole dossier, not one per claim."""
         claims = [a for a in self._claims(claim_ids) if a.claim is not None]
         if not claims:
             return []
@@ -131,31 +75,26 @@ class ClaimQueries:
                     f"JOIN entities en ON en.id = m.entity_id WHERE an.id IN ({','.join('?' * len(chunk))}) "
                     "ORDER BY en.name", chunk):
                 entities.setdefault(claim_id, []).append(name)
-        article_ids = {c.article_id for c in claims} | {l[2] for ls in links.values() for l in ls}
+        article_ids = {c.article_id for c in claims} | {link[2] for found in links.values() for link in found}
         articles = self._articles.summaries(article_ids)
         rows = []
         for c in claims:
             article = articles[c.article_id]
             grade = grades.grade(c.claim, article.source)  # type: ignore[arg-type]  # `claims` holds claims only
-            items, sources = [], []
-            for relation, target, article_id, exact, author in links.get(c.id, []):
-                other = articles[article_id]
-                source = EvidenceSource(relation, article_id, other.source, tuple(reports.get(article_id, ())),
-                                        grades.reliability(other.source))
-                sources.append(source)
-                why = dependence(c.article_id, article.source, reports.get(c.article_id, ()), source)
-                items.append(EvidenceItem(target, relation, article_id, other.title, other.source, exact,
-                                          not why, author, why))
-            rows.append(ClaimRow(
-                c, article.title, article.source, article.published, article.published_precision, grade,
-                corroborate(c.article_id, article.source, reports.get(c.article_id, ()), grade.reliability, sources),
-                tuple(items), tuple(entities.get(c.id, ())), tuple(tag_names[t] for t in c.tag_ids if t in tag_names)))
+            items = tuple(EvidenceLink(target, relation, article_id, articles[article_id].title,
+                                       articles[article_id].source, exact, tuple(reports.get(article_id, ())),
+                                       grades.reliability(articles[article_id].source), author)
+                          for relation, target, article_id, exact, author in links.get(c.id, []))
+            rows.append(ClaimFacts(
+                c, article.title, article.source, tuple(reports.get(c.article_id, ())), article.published,
+                article.published_precision, grade, items, tuple(entities.get(c.id, ())),
+                tuple(tag_names[t] for t in c.tag_ids if t in tag_names)))
         return rows
 
-    def related_passages(self, claim_id: int, limit: int = RESULTS) -> list[RelatedPassage]:
-        """Sentences of other articles that may support or contradict a claim, best first: those
-        that name the same entities, share its rarer words (bm25 over the sentence index) and date
-        the same days. No model: the dossier's own index and mentions."""
+    def related_passages(self, claim_id: int) -> RelatedFacts:
+        """Sentences of other articles that may support or contradict a claim (analysis.related
+        ranks them): those that share its rarer words (bm25 over the sentence index), name its
+        rarer entities, or date the same days. No model: the dossier's own index and mentions."""
         claim = self._annotations.get(claim_id)
         q = self._conn.execute
         span = self._articles.sentence_at(claim.article_id, claim.start, claim.end) or (claim.start, claim.end)
@@ -174,25 +113,22 @@ class ClaimQueries:
         entity_ids = [r[0] for r in q(
             "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND start_offset < ? AND end_offset > ?",
             (claim.article_id, context[1], context[0]))]
-        scores: dict[int, float] = {}
-        word_hits: set[int] = set()
         searched: dict[str, str] = {}  # stem: the word as the claim has it
         own = text[span[0]:span[1]]
-        # The claim's own words weigh most; the words around it say what it is about.
-        for words, weight in ((claim.exact + " " + own, 3.0), (text[context[0]:context[1]], 1.0)):
+        hits: list[tuple[tuple[int, float], ...]] = []
+        # The claim's own words, then the words around it.
+        for words in (claim.exact + " " + own, text[context[0]:context[1]]):
             found = self._word_query(words)
             if not found:
+                hits.append(())
                 continue
             query, stems = found
             for word, stem in stems.items():
                 searched.setdefault(stem, word)
-            rows = q("SELECT s.id, bm25(sentences_fts) FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-                     "WHERE sentences_fts MATCH ? AND s.article_id != ? ORDER BY rank LIMIT ?",
-                     (query, claim.article_id, CANDIDATES)).fetchall()
-            best = max((-rank for _id, rank in rows), default=1.0) or 1.0
-            for sentence_id, rank in rows:
-                word_hits.add(sentence_id)
-                scores[sentence_id] = scores.get(sentence_id, 0.0) + weight * (-rank / best)
+            hits.append(tuple((int(i), float(rank)) for i, rank in q(
+                "SELECT s.id, bm25(sentences_fts) FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+                "WHERE sentences_fts MATCH ? AND s.article_id != ? ORDER BY rank LIMIT ?",
+                (query, claim.article_id, RELATED_CANDIDATES))))
         names: dict[int, list[str]] = {}
         if entity_ids:
             # The claim's rarer entities: "Armenia" is named in every article of such a dossier.
@@ -207,41 +143,16 @@ class ClaimQueries:
                     (*rare, claim.article_id)):
                 if name not in names.setdefault(sentence_id, []):
                     names[sentence_id].append(name)
-            for sentence_id, their_names in names.items():
-                if sentence_id in scores or len(their_names) >= 2:  # shared names help; they decide little alone
-                    scores[sentence_id] = scores.get(sentence_id, 0.0) + min(1.5, 0.5 * len(their_names))
-        if not scores:
-            return []
-        candidates = sorted(scores, key=lambda i: -scores[i])[: CANDIDATES]
-        rows_by_id = {r[0]: r for r in self._sentence_rows(candidates)}
+        found_ids = list(dict.fromkeys([*(i for h in hits for i, _rank in h), *names]))
+        sentences = {r[0]: RelatedSentence(*r) for r in self._sentence_rows(found_ids)}
         dates = self._claim_days(claim.article_id, span, article.publication_day)
-        same_days = self._sentences_dated_within(candidates, dates) if dates else set()
-        for sentence_id in same_days:
-            scores[sentence_id] = scores.get(sentence_id, 0.0) + 0.5
+        same_days = self._sentences_dated_within(found_ids, dates) if dates and found_ids else set()
         linked = {target: relation for _c, target, relation in q(
             "SELECT e.claim_id, a.id, e.relation FROM evidence e JOIN annotations a ON a.id = e.annotation_id "
             "WHERE e.claim_id = ?", (claim_id,))}
-        linked_spans = [(a.article_id, a.start, a.end, linked[a.id]) for a in
-                        (self._annotations.get(i) for i in linked)]
-        best = sorted(candidates, key=lambda i: -scores[i])[:limit]
-        # Which of the claim's words each shares, said in the claim's own form of the word.
-        shared_stems = self._text_stems([str(rows_by_id[i][4]) for i in best])
-        out = []
-        for sentence_id, sentence_stems in zip(best, shared_stems):
-            sid, article_id, start, end, text, title, outlet = rows_by_id[sentence_id]
-            reasons = []
-            if names.get(sentence_id):
-                reasons.append("names " + ", ".join(names[sentence_id]))
-            named = {w.casefold() for name in names.get(sentence_id, ()) for w in WORD.findall(name)}
-            shared = [word for stem, word in searched.items() if stem in sentence_stems and word not in named]
-            if sentence_id in word_hits and shared:
-                reasons.append("shares " + ", ".join(f"“{w}”" for w in shared[:6]))
-            if sentence_id in same_days:
-                reasons.append("dated the same days")
-            relation = next((r for a, s, e, r in linked_spans if a == article_id and s < end and e > start), None)
-            out.append(RelatedPassage(sid, article_id, start, end, text, title, outlet, round(scores[sentence_id], 3),
-                                      " · ".join(reasons), relation))
-        return out
+        linked_spans = tuple((a.article_id, a.start, a.end, linked[a.id]) for a in
+                             (self._annotations.get(i) for i in linked))
+        return RelatedFacts(hits[0], hits[1], searched, names, sentences, frozenset(same_days), linked_spans)
 
     def _claims(self, claim_ids: Iterable[int] | None) -> list[Annotation]:
         """The claims asked for (all of them when None), in the dossier's order, without reading
@@ -282,8 +193,9 @@ class ClaimQueries:
             stems.setdefault(words[row], term)
         return stems
 
-    def _text_stems(self, texts: list[str]) -> list[set[str]]:
-        """The stems of each text's words."""
+    def text_stems(self, texts: list[str]) -> list[set[str]]:
+        """The stems of each text's words, as the sentence index stems them ("withdrawal" is
+        "withdraw")."""
         found: list[set[str]] = [set() for _ in texts]
         for term, row in self._through_stem_probe(list(enumerate(texts))):
             found[row].add(term)
@@ -344,12 +256,3 @@ class ClaimQueries:
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def related_in_file(path: Path, claim_id: int, limit: int = RESULTS) -> list[RelatedPassage]:
-    """A claim's related passages through a read-only connection of its own: the editor asks on
-    a worker thread, so a large dossier never holds up the window."""
-    from dossier.store.database import Database
-
-    with Database.reading(path) as store:  # the window opened and checked it
-        return store.claims.related_passages(claim_id, limit)

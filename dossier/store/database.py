@@ -8,6 +8,7 @@ The order of opening is what keeps a user's file safe:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -35,7 +36,6 @@ from dossier.store.search import Search
 from dossier.store.tags import Tags
 from dossier.store.team import Team
 from dossier.store.transactions import Transactions, transaction, utc_now
-
 
 # Meta key listing articles whose entities and events are still to be extracted (comma-separated
 # ids): the app's first start writes the sample without waiting for spaCy and extracts it in the
@@ -231,11 +231,10 @@ class Database:
         if self._lock is None:  # read-only: nothing to fold back, nothing to unlock
             self._conn.close()
             return
-        try:
-            # Fold the WAL back into the file so the dossier is one self-contained file again.
+        # Fold the WAL back into the file so the dossier is one self-contained file again; a
+        # checkpoint is housekeeping (the data is already committed), so a failure is let be.
+        with contextlib.suppress(sqlite3.Error):
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass  # a checkpoint is housekeeping; the data is already committed
         self._conn.close()
         if self._lock is not None:
             self._lock.release()

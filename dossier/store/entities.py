@@ -6,7 +6,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from dossier.core.models import (
-    Entity, EntityRow, Event, Mention, MentionContext, MentionMark, NewEvent, NewMention,
+    Entity,
+    EntityRow,
+    Event,
+    Mention,
+    MentionContext,
+    MentionMark,
+    NewEvent,
+    NewMention,
 )
 from dossier.core.names import fold
 from dossier.core.vocabulary import ENTITY_KINDS, EVENT_PRECISIONS

@@ -8,7 +8,6 @@ multi-row inserts; sqlite-utils is loaded here, on the first extraction, never a
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -96,7 +95,7 @@ class Extraction:
                 raise ValueError(f"unknown date precision {precision!r}")
         with self._write() as conn:
             conn.executemany("UPDATE events SET earliest = ?, latest = ?, precision = ? WHERE id = ?",
-                             [(e, l, p, i) for i, e, l, p in dates])
+                             [(earliest, latest, p, i) for i, earliest, latest, p in dates])
 
     def _bulk(self) -> Any:
         """sqlite-utils over this connection, made on first use. Its inserts run inside our

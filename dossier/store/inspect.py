@@ -12,7 +12,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from dossier.store.backup_names import list_backups
 from dossier.store.errors import CorruptDossier, DossierNotFound, NewerDossier, NotADossier
+from dossier.store.files import connect, kind_of
 from dossier.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from dossier.store.verify import schema_problems
 
@@ -22,8 +24,6 @@ HEADER_SIZE = 100
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection that never writes to or beside the file."""
-    from dossier.store.files import connect
-
     wal = path.with_name(path.name + "-wal")
     flags = {"mode": "ro"} if wal.exists() else {"mode": "ro", "immutable": "1"}
     return connect(path.resolve(), **flags)
@@ -35,8 +35,6 @@ def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path |
     Its schema must be the one its version promises (store/verify.py); with `check_integrity`,
     SQLite's quick_check must pass too. `backup` is named in the message when the file turns out
     to be damaged (else the newest good one is looked up)."""
-    from dossier.store.files import kind_of
-
     kind = kind_of(path)
     if kind is None:
         raise DossierNotFound(path)
@@ -66,11 +64,11 @@ def inspect_dossier(path: Path, *, check_integrity: bool = False, backup: Path |
         problems = schema_problems(conn, version)
         if problems:
             more = f" (and {len(problems) - 1} more differences)" if len(problems) > 1 else ""
-            raise CorruptDossier(path, problems[0] + more, backup or _good_backup(path))
+            raise CorruptDossier(path, problems[0] + more, backup or newest_good_backup(path))
         if check_integrity:
             problem = quick_check(conn)
             if problem != "ok":
-                raise CorruptDossier(path, problem, backup or _good_backup(path))
+                raise CorruptDossier(path, problem, backup or newest_good_backup(path))
         return int(version)
     finally:
         conn.close()
@@ -89,10 +87,12 @@ def integrity_problem(path: Path) -> str:
         conn.close()
 
 
-def _good_backup(path: Path) -> Path | None:
-    from dossier.store.backups import newest_good_backup  # backups reads files through this module
-
-    return newest_good_backup(path)
+def newest_good_backup(dossier_path: Path) -> Path | None:
+    """The newest of the dossier's backups that passes its check."""
+    for backup in list_backups(dossier_path):
+        if integrity_problem(backup) == "ok":
+            return backup
+    return None
 
 
 def quick_check(conn: sqlite3.Connection) -> str:
@@ -108,9 +108,6 @@ def needs_upgrade(path: Path) -> bool:
     """Whether the file says (in its header, read without opening it) that it is a dossier of an
     older format, which opening will back up and migrate: the window does that on a worker. Any
     doubt (not there, not SQLite) is False: opening then says what is wrong, as always."""
-    from dossier.store.files import kind_of
-    from dossier.store.schema import SCHEMA_VERSION
-
     if kind_of(Path(path)) != "a file":  # a pipe would block the read: opening says what it is
         return False
     try:

@@ -12,10 +12,11 @@ import errno
 import os
 import stat
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.store.errors import DossierLocked, ReadOnlyDossier, UnsafeLockFile
+
 
 def lock_path(dossier_path: Path) -> Path:
     return dossier_path.with_name(dossier_path.name + ".lock")
@@ -46,7 +47,7 @@ class DossierLock:
         self._previous = _read(fd)
         # A file left saying "open" means its holder died without closing the dossier.
         self.previous_exit_unclean = self._previous.startswith("open")
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
         _write(fd, f"open pid {os.getpid()} on {_host()} since {stamp}\n")
         self._fd = fd
 

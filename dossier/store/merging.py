@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 
 from dossier.core import identity, limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
-from dossier.core.names import fold
 from dossier.core.models import Annotation, Article, Claim, Entity, Made, NewArticle, NewEvent, NewMention
+from dossier.core.names import fold
 from dossier.core.validity import text_problem
 from dossier.core.vocabulary import EVIDENCE_RELATIONS
 from dossier.store import foreign
 from dossier.store.articles import text_sha256
-from dossier.store.foreign import about, check_mergeable, other_dossier  # noqa: F401 - the merge's entry points
+from dossier.store.foreign import about, check_mergeable, other_dossier
 from dossier.store.merge_report import MergeReport
 from dossier.store.merging_ach import merge_hypotheses
 

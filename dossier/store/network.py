@@ -1,70 +1,23 @@
-"""Who is named with whom: the entity network, read from stored mentions, sentences and events.
+"""Who is named with whom, as stored: the passages naming two or more entities, and each
+entity's mentions (analysis.network makes nodes and links of them).
 
-Two entities are linked by a *context* they share: a sentence that names both (the sentence spans
-stored at import, never split again here) or an event that involves both. Its count is the
-number of distinct passages — a sentence and the event dated by that same sentence are one
-passage, not two. Everything is read in a few queries for the whole dossier; filters narrow the
-articles first (one article, a tag, published dates), then the entities (kinds, the busiest N,
-neighbours of one), then the links (a minimum count).
+A *context* is a sentence that names entities (the sentence spans stored at import, never split
+again here) or an event that involves them; a sentence and the event dated by that same sentence
+are one passage, not two. Everything is read in a few queries for the whole dossier, over the
+articles the filter keeps (one article, a tag, published dates).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import combinations
-from typing import NamedTuple
 
+from dossier.core.network import NetworkFacts, NetworkFilter, Passage
 from dossier.store.articles import _after
 from dossier.store.transactions import Transactions
 
-Passage = tuple[int, int, int]  # (article id, start, end)
 _END = 1 << 62  # sorts after any end offset
-
-
-@dataclass(frozen=True)
-class NetworkFilter:
-    kinds: frozenset[str] | None = None  # None: every kind
-    min_count: int = 1  # links seen fewer times are left out
-    tag_id: int | None = None  # only articles where this tag is used
-    published_from: str | None = None  # ISO prefixes, inclusive ("2021", "2021-05")
-    published_to: str | None = None
-    article_id: int | None = None  # only this article
-    around: int | None = None  # only this entity and its neighbours …
-    steps: int = 1  # … this many links away (1 or 2)
-    limit: int | None = 150  # the busiest entities (by mentions); None: all
-
-
-class Node(NamedTuple):
-    id: int
-    name: str
-    kind: str
-    mentions: int  # in the articles the filter keeps
-    articles: int
-
-
-class Link(NamedTuple):
-    source: int
-    target: int
-    passages: int  # how many distinct passages name both
-
-
-@dataclass
-class Network:
-    nodes: list[Node] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    hidden_nodes: int = 0  # entities the limit left out
-    total_nodes: int = 0
-
-    def degree(self) -> Counter[int]:
-        counted: Counter[int] = Counter()
-        for link in self.links:
-            counted[link.source] += 1
-            counted[link.target] += 1
-        return counted
 
 
 class NetworkQueries:
@@ -73,31 +26,13 @@ class NetworkQueries:
     def __init__(self, tx: Transactions) -> None:
         self._conn = tx.conn
 
-    def network(self, f: NetworkFilter = NetworkFilter()) -> Network:
-        """The network the filter asks for, with how many entities its limit hid."""
+    def network(self, f: NetworkFilter = NetworkFilter()) -> NetworkFacts:
+        """The passages and counts of the articles the filter keeps (analysis.network.build_network
+        narrows them to the filter's entities and links)."""
         contexts = self._contexts(self._network_articles(f))
         mentions, articles = self._mention_counts(f)
         names = {r[0]: (r[1], r[2]) for r in self._conn.execute("SELECT id, name, kind FROM entities")}
-        wanted = {e for e in mentions if e in names and (f.kinds is None or names[e][1] in f.kinds)}
-        if f.around is not None:  # who is near whom needs the links of everyone wanted
-            links = _links(contexts, wanted, f.min_count)
-            keep = {f.around}
-            for _step in range(max(1, f.steps)):
-                keep |= {x for link in links for x in (link.source, link.target)
-                         if link.source in keep or link.target in keep}
-            wanted &= keep
-        total = len(wanted)
-        if f.limit is not None and len(wanted) > f.limit:
-            busiest = sorted(wanted, key=lambda e: (-mentions[e], names[e][0].casefold()))[: f.limit]
-            if f.around is not None and f.around in wanted and f.around not in busiest:
-                busiest[-1] = f.around  # the entity asked about always shows
-            wanted = set(busiest)
-        # Pairs are counted among the entities shown only: a dossier's busiest 150 of thousands.
-        links = _links(contexts, wanted, f.min_count)
-        nodes = [Node(e, names[e][0], names[e][1], mentions[e], articles[e]) for e in wanted]
-        nodes.sort(key=lambda n: (-n.mentions, n.name.casefold()))
-        links.sort(key=lambda link: (-link.passages, link.source, link.target))
-        return Network(nodes, links, total - len(nodes), total)
+        return NetworkFacts(contexts, mentions, articles, names)
 
     def link_passages(self, a: int, b: int, f: NetworkFilter = NetworkFilter()) -> list[tuple[int, int, int, str]]:
         """The passages (article id, start, end, text) that name both entities, in article order.
@@ -121,14 +56,6 @@ class NetworkQueries:
                                                        (article_id,)).fetchone()[0]
             out.append((article_id, start, end, texts[article_id][start:end]))
         return out
-
-    def cooccurrence(self, f: NetworkFilter = NetworkFilter()) -> tuple[list[Node], dict[tuple[int, int], int]]:
-        """The entities of the network and the count for each pair of them (both orders)."""
-        network = self.network(f)
-        counts: dict[tuple[int, int], int] = {}
-        for link in network.links:
-            counts[(link.source, link.target)] = counts[(link.target, link.source)] = link.passages
-        return network.nodes, counts
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -208,15 +135,6 @@ class NetworkQueries:
             mentions[entity_id] = count
             articles[entity_id] = in_articles
         return mentions, articles
-
-
-def _links(contexts: dict[Passage, set[int]], wanted: set[int], min_count: int) -> list[Link]:
-    pairs: Counter[tuple[int, int]] = Counter()
-    for entities in contexts.values():
-        named = entities & wanted
-        if len(named) > 1:
-            pairs.update(combinations(sorted(named), 2))
-    return [Link(a, b, n) for (a, b), n in pairs.items() if n >= min_count]
 
 
 def _marks(ids: Sequence[int]) -> str:

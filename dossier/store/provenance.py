@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
 from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from dossier.core.models import AnnotationHit, SearchHit
@@ -95,7 +95,7 @@ class Search:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
-    def articles(self, user_text: str, limit: int = 50, offset: int = 0, ranked: bool = True) -> list["SearchHit"]:
+    def articles(self, user_text: str, limit: int = 50, offset: int = 0, ranked: bool = True) -> list[SearchHit]:
         """Matching articles with a snippet each: best first, or newest imported first when
         `ranked` is False (rank is then 0)."""
         from dossier.core.models import MATCH_END, MATCH_START, SearchHit
@@ -113,7 +113,7 @@ class Search:
         ).fetchall()
         return [SearchHit(*r) for r in rows]
 
-    def page(self, user_text: str, limit: int = 50) -> tuple[list["SearchHit"], int, bool]:
+    def page(self, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int, bool]:
         """What the search panel shows: (hits, match count capped at 10,000, ranked?)."""
         count = self.count(user_text)
         ranked = count < RANK_LIMIT

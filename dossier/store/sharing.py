@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.store.database import SUMMARY, migrate
-from dossier.store.transactions import utc_now
 from dossier.store.schema.steps_01_08 import _TAGS_OF
+from dossier.store.transactions import utc_now
 
 # The copy's meta line saying what was left out and when (`dossier info` prints it).
 LEFT_OUT = "left_out"

@@ -9,6 +9,7 @@ pipe, and no failure surfaces as a stack of Qt warnings halfway through a PDF.""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -65,10 +66,8 @@ def check_target(out: Path, dossier: Path | None = None) -> None:
         raise TargetRefused(f"can't write {out}: the folder {out.parent} can't be written to "
                             f"({error.strerror or 'error'}).") from error
     finally:
-        try:
+        with contextlib.suppress(OSError):
             probe.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def holds_a_dossier(path: Path) -> bool:

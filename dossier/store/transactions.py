@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,7 +15,7 @@ T = TypeVar("T")
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 class Transactions:
@@ -89,4 +89,4 @@ def named_rows(conn: sqlite3.Connection, sql: str, args: Sequence[object] = ()) 
 
 def record(make: Callable[..., T], row: sqlite3.Row, **extra: object) -> T:
     """A record from a row whose columns are named as the record's fields (plus `extra`)."""
-    return make(**{key: row[key] for key in row.keys()}, **extra)
+    return make(**{key: row[key] for key in row.keys()}, **extra)  # noqa: SIM118 - a Row iterates its values

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from functools import lru_cache
+from functools import cache
 
 from dossier.store.schema import MIGRATIONS
 
@@ -38,7 +38,7 @@ def schema_objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
             and not (kind == "table" and any(name.startswith(v + "_") for v in virtual))}
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_objects(version: int) -> dict[tuple[str, str], str]:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:

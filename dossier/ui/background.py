@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from dossier.operations.articles import ApplyExtraction
+from dossier.ingest import language  # through the module: a call finds it as it is when made
+from dossier.operations.articles import LANGUAGES_DETECTED, ApplyExtraction, SetDetectedLanguages
+from dossier.store import Database
 from dossier.ui.session import DossierSession
-
 
 STEP = 4  # articles read between two progress reports
 
@@ -35,8 +36,8 @@ def extract_pending(session: DossierSession, tasks: Any, on_applied: Callable[[]
     languages = [a.language for a in articles]
 
     def work() -> Iterator[tuple[Any, ...]]:
-        from dossier.ingest.extract import NameMatcher, analyse
-        from dossier.ingest.nlp import load_pipeline
+        from dossier.ingest.extract import NameMatcher, analyse  # lazy: not on the start-up path
+        from dossier.ingest.nlp import load_pipeline  # lazy: not on the start-up path
 
         yield ("loading", 0, len(texts))
         nlp = load_pipeline()
@@ -65,22 +66,17 @@ def detect_missing_languages(session: DossierSession, tasks: Any,
     """Detect, once per dossier, the language of articles stored before Dossier did (0.3 ms an
     article, on a worker through its own connection, a page at a time); False if done already.
     After a failure the pages detected so far stay; the rest are tried when it is opened again."""
-    from dossier.operations.articles import LANGUAGES_DETECTED, SetDetectedLanguages
-
     store = session.store
     if store.meta(LANGUAGES_DETECTED) or not store.articles.count():
         return False
     path = store.path
 
     def work() -> Iterator[tuple[list[tuple[int, str | None]], bool]]:
-        from dossier.ingest.language import detect_language
-        from dossier.store import Database
-
         with Database.reading(path) as reader:
             after = 0
             while page := reader.articles.texts_without_language(after):
                 after = page[-1][0]
-                yield [(article_id, detect_language(text)) for article_id, text in page], False
+                yield [(article_id, language.detect_language(text)) for article_id, text in page], False
         yield [], True
 
     def step(item: tuple[list[tuple[int, str | None]], bool]) -> None:

@@ -23,11 +23,24 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QLineEdit, QMainWindow, QMessageBox,
-    QProgressDialog, QRadioButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.analyst import analyst_name
+from dossier.store.atomic import partial_path
+from dossier.store.targets import TargetRefused, check_target
 from dossier.ui import settings as keys
 from dossier.ui.settings import Settings
 
@@ -75,7 +88,6 @@ def choose_export_file(window: QMainWindow, settings: Settings, dossier_path: Pa
     if not chosen:
         return None
     out = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
-    from dossier.store.targets import TargetRefused, check_target
 
     try:
         check_target(out, dossier_path)
@@ -287,7 +299,6 @@ class PdfExport(QObject):
     def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
         self._read_progress()
         self._read_errors()
-        from dossier.export.atomic import partial_path
 
         if code != 0 or status != QProcess.ExitStatus.NormalExit:
             partial_path(self.request.out).unlink(missing_ok=True)  # if the child could not

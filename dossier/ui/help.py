@@ -11,8 +11,17 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QMainWindow, QMenu, QTableView,
-    QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.paths import resources_dir

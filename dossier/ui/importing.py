@@ -17,7 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from dossier.core.citation import plural
+from dossier.ingest.extract import EntityLinker
 from dossier.ingest.many import count_items, left_out_words
+from dossier.ingest.model_pool import default_jobs
 from dossier.ingest.pipeline import ImportOptions, ImportReport, ReadItem, collect_files, read_and_analyse
 from dossier.operations import Done, combined
 from dossier.operations.articles import StoreImported
@@ -47,10 +49,8 @@ class ImportController(QObject):
         files = collect_files(paths, skipped)
         if not files:
             return False
-        from dossier.ingest.extract import EntityLinker
 
         session = self._session
-        from dossier.ingest.model_pool import default_jobs
 
         options = options or ImportOptions(jobs=default_jobs())  # a large import runs the model on every core
         self._options = options

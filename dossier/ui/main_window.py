@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         for action in self._dossier_actions:
             action.setEnabled(False)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_STATE, self.saveState())
         self.settings.flush()
@@ -233,10 +233,10 @@ class MainWindow(QMainWindow):
         self._close_workspace()
         super().closeEvent(event)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.incoming.drag_enter(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         self.incoming.drop(event)
 
     # -- panels and status --------------------------------------------------------------------

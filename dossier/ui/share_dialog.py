@@ -12,12 +12,24 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-    QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.models import Tag
-from dossier.store.sharing import ShareChoices
+from dossier.store.sharing import ShareChoices, sharing
+from dossier.store.targets import TargetRefused, check_target
 
 if TYPE_CHECKING:
     from dossier.ui.tasks import TaskRunner
@@ -119,8 +131,6 @@ class ShareDialog(QDialog):
             self.path_edit.setText(path)
 
     def _on_share_clicked(self) -> None:
-        from dossier.store.targets import TargetRefused, check_target
-
         try:  # refused at once, with the reason, rather than after the work
             check_target(self.out_path())
         except TargetRefused as refusal:
@@ -145,8 +155,6 @@ class ShareFlow(QObject):
         self._window, self._tasks, self._show = window, tasks, show_status
 
     def start(self, source: Path, out: Path, choices: ShareChoices) -> None:
-        from dossier.store.sharing import sharing
-
         def done(_result: object) -> None:
             message = (self.tr("Shared a copy without %1 to %2")
                        .replace("%1", choices.described()).replace("%2", str(out)))

@@ -5,7 +5,7 @@ can widen; and the model scaffolding those tables share."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -46,8 +46,8 @@ class RecordTableModel(RowSync, QAbstractTableModel):
     fills `_rows` (in place with `sync_rows`, or between a reset's begin and end) and says in
     `data` what a cell shows."""
 
-    COLUMNS: tuple[str, ...] = ()
-    HEADER_TIPS: dict[str, str] = {}
+    COLUMNS: ClassVar[tuple[str, ...]] = ()
+    HEADER_TIPS: ClassVar[dict[str, str]] = {}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,13 +60,13 @@ class RecordTableModel(RowSync, QAbstractTableModel):
         """The first row whose record matches, or -1."""
         return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal:
             return None

@@ -14,6 +14,7 @@ Work that needs Qt itself (laying out the PDF) runs in a child process instead (
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import queue
 import socket
@@ -38,10 +39,8 @@ def _work(outcomes: queue.SimpleQueue[tuple[int, str, Any]], wake: socket.socket
     callback or a Qt object, so nothing Qt is released here when it ends."""
     def post(kind: str, value: Any) -> None:
         outcomes.put((job, kind, value))
-        try:
+        with contextlib.suppress(OSError):  # the buffer is full (a wake-up is pending anyway), or closed
             wake.send(b"\0")
-        except OSError:  # the buffer is full (a wake-up is pending anyway) or the runner closed
-            pass
 
     try:
         if steps:

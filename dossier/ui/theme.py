@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from dossier.core.colors import ACH_CELL_COLORS, DEFAULT_HIGHLIGHT, DEFAULT_NOTE, TAG_PALETTE, UNTAGGED_CLAIM, tag_color  # noqa: F401 - the panels take every colour from here
+
 # (light scheme, dark scheme)
 ENTITY_KIND_COLORS = {
     "person": ("#1f6fb2", "#7ab8f5"),
@@ -16,8 +18,6 @@ ENTITY_KIND_COLORS = {
     "unit": ("#c0392b", "#f1948a"),
     "other": ("#6d6d6d", "#b3b3b3"),
 }
-from dossier.core.colors import DEFAULT_HIGHLIGHT, DEFAULT_NOTE, TAG_PALETTE, UNTAGGED_CLAIM, tag_color  # noqa: F401
-from dossier.core.colors import ACH_CELL_COLORS  # noqa: F401 - the panels take every colour from here
 
 # Marks drawn over the palette's own colours, readable on light and dark backgrounds alike.
 DISAGREES = "#b3261e"  # the claims board: the evidence suggests another credibility than the analyst's

@@ -24,7 +24,7 @@ def is_value_widget(widget: QObject) -> bool:
 class WheelGuard(QObject):
     """Event filter on the QApplication: see the module's docstring."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Wheel and is_value_widget(watched):
             assert isinstance(watched, QWidget)

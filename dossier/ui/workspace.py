@@ -14,16 +14,17 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from dossier.core.changes import ARTICLES, Changes
+from dossier.core.models import NewEvent
 from dossier.ui.article.pane import ArticlePane
 from dossier.ui.articles.panel import ArticleListPanel
 from dossier.ui.entities.sidebar import EntitySidebar
 from dossier.ui.session import DossierSession
 
 if TYPE_CHECKING:
+    from dossier.ui.ach.panel import AchPanel
     from dossier.ui.annotations.editor import AnnotationEditor
     from dossier.ui.annotations.list_panel import AnnotationsPanel
     from dossier.ui.claims.board import ClaimsBoard
-    from dossier.ui.ach.panel import AchPanel
     from dossier.ui.network.panel import NetworkPanel
     from dossier.ui.search.panel import SearchPanel
     from dossier.ui.team.conflicts import ConflictsPanel
@@ -56,7 +57,7 @@ class Workspace(QObject):
     @property
     def search(self) -> SearchPanel:
         if "search" not in self._panels:
-            from dossier.ui.search.panel import SearchPanel
+            from dossier.ui.search.panel import SearchPanel  # lazy: not on the start-up path
 
             panel = SearchPanel(self.store, self.tasks)
             panel.result_chosen.connect(self._on_search_result_chosen)
@@ -67,7 +68,7 @@ class Workspace(QObject):
     @property
     def editor(self) -> AnnotationEditor:
         if "editor" not in self._panels:
-            from dossier.ui.annotations.editor import AnnotationEditor
+            from dossier.ui.annotations.editor import AnnotationEditor  # lazy: not on the start-up path
 
             editor = AnnotationEditor(self.session, self._passage, self.tasks)
             editor.done_editing.connect(lambda: self.pane.text_view.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -78,7 +79,7 @@ class Workspace(QObject):
     @property
     def timeline(self) -> TimelinePanel:
         if "timeline" not in self._panels:
-            from dossier.ui.timeline.panel import TimelinePanel
+            from dossier.ui.timeline.panel import TimelinePanel  # lazy: not on the start-up path
 
             panel = TimelinePanel(self.session)
             panel.event_chosen.connect(self.open_passage)
@@ -90,7 +91,7 @@ class Workspace(QObject):
     @property
     def annotations(self) -> AnnotationsPanel:
         if "annotations" not in self._panels:
-            from dossier.ui.annotations.list_panel import AnnotationsPanel
+            from dossier.ui.annotations.list_panel import AnnotationsPanel  # lazy: not on the start-up path
 
             panel = AnnotationsPanel(self.session)
             panel.set_article(self.pane.article.id if self.pane.article else None)
@@ -101,7 +102,7 @@ class Workspace(QObject):
     @property
     def claims(self) -> ClaimsBoard:
         if "claims" not in self._panels:
-            from dossier.ui.claims.board import ClaimsBoard
+            from dossier.ui.claims.board import ClaimsBoard  # lazy: not on the start-up path
 
             board = ClaimsBoard(self.session)
             board.claim_chosen.connect(self.open_annotation)
@@ -112,7 +113,7 @@ class Workspace(QObject):
     @property
     def network(self) -> NetworkPanel:
         if "network" not in self._panels:
-            from dossier.ui.network.panel import NetworkPanel
+            from dossier.ui.network.panel import NetworkPanel  # lazy: not on the start-up path
 
             panel = NetworkPanel(self.session, self.tasks, lambda: self.pane.article.id if self.pane.article else None)
             panel.entity_chosen.connect(self.entities.select_entity)
@@ -125,7 +126,7 @@ class Workspace(QObject):
     @property
     def hypotheses(self) -> AchPanel:
         if "hypotheses" not in self._panels:
-            from dossier.ui.ach.panel import AchPanel
+            from dossier.ui.ach.panel import AchPanel  # lazy: not on the start-up path
 
             panel = AchPanel(self.session, self._passage,
                              lambda: self.editor.annotation_id if self.has_panel("editor") else None)
@@ -136,7 +137,7 @@ class Workspace(QObject):
     @property
     def conflicts(self) -> ConflictsPanel:
         if "conflicts" not in self._panels:
-            from dossier.ui.team.conflicts import ConflictsPanel
+            from dossier.ui.team.conflicts import ConflictsPanel  # lazy: not on the start-up path
 
             panel = ConflictsPanel(self.session)
             panel.annotation_chosen.connect(self.open_annotation)
@@ -175,7 +176,7 @@ class Workspace(QObject):
     def annotate(self, kind: str) -> int | None:
         """H, N or C on a selection: the annotation is stored at once (one undo step) and the
         editor opens on it, ready for the note."""
-        from dossier.operations.annotations import AddAnnotation
+        from dossier.operations.annotations import AddAnnotation  # lazy: not on the start-up path
 
         passage = self._passage()
         if passage is None:
@@ -189,9 +190,8 @@ class Workspace(QObject):
 
     def add_event_from_selection(self, title: str, words: str, precision: str) -> int | None:
         """An event made by hand: the selection is its evidence, the words its date."""
-        from dossier.core.models import NewEvent
-        from dossier.operations.events import AddEvent
-        from dossier.ui.timeline.editing import resolve_words
+        from dossier.operations.events import AddEvent  # lazy: not on the start-up path
+        from dossier.ui.timeline.editing import resolve_words  # lazy: not on the start-up path
 
         passage = self._passage()
         if passage is None:
@@ -206,7 +206,7 @@ class Workspace(QObject):
         return event_id
 
     def delete_annotation(self, annotation_id: int) -> None:
-        from dossier.operations.annotations import DeleteAnnotation
+        from dossier.operations.annotations import DeleteAnnotation  # lazy: not on the start-up path
 
         self.session.push(DeleteAnnotation(annotation_id))
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dossier.ingest.extract import ProposedEvent, analyse  # noqa: E402
-from dossier.ingest.nlp import load_pipeline  # noqa: E402
-from tests.entity_gold import WORLD, WORLD_HELD_OUT, GoldDate, load  # noqa: E402
+from dossier.ingest.extract import ProposedEvent, analyse
+from dossier.ingest.nlp import load_pipeline
+from tests.entity_gold import WORLD, WORLD_HELD_OUT, GoldDate, load
 
 
 def words_at(text: str, event: ProposedEvent) -> list[tuple[int, int]]:

@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dossier.ingest.extract import analyse  # noqa: E402
-from dossier.ingest.nlp import load_pipeline  # noqa: E402
-from tests.entity_gold import FOLDER, HELD_OUT, KINDS, WORLD, WORLD_HELD_OUT, load  # noqa: E402
+from dossier.ingest.extract import analyse
+from dossier.ingest.nlp import load_pipeline
+from tests.entity_gold import FOLDER, HELD_OUT, KINDS, WORLD, WORLD_HELD_OUT, load
 
 
 def score(gold: set[tuple[str, int, int, str]], found: set[tuple[str, int, int, str]]) -> tuple[float, float]:
@@ -68,7 +68,10 @@ def main() -> None:
                               "gold": len(others)}))
         if args.errors and (folder != WORLD_HELD_OUT or args.heldout_errors):
             texts = {a.name: a.text for a in articles}
-            show = lambda t: f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"  # noqa: E731
+
+            def show(t: tuple[str, int, int, str], texts: dict[str, str] = texts) -> str:
+                return f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"
+
             print("MISSED:", *(show(g) for g in sorted(gold - found)), sep="\n  ")
             print("WRONG:", *(show(f) for f in sorted(found - gold)), sep="\n  ")
 
@@ -78,7 +81,8 @@ def bench_language(nlp: object, language: str, errors: bool) -> None:
     nothing known beforehand), scored word by word (a name's case ending may or may not be in
     its span); `linked`: of the marks that name their entity, how many join it."""
     from dossier.core.names import fold
-    from tests.entity_gold_abroad import as_words, folders, load as load_marked, whole_words
+    from tests.entity_gold_abroad import as_words, folders, whole_words
+    from tests.entity_gold_abroad import load as load_marked
 
     for label, folder in zip(("", "heldout_"), folders(language)):
         articles = load_marked(folder)
@@ -105,7 +109,10 @@ def bench_language(nlp: object, language: str, errors: bool) -> None:
                           "marked": len(named)}))
         if errors:
             texts = {a.name: a.text for a in articles}
-            show = lambda t: f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"  # noqa: E731
+
+            def show(t: tuple[str, int, int, str], texts: dict[str, str] = texts) -> str:
+                return f"{t[0]}: “{texts[t[0]][t[1]:t[2]]}” {t[3]}"
+
             print("MISSED:", *(show(g) for g in sorted(gold - found)), sep="\n  ")
             print("WRONG:", *(show(f) for f in sorted(found - gold)), sep="\n  ")
             print("NOT LINKED:", *(f"{k[0]}: “{texts[k[0]][k[1]:k[2]]}” -> {joined.get(k)} (not {n})"

@@ -25,15 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dossier.core.models import NewArticle  # noqa: E402
-from dossier.operations import perform, undo  # noqa: E402
-from dossier.operations.articles import DeleteArticle  # noqa: E402
-from dossier.store import Database  # noqa: E402
-from dossier.store.merging import merge_dossier  # noqa: E402
+from dossier.core.models import NewArticle
+from dossier.operations import perform, undo
+from dossier.operations.articles import DeleteArticle
+from dossier.store import Database
+from dossier.store.merging import merge_dossier
 
-WORDS = ("the border guards said troops moved near Goris Syunik province minister Armenia Azerbaijan Russia "
-         "agreement withdrawal report officials village lake heights positions talks ceasefire region mission "
-         "observers council resolution humanitarian access displaced persons").split()
+WORDS = ["the", "border", "guards", "said", "troops", "moved", "near", "Goris", "Syunik", "province", "minister", "Armenia", "Azerbaijan", "Russia", "agreement", "withdrawal", "report", "officials", "village", "lake", "heights", "positions", "talks", "ceasefire", "region", "mission", "observers", "council", "resolution", "humanitarian", "access", "displaced", "persons"]
 
 
 def report_text(megabytes: float, seed: int = 7) -> str:

@@ -23,13 +23,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import Corpus, build  # noqa: E402
+from bench_store import Corpus, build
 
-from dossier.core.models import Claim, NewArticle, NewMention  # noqa: E402
-from dossier.operations import perform, undo  # noqa: E402
-from dossier.operations.team import MergeDossier  # noqa: E402
-from dossier.store import Database  # noqa: E402
-from dossier.store.merging import merge_dossier, preview_merge  # noqa: E402
+from dossier.core.models import Claim, NewArticle, NewMention
+from dossier.operations import perform, undo
+from dossier.operations.team import MergeDossier
+from dossier.store import Database
+from dossier.store.merging import merge_dossier, preview_merge
 
 
 def emit(metric: str, value: float, unit: str, n: int) -> None:

@@ -28,6 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_store
 from bench_store import build, emit, percentile
 
+from dossier.analysis.corroboration import corroborated
+from dossier.analysis.related import best_related, describe_related
 from dossier.core.models import Claim
 from dossier.store import Database
 
@@ -76,13 +78,15 @@ def main() -> None:
         times = []
         for claim_id in rng.sample(claims, min(args.queries, len(claims))):
             started = time.perf_counter()
-            found = store.claims.related_passages(claim_id)
+            facts = store.claims.related_passages(claim_id)
+            best = best_related(facts)
+            found = describe_related(facts, best, store.claims.text_stems([facts.sentences[i].text for i, _s in best]))
             times.append((time.perf_counter() - started) * 1000)
             assert found, "a claim in this corpus always has related sentences"
         emit("related_p95_ms", round(percentile(times, 95), 1), "ms", n)
         emit("related_median_ms", round(statistics.median(times), 1), "ms", n)
         started = time.perf_counter()
-        rows = store.claims.claim_rows()
+        rows = corroborated(store.claims.claim_rows())
         emit("claims_board_ms", round((time.perf_counter() - started) * 1000, 1), "ms", n)
         assert len(rows) == len(claims)
         store.close()

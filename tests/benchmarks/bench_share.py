@@ -20,11 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import build  # noqa: E402
+from bench_store import build
 
-from dossier.core.models import Claim  # noqa: E402
-from dossier.store import Database  # noqa: E402
-from dossier.store.sharing import parse_without, share_copy  # noqa: E402
+from dossier.core.models import Claim
+from dossier.store import Database
+from dossier.store.sharing import parse_without, share_copy
 
 
 def emit(metric: str, value: float, unit: str, n: int) -> None:

@@ -23,18 +23,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dossier.core.models import NewArticle  # noqa: E402
-from dossier.operations import perform, undo  # noqa: E402
-from dossier.operations.annotations import AddAnnotation  # noqa: E402
-from dossier.store import NewEvent, NewMention, Database  # noqa: E402
+from dossier.core.models import NewArticle
+from dossier.operations import perform, undo
+from dossier.operations.annotations import AddAnnotation
+from dossier.store import Database, NewEvent, NewMention
 
 WORDS_PER_ARTICLE = 600
 MENTIONS_PER_ARTICLE = 20
 EVENTS_PER_ARTICLE = 2
 BATCH = 1000
 # Words in nearly every article (English function words and the beat's staples).
-COMMON = ("the of and to in a that was for on with as by said from at has were have had it its "
-          "is be an which this after forces border troops minister government region").split()
+COMMON = ["the", "of", "and", "to", "in", "a", "that", "was", "for", "on", "with", "as", "by", "said", "from", "at", "has", "were", "have", "had", "it", "its", "is", "be", "an", "which", "this", "after", "forces", "border", "troops", "minister", "government", "region"]
 
 
 def pseudo_word(rng: random.Random, length: int) -> str:
@@ -126,7 +125,7 @@ def build(path: Path, n: int, seed: int, events_per_article: int = EVENTS_PER_AR
                                        entity_ids=(entity_ids[e],))
                               for aid, (text, mentions) in zip(ids, texts)
                               for j, (e, s, t) in enumerate(mentions[:events_per_article])])
-            for aid, (text, mentions) in zip(ids, texts):
+            for aid, (_text, mentions) in zip(ids, texts):
                 if aid % 5 == 0:
                     _, s, t = mentions[0]
                     store.annotations.add(aid, "note", max(0, s - 20), t, note="check this")

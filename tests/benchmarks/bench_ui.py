@@ -92,14 +92,13 @@ def paint_now(widget) -> None:  # type: ignore[no-untyped-def]
 
 def bench_in_process(large: Path | None, folder: Path) -> None:
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
     from dossier.core.models import NewArticle
     from dossier.store import Database
     from dossier.ui.article.pane import ArticlePane
     from dossier.ui.entities.sidebar import EntitySidebar
-    from PySide6.QtGui import QUndoStack
-
     from dossier.ui.main_window import MainWindow
     from dossier.ui.session import DossierSession
     from dossier.ui.settings import Settings
@@ -127,7 +126,7 @@ def bench_in_process(large: Path | None, folder: Path) -> None:
     path = folder / "long.dossier"
     if not path.exists():
         rng = random.Random(3)
-        words = "the agreement was not implemented in full Russian troops Syunik border".split()
+        words = ["the", "agreement", "was", "not", "implemented", "in", "full", "Russian", "troops", "Syunik", "border"]
         # Paragraphs of about 80 words, as in a long article.
         paragraphs = [" ".join(rng.choice(words) for _ in range(80)) + "." for _ in range(120)]
         text = "\n\n".join(paragraphs)[:50_000]

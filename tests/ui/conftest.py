@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dossier.core.models import NewArticle
-from dossier.store import NewMention, Database
+from dossier.store import Database, NewMention
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import Settings
 
@@ -152,9 +152,8 @@ def three_articles(tmp_path: Path) -> Path:
 def as_schema_12(path: Path) -> None:
     """Make the sample `path` as schema 12 wrote it (before merging and captures): an older
     dossier that opening upgrades."""
-    import sqlite3
-
     import re
+    import sqlite3
 
     from dossier.store.schema.steps_09_15 import _V9_CLAIMS_ACROSS_SOURCES
 

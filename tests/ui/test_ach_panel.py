@@ -49,9 +49,9 @@ def test_rating_from_the_keyboard_reorders_and_undo_puts_it_back(qtbot, open_win
     for key in (Qt.Key.Key_5, Qt.Key.Key_Right, Qt.Key.Key_2, Qt.Key.Key_Right, Qt.Key.Key_4):
         qtbot.keyClick(panel.table, key)
     data = model.data_
-    assert data is not None and len(data.matrix.ratings) == 3
+    assert data is not None and len(data.ratings) == 3
     ids = {h.title: h.id for h in data.hypotheses}
-    assert data.matrix.ratings == {(first_row, ids[HYPOTHESES[0]]): "II", (first_row, ids[HYPOTHESES[1]]): "C",
+    assert data.ratings == {(first_row, ids[HYPOTHESES[0]]): "II", (first_row, ids[HYPOTHESES[1]]): "C",
                                    (first_row, ids[HYPOTHESES[2]]): "I"}
     rated = model.index_of(first_row, ids[HYPOTHESES[1]]).data(Qt.ItemDataRole.ToolTipRole)
     assert rated.split("\n")[1].startswith(f"Rated by {window.workspace.store.author}, ")  # who, and when
@@ -65,7 +65,7 @@ def test_rating_from_the_keyboard_reorders_and_undo_puts_it_back(qtbot, open_win
     assert panel.ranking_label.text().startswith("Least inconsistent: The line on the ground is disputed (0)")
     assert "The ranking rests on" in panel.sensitivity_label.text()
     window.undo_action.trigger()  # the last rating (I) goes
-    assert len(model.data_.matrix.ratings) == 2  # type: ignore[union-attr]
+    assert len(model.data_.ratings) == 2  # type: ignore[union-attr]
     assert panel.ranking_label.text().startswith("Tied, least inconsistent: The line on the ground is disputed (0), "
                                                  "then The agreement was misreported (0)")
     # Delete clears a cell; the weighting toggle shows the weights.

@@ -138,8 +138,7 @@ def test_a_dateline_s_proposal_is_shown_in_the_properties_and_can_be_changed(qtb
                     encoding="utf-8")
     path = tmp_path / "wire.dossier"
     with Database.create(path, "Wire") as store:
-        for progress in import_files(store, [wire], ImportOptions(extract=False)):
-            pass
+        *_, progress = import_files(store, [wire], ImportOptions(extract=False))
     from dossier.ui.importing import summary
 
     assert summary(progress.report) == "Imported 1 (1 with an outlet or date proposed from a dateline)."

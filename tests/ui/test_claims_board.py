@@ -277,7 +277,7 @@ def test_answers_for_a_claim_no_longer_shown_are_dropped(qtbot, open_real_window
     gates[-1].set()
     qtbot.waitUntil(lambda: len(answered) == 40, timeout=30_000)
     assert all(p.article_id != ws.store.annotations.get(first).article_id for p in related._found)
-    assert related._found == ws.store.claims.related_passages(first) != []
+    assert related._found == real(ws.store.path, first) != []
     assert shown_wrongly == []
     window.close()
     assert window._tasks.wait(10_000)

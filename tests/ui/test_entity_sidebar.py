@@ -31,7 +31,7 @@ def test_entities_are_grouped_by_kind_with_counts(qtbot, open_window, three_arti
         ("▾ Places (4)", None), ("Karabakh", 1), ("Nagorno-Karabakh", 1), ("Russia", 2), ("Syunik", 1),
         ("▾ Military units (1)", None), ("102nd Base", 1),
     ]
-    places = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "▾ Places (4)"][0]
+    places = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "▾ Places (4)")
     rect = sidebar.tree.visualRect(model.index(places, 0))
     qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # fold
     assert ("▸ Places (4)", None) in rows(model) and "Syunik" not in names_shown(model)
@@ -130,7 +130,7 @@ def test_add_an_entity_from_a_selection(qtbot, open_window, three_articles: Path
     view = ws.pane.text_view
     view.setFocus()
     # Select "Azerbaijani" in the third article with the keyboard.
-    ws.open_article([r for r in ws.store.articles.ids() if ws.store.articles.get(r).title == "Border guards killed"][0])
+    ws.open_article(next(r for r in ws.store.articles.ids() if ws.store.articles.get(r).title == "Border guards killed"))
     text = ws.pane.article.text
     cursor = view.textCursor()
     cursor.setPosition(text.index("Azerbaijani"))
@@ -211,7 +211,7 @@ def test_entity_edits_undo_and_redo_exactly(qtbot, open_window, three_articles: 
     _select(qtbot, sidebar, "Russia")
     sidebar.mentions_view.setCurrentIndex(sidebar.mentions_model.index(0, 0))
     sidebar.remove_mention_action.trigger()
-    ws.open_article([i for i in store.articles.ids() if store.articles.get(i).title == "Border guards killed"][0])
+    ws.open_article(next(i for i in store.articles.ids() if store.articles.get(i).title == "Border guards killed"))
     text = ws.pane.article.text
     ws.pane.select_range(text.index("Azerbaijani"), text.index("Azerbaijani") + 11)
     ws.add_entity_from_selection("Azerbaijan", "place")

@@ -209,8 +209,9 @@ def test_a_pdf_cut_short_by_a_full_disk_is_reported_and_removed(qapp, sample_pat
                                                                monkeypatch) -> None:
     """Qt's PDF writer reports no write errors; reading the file back for its outline does. The
     user reads why, and no half-written file is left."""
-    import dossier.export.pdf as pdf
     from pypdf.errors import PdfStreamError
+
+    import dossier.export.pdf as pdf
 
     def truncated(path: Path, sections: object) -> None:
         raise PdfStreamError("Stream has ended unexpectedly")

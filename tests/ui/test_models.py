@@ -108,7 +108,7 @@ def test_the_board_timeline_ach_and_matrix_models_pass_the_tester_while_edits_ch
         qtbot, qtmodeltester, corpus_path: Path) -> None:
     """The claims board, the timeline's event list, the ACH matrix and the network matrix, each
     filled from the corpus and watched by the tester while the session's edits change them."""
-    from dossier.store.network import NetworkFilter
+    from dossier.core.network import NetworkFilter
     from dossier.operations.ach import AddHypothesis, AddRows, Rate
     from dossier.ui.ach.panel import AchPanel
     from dossier.ui.claims.board import ClaimsBoard
@@ -137,10 +137,10 @@ def test_the_board_timeline_ach_and_matrix_models_pass_the_tester_while_edits_ch
     board.reload()
     ach.reload()
     timeline.reload()
-    assert ach.model.data_ is not None and ach.model.data_.matrix.ratings == {(row, hypothesis.result): "II"}
+    assert ach.model.data_ is not None and ach.model.data_.ratings == {(row, hypothesis.result): "II"}
     session.undo()
     session.undo()
-    assert board.model.rowCount() > 0 and ach.model.data_.matrix.ratings == {}
+    assert board.model.rowCount() > 0 and ach.model.data_.ratings == {}
     session.close()
 
 

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from dossier.core.citation import format_span, plural
-from dossier.core.models import Event, NewArticle, NewEvent
+from dossier.core.models import Event
 from dossier.export.odt import export_odt
 from dossier.export.pdf import PdfOptions, export_pdf
 from dossier.export.report import ReportOptions
@@ -189,7 +189,7 @@ def test_the_figures_cover_the_period_of_the_data_one_per_year(qapp) -> None:  #
     (figure,) = timeline_figures(close, outlets, 658, "DejaVu Sans")
     assert figure.caption == "Events from 10 May 2021 to 20 June 2021" and figure.width == 658
     assert figure.image.width() == 658 * 2  # type: ignore[attr-defined]
-    years = timeline_figures(close + [event(5, "2019-03-01", "2019-03-31", "month")], outlets, 658, "DejaVu Sans")
+    years = timeline_figures([*close, event(5, "2019-03-01", "2019-03-31", "month")], outlets, 658, "DejaVu Sans")
     assert [f.caption for f in years] == ["Events of 2019", "Events of 2021"]
     many = [Event(i, i, 0, 1, "t", "w", "2021-05-13", "2021-05-13", "day", "auto") for i in range(40)]
     (crowded,) = timeline_figures(many, {i: f"Outlet {i}" for i in range(40)}, 658, "DejaVu Sans")
@@ -203,7 +203,7 @@ def test_a_many_article_report_reads_back_section_by_section(qapp, corpus_path: 
         outlets = {a.source for a in store.articles.summaries(store.articles.ids()).values()}
         events = len(store.events.all())
     text = pdftotext(out)
-    assert f"7 articles · 2 annotations (1 claim) · " in text and f"{plural(events, 'event')}" in text
+    assert "7 articles · 2 annotations (1 claim) · " in text and f"{plural(events, 'event')}" in text
     pages = section_pages(out)
     sources = pdftotext(out, pages["Sources"], pages["Chronology"] - 1)
     for outlet in outlets:

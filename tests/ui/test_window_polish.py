@@ -18,7 +18,6 @@ from dossier.ui.timeline.view import AXIS, LABELS, PAD, ROW, _clusters, axis_lab
 from tests.ui.conftest import SyncTaskRunner
 from tests.ui.test_timeline import show_timeline
 
-
 # -- the timeline ----------------------------------------------------------------------------------
 
 
@@ -53,7 +52,9 @@ def test_events_of_the_same_days_are_stacked_and_counted_when_they_meet(qtbot, o
 
 
 def test_axis_labels_are_never_cut_at_the_lane_names() -> None:
-    width = lambda text: 8 * len(text)  # noqa: E731
+    def width(text: str) -> int:
+        return 8 * len(text)
+
     marks = [(LABELS - 40, "Oct 2019"), (LABELS + 150, "Jan 2020"), (LABELS + 300, "Apr 2020")]
     assert axis_labels(marks, width) == [(LABELS, "Oct 2019"), (LABELS + 150, "Jan 2020"), (LABELS + 300, "Apr 2020")]
     crowded = [(LABELS - 40, "Oct 2019"), (LABELS + 20, "Jan 2020")]
@@ -77,7 +78,7 @@ def test_the_event_list_follows_the_zoom_and_opens_with_the_keyboard(qtbot, open
     view._zoomed_by_user = True
     view.zoom(40)  # into May 2021
     view.centerOn(date(2021, 5, 12).toordinal(), view.sceneRect().center().y())
-    first, last = view.visible_days()
+    first, _last = view.visible_days()
     assert date.fromordinal(first) > date(2021, 1, 1)
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert 0 < len(shown) < 8 and all("2020" not in when for when in shown)

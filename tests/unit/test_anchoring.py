@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dossier.core.anchoring import find_quote, reanchor
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.core.anchoring import KGRAMS_TRIED, MAX_CANDIDATES, MAX_HITS, RARE_HITS, Work, find_quote, reanchor
+from dossier.core.likeness import FUZZY_CHARS
 
 TEXT = ("Azerbaijan accepted to withdraw its troops under an initial agreement with Armenia. However, "
         "the agreement was not implemented in full. In response, Armenian caretaker Prime Minister "
@@ -54,14 +58,6 @@ def test_several_equal_candidates_without_context_are_not_guessed() -> None:
 
 
 # -- a bounded cost, whatever the text and the quote (issue 32) ----------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from dossier.core.anchoring import (  # noqa: E402
-    KGRAMS_TRIED, MAX_CANDIDATES, MAX_HITS, RARE_HITS, Work,
-)
-from dossier.core.likeness import FUZZY_CHARS  # noqa: E402
 
 # Searches one call may make: the quote, with its whole context, folded; a rare prefix, the
 # suffix after each of its places, a rare suffix; the pieces of the quote.

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dossier.core.anchoring import folded, quote_at, reanchor
+from dossier.core.anchoring import quote_at, reanchor
 from dossier.core.models import NewArticle, NewEvent, NewMention
 from dossier.core.stories import story_keys
 from dossier.operations import perform, undo

@@ -1,14 +1,16 @@
-"""Claims across sources: independence, corroboration counted by source, the suggested
-credibility, related passages, on the sample plus a corpus of six outlets (tests/data/corroboration)."""
+"""Claims across sources as the store fetches them and analysis.corroboration counts them (the rule
+alone: test_analysis_corroboration), sentences, related passages, on the sample plus a corpus of six outlets (tests/data/corroboration)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
+from dossier.analysis.corroboration import corroborated
+from dossier.analysis.related import RelatedPassage, best_related, describe_related
 from dossier.core.anchoring import find_quote
-from dossier.core.corroboration import EvidenceSource, corroborate, dependence, independent, suggest
 from dossier.core.models import Claim
 from dossier.core.sentences import sentence_spans
 from dossier.operations import perform, redo, undo
@@ -47,78 +49,15 @@ def add_claim(store: Database, where: tuple[int, int, int], claim: Claim) -> int
     return add.result
 
 
+def related(store: Database, claim_id: int) -> list[RelatedPassage]:
+    facts = store.claims.related_passages(claim_id)
+    best = best_related(facts)
+    return describe_related(facts, best, store.claims.text_stems([facts.sentences[i].text for i, _score in best]))
+
+
 def row_of(store: Database, claim_id: int):  # type: ignore[no-untyped-def]
-    (row,) = store.claims.claim_rows([claim_id])
+    (row,) = corroborated(store.claims.claim_rows([claim_id]))
     return row
-
-
-# The rule, case by case -------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("supporting", "contradicting", "strong", "expected"), [
-    (2, 0, 0, 1), (3, 0, 0, 1), (1, 0, 0, 2), (1, 1, 1, 3), (2, 2, 0, 3),
-    (0, 1, 1, 4), (0, 2, 2, 5), (0, 3, 1, 4), (0, 1, 0, None), (0, 0, 0, None),
-])
-def test_the_suggestion_follows_the_table(supporting: int, contradicting: int, strong: int,
-                                          expected: int | None) -> None:
-    assert suggest(supporting, contradicting, strong) == expected
-
-
-def E(relation: str, article: int, outlet: str | None, reports: tuple[str, ...] = (),
-      reliability: str | None = None) -> EvidenceSource:
-    return EvidenceSource(relation, article, outlet, reports, reliability)
-
-
-def test_independence_needs_two_outlets_neither_repeating_the_other() -> None:
-    claim = (1, "SouthFront", ("Reuters", "Interfax"))
-    assert independent(*claim, E("supports", 2, "News.am"))
-    assert not independent(*claim, E("supports", 1, "SouthFront"))  # its own article
-    assert not independent(*claim, E("supports", 2, "southfront "))  # its own outlet, however written
-    assert not independent(*claim, E("supports", 2, "REUTERS"))  # an outlet the claim's article repeats
-    assert not independent(*claim, E("supports", 2, "OC Media", ("SouthFront",)))  # repeats the claim's outlet
-    assert not independent(*claim, E("supports", 2, None))  # nobody knows who wrote it
-    assert not independent(1, None, (), E("supports", 2, "News.am"))
-
-
-def test_evidence_that_is_not_independent_says_why() -> None:
-    claim = (1, "SouthFront", ("Reuters",))
-    assert [dependence(*claim, e) for e in (
-        E("supports", 2, "News.am"), E("supports", 1, "SouthFront"), E("supports", 2, "southfront"),
-        E("supports", 2, "Reuters"), E("supports", 2, "OC Media", ("SouthFront",)), E("supports", 2, " "),
-    )] == ["", "the claim's own article", "the claim's own outlet", "the claim's article repeats Reuters",
-           "it repeats SouthFront", "outlet unknown"]
-    assert dependence(1, None, (), E("supports", 2, "News.am")) == "the claim's outlet is unknown"
-
-
-def test_an_outlet_repeating_another_is_one_source_with_it() -> None:
-    evidence = [E("supports", 3, "OC Media", ("Azatutyun",)), E("supports", 2, "Azatutyun"),
-                E("supports", 4, "Azatutyun"), E("supports", 5, "News.am")]
-    found = corroborate(1, "SouthFront", (), None, evidence)
-    assert found.supporting == ("Azatutyun as repeated by OC Media", "News.am")
-    assert found.suggestion == 1
-    # Alone, the outlet repeating is one source: the other's report reached the dossier through it.
-    assert corroborate(1, "SouthFront", (), None, evidence[:1]).supporting == ("OC Media",)
-    assert corroborate(1, "SouthFront", (), None, evidence[:1]).suggestion == 2
-
-
-def test_contradiction_counts_only_from_sources_not_known_to_be_less_reliable() -> None:
-    against = [E("contradicts", 2, "APA", reliability="E")]
-    assert corroborate(1, "Reuters", (), "B", against).suggestion is None  # E is worse than B
-    assert corroborate(1, "Reuters", (), "B", [against[0]._replace(reliability="B")]).suggestion == 4
-    assert corroborate(1, "Reuters", (), "B", [against[0]._replace(reliability="F")]).suggestion == 4
-    assert corroborate(1, "Reuters", (), "B", [against[0]._replace(reliability=None)]).suggestion == 4
-    assert corroborate(1, "Reuters", (), None, against).suggestion == 4  # the claim's own grade unknown
-    two = [E("contradicts", 2, "APA"), E("contradicts", 3, "Trend")]
-    found = corroborate(1, "Reuters", (), "B", two)
-    assert (found.suggestion, found.contested) == (5, True)
-    assert found.line == "contradicted by 2 independent sources (APA, Trend)"
-
-
-def test_the_line_says_what_was_not_counted() -> None:
-    found = corroborate(1, "SouthFront", ("Reuters",), None,
-                        [E("supports", 2, "News.am"), E("supports", 3, "Reuters"), E("context", 4, "TASS")])
-    assert found.line == ("supported by 1 independent source (News.am); context from 1 independent source (TASS); "
-                          "1 passage not independent")
-    assert corroborate(1, "SouthFront", (), None, []).line == "no evidence linked"
 
 
 # Sentences ---------------------------------------------------------------------------------------
@@ -132,7 +71,7 @@ def test_sentences_cover_the_text_exactly_and_keep_abbreviations() -> None:
     assert pieces[1] == "They talked for 3.5 hours!"
     assert pieces[2] == "Was it enough?"
     assert all(p == p.strip() and p for p in pieces)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
 
 
 def test_sentences_end_where_each_script_ends_them() -> None:
@@ -236,7 +175,7 @@ def test_the_board_lists_every_claim_with_a_handful_of_queries(corpus: Database)
 # Related passages ----------------------------------------------------------------------------------
 
 def test_related_passages_rank_the_true_matches_first(corpus: Database) -> None:
-    found = corpus.claims.related_passages(sample_claim(corpus))
+    found = related(corpus, sample_claim(corpus))
     outlets = [p.outlet for p in found]
     assert all(p.article_id != corpus.annotations.get(sample_claim(corpus)).article_id for p in found)
     # The two passages that say the withdrawal was only partly carried out lead, ahead of context.
@@ -250,16 +189,16 @@ def test_related_passages_rank_the_true_matches_first(corpus: Database) -> None:
 
 def test_linking_a_related_passage_is_one_undoable_step_and_marks_it(corpus: Database) -> None:
     claim_id = sample_claim(corpus)
-    top = corpus.claims.related_passages(claim_id)[0]
+    top = related(corpus, claim_id)[0]
     highlights = len(corpus.annotations.all(top.article_id))
     link = perform(corpus, AddEvidence(claim_id, "supports", passage=(top.article_id, top.start, top.end)))
-    again = next(p for p in corpus.claims.related_passages(claim_id) if p.sentence_id == top.sentence_id)
+    again = next(p for p in related(corpus, claim_id) if p.sentence_id == top.sentence_id)
     assert again.linked == "supports"
     assert row_of(corpus, claim_id).corroboration.supporting == (top.outlet,)
     undo(corpus, link)
     assert len(corpus.annotations.all(top.article_id)) == highlights
     assert corpus.evidence.of(claim_id) == []
-    assert next(p for p in corpus.claims.related_passages(claim_id) if p.sentence_id == top.sentence_id).linked is None
+    assert next(p for p in related(corpus, claim_id) if p.sentence_id == top.sentence_id).linked is None
     redo(corpus, link)
     assert row_of(corpus, claim_id).corroboration.supporting == (top.outlet,)
 
@@ -269,7 +208,7 @@ def test_related_passages_of_a_claim_without_words_to_go_on_is_empty(store: Data
 
     article_id = store.articles.add(NewArticle(title="t", text="... !!! ???"))
     claim_id = store.annotations.add(article_id, "claim", 0, 3, claim=Claim())
-    assert store.claims.related_passages(claim_id) == []
+    assert related(store, claim_id) == []
 
 
 def test_front_matter_says_what_an_article_repeats(corpus: Database) -> None:

@@ -152,8 +152,8 @@ def test_every_command_is_known_to_the_fast_path() -> None:
 
 
 def test_merge_previews_merges_and_then_finds_nothing_new(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.unit.test_merge import ONLY_BORIS, _analyst
     from dossier.core.models import Claim, NewArticle
+    from tests.unit.test_merge import ONLY_BORIS, _analyst
 
     mine, theirs = tmp_path / "ann.dossier", tmp_path / "boris.dossier"
     _analyst(mine, "Ann").close()
@@ -183,9 +183,10 @@ def test_export_graphml_gexf_and_ach_from_the_command_line_read_back(sample_path
 
     import networkx as nx
 
+    from dossier.analysis.network import build_network
+    from dossier.core.network import NetworkFilter
     from dossier.operations import perform
     from dossier.operations.ach import AddHypothesis, AddRows, Rate
-    from dossier.store.network import NetworkFilter
 
     with Database.open(sample_path) as store:
         claim = next(a for a in store.annotations.all() if a.kind == "claim")
@@ -197,7 +198,7 @@ def test_export_graphml_gexf_and_ach_from_the_command_line_read_back(sample_path
         row = store.ach.data().rows[0].id
         perform(store, Rate(row, first.result, "CC"))
         perform(store, Rate(row, second.result, "II"))
-        network = store.network.network(NetworkFilter(limit=None))
+        network = build_network(store.network.network(NetworkFilter(limit=None)), NetworkFilter(limit=None))
     out = {kind: tmp_path / f"sample.{kind}" for kind in ("graphml", "gexf", "csv")}
     result = run("export", str(sample_path), "--graphml", str(out["graphml"]), "--gexf", str(out["gexf"]),
                  "--ach", str(out["csv"]))

@@ -14,7 +14,7 @@ import pytest
 
 from dossier.core.models import NewArticle, NewMention
 from dossier.core.offsets import OffsetMap
-from dossier.store import DossierError, Database
+from dossier.store import Database, DossierError
 from dossier.store.database import migrate
 from dossier.store.merging import merge_dossier, preview_merge
 
@@ -51,8 +51,8 @@ def colleague(path: Path, *statements: str) -> Path:
 def around_the_trigger(statement: str) -> tuple[str, ...]:
     """`statement` run with the trigger that keeps article text immutable dropped and made again
     the same, as a tool that means harm would: the file's schema stays what its version says."""
-    from dossier.store.verify import expected_objects
     from dossier.store.schema import SCHEMA_VERSION
+    from dossier.store.verify import expected_objects
 
     trigger = expected_objects(SCHEMA_VERSION)[("trigger", "articles_text_immutable")]
     return ("DROP TRIGGER articles_text_immutable", statement, trigger)

@@ -8,8 +8,18 @@ import pytest
 from dossier.core.names import organisation_key, same_organisation_pairs
 from dossier.ingest.extract import analyse
 from dossier.ingest.nlp import load_pipeline
-from tests.entity_gold import (FOLDER, HELD_OUT, KINDS, WORLD, WORLD_HELD_OUT, WORLD_KINDS, GoldDate, load, unmark,
-                               unmark_all)
+from tests.entity_gold import (
+    FOLDER,
+    HELD_OUT,
+    KINDS,
+    WORLD,
+    WORLD_HELD_OUT,
+    WORLD_KINDS,
+    GoldDate,
+    load,
+    unmark,
+    unmark_all,
+)
 
 
 def test_the_marks_are_read_exactly() -> None:

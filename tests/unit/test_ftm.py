@@ -12,13 +12,13 @@ import pytest
 
 pytest.importorskip("followthemoney", reason="the ftm extra (CI installs it)")
 
-from followthemoney import model  # noqa: E402
+from followthemoney import model
 
-from dossier.export.ftm import write_ftm  # noqa: E402
-from dossier.ingest.ftm import import_ftm  # noqa: E402
-from dossier.store import Database  # noqa: E402
-from dossier.store.merging import merge_dossier  # noqa: E402
-from tests.unit.test_merge import two_dossiers  # noqa: E402, F401 - a fixture
+from dossier.export.ftm import write_ftm
+from dossier.ingest.ftm import import_ftm
+from dossier.store import Database
+from dossier.store.merging import merge_dossier
+from tests.unit.test_merge import two_dossiers  # noqa: F401 - a fixture
 
 
 def content(store: Database) -> dict[str, object]:
@@ -44,8 +44,8 @@ def content(store: Database) -> dict[str, object]:
         "annotations": sorted((*anchor(a), a.note, a.claim, a.author, a.assessed_by, a.assessed_at, a.created,
                                a.modified, a.anchor_state, a.quoted_as, tuple(sorted(tags[t] for t in a.tag_ids)))
                               for a in annotations.values()),
-        "evidence": sorted((anchor(a), l.relation, anchor(annotations[l.annotation_id]), l.author, l.created)
-                           for a in annotations.values() for l in store.evidence.of(a.id)),
+        "evidence": sorted((anchor(a), link.relation, anchor(annotations[link.annotation_id]), link.author, link.created)
+                           for a in annotations.values() for link in store.evidence.of(a.id)),
     }
 
 

@@ -14,15 +14,20 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from dossier.core.models import NewArticle
-from dossier.store import CorruptDossier, NewerDossier, NotADossier, Database
+from dossier.store import CorruptDossier, Database, NewerDossier, NotADossier
 from dossier.store.backups import (
-    BackupFailed, backup_is_due, list_backups, make_backup, newest_good_backup, restore_backup,
+    BackupFailed,
+    backup_is_due,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    restore_backup,
 )
 from dossier.store.errors import DossierError, ReadOnlyDossier, UnsafeLockFile
 from dossier.store.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -288,7 +293,7 @@ def test_thousands_of_annotations_on_one_article_come_in(sample_path: Path, tmp_
 
     with Database.open(sample_path) as store:
         text = store.articles.get(1).text
-        for i in range(0, 2000):
+        for i in range(2000):
             start = (i * 7) % (len(text) - 20)
             store.annotations.add(1, "highlight", start, start + 10 + i % 7)
         collection = export_collection(store)
@@ -328,11 +333,11 @@ def test_the_article_filter_takes_anything_but_a_nul(sample_path: Path) -> None:
 
 def test_a_backup_stamped_in_the_future_does_not_pass_for_the_newest(sample_path: Path, data_dir: Path) -> None:
     good = make_backup(sample_path)
-    future = good.with_name(f"sample-{(datetime.now(timezone.utc) + timedelta(days=400)):%Y%m%dT%H%M%S%fZ}.dossier")
+    future = good.with_name(f"sample-{(datetime.now(UTC) + timedelta(days=400)):%Y%m%dT%H%M%S%fZ}.dossier")
     future.write_bytes(good.read_bytes())
     assert list_backups(sample_path)[0] == good and list_backups(sample_path)[-1] == future
     assert newest_good_backup(sample_path) == good
-    later = datetime.now(timezone.utc) + timedelta(days=2)
+    later = datetime.now(UTC) + timedelta(days=2)
     assert backup_is_due(sample_path, later)
 
 
@@ -344,6 +349,6 @@ def test_a_full_disk_gives_a_clear_message_and_no_empty_backup(sample_path: Path
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(backups, "_copy", full)
-    with pytest.raises(BackupFailed, match="could be written to .*database or disk is full"):
+    with pytest.raises(BackupFailed, match=r"could be written to .*database or disk is full"):
         make_backup(sample_path)
     assert list((data_dir / "backups").rglob("*")) == [p for p in (data_dir / "backups").rglob("*") if p.is_dir()]

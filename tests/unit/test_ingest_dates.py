@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from dossier.core.models import FuzzyDate
-from dossier.core.models import publication_day
+from dossier.core.models import FuzzyDate, publication_day
 from dossier.ingest.dates import base_date, find_dates, parse_published, resolve
 
 PUBLISHED = date(2021, 5, 14)  # a Friday

@@ -16,7 +16,7 @@ from dossier.core.models import Claim, NewArticle, NewMention
 from dossier.operations import perform, redo, undo
 from dossier.operations.team import MergeDossier, ResolveConflict
 from dossier.sample import CLAIM_QUOTE, write_sample
-from dossier.store import DossierError, Database
+from dossier.store import Database, DossierError
 from dossier.store.database import migrate
 from dossier.store.merging import merge_dossier, preview_merge
 from dossier.store.team import KEEP_BOTH, KEEP_MINE, KEEP_THEIRS
@@ -106,7 +106,7 @@ def test_two_analysts_merge_once_however_often(two_dossiers: tuple[Path, Path]) 
         assert [t.name for t in ann.tags.all() if t.id in denial.tag_ids] == ["denials"]
         (link,) = ann.evidence.of(claim.id)
         assert (link.annotation_id, link.relation, link.author) == (denial.id, "contradicts", "Boris Aliyev")
-        assert list(ann.ach.raters().values())[0][0] == "Boris Aliyev"
+        assert next(iter(ann.ach.raters().values()))[0] == "Boris Aliyev"
         assert ann.sources.by_name("SouthFront").reliability == "D"  # Ann's grade is not overwritten
         assert ann.sources.by_name("APA").reliability == "C"
         assert ann.sources.by_name("Azatutyun").reliability == "B"  # one she had not graded is filled

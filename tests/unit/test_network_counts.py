@@ -1,6 +1,7 @@
 """Counting who is named with whom: a sentence naming both, an event involving both (the same
-passage counted once), what merging and deleting entities does, the filters, a layout that is the
-same for the same dossier, and the GraphML and GEXF files read back with networkx."""
+passage counted once), what merging and deleting entities does, the filters, and the
+GraphML and GEXF files read back with networkx: the store's reading with analysis.network's counting
+(the counting and the layout alone: test_analysis_network)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from pathlib import Path
 
 import networkx as nx
 
+from dossier.analysis.network import Network, build_network
 from dossier.core.models import NewArticle, NewEvent, NewMention
-from dossier.core.network_layout import layout
+from dossier.core.network import NetworkFilter
 from dossier.export.graph_files import write_graph, write_matrix_csv
 from dossier.operations import perform, undo
 from dossier.operations.entities import DeleteEntity, MergeEntities
 from dossier.store import Database
-from dossier.store.network import NetworkFilter
 
 TEXT = ("Pashinyan met Putin in Moscow. Lavrov was there too.\n\n"
         "Aliyev spoke in Baku. Pashinyan answered Aliyev.")
@@ -43,8 +44,12 @@ def _dossier(store: Database) -> dict[str, int]:
     return ids
 
 
+def _network(store: Database, f: NetworkFilter = NetworkFilter()) -> Network:
+    return build_network(store.network.network(f), f)
+
+
 def _links(store: Database, f: NetworkFilter = NetworkFilter()) -> dict[frozenset[str], int]:
-    network = store.network.network(f)
+    network = _network(store, f)
     names = {n.id: n.name for n in network.nodes}
     return {frozenset((names[link.source], names[link.target])): link.passages for link in network.links}
 
@@ -88,27 +93,17 @@ def test_the_filters(store: Database) -> None:
     assert _links(store, NetworkFilter(published_from="2022")) == {frozenset(("Putin", "Aliyev")): 1}
     assert _links(store, NetworkFilter(published_to="2021-05")) and frozenset(("Putin", "Aliyev")) not in _links(
         store, NetworkFilter(published_to="2021-05"))
-    around = store.network.network(NetworkFilter(around=ids["Lavrov"], steps=1))
+    around = _network(store, NetworkFilter(around=ids["Lavrov"], steps=1))
     # The event involving Lavrov is dated by the first sentence: he shares that passage with all it names.
     assert {n.name for n in around.nodes} == {"Lavrov", "Pashinyan", "Putin", "Moscow"}
-    farther = store.network.network(NetworkFilter(around=ids["Lavrov"], steps=2))
+    farther = _network(store, NetworkFilter(around=ids["Lavrov"], steps=2))
     assert {"Aliyev", "Moscow"} <= {n.name for n in farther.nodes}
-    busiest = store.network.network(NetworkFilter(limit=2))
+    busiest = _network(store, NetworkFilter(limit=2))
     assert [n.name for n in busiest.nodes] == ["Aliyev", "Pashinyan"] and busiest.hidden_nodes == 4
     article = store.articles.ids()[-1]
     tag = store.tags.add("talks", "#e6a23c")
     store.annotations.add(article, "highlight", 0, 5, tag_ids=[tag])
     assert set(_links(store, NetworkFilter(tag_id=tag))) == set(_links(store, NetworkFilter(article_id=article)))
-
-
-def test_the_layout_is_the_same_for_the_same_network_and_settles_when_it_grows() -> None:
-    nodes, links = [1, 2, 3, 4, 5], [(1, 2, 3), (2, 3, 1), (3, 4, 2), (4, 5, 1)]
-    first = layout(nodes, links)
-    assert layout(nodes, links) == first
-    grown = layout(nodes + [6], links + [(5, 6, 1)], previous=first)
-    span = max(abs(x) for xy in first.values() for x in xy)
-    moved = max(abs(grown[n][0] - first[n][0]) + abs(grown[n][1] - first[n][1]) for n in nodes)
-    assert set(grown) == set(nodes) | {6} and moved < span  # it settles; it does not start over
 
 
 def test_graphml_gexf_and_the_matrix_read_back(store: Database, tmp_path: Path) -> None:

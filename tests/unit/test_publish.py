@@ -28,7 +28,7 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> object:
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost only
+    with urllib.request.urlopen(url, timeout=10) as response:
         return json.loads(response.read().decode("utf-8"))
 
 
@@ -47,9 +47,9 @@ def served(sample_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
             try:
                 fetch(f"{base}/-/versions.json")
                 break
-            except OSError:
+            except OSError as error:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"Datasette did not start: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+                    raise AssertionError(f"Datasette did not start: {process.stderr.read().decode()[-2000:]}") from error  # type: ignore[union-attr]
                 time.sleep(0.2)
         yield base, path
     finally:

@@ -30,7 +30,7 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 def test_the_debian_packages_are_listed_and_installed() -> None:
     script = (REPO / ".ci" / "install-system-packages").read_text()
-    for package in "libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core".split():
+    for package in ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0", "fonts-dejavu-core"]:
         assert package in README and package in script
 
 

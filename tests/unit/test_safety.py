@@ -12,17 +12,18 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 
 from dossier.store import (
     CorruptDossier,
+    Database,
     DossierLocked,
     DossierNotFound,
     NewerDossier,
     NotADossier,
-    Database,
 )
 from dossier.store.backups import list_backups, make_backup, restore_backup
 from dossier.store.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -169,7 +170,7 @@ def test_backups_rotate_keeping_the_newest_ten(sample_path: Path) -> None:
 
 
 def test_a_backup_is_due_only_when_the_newest_is_over_a_day_old(sample_path: Path) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from dossier.store.backups import backup_is_due
 
@@ -177,7 +178,7 @@ def test_a_backup_is_due_only_when_the_newest_is_over_a_day_old(sample_path: Pat
     with Database.open(sample_path) as store:
         assert store.backup_if_due() is not None
         assert store.backup_if_due() is None
-    assert backup_is_due(sample_path, now=datetime.now(timezone.utc) + timedelta(days=1, minutes=1))
+    assert backup_is_due(sample_path, now=datetime.now(UTC) + timedelta(days=1, minutes=1))
 
 
 def test_backups_live_in_the_data_folder_not_beside_the_dossier(sample_path: Path, data_dir: Path) -> None:
@@ -247,9 +248,8 @@ def test_a_read_only_folder_gets_a_clear_message(sample_path: Path, tmp_path: Pa
     folder.mkdir()
     shutil.copy(sample_path, folder / "s.dossier")
     before = fingerprint(folder)
-    with unwritable(folder):
-        with pytest.raises(ReadOnlyDossier, match="copy the dossier to a folder you can write to"):
-            Database.open(folder / "s.dossier")
+    with unwritable(folder), pytest.raises(ReadOnlyDossier, match="copy the dossier to a folder you can write to"):
+        Database.open(folder / "s.dossier")
     assert fingerprint(folder) == before  # nothing written, no lock file left behind
 
 

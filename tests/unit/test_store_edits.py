@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.core.models import NewArticle
-from dossier.store import NewEvent, NewMention, Database
+from dossier.store import Database, NewEvent, NewMention
 
 TEXT = "Nikol Pashinyan met Putin. Pashinyan asked Russia for help; the Kremlin agreed."
 
@@ -83,7 +83,9 @@ def test_article_list_filters(store: Database) -> None:
         NewArticle("Россия и Армения", "c", source="Interfax", published="2021-03", published_precision="month"),
         NewArticle("100% of 50_50 votes", "d", source=None),
     ])
-    titles = lambda ids: [store.articles.get(i).title for i in ids]  # noqa: E731
+    def titles(ids: list[int]) -> list[str]:
+        return [store.articles.get(i).title for i in ids]
+
     assert titles(store.articles.ids(contains="syunik")) == ["Russian troops in Syunik"]
     assert titles(store.articles.ids(contains="reuters")) == ["Ceasefire signed"]
     assert titles(store.articles.ids(contains="РОССИЯ")) == ["Россия и Армения"]
@@ -96,7 +98,9 @@ def test_article_list_filters(store: Database) -> None:
 
 def test_mention_counts_follow_every_write(people: tuple[Database, int, int, int]) -> None:
     store, aid, full, bare = people
-    counts = lambda: {r.id: r.mentions for r in store.entities.rows()}  # noqa: E731
+    def counts() -> dict[int, int]:
+        return {r.id: r.mentions for r in store.entities.rows()}
+
     assert counts() == {full: 1, bare: 1}
     store.entities.merge(bare, full)
     assert counts() == {full: 2}

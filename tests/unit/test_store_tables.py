@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from dossier.core.models import Claim, NewArticle
-from dossier.store import NewEvent, NewMention, Database
+from dossier.store import Database, NewEvent, NewMention
 
 TEXT = "Nikol Pashinyan asked Russia for help. Pashinyan said the agreement was partially fulfilled."
 
@@ -31,9 +31,8 @@ def test_articles_round_trip_with_hash_and_import_time(store: Database) -> None:
 
 def test_article_text_is_immutable_even_through_raw_sql(store: Database) -> None:
     aid = _article(store)
-    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
-        with store._tx.write() as conn:  # raw SQL, as another tool would write
-            conn.execute("UPDATE articles SET text = 'rewritten' WHERE id = ?", (aid,))
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"), store._tx.write() as conn:  # raw SQL, as another tool would
+        conn.execute("UPDATE articles SET text = 'rewritten' WHERE id = ?", (aid,))
     assert store.articles.get(aid).text == TEXT
 
 
@@ -168,8 +167,7 @@ def test_meta_holds_title_and_created(store: Database) -> None:
 
 def test_a_failed_write_leaves_nothing_behind(store: Database) -> None:
     aid = _article(store)
-    with pytest.raises(ValueError):
-        with store.transaction():
-            store.annotations.add(aid, "note", 0, 5)
-            store.annotations.add(aid, "note", 0, 999)
+    with pytest.raises(ValueError), store.transaction():
+        store.annotations.add(aid, "note", 0, 5)
+        store.annotations.add(aid, "note", 0, 999)
     assert store.counts()["annotations"] == 0

@@ -86,7 +86,7 @@ def test_a_second_import_and_a_later_export_add_only_new_messages(store: Databas
     run_import(store, [path], NO_MODEL)
     again = run_import(store, [path], NO_MODEL)
     assert again.imported == [] and len(again.duplicates) == 6 and again.failed == []
-    later = border_watch_messages() + [message(109, "Evening: the soldiers dug in above the lake.",
+    later = [*border_watch_messages(), message(109, "Evening: the soldiers dug in above the lake.",
                                                date="2021-05-15T09:00:00", unixtime=1621058400)]
     later[5] = {**later[5], "text": "Correction, edited once more.",
                 "text_entities": [{"type": "plain", "text": "Correction, edited once more."}],

@@ -54,7 +54,7 @@ def test_a_second_import_adds_nothing(store: Database, tmp_path: Path) -> None:
 
 def test_the_same_page_captured_twice_is_one_article_with_two_captures(store: Database, tmp_path: Path) -> None:
     headline, body = PAGE_ONE
-    updated = news_page(headline, body + ["Update: Armenia's Security Council met on Thursday evening."])
+    updated = news_page(headline, [*body, "Update: Armenia's Security Council met on Thursday evening."])
     path = write_warc(tmp_path / "site.warc.gz", [
         (ONE_URL, news_page(*PAGE_ONE), "2021-05-15T10:30:00Z"),
         (ONE_URL, news_page(*PAGE_ONE), "2021-05-15T18:00:00Z"),  # unchanged

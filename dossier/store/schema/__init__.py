@@ -31,8 +31,15 @@ from dossier.store.schema.steps_09_15 import (
     _teams,
 )
 
-__all__ = ["APPLICATION_ID", "DERIVED_COLUMNS", "MIGRATIONS", "Migration", "PUBLIC_TABLES", "SCHEMA_VERSION",
-           "_statements"]
+__all__ = [
+    "APPLICATION_ID",
+    "DERIVED_COLUMNS",
+    "MIGRATIONS",
+    "PUBLIC_TABLES",
+    "SCHEMA_VERSION",
+    "Migration",
+    "_statements",
+]
 
 # "Doss" in the SQLite header: tells a dossier from any other SQLite database.
 APPLICATION_ID = 0x446F7373

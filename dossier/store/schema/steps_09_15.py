@@ -10,10 +10,8 @@ from dossier.core.vocabulary import (
     CLAIM_STATUSES,
     PROVENANCE_KINDS,
 )
-from dossier.store.schema.steps_01_08 import _one_of
 from dossier.store.schema.runner import _script
-
-
+from dossier.store.schema.steps_01_08 import _one_of
 
 # Claims across sources. An article may repeat what other outlets said (the sample quotes Reuters
 # and Interfax): its passages are then not independent of theirs. Sentences are stored as spans
@@ -58,7 +56,7 @@ END;
 
 
 # Analysis of competing hypotheses: the hypotheses, the annotations chosen as its evidence rows,
-# and the rating of each row against each hypothesis (core.ach scores them).
+# and the rating of each row against each hypothesis (analysis.ach scores them).
 _V11_HYPOTHESES = """
 CREATE TABLE hypotheses (
     id INTEGER PRIMARY KEY,

@@ -29,7 +29,7 @@ class ElidingHeader(QHeaderView):
         metrics = self.fontMetrics()
         return [metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width) for line in str(text or "").split("\n")]
 
-    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:  # noqa: N802 - Qt override
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         if not rect.isValid():
             return
         option = QStyleOptionHeader()

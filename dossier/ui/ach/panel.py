@@ -1,4 +1,4 @@
-"""View > Competing Hypotheses (Ctrl+Shift+Y): the ACH matrix (core.ach), keyboard first.
+"""View > Competing Hypotheses (Ctrl+Shift+Y): the ACH matrix (analysis.ach), keyboard first.
 
 Columns are the hypotheses, least inconsistent first, each headed by its score; rows are the
 evidence (claims and passages), the most diagnostic first, the non-diagnostic greyed. Arrows move;
@@ -30,11 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier.core import ach
+from dossier.analysis import ach
 from dossier.core.changes import ANNOTATIONS, HYPOTHESES, SOURCES, Changes
 from dossier.core.citation import format_date
 from dossier.core.display import made_by
 from dossier.core.grading import Grade
+from dossier.core.vocabulary import ACH_RATING_WORDS
+from dossier.export.ach_export import write_ach_csv
+from dossier.operations.ach import (
+    AddHypothesis,
+    AddRows,
+    AddSelectionRow,
+    DeleteHypothesis,
+    EditHypothesis,
+    MoveHypothesis,
+    Rate,
+    RemoveRow,
+)
 from dossier.store.ach import AchData
 from dossier.ui import theme
 from dossier.ui.ach.header import ElidingHeader
@@ -52,6 +64,7 @@ class AchModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_: AchData | None = None
+        self.matrix = ach.Matrix([], [], {}, {})  # the data's, weighed and scored by analysis.ach
         self.weighted = False
         self.row_order: list[int] = []
         self.column_order: list[int] = []
@@ -61,23 +74,24 @@ class AchModel(QAbstractTableModel):
         """The matrix, sorted; with `keep_order` (rating along a row) rows and columns stay where
         they are, as long as they are the same rows and columns."""
         self.beginResetModel()
-        same = (set(self.row_order) == set(data.matrix.rows) and set(self.column_order) == set(data.matrix.hypotheses))
-        self.data_, self.weighted = data, weighted
+        matrix = ach.matrix(data.rows, [h.id for h in data.hypotheses], data.ratings)
+        same = (set(self.row_order) == set(matrix.rows) and set(self.column_order) == set(matrix.hypotheses))
+        self.data_, self.matrix, self.weighted = data, matrix, weighted
         if not (keep_order and same):
-            self.row_order = ach.rows_by_diagnosticity(data.matrix)
-            self.column_order = ach.ranking(data.matrix, weighted)
-        self.scores = ach.inconsistency(data.matrix, weighted)
+            self.row_order = ach.rows_by_diagnosticity(matrix)
+            self.column_order = ach.ranking(matrix, weighted)
+        self.scores = ach.inconsistency(matrix, weighted)
         self.endResetModel()
 
     def in_order(self) -> bool:
         """Whether rows and columns are in the order the ratings give them."""
-        return self.data_ is None or (self.row_order == ach.rows_by_diagnosticity(self.data_.matrix)
-                                      and self.column_order == ach.ranking(self.data_.matrix, self.weighted))
+        return self.data_ is None or (self.row_order == ach.rows_by_diagnosticity(self.matrix)
+                                      and self.column_order == ach.ranking(self.matrix, self.weighted))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.data_ is None else len(self.row_order)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.data_ is None else 1 + len(self.column_order)
 
     def cell(self, index: Index) -> tuple[int, int | None]:
@@ -92,7 +106,7 @@ class AchModel(QAbstractTableModel):
             1 + self.column_order.index(hypothesis_id)
         return self.index(self.row_order.index(row_id), column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if self.data_ is None or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
@@ -109,11 +123,11 @@ class AchModel(QAbstractTableModel):
             return None
         row_id, hypothesis_id = self.cell(index)
         info = next(r for r in self.data_.rows if r.id == row_id)
-        diagnostic = ach.diagnosticity(self.data_.matrix, row_id) > 0
+        diagnostic = ach.diagnosticity(self.matrix, row_id) > 0
         if hypothesis_id is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 grade = Grade(info.reliability, info.credibility, False).label  # "B2", "C, credibility not graded"
-                weight = f" · ×{self.data_.matrix.weights[row_id]:.2f}" if self.weighted else ""
+                weight = f" · ×{self.matrix.weights[row_id]:.2f}" if self.weighted else ""
                 return f"“{info.quote}”\n{info.outlet or self.tr('outlet unknown')} · {grade}{weight}"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return (f"{info.article_title} — {info.outlet or ''}, "
@@ -121,11 +135,11 @@ class AchModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and not diagnostic:
                 return QColor(theme.NOT_DIAGNOSTIC)  # rated alike for every hypothesis: it tells them apart not at all
             return None
-        rating = self.data_.matrix.ratings.get((row_id, hypothesis_id))
+        rating = self.data_.ratings.get((row_id, hypothesis_id))
         if role == Qt.ItemDataRole.DisplayRole:
             return rating or ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            words = ach.RATING_WORDS.get(rating or "", self.tr("not rated (1 CC, 2 C, 3 N, 4 I, 5 II, 0 NA)"))
+            words = ACH_RATING_WORDS.get(rating or "", self.tr("not rated (1 CC, 2 C, 3 N, 4 I, 5 II, 0 NA)"))
             if rating:
                 who = self.data_.raters.get((row_id, hypothesis_id), ("", None))
                 words += "\n" + self.tr("Rated by %1").replace("%1", made_by(*who))
@@ -143,7 +157,7 @@ class AchModel(QAbstractTableModel):
 class MatrixTable(QTableView):
     rated = Signal(int, int, object)  # row id, hypothesis id, rating or None
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         model = cast(AchModel, self.model())  # the table is made with one
         index = self.currentIndex()
         key = event.key()
@@ -239,12 +253,12 @@ class AchPanel(QWidget):
         titles = {h.id: h.title for h in data.hypotheses}
         if data.hypotheses and data.rows:
             # The scores' order, even while the columns stay put for rating along a row.
-            order = ach.ranking(data.matrix, self.weighted.isChecked())
+            order = ach.ranking(self.model.matrix, self.weighted.isChecked())
             ranked = ", then ".join(f"{titles[h]} ({self.model.scores[h]:g})" for h in order)
-            tied = ach.leaders(data.matrix, self.weighted.isChecked())
+            tied = ach.leaders(self.model.matrix, self.weighted.isChecked())
             lead = self.tr("Tied, least inconsistent: ") if len(tied) > 1 else self.tr("Least inconsistent: ")
             self.ranking_label.setText(lead + ranked)
-            sensitive = ach.sensitive_rows(data.matrix, self.weighted.isChecked())
+            sensitive = ach.sensitive_rows(self.model.matrix, self.weighted.isChecked())
             quotes = {r.id: r.quote for r in data.rows}
             self.sensitivity_label.setText(
                 self.tr("The ranking rests on: ") + "; ".join(f"“{_short(quotes[r])}”" for r in sensitive)
@@ -274,8 +288,6 @@ class AchPanel(QWidget):
     # -- editing ------------------------------------------------------------------------------------
 
     def rate(self, row_id: int, hypothesis_id: int, rating: str | None) -> None:
-        from dossier.operations.ach import Rate
-
         self._session.push(Rate(row_id, hypothesis_id, rating))
 
     def current_hypothesis(self) -> int | None:
@@ -285,15 +297,11 @@ class AchPanel(QWidget):
         return self.model.column_order[0] if self.model.column_order else None
 
     def add_hypothesis(self) -> None:
-        from dossier.operations.ach import AddHypothesis
-
         title, ok = QInputDialog.getText(self, self.tr("Add Hypothesis"), self.tr("Hypothesis:"))
         if ok and title.strip():
             self._session.push(AddHypothesis(title))
 
     def rename_hypothesis(self) -> None:
-        from dossier.operations.ach import EditHypothesis
-
         hypothesis_id = self.current_hypothesis()
         data = self.model.data_
         if hypothesis_id is None or data is None:
@@ -304,23 +312,17 @@ class AchPanel(QWidget):
             self._session.push(EditHypothesis(hypothesis_id, title, hypothesis.description))
 
     def delete_hypothesis(self) -> None:
-        from dossier.operations.ach import DeleteHypothesis
-
         hypothesis_id = self.current_hypothesis()
         if hypothesis_id is not None:
             self._session.push(DeleteHypothesis(hypothesis_id))
 
     def _move(self, step: int) -> None:
-        from dossier.operations.ach import MoveHypothesis
-
         hypothesis_id = self.current_hypothesis()
         if hypothesis_id is not None:
             self._session.push(MoveHypothesis(hypothesis_id, step))
 
     def add_claims(self) -> None:
         """Every claim of the dossier and the passages linked to it as evidence."""
-        from dossier.operations.ach import AddRows
-
         ids: list[int] = []
         for row in self._store.claims.claim_rows():
             ids.append(row.annotation.id)
@@ -329,15 +331,11 @@ class AchPanel(QWidget):
             self._session.push(AddRows(ids))
 
     def add_open_annotation(self) -> None:
-        from dossier.operations.ach import AddRows
-
         annotation_id = self._open_annotation()
         if annotation_id is not None:
             self._session.push(AddRows([annotation_id]))
 
     def add_selection(self) -> None:
-        from dossier.operations.ach import AddSelectionRow
-
         passage = self._selection()
         if passage is None:
             QMessageBox.information(self, self.tr("Add Selection"), self.tr("Select a passage in the article first."))
@@ -345,8 +343,6 @@ class AchPanel(QWidget):
         self._session.push(AddSelectionRow(*passage))
 
     def remove_row(self) -> None:
-        from dossier.operations.ach import RemoveRow
-
         index = self.table.currentIndex()
         if index.isValid():
             self._session.push(RemoveRow(self.model.cell(index)[0]))
@@ -357,8 +353,6 @@ class AchPanel(QWidget):
             self.annotation_chosen.emit(next(r.annotation_id for r in self.model.data_.rows if r.id == row_id))
 
     def export_csv(self) -> None:
-        from dossier.export.ach_export import write_ach_csv
-
         suggestion = str(self._store.path.with_name(self._store.path.stem + " hypotheses.csv"))
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the matrix"), suggestion, self.tr("CSV (*.csv)"))
         if not chosen:

@@ -10,24 +10,41 @@ keyboard back to the article, keeping what was typed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QListView, QPlainTextEdit,
-    QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
+from dossier.analysis.corroboration import ClaimRow, corroborated
 from dossier.core.changes import ANNOTATIONS, SOURCES, TAGS, Changes
 from dossier.core.display import made_by, shown
 from dossier.core.grading import RELIABILITY_NOT_GRADED
 from dossier.core.models import Annotation, Claim
 from dossier.core.vocabulary import (
-    CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY, EVIDENCE_RELATIONS, MAX_TAG_LENGTH, RELIABILITY,
+    CLAIM_STATUS_LABELS,
+    CLAIM_STATUSES,
+    CREDIBILITY,
+    EVIDENCE_RELATIONS,
+    MAX_TAG_LENGTH,
+    RELIABILITY,
 )
 from dossier.operations.annotations import AddEvidence, EditClaim, EditNote, RemoveEvidence, SetTags
-from dossier.store.claims import ClaimRow
 from dossier.ui import theme
 from dossier.ui.claims.board import DISAGREES
 from dossier.ui.claims.related import RelatedPassages
@@ -162,7 +179,7 @@ class AnnotationEditor(QWidget):
                  self.tags_edit, self.relation_box, self.add_evidence_button, self.evidence_view,
                  self.remove_evidence_button, self.related.find_button, self.related.list,
                  *self.related.link_buttons.values()]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.scroll_area = QScrollArea(widgetResizable=True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -296,7 +313,7 @@ class AnnotationEditor(QWidget):
         self.assessed_by.setText(made_by(a.assessed_by, a.assessed_at))
         if self.rationale_edit.toPlainText() != claim.rationale and not self._rationale_timer.isActive():
             self.rationale_edit.setPlainText(claim.rationale)
-        (row,) = self._store.claims.claim_rows([a.id])
+        (row,) = corroborated(self._store.claims.claim_rows([a.id]))
         self._show_corroboration(row)
         self._evidence_ids = [(item.annotation_id, item.relation) for item in row.evidence]
         lines = []
@@ -418,7 +435,7 @@ class AnnotationEditor(QWidget):
         target, _relation = self._evidence_ids[row]
         self._session.push(RemoveEvidence(a.id, target))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             self.flush()
             self.done_editing.emit()

@@ -10,8 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
-    QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QTreeView,
-    QVBoxLayout, QWidget,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.changes import TAGS, Changes
@@ -57,25 +65,25 @@ class TagTreeModel(QAbstractItemModel):
         parent = tag.parent_id if tag.parent_id in self._tags else None
         return self.createIndex(self._children[parent].index(tag_id), 0, tag_id)
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         key = parent.internalId() if parent.isValid() else None
         siblings = self._children.get(key, [])
         if not (0 <= row < len(siblings)) or column not in (0, 1):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - also QObject.parent()
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         tag = self.tag(child)
         if tag is None or tag.parent_id not in self._tags:
             return QModelIndex()
         return self.index_of(tag.parent_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._children.get(parent.internalId() if parent.isValid() else None, []))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -148,7 +156,7 @@ class TagsDialog(QDialog):
     def select(self, tag_id: int) -> None:
         self.tree.setCurrentIndex(self.model.index_of(tag_id))
 
-    def _other_tag(self, title: str, prompt: str, exclude: set[int], allow_top: bool = False) -> int | None | bool:
+    def _other_tag(self, title: str, prompt: str, exclude: set[int], allow_top: bool = False) -> int | bool | None:
         tags = [t for t in self._store.tags.all() if t.id not in exclude]
         labels = ([self.tr("(top level)")] if allow_top else []) + [t.name for t in tags]
         if not labels:

@@ -95,7 +95,7 @@ class FindBar(QWidget):
     def _on_edit_text_edited(self, _text: str) -> None:
         self.find(from_start=True)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.find(backward=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))

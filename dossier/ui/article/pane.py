@@ -11,20 +11,34 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
-    QAction, QColor, QContextMenuEvent, QFont, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor,
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QLabel, QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget,
+    QLabel,
+    QMenu,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.changes import ARTICLES, CONTENT, Changes
 from dossier.core.citation import citation, provenance_for_display
 from dossier.core.models import Article
 from dossier.core.offsets import OffsetMap
-from dossier.ui.session import DossierSession
 from dossier.ui import theme
 from dossier.ui.article.find_bar import FindBar
+from dossier.ui.session import DossierSession
 
 
 class InertDocument(QTextDocument):
@@ -36,7 +50,7 @@ class InertDocument(QTextDocument):
         self.setDocumentLayout(QPlainTextDocumentLayout(self))
         self.blocked_resources: list[str] = []
 
-    def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: object) -> object:
         self.blocked_resources.append(name.toString() if hasattr(name, "toString") else str(name))
         return None
 
@@ -60,7 +74,7 @@ class ArticleTextView(QPlainTextEdit):
         self.setAccessibleName(self.tr("Article text"))
         self.extra_actions: list[QAction] = []
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu: QMenu = self.createStandardContextMenu(event.pos())
         if self.extra_actions:
             menu.addSeparator()
@@ -236,7 +250,7 @@ class ArticlePane(QWidget):
         # Annotations last, so their background shows over a mention's underline span.
         self.text_view.setExtraSelections(mentions + self._annotation_selections)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         # Light/dark switch: marks are drawn in colours chosen for the palette, so redraw them.
         if event.type() == QEvent.Type.PaletteChange:
             self.refresh_marks()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from dossier.core.models import ArticleSummary
+from dossier.ingest.language import language_name
 from dossier.store import Database
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,10 +32,10 @@ class ArticleListModel(QAbstractTableModel):
 
     # -- what the view asks -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -60,8 +61,6 @@ class ArticleListModel(QAbstractTableModel):
         value = getattr(row, COLUMNS[index.column()]) or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 3 and value:
-                from dossier.ingest.language import language_name
-
                 return language_name(value)  # "hy" -> "Armenian"
             return value if index.column() == 0 else None
         return value

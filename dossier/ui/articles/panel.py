@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.core.changes import ARTICLES, Changes
-from dossier.ui.articles.model import ARTICLE_ID_ROLE, ArticleListModel
+from dossier.ingest.language import language_name
 from dossier.store.articles import NO_LANGUAGE
+from dossier.ui.articles.model import ARTICLE_ID_ROLE, ArticleListModel
 from dossier.ui.session import DossierSession
 from dossier.ui.team.captures import CaptureProposalBar
 
@@ -100,8 +101,6 @@ class ArticleListPanel(QWidget):
 
     def _list_languages(self) -> None:
         """The filter's choices: every language of the dossier with its count, most first."""
-        from dossier.ingest.language import language_name
-
         chosen = self.language_box.currentData() if self.language_box.count() else None
         self.language_box.blockSignals(True)
         self.language_box.clear()

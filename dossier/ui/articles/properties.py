@@ -12,13 +12,25 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.display import shown, stamp
 from dossier.core.models import Article
 from dossier.core.provenance import StoredAttachment
+from dossier.ingest.dateline import read_dateline
+from dossier.ingest.dates import parse_published
+from dossier.ingest.language import language_name
 from dossier.store.team import Capture
 
 PRECISIONS = (("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown"))
@@ -58,8 +70,6 @@ class ArticleMetadataDialog(QDialog):
 
     def values(self) -> dict[str, object]:
         """The fields, the date normalised ("14 May 2021" -> 2021-05-14, day)."""
-        from dossier.ingest.dates import parse_published
-
         text = self.published_edit.text().strip()
         parsed = parse_published(text) if text else None
         published, precision = None, "unknown"
@@ -73,8 +83,6 @@ class ArticleMetadataDialog(QDialog):
                 "published_precision": precision}
 
     def _check_then_accept(self) -> None:
-        from dossier.ingest.dates import parse_published
-
         text = self.published_edit.text().strip()
         if not self.title_edit.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("An article needs a title."))
@@ -111,7 +119,6 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
             self.form.addRow(self.tr("Also captured as"), self.captures_label)
         # What the text's dateline says, beside the fields it may have filled: a proposal the user
         # sees and can correct above, never a silent fact.
-        from dossier.ingest.dateline import read_dateline
 
         dateline = read_dateline(article.text)
         self.dateline_label = QLabel(self.tr("Its dateline says: %1").replace("%1", dateline.describe().split(": ", 1)[1])
@@ -179,8 +186,6 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
 
 def language_box(current: str | None, parent: QWidget) -> QComboBox:
     """The article's language, by name; "Not known" for none, and any other the dossier holds."""
-    from dossier.ingest.language import language_name
-
     box = QComboBox(parent)
     box.addItem(parent.tr("Not known"), "")
     codes = list(LANGUAGES) + ([current] if current and current not in LANGUAGES else [])

@@ -16,12 +16,12 @@ from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Sign
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from dossier.analysis.corroboration import ClaimRow, corroborated
 from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, SOURCES, TAGS, Changes
 from dossier.core.citation import format_date
 from dossier.core.display import made_by, shown
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, CLAIM_STATUSES, CREDIBILITY
 from dossier.operations.articles import ISO_DATE
-from dossier.store.claims import ClaimRow
 from dossier.ui import theme
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import Index, RecordTableModel, record_table
@@ -256,7 +256,7 @@ class ClaimsBoard(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        rows = self._store.claims.claim_rows()
+        rows = corroborated(self._store.claims.claim_rows())
         self._fill(self.tag_box, sorted({t for r in rows for t in r.tags}, key=str.casefold))
         self._fill(self.entity_box, sorted({e for r in rows for e in r.entities}, key=str.casefold))
         outlets: dict[str, str] = {}

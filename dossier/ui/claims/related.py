@@ -1,7 +1,7 @@
 """RelatedPassages: sentences of other articles that may bear on the claim being edited.
 
 "Find Related Passages" asks the store (store.claims.related_passages: shared names, rarer
-words by bm25, the same dates) on a worker with its own read-only connection; an answer for a
+words by bm25, the same dates) and ranks the answer (analysis.related) on a worker with its own read-only connection; an answer for a
 claim no longer shown is dropped. One key links the chosen sentence to the claim, as one undo
 step: S supports, X contradicts, C context. Enter opens it in its article to read around it.
 Sentences already linked say so, and the list follows undo and redo.
@@ -9,19 +9,38 @@ Sentences already linked say so, and the list follows undo and redo.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
+from dossier.analysis.related import RelatedPassage, best_related, describe_related
 from dossier.core.changes import ANNOTATIONS, Changes
 from dossier.operations.annotations import AddEvidence
-from dossier.store.claims import RelatedPassage, related_in_file
+from dossier.store import Database
 from dossier.ui import theme
 from dossier.ui.session import DossierSession
+
+
+def related_in_file(path: Path, claim_id: int) -> list[RelatedPassage]:
+    """A claim's related passages through a read-only connection of its own: the editor asks on
+    a worker thread, so a large dossier never holds up the window."""
+    with Database.reading(path) as store:  # the window opened and checked it
+        facts = store.claims.related_passages(claim_id)
+        best = best_related(facts)
+        return describe_related(facts, best, store.claims.text_stems([facts.sentences[i].text for i, _score in best]))
+
 
 KEYS = {Qt.Key.Key_S: "supports", Qt.Key.Key_X: "contradicts", Qt.Key.Key_C: "context"}
 LINKED = QColor(theme.LINKED)
@@ -155,7 +174,7 @@ class RelatedPassages(QWidget):
     def _links(self) -> frozenset[tuple[int, str]]:
         return frozenset((link.annotation_id, link.relation) for link in self._store.evidence.of(self._claim_id))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
                 and event.key() in KEYS):

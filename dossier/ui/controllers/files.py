@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from dossier.store import DossierError, Database
+from dossier.store import Database, DossierError
 from dossier.ui import settings as keys
 from dossier.ui.controllers.base import Controller
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.name_filter import NameFilter
@@ -54,16 +62,16 @@ class EntityPickerDialog(QDialog):
         if self._shown:
             self.list_view.setCurrentIndex(self.list_model.index(0, 0))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         from PySide6.QtGui import QKeyEvent
 
         # Up/Down in the filter box move through the list, so the hands stay on the keyboard.
-        if watched is self.filter_edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                row = self.list_view.currentIndex().row() + (1 if event.key() == Qt.Key.Key_Down else -1)
-                if 0 <= row < self.list_model.rowCount(QModelIndex()):
-                    self.list_view.setCurrentIndex(self.list_model.index(row, 0))
-                return True
+        if (watched is self.filter_edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            row = self.list_view.currentIndex().row() + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= row < self.list_model.rowCount(QModelIndex()):
+                self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+            return True
         return super().eventFilter(watched, event)
 
 

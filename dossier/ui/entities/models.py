@@ -6,10 +6,10 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPixmap
 
 from dossier.core.display import snippet
+from dossier.core.models import MentionContext
 from dossier.core.name_filter import NameFilter
 from dossier.core.vocabulary import ENTITY_KINDS
-from dossier.store import EntityRow, Database
-from dossier.core.models import MentionContext
+from dossier.store import Database, EntityRow
 from dossier.ui import theme
 
 CONTEXT_WIDTH = 48  # characters of text on each side of a mention in the list
@@ -111,10 +111,10 @@ class EntityListModel(QAbstractTableModel):
 
     # -- QAbstractTableModel ----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -175,7 +175,7 @@ class MentionListModel(QAbstractListModel):
     def mention(self, row: int) -> MentionContext:
         return self._mentions[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._mentions)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -207,7 +207,7 @@ class EntityArticlesModel(QAbstractListModel):
         self._rows = self._store.entities.articles_mentioning(entity_id) if entity_id is not None else []
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

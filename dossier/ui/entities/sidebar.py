@@ -10,8 +10,19 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QProgressBar, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.changes import ENTITIES, Changes
@@ -19,13 +30,22 @@ from dossier.core.models import EntityRow
 from dossier.core.vocabulary import ENTITY_KINDS
 from dossier.operations import Operation
 from dossier.operations.entities import (
-    AddEntityFromSelection, DeleteEntity, MergeEntities, RemoveMention, RenameEntity, SetEntityKind,
+    AddEntityFromSelection,
+    DeleteEntity,
+    MergeEntities,
+    RemoveMention,
+    RenameEntity,
+    SetEntityKind,
+)
+from dossier.store import Database
+from dossier.ui.entities.models import (
+    ENTITY_ID_ROLE,
+    KIND_LABELS,
+    EntityArticlesModel,
+    EntityListModel,
+    MentionListModel,
 )
 from dossier.ui.session import DossierSession
-from dossier.ui.entities.models import (
-    ENTITY_ID_ROLE, KIND_LABELS, EntityArticlesModel, EntityListModel, MentionListModel,
-)
-
 
 ORGANISATION, SPELLING = "organisation", "spelling"  # why two entities are proposed as one
 Proposal = tuple[EntityRow, EntityRow, str]  # (keep, merge, why)
@@ -38,8 +58,6 @@ def proposals_of(store: Any) -> list[Proposal]:
 
 
 def _proposals_in_file(path: Any) -> list[Proposal]:
-    from dossier.store import Database
-
     with Database.reading(path) as store:  # a worker's own read-only connection
         return proposals_of(store)
 
@@ -357,7 +375,7 @@ class EntitySidebar(QWidget):
         row = self.model.entity(entity_id) if entity_id is not None else None
         if row is None:
             return
-        from dossier.ui.entities.dialogs import EntityPickerDialog
+        from dossier.ui.entities.dialogs import EntityPickerDialog  # lazy: not on the start-up path
 
         candidates = [r for r in self._store.entities.rows() if r.id != row.id]
         candidates.sort(key=lambda r: (r.kind != row.kind, r.name.casefold()))  # same kind first

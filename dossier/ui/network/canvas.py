@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier.store.network import Link, Node
+from dossier.analysis.network import Link, Node
 from dossier.ui import theme
 
 SCENE = 1000.0  # the layout is scaled into a square this wide
@@ -117,7 +117,7 @@ class NetworkItem(QGraphicsObject):
 
     # -- painting -----------------------------------------------------------------------------
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
     def _batch(self) -> None:
@@ -222,7 +222,7 @@ class NetworkItem(QGraphicsObject):
                 best = (d, (link.source, link.target))
         return None if best is None else best[1]
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         node = self.node_at(event.pos())
         if node is not None:
             had_link = self.selected_link is not None
@@ -244,7 +244,7 @@ class NetworkItem(QGraphicsObject):
             return
         event.ignore()  # the view pans
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._dragging is None:
             return
         i = self._index[self._dragging]
@@ -253,13 +253,13 @@ class NetworkItem(QGraphicsObject):
         self._reindex()
         self.update()
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._dragging is not None:
             x, y = self.to_layout(self.points[self._index[self._dragging]])
             self.node_moved.emit(self._dragging, x, y)
         self._dragging = None
 
-    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         node = self.node_at(event.pos())
         if node is None:
             QToolTip.hideText()
@@ -306,16 +306,16 @@ class NetworkCanvas(QGraphicsView):
     def _scrolled(self) -> tuple[int, int]:
         return self.horizontalScrollBar().value(), self.verticalScrollBar().value()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.fitted and self.item.nodes:
             self.fit()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._scrolled_at_press = self._scrolled()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if self._scrolled() != self._scrolled_at_press:
             self.fitted = False  # dragged the background: the user's view from now on
@@ -329,7 +329,7 @@ class NetworkCanvas(QGraphicsView):
         self.fitInView(content.adjusted(-margin, -margin, margin + content.width() * 0.12, margin),
                        Qt.AspectRatioMode.KeepAspectRatio)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.0015 ** event.angleDelta().y())
 
     def zoom(self, factor: float) -> None:
@@ -346,7 +346,7 @@ class NetworkCanvas(QGraphicsView):
         self.item.moving = False
         self.item.update()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_0:
             self.fit()
         elif event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):

@@ -11,6 +11,10 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from dossier.export.graph_files import write_graph, write_matrix_csv, xml_text
+from dossier.store.atomic import png_reads, written_whole, xml_parses
+from dossier.store.targets import check_target
+
 FORMATS = {"graphml": ("GraphML (*.graphml)", ".graphml"), "gexf": ("GEXF (*.gexf)", ".gexf"),
            "png": ("PNG picture (*.png)", ".png"), "svg": ("SVG picture (*.svg)", ".svg"),
            "csv": ("CSV (*.csv)", ".csv")}
@@ -37,21 +41,13 @@ def export_view(panel: Any, kind: str) -> Path | None:
 
 
 def write(panel: Any, kind: str, out: Path) -> str:
-    from dossier.export.atomic import png_reads, written_whole, xml_parses
-    from dossier.export.graph_files import xml_text
-    from dossier.store.targets import check_target
-
     store = panel._store
     check_target(out, store.path)
     if kind in ("graphml", "gexf"):
-        from dossier.export.graph_files import write_graph
-
         nodes, links = write_graph(store, out, kind, replace(panel.current_filter(), limit=None))
         return panel.tr("Wrote %1 entities and %2 links to %3").replace("%1", str(nodes)).replace(
             "%2", str(links)).replace("%3", str(out))
     if kind == "csv":
-        from dossier.export.graph_files import write_matrix_csv
-
         rows = write_matrix_csv(store, out, panel.current_filter())
         return panel.tr("Wrote a %1 × %1 matrix to %2").replace("%1", str(rows)).replace("%2", str(out))
     content = panel.item.content

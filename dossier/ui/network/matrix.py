@@ -5,13 +5,29 @@ cell opens the passages. Export as CSV from the network's Export menu."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
 )
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from dossier.analysis.network import build_network, cooccurrence
 from dossier.core.citation import plural
+from dossier.core.network import NetworkFilter
 from dossier.store import Database
-from dossier.store.network import NetworkFilter
 
 MATRIX_LIMIT = 60  # entities: a wider table can't be read
 Index = QModelIndex | QPersistentModelIndex
@@ -22,15 +38,17 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, store: Database, f: NetworkFilter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         limit = min(f.limit or MATRIX_LIMIT, MATRIX_LIMIT)
-        self.nodes, self.counts = store.network.cooccurrence(NetworkFilter(**{**f.__dict__, "limit": limit}))
+        shown = NetworkFilter(**{**f.__dict__, "limit": limit})
+        network = build_network(store.network.network(shown), shown)
+        self.nodes, self.counts = network.nodes, cooccurrence(network)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.nodes)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.nodes)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.nodes[section].name
         return None

@@ -2,7 +2,7 @@
 
 The filters (kinds, minimum link count, a tag, published dates, the open article or the whole
 dossier, neighbours of the chosen entity) go to a worker, which reads the network through its own
-connection (store.network) and lays it out (core.network_layout); the picture is updated in place.
+connection (store.network, analysis.network) and lays it out (analysis.network_layout); the picture is updated in place.
 Choosing an entity selects it in the sidebar (and so rings its events on the timeline); choosing
 a link lists the passages that name both, and Enter or a double-click opens one.
 """
@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,10 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier.core.citation import plural
+from dossier.analysis.network import Network, build_network
+from dossier.analysis.network_layout import layout
 from dossier.core.changes import ANNOTATIONS, ARTICLES, CONTENT, ENTITIES, EVENTS, TAGS, Changes
-from dossier.store.network import Network, NetworkFilter
+from dossier.core.citation import plural
+from dossier.core.network import NetworkFilter
+from dossier.store import Database
 from dossier.ui.network.canvas import NetworkCanvas, NetworkItem
+from dossier.ui.network.files import export_view
+from dossier.ui.network.matrix import MatrixDialog
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import fill_tag_box
 from dossier.ui.theme import ENTITY_KIND_COLORS, kind_color
@@ -46,11 +50,8 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def compute(path: Path, f: NetworkFilter, previous: dict[int, tuple[float, float]]) -> tuple[Network, dict]:
     """On a worker: the network through a connection of its own, and where its entities sit."""
-    from dossier.core.network_layout import layout
-    from dossier.store import Database
-
     with Database.reading(path) as store:
-        network = store.network.network(f)
+        network = build_network(store.network.network(f), f)
     positions = layout([n.id for n in network.nodes], [(k.source, k.target, k.passages) for k in network.links],
                        previous)
     return network, positions
@@ -261,14 +262,10 @@ class NetworkPanel(QWidget):
     # -- the matrix and the files -------------------------------------------------------------------
 
     def show_matrix(self) -> None:
-        from dossier.ui.network.matrix import MatrixDialog
-
         dialog = MatrixDialog(self._store, self.current_filter(), self)
         dialog.passage_chosen.connect(self.passage_chosen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
     def _export(self, kind: str) -> None:
-        from dossier.ui.network.files import export_view
-
         export_view(self, kind)

@@ -15,13 +15,12 @@ from dossier.core.changes import ARTICLES, Changes
 from dossier.core.citation import plural
 from dossier.core.display import shown
 from dossier.operations.team import JoinCaptures, KeepApart
+from dossier.store import Database
 from dossier.store.team import CapturePair
 from dossier.ui.session import DossierSession
 
 
 def _pairs_in_file(path: Any) -> list[CapturePair]:
-    from dossier.store import Database
-
     with Database.reading(path) as store:  # a worker's own read-only connection
         pairs: list[CapturePair] = store.team.capture_proposals()
         return pairs

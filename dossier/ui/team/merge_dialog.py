@@ -9,14 +9,21 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QProgressDialog, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
     QWidget,
 )
 
 from dossier.core.display import shown
 from dossier.operations import Done, Refused, perform
 from dossier.operations.team import MergeDossier
-from dossier.store import DossierError
+from dossier.store import Database, DossierError
 from dossier.store.merging import MergeReport, check_mergeable, preview_merge
 from dossier.ui.session import DossierSession
 
@@ -55,8 +62,6 @@ class MergePreviewDialog(QDialog):
 
 
 def _preview_in_file(path: Path, other: Path) -> MergeReport:
-    from dossier.store import Database
-
     store = Database.second_writer(path)  # its own connection: the window's stays free to read
     try:
         return preview_merge(store, other)
@@ -65,8 +70,6 @@ def _preview_in_file(path: Path, other: Path) -> MergeReport:
 
 
 def _merge_in_file(path: Path, other: Path) -> tuple[MergeReport, Done]:
-    from dossier.store import Database
-
     store = Database.second_writer(path)
     try:
         operation = MergeDossier(other)

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from dossier.core.models import FuzzyDate
 from dossier.core.vocabulary import EVENT_PRECISIONS
+from dossier.ingest.dates import base_date, resolve
+from dossier.ingest.local_dates import LANGUAGES, resolve_local
 from dossier.ui.timeline.view import describe
 
 
@@ -14,9 +16,6 @@ def resolve_words(words: str, published: str | None, precision: str, language: s
     """The user's date words as a range, counted from `published` (an article's
     publication_day): in the article's language ("14 мая") or in English; a chosen precision
     other than "inferred" wins."""
-    from dossier.ingest.dates import base_date, resolve
-    from dossier.ingest.local_dates import LANGUAGES, resolve_local
-
     found = None
     if words.strip() and language in LANGUAGES:
         found = resolve_local(words, language, base_date(published), "past")

@@ -7,8 +7,17 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.core.changes import ARTICLES, ENTITIES, EVENTS, TAGS, Changes
@@ -17,9 +26,9 @@ from dossier.core.timeline import TimelineData, placement
 from dossier.operations.events import DeleteEvent, EditEvent
 from dossier.ui.session import DossierSession
 from dossier.ui.tables import fill_tag_box
+from dossier.ui.timeline.editing import EventDialog
 from dossier.ui.timeline.event_list import EVENT_ID_ROLE, EventListModel, event_row
 from dossier.ui.timeline.view import TimelineView, describe
-
 
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 
@@ -171,8 +180,6 @@ class TimelinePanel(QWidget):
                 return
 
     def edit_selected(self) -> None:
-        from dossier.ui.timeline.editing import EventDialog
-
         event = self.selected_event()
         if event is None:
             return

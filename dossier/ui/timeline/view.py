@@ -15,7 +15,16 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPalette, QPen, QPixmap, QResizeEvent, QTransform,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
@@ -62,7 +71,7 @@ class TimelineItem(QGraphicsItem):
         self._sprites: dict[tuple[int, int], QPixmap] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+    def boundingRect(self) -> QRectF:
         data = self._view.data
         if data is None:
             return QRectF()
@@ -269,7 +278,7 @@ class TimelineView(QGraphicsView):
         """Scene y of a span's mark (its lane and row)."""
         return self.layout.row_y(span.lane, span.row)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._zoomed_by_user:
             self.fit_all()  # until the user zooms, the whole span stays in view
@@ -285,19 +294,19 @@ class TimelineView(QGraphicsView):
             self.viewport().update()
             self._announce_days()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         self._zoomed_by_user = True
         self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
         event.accept()
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:
         if isinstance(event, QNativeGestureEvent) and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
             self._zoomed_by_user = True
             self.zoom(1.0 + event.value())  # a trackpad pinch
             return True
         return super().viewportEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self._zoomed_by_user = True
@@ -336,7 +345,7 @@ class TimelineView(QGraphicsView):
                 if abs(self.span_y(s) - scene.y()) <= ROW / 2]
         return min(hits, key=lambda s: abs((s.first + s.last + 1) / 2 - scene.x()), default=None)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         span = self.span_at(event.position())
         if span is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -345,7 +354,7 @@ class TimelineView(QGraphicsView):
             self.event_selected.emit(span.event_id)
             self.event_activated.emit(span.event_id)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         span = self.span_at(event.position())
         if span is not None and span.event_id in self.titles:
@@ -354,7 +363,7 @@ class TimelineView(QGraphicsView):
         else:
             QToolTip.hideText()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt override
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """The axis along the top and the lane names down the left, fixed to the viewport."""
         if self.data is None:
             return

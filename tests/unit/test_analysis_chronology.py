@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.core.chronology import chronology_entries
+from dossier.analysis.chronology import chronology_entries
 from dossier.core.citation import format_span
 from dossier.core.models import Event
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dossier.store.files import what_it_is
+
 Check = Callable[[Path], None]
 
 
@@ -76,8 +78,6 @@ def _still_replaceable(out: Path) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(mode):
-        from dossier.store.files import what_it_is
-
         raise ExportFailed(f"{out} became {what_it_is(mode)} while it was being written; nothing was written over it.")
 
 

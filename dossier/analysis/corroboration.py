@@ -27,6 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from dossier.core.claims import ClaimFacts
+from dossier.core.grading import Grade
+from dossier.core.models import Annotation
+
 RELIABILITY_ORDER = "ABCDE"  # F: reliability cannot be judged, not a rank
 
 
@@ -174,3 +178,51 @@ def suggest(supporting: int, contradicting: int, strong_contradicting: int) -> i
     if strong_contradicting == 1:
         return 4
     return None
+
+
+class EvidenceItem(NamedTuple):
+    annotation_id: int
+    relation: str
+    article_id: int
+    article_title: str
+    outlet: str | None
+    exact: str
+    independent: bool
+    author: str = ""  # who linked it ("" where the file did not record it)
+    dependence: str = ""  # why it is not independent ("outlet unknown"), "" if it is
+
+
+class ClaimRow(NamedTuple):
+    """One line of the claims board: a claim with its evidence counted."""
+
+    annotation: Annotation
+    article_title: str
+    outlet: str | None
+    published: str | None
+    published_precision: str
+    grade: Grade
+    corroboration: Corroboration
+    evidence: tuple[EvidenceItem, ...]
+    entities: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def disagrees(self) -> bool:
+        """The analyst's credibility and the suggestion from the evidence differ."""
+        suggested = self.corroboration.suggestion
+        return suggested is not None and self.grade.credibility is not None and suggested != self.grade.credibility
+
+
+def corroborated(claims: Iterable[ClaimFacts]) -> list[ClaimRow]:
+    """Each claim the store fetched, its evidence counted by independent source."""
+    rows = []
+    for c in claims:
+        sources = [EvidenceSource(e.relation, e.article_id, e.outlet, e.reports, e.reliability) for e in c.evidence]
+        why = [dependence(c.annotation.article_id, c.outlet, c.reports, s) for s in sources]
+        items = tuple(EvidenceItem(e.annotation_id, e.relation, e.article_id, e.article_title, e.outlet, e.exact,
+                                   not reason, e.author, reason) for e, reason in zip(c.evidence, why, strict=True))
+        rows.append(ClaimRow(
+            c.annotation, c.article_title, c.outlet, c.published, c.published_precision, c.grade,
+            corroborate(c.annotation.article_id, c.outlet, c.reports, c.grade.reliability, sources),
+            items, c.entities, c.tags))
+    return rows

@@ -18,10 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-RATINGS = ("CC", "C", "N", "I", "II", "NA")
-RATING_WORDS = {"CC": "very consistent", "C": "consistent", "N": "neutral", "I": "inconsistent",
-                "II": "very inconsistent", "NA": "not applicable"}
 INCONSISTENCY = {"I": 1.0, "II": 2.0}
 # How consistent a rating says the evidence is, to tell how much a row's ratings differ.
 CONSISTENCY = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
@@ -42,6 +40,25 @@ class Matrix:
     hypotheses: Sequence[int]  # hypothesis ids, in the user's order
     ratings: Mapping[tuple[int, int], str]  # (row, hypothesis) -> rating; unrated cells absent
     weights: Mapping[int, float]  # row -> weight (used when weighting is on)
+
+
+class GradedRow(Protocol):
+    """A row of the matrix as the store gives it: its id and its evidence's grades."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def reliability(self) -> str | None: ...
+    @property
+    def credibility(self) -> int | None: ...
+
+
+def matrix(rows: Sequence[GradedRow], hypotheses: Sequence[int],
+           ratings: Mapping[tuple[int, int], str]) -> Matrix:
+    """The matrix of these rows (in the user's order) and hypotheses, each row weighted by its
+    grades."""
+    return Matrix([r.id for r in rows], list(hypotheses), ratings,
+                  {r.id: weight(r.reliability, r.credibility) for r in rows})
 
 
 def inconsistency(m: Matrix, weighted: bool = False, without: int | None = None) -> dict[int, float]:
