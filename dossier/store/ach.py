@@ -9,7 +9,7 @@ from typing import NamedTuple
 from dossier.core.vocabulary import ACH_RATINGS
 from dossier.store.annotations import Annotations
 from dossier.store.articles import Sources
-from dossier.store.transactions import Transactions, utc_now
+from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
 
 def _now() -> str:
@@ -63,12 +63,12 @@ class Ach:
         self._sources = sources
 
     def hypotheses(self) -> list[Hypothesis]:
-        return [Hypothesis(*r) for r in self._conn.execute(
-            "SELECT id, title, description, position FROM hypotheses ORDER BY position, id")]
+        return [record(Hypothesis, r) for r in named_rows(
+            self._conn, "SELECT id, title, description, position FROM hypotheses ORDER BY position, id")]
 
     def rows(self) -> list[AchRow]:
-        return [AchRow(*r) for r in self._conn.execute("SELECT id, annotation_id, position FROM ach_rows "
-                                                       "ORDER BY position, id")]
+        return [record(AchRow, r) for r in named_rows(
+            self._conn, "SELECT id, annotation_id, position FROM ach_rows ORDER BY position, id")]
 
     def ratings(self) -> dict[tuple[int, int], str]:
         return {(r, h): rating for r, h, rating in self._conn.execute(

@@ -10,7 +10,7 @@ from dossier.core.models import Annotation, Article, ArticleSummary, NewArticle,
 from dossier.core.stories import story_keys
 from dossier.core.vocabulary import PUBLISHED_PRECISIONS
 from dossier.store.sentence_index import add_sentences, forget_sentences
-from dossier.store.transactions import Transactions, utc_now
+from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
 _ARTICLE_COLUMNS = (
     "id, title, source, url, published, published_precision, text, sha256, imported_at, "
@@ -86,12 +86,10 @@ class Articles:
         return (row[0], bytes(row[1])) if row else None
 
     def get(self, article_id: int) -> Article:
-        row = self._conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
+        row = named_rows(self._conn, f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise KeyError(f"no article {article_id}")
-        return Article(*row)
+        return record(Article, row)
 
     def id_by_sha256(self, sha256: str) -> int | None:
         """The article with this text, or the one a capture with this text was joined into (the
@@ -177,17 +175,15 @@ class Articles:
             f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY {_order(order, descending)} "
             "LIMIT ? OFFSET ?"
         )
-        return [ArticleSummary(*r) for r in self._conn.execute(sql, (limit, offset))]
+        return [record(ArticleSummary, r) for r in named_rows(self._conn, sql, (limit, offset))]
 
     def summaries(self, ids: Iterable[int]) -> dict[int, ArticleSummary]:
         wanted = list(ids)
         result: dict[int, ArticleSummary] = {}
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
-            for r in self._conn.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
-            ):
-                result[r[0]] = ArticleSummary(*r)
+            for r in named_rows(self._conn, f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+                result[r["id"]] = record(ArticleSummary, r)
         return result
 
     def update_metadata(
@@ -244,8 +240,8 @@ class Sources:
         self._write = tx.write
 
     def all(self) -> list[Source]:
-        return [Source(*r) for r in self._conn.execute(
-            "SELECT id, name, reliability, rationale FROM sources ORDER BY name COLLATE NOCASE"
+        return [record(Source, r) for r in named_rows(
+            self._conn, "SELECT id, name, reliability, rationale FROM sources ORDER BY name COLLATE NOCASE"
         )]
 
     def by_name(self, name: str) -> Source | None:

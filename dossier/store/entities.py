@@ -19,6 +19,8 @@ from dossier.core.names import fold
 from dossier.core.vocabulary import ENTITY_KINDS, EVENT_PRECISIONS
 from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
+_MENTION_COLUMNS = 'id, article_id, entity_id, start_offset AS start, end_offset AS "end", surface, origin'
+
 
 class Entities:
     """`db.entities`: entities, their aliases and mentions, and what a user does to them in the
@@ -94,21 +96,18 @@ class Entities:
             )
 
     def mentions_in(self, article_id: int) -> list[Mention]:
-        return [Mention(*r) for r in self._conn.execute(
-            "SELECT id, article_id, entity_id, start_offset, end_offset, surface, origin "
-            "FROM mentions WHERE article_id = ? ORDER BY start_offset", (article_id,)
+        return [record(Mention, r) for r in named_rows(
+            self._conn, f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE article_id = ? ORDER BY start_offset", (article_id,)
         )]
 
     def mention(self, mention_id: int) -> Mention | None:
-        row = self._conn.execute(
-            "SELECT id, article_id, entity_id, start_offset, end_offset, surface, origin FROM mentions WHERE id = ?",
-            (mention_id,)).fetchone()
-        return Mention(*row) if row else None
+        row = named_rows(self._conn, f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE id = ?", (mention_id,)).fetchone()
+        return record(Mention, row) if row else None
 
     def mentions_of(self, entity_id: int) -> list[Mention]:
-        return [Mention(*r) for r in self._conn.execute(
-            "SELECT id, article_id, entity_id, start_offset, end_offset, surface, origin "
-            "FROM mentions WHERE entity_id = ? ORDER BY article_id, start_offset", (entity_id,)
+        return [record(Mention, r) for r in named_rows(
+            self._conn, f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE entity_id = ? ORDER BY article_id, start_offset",
+            (entity_id,)
         )]
 
     # -- proposals and edits --------------------------------------------------------------------
@@ -163,11 +162,12 @@ class Entities:
         )]
 
     def mention_contexts(self, entity_id: int, width: int = 40) -> list[MentionContext]:
-        return [MentionContext(*r) for r in self._conn.execute(
-            "SELECT m.id, m.article_id, a.title, m.start_offset, m.end_offset, "
-            "substr(a.text, max(1, m.start_offset + 1 - ?), min(?, m.start_offset)), "
-            "substr(a.text, m.start_offset + 1, m.end_offset - m.start_offset), "
-            "substr(a.text, m.end_offset + 1, ?) "
+        return [record(MentionContext, r) for r in named_rows(
+            self._conn,
+            'SELECT m.id AS mention_id, m.article_id, a.title AS article_title, m.start_offset AS start, '
+            'm.end_offset AS "end", substr(a.text, max(1, m.start_offset + 1 - ?), min(?, m.start_offset)) AS before, '
+            "substr(a.text, m.start_offset + 1, m.end_offset - m.start_offset) AS surface, "
+            "substr(a.text, m.end_offset + 1, ?) AS after "
             "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
             "ORDER BY a.published DESC, m.article_id, m.start_offset",
             (width, width, width, entity_id),
@@ -175,9 +175,10 @@ class Entities:
 
     def mention_marks(self, article_id: int) -> list[MentionMark]:
         """What the article pane needs to underline each mention in its kind's colour."""
-        return [MentionMark(*r) for r in self._conn.execute(
-            "SELECT m.id, m.entity_id, m.start_offset, m.end_offset, e.kind FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start_offset",
+        return [record(MentionMark, r) for r in named_rows(
+            self._conn,
+            'SELECT m.id AS mention_id, m.entity_id, m.start_offset AS start, m.end_offset AS "end", e.kind '
+            "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start_offset",
             (article_id,),
         )]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dossier.core.models import EvidenceLink
 from dossier.core.vocabulary import EVIDENCE_RELATIONS
-from dossier.store.transactions import Transactions, utc_now
+from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
 
 class Evidence:
@@ -41,8 +41,8 @@ class Evidence:
             )
 
     def of(self, claim_id: int) -> list[EvidenceLink]:
-        return [EvidenceLink(*r) for r in self._conn.execute(
-            "SELECT claim_id, annotation_id, relation, author, created FROM evidence WHERE claim_id = ? "
+        return [record(EvidenceLink, r) for r in named_rows(
+            self._conn, "SELECT claim_id, annotation_id, relation, author, created FROM evidence WHERE claim_id = ? "
             "ORDER BY annotation_id", (claim_id,)
         )]
 

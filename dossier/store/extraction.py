@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from dossier.core.models import NewEvent, NewMention
 from dossier.core.vocabulary import EVENT_PRECISIONS
 from dossier.store.entities import Events
-from dossier.store.transactions import Transactions
+from dossier.store.transactions import Transactions, named_rows, record
 
 MENTION_COLUMNS = ["article_id", "entity_id", "start_offset", "end_offset", "surface", "origin"]
 
@@ -83,10 +83,9 @@ class Extraction:
             "GROUP BY entity_id ORDER BY min(start_offset)", (article_id, start, end))]
 
     def automatic_events(self, article_id: int) -> list[AutomaticEvent]:
-        return [AutomaticEvent(*r) for r in self._conn.execute(
-            "SELECT id, date_text, earliest, latest, precision, start_offset, end_offset FROM events "
-            "WHERE article_id = ? AND origin = 'auto' "
-            "ORDER BY id", (article_id,))]
+        return [record(AutomaticEvent, r) for r in named_rows(
+            self._conn, 'SELECT id, date_text, earliest, latest, precision, start_offset AS start, end_offset AS "end" '
+            "FROM events WHERE article_id = ? AND origin = 'auto' ORDER BY id", (article_id,))]
 
     def set_event_dates(self, dates: Sequence[tuple[int, str | None, str | None, str]]) -> None:
         """(event id, earliest, latest, precision) for automatic events whose words were read again."""

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe
-from dossier.store.transactions import Transactions
+from dossier.store.transactions import Transactions, named_rows, record
 
 _COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "forwarded_from", "reply_to",
             "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id")
@@ -29,9 +29,9 @@ class ProvenanceRecords:
 
     def of(self, article_id: int) -> list[Provenance]:
         """The article's provenance records, the first capture first."""
-        rows = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM provenance WHERE article_id = ? "
-                                  "ORDER BY capture_id IS NOT NULL, capture_id, rowid", (article_id,))
-        return [Provenance(*row) for row in rows]
+        rows = named_rows(self._conn, f"SELECT {', '.join(_COLUMNS)} FROM provenance WHERE article_id = ? "
+                                      "ORDER BY capture_id IS NOT NULL, capture_id, rowid", (article_id,))
+        return [record(Provenance, row) for row in rows]
 
     def of_many(self, article_ids: Iterable[int]) -> dict[int, list[Provenance]]:
         """The provenance of many articles at once (exports), by article."""
@@ -91,8 +91,8 @@ class ProvenanceRecords:
                              "VALUES (?, ?, ?, ?, ?)", (article_id, position, a.file_name, a.role, digest))
 
     def attachments(self, article_id: int) -> list[StoredAttachment]:
-        return [StoredAttachment(*r) for r in self._conn.execute(
-            "SELECT x.position, x.file_name, x.role, x.sha256, length(a.content), a.media_type "
+        return [record(StoredAttachment, r) for r in named_rows(
+            self._conn, "SELECT x.position, x.file_name, x.role, x.sha256, length(a.content) AS size, a.media_type "
             "FROM article_files x JOIN attachments a ON a.sha256 = x.sha256 "
             "WHERE x.article_id = ? ORDER BY x.position", (article_id,))]
 

@@ -16,6 +16,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from dossier.store.transactions import named_rows, record
+
 if TYPE_CHECKING:
     from dossier.core.models import AnnotationHit, SearchHit
 
@@ -104,14 +106,15 @@ class Search:
         if query is None:
             return []
         order, rank = ("f.rank", "f.rank") if ranked else ("f.rowid DESC", "0.0")
-        rows = self._conn.execute(
-            "SELECT a.id, a.title, a.source, a.published, "
-            f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16), {rank} "
+        rows = named_rows(
+            self._conn,
+            "SELECT a.id AS article_id, a.title, a.source, a.published, "
+            f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snippet, {rank} AS rank "
             "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
             f"WHERE articles_fts MATCH ? ORDER BY {order} LIMIT ? OFFSET ?",
             (query, limit, offset),
         ).fetchall()
-        return [SearchHit(*r) for r in rows]
+        return [record(SearchHit, r) for r in rows]
 
     def page(self, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int, bool]:
         """What the search panel shows: (hits, match count capped at 10,000, ranked?)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.core.models import Tag
-from dossier.store.transactions import Transactions
+from dossier.store.transactions import Transactions, named_rows, record
 
 
 class Tags:
@@ -20,8 +20,8 @@ class Tags:
             ).lastrowid or 0)  # an INSERT always sets it
 
     def all(self) -> list[Tag]:
-        return [Tag(*r) for r in self._conn.execute(
-            "SELECT id, name, color, parent_id FROM tags ORDER BY name COLLATE NOCASE"
+        return [record(Tag, r) for r in named_rows(
+            self._conn, "SELECT id, name, color, parent_id FROM tags ORDER BY name COLLATE NOCASE"
         )]
 
     def by_name(self, name: str, parent_id: int | None = None) -> Tag | None:

@@ -14,7 +14,7 @@ from dossier.store.articles import Articles
 from dossier.store.entities import Entities, Events
 from dossier.store.sentence_index import forget_sentences
 from dossier.store.tags import Tags
-from dossier.store.transactions import Transactions, utc_now
+from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
 KEEP_MINE, KEEP_THEIRS, KEEP_BOTH = "mine", "theirs", "both"
 CHOICES = (KEEP_MINE, KEEP_THEIRS, KEEP_BOTH)
@@ -129,8 +129,8 @@ class Team:
             conn.execute("INSERT OR IGNORE INTO distinct_stories (first_id, second_id) VALUES (?, ?)", (a, b))
 
     def captures(self, article_id: int) -> list[Capture]:
-        return [Capture(*r) for r in self._conn.execute(
-            "SELECT id, article_id, title, source, url, sha256, file_name, joined_at FROM captures "
+        return [record(Capture, r) for r in named_rows(
+            self._conn, "SELECT id, article_id, title, source, url, sha256, file_name, joined_at FROM captures "
             "WHERE article_id = ? ORDER BY id", (article_id,))]
 
     def capture_content(self, capture_id: int) -> tuple[str, str | None, bytes | None]:
