@@ -15,17 +15,16 @@ from PySide6.QtWidgets import QMenu
 
 from dossier.store import Database, DossierError
 from dossier.ui import settings as keys
-from dossier.ui.controllers.base import Controller
+from dossier.ui.controllers.base import Controller, Window
 
 if TYPE_CHECKING:
-    from dossier.ui.main_window import MainWindow
     from dossier.ui.session import DossierSession
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 
 
 class FileController(Controller):
-    def __init__(self, window: MainWindow, open_store: Callable[[Path], Database] | None = None) -> None:
+    def __init__(self, window: Window, open_store: Callable[[Path], Database] | None = None) -> None:
         super().__init__(window)
         # The file is shown at once; its integrity check runs on a worker (see check).
         self._open_store = open_store or (lambda path: Database.open(path, verify=False))
@@ -46,7 +45,7 @@ class FileController(Controller):
         """Open `path`, or explain why not (offering a backup for a damaged file). A dossier of an
         older format is backed up and upgraded on a worker, the window saying so (at 100,000
         articles that takes half a minute): True then means it is being opened."""
-        from dossier.store.inspect import needs_upgrade
+        from dossier.store.inspect import needs_upgrade  # lazy: on first use, off the start-up path
 
         if needs_upgrade(path):
             self._open_upgrading(path)
@@ -59,7 +58,7 @@ class FileController(Controller):
         return True
 
     def _explain_open_error(self, path: Path, error: DossierError) -> bool:
-        from dossier.ui.open_errors import explain_open_error
+        from dossier.ui.open_errors import explain_open_error  # lazy: on first use, off the start-up path
 
         backup: Path | None = getattr(error, "backup", None)  # a damaged file's newest good backup
         if explain_open_error(self.window, error) and backup is not None:
@@ -117,9 +116,9 @@ class FileController(Controller):
             if problem == "ok":
                 session.mark_writable()
                 return
-            from dossier.store.backups import newest_good_backup
-            from dossier.store.errors import CorruptDossier
-            from dossier.ui.open_errors import explain_open_error
+            from dossier.store.backups import newest_good_backup  # lazy: on first use, off the start-up path
+            from dossier.store.errors import CorruptDossier  # lazy: on first use, off the start-up path
+            from dossier.ui.open_errors import explain_open_error  # lazy: on first use, off the start-up path
 
             path = session.store.path
             if self.workspace is not None and self.workspace.session is session:
@@ -143,7 +142,7 @@ class FileController(Controller):
     def new_dossier(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from dossier.ui.open_errors import explain_open_error
+        from dossier.ui.open_errors import explain_open_error  # lazy: on first use, off the start-up path
 
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Dossier"), "", self.tr(DOSSIER_FILTER))
         if not path:
@@ -179,7 +178,7 @@ class FileController(Controller):
         if path:
             from PySide6.QtWidgets import QMessageBox
 
-            from dossier.store.targets import TargetRefused
+            from dossier.store.targets import TargetRefused  # lazy: on first use, off the start-up path
 
             try:
                 store.save_copy(Path(path))
@@ -193,7 +192,7 @@ class FileController(Controller):
             return
         from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-        from dossier.store.backups import backup_taken_at, list_backups
+        from dossier.store.backups import backup_taken_at, list_backups  # lazy: on first use, off the start-up path
 
         path = self.workspace.store.path
         backups = list_backups(path)
@@ -209,7 +208,7 @@ class FileController(Controller):
             self._restore_then_open(path, backups[labels.index(label)])
 
     def _restore_then_open(self, path: Path, backup: Path) -> bool:
-        from dossier.store.backups import restore_backup
+        from dossier.store.backups import restore_backup  # lazy: on first use, off the start-up path
 
         try:
             aside = restore_backup(path, backup)
