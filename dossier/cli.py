@@ -119,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "annotation with that tag, and all that hangs on them)")
     p.set_defaults(run=_cmd_share)
 
+    p = commands.add_parser("sources", help="a dossier's outlets, or with --copies its groups of copies of one story")
+    p.add_argument("path", type=Path)
+    p.add_argument("--copies", action="store_true", help="one JSON line per group of copies: articles, origin, shared")
+    p.add_argument("--find", action="store_true", help="first find the copies among all the dossier's articles")
+    p.set_defaults(run=_cmd_sources)
+
     p = commands.add_parser("info", help="schema version, counts per table and integrity of a dossier")
     p.add_argument("path", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -136,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "share", "info",
-            "backups", "restore")
+            "backups", "restore", "sources")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -271,6 +277,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 print(f"\r{line[:150]:<150}", end="", file=sys.stderr)
         if show_progress:
             print(file=sys.stderr)
+        from dossier.operations.copies import record_copies
+
+        copies = record_copies(store, [article_id for _path, article_id in report.imported]) if report else 0
     except KeyboardInterrupt:
         return _fail("interrupted; what was imported so far is kept")
     finally:
@@ -289,6 +298,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"  failed: {shown(path)}: {shown(reason)}")
     if report.captured:
         print(f"  {len(report.captured):,} page(s) captured again, kept as captures of their articles")
+    if copies:
+        print(f"  {copies:,} of them are copies of one story with another article, or their origin "
+              f"(`dossier sources {shown(args.into)} --copies` lists the groups)")
     if report.left_out:
         print(f"  left out {left_out_words(report.left_out)}")
     if report.skipped:
@@ -553,6 +565,41 @@ def _cmd_share(args: argparse.Namespace) -> int:
     except (ShareRefused, TargetRefused) as refusal:
         return _fail(str(refusal))
     print(f"Shared copy written to {shown(str(args.out))}, without {shown(choices.described())}.")
+    return EXIT_OK
+
+
+def _cmd_sources(args: argparse.Namespace) -> int:
+    from dossier.store import Store
+
+    if args.find:
+        from dossier.operations import perform
+        from dossier.operations.copies import FindCopies
+
+        store = Store.open(args.path)
+        try:
+            perform(store, FindCopies())
+        finally:
+            store.close()
+    from dossier.store.copies import CopyRecords
+
+    store = Store.open_readonly(args.path)  # reads only: safe while the app has it open
+    try:
+        if args.copies:
+            for group in CopyRecords(store).groups():
+                shares = [m.shared for m in group.members if m.shared is not None]
+                in_date_order = sorted(group.members, key=lambda m: (m.published is None, m.published or "", m.article_id))
+                # "shared": the least share of a copy's sentences found in the origin
+                line: dict[str, object] = {"articles": [m.title for m in in_date_order],
+                                           "origin": group.members[0].title, "shared": round(min(shares), 2)}
+                if group.wire:
+                    line["wire"] = group.wire
+                print(json.dumps(line, ensure_ascii=False))
+        else:
+            for source in store.sources():
+                print(json.dumps({"outlet": source.name, "reliability": source.reliability,
+                                  "rationale": source.rationale}, ensure_ascii=False))
+    finally:
+        store.close()
     return EXIT_OK
 
 

@@ -33,6 +33,10 @@ class MergeDossier(Operation):
         from dossier.store.merging import merge_dossier
 
         self.result = merge_dossier(store, self.path)
+        if self.result.new_article_ids:  # their articles may carry stories of mine: one step with the merge
+            from dossier.operations.copies import FindCopies
+
+            FindCopies(article_ids=self.result.new_article_ids).apply(store)
         return EVERYTHING
 
 

@@ -121,6 +121,10 @@ class ClaimQueries:
                 entities.setdefault(claim_id, []).append(name)
         article_ids = {c.article_id for c in claims} | {l[2] for ls in links.values() for l in ls}
         articles = self.article_summaries(article_ids)  # type: ignore[attr-defined]
+        from dossier.store.copies import CopyRecords, Origin
+
+        origins = CopyRecords(self).origins_of(article_ids)  # type: ignore[arg-type]  # copies of one story
+        alone = Origin((), "")
         rows = []
         for c in claims:
             article = articles[c.article_id]
@@ -129,14 +133,16 @@ class ClaimQueries:
             for relation, target, article_id, exact, author in links.get(c.id, []):
                 other = articles[article_id]
                 source = EvidenceSource(relation, article_id, other.source, tuple(reports.get(article_id, ())),
-                                        grades.reliability(other.source))
+                                        grades.reliability(other.source), *origins.get(article_id, alone))
                 sources.append(source)
-                why = dependence(c.article_id, article.source, reports.get(c.article_id, ()), source)
+                why = dependence(c.article_id, article.source, reports.get(c.article_id, ()), source,
+                                 origins.get(c.article_id, alone).keys)
                 items.append(EvidenceItem(target, relation, article_id, other.title, other.source, exact,
                                           not why, author, why))
             rows.append(ClaimRow(
                 c, article.title, article.source, article.published, article.published_precision, grade,
-                corroborate(c.article_id, article.source, reports.get(c.article_id, ()), grade.reliability, sources),
+                corroborate(c.article_id, article.source, reports.get(c.article_id, ()), grade.reliability, sources,
+                            origins.get(c.article_id, alone).keys),
                 tuple(items), tuple(entities.get(c.id, ())), tuple(tag_names[t] for t in c.tag_ids if t in tag_names)))
         return rows
 

@@ -85,6 +85,9 @@ class _Merge:
         for theirs_id, mine_id in self.articles.items():
             self._alone(f"The mentions of their article {theirs_id}", lambda: self._mentions(theirs_id, mine_id))
             self._alone(f"The events of their article {theirs_id}", lambda: self._events(theirs_id, mine_id))
+        from dossier.store.copies import merge_copies
+
+        self._alone("Their copies of one story", lambda: merge_copies(self.mine, self.theirs, self.articles))
         self._annotations()
         self._evidence()
         self._conflicts()

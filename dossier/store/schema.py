@@ -533,6 +533,33 @@ END;
 """
 
 
+# Copies of one story carried by several outlets (analysis.copies): each copy names its group's
+# origin (the origin itself has no row), the share of its sentences found in the origin, and the
+# wire the group carries when one is credited or is the origin's outlet. `copy_decisions` are the
+# analyst's: two articles that are copies, or that are not (a group split), which finding copies
+# again never overrules.
+_V16_COPIES = """
+CREATE TABLE copy_of (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    origin_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    shared REAL NOT NULL CHECK (shared BETWEEN 0 AND 1),
+    wire TEXT,
+    CHECK (article_id != origin_id)
+);
+CREATE INDEX copy_of_origin ON copy_of (origin_id);
+CREATE TABLE copy_decisions (
+    first_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    second_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    decision TEXT NOT NULL CHECK (decision IN ('copies', 'distinct')),
+    author TEXT NOT NULL DEFAULT '',
+    decided_at TEXT,
+    PRIMARY KEY (first_id, second_id),
+    CHECK (first_id < second_id)
+);
+CREATE INDEX copy_decisions_second ON copy_decisions (second_id);
+"""
+
+
 class Migration(NamedTuple):
     version: int
     description: str
@@ -589,6 +616,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _script(_V14_SENTENCE_INDEX)),
     Migration(15, "where each message or archived page came from; attachments stored once",
               _script(_V15_PROVENANCE)),
+    Migration(16, "copies of one story: each copy's origin and the analyst's decisions", _script(_V16_COPIES)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -603,5 +631,5 @@ PUBLIC_TABLES = (
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
     "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
-    "provenance", "attachments", "article_files",
+    "provenance", "attachments", "article_files", "copy_of", "copy_decisions",
 )

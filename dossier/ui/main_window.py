@@ -228,8 +228,9 @@ class MainWindow(QMainWindow):
         self.open_source_action = self._action(self.tr("&Open Source in Browser…"), self.open_article_source)
         self.delete_article_action = self._action(self.tr("&Delete Article…"), self.delete_article)
         self.sources_action = self._action(self.tr("&Sources…"), self.show_sources)
+        self.find_copies_action = self._action(self.tr("Find &Copies of Stories"), self.find_copies)
         for action in (self.properties_action, self.open_source_action, None, self.delete_article_action, None,
-                       self.sources_action):
+                       self.sources_action, self.find_copies_action):
             article_menu.addSeparator() if action is None else article_menu.addAction(action)
 
         annotate_menu = self.menuBar().addMenu(self.tr("&Annotate"))
@@ -719,6 +720,7 @@ class MainWindow(QMainWindow):
         if ws is None or ws.pane.article is None:
             return
         from dossier.operations.articles import EditArticle
+        from dossier.ui.articles.copies import copies_box
         from dossier.ui.articles.properties import ArticlePropertiesDialog
 
         article = ws.pane.article
@@ -726,7 +728,8 @@ class MainWindow(QMainWindow):
         dialog = ArticlePropertiesDialog(article, reports, self, captures=ws.store.captures(article.id),
                                          provenance=ws.store.provenance_words(article.id),
                                          attachments=ws.store.attachments(article.id),
-                                         read_attachment=ws.store.attachment_content)
+                                         read_attachment=ws.store.attachment_content,
+                                         copies=copies_box(ws.session, article.id))
         accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
         values, new_reports = dialog.values(), dialog.reports()
         dialog.deleteLater()
@@ -780,6 +783,12 @@ class MainWindow(QMainWindow):
         dialog = SourcesDialog(self.workspace.session, self)
         dialog.exec()
         dialog.deleteLater()
+
+    def find_copies(self) -> None:
+        if self.workspace is not None:
+            from dossier.ui.articles.copies import find_all_copies
+
+            find_all_copies(self.workspace.session, self._tasks, lambda words: self.statusBar().showMessage(words, 8000))
 
     def show_preferences(self) -> None:
         from dossier.ui.preferences import PreferencesDialog

@@ -1,0 +1,1 @@
+"""Pure functions over records the store fetched: no Qt, no SQL."""
