@@ -186,8 +186,9 @@ class CopyRecords:
         return found
 
     def list_labels(self, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-        """For the article list: (words, tooltip) of each article that is a copy ("copy of
-        Reuters") or an origin ("2 copies")."""
+        """For the article list, whose column is narrow: (words, tooltip) of each article that is
+        a copy ("copy"; "Copy of “…” (Reuters): 86% of its sentences") or an origin ("+2": two
+        others carry its story; "Also carried by …")."""
         ids = list(article_ids)
         marks = ",".join("?" * len(ids))
         labels: dict[int, tuple[str, str]] = {}
@@ -196,13 +197,12 @@ class CopyRecords:
         for article_id, wire, title, outlet, shared in self._conn.execute(
                 "SELECT c.article_id, c.wire, o.title, o.source, c.shared FROM copy_of c JOIN articles o ON o.id = c.origin_id "
                 f"WHERE c.article_id IN ({marks})", ids):
-            name = wire or outlet or title
-            labels[article_id] = (f"copy of {name}",
-                                  f"Copy of “{title}” ({outlet or 'outlet unknown'}): {shared:.0%} of its sentences")
+            labels[article_id] = ("copy",
+                                  f"Copy of “{title}” ({wire or outlet or 'outlet unknown'}): {shared:.0%} of its sentences")
         for origin_id, count, outlets in self._conn.execute(
                 "SELECT c.origin_id, count(*), group_concat(ifnull(a.source, a.title), ', ') FROM copy_of c "
                 f"JOIN articles a ON a.id = c.article_id WHERE c.origin_id IN ({marks}) GROUP BY c.origin_id", ids):
-            labels[origin_id] = (f"{count} {'copy' if count == 1 else 'copies'}", f"Also carried by {outlets}")
+            labels[origin_id] = (f"+{count}", f"Also carried by {outlets}")
         return labels
 
 

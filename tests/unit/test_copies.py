@@ -219,3 +219,24 @@ def _sha(path: Path) -> str:
     from dossier.store.articles import text_sha256
 
     return text_sha256(read_markdown(path.read_text()).text)
+
+
+def test_a_telegram_forward_is_one_origin_with_the_channel_it_came_from(tmp_path: Path) -> None:
+    from tests.collections_data import message, write_export
+
+    store, ids = _imported(tmp_path)
+    forward = message(103, "Russian troops from the 102nd Base were sent to the border, the ministry said.",
+                      forwarded_from="Yerevan Desk")
+    own = message(7, "Russian troops from the 102nd Base were sent to the border, the ministry said. More soon.")
+    own["from"] = "Yerevan Desk"
+    run_import(store, [write_export(tmp_path / "bw", [forward], photos=False),
+                       write_export(tmp_path / "yd", [own], name="Yerevan Desk", chat_id=777, photos=False)],
+               ImportOptions(extract=False))
+    by_outlet = {a.source: a.id for a in store.article_summaries(store.article_ids()).values()}
+    words = "Russian troops from the 102nd Base were sent"
+    claim = _claim_with_evidence(store, _passage(store, ids["s1_independent.md"], "Azerbaijani units moved"), [
+        _passage(store, by_outlet["Border Watch"], words), _passage(store, by_outlet["Yerevan Desk"], words)])
+    (row,) = store.claim_rows([claim])
+    assert row.corroboration.line == "supported by 2 outlets, 1 independent origin (Yerevan Desk as repeated by Border Watch)"
+    assert row.corroboration.suggestion == 2
+    store.close()

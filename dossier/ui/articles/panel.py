@@ -68,7 +68,7 @@ class ArticleListPanel(QWidget):
         header.resizeSection(2, metrics.horizontalAdvance("2021-05-14") + 32)
         header.resizeSection(3, metrics.horizontalAdvance("Lang.") + 28)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(4, metrics.horizontalAdvance("copy of Reuters") + 16)
+        header.resizeSection(4, metrics.horizontalAdvance("Copies") + 24)
         self.table.setAccessibleName(self.tr("Articles"))
 
         dates = QHBoxLayout()

@@ -228,7 +228,8 @@ class ClaimsBoard(QWidget):
         metrics = self.table.fontMetrics()
         for column, sample in enumerate(("the agreement was not implemented in full", "Armenia–Azerbaijan border",
                                          "SouthFront", "14 May 2021", "Partially true", "D2 (inherited)",
-                                         "Ann Vardanyan", "Evidence suggests", "For", "Against", "Context", "withdrawal agreement")):
+                                         "Ann Vardanyan", "Evidence suggests", "2 (4 outlets)", "Against", "Context",
+                                         "withdrawal agreement")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
 
         filters = QHBoxLayout()
