@@ -128,25 +128,22 @@ def wire_of_outlet(outlet: str | None) -> str | None:
 def match(a: Fingerprint, b: Fingerprint) -> Match:
     """How much of the shorter text (by sentences) is found in the other."""
     shorter, longer = (a, b) if len(a.sentences) <= len(b.sentences) else (b, a)
-    if not shorter.sentences:
-        return Match(0, 0, 0.0)
-    where: dict[int, list[int]] = {}
-    for index, shingles in enumerate(longer.sentences):
-        for shingle in shingles:
-            where.setdefault(shingle, []).append(index)
-    found = sum(_found(shingles, where) for shingles in shorter.sentences)
-    return Match(found, len(shorter.sentences), found / len(shorter.sentences))
+    found = _count_found(shorter, longer)
+    return Match(found, len(shorter.sentences), found / len(shorter.sentences) if shorter.sentences else 0.0)
 
 
 def found_in(copy: Fingerprint, origin: Fingerprint) -> float:
     """The share of the copy's sentences found in the origin ("94% of its sentences")."""
-    if not copy.sentences:
-        return 0.0
-    where: dict[int, list[int]] = {}
-    for index, shingles in enumerate(origin.sentences):
+    return _count_found(copy, origin) / len(copy.sentences) if copy.sentences else 0.0
+
+
+def _count_found(text: Fingerprint, other: Fingerprint) -> int:
+    """How many of the text's sentences are found in the other's."""
+    where: dict[int, list[int]] = {}  # word triple -> the other's sentences holding it
+    for index, shingles in enumerate(other.sentences):
         for shingle in shingles:
             where.setdefault(shingle, []).append(index)
-    return sum(_found(s, where) for s in copy.sentences) / len(copy.sentences)
+    return sum(_found(shingles, where) for shingles in text.sentences)
 
 
 def _found(shingles: frozenset[int], where: dict[int, list[int]]) -> bool:

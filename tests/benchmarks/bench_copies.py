@@ -131,17 +131,26 @@ def build(path: Path, stored: int, new: int, seed: int) -> dict[str, float]:
     return {"build_s": build_s, "store_new_s": store_new_s, "first_new": first_new, "copies_expected": expected}
 
 
-def find(path: Path, first_new: int) -> dict[str, float]:
-    """Find the copies of the new articles, as an import's end does; in this process alone."""
+def find(path: Path, first_new: int, trace: bool = False) -> dict[str, float]:
+    """Find the copies of the new articles, as an import's end does; in this process alone. With
+    `trace`, Python's own allocations during the finding are measured too (slower): the process's
+    peak RSS is reached while the dossier is opened and checked, and says little of the finding."""
     from dossier.operations import perform
     from dossier.operations.copies import FindCopies, find_copies
 
     store = Store.open(path, backup=False)
     ids = [r[0] for r in store._conn.execute("SELECT id FROM articles WHERE id >= ? ORDER BY id", (first_new,))]
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start()
     started = time.perf_counter()
     plan = find_copies(store, ids)
     find_s = time.perf_counter() - started
+    traced = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
+    if trace:
+        tracemalloc.stop()
     started = time.perf_counter()
     perform(store, FindCopies(plan))
     write_s = time.perf_counter() - started
@@ -150,7 +159,8 @@ def find(path: Path, first_new: int) -> dict[str, float]:
     copies = sum(1 for link in plan.links if link.article_id in new or link.origin_id in new)
     groups = len({link.origin_id for link in plan.links})
     store.close()
-    return {"find_s": find_s, "write_s": write_s, "pairs_examined": plan.examined, "groups_found": groups,
+    extra = {"find_traced_peak_mb": traced} if traced is not None else {}
+    return {**extra, "find_s": find_s, "write_s": write_s, "pairs_examined": plan.examined, "groups_found": groups,
             "copies_found": copies, "find_peak_rss_mb": peak / 1024, "rss_before_find_mb": before / 1024}
 
 
@@ -162,14 +172,17 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the dossier here")
     parser.add_argument("--find-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--first-new", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--trace-memory", action="store_true",
+                        help="also measure the finding's own Python allocations (tracemalloc; slower)")
     args = parser.parse_args()
     if args.find_only:
-        print(json.dumps(find(args.find_only, args.first_new)))
+        print(json.dumps(find(args.find_only, args.first_new, args.trace_memory)))
         return
     with tempfile.TemporaryDirectory() as scratch:
         path = args.keep or Path(scratch) / "copies.dossier"
         built = build(path, args.stored, args.new, args.seed)
-        out = subprocess.run([sys.executable, __file__, "--find-only", str(path), "--first-new", str(built["first_new"])],
+        command = [sys.executable, __file__, "--find-only", str(path), "--first-new", str(built["first_new"])]
+        out = subprocess.run(command + (["--trace-memory"] if args.trace_memory else []),
                              capture_output=True, text=True, check=True)
         found = json.loads(out.stdout.strip().splitlines()[-1])
         scale = {"stored": args.stored, "new": args.new}

@@ -240,3 +240,33 @@ def test_a_telegram_forward_is_one_origin_with_the_channel_it_came_from(tmp_path
     assert row.corroboration.line == "supported by 2 outlets, 1 independent origin (Yerevan Desk as repeated by Border Watch)"
     assert row.corroboration.suggestion == 2
     store.close()
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
+_SENTENCE = st.lists(_WORDS, min_size=8, max_size=20).map(lambda words: " ".join(words).capitalize() + ".")
+
+
+@settings(max_examples=60, deadline=None)
+@given(story=st.lists(_SENTENCE, min_size=5, max_size=15, unique=True), data=st.data())
+def test_a_story_cut_reordered_and_added_to_stays_a_copy(story: list[str], data) -> None:  # type: ignore[no-untyped-def]
+    from dossier.analysis.copies import found_in
+
+    kept = data.draw(st.permutations(story))[: max(3, len(story) * 3 // 4)]  # a quarter cut, the rest moved
+    added = data.draw(st.lists(_SENTENCE, max_size=1))  # a local sentence
+    copy = fingerprint("\n\n".join(kept + added))
+    original = fingerprint("\n\n".join(story))
+    if len({s for s in copy.sentences}) < len(copy.sentences):
+        return  # hypothesis wrote one sentence twice
+    assert are_copies(copy, original) is not None
+    assert found_in(copy, original) >= len(kept) / (len(kept) + len(added)) - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.lists(_SENTENCE, min_size=3, max_size=12), b=st.lists(_SENTENCE, min_size=3, max_size=12))
+def test_texts_sharing_no_sentence_are_never_copies(a: list[str], b: list[str]) -> None:
+    first, second = fingerprint(" ".join(a)), fingerprint(" ".join(b))
+    if set(a) & set(b):
+        return
+    assert are_copies(first, second) is None  # random words share a word triple by chance almost never
