@@ -159,3 +159,24 @@ def test_the_board_and_the_annotation_panel_count_origins(qtbot, open_window, em
     ws.session.push(SplitCopy(_id(store, "Yerevan accuses")))
     assert model.data(model.index(0, columns.index("For"))) == "3 (4 outlets)"
     assert ws.editor.corroboration.text().startswith("Supported by 4 outlets, 3 independent origins")
+
+
+@pytest.mark.timeout(120)
+def test_find_copies_of_stories_runs_on_a_worker_and_is_one_undo_step(qtbot, open_real_window, empty: Path) -> None:  # type: ignore[no-untyped-def]
+    """A dossier whose articles came in before Dossier found copies: Article > Find Copies of
+    Stories finds them on the app's own task runner."""
+    from dossier.ingest.pipeline import ImportOptions, run_import
+
+    with Store.open(empty) as store:  # stored as an older Dossier stored them: no copies found
+        run_import(store, [DATA / name for name in STORY] + [DATA / "s4_wire.md", DATA / "s4_copy_trimmed.md"],
+                   ImportOptions(extract=False))
+    window = open_real_window(empty)
+    store = window.workspace.store
+    assert CopyRecords(store).groups() == []
+    window.find_copies_action.trigger()
+    qtbot.waitUntil(lambda: len(CopyRecords(store).groups()) == 2, timeout=60_000)
+    assert window.statusBar().currentMessage().startswith("2 groups of copies of one story (+2)")
+    assert _copies_cell(window, _id(store, "First ship lost"))[0] == "copy"
+    window.undo_action.trigger()
+    assert CopyRecords(store).groups() == []
+    window.close()
