@@ -270,3 +270,20 @@ def test_texts_sharing_no_sentence_are_never_copies(a: list[str], b: list[str]) 
     if set(a) & set(b):
         return
     assert are_copies(first, second) is None  # random words share a word triple by chance almost never
+
+
+def test_the_csv_counts_origins_and_the_outlets_behind_them(dossier, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from dossier.export.csv_export import write_csv
+
+    store, ids = dossier
+    perform(store, FindCopies())
+    _claim_with_evidence(store, _passage(store, ids["s1_independent.md"], "Azerbaijani units moved"), [
+        _passage(store, ids["s1_wire.md"], "Pashinyan told a session"),
+        _passage(store, ids["s1_copy_edited_credit_end.md"], "Pashinyan told a session"),
+        _passage(store, ids["s3_independent.md"], "Azerbaijani forces had attacked positions")])
+    write_csv(store, tmp_path / "out.csv")
+    (claim,) = [r for r in csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")) if r["kind"] == "claim"]
+    assert (claim["supporting_sources"], claim["supporting_outlets"]) == ("2", "3")
+    assert claim["corroboration"].startswith("supported by 3 outlets, 2 independent origins (Reuters as repeated by")
