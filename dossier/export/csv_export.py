@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dossier.export.atomic import text_reads, written_whole
 from dossier.core.models import Article
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.claims import ClaimRow
 
 HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "status", "reliability",
@@ -34,16 +34,16 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def rows(store: Store) -> list[list[str]]:
-    tags = {t.id: t.name for t in store.tags()}
-    grades = store.source_grades()
+def rows(store: Database) -> list[list[str]]:
+    tags = {t.id: t.name for t in store.tags.all()}
+    grades = store.sources.grades()
     articles: dict[int, Article] = {}
     out = []
-    boards = {row.annotation.id: row for row in store.claim_rows()}
-    annotations = store.annotations()
-    came_from = store.provenance_words_of(store.provenance_of({a.article_id for a in annotations}))
+    boards = {row.annotation.id: row for row in store.claims.claim_rows()}
+    annotations = store.annotations.all()
+    came_from = store.provenance.words_of(store.provenance.of_many({a.article_id for a in annotations}))
     for a in annotations:
-        article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.article(a.article_id))
+        article = articles.get(a.article_id) or articles.setdefault(a.article_id, store.articles.get(a.article_id))
         claim = a.claim
         grade = grades.grade(claim, article.source) if claim else None
         reliability = ""
@@ -76,7 +76,7 @@ def _outlets(row: ClaimRow | None) -> tuple[object, ...]:
     return ("", "", "") if row is None else row.corroboration.outlets
 
 
-def write_csv(store: Store, out: Path) -> int:
+def write_csv(store: Database, out: Path) -> int:
     """Write every annotation to `out` (whole or not at all). Returns how many rows."""
     from dossier.store.targets import check_target
 

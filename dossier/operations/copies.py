@@ -12,7 +12,7 @@ from typing import NamedTuple
 from dossier.analysis.copies import Fingerprint, CopyLink, are_copies, components, fingerprint, links_of_groups
 from dossier.core.changes import ALL, Changes
 from dossier.operations import Operation, Refused, existing
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.copies import COPIES, DISTINCT, CopyRecords
 
 FINGERPRINTS_KEPT = 400  # texts' fingerprints held at once while finding copies: memory stays bounded
@@ -51,7 +51,7 @@ class _Fingerprints:
                 self._kept.popitem(last=False)
 
 
-def find_copies(store: Store, article_ids: Sequence[int] | None = None) -> CopyPlan:
+def find_copies(store: Database, article_ids: Sequence[int] | None = None) -> CopyPlan:
     """The groups of copies the articles (all of them when None) belong to. Reads only: it may
     run on a worker's own connection, and its plan is written by FindCopies."""
     records = CopyRecords(store)
@@ -97,7 +97,7 @@ class FindCopies(Operation):
     def __init__(self, plan: CopyPlan | None = None, article_ids: Sequence[int] | None = None) -> None:
         self.plan, self.article_ids = plan, article_ids
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         plan = self.plan or find_copies(store, self.article_ids)
         self.result = plan
         changed = CopyRecords(store).replace_groups(plan.members, plan.links)
@@ -109,7 +109,7 @@ def _changed(article_ids: Iterable[int]) -> Changes:
     return Changes(articles=sorted(article_ids), annotations=ALL)
 
 
-def _regroup(store: Store, members: Iterable[int]) -> list[CopyLink]:
+def _regroup(store: Database, members: Iterable[int]) -> list[CopyLink]:
     group = sorted(set(members))
     if len(group) < 2:
         return []
@@ -125,12 +125,12 @@ class SplitCopy(Operation):
     def __init__(self, article_id: int, author: str = "") -> None:
         self.article_id, self.author = article_id, author
 
-    def validate(self, store: Store) -> None:
-        existing(store, "article", store.article, self.article_id)
+    def validate(self, store: Database) -> None:
+        existing(store, "article", store.articles.get, self.article_id)
         if CopyRecords(store).group_of(self.article_id) is None:
             raise Refused("That article is not in a group of copies.")
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         records = CopyRecords(store)
         group = records.group_of(self.article_id)
         assert group is not None
@@ -150,13 +150,13 @@ class MarkCopies(Operation):
     def __init__(self, first_id: int, second_id: int, author: str = "") -> None:
         self.first_id, self.second_id, self.author = first_id, second_id, author
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         if self.first_id == self.second_id:
             raise Refused("An article can't be a copy of itself.")
-        existing(store, "article", store.article, self.first_id)
-        existing(store, "article", store.article, self.second_id)
+        existing(store, "article", store.articles.get, self.first_id)
+        existing(store, "article", store.articles.get, self.second_id)
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         records = CopyRecords(store)
         members = {self.first_id, self.second_id}
         for article_id in (self.first_id, self.second_id):
@@ -174,11 +174,11 @@ def copies_in_file(path: object, article_ids: Sequence[int] | None = None) -> Co
     an import or a merge, and writes the plan with FindCopies."""
     from pathlib import Path
 
-    with Store.reading(Path(str(path))) as reader:  # the window opened and checked it
+    with Database.reading(Path(str(path))) as reader:  # the window opened and checked it
         return find_copies(reader, article_ids)
 
 
-def record_copies(store: Store, article_ids: Sequence[int]) -> int:
+def record_copies(store: Database, article_ids: Sequence[int]) -> int:
     """Find and keep the copies among newly imported articles (the command line's import); how
     many of them are now in a group."""
     from dossier.operations import perform

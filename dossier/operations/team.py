@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dossier.core.changes import ALL, EVERYTHING, Changes
 from dossier.operations import Operation, Refused, existing
-from dossier.store import DossierError, Store
+from dossier.store import DossierError, Database
 from dossier.store.team import CHOICES, KEEP_BOTH, KEEP_MINE, KEEP_THEIRS
 
 CHOICE_TEXT = {KEEP_MINE: "Keep mine", KEEP_THEIRS: "Keep theirs", KEEP_BOTH: "Keep both"}
@@ -21,7 +21,7 @@ class MergeDossier(Operation):
         self.path = Path(path)
         self.text = f"Merge {self.path.name}"
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         from dossier.store.merging import check_mergeable
 
         try:
@@ -29,7 +29,7 @@ class MergeDossier(Operation):
         except DossierError as error:
             raise Refused(str(error)) from None
 
-    def apply(self, store: Store) -> Changes:
+    def apply(self, store: Database) -> Changes:
         from dossier.store.merging import merge_dossier
 
         self.result = merge_dossier(store, self.path)
@@ -45,15 +45,15 @@ class ResolveConflict(Operation):
         self.conflict_id, self.choice = conflict_id, choice
         self.text = CHOICE_TEXT.get(choice, "Resolve conflict")
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         if self.choice not in CHOICES:
             raise Refused(f"“{self.choice}” is not a way to settle a conflict.")
-        existing(store, "conflict", store.conflict, self.conflict_id)
+        existing(store, "conflict", store.team.conflict, self.conflict_id)
 
-    def apply(self, store: Store) -> Changes:
-        conflict = store.conflict(self.conflict_id)
-        article_id = store.annotation(conflict.annotation_id).article_id
-        self.result = store.resolve_conflict(self.conflict_id, self.choice)
+    def apply(self, store: Database) -> Changes:
+        conflict = store.team.conflict(self.conflict_id)
+        article_id = store.annotations.get(conflict.annotation_id).article_id
+        self.result = store.team.resolve_conflict(self.conflict_id, self.choice)
         made = [self.result] if self.result is not None else []
         return Changes(annotations=[conflict.annotation_id, *made], content=[article_id], tags=ALL)
 
@@ -67,14 +67,14 @@ class JoinCaptures(Operation):
     def __init__(self, keep_id: int, other_id: int) -> None:
         self.keep_id, self.other_id = keep_id, other_id
 
-    def validate(self, store: Store) -> None:
+    def validate(self, store: Database) -> None:
         if self.keep_id == self.other_id:
             raise Refused("An article can't be joined into itself.")
-        existing(store, "article", store.article, self.keep_id)
-        existing(store, "article", store.article, self.other_id)
+        existing(store, "article", store.articles.get, self.keep_id)
+        existing(store, "article", store.articles.get, self.other_id)
 
-    def apply(self, store: Store) -> Changes:
-        self.result = store.join_capture(self.keep_id, self.other_id)
+    def apply(self, store: Database) -> Changes:
+        self.result = store.team.join_capture(self.keep_id, self.other_id)
         if self.other_id in store.pending_extraction():
             store.forget_pending_extraction([self.other_id])
         return Changes(articles=[self.keep_id, self.other_id], content=[self.keep_id, self.other_id],
@@ -89,10 +89,10 @@ class KeepApart(Operation):
     def __init__(self, first_id: int, second_id: int) -> None:
         self.first_id, self.second_id = first_id, second_id
 
-    def validate(self, store: Store) -> None:
-        existing(store, "article", store.article, self.first_id)
-        existing(store, "article", store.article, self.second_id)
+    def validate(self, store: Database) -> None:
+        existing(store, "article", store.articles.get, self.first_id)
+        existing(store, "article", store.articles.get, self.second_id)
 
-    def apply(self, store: Store) -> Changes:
-        store.mark_distinct_stories(self.first_id, self.second_id)
+    def apply(self, store: Database) -> Changes:
+        store.team.mark_distinct_stories(self.first_id, self.second_id)
         return Changes(articles=[self.first_id, self.second_id])

@@ -87,7 +87,7 @@ class ClaimQueries:
         reports: dict[int, list[str]] = {}
         for article_id, outlet in q("SELECT article_id, outlet FROM article_reports"):
             reports.setdefault(article_id, []).append(outlet)
-        grades = self.source_grades()  # type: ignore[attr-defined]
+        grades = self.sources.grades()  # type: ignore[attr-defined]
         tag_names = {t.id: t.name for t in self.tags()}  # type: ignore[attr-defined]
         claim_ids_all = [c.id for c in claims]
         links: dict[int, list[tuple[str, int, int, str, str]]] = {}
@@ -120,7 +120,7 @@ class ClaimQueries:
                     "ORDER BY en.name", chunk):
                 entities.setdefault(claim_id, []).append(name)
         article_ids = {c.article_id for c in claims} | {l[2] for ls in links.values() for l in ls}
-        articles = self.article_summaries(article_ids)  # type: ignore[attr-defined]
+        articles = self.articles.summaries(article_ids)  # type: ignore[attr-defined]
         from dossier.store.copies import CopyRecords, Origin
 
         origins = CopyRecords(self).origins_of(article_ids)  # type: ignore[arg-type]  # copies of one story
@@ -152,7 +152,7 @@ class ClaimQueries:
         the same days. No model: the dossier's own index and mentions."""
         claim = self.annotation(claim_id)  # type: ignore[attr-defined]
         q = self._conn.execute
-        span = self.sentence_at(claim.article_id, claim.start, claim.end) or (claim.start, claim.end)  # type: ignore[attr-defined]
+        span = self.articles.sentence_at(claim.article_id, claim.start, claim.end) or (claim.start, claim.end)  # type: ignore[attr-defined]
         # A claim is often a clause ("the agreement was not implemented in full"): what it is
         # about is named around it, so the sentences before and after it count too.
         around = self._conn.execute(
@@ -343,7 +343,7 @@ def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
 def related_in_file(path: Path, claim_id: int, limit: int = RESULTS) -> list[RelatedPassage]:
     """A claim's related passages through a read-only connection of its own: the editor asks on
     a worker thread, so a large dossier never holds up the window."""
-    from dossier.store import Store
+    from dossier.store import Database
 
-    with Store.reading(path) as store:  # the window opened and checked it
-        return store.related_passages(claim_id, limit)  # type: ignore[no-any-return]
+    with Database.reading(path) as store:  # the window opened and checked it
+        return store.claims.related_passages(claim_id, limit)  # type: ignore[no-any-return]

@@ -118,7 +118,7 @@ class CopyRecords:
         do not change are left alone, so undo records only what did. The articles whose rows
         changed, with the origins they named or name."""
         members = sorted(set(members))
-        with self._db._write() as conn:
+        with self._db._tx.write() as conn:
             old: dict[int, CopyRow] = {}
             for first in range(0, len(members), 500):
                 part = members[first:first + 500]
@@ -142,7 +142,7 @@ class CopyRecords:
         from dossier.store.database import utc_now
 
         a, b = sorted((first_id, second_id))
-        with self._db._write() as conn:
+        with self._db._tx.write() as conn:
             conn.execute("INSERT OR REPLACE INTO copy_decisions (first_id, second_id, decision, author, decided_at) "
                          "VALUES (?, ?, ?, ?, ?)", (a, b, decision, author, utc_now()))
 
@@ -216,7 +216,7 @@ def merge_copies(mine: Database, theirs: Database, articles: dict[int, int]) -> 
         return 0
     here = CopyRecords(mine)
     added = 0
-    with mine._write() as conn:
+    with mine._tx.write() as conn:
         for a, b, decision, author, decided_at in theirs._conn.execute(
                 "SELECT first_id, second_id, decision, author, decided_at FROM copy_decisions"):
             if a in articles and b in articles and articles[a] != articles[b]:

@@ -38,7 +38,7 @@ from dossier.store.foreign import about, check_mergeable, other_dossier  # noqa:
 from dossier.store.merge_report import MergeReport
 
 if TYPE_CHECKING:
-    from dossier.store import Store
+    from dossier.store import Database
 
 
 class _Preview(Exception):
@@ -47,7 +47,7 @@ class _Preview(Exception):
         self.report = report
 
 
-def preview_merge(store: Store, path: Path, label: str | None = None) -> MergeReport:
+def preview_merge(store: Database, path: Path, label: str | None = None) -> MergeReport:
     """What merging `path` would do, counted by doing it and rolling it back."""
     try:
         with store.transaction():
@@ -56,7 +56,7 @@ def preview_merge(store: Store, path: Path, label: str | None = None) -> MergeRe
         return preview.report
 
 
-def merge_dossier(store: Store, path: Path, label: str | None = None) -> MergeReport:
+def merge_dossier(store: Database, path: Path, label: str | None = None) -> MergeReport:
     """Merge the dossier at `path` into `store`, in one transaction (see the module's docstring).
     `label` names where it came from (default: its title and file name)."""
     check_mergeable(store, path)
@@ -65,7 +65,7 @@ def merge_dossier(store: Store, path: Path, label: str | None = None) -> MergeRe
 
 
 class _Merge:
-    def __init__(self, mine: Store, theirs: Store, merged_from: str) -> None:
+    def __init__(self, mine: Database, theirs: Database, merged_from: str) -> None:
         self.mine, self.theirs = mine, theirs
         self.report = MergeReport(merged_from)
         self.articles: dict[int, int] = {}
@@ -96,7 +96,7 @@ class _Merge:
             self.report.near_matches = len({e for pair in self._proposal_pairs() for e in pair
                                             if e in self.new_entities})
         new = set(self.report.new_article_ids)
-        self.report.captures_proposed = sum(1 for p in self.mine.capture_proposals()
+        self.report.captures_proposed = sum(1 for p in self.mine.team.capture_proposals()
                                             if p.keep.id in new or p.other.id in new)
         return self.report
 
@@ -116,24 +116,24 @@ class _Merge:
 
     def _proposal_pairs(self) -> set[tuple[int, int]]:
         m = self.mine
-        return {(a.id, b.id) for a, b in m.same_name_proposals() + m.same_organisation_proposals()}
+        return {(a.id, b.id) for a, b in m.entities.same_name_proposals() + m.entities.same_organisation_proposals()}
 
     # -- outlets and tags -------------------------------------------------------------------------
 
     def _sources(self) -> None:
         m = self.mine
-        for source in self.theirs.sources():
+        for source in self.theirs.sources.all():
             problem = foreign.source_problem(source.name, source.reliability, source.rationale)
             if problem:
                 self._leave_out(about("Their outlet", source.name), problem)
                 continue
-            mine = m.source_by_name(source.name)
+            mine = m.sources.by_name(source.name)
             if mine is None:
                 if self._alone(about("Their outlet", source.name),
-                               lambda: m.set_source_grade(source.name, source.reliability, source.rationale)):
+                               lambda: m.sources.set_grade(source.name, source.reliability, source.rationale)):
                     self.report.sources_new += 1
             elif mine.reliability is None and source.reliability is not None and not mine.rationale:
-                m.set_source_grade(mine.name, source.reliability, source.rationale)
+                m.sources.set_grade(mine.name, source.reliability, source.rationale)
             elif source.reliability is not None and mine.reliability != source.reliability:
                 self.report.grades_differ.append(f"{mine.name} (yours {mine.reliability or 'ungraded'}, "
                                                  f"theirs {source.reliability})")
@@ -141,7 +141,7 @@ class _Merge:
     def _tags(self) -> None:
         m = self.mine
         pending = []
-        for tag in self.theirs.tags():
+        for tag in self.theirs.tags.all():
             problem = foreign.tag_problem(tag)
             if problem:
                 self._leave_out(about("Their tag", tag.name), problem)
@@ -153,7 +153,7 @@ class _Merge:
                 ready = pending  # a cycle in their tree, or a parent left out: what is left goes to the top
             for tag in ready:
                 parent = self.tags.get(tag.parent_id) if tag.parent_id is not None else None
-                found = m.tag_by_name(tag.name, parent)
+                found = m.tags.by_name(tag.name, parent)
                 if found is not None:
                     self.tags[tag.id] = found.id
                 elif self._alone(about("Their tag", tag.name),
@@ -169,8 +169,8 @@ class _Merge:
         for e in m.entities():
             for name in (e.name, *e.aliases):
                 by_name.setdefault(name.casefold(), []).append((e.id, e.kind))
-        rejected = m.rejected_name_keys()
-        for e in self.theirs.entities():
+        rejected = m.entities.rejected_name_keys()
+        for e in self.theirs.entities.all():
             problem = foreign.entity_problem(e)
             if problem:
                 self._leave_out(about(f"Their entity {e.id}", e.name), problem)
@@ -198,7 +198,7 @@ class _Merge:
 
     def _new_entity(self, e: Entity) -> None:
         m = self.mine
-        entity_id = m.add_entity(e.name, e.kind, e.aliases)
+        entity_id = m.entities.add(e.name, e.kind, e.aliases)
         if e.notes:
             with m._write() as conn:
                 conn.execute("UPDATE entities SET notes = ? WHERE id = ?", (e.notes, entity_id))
@@ -222,7 +222,7 @@ class _Merge:
                 continue
             sha256 = text_sha256(a.text)  # theirs as it is: a forged fingerprint matches nothing
             self.report.fingerprints_wrong += sha256 != a.sha256
-            mine_id = m.article_id_by_sha256(sha256)
+            mine_id = m.articles.id_by_sha256(sha256)
             if mine_id is not None:
                 self.articles[a.id], self.texts[a.id] = mine_id, a.text
                 if mine_id not in self.report.new_article_ids:
@@ -236,14 +236,14 @@ class _Merge:
 
     def _new_article(self, a: Article, original: tuple[str | None, bytes] | None) -> None:
         m, t = self.mine, self.theirs
-        (mine_id,) = m.add_articles([NewArticle(
+        (mine_id,) = m.articles.add_many([NewArticle(
             a.title, a.text, a.source, a.url, a.published, a.published_precision, a.language, a.original_name)],
             imported_at=a.imported_at)
         if original is not None:
-            m.keep_original(mine_id, original[0], bytes(original[1]))
-        reports = [r for r in t.article_reports(a.id) if not text_problem(r, limits.NAME, "", empty_allowed=False)]
+            m.articles.keep_original(mine_id, original[0], bytes(original[1]))
+        reports = [r for r in t.articles.reports(a.id) if not text_problem(r, limits.NAME, "", empty_allowed=False)]
         if reports:
-            m.set_article_reports(mine_id, reports)
+            m.articles.set_reports(mine_id, reports)
         self.articles[a.id] = mine_id
         self.report.articles_new += 1
         self.report.new_article_ids.append(mine_id)
@@ -266,7 +266,7 @@ class _Merge:
                     self._leave_out(what, problem)
                     continue
                 sha256 = text_sha256(text)
-                if m.article_id_by_sha256(sha256) is not None:
+                if m.articles.id_by_sha256(sha256) is not None:
                     continue
                 self._alone(what, lambda: m._conn.execute(
                     "INSERT INTO captures (article_id, title, source, url, published, published_precision, "
@@ -277,27 +277,27 @@ class _Merge:
 
     def _mentions(self, theirs_id: int, mine_id: int) -> None:
         m, text = self.mine, self.texts[theirs_id]
-        taken = {(x.start, x.end) for x in m.mentions_in_article(mine_id)}
+        taken = {(x.start, x.end) for x in m.entities.mentions_in(mine_id)}
         new = []
-        for x in self.theirs.mentions_in_article(theirs_id):
+        for x in self.theirs.entities.mentions_in(theirs_id):
             problem = foreign.mention_problem(x.start, x.end, len(text), x.origin)
             if problem:
                 self._leave_out(about(f"Their mention {x.id}", x.surface), problem)
                 continue
             entity_id = self.entities.get(x.entity_id)
-            if entity_id is None or (x.start, x.end) in taken or m.is_rejected_mention(mine_id, x.start, x.end):
+            if entity_id is None or (x.start, x.end) in taken or m.entities.is_rejected_mention(mine_id, x.start, x.end):
                 continue  # an entity rejected here (or left out, and said so), or a place taken
             taken.add((x.start, x.end))
             new.append(NewMention(mine_id, entity_id, x.start, x.end, text[x.start:x.end], x.origin))
-        m.add_mentions(new)
+        m.entities.add_mentions(new)
         self.report.mentions_added += len(new)
 
     def _events(self, theirs_id: int, mine_id: int) -> None:
         m, text = self.mine, self.texts[theirs_id]
         taken = {(e.start, e.end, e.date_text) for e in m.events(mine_id)}
-        taken |= m.extraction_guards(mine_id).kept_events
+        taken |= m.extraction.guards(mine_id).kept_events
         new = []
-        for e in self.theirs.events(theirs_id):
+        for e in self.theirs.events.all(theirs_id):
             problem = foreign.their_event_problem(e, len(text))
             if problem:
                 self._leave_out(about(f"Their event {e.id}", e.title), problem)
@@ -307,7 +307,7 @@ class _Merge:
             taken.add((e.start, e.end, e.date_text))
             new.append(NewEvent(mine_id, e.start, e.end, e.title, e.date_text, e.earliest, e.latest, e.precision,
                                 e.origin, tuple(self.entities[i] for i in e.entity_ids if i in self.entities)))
-        m.add_events(new)
+        m.events.add_many(new)
         self.report.events_added += len(new)
 
     # -- annotations ------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ class _Merge:
                 self._leave_out(what, problem)
                 continue
             iri = identity.annotation_iri(base, a.id, a.created)
-            known = m.annotation_for_external_id(iri)
+            known = m.annotations.by_external_id(iri)
             if known is not None:
                 self.annotations[a.id] = known
                 self.report.annotations_already += 1
@@ -342,7 +342,7 @@ class _Merge:
 
             def place(a: Annotation = a, article: int = mine_article) -> None:
                 mine_id = self._place(a, article, texts[article], here[article])
-                m.remember_external_id(mine_id, iri)
+                m.annotations.remember_external_id(mine_id, iri)
                 self.annotations[a.id] = mine_id
 
             self._alone(what, place)
@@ -361,22 +361,22 @@ class _Merge:
                 if not conflicting:
                     self.report.annotations_matched += 1
                 for tag_id in tag_ids:
-                    m.tag_annotation(matched, tag_id)
+                    m.tags.attach(matched, tag_id)
                 return matched
-            new_id = m.add_annotation(article_id, a.kind, found.start, found.end, note=a.note,
+            new_id = m.annotations.add(article_id, a.kind, found.start, found.end, note=a.note,
                                       claim=a.claim, tag_ids=tag_ids, made=made)
             state = found.state if found.state != "anchored" else a.anchor_state
             if state != "anchored":
-                m.set_anchor_state(new_id, state)
+                m.annotations.set_anchor_state(new_id, state)
             quoted_as = a.quoted_as or (a.exact if a.exact != text[found.start:found.end] else None)
             if quoted_as:
-                m.set_quoted_as(new_id, quoted_as)
+                m.annotations.set_quoted_as(new_id, quoted_as)
             here.append(m.annotation(new_id))
         else:
-            new_id = m.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,
+            new_id = m.annotations.add_orphan(article_id, a.kind, a.exact, a.prefix, a.suffix, note=a.note, claim=a.claim,
                                   made=made)
             for tag_id in tag_ids:
-                m.tag_annotation(new_id, tag_id)
+                m.tags.attach(new_id, tag_id)
             self.report.orphaned.append((m.article(article_id).title, a.exact))
         self.report.annotations_new += 1
         return int(new_id)
@@ -400,9 +400,9 @@ class _Merge:
         if theirs == blank and not a.note:  # they never assessed it: nothing of theirs to keep
             return mine.id, False
         if (mine.claim or blank) == blank and not mine.note:  # we never did: theirs fills it
-            self.mine.set_claim(mine.id, theirs, by=a.assessed_by, at=a.assessed_at)
+            self.mine.annotations.set_claim(mine.id, theirs, by=a.assessed_by, at=a.assessed_at)
             if a.note:
-                self.mine.set_note(mine.id, a.note)
+                self.mine.annotations.set_note(mine.id, a.note)
             return mine.id, False
         self._add_conflict(mine.id, theirs, a.note, a.author, a.assessed_by, a.assessed_at, a.created,
                            self.report.merged_from)
@@ -413,12 +413,12 @@ class _Merge:
         """Keep their assessment as a conflict, unless the same one is waiting already."""
         if self.known_conflicts is None:
             self.known_conflicts = {(c.annotation_id, c.theirs, c.note, c.assessed_by)
-                                    for c in self.mine.conflicts()}
+                                    for c in self.mine.team.conflicts()}
         key = (annotation_id, theirs, note, assessed_by)
         if key in self.known_conflicts:
             return
         self.known_conflicts.add(key)
-        self.report.conflicts.append(self.mine.add_conflict(
+        self.report.conflicts.append(self.mine.team.add_conflict(
             annotation_id, theirs, note, author, assessed_by, assessed_at, created, merged_from))
 
     def _evidence(self) -> None:
@@ -427,7 +427,7 @@ class _Merge:
             if m.annotation(mine_claim).kind != "claim":
                 continue
             have = {link.annotation_id: link.relation for link in m.evidence(mine_claim)}
-            for link in self.theirs.evidence(theirs_claim):
+            for link in self.theirs.evidence.of(theirs_claim):
                 target = self.annotations.get(link.annotation_id)
                 if target is None or target == mine_claim or target in have:
                     continue
@@ -438,14 +438,14 @@ class _Merge:
                            or text_problem(link.created, foreign.STAMP_CHARS, "its time", none_allowed=True))
                 if problem:
                     self._leave_out(what, problem)
-                elif self._alone(what, lambda: m.add_evidence(mine_claim, target, link.relation, author=link.author,
+                elif self._alone(what, lambda: m.evidence.add(mine_claim, target, link.relation, author=link.author,
                                                               created=link.created)):
                     have[target] = link.relation
                     self.report.evidence_added += 1
 
     def _conflicts(self) -> None:
         """Conflicts they had not settled yet stay unsettled here."""
-        for c in self.theirs.conflicts():
+        for c in self.theirs.team.conflicts():
             mine_id = self.annotations.get(c.annotation_id)
             if mine_id is None:
                 continue
@@ -479,13 +479,13 @@ class _Merge:
                 found = mine_by_title[h.title.casefold()]
                 self.report.hypotheses_new += 1
             hypotheses[h.id] = found
-        their_rows = {r.id: r.annotation_id for r in t.ach_rows()}
+        their_rows = {r.id: r.annotation_id for r in t.ach.rows()}
         wanted = [self.annotations[a] for a in their_rows.values() if a in self.annotations]
-        m.add_ach_rows(wanted)
-        mine_rows = {r.annotation_id: r.id for r in m.ach_rows()}
-        mine_ratings = m.ach_ratings()
-        raters = t.ach_raters()
-        for (row_id, hypothesis_id), rating in t.ach_ratings().items():
+        m.ach.add_rows(wanted)
+        mine_rows = {r.annotation_id: r.id for r in m.ach.rows()}
+        mine_ratings = m.ach.ratings()
+        raters = t.ach.raters()
+        for (row_id, hypothesis_id), rating in t.ach.ratings().items():
             annotation = self.annotations.get(their_rows.get(row_id, -1))
             if annotation is None or hypothesis_id not in hypotheses:
                 continue

@@ -93,7 +93,7 @@ class TeamQueries:
         marks = ",".join("?" * len(ids))
         sizes = dict(q(f"SELECT article_id, count(*) FROM story_keys WHERE article_id IN ({marks}) GROUP BY article_id",
                        sorted(ids)).fetchall())
-        summaries = self.article_summaries(ids)  # type: ignore[attr-defined]
+        summaries = self.articles.summaries(ids)  # type: ignore[attr-defined]
         taken: set[int] = set()
         found = []
         for first, second, shared in rows:
@@ -182,7 +182,7 @@ class TeamQueries:
 
     def _carry_mentions(self, conn: sqlite3.Connection, other: Article, keep: Article) -> int:
         carried = 0
-        for m in self.mentions_in_article(other.id):  # type: ignore[attr-defined]
+        for m in self.entities.mentions_in(other.id):  # type: ignore[attr-defined]
             if m.origin == "auto":
                 continue
             quote = quote_at(other.text, m.start, m.end)
@@ -261,12 +261,12 @@ class TeamQueries:
                 created = c.created or utc_now()
                 theirs = Made(c.author, created, created, c.assessed_by, c.assessed_at)
                 if mine.anchor_state == "orphaned":  # no passage to stand on: theirs is kept the same way
-                    made = self.add_orphan(mine.article_id, "claim", mine.exact, mine.prefix, mine.suffix,  # type: ignore[attr-defined]
+                    made = self.annotations.add_orphan(mine.article_id, "claim", mine.exact, mine.prefix, mine.suffix,  # type: ignore[attr-defined]
                                            note=c.note, claim=c.theirs, made=theirs)
                 else:
-                    made = self.add_annotation(mine.article_id, "claim", mine.start, mine.end, note=c.note,  # type: ignore[attr-defined]
+                    made = self.annotations.add(mine.article_id, "claim", mine.start, mine.end, note=c.note,  # type: ignore[attr-defined]
                                                claim=c.theirs, made=theirs)
                 for tag_id in mine.tag_ids:
-                    self.tag_annotation(made, tag_id)  # type: ignore[attr-defined]
+                    self.tags.attach(made, tag_id)  # type: ignore[attr-defined]
             self._conn.execute("DELETE FROM conflicts WHERE id = ?", (conflict_id,))
         return made

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from dossier.core.models import NewArticle  # noqa: E402
-from dossier.store import Store  # noqa: E402
+from dossier.store import Database  # noqa: E402
 
 BATCH = 1000
 SIGN_OFF = "Follow our channel for the latest news from the region and share this article with your friends."
@@ -74,7 +74,7 @@ def text_of(sentences: list[str], signed: bool) -> str:
 def build(path: Path, stored: int, new: int, seed: int) -> dict[str, float]:
     corpus = Corpus(seed)
     rng = corpus.rng
-    store = Store.create(path, "Copies benchmark")
+    store = Database.create(path, "Copies benchmark")
     wires: list[list[str]] = []
     pending: list[NewArticle] = []
 
@@ -84,7 +84,7 @@ def build(path: Path, stored: int, new: int, seed: int) -> dict[str, float]:
 
     def flush() -> None:
         with store.transaction():
-            store.add_articles(pending)
+            store.articles.add_many(pending)
         pending.clear()
 
     made = 0
@@ -138,7 +138,7 @@ def find(path: Path, first_new: int, trace: bool = False) -> dict[str, float]:
     from dossier.operations import perform
     from dossier.operations.copies import FindCopies, find_copies
 
-    store = Store.open(path, backup=False)
+    store = Database.open(path, backup=False)
     ids = [r[0] for r in store._conn.execute("SELECT id FROM articles WHERE id >= ? ORDER BY id", (first_new,))]
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if trace:

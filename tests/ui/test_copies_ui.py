@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.copies import CopyRecords
 from dossier.ui.articles.copies import ChooseArticleDialog
 from dossier.ui.articles.properties import ArticlePropertiesDialog
@@ -25,8 +25,8 @@ def _import(qtbot, window, names: list[str]) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(lambda: not window.importer.running, timeout=60_000)
 
 
-def _id(store: Store, title_start: str) -> int:
-    return next(a.id for a in store.article_summaries(store.article_ids()).values() if a.title.startswith(title_start))
+def _id(store: Database, title_start: str) -> int:
+    return next(a.id for a in store.articles.summaries(store.articles.ids()).values() if a.title.startswith(title_start))
 
 
 def _copies_cell(window, article_id: int) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -38,7 +38,7 @@ def _copies_cell(window, article_id: int) -> tuple[str, str]:  # type: ignore[no
 @pytest.fixture
 def empty(tmp_path: Path) -> Path:
     path = tmp_path / "copies.dossier"
-    Store.create(path, "Copies").close()
+    Database.create(path, "Copies").close()
     return path
 
 
@@ -58,7 +58,7 @@ def test_an_import_finds_copies_and_the_list_shows_them(qtbot, open_window, empt
     assert _copies_cell(window, _id(store, "Standoff at Sev Lich"))[0] == ""
     assert window.undo_action.text().endswith("Import 4 articles")
     window.undo_action.trigger()  # the copies went in with the import, and go with it
-    assert store.article_count() == 0 and CopyRecords(store).groups() == []
+    assert store.articles.count() == 0 and CopyRecords(store).groups() == []
 
 
 def test_split_and_mark_in_article_properties_with_undo(qtbot, open_window, empty: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +132,7 @@ def test_the_board_and_the_annotation_panel_count_origins(qtbot, open_window, em
 
     def at(title: str, words: str) -> tuple[int, int, int]:
         article_id = _id(store, title)
-        start = store.article(article_id).text.index(words)
+        start = store.articles.get(article_id).text.index(words)
         return article_id, start, start + len(words)
 
     claim_at = at("Standoff at Sev Lich", "Azerbaijani units moved")
@@ -143,7 +143,7 @@ def test_the_board_and_the_annotation_panel_count_origins(qtbot, open_window, em
                   at("Azerbaijani soldiers inside", "the troops had entered"), at("Shelling hits", "Azerbaijani forces had attacked")):
         ws.session.push(AddEvidence(add.result, "supports", passage=where))
     board = ws.claims
-    (row,) = store.claim_rows([add.result])
+    (row,) = store.claims.claim_rows([add.result])
     line = row.corroboration.line
     assert line.startswith("supported by 4 outlets, 2 independent origins (Reuters as repeated by ")
     model = board.model
@@ -167,7 +167,7 @@ def test_find_copies_of_stories_runs_on_a_worker_and_is_one_undo_step(qtbot, ope
     Stories finds them on the app's own task runner."""
     from dossier.ingest.pipeline import ImportOptions, run_import
 
-    with Store.open(empty) as store:  # stored as an older Dossier stored them: no copies found
+    with Database.open(empty) as store:  # stored as an older Dossier stored them: no copies found
         run_import(store, [DATA / name for name in STORY] + [DATA / "s4_wire.md", DATA / "s4_copy_trimmed.md"],
                    ImportOptions(extract=False))
     window = open_real_window(empty)

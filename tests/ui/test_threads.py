@@ -22,7 +22,7 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from dossier.store import Store
+from dossier.store import Database
 from dossier.ui.main_window import MainWindow
 from dossier.ui.tasks import TaskRunner
 
@@ -110,7 +110,7 @@ def test_workers_never_touch_qt(qtbot, settings, sample_path: Path, tmp_path: Pa
 
     monkeypatch.setattr(TaskRunner, "_start", recording_start)
     (tmp_path / "a.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         store.mark_pending_extraction([1])
     tasks = TaskRunner()
     window = MainWindow(settings, tasks)
@@ -170,7 +170,7 @@ def test_fifty_exports_and_twenty_imports_then_quit(qtbot, open_real_window, sam
         assert window.import_paths([path])
         window_answers(qtbot)
         qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
-    assert window.workspace.store.article_count() == 21
+    assert window.workspace.store.articles.count() == 21
     assert window.undo_stack.count() == 20  # each import is one undo step
     window.close()
     assert tasks.wait(30_000) and window.workspace is None
@@ -211,8 +211,8 @@ def test_closing_the_window_during_an_export_and_an_import_is_clean(qtbot, open_
     window.export_pdf_action.trigger()
     assert window.import_paths([folder])
     store = window.workspace.store
-    qtbot.waitUntil(lambda: store.article_count() > 1, timeout=60_000)  # the first batch is in
-    first = store.article_count() - 1
+    qtbot.waitUntil(lambda: store.articles.count() > 1, timeout=60_000)  # the first batch is in
+    first = store.articles.count() - 1
     assert window.importer.running and first < 40
     export_running = bool(window.exports)  # a child process: it may have finished already
     window.close()  # while the import runs, and the export if it still does
@@ -224,9 +224,9 @@ def test_closing_the_window_during_an_export_and_an_import_is_clean(qtbot, open_
         assert len(PdfReader(out).pages) > 0  # it had finished: whole
     assert list(tmp_path.glob(".*.partial")) == []
     assert not (sample_path.parent / "sample.dossier.lock").exists()
-    with Store.open(sample_path) as store:  # what was stored before the close is whole, and only that
+    with Database.open(sample_path) as store:  # what was stored before the close is whole, and only that
         assert store.quick_check() == "ok"
-        imported = [store.article(i) for i in store.article_ids()][1:]
+        imported = [store.articles.get(i) for i in store.articles.ids()][1:]
         assert len(imported) == first
         for article in imported:
             n = int(article.title.split()[-1])

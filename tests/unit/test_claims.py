@@ -15,40 +15,40 @@ from dossier.operations import perform, redo, undo
 from dossier.operations.annotations import AddAnnotation, AddEvidence, EditClaim
 from dossier.operations.articles import DeleteArticle, EditArticle
 from dossier.sample import CLAIM_QUOTE
-from dossier.store import Store
+from dossier.store import Database
 
 
 @pytest.fixture
 def corpus(corpus_path: Path):  # type: ignore[no-untyped-def]
-    store = Store.open(corpus_path)
+    store = Database.open(corpus_path)
     yield store
     store.close()
 
 
-def article_of(store: Store, outlet: str) -> int:
-    return next(a.id for a in store.article_summaries(store.article_ids()).values() if a.source == outlet)
+def article_of(store: Database, outlet: str) -> int:
+    return next(a.id for a in store.articles.summaries(store.articles.ids()).values() if a.source == outlet)
 
 
-def passage(store: Store, outlet: str, quote: str) -> tuple[int, int, int]:
+def passage(store: Database, outlet: str, quote: str) -> tuple[int, int, int]:
     article_id = article_of(store, outlet)
-    found = find_quote(store.article(article_id).text, quote)
+    found = find_quote(store.articles.get(article_id).text, quote)
     assert found is not None, quote
     return article_id, found.start, found.end
 
 
-def sample_claim(store: Store) -> int:
-    return next(a.id for a in store.annotations() if a.kind == "claim" and a.exact == CLAIM_QUOTE)
+def sample_claim(store: Database) -> int:
+    return next(a.id for a in store.annotations.all() if a.kind == "claim" and a.exact == CLAIM_QUOTE)
 
 
-def add_claim(store: Store, where: tuple[int, int, int], claim: Claim) -> int:
+def add_claim(store: Database, where: tuple[int, int, int], claim: Claim) -> int:
     add = AddAnnotation(where[0], "claim", *where[1:])
     perform(store, add)
     perform(store, EditClaim(add.result, claim))
     return add.result
 
 
-def row_of(store: Store, claim_id: int):  # type: ignore[no-untyped-def]
-    (row,) = store.claim_rows([claim_id])
+def row_of(store: Database, claim_id: int):  # type: ignore[no-untyped-def]
+    (row,) = store.claims.claim_rows([claim_id])
     return row
 
 
@@ -144,13 +144,13 @@ def test_sentences_end_where_each_script_ends_them() -> None:
         "Войска не ушли.", "Он сказал: «Нет».", "😀 Emoji stay.", "J. R. Smith said so."]
 
 
-def test_sentences_are_stored_at_import_and_follow_a_deleted_article(corpus: Store) -> None:
+def test_sentences_are_stored_at_import_and_follow_a_deleted_article(corpus: Database) -> None:
     apa = article_of(corpus, "APA")
-    text = corpus.article(apa).text
+    text = corpus.articles.get(apa).text
     stored = corpus._conn.execute(
         "SELECT start_offset, end_offset FROM sentences WHERE article_id = ? ORDER BY start_offset", (apa,)).fetchall()
     assert [tuple(r) for r in stored] == sentence_spans(text)
-    assert corpus.sentence_at(apa, *passage(corpus, "APA", "had not crossed into Armenia")[1:]) == stored[0]
+    assert corpus.articles.sentence_at(apa, *passage(corpus, "APA", "had not crossed into Armenia")[1:]) == stored[0]
 
     def matches(word: str) -> int:
         return corpus._conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?",
@@ -167,7 +167,7 @@ def test_sentences_are_stored_at_import_and_follow_a_deleted_article(corpus: Sto
 
 # The board ---------------------------------------------------------------------------------------
 
-def test_the_board_counts_independent_sources_and_suggests(corpus: Store) -> None:
+def test_the_board_counts_independent_sources_and_suggests(corpus: Database) -> None:
     claim_id = sample_claim(corpus)
     before = row_of(corpus, claim_id)
     assert before.outlet == "SouthFront" and before.corroboration.line == "no evidence linked"
@@ -189,7 +189,7 @@ def test_the_board_counts_independent_sources_and_suggests(corpus: Store) -> Non
     assert sorted(row.corroboration.supporting) == ["Azatutyun as repeated by OC Media", "Eurasianet", "News.am"]
     assert row.corroboration.context == ("TASS",)
     assert (row.corroboration.suggestion, row.disagrees) == (1, True)  # the analyst said 2; never overwritten
-    assert corpus.annotation(claim_id).claim.credibility == 2  # type: ignore[union-attr]
+    assert corpus.annotations.get(claim_id).claim.credibility == 2  # type: ignore[union-attr]
     assert len(row.evidence) == 5 and all(item.independent for item in row.evidence)
 
     perform(corpus, AddEvidence(claim_id, "contradicts", passage=passage(
@@ -201,7 +201,7 @@ def test_the_board_counts_independent_sources_and_suggests(corpus: Store) -> Non
     assert "contradicted by 1 independent source (APA)" in row.corroboration.line
 
 
-def test_an_article_marked_as_repeating_the_claims_outlet_is_not_independent(corpus: Store) -> None:
+def test_an_article_marked_as_repeating_the_claims_outlet_is_not_independent(corpus: Database) -> None:
     """A claim in Azatutyun's article: OC Media repeats Azatutyun, so its passage is shown, not counted."""
     azatutyun = passage(corpus, "Azatutyun", "the soldiers had not withdrawn from the area near Lake Sev")
     claim_id = add_claim(corpus, azatutyun, Claim(credibility=3))
@@ -212,22 +212,22 @@ def test_an_article_marked_as_repeating_the_claims_outlet_is_not_independent(cor
     assert row.corroboration.line == "no independent evidence; 1 passage not independent"
     assert [item.independent for item in row.evidence] == [False]
     # Unmark OC Media as repeating Azatutyun (Article Properties): now it counts, and undo puts it back.
-    oc = corpus.article(article_of(corpus, "OC Media"))
+    oc = corpus.articles.get(article_of(corpus, "OC Media"))
     edit = perform(corpus, EditArticle(oc.id, oc.title, oc.source, oc.url, oc.published, oc.published_precision,
                                        reports=[]))
     assert row_of(corpus, claim_id).corroboration.supporting == ("OC Media",)
     undo(corpus, edit)
-    assert corpus.article_reports(oc.id) == ["Azatutyun"]
+    assert corpus.articles.reports(oc.id) == ["Azatutyun"]
     assert row_of(corpus, claim_id).corroboration.supporting == ()
 
 
-def test_the_board_lists_every_claim_with_a_handful_of_queries(corpus: Store) -> None:
+def test_the_board_lists_every_claim_with_a_handful_of_queries(corpus: Database) -> None:
     apa = passage(corpus, "APA", "had not crossed into Armenia")
     add_claim(corpus, apa, Claim(status="disputed"))
     statements: list[str] = []
     corpus._conn.set_trace_callback(statements.append)
     try:
-        rows = corpus.claim_rows()
+        rows = corpus.claims.claim_rows()
     finally:
         corpus._conn.set_trace_callback(None)
     assert {r.outlet for r in rows} == {"SouthFront", "APA"}
@@ -236,49 +236,49 @@ def test_the_board_lists_every_claim_with_a_handful_of_queries(corpus: Store) ->
 
 # Related passages ----------------------------------------------------------------------------------
 
-def test_related_passages_rank_the_true_matches_first(corpus: Store) -> None:
-    found = corpus.related_passages(sample_claim(corpus))
+def test_related_passages_rank_the_true_matches_first(corpus: Database) -> None:
+    found = corpus.claims.related_passages(sample_claim(corpus))
     outlets = [p.outlet for p in found]
-    assert all(p.article_id != corpus.annotation(sample_claim(corpus)).article_id for p in found)
+    assert all(p.article_id != corpus.annotations.get(sample_claim(corpus)).article_id for p in found)
     # The two passages that say the withdrawal was only partly carried out lead, ahead of context.
     assert set(outlets[:3]) >= {"News.am", "Eurasianet"}, [(p.outlet, p.score, p.text[:50]) for p in found]
     top = next(p for p in found if p.outlet == "News.am")
     assert "not carried out in full" in top.text and top.reasons
-    text = corpus.article(top.article_id).text
+    text = corpus.articles.get(top.article_id).text
     assert text[top.start:top.end] == top.text  # exact spans: linking them anchors exactly
     assert all(p.linked is None for p in found)
 
 
-def test_linking_a_related_passage_is_one_undoable_step_and_marks_it(corpus: Store) -> None:
+def test_linking_a_related_passage_is_one_undoable_step_and_marks_it(corpus: Database) -> None:
     claim_id = sample_claim(corpus)
-    top = corpus.related_passages(claim_id)[0]
-    highlights = len(corpus.annotations(top.article_id))
+    top = corpus.claims.related_passages(claim_id)[0]
+    highlights = len(corpus.annotations.all(top.article_id))
     link = perform(corpus, AddEvidence(claim_id, "supports", passage=(top.article_id, top.start, top.end)))
-    again = next(p for p in corpus.related_passages(claim_id) if p.sentence_id == top.sentence_id)
+    again = next(p for p in corpus.claims.related_passages(claim_id) if p.sentence_id == top.sentence_id)
     assert again.linked == "supports"
     assert row_of(corpus, claim_id).corroboration.supporting == (top.outlet,)
     undo(corpus, link)
-    assert len(corpus.annotations(top.article_id)) == highlights
-    assert corpus.evidence(claim_id) == []
-    assert next(p for p in corpus.related_passages(claim_id) if p.sentence_id == top.sentence_id).linked is None
+    assert len(corpus.annotations.all(top.article_id)) == highlights
+    assert corpus.evidence.of(claim_id) == []
+    assert next(p for p in corpus.claims.related_passages(claim_id) if p.sentence_id == top.sentence_id).linked is None
     redo(corpus, link)
     assert row_of(corpus, claim_id).corroboration.supporting == (top.outlet,)
 
 
-def test_related_passages_of_a_claim_without_words_to_go_on_is_empty(store: Store) -> None:
+def test_related_passages_of_a_claim_without_words_to_go_on_is_empty(store: Database) -> None:
     from dossier.core.models import NewArticle
 
-    article_id = store.add_article(NewArticle(title="t", text="... !!! ???"))
-    claim_id = store.add_annotation(article_id, "claim", 0, 3, claim=Claim())
-    assert store.related_passages(claim_id) == []
+    article_id = store.articles.add(NewArticle(title="t", text="... !!! ???"))
+    claim_id = store.annotations.add(article_id, "claim", 0, 3, claim=Claim())
+    assert store.claims.related_passages(claim_id) == []
 
 
-def test_front_matter_says_what_an_article_repeats(corpus: Store) -> None:
-    assert corpus.article_reports(article_of(corpus, "OC Media")) == ["Azatutyun"]
-    assert corpus.article_reports(article_of(corpus, "News.am")) == []
+def test_front_matter_says_what_an_article_repeats(corpus: Database) -> None:
+    assert corpus.articles.reports(article_of(corpus, "OC Media")) == ["Azatutyun"]
+    assert corpus.articles.reports(article_of(corpus, "News.am")) == []
 
 
-def test_the_csv_counts_each_claims_sources(corpus: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_csv_counts_each_claims_sources(corpus: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import csv
 
     from dossier.export.csv_export import write_csv

@@ -14,15 +14,15 @@ from dossier.analysis.copies import are_copies, dateline_credit, fingerprint, wi
 from dossier.ingest.pipeline import ImportOptions, run_import
 from dossier.operations import perform, undo
 from dossier.operations.copies import FindCopies, MarkCopies, SplitCopy, find_copies
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.copies import CopyRecords
 
 DATA = Path(__file__).parents[1] / "data" / "copies"
 TRUTH = json.loads((DATA / "truth.json").read_text())
 
 
-def _imported(tmp_path: Path) -> tuple[Store, dict[str, int]]:
-    store = Store.create(tmp_path / "copies.dossier", "Copies")
+def _imported(tmp_path: Path) -> tuple[Database, dict[str, int]]:
+    store = Database.create(tmp_path / "copies.dossier", "Copies")
     report = run_import(store, sorted(DATA.glob("*.md")), ImportOptions(extract=False))
     assert not report.failed
     return store, {path.name: article_id for path, article_id in report.imported}
@@ -32,7 +32,7 @@ def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
     return {pair for g in groups for pair in itertools.combinations(sorted(g), 2)}
 
 
-def _found_groups(store: Store, ids: dict[str, int]) -> list[list[str]]:
+def _found_groups(store: Database, ids: dict[str, int]) -> list[list[str]]:
     names = {article_id: name for name, article_id in ids.items()}
     return [[names[m.article_id] for m in g.members] for g in CopyRecords(store).groups()]
 
@@ -63,7 +63,7 @@ def test_every_copy_is_grouped_with_its_origin_and_no_independent_report_is(doss
 
 
 def test_copies_are_found_as_articles_come_in_and_the_wire_arriving_late_becomes_the_origin(tmp_path: Path) -> None:
-    store = Store.create(tmp_path / "late.dossier", "Late")
+    store = Database.create(tmp_path / "late.dossier", "Late")
     copies = [DATA / "s1_copy_headline_cut_local.md", DATA / "s1_copy_edited_credit_end.md", DATA / "s1_independent.md"]
     first = run_import(store, copies, ImportOptions(extract=False))
     perform(store, FindCopies(article_ids=[i for _p, i in first.imported]))
@@ -129,12 +129,12 @@ def test_finding_copies_examines_few_pairs(dossier) -> None:  # type: ignore[no-
     assert 0 < plan.examined < 40
 
 
-def _passage(store: Store, article_id: int, words: str) -> tuple[int, int, int]:
-    start = store.article(article_id).text.index(words)
+def _passage(store: Database, article_id: int, words: str) -> tuple[int, int, int]:
+    start = store.articles.get(article_id).text.index(words)
     return article_id, start, start + len(words)
 
 
-def _claim_with_evidence(store: Store, claim_at: tuple[int, int, int],
+def _claim_with_evidence(store: Database, claim_at: tuple[int, int, int],
                          evidence: list[tuple[int, int, int]]) -> int:
     from dossier.core.models import Claim
     from dossier.operations.annotations import AddAnnotation, AddEvidence, EditClaim
@@ -155,10 +155,10 @@ def test_a_claim_supported_by_copies_and_an_independent_report_counts_origins(do
         _passage(store, ids["s1_copy_edited_credit_end.md"], "the troops had entered Syunik province"),
         _passage(store, ids["s3_independent.md"], "Azerbaijani forces had attacked positions"),
     ])
-    (row,) = store.claim_rows([claim])
+    (row,) = store.claims.claim_rows([claim])
     assert len(row.corroboration.supporting) == 4 and row.corroboration.suggestion == 1  # outlets, before copies
     perform(store, FindCopies())
-    (row,) = store.claim_rows([claim])
+    (row,) = store.claims.claim_rows([claim])
     found = row.corroboration
     assert found.supporting == ("Reuters as repeated by Syunik Herald and Caucasus Daily", "Highland Post")
     assert found.outlets[0] == 4
@@ -170,7 +170,7 @@ def test_a_claim_supported_by_copies_and_an_independent_report_counts_origins(do
         _passage(store, ids["s1_wire.md"], "Pashinyan told a session"),
         _passage(store, ids["s1_copy_edited_credit_end.md"], "Pashinyan told a session"),
     ])
-    (row,) = store.claim_rows([claim_two])
+    (row,) = store.claims.claim_rows([claim_two])
     assert row.corroboration.line == "supported by 2 outlets, 1 independent origin (Reuters as repeated by Syunik Herald)"
     assert row.corroboration.suggestion == 2
 
@@ -183,7 +183,7 @@ def test_evidence_from_a_copy_of_the_claims_own_story_is_not_independent(dossier
         _passage(store, ids["s4_wire.md"], "has sunk in the Red Sea"),
         _passage(store, ids["s4_independent.md"], "went under overnight"),
     ])
-    (row,) = store.claim_rows([claim])
+    (row,) = store.claims.claim_rows([claim])
     assert [item.dependence for item in row.evidence if not item.independent] == [
         "a copy of the same story (Reuters)", "a copy of the same story (Reuters)"]
     assert row.corroboration.line == ("supported by 1 independent source (Levant Shipping Journal); "
@@ -198,11 +198,11 @@ def test_a_merge_keeps_the_other_analysts_groups_and_decisions(tmp_path: Path) -
     perform(theirs, SplitCopy(ids["s5_copy_us_first.md"]))
     expected = _found_groups(theirs, ids)
     theirs.close()
-    mine = Store.create(tmp_path / "mine.dossier", "Mine")
+    mine = Database.create(tmp_path / "mine.dossier", "Mine")
     # Mine holds two of the articles already, as its own ids (a different order).
     run_import(mine, [DATA / "s2_copy_reordered.md", DATA / "s1_wire.md"], ImportOptions(extract=False))
     merged = perform(mine, MergeDossier(tmp_path / "copies.dossier"))
-    mine_ids = {name: mine.article_id_by_sha256(_sha(DATA / name)) for name in ids}
+    mine_ids = {name: mine.articles.id_by_sha256(_sha(DATA / name)) for name in ids}
     names = {article_id: name for name, article_id in mine_ids.items()}
     found = [[names[m.article_id] for m in g.members] for g in CopyRecords(mine).groups()]
     assert sorted(map(sorted, found)) == sorted(map(sorted, expected))
@@ -232,11 +232,11 @@ def test_a_telegram_forward_is_one_origin_with_the_channel_it_came_from(tmp_path
     run_import(store, [write_export(tmp_path / "bw", [forward], photos=False),
                        write_export(tmp_path / "yd", [own], name="Yerevan Desk", chat_id=777, photos=False)],
                ImportOptions(extract=False))
-    by_outlet = {a.source: a.id for a in store.article_summaries(store.article_ids()).values()}
+    by_outlet = {a.source: a.id for a in store.articles.summaries(store.articles.ids()).values()}
     words = "Russian troops from the 102nd Base were sent"
     claim = _claim_with_evidence(store, _passage(store, ids["s1_independent.md"], "Azerbaijani units moved"), [
         _passage(store, by_outlet["Border Watch"], words), _passage(store, by_outlet["Yerevan Desk"], words)])
-    (row,) = store.claim_rows([claim])
+    (row,) = store.claims.claim_rows([claim])
     assert row.corroboration.line == "supported by 2 outlets, 1 independent origin (Yerevan Desk as repeated by Border Watch)"
     assert row.corroboration.suggestion == 2
     store.close()

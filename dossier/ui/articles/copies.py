@@ -135,7 +135,7 @@ def copies_box(session: DossierSession, article_id: int, parent: QWidget | None 
 
     def mark() -> CopyGroup | None | bool:
         store = session.store
-        summaries = store.article_summaries([i for i in store.article_ids() if i != article_id])
+        summaries = store.articles.summaries([i for i in store.articles.ids() if i != article_id])
         choices = [(a.id, f"{a.title} — {a.source or 'outlet unknown'}, {a.published or 'undated'}")
                    for a in sorted(summaries.values(), key=lambda a: a.title.casefold())]
         dialog = ChooseArticleDialog(choices, box)

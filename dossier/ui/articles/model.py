@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from dossier.core.models import ArticleSummary
-from dossier.store import Store
+from dossier.store import Database
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
@@ -19,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent: object = None) -> None:
+    def __init__(self, store: Database, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._store = store
         self._ids: list[int] = []
@@ -91,7 +91,7 @@ class ArticleListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read ids (after a filter, sort or dossier change); rows are fetched again lazily."""
         self.beginResetModel()
-        self._ids = self._store.article_ids(
+        self._ids = self._store.articles.ids(
             self._order, self._descending, contains=self._contains,
             published_from=self._from, published_to=self._to, language=self._language,
         )
@@ -111,7 +111,7 @@ class ArticleListModel(QAbstractTableModel):
     def _fetch(self, row: int) -> ArticleSummary:
         start = row - row % PAGE
         page = self._ids[start : start + PAGE]
-        self._rows.update(self._store.article_summaries(page))
+        self._rows.update(self._store.articles.summaries(page))
         from dossier.store.copies import CopyRecords
 
         self._copies.update(CopyRecords(self._store).list_labels(page))

@@ -108,7 +108,7 @@ class ArticleListPanel(QWidget):
         self.language_box.blockSignals(True)
         self.language_box.clear()
         self.language_box.addItem(self.tr("All languages"), None)
-        for code, count in self._store.article_languages():
+        for code, count in self._store.articles.languages():
             if code is None:
                 self.language_box.addItem(self.tr("Language not known (%1)").replace("%1", f"{count:,}"), NO_LANGUAGE)
             else:

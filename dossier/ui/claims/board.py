@@ -272,7 +272,7 @@ class ClaimsBoard(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        rows = self._store.claim_rows()
+        rows = self._store.claims.claim_rows()
         self._fill(self.tag_box, sorted({t for r in rows for t in r.tags}, key=str.casefold))
         self._fill(self.entity_box, sorted({e for r in rows for e in r.entities}, key=str.casefold))
         outlets: dict[str, str] = {}
