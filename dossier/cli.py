@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dossier import __version__
-from dossier.commands import EXIT_OK, exporting, fail, files, importing
+from dossier.commands import EXIT_OK, exporting, fail, files, importing, sources
 from dossier.commands.files import cmd_open
 from dossier.store.errors import DossierError
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_import_ftm(commands)
     exporting.add_publish(commands)
     exporting.add_share(commands)
+    sources.add_sources(commands)
     files.add_info(commands)
     files.add_backups(commands)
     files.add_restore(commands)
@@ -48,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "share", "info",
-            "backups", "restore")
+            "backups", "restore", "sources")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,7 +5,10 @@ script) and neither article is marked as reporting what the other's outlet said.
 the claim's own article, from its own outlet, from an article without an outlet, or from an
 article that repeats the claim's outlet (or that the claim's article repeats) is listed but not
 counted. Sources are counted, not passages: three passages from Reuters are one source, and an
-outlet repeating another's report is one source with it.
+outlet repeating another's report is one source with it. So are copies of one story (a wire
+story carried by several outlets, analysis.copies): `origins` names what each article is a copy
+of, and the line says how many outlets carried the evidence and from how many independent
+origins it comes ("supported by 3 outlets, 1 independent origin (Reuters as repeated by …)").
 
 The suggested Admiralty credibility (never written over the analyst's own):
 
@@ -42,6 +45,8 @@ class EvidenceSource(NamedTuple):
     outlet: str | None
     reports: tuple[str, ...]  # outlets whose reporting that article repeats
     reliability: str | None  # its outlet's grade
+    origins: tuple[str, ...] = ()  # keys of what it is a copy of ("article:12", the wire "reuters")
+    origin_name: str = ""  # how that origin is named ("Reuters"), "" when it is not a copy
 
 
 class Corroboration(NamedTuple):
@@ -50,6 +55,7 @@ class Corroboration(NamedTuple):
     context: tuple[str, ...]
     not_independent: int  # passages shown but not counted
     suggestion: int | None  # Admiralty credibility 1–5, or None
+    outlets: tuple[int, int, int] = (0, 0, 0)  # outlets behind supporting, contradicting, context
 
     @property
     def line(self) -> str:
@@ -58,11 +64,11 @@ class Corroboration(NamedTuple):
             return "no evidence linked"
         parts = []
         if self.supporting:
-            parts.append(f"supported by {_sources(self.supporting)}")
+            parts.append(f"supported by {_sources(self.supporting, self.outlets[0])}")
         if self.contradicting:
-            parts.append(f"contradicted by {_sources(self.contradicting)}")
+            parts.append(f"contradicted by {_sources(self.contradicting, self.outlets[1])}")
         if self.context:
-            parts.append(f"context from {_sources(self.context)}")
+            parts.append(f"context from {_sources(self.context, self.outlets[2])}")
         if not parts:
             parts.append("no independent evidence")
         if self.not_independent:
@@ -75,10 +81,15 @@ class Corroboration(NamedTuple):
         return bool(self.contradicting)
 
 
-def _sources(outlets: Sequence[str]) -> str:
-    count = len(outlets)
+def _sources(origins: Sequence[str], outlets: int = 0) -> str:
+    """"2 independent sources (A, B)", or, when fewer origins than outlets stand behind them,
+    "3 outlets, 1 independent origin (Reuters as repeated by …)"."""
+    count = len(origins)
+    if outlets > count:
+        noun = "independent origin" if count == 1 else "independent origins"
+        return f"{outlets} outlets, {count} {noun} ({', '.join(origins)})"
     noun = "independent source" if count == 1 else "independent sources"
-    return f"{count} {noun} ({', '.join(outlets)})"
+    return f"{count} {noun} ({', '.join(origins)})"
 
 
 def _key(outlet: str | None) -> str:
@@ -86,7 +97,7 @@ def _key(outlet: str | None) -> str:
 
 
 def dependence(claim_article: int, claim_outlet: str | None, claim_reports: Iterable[str],
-               evidence: EvidenceSource) -> str:
+               evidence: EvidenceSource, claim_origins: Iterable[str] = ()) -> str:
     """Why a piece of evidence is not independent of the claim, in a few words ("outlet
     unknown"); "" when it is independent."""
     if evidence.article_id == claim_article:
@@ -101,12 +112,17 @@ def dependence(claim_article: int, claim_outlet: str | None, claim_reports: Iter
         return f"the claim's article repeats {evidence.outlet}"
     if _key(claim_outlet) in {_key(o) for o in evidence.reports}:
         return f"it repeats {claim_outlet}"
+    claim_origins = set(claim_origins)
+    if claim_origins & set(evidence.origins) or _key(evidence.outlet) in claim_origins:
+        return f"a copy of the same story ({evidence.origin_name or evidence.outlet})"
+    if _key(claim_outlet) in evidence.origins:
+        return f"it carries {claim_outlet}'s story"
     return ""
 
 
 def independent(claim_article: int, claim_outlet: str | None, claim_reports: Iterable[str],
-                evidence: EvidenceSource) -> bool:
-    return not dependence(claim_article, claim_outlet, claim_reports, evidence)
+                evidence: EvidenceSource, claim_origins: Iterable[str] = ()) -> bool:
+    return not dependence(claim_article, claim_outlet, claim_reports, evidence, claim_origins)
 
 
 def not_less_reliable(source: str | None, claim: str | None) -> bool:
@@ -117,12 +133,13 @@ def not_less_reliable(source: str | None, claim: str | None) -> bool:
 
 
 def corroborate(claim_article: int, claim_outlet: str | None, claim_reports: Iterable[str],
-                claim_reliability: str | None, evidence: Iterable[EvidenceSource]) -> Corroboration:
-    claim_reports = tuple(claim_reports)
+                claim_reliability: str | None, evidence: Iterable[EvidenceSource],
+                claim_origins: Iterable[str] = ()) -> Corroboration:
+    claim_reports, claim_origins = tuple(claim_reports), tuple(claim_origins)
     counted: dict[str, list[EvidenceSource]] = {"supports": [], "contradicts": [], "context": []}
     not_independent = 0
     for e in evidence:
-        if independent(claim_article, claim_outlet, claim_reports, e):
+        if independent(claim_article, claim_outlet, claim_reports, e, claim_origins):
             counted[e.relation].append(e)
         else:
             not_independent += 1
@@ -132,7 +149,12 @@ def corroborate(claim_article: int, claim_outlet: str | None, claim_reports: Ite
     return Corroboration(
         tuple(_name(g) for g in groups["supports"]), tuple(_name(g) for g in groups["contradicts"]),
         tuple(_name(g) for g in groups["context"]), not_independent,
-        suggest(len(groups["supports"]), len(groups["contradicts"]), len(strong_against)))
+        suggest(len(groups["supports"]), len(groups["contradicts"]), len(strong_against)),
+        (_outlets(counted["supports"]), _outlets(counted["contradicts"]), _outlets(counted["context"])))
+
+
+def _outlets(evidence: list[EvidenceSource]) -> int:
+    return len({_key(e.outlet) for e in evidence})
 
 
 def _one_source_each(evidence: list[EvidenceSource]) -> list[list[EvidenceSource]]:
@@ -151,6 +173,9 @@ def _one_source_each(evidence: list[EvidenceSource]) -> list[list[EvidenceSource
         for repeated in e.reports:
             if _key(repeated) in present:
                 parent[root(_key(e.outlet))] = root(_key(repeated))
+        for origin in e.origins:  # copies of one story are one source with it, and with its wire
+            if root(origin) != root(_key(e.outlet)):
+                parent[root(origin)] = root(_key(e.outlet))
     groups: dict[str, list[EvidenceSource]] = {}
     for e in evidence:
         groups.setdefault(root(_key(e.outlet)), []).append(e)
@@ -160,6 +185,9 @@ def _one_source_each(evidence: list[EvidenceSource]) -> list[list[EvidenceSource
 def _name(group: list[EvidenceSource]) -> str:
     """"Azatutyun" or "Azatutyun as repeated by OC Media"."""
     outlets = list(dict.fromkeys((e.outlet or "").strip() for e in group))
+    origin = next((e.origin_name for e in group if e.origin_name), "")
+    if origin:  # the story's origin first, the outlets that carried it after
+        outlets = [origin, *(o for o in outlets if _key(o) != _key(origin))]
     if len(outlets) == 1:
         return outlets[0]
     return f"{outlets[0]} as repeated by {' and '.join(outlets[1:])}"
@@ -217,12 +245,13 @@ def corroborated(claims: Iterable[ClaimFacts]) -> list[ClaimRow]:
     """Each claim the store fetched, its evidence counted by independent source."""
     rows = []
     for c in claims:
-        sources = [EvidenceSource(e.relation, e.article_id, e.outlet, e.reports, e.reliability) for e in c.evidence]
-        why = [dependence(c.annotation.article_id, c.outlet, c.reports, s) for s in sources]
+        sources = [EvidenceSource(e.relation, e.article_id, e.outlet, e.reports, e.reliability, e.origins,
+                                  e.origin_name) for e in c.evidence]
+        why = [dependence(c.annotation.article_id, c.outlet, c.reports, s, c.origins) for s in sources]
         items = tuple(EvidenceItem(e.annotation_id, e.relation, e.article_id, e.article_title, e.outlet, e.exact,
                                    not reason, e.author, reason) for e, reason in zip(c.evidence, why, strict=True))
         rows.append(ClaimRow(
             c.annotation, c.article_title, c.outlet, c.published, c.published_precision, c.grade,
-            corroborate(c.annotation.article_id, c.outlet, c.reports, c.grade.reliability, sources),
+            corroborate(c.annotation.article_id, c.outlet, c.reports, c.grade.reliability, sources, c.origins),
             items, c.entities, c.tags))
     return rows

@@ -108,17 +108,21 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"\r{line[:150]:<150}", end="", file=sys.stderr)
         if show_progress:
             print(file=sys.stderr)
+        from dossier.operations.copies import record_copies  # lazy: this command only
+
+        copies = record_copies(store, [article_id for _path, article_id in report.imported]) if report else 0
     except KeyboardInterrupt:
         return fail("interrupted; what was imported so far is kept")
     finally:
         store.close()
     assert report is not None
-    _print_import_report(report, args)
+    _print_import_report(report, args, copies)
     return EXIT_OK if not report.failed else EXIT_ERROR
 
 
-def _print_import_report(report: ImportReport, args: argparse.Namespace) -> None:
-    """What became of every file, grouped; the duplicates of a resumed import in part."""
+def _print_import_report(report: ImportReport, args: argparse.Namespace, copies: int) -> None:
+    """What became of every file, grouped; the duplicates of a resumed import in part; how many
+    of its articles are copies of one story with another (or their origin)."""
     from dossier.ingest.many import left_out_words  # lazy: this command only
 
     print(f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}"
@@ -134,6 +138,9 @@ def _print_import_report(report: ImportReport, args: argparse.Namespace) -> None
         print(f"  failed: {shown(path)}: {shown(reason)}")
     if report.captured:
         print(f"  {len(report.captured):,} page(s) captured again, kept as captures of their articles")
+    if copies:
+        print(f"  {copies:,} of them are copies of one story with another article, or their origin "
+              f"(`dossier sources {shown(args.into)} --copies` lists the groups)")
     if report.left_out:
         print(f"  left out {left_out_words(report.left_out)}")
     if report.skipped:

@@ -27,6 +27,8 @@ class EvidenceLink(NamedTuple):
     reports: tuple[str, ...]  # outlets whose reporting that article repeats
     reliability: str | None  # its outlet's grade
     author: str = ""  # who linked it ("" where the file did not record it)
+    origins: tuple[str, ...] = ()  # keys of the story it is a copy of ("article:12", the wire "reuters")
+    origin_name: str = ""  # how that origin is named ("Reuters"), "" when it is not a copy
 
 
 class ClaimFacts(NamedTuple):
@@ -42,6 +44,7 @@ class ClaimFacts(NamedTuple):
     evidence: tuple[EvidenceLink, ...]
     entities: tuple[str, ...]
     tags: tuple[str, ...]
+    origins: tuple[str, ...] = ()  # keys of the story the claim's article is a copy of
 
 
 class RelatedSentence(NamedTuple):

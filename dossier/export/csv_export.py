@@ -15,14 +15,19 @@ from dossier.store.targets import check_target
 
 HEADER = ["article", "source", "published", "url", "quote", "kind", "tags", "status", "reliability",
           "credibility", "grade", "note", "rationale", "anchor", "created",
-          # A claim's evidence, counted by distinct independent sources (the claims board).
+          # A claim's evidence, counted by independent origins (the claims board: copies of one
+          # story, and an outlet repeating another, count once).
           "supporting_sources", "contradicting_sources", "context_sources", "suggested_credibility",
           "corroboration",
           # Who made the annotation, and who last assessed the claim and when (schema 12).
           "author", "assessed_by", "assessed_at",
           # Where the article came from when its file held many: a Telegram message, an archived
           # page ("Telegram export, Border Watch, message 103, …"), one record per line (schema 15).
-          "came_from"]
+          "came_from",
+          # The outlets behind those origins (more than the origins when copies stand behind them).
+          "supporting_outlets", "contradicting_outlets", "context_outlets"]
+
+
 def rows(store: Database) -> list[list[str]]:
     tags = {t.id: t.name for t in store.tags.all()}
     grades = store.sources.grades()
@@ -48,6 +53,7 @@ def rows(store: Database) -> list[list[str]]:
             *_corroboration(boards.get(a.id)),
             a.author, a.assessed_by if claim else "", (a.assessed_at or "") if claim else "",
             "\n".join(came_from.get(a.article_id, ())),
+            *_outlets(boards.get(a.id)),
         )])
     return out
 
@@ -58,6 +64,10 @@ def _corroboration(row: ClaimRow | None) -> tuple[object, ...]:
     found = row.corroboration
     return (len(found.supporting), len(found.contradicting), len(found.context),
             found.suggestion if found.suggestion is not None else "", found.line)
+
+
+def _outlets(row: ClaimRow | None) -> tuple[object, ...]:
+    return ("", "", "") if row is None else row.corroboration.outlets
 
 
 def write_csv(store: Database, out: Path) -> int:

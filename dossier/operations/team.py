@@ -25,6 +25,7 @@ class MergeDossier(Operation[MergeReport]):
     def validate(self, store: Database) -> None:
         from dossier.store.foreign import check_mergeable  # lazy: not on the start-up path
 
+
         try:
             check_mergeable(store, self.path)
         except DossierError as error:
@@ -34,6 +35,10 @@ class MergeDossier(Operation[MergeReport]):
         from dossier.store.merging import merge_dossier  # lazy: not on the start-up path
 
         self.result = merge_dossier(store, self.path)
+        if self.result.new_article_ids:  # their articles may carry stories of mine: one step with the merge
+            from dossier.operations.copies import FindCopies  # lazy: a merge only
+
+            FindCopies(article_ids=self.result.new_article_ids).apply(store)
         return EVERYTHING
 
 

@@ -11,6 +11,7 @@ from dossier.core.claims import RELATED_CANDIDATES, WORD, ClaimFacts, EvidenceLi
 from dossier.core.models import Annotation
 from dossier.store.annotations import Annotations
 from dossier.store.articles import Articles, Sources
+from dossier.store.copies import CopyRecords, Origin
 from dossier.store.tags import Tags
 from dossier.store.transactions import Transactions
 
@@ -26,8 +27,9 @@ class ClaimQueries:
     """`db.claims`: the claims board's rows and the passages related to a claim."""
 
     def __init__(self, tx: Transactions, annotations: Annotations, articles: Articles, sources: Sources,
-                 tags: Tags) -> None:
+                 tags: Tags, copies: CopyRecords) -> None:
         self._conn = tx.conn
+        self._copies = copies
         self._annotations = annotations
         self._articles = articles
         self._sources = sources
@@ -77,18 +79,21 @@ class ClaimQueries:
                 entities.setdefault(claim_id, []).append(name)
         article_ids = {c.article_id for c in claims} | {link[2] for found in links.values() for link in found}
         articles = self._articles.summaries(article_ids)
+        origins = self._copies.origins_of(article_ids)  # copies of one story count as one origin
+        no_origin = Origin((), "")
         rows = []
         for c in claims:
             article = articles[c.article_id]
             grade = grades.grade(c.claim, article.source)  # type: ignore[arg-type]  # `claims` holds claims only
             items = tuple(EvidenceLink(target, relation, article_id, articles[article_id].title,
                                        articles[article_id].source, exact, tuple(reports.get(article_id, ())),
-                                       grades.reliability(articles[article_id].source), author)
+                                       grades.reliability(articles[article_id].source), author,
+                                       *origins.get(article_id, no_origin))
                           for relation, target, article_id, exact, author in links.get(c.id, []))
             rows.append(ClaimFacts(
                 c, article.title, article.source, tuple(reports.get(c.article_id, ())), article.published,
                 article.published_precision, grade, items, tuple(entities.get(c.id, ())),
-                tuple(tag_names[t] for t in c.tag_ids if t in tag_names)))
+                tuple(tag_names[t] for t in c.tag_ids if t in tag_names), origins.get(c.article_id, no_origin).keys))
         return rows
 
     def related_passages(self, claim_id: int) -> RelatedFacts:

@@ -22,6 +22,7 @@ from dossier.store.ach import Ach
 from dossier.store.annotations import Annotations
 from dossier.store.articles import Articles, Sources
 from dossier.store.claims import ClaimQueries
+from dossier.store.copies import CopyRecords
 from dossier.store.entities import Entities, Events
 from dossier.store.errors import DossierError, MigrationError, ReadOnlyDossier
 from dossier.store.evidence import Evidence
@@ -108,7 +109,8 @@ class Database:
         self.tags = Tags(tx)
         self.annotations = Annotations(tx, self.articles)
         self.evidence = Evidence(tx)
-        self.claims = ClaimQueries(tx, self.annotations, self.articles, self.sources, self.tags)
+        self.copies = CopyRecords(tx)
+        self.claims = ClaimQueries(tx, self.annotations, self.articles, self.sources, self.tags, self.copies)
         self.extraction = Extraction(tx, self.events)
         self.network = NetworkQueries(tx)
         self.ach = Ach(tx, self.annotations, self.sources)

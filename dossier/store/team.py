@@ -118,6 +118,9 @@ class Team:
         for first, second, shared in rows:
             if second in taken or not one_story(shared, sizes[first], sizes[second]):
                 continue
+            outlets = {(summaries[i].source or "").strip().casefold() for i in (first, second)}
+            if len(outlets) == 2 and "" not in outlets:  # two outlets carrying one story: copies, not captures
+                continue
             taken.add(second)  # a third capture is proposed again once the second is joined
             found.append(CapturePair(summaries[first], summaries[second], shared))
         return found

@@ -91,6 +91,22 @@ class ImportController(QObject):
             progress.show_progress(self._done, report)
 
         def on_done(_result: object) -> None:
+            imported = [article_id for _path, article_id in report.imported]
+            if not imported or not session.is_open:
+                finish()
+                return
+            from dossier.operations.copies import FindCopies, copies_in_file
+
+            def found(plan: object) -> None:  # the copies among them, found on a worker, kept in the import's step
+                done = session.commit(FindCopies(plan)) if session.is_open else None  # type: ignore[arg-type]
+                if done is not None:
+                    batches.append(done)
+                finish()
+
+            path = session.store.path
+            self._tasks.run(lambda: copies_in_file(path, imported), found, lambda _error: finish())
+
+        def finish() -> None:
             self.running = False
             report.cancelled = options.cancel.is_set()
             if status_bar is not None:

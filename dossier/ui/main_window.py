@@ -48,7 +48,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&Edit", ("undo_action", "redo_action", None, "copy_action", "copy_citation_action", "paste_article_action",
                None, "find_action", "search_action", None, "add_entity_action", None, "preferences_action")),
     ("A&rticle", ("properties_action", "open_source_action", None, "delete_article_action", None,
-                  "sources_action")),
+                  "sources_action", "find_copies_action")),
     ("&Annotate", ("highlight_action", "note_action", "claim_action", None, "delete_annotation_action",
                    "add_event_action", "tags_action", "related_action")),
     ("&View", ("dock_actions", None, "mentions_action", "next_mention_action", "previous_mention_action")),

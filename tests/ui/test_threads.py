@@ -130,9 +130,10 @@ def test_workers_never_touch_qt(qtbot, settings, sample_path: Path, tmp_path: Pa
         threading.setprofile(None)  # type: ignore[arg-type]
     # The check, the languages of older articles, extraction, the backup and the import; captures
     # of one story looked for at opening and after the import; entities that look like one looked
-    # for at opening, after the extraction and after the import.
-    assert len(jobs) == 10 and qt_calls == []
-    assert [qt_things_reachable(fn) for fn in jobs] == [[]] * 10
+    # for at opening, after the extraction and after the import; copies of one story looked for
+    # when the import ends.
+    assert len(jobs) == 11 and qt_calls == []
+    assert [qt_things_reachable(fn) for fn in jobs] == [[]] * 11
     assert len(tasks.children()) == children_before  # nothing made per job
     window.close()
     gc.collect()

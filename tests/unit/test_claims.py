@@ -135,7 +135,8 @@ def test_the_board_counts_independent_sources_and_suggests(corpus: Database) -> 
         corpus, "APA", "its units were positioned on Azerbaijani territory near Lake Sev")))
     row = row_of(corpus, claim_id)
     assert row.corroboration.contested and row.corroboration.suggestion == 3
-    assert row.corroboration.line.startswith("supported by 3 independent sources (")
+    # Four outlets, three origins: OC Media repeats Azatutyun ("reports:"), as a copy would.
+    assert row.corroboration.line.startswith("supported by 4 outlets, 3 independent origins (")
     assert "contradicted by 1 independent source (APA)" in row.corroboration.line
 
 

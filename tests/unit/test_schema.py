@@ -49,6 +49,8 @@ PROMISED = {
                    "forwarded_from", "reply_to", "edited_at", "target_url", "captured_at", "digest", "archive"},
     "attachments": {"sha256", "content", "media_type"},
     "article_files": {"article_id", "position", "file_name", "role", "sha256"},
+    "copy_of": {"article_id", "origin_id", "shared", "wire"},
+    "copy_decisions": {"first_id", "second_id", "decision", "author", "decided_at"},
 }
 
 

@@ -30,6 +30,7 @@ from dossier.store.schema.steps_09_15 import (
     _claims_across_sources,
     _teams,
 )
+from dossier.store.schema.steps_16_on import _V16_COPIES
 
 __all__ = [
     "APPLICATION_ID",
@@ -70,6 +71,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _script(_V14_SENTENCE_INDEX)),
     Migration(15, "where each message or archived page came from; attachments stored once",
               _script(_V15_PROVENANCE)),
+    Migration(16, "copies of one story: each copy's origin and the analyst's decisions", _script(_V16_COPIES)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -84,5 +86,5 @@ PUBLIC_TABLES = (
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
     "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
-    "provenance", "attachments", "article_files",
+    "provenance", "attachments", "article_files", "copy_of", "copy_decisions",
 )

@@ -14,7 +14,7 @@ from dossier.store import Database
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
-COLUMNS = ("title", "source", "published", "language")
+COLUMNS = ("title", "source", "published", "language", "copies")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,6 +25,7 @@ class ArticleListModel(QAbstractTableModel):
         self._store = store
         self._ids: list[int] = []
         self._rows: dict[int, ArticleSummary] = {}
+        self._copies: dict[int, tuple[str, str]] = {}  # copies of one story (store.copies), per fetched page
         self._order, self._descending = "published", True
         self._contains, self._from, self._to = "", None, None  # type: tuple[str, str | None, str | None]
         self._language: str | None = None  # any; NO_LANGUAGE for those not known
@@ -40,9 +41,11 @@ class ArticleListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Title"), self.tr("Source"), self.tr("Published"), self.tr("Lang."))[section]
+            return (self.tr("Title"), self.tr("Source"), self.tr("Published"), self.tr("Lang."), self.tr("Copies"))[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 3:
             return self.tr("The language the article is written in (Article > Properties to change it)")
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 4:
+            return self.tr("Copies of one story: a wire story this article carries, or how many carry its story")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -58,6 +61,9 @@ class ArticleListModel(QAbstractTableModel):
             if not self._store.is_open:  # the dossier was closed; the view is on its way out
                 return None
             row = self._fetch(index.row())
+        if index.column() == 4:  # copies of one story
+            words, tip = self._copies.get(article_id, ("", ""))
+            return tip if role == Qt.ItemDataRole.ToolTipRole else words
         value = getattr(row, COLUMNS[index.column()]) or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 3 and value:
@@ -66,6 +72,8 @@ class ArticleListModel(QAbstractTableModel):
         return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if COLUMNS[column] == "copies":
+            return  # kept in the order it has: the store sorts by the article's own fields
         wanted = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
         if wanted != (self._order, self._descending):
             self._order, self._descending = wanted
@@ -87,6 +95,7 @@ class ArticleListModel(QAbstractTableModel):
             published_from=self._from, published_to=self._to, language=self._language,
         )
         self._rows.clear()
+        self._copies.clear()
         self.endResetModel()
 
     def row_of(self, article_id: int) -> int:
@@ -102,4 +111,5 @@ class ArticleListModel(QAbstractTableModel):
         start = row - row % PAGE
         page = self._ids[start : start + PAGE]
         self._rows.update(self._store.articles.summaries(page))
+        self._copies.update(self._store.copies.list_labels(page))
         return self._rows[self._ids[row]]

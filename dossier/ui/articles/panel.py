@@ -68,6 +68,8 @@ class ArticleListPanel(QWidget):
         header.resizeSection(1, metrics.horizontalAdvance("SouthFront") + 24)
         header.resizeSection(2, metrics.horizontalAdvance("2021-05-14") + 32)
         header.resizeSection(3, metrics.horizontalAdvance("Lang.") + 28)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, metrics.horizontalAdvance("Copies") + 24)
         self.table.setAccessibleName(self.tr("Articles"))
 
         dates = QHBoxLayout()

@@ -100,7 +100,7 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
     def __init__(self, article: Article, reports: list[str], parent: QWidget | None = None,
                  captures: Sequence[Capture] = (), provenance: Sequence[str] = (),
                  attachments: Sequence[StoredAttachment] = (),
-                 read_attachment: Callable[[str], bytes] | None = None) -> None:
+                 read_attachment: Callable[[str], bytes] | None = None, copies: QWidget | None = None) -> None:
         super().__init__("Article Properties", article.title, article.source, article.url,
                          article.published, article.published_precision, parent)
         self.reports_edit = QLineEdit(", ".join(reports), placeholderText=self.tr("Outlets, separated by commas"))
@@ -117,6 +117,9 @@ class ArticlePropertiesDialog(ArticleMetadataDialog):
             textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         if captures:
             self.form.addRow(self.tr("Also captured as"), self.captures_label)
+        self.copies = copies  # copies of one story (ui/articles/copies.py)
+        if copies is not None:
+            self.form.addRow(self.tr("Copies"), copies)
         # What the text's dateline says, beside the fields it may have filled: a proposal the user
         # sees and can correct above, never a silent fact.
 

@@ -37,9 +37,10 @@ HEADER_TIPS = {
     "Evidence suggests": "The credibility the linked evidence suggests (see README: Claims board). Red: it differs "
                          "from yours, which is never changed",
     "Assessed by": "Who last set the claim's status, grades or rationale (Edit > Preferences > Analyst name)",
-    "For": "Distinct independent sources supporting the claim",
-    "Against": "Distinct independent sources contradicting the claim",
-    "Context": "Distinct independent sources giving context",
+    "For": "Independent origins supporting the claim (copies of one story, and an outlet repeating another, "
+           "count once), and the outlets behind them when there are more",
+    "Against": "Independent origins contradicting the claim, and the outlets behind them when there are more",
+    "Context": "Independent origins giving context, and the outlets behind them when there are more",
 }
 
 
@@ -139,12 +140,11 @@ def cell_text(row: ClaimRow, column: str) -> str:
         if found.suggestion is None:
             return ""
         return f"{found.suggestion} ≠ {row.grade.credibility}" if row.disagrees else str(found.suggestion)
-    if column == "For":
-        return str(len(found.supporting))
-    if column == "Against":
-        return str(len(found.contradicting))
-    if column == "Context":
-        return str(len(found.context))
+    if column in ("For", "Against", "Context"):
+        which = ("For", "Against", "Context").index(column)
+        origins = len((found.supporting, found.contradicting, found.context)[which])
+        outlets = found.outlets[which]
+        return f"{origins} ({outlets} outlets)" if outlets > origins else str(origins)
     if column == "Tags":
         return ", ".join(row.tags)
     return ", ".join(row.entities)
@@ -213,7 +213,8 @@ class ClaimsBoard(QWidget):
         metrics = self.table.fontMetrics()
         for column, sample in enumerate(("the agreement was not implemented in full", "Armenia–Azerbaijan border",
                                          "SouthFront", "14 May 2021", "Partially true", "D2 (inherited)",
-                                         "Ann Vardanyan", "Evidence suggests", "For", "Against", "Context", "withdrawal agreement")):
+                                         "Ann Vardanyan", "Evidence suggests", "2 (4 outlets)", "Against", "Context",
+                                         "withdrawal agreement")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
 
         filters = QHBoxLayout()

@@ -1,5 +1,5 @@
 """ArticleController: the Article menu — the open article's properties, its source in a browser,
-deleting it — and Article > Sources… (each outlet's grade)."""
+deleting it — Article > Sources… (each outlet's grade) and Find Copies of Stories."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ class ArticleController(Controller):
         self.open_source_action = self.action(self.tr("&Open Source in Browser…"), self.open_article_source)
         self.delete_article_action = self.action(self.tr("&Delete Article…"), self.delete_article)
         self.sources_action = self.action(self.tr("&Sources…"), self.show_sources)
+        self.find_copies_action = self.action(self.tr("Find &Copies of Stories"), self.find_copies)
 
     def edit_article_properties(self) -> None:
         ws = self.workspace
         if ws is None or ws.pane.article is None:
             return
         from dossier.operations.articles import EditArticle  # lazy: on first use, off the start-up path
+        from dossier.ui.articles.copies import copies_box  # lazy: on first use, off the start-up path
         from dossier.ui.articles.properties import ArticlePropertiesDialog  # lazy: on first use, off the start-up path
 
         article = ws.pane.article
@@ -26,7 +28,8 @@ class ArticleController(Controller):
         dialog = ArticlePropertiesDialog(article, reports, self.window, captures=ws.store.team.captures(article.id),
                                          provenance=ws.store.provenance.words(article.id),
                                          attachments=ws.store.provenance.attachments(article.id),
-                                         read_attachment=ws.store.provenance.attachment_content)
+                                         read_attachment=ws.store.provenance.attachment_content,
+                                         copies=copies_box(ws.session, article.id))
         accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
         values, new_reports = dialog.values(), dialog.reports()
         dialog.deleteLater()
@@ -41,6 +44,13 @@ class ArticleController(Controller):
             self.window.extract_pending(ws.session)
         elif (values["published"], values["published_precision"]) != (article.published, article.published_precision):
             self.say(self.tr("%1 events moved with the new published date").replace("%1", str(operation.result)), 8000)
+
+    def find_copies(self) -> None:
+        """Article > Find Copies of Stories: every article compared on a worker, grouped undoably."""
+        if self.workspace is not None:
+            from dossier.ui.articles.copies import find_all_copies  # lazy: on first use, off the start-up path
+
+            find_all_copies(self.workspace.session, self.window.tasks, lambda words: self.say(words, 8000))
 
     def delete_article(self) -> None:
         ws = self.workspace
