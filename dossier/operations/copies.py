@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from dossier.analysis.copies import CopyLink, Fingerprint, are_copies, components, fingerprint, links_of_groups
 from dossier.core.changes import ALL, Changes
-from dossier.operations import Edit, Operation, Refused, existing
+from dossier.operations import Edit, Operation, Refused, existing, perform
 from dossier.store import Database
 from dossier.store.copies import COPIES, DISTINCT, CopyRecords, CopyRow
 
@@ -181,8 +181,6 @@ def copies_in_file(path: object, article_ids: Sequence[int] | None = None) -> Co
 def record_copies(store: Database, article_ids: Sequence[int]) -> int:
     """Find and keep the copies among newly imported articles (the command line's import); how
     many of them are now in a group."""
-    from dossier.operations import perform
-
     if not article_ids:
         return 0
     perform(store, FindCopies(article_ids=article_ids))

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from dossier.store.transactions import Transactions, utc_now
-
-if TYPE_CHECKING:
-    from dossier.store.database import Database
 
 COPIES, DISTINCT = "copies", "distinct"
 PER_KEY = 50  # articles looked at per shared sentence: a story carried everywhere is found through any
@@ -204,38 +201,36 @@ class CopyRecords:
             labels[origin_id] = (f"+{count}", f"Also carried by {outlets}")
         return labels
 
-
-def merge_copies(mine: Database, theirs: Database, articles: dict[int, int]) -> int:
-    """Another analyst's groups of copies, onto the articles they became here (`articles`: their
-    id -> mine). What this dossier already says wins: an article already a copy here stays as it
-    is, and a pair the analyst here split is not joined. Their decisions come along where this
-    dossier has none. How many copies were added."""
-    tables = {r[0] for r in theirs._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "copy_of" not in tables:  # from before Dossier kept copies
-        return 0
-    here = mine.copies
-    added = 0
-    with mine._tx.write() as conn:
-        for a, b, decision, author, decided_at in theirs._conn.execute(
-                "SELECT first_id, second_id, decision, author, decided_at FROM copy_decisions"):
-            if a in articles and b in articles and articles[a] != articles[b]:
-                first, second = sorted((articles[a], articles[b]))
-                conn.execute("INSERT OR IGNORE INTO copy_decisions (first_id, second_id, decision, author, decided_at) "
-                             "VALUES (?, ?, ?, ?, ?)", (first, second, decision, author, decided_at))
-        split = {pair for pair, d in here.decisions().items() if d == DISTINCT}
-        for copy_id, origin_id, shared, wire in theirs._conn.execute(
-                "SELECT article_id, origin_id, shared, wire FROM copy_of ORDER BY origin_id, article_id"):
-            if copy_id not in articles or origin_id not in articles:
-                continue
-            copy, origin = articles[copy_id], articles[origin_id]
-            if conn.execute("SELECT 1 FROM copy_of WHERE article_id = ?", (copy,)).fetchone():
-                continue
-            row = conn.execute("SELECT origin_id FROM copy_of WHERE article_id = ?", (origin,)).fetchone()
-            origin = row[0] if row else origin  # a group is a star: its copies name its origin
-            if origin == copy or (min(copy, origin), max(copy, origin)) in split:
-                continue
-            conn.execute("UPDATE copy_of SET origin_id = ? WHERE origin_id = ?", (origin, copy))
-            conn.execute("INSERT INTO copy_of (article_id, origin_id, shared, wire) VALUES (?, ?, ?, ?)",
-                         (copy, origin, shared, wire))
-            added += 1
-    return added
+    def merge_from(self, theirs: sqlite3.Connection, articles: dict[int, int]) -> int:
+        """Another analyst's groups of copies, onto the articles they became here (`articles`: their
+        id -> mine). What this dossier already says wins: an article already a copy here stays as it
+        is, and a pair the analyst here split is not joined. Their decisions come along where this
+        dossier has none. How many copies were added."""
+        tables = {r[0] for r in theirs.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "copy_of" not in tables:  # from before Dossier kept copies
+            return 0
+        added = 0
+        with self._tx.write() as conn:
+            for a, b, decision, author, decided_at in theirs.execute(
+                    "SELECT first_id, second_id, decision, author, decided_at FROM copy_decisions"):
+                if a in articles and b in articles and articles[a] != articles[b]:
+                    first, second = sorted((articles[a], articles[b]))
+                    conn.execute("INSERT OR IGNORE INTO copy_decisions (first_id, second_id, decision, author, decided_at) "
+                                 "VALUES (?, ?, ?, ?, ?)", (first, second, decision, author, decided_at))
+            split = {pair for pair, d in self.decisions().items() if d == DISTINCT}
+            for copy_id, origin_id, shared, wire in theirs.execute(
+                    "SELECT article_id, origin_id, shared, wire FROM copy_of ORDER BY origin_id, article_id"):
+                if copy_id not in articles or origin_id not in articles:
+                    continue
+                copy, origin = articles[copy_id], articles[origin_id]
+                if conn.execute("SELECT 1 FROM copy_of WHERE article_id = ?", (copy,)).fetchone():
+                    continue
+                row = conn.execute("SELECT origin_id FROM copy_of WHERE article_id = ?", (origin,)).fetchone()
+                origin = row[0] if row else origin  # a group is a star: its copies name its origin
+                if origin == copy or (min(copy, origin), max(copy, origin)) in split:
+                    continue
+                conn.execute("UPDATE copy_of SET origin_id = ? WHERE origin_id = ?", (origin, copy))
+                conn.execute("INSERT INTO copy_of (article_id, origin_id, shared, wire) VALUES (?, ?, ?, ?)",
+                             (copy, origin, shared, wire))
+                added += 1
+        return added

@@ -34,7 +34,6 @@ from dossier.core.validity import text_problem
 from dossier.core.vocabulary import EVIDENCE_RELATIONS
 from dossier.store import foreign
 from dossier.store.articles import text_sha256
-from dossier.store.copies import merge_copies
 from dossier.store.foreign import about, check_mergeable, other_dossier
 from dossier.store.merge_report import MergeReport
 from dossier.store.merging_ach import merge_hypotheses
@@ -87,7 +86,7 @@ class _Merge:
         for theirs_id, mine_id in self.articles.items():
             self.alone(f"The mentions of their article {theirs_id}", lambda: self._mentions(theirs_id, mine_id))
             self.alone(f"The events of their article {theirs_id}", lambda: self._events(theirs_id, mine_id))
-        self.alone("Their copies of one story", lambda: merge_copies(self.mine, self.theirs, self.articles))
+        self.alone("Their copies of one story", lambda: self.mine.copies.merge_from(self.theirs._conn, self.articles))
         self._annotations()
         self._evidence()
         self._conflicts()

@@ -95,7 +95,10 @@ class ImportController(QObject):
             if not imported or not session.is_open:
                 finish()
                 return
-            from dossier.operations.copies import FindCopies, copies_in_file
+            from dossier.operations.copies import (  # lazy: on first use, off the start-up path
+                FindCopies,
+                copies_in_file,
+            )
 
             def found(plan: object) -> None:  # the copies among them, found on a worker, kept in the import's step
                 done = session.commit(FindCopies(plan)) if session.is_open else None  # type: ignore[arg-type]

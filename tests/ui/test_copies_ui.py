@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from dossier.analysis.corroboration import corroborated
 from dossier.store import Database
 from dossier.ui.articles.copies import ChooseArticleDialog
 from dossier.ui.articles.properties import ArticlePropertiesDialog
@@ -142,7 +143,7 @@ def test_the_board_and_the_annotation_panel_count_origins(qtbot, open_window, em
                   at("Azerbaijani soldiers inside", "the troops had entered"), at("Shelling hits", "Azerbaijani forces had attacked")):
         ws.session.push(AddEvidence(add.result, "supports", passage=where))
     board = ws.claims
-    (row,) = store.claims.claim_rows([add.result])
+    (row,) = corroborated(store.claims.claim_rows([add.result]))
     line = row.corroboration.line
     assert line.startswith("supported by 4 outlets, 2 independent origins (Reuters as repeated by ")
     model = board.model

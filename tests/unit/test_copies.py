@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.analysis.copies import are_copies, dateline_credit, fingerprint, wire_credit
+from dossier.analysis.corroboration import corroborated
 from dossier.ingest.pipeline import ImportOptions, run_import
 from dossier.operations import perform, undo
 from dossier.operations.copies import FindCopies, MarkCopies, SplitCopy, find_copies
@@ -156,10 +157,10 @@ def test_a_claim_supported_by_copies_and_an_independent_report_counts_origins(do
         _passage(store, ids["s1_copy_edited_credit_end.md"], "the troops had entered Syunik province"),
         _passage(store, ids["s3_independent.md"], "Azerbaijani forces had attacked positions"),
     ])
-    (row,) = store.claims.claim_rows([claim])
+    (row,) = corroborated(store.claims.claim_rows([claim]))
     assert len(row.corroboration.supporting) == 4 and row.corroboration.suggestion == 1  # outlets, before copies
     perform(store, FindCopies())
-    (row,) = store.claims.claim_rows([claim])
+    (row,) = corroborated(store.claims.claim_rows([claim]))
     found = row.corroboration
     assert found.supporting == ("Reuters as repeated by Syunik Herald and Caucasus Daily", "Highland Post")
     assert found.outlets[0] == 4
@@ -171,7 +172,7 @@ def test_a_claim_supported_by_copies_and_an_independent_report_counts_origins(do
         _passage(store, ids["s1_wire.md"], "Pashinyan told a session"),
         _passage(store, ids["s1_copy_edited_credit_end.md"], "Pashinyan told a session"),
     ])
-    (row,) = store.claims.claim_rows([claim_two])
+    (row,) = corroborated(store.claims.claim_rows([claim_two]))
     assert row.corroboration.line == "supported by 2 outlets, 1 independent origin (Reuters as repeated by Syunik Herald)"
     assert row.corroboration.suggestion == 2
 
@@ -184,7 +185,7 @@ def test_evidence_from_a_copy_of_the_claims_own_story_is_not_independent(dossier
         _passage(store, ids["s4_wire.md"], "has sunk in the Red Sea"),
         _passage(store, ids["s4_independent.md"], "went under overnight"),
     ])
-    (row,) = store.claims.claim_rows([claim])
+    (row,) = corroborated(store.claims.claim_rows([claim]))
     assert [item.dependence for item in row.evidence if not item.independent] == [
         "a copy of the same story (Reuters)", "a copy of the same story (Reuters)"]
     assert row.corroboration.line == ("supported by 1 independent source (Levant Shipping Journal); "
@@ -237,7 +238,7 @@ def test_a_telegram_forward_is_one_origin_with_the_channel_it_came_from(tmp_path
     words = "Russian troops from the 102nd Base were sent"
     claim = _claim_with_evidence(store, _passage(store, ids["s1_independent.md"], "Azerbaijani units moved"), [
         _passage(store, by_outlet["Border Watch"], words), _passage(store, by_outlet["Yerevan Desk"], words)])
-    (row,) = store.claims.claim_rows([claim])
+    (row,) = corroborated(store.claims.claim_rows([claim]))
     assert row.corroboration.line == "supported by 2 outlets, 1 independent origin (Yerevan Desk as repeated by Border Watch)"
     assert row.corroboration.suggestion == 2
     store.close()

@@ -132,7 +132,7 @@ class ChooseArticleDialog(QDialog):
 
 def copies_box(session: DossierSession, article_id: int, parent: QWidget | None = None) -> CopiesBox:
     """The box for Article Properties, its buttons making undoable edits through the session."""
-    from dossier.operations.copies import MarkCopies, SplitCopy
+    from dossier.operations.copies import MarkCopies, SplitCopy  # lazy: on first use, off the start-up path
 
     records = session.store.copies
 
@@ -162,7 +162,7 @@ def find_all_copies(session: DossierSession, tasks: Any, said: Callable[[str], N
     """Article > Find Copies of Stories: every article against every other, on a worker (a
     dossier from before Dossier found copies, or after the analyst's own imports of old);
     what it finds is one undo step. `said` shows the outcome in the status bar."""
-    from dossier.operations.copies import FindCopies, copies_in_file
+    from dossier.operations.copies import FindCopies, copies_in_file  # lazy: on first use, off the start-up path
 
     said("Looking for copies of one story among the articles…")
 
