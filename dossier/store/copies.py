@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from dossier.store.database import Database
@@ -21,6 +21,19 @@ class CopyRow(NamedTuple):
     origin_id: int
     shared: float  # share of the copy's sentences found in the origin
     wire: str | None
+
+
+class CopyLinkLike(Protocol):
+    """A row to write: analysis.copies.CopyLink, or a CopyRow read back."""
+
+    @property
+    def article_id(self) -> int: ...
+    @property
+    def origin_id(self) -> int: ...
+    @property
+    def shared(self) -> float: ...
+    @property
+    def wire(self) -> str | None: ...
 
 
 class GroupMember(NamedTuple):
@@ -113,7 +126,7 @@ class CopyRecords:
 
     # -- writes (inside the caller's operation) ----------------------------------------------------------
 
-    def replace_groups(self, members: Iterable[int], rows: Sequence[CopyRow]) -> set[int]:
+    def replace_groups(self, members: Iterable[int], rows: Sequence[CopyLinkLike]) -> set[int]:
         """The groups of `members` become `rows`: their old rows (as copies) go first. Rows that
         do not change are left alone, so undo records only what did. The articles whose rows
         changed, with the origins they named or name."""
@@ -130,7 +143,7 @@ class CopyRecords:
             conn.executemany("DELETE FROM copy_of WHERE article_id = ?", [(i,) for i in gone])
             changed = {i for i in gone} | {old[i].origin_id for i in gone}
             for row in rows:
-                if old.get(row.article_id) != tuple(row):
+                if old.get(row.article_id) != (row.article_id, row.origin_id, row.shared, row.wire):
                     conn.execute("INSERT OR REPLACE INTO copy_of (article_id, origin_id, shared, wire) VALUES (?, ?, ?, ?)",
                                  (row.article_id, row.origin_id, round(row.shared, 4), row.wire))
                     changed |= {row.article_id, row.origin_id}
@@ -165,7 +178,8 @@ class CopyRecords:
         if not rows:
             return None
         head = self._conn.execute("SELECT id, title, source, published FROM articles WHERE id = ?", (origin,)).fetchone()
-        members = (GroupMember(*head, None), *(GroupMember(*r[:5]) for r in rows))
+        members = (GroupMember(head[0], head[1], head[2], head[3], None),
+                   *(GroupMember(r[0], r[1], r[2], r[3], r[4]) for r in rows))
         return CopyGroup(origin, rows[0][5], members)
 
     def origins_of(self, article_ids: Iterable[int]) -> dict[int, Origin]:
