@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
     p.set_defaults(run=_cmd_sample)
 
-    p = commands.add_parser("import", help="import articles (text, Markdown, HTML, PDF) into a dossier")
+    p = commands.add_parser("import", help="import articles (text, Markdown, HTML, PDF, pictures read by OCR) into a dossier")
     p.add_argument("paths", type=Path, nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--into", type=Path, required=True, metavar="PATH",
                    help="the dossier (created if it does not exist)")
@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="every file with what became of it (imported, duplicate, failed and why, skipped)")
     p.add_argument("--jobs", type=int, metavar="N",
                    help="processes running the language model (default: every core; 1 runs it here)")
+    p.add_argument("--ocr-lang", metavar="LANGS",
+                   help="languages of pictures and scans, as Tesseract names them: hye+eng, rus, ukr+eng "
+                        "(default: eng+rus+hye, all three at once)")
     p.set_defaults(run=_cmd_import)
 
     p = commands.add_parser("export", help="export a dossier: PDF, W3C Web Annotation JSON, CSV")
@@ -221,6 +224,17 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 DUPLICATES_LISTED = 20
 
 
+def _ocr_languages_ok(languages: str) -> bool:
+    import re
+
+    return re.fullmatch(r"[a-z]{3}(_[a-z]+)?(\+[a-z]{3}(_[a-z]+)?)*", languages) is not None
+
+
+def _show_page(path: Path, done: int, of: int) -> None:
+    """A long scan's pages as they are read by OCR (the file count moves only once it is whole)."""
+    print(f"\r{f'reading {shown(path.name)} by OCR: page {done} of {of}'[:150]:<150}", end="", file=sys.stderr)
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from dossier.ingest.dates import parse_published
     from dossier.ingest.many import left_out_words
@@ -247,9 +261,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         return _fail("--jobs takes a number of processes, 1 or more")
-    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract,
-                            jobs=args.jobs or default_jobs())
     show_progress = sys.stderr.isatty()
+    if args.ocr_lang is not None and not _ocr_languages_ok(args.ocr_lang):
+        return _fail(f"--ocr-lang {args.ocr_lang!r}: write Tesseract's language codes joined by +, e.g. hye+eng")
+    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract,
+                            jobs=args.jobs or default_jobs(), ocr_languages=args.ocr_lang,
+                            on_page=_show_page if show_progress else None)
     try:
         from dossier.store.backups import BackupFailed
 

@@ -26,6 +26,7 @@ from dossier.core.vocabulary import CLAIM_STATUS_LABELS, RELIABILITY
 from dossier.export.pdf_html import (
     PdfContent, Section, anchor, article_body, corroboration_html, endnotes, esc, note_marker, provenance_line,
 )
+from dossier.export.page_figures import PREFIX as PAGE_FIGURE, figures_html
 from dossier.export.timeline_figure import Figure
 from dossier.store import Store
 from dossier.store.database import SUMMARY
@@ -193,6 +194,7 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
                 + (note_marker(numbers[a.id]) if a.id in numbers else "") + "</p>"
                 for a in picked))
         c.parts.append(endnotes(article, picked, numbers, grades))
+        c.parts.append(figures_html(figures, article.id))  # the quoted pages of a scan, as read by OCR
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("entities", "Entity index"))
@@ -308,6 +310,8 @@ def event_places(chosen: Selection, full_text: bool) -> tuple[dict[int, dict[int
 def _chronology(store: Store, chosen: Selection, figures: Sequence[Figure], targets: Mapping[int, str]) -> str:
     out = []
     for figure in figures:
+        if figure.name.startswith(PAGE_FIGURE):
+            continue
         out.append(f'<p align="center"><img src="{figure.name}" width="{figure.width}"/><br/>'
                    f'<small><i>{esc(figure.caption)}: one lane per outlet.</i></small></p>')
     names = {r.id: r.name for r in store.entity_rows()}

@@ -26,6 +26,7 @@ from dossier.core.anchoring import CONTEXT_CHARS, reanchor
 from dossier.core.validity import text_problem
 from dossier.core.models import Annotation, Article, Claim, Made
 from dossier.core.provenance import Provenance, describe
+from dossier.store.ocr_pages import OcrPages
 from dossier.core.grading import SourceGrades
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
 from dossier.export.atomic import json_parses, written_whole
@@ -100,6 +101,10 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
     came_from = store.provenance(article.id)
     if came_from:  # a Telegram message or an archived page: how the article came (schema 15)
         item["dossier:provenance"] = [provenance_json(p) for p in came_from]
+    read = OcrPages(store).readings([article.id]).get(article.id)
+    if read is not None:  # read by OCR from pictures (schema 16): the quote is to be checked against them
+        item["dossier:ocr"] = {"engine": read.engine, "languages": read.languages, "pages": read.pages,
+                               "meanConfidence": None if read.confidence is None else round(read.confidence, 1)}
     if annotation.quoted_as:  # moved onto another capture: the quote as first written
         item["dossier:quotedAs"] = annotation.quoted_as
     author = annotation.author or creator  # the export's --analyst names those whose author is unknown

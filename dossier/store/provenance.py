@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
 from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe
+from dossier.store.ocr_pages import OcrPages
 
 _COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "forwarded_from", "reply_to",
             "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id")
@@ -40,18 +41,24 @@ class ProvenanceQueries:
                 f"({','.join('?' * len(part))}) ORDER BY article_id, capture_id IS NOT NULL, capture_id, rowid", part)
             for article_id, *values in rows:
                 found.setdefault(article_id, []).append(Provenance(*values))
+        for article_id in OcrPages(self).read_among(ids):  # read by OCR: a sentence to say, no record
+            found.setdefault(article_id, [])
         return found
 
     def provenance_words(self, article_id: int) -> list[str]:
         """Each provenance record as the sentence every view and export shows ("Telegram export,
         Border Watch, message 103, forwarded from Yerevan Desk"), a reply naming the message it
         answers by its title when the dossier has it."""
-        return [describe(p, self._answered_title(p)) for p in self.provenance(article_id)]
+        return [describe(p, self._answered_title(p)) for p in self.provenance(article_id)] + \
+            list(OcrPages(self).reading_words([article_id]).values())
 
     def provenance_words_of(self, records: Mapping[int, list[Provenance]]) -> dict[int, list[str]]:
         """The sentences of `records` (from provenance_of), by article."""
-        return {article_id: [describe(p, self._answered_title(p)) for p in found]
+        said = {article_id: [describe(p, self._answered_title(p)) for p in found]
                 for article_id, found in records.items()}
+        for article_id, words in OcrPages(self).reading_words(records).items():  # how a scan was read
+            said[article_id].append(words)
+        return said
 
     def _answered_title(self, p: Provenance) -> str | None:
         if not p.reply_to:

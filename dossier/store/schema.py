@@ -533,6 +533,30 @@ END;
 """
 
 
+# Pages read by OCR (screenshots, scans, PDF pages without a text layer): where each page's text
+# stands in its article, the picture it was read from (in `attachments`, stored once by sha256,
+# and listed in `article_files` with the role 'page' so it goes with its last article), the
+# engine and languages it was read with, and its words as JSON
+# [[start, end, left, top, width, height, confidence], …]: article offsets and pixel boxes.
+_V16_OCR_PAGES = """
+CREATE TABLE ocr_pages (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    of_pages INTEGER NOT NULL DEFAULT 0,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    engine TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    confidence REAL,
+    words TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (article_id, page)
+);
+"""
+
+
 class Migration(NamedTuple):
     version: int
     description: str
@@ -589,6 +613,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _script(_V14_SENTENCE_INDEX)),
     Migration(15, "where each message or archived page came from; attachments stored once",
               _script(_V15_PROVENANCE)),
+    Migration(16, "pages read by OCR: their pictures, languages, confidence and word boxes",
+              _script(_V16_OCR_PAGES)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -603,5 +629,5 @@ PUBLIC_TABLES = (
     "annotations", "claims", "evidence", "tags", "annotation_tags", "rejected_names",
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
     "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
-    "provenance", "attachments", "article_files",
+    "provenance", "attachments", "article_files", "ocr_pages",
 )

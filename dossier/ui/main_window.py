@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # annotations only: each Qt type imported costs start-up time
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 TIMELINE_HEIGHT = 300  # pixels the timeline dock gets when it first opens
-ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.json *.warc *.warc.gz *.wacz);;"
+ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.json *.warc *.warc.gz *.wacz "
+                  "*.png *.jpg *.jpeg *.webp *.tif *.tiff);;Pictures and scans, read by OCR (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.pdf);;"
                   "Telegram exports (result.json *.json);;Web archives (*.warc *.warc.gz *.wacz);;All files (*)")
 
 
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
 
             self.importer = ImportController(self.workspace.session, self._tasks, self)
             self.importer.finished.connect(self._on_import_finished)
-        return self.importer.start(paths)
+        return self.importer.start(paths, ocr_languages=self._settings.get(keys.OCR_LANGUAGES) or None)
 
     def choose_and_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -159,7 +159,8 @@ def as_schema_12(path: Path) -> None:
     from dossier.store.schema import _V9_CLAIMS_ACROSS_SOURCES
 
     conn = sqlite3.connect(path, isolation_level=None)
-    for table in ("provenance", "article_files", "attachments",  # schema 15
+    for table in ("ocr_pages",  # schema 16
+                  "provenance", "article_files", "attachments",  # schema 15
                   "captures", "conflicts", "story_keys", "distinct_stories"):  # schema 13
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE annotations DROP COLUMN quoted_as")

@@ -49,6 +49,8 @@ PROMISED = {
                    "forwarded_from", "reply_to", "edited_at", "target_url", "captured_at", "digest", "archive"},
     "attachments": {"sha256", "content", "media_type"},
     "article_files": {"article_id", "position", "file_name", "role", "sha256"},
+    "ocr_pages": {"article_id", "page", "of_pages", "start_offset", "end_offset", "sha256", "width", "height",
+                  "engine", "languages", "confidence", "words"},
 }
 
 
