@@ -119,7 +119,7 @@ def read_picture(image: bytes, languages: str | None, cancel: threading.Event | 
     program, name, installed = engine()
     asked = check_languages(languages, installed) if languages else "auto"
     folder = cache if cache is not None else cache_dir()
-    key = hashlib.sha256(image + f"\0{asked}\0{name}\0v1".encode()).hexdigest()
+    key = hashlib.sha256(image + f"\0{asked}\0{name}\0v2".encode()).hexdigest()
     cached = _from_cache(folder / key[:2] / f"{key}.json")
     if cached is not None:
         return cached
@@ -129,12 +129,27 @@ def read_picture(image: bytes, languages: str | None, cancel: threading.Event | 
         languages = "+".join(usable) or check_languages("eng", installed)
     else:
         languages = asked
+    reading = _recognised(program, image, rotation, languages, name, cancel)
+    if rotation:  # the orientation pass errs on scripts it knows badly (Armenian: "upside down")
+        as_given = _recognised(program, image, 0, languages, name, cancel)
+        if _weight(as_given) >= _weight(reading):
+            reading = as_given
+    _to_cache(folder / key[:2] / f"{key}.json", reading)
+    return reading
+
+
+def _recognised(program: str, image: bytes, rotation: int, languages: str, name: str,
+                cancel: threading.Event | None) -> PageReading:
     upright = turned(image, rotation) if rotation else image
     tsv = _run(program, upright, ["-l", languages, "--psm", "3", "tsv"], cancel)
     text, words, width, height = parse_tsv(tsv)
-    reading = PageReading(text, words, width, height, languages, rotation, name)
-    _to_cache(folder / key[:2] / f"{key}.json", reading)
-    return reading
+    return PageReading(text, words, width, height, languages, rotation, name)
+
+
+def _weight(reading: PageReading) -> float:
+    """How much a reading found: its words' confidences added (the right way up reads more
+    words, and surer)."""
+    return sum(w.confidence for w in reading.words)
 
 
 def turned(image: bytes, rotation: int) -> bytes:

@@ -80,6 +80,18 @@ def test_a_picture_on_its_side_is_read_upright_and_kept_upright() -> None:
     assert kept.width > kept.height and (page.width, page.height) == kept.size
 
 
+def test_a_blurred_armenian_page_is_not_turned_upside_down() -> None:
+    """The orientation pass takes blurred Armenian for text upside down, sure of it: the page is
+    read both ways and the reading that finds more, and is surer, is kept."""
+    from PIL import ImageFilter
+
+    blurred = io.BytesIO()
+    draw(ARMENIAN * 2, 32).filter(ImageFilter.GaussianBlur(1.2)).save(blurred, format="PNG")  # type: ignore[attr-defined]
+    reading = read_picture(blurred.getvalue(), "hye")
+    assert reading.rotation == 0
+    assert word_accuracy("\n".join(ARMENIAN * 2), reading.text) >= 0.9, reading.text
+
+
 def test_the_page_cache_reads_a_picture_once_per_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runs: list[list[str]] = []
     real = subprocess.Popen
