@@ -31,9 +31,9 @@ def self_test() -> int:
             store = write_sample(folder / "self-test.dossier")
             assert store.counts()["entities"] >= 10, "too few entities were found"
             step = "search"
-            hits = store.search("Syunik")
+            hits = store.search.articles("Syunik")
             assert hits and hits[0].article_id == 1, "the search found nothing"
-            assert store.article(1).language == "en", "the sample's language was not detected"
+            assert store.articles.get(1).language == "en", "the sample's language was not detected"
             store.close()
             step = "detect a language and read its dates"
             check_languages()
@@ -49,10 +49,10 @@ def self_test() -> int:
             step = "draw the entity network and write it as GraphML"
             from dossier.core.network_layout import layout
             from dossier.export.graph_files import write_graph
-            from dossier.store import Store
+            from dossier.store import Database
 
-            with Store.open_readonly(folder / "self-test.dossier") as reader:
-                network = reader.network()
+            with Database.open_readonly(folder / "self-test.dossier") as reader:
+                network = reader.network.network()
                 placed = layout([n.id for n in network.nodes], [(k.source, k.target, k.passages) for k in network.links])
                 assert len(placed) == len(network.nodes) >= 10, "the network is missing entities"
                 write_graph(reader, folder / "self-test.graphml", "graphml")

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from dossier.export.atomic import written_whole, zip_opens
 from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, build, report_document, select
-from dossier.store import Store
+from dossier.store import Database
 
 # The text width of an A4 page with 18 mm margins, in CSS pixels: the figures' width.
 TEXT_WIDTH_PX = 658
 
 
-def export_odt(store: Store, out: Path, options: ReportOptions | None = None) -> int:
+def export_odt(store: Database, out: Path, options: ReportOptions | None = None) -> int:
     """Write the report to `out` as OpenDocument text; returns the number of articles in it.
     Needs a QGuiApplication (fonts and images)."""
     from PySide6.QtGui import QTextDocumentWriter

@@ -9,14 +9,14 @@ from collections.abc import Mapping, Sequence
 from dossier.core.models import Annotation, Article
 from dossier.core.ocr import words_in_span
 from dossier.export.timeline_figure import Figure
-from dossier.store import Store
+from dossier.store import Database
 
 PREFIX = "ocr-page-"
 MAX_PIXELS_WIDE = 1400  # enough to read a page's words when printed; a 300 dpi scan is 2,480
 OUTLINE = "#d9480f"
 
 
-def page_figures(store: Store, articles: Sequence[Article], annotations: Mapping[int, Sequence[Annotation]],
+def page_figures(store: Database, articles: Sequence[Article], annotations: Mapping[int, Sequence[Annotation]],
                  width: int) -> list[Figure]:
     """A figure for every page of these articles read by OCR on which a chosen annotation stands."""
     from dossier.store.ocr_pages import OcrPages

@@ -24,7 +24,7 @@ from dossier.export.pdf_html import PdfContent, anchor
 from dossier.export.report import (
     PAGE_BREAK, PAGE_COLUMN_PX, Layout, ReportOptions, Selection, build, report_document, select,
 )
-from dossier.store import Store
+from dossier.store import Database
 
 PAGE_MARGIN_MM = 18
 HEADER_MM = 8
@@ -41,7 +41,7 @@ class Cancelled(Exception):
     pass
 
 
-def export_pdf(store: Store, out: Path, options: PdfOptions | None = None,
+def export_pdf(store: Database, out: Path, options: PdfOptions | None = None,
                progress: Callable[[int, int], None] | None = None) -> int:
     """Write the dossier PDF to `out` (via a temporary file: a failure or cancel leaves no
     half-written PDF). Returns the number of pages. Needs a QGuiApplication."""
@@ -64,7 +64,7 @@ def _check(options: PdfOptions) -> None:
         raise Cancelled()
 
 
-def _write(store: Store, path: Path, options: PdfOptions,
+def _write(store: Database, path: Path, options: PdfOptions,
            progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]], str]:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
@@ -256,7 +256,7 @@ def _heading_pages(doc, page_height: float) -> dict[str, int]:  # type: ignore[n
     return pages
 
 
-def pdf_subject(store: Store, chosen: Selection) -> str:
+def pdf_subject(store: Database, chosen: Selection) -> str:
     """The PDF's Subject: what the dossier holds ("Dossier of 6 articles, published 14–20 May 2021")."""
     from dossier.core.citation import plural
 

@@ -28,7 +28,7 @@ from dossier.export.pdf_html import (
 )
 from dossier.export.page_figures import PREFIX as PAGE_FIGURE, figures_html
 from dossier.export.timeline_figure import Figure
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.database import SUMMARY
 
 # Every part of the report (cover, contents, each section, a run of articles, the index) starts a
@@ -58,27 +58,27 @@ class Selection:
     events: list[Event] = field(default_factory=list)
 
 
-def select(store: Store, options: ReportOptions) -> Selection:
+def select(store: Database, options: ReportOptions) -> Selection:
     """The articles and annotations the options ask for, and those articles' events."""
-    ids = list(options.article_ids) if options.article_ids is not None else store.article_ids("published", False)
+    ids = list(options.article_ids) if options.article_ids is not None else store.articles.ids("published", False)
     tag_ids = None
     if options.tag_names:
         wanted = {n.casefold() for n in options.tag_names}
-        tag_ids = {t.id for t in store.tags() if t.name.casefold() in wanted}
+        tag_ids = {t.id for t in store.tags.all() if t.name.casefold() in wanted}
     articles, annotations = [], {}
     for article_id in ids:
-        chosen = [a for a in store.annotations(article_id)
+        chosen = [a for a in store.annotations.all(article_id)
                   if (not options.claims_only or a.kind == "claim")
                   and (tag_ids is None or set(a.tag_ids) & tag_ids)]
         if (options.claims_only or tag_ids is not None) and not chosen:
             continue
         try:
-            articles.append(store.article(article_id))
+            articles.append(store.articles.get(article_id))
         except KeyError:
             raise ValueError(f"there is no article {article_id} in this dossier") from None
         annotations[article_id] = chosen
     included = {a.id for a in articles}
-    events = [e for e in store.events() if e.article_id in included]
+    events = [e for e in store.events.all() if e.article_id in included]
     return Selection(articles, annotations, events)
 
 
@@ -112,13 +112,13 @@ class Layout:
     leaders: Callable[[str, int], str] | None = None
 
 
-def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequence[Figure], layout: Layout,
+def build(store: Database, options: ReportOptions, chosen: Selection, figures: Sequence[Figure], layout: Layout,
           check: Callable[[], None] = lambda: None) -> PdfContent:
     c = PdfContent()
     articles, annotations = chosen.articles, chosen.annotations
-    grades = store.source_grades()
+    grades = store.sources.grades()
     claims = [a for article in articles for a in annotations[article.id] if a.kind == "claim" and a.claim is not None]
-    entity_pairs = store.entity_articles([a.id for a in articles])
+    entity_pairs = store.entities.article_pairs([a.id for a in articles])
     c.parts.append(_cover(store, options, chosen, len(claims), len({e for e, _a in entity_pairs})))
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("contents", "Contents"))
@@ -133,8 +133,8 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("sources", "Sources"))
-    records = store.provenance_of(a.id for a in articles)
-    came_from = store.provenance_words_of(records)
+    records = store.provenance.of_many(a.id for a in articles)
+    came_from = store.provenance.words_of(records)
     c.parts.append(_sources(store, articles, records))
 
     c.parts.append(PAGE_BREAK)
@@ -145,11 +145,11 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("claims", "Claims"))
-    boards = {row.annotation.id: row for row in store.claim_rows([a.id for a in claims])} if claims else {}
+    boards = {row.annotation.id: row for row in store.claims.claim_rows([a.id for a in claims])} if claims else {}
     printed = {a.id for article in articles for a in annotations[article.id] if a.anchor_state != "orphaned"}
     c.parts.append(_claims(claims, {a.id: article for article in articles for a in annotations[article.id]},
                            boards, printed, grades))
-    hypotheses = store.ach_data()
+    hypotheses = store.ach.data()
     if hypotheses.hypotheses:
         from dossier.export.ach_export import ach_section
 
@@ -157,7 +157,7 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
         c.parts.append(c.section("hypotheses", "Competing hypotheses"))
         c.parts.append(ach_section(hypotheses))
 
-    tags = {t.id: t for t in store.tags()}
+    tags = {t.id: t for t in store.tags.all()}
     number = 0
     in_part = 0  # characters of article text in the part being filled
     for index, article in enumerate(articles):
@@ -205,7 +205,7 @@ def build(store: Store, options: ReportOptions, chosen: Selection, figures: Sequ
 
 # -- cover and contents --------------------------------------------------------------------------
 
-def _cover(store: Store, options: ReportOptions, chosen: Selection, claims: int, entities: int) -> str:
+def _cover(store: Database, options: ReportOptions, chosen: Selection, claims: int, entities: int) -> str:
     today = datetime.now(timezone.utc).date()
     published = sorted(a.published for a in chosen.articles if a.published)
     lines = [f"<p style=\"font-size:10pt; color:#666666\">DOSSIER</p>",
@@ -259,13 +259,13 @@ def _contents(c: PdfContent, layout: Layout) -> str:
 
 # -- sources and chronology ----------------------------------------------------------------------
 
-def _sources(store: Store, articles: Sequence[Article], records: Mapping[int, list[Provenance]]) -> str:
+def _sources(store: Database, articles: Sequence[Article], records: Mapping[int, list[Provenance]]) -> str:
     """Per outlet: its grade, its articles, their dates, how they were collected (a Telegram
     export, web archives) and why the grade."""
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
         by_outlet.setdefault(article.source or "", []).append(article)
-    known = {s.name: s for s in store.sources()}
+    known = {s.name: s for s in store.sources.all()}
     rows = []
     for outlet in sorted(by_outlet, key=lambda o: (o == "", o.casefold())):
         items = by_outlet[outlet]
@@ -307,14 +307,14 @@ def event_places(chosen: Selection, full_text: bool) -> tuple[dict[int, dict[int
     return places, targets
 
 
-def _chronology(store: Store, chosen: Selection, figures: Sequence[Figure], targets: Mapping[int, str]) -> str:
+def _chronology(store: Database, chosen: Selection, figures: Sequence[Figure], targets: Mapping[int, str]) -> str:
     out = []
     for figure in figures:
         if figure.name.startswith(PAGE_FIGURE):
             continue
         out.append(f'<p align="center"><img src="{figure.name}" width="{figure.width}"/><br/>'
                    f'<small><i>{esc(figure.caption)}: one lane per outlet.</i></small></p>')
-    names = {r.id: r.name for r in store.entity_rows()}
+    names = {r.id: r.name for r in store.entities.rows()}
     by_id = {a.id: a for a in chosen.articles}
 
     def entry(item: ChronologyEntry) -> str:
@@ -412,11 +412,11 @@ def _highlight_legend(annotations: Sequence[Annotation], tags: Mapping[int, obje
     return f'<p><small><i>Highlights:</i> {swatches}; [n] a note at the end of the article.</small></p>'
 
 
-def _entity_index(store: Store, pairs: Sequence[tuple[int, int]], pages: Mapping[str, int] | None) -> str:
+def _entity_index(store: Database, pairs: Sequence[tuple[int, int]], pages: Mapping[str, int] | None) -> str:
     articles_of: dict[int, set[int]] = {}
     for entity_id, article_id in pairs:
         articles_of.setdefault(entity_id, set()).add(article_id)
-    rows = [r for r in store.entity_rows() if r.id in articles_of]
+    rows = [r for r in store.entities.rows() if r.id in articles_of]
     if not rows:
         return "<p>No entities.</p>"
     out = []

@@ -30,7 +30,7 @@ from dossier.store.ocr_pages import OcrPages
 from dossier.core.grading import SourceGrades
 from dossier.core.vocabulary import ANNOTATION_KINDS, CLAIM_STATUSES, EVIDENCE_RELATIONS
 from dossier.export.atomic import json_parses, written_whole
-from dossier.store import Store
+from dossier.store import Database
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 DOSSIER_NS = "https://dossier-app.github.io/ns#"
@@ -39,7 +39,7 @@ MOTIVATION = {"highlight": "highlighting", "note": "commenting", "claim": "asses
 KIND_OF_MOTIVATION = {v: k for k, v in MOTIVATION.items()}
 
 
-def dossier_uuid(store: Store) -> uuid.UUID:
+def dossier_uuid(store: Database) -> uuid.UUID:
     """A stable identity for the dossier, from its title and creation time."""
     return identity.dossier_uuid(store.meta("created"), store.title)
 
@@ -52,7 +52,7 @@ def target_source(article: Article) -> str:
     return article.url or f"urn:sha256:{article.sha256}"
 
 
-def to_web_annotation(store: Store, annotation: Annotation, article: Article, base: uuid.UUID,
+def to_web_annotation(store: Database, annotation: Annotation, article: Article, base: uuid.UUID,
                       tags: dict[int, str], grades: SourceGrades, creator: str | None = None) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = []
     if annotation.note:
@@ -98,7 +98,7 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
         "dossier:anchorState": annotation.anchor_state,
         "dossier:articleTitle": article.title,
     }
-    came_from = store.provenance(article.id)
+    came_from = store.provenance.of(article.id)
     if came_from:  # a Telegram message or an archived page: how the article came (schema 15)
         item["dossier:provenance"] = [provenance_json(p) for p in came_from]
     read = OcrPages(store).readings([article.id]).get(article.id)
@@ -112,9 +112,9 @@ def to_web_annotation(store: Store, annotation: Annotation, article: Article, ba
         item["creator"] = _person(author)
     if bodies:
         item["body"] = bodies
-    links = store.evidence(annotation.id) if annotation.kind == "claim" else []
+    links = store.evidence.of(annotation.id) if annotation.kind == "claim" else []
     if links:
-        by_id = {a.id: a for a in store.annotations(None)}
+        by_id = {a.id: a for a in store.annotations.all(None)}
         item["dossier:evidence"] = [
             {"relation": link.relation, "annotation": annotation_iri(base, by_id[link.annotation_id]),
              **({"creator": _person(link.author)} if link.author else {}),
@@ -160,19 +160,19 @@ def _time(value: Any) -> str | None:
     return value
 
 
-def export_collection(store: Store, annotation_ids: Iterable[int] | None = None,
+def export_collection(store: Database, annotation_ids: Iterable[int] | None = None,
                       creator: str | None = None) -> dict[str, Any]:
     base = dossier_uuid(store)
     wanted = set(annotation_ids) if annotation_ids is not None else None
-    tags = {t.id: t.name for t in store.tags()}
-    grades = store.source_grades()
+    tags = {t.id: t.name for t in store.tags.all()}
+    grades = store.sources.grades()
     articles: dict[int, Article] = {}
     items = []
-    for annotation in store.annotations():
+    for annotation in store.annotations.all():
         if wanted is not None and annotation.id not in wanted:
             continue
         article = articles.get(annotation.article_id) or articles.setdefault(
-            annotation.article_id, store.article(annotation.article_id))
+            annotation.article_id, store.articles.get(annotation.article_id))
         items.append(to_web_annotation(store, annotation, article, base, tags, grades, creator))
     collection_id = f"urn:uuid:{base}"
     return {
@@ -185,7 +185,7 @@ def export_collection(store: Store, annotation_ids: Iterable[int] | None = None,
     }
 
 
-def write_collection(store: Store, out: Path, creator: str | None = None) -> int:
+def write_collection(store: Database, out: Path, creator: str | None = None) -> int:
     """Write the dossier's annotations to `out` (atomically). Returns how many."""
     from dossier.store.targets import check_target
 
@@ -251,10 +251,10 @@ class _ArticleCache:
     """What placing annotations needs of each article, read once: its text and the passages
     already annotated (so 4,000 annotations on one article cost 4,000 lookups, not 4,000 scans)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Database) -> None:
         self._store = store
         self.by_source = {}
-        for article_id, url, sha256 in store.article_sources():
+        for article_id, url, sha256 in store.articles.identifiers():
             self.by_source.setdefault(f"urn:sha256:{sha256}", article_id)
             if url:
                 self.by_source.setdefault(url, article_id)
@@ -263,17 +263,17 @@ class _ArticleCache:
 
     def text(self, article_id: int) -> str:
         if article_id not in self._texts:
-            self._texts[article_id] = self._store.article(article_id).text
+            self._texts[article_id] = self._store.articles.get(article_id).text
         return self._texts[article_id]
 
     def placed(self, article_id: int) -> dict[tuple[int, int, str, str], int]:
         if article_id not in self._placed:
             self._placed[article_id] = {(a.start, a.end, a.kind, a.note): a.id
-                                        for a in self._store.annotations(article_id)}
+                                        for a in self._store.annotations.all(article_id)}
         return self._placed[article_id]
 
 
-def import_annotations(store: Store, path: Path) -> AnnotationImport:
+def import_annotations(store: Database, path: Path) -> AnnotationImport:
     """Read a Web Annotation file into the dossier, in one transaction. Each annotation is
     judged on its own: one that can't be read or placed is reported and skipped, the others
     come in."""
@@ -306,15 +306,15 @@ def import_annotations(store: Store, path: Path) -> AnnotationImport:
                 target, relation = link.get("annotation"), link.get("relation")
                 target_id = iri_to_id.get(target) if isinstance(target, str) else None
                 if target_id is not None and target_id != claim_id and relation in EVIDENCE_RELATIONS:
-                    store.add_evidence(claim_id, target_id, relation, author=creator_name(link.get("creator")),
+                    store.evidence.add(claim_id, target_id, relation, author=creator_name(link.get("creator")),
                                        created=_time(link.get("created")))
     return result
 
 
-def _import_one(store: Store, item: dict[str, Any], iri: str, cache: _ArticleCache,
+def _import_one(store: Database, item: dict[str, Any], iri: str, cache: _ArticleCache,
                 result: AnnotationImport) -> tuple[int, list[Any]] | None:
     """Place one annotation (or find it already here). Returns its id and its evidence links."""
-    existing = store.annotation_for_external_id(iri)
+    existing = store.annotations.by_external_id(iri)
     if existing is not None:
         result.already_there += 1
         return existing, []
@@ -322,14 +322,14 @@ def _import_one(store: Store, item: dict[str, Any], iri: str, cache: _ArticleCac
     placed = _place(store, item, cache, result)
     if placed is None:
         return None
-    store.remember_external_id(placed, iri)
+    store.annotations.remember_external_id(placed, iri)
     if result.already_there > already:
         return placed, []
     evidence = item.get("dossier:evidence")
     return placed, evidence if isinstance(evidence, list) else []
 
 
-def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: AnnotationImport) -> int | None:
+def _place(store: Database, item: dict[str, Any], cache: _ArticleCache, result: AnnotationImport) -> int | None:
     target = item.get("target")
     target = target[0] if isinstance(target, list) and target else target
     label = str(item.get("id"))[:200]
@@ -371,24 +371,24 @@ def _place(store: Store, item: dict[str, Any], cache: _ArticleCache, result: Ann
         if same is not None:  # exported from this very dossier: it is already here
             result.already_there += 1
             return same
-        annotation_id = store.add_annotation(article_id, kind, found.start, found.end, note=note, claim=claim,
+        annotation_id = store.annotations.add(article_id, kind, found.start, found.end, note=note, claim=claim,
                                              made=made)
         if found.state != "anchored":
-            store.set_anchor_state(annotation_id, found.state)
+            store.annotations.set_anchor_state(annotation_id, found.state)
         written = item.get("dossier:quotedAs") if isinstance(item.get("dossier:quotedAs"), str) else None
         if written or text[found.start:found.end] != quote["exact"]:
             # Placed on words typeset differently (another capture): the quote as first written stays.
-            store.set_quoted_as(annotation_id, written or quote["exact"])
+            store.annotations.set_quoted_as(annotation_id, written or quote["exact"])
         placed[(found.start, found.end, kind, note)] = annotation_id
         result.placed.append(annotation_id)
     else:
-        annotation_id = store.add_orphan(article_id, kind, quote["exact"], prefix, suffix, note=note, claim=claim,
+        annotation_id = store.annotations.add_orphan(article_id, kind, quote["exact"], prefix, suffix, note=note, claim=claim,
                                          made=made)
         result.orphaned.append(annotation_id)
     for name in tags:
-        tag = store.find_tag(name)
-        tag_id = tag.id if tag else store.add_tag(name, "#e6a23c")
-        store.tag_annotation(annotation_id, tag_id)
+        tag = store.tags.find(name)
+        tag_id = tag.id if tag else store.tags.add(name, "#e6a23c")
+        store.tags.attach(annotation_id, tag_id)
     return annotation_id
 
 

@@ -23,7 +23,7 @@ from dossier.ingest.extract import EntityLinker, KnownName, Proposal
 from dossier.ingest.document import Document
 from dossier.ingest.many import count_items, looks_like_export
 from dossier.ingest.readers import holds_many, is_supported, one_line, read_file
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.articles import text_sha256
 
 BATCH = 16
@@ -351,7 +351,7 @@ def _analyse_items(nlp: Any, items: list[ReadItem], matcher: Any, docs: list[Any
         item.proposal = proposal
 
 
-def store_item(store: Store, item: ReadItem, report: ImportReport, linker: EntityLinker | None = None) -> int | None:
+def store_item(store: Database, item: ReadItem, report: ImportReport, linker: EntityLinker | None = None) -> int | None:
     """The half that writes: one file's article, original and proposals, in one transaction. The
     report names the article only once that transaction has committed."""
     if item.left_out is not None:
@@ -362,24 +362,24 @@ def store_item(store: Store, item: ReadItem, report: ImportReport, linker: Entit
         return None
     provenance = item.document.provenance
     if provenance is not None:
-        known = store.article_id_by_identity(provenance.identity)
+        known = store.provenance.article_by_identity(provenance.identity)
         if known is not None:  # this message or capture came in before
             report.duplicates.append((item.path, known))
             return None
-    existing = store.article_id_by_sha256(text_sha256(item.document.text))
+    existing = store.articles.id_by_sha256(text_sha256(item.document.text))
     if existing is not None:
         if provenance is not None:  # another message or capture with the same words: where it came from is kept
-            store.add_provenance(existing, provenance)
+            store.provenance.add(existing, provenance)
         if provenance is not None and provenance.kind == WEB_ARCHIVE:
             report.captured.append((item.path, existing))  # the page captured again, unchanged
         else:
             report.duplicates.append((item.path, existing))
         return None
-    captured = store.article_id_by_target_url(provenance.target_url) if provenance and provenance.target_url else None
+    captured = store.provenance.article_by_target_url(provenance.target_url) if provenance and provenance.target_url else None
     if captured is not None:  # the same page captured again, changed: another capture of its story
         try:
             with store.transaction():
-                store.join_capture(captured, add_document(store, item.document))
+                store.team.join_capture(captured, add_document(store, item.document))
         except Exception as error:
             report.failed.append((item.path, f"could not be stored: {error}"))
             return None
@@ -406,7 +406,7 @@ def store_item(store: Store, item: ReadItem, report: ImportReport, linker: Entit
     return article_id
 
 
-def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | None = None,
+def import_files(store: Database, paths: Iterable[Path], options: ImportOptions | None = None,
                  nlp: Any | None = None) -> Iterator[ImportProgress]:
     options = options or ImportOptions()
     report = ImportReport()
@@ -420,7 +420,7 @@ def import_files(store: Store, paths: Iterable[Path], options: ImportOptions | N
         linker = EntityLinker(store)
     done = 0
     for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp,
-                                  have=store.article_hashes(), identities=store.provenance_identities()):
+                                  have=store.articles.hashes(), identities=store.provenance.identities()):
         for item in items:
             if options.cancel.is_set():
                 break
@@ -452,19 +452,19 @@ def with_language(document: Document) -> Document:
     return replace(document, language=detect_language(document.text))
 
 
-def add_document(store: Store, document: Document) -> int:
+def add_document(store: Database, document: Document) -> int:
     """Store one document (from a file, a paste or a drop) with its original bytes."""
     document = with_language(document)
     with store.transaction():
-        article_id = store.add_article(document.to_article())
+        article_id = store.articles.add(document.to_article())
         if document.original_bytes:
-            store.keep_original(article_id, document.original_name, document.original_bytes)
+            store.articles.keep_original(article_id, document.original_name, document.original_bytes)
         if document.reports:
-            store.set_article_reports(article_id, document.reports)
+            store.articles.set_reports(article_id, document.reports)
         if document.provenance is not None:
-            store.add_provenance(article_id, document.provenance)
+            store.provenance.add(article_id, document.provenance)
         if document.attachments:
-            store.add_attachments(article_id, document.attachments)
+            store.provenance.add_attachments(article_id, document.attachments)
         if document.ocr_pages:
             from dossier.store.ocr_pages import OcrPages
 
@@ -472,7 +472,7 @@ def add_document(store: Store, document: Document) -> int:
     return article_id
 
 
-def run_import(store: Store, paths: Iterable[Path], options: ImportOptions | None = None,
+def run_import(store: Database, paths: Iterable[Path], options: ImportOptions | None = None,
                nlp: Any | None = None) -> ImportReport:
     """Import without watching progress."""
     progress = None

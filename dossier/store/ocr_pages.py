@@ -47,7 +47,7 @@ class OcrPages:
 
     def add(self, article_id: int, pages: Sequence[Any]) -> None:
         """Keep `pages` (core.ocr.OcrPage, offsets into the article's text) with their pictures."""
-        with self._db._write() as conn:
+        with self._db._tx.write() as conn:
             position = conn.execute("SELECT ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?",
                                     (article_id,)).fetchone()[0]
             for page in pages:

@@ -66,8 +66,8 @@ class ImportController(QObject):
         self._options = options
         linker = EntityLinker(session.store)
         known = linker.known_names()
-        have = session.store.article_hashes()
-        identities = session.store.provenance_identities()
+        have = session.store.articles.hashes()
+        identities = session.store.provenance.identities()
         report = ImportReport(skipped=skipped)
         batches: list[Done] = []
         self._done = 0

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dossier.core.models import NewArticle
-from dossier.store import NewMention, Store
+from dossier.store import NewMention, Database
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import Settings
 
@@ -125,15 +125,15 @@ ARTICLES = [
 def three_articles(tmp_path: Path) -> Path:
     """A dossier of three articles with a few entities and mentions."""
     path = tmp_path / "three.dossier"
-    store = Store.create(path, "Three articles")
-    ids = store.add_articles(NewArticle(t, text, source=s, published=d, published_precision="day")
+    store = Database.create(path, "Three articles")
+    ids = store.articles.add_many(NewArticle(t, text, source=s, published=d, published_precision="day")
                              for t, s, d, text in ARTICLES)
-    syunik = store.add_entity("Syunik", "place")
-    russia = store.add_entity("Russia", "place", aliases=["Russian"])
-    karabakh = store.add_entity("Nagorno-Karabakh", "place")
-    karabakh2 = store.add_entity("Karabakh", "place")
-    base = store.add_entity("102nd Base", "unit")
-    pashinyan = store.add_entity("Pashinyan", "person")
+    syunik = store.entities.add("Syunik", "place")
+    russia = store.entities.add("Russia", "place", aliases=["Russian"])
+    karabakh = store.entities.add("Nagorno-Karabakh", "place")
+    karabakh2 = store.entities.add("Karabakh", "place")
+    base = store.entities.add("102nd Base", "unit")
+    pashinyan = store.entities.add("Pashinyan", "person")
     t0, t1 = ARTICLES[0][3], ARTICLES[1][3]
     mentions = [
         NewMention(ids[0], syunik, t0.index("Syunik"), t0.index("Syunik") + 6, "Syunik"),
@@ -144,7 +144,7 @@ def three_articles(tmp_path: Path) -> Path:
         NewMention(ids[1], karabakh, t1.index("Nagorno-Karabakh"), t1.index("Nagorno-Karabakh") + 16, "Nagorno-Karabakh"),
         NewMention(ids[1], karabakh2, t1.index("Karabakh"), t1.index("Karabakh") + 8, "Karabakh"),
     ]
-    store.add_mentions(mentions)
+    store.entities.add_mentions(mentions)
     store.close()
     return path
 

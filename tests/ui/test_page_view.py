@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from dossier.ingest.pipeline import ImportOptions, run_import
-from dossier.store import Store
+from dossier.store import Database
 from tests.pictures import ENGLISH, RUSSIAN, png, scanned_pdf
 
 
@@ -25,14 +25,14 @@ def scanned(tmp_path: Path) -> Path:
     (tmp_path / "in" / "post.png").write_bytes(png(ENGLISH))
     (tmp_path / "in" / "scan.pdf").write_bytes(scanned_pdf([ENGLISH, RUSSIAN]))
     path = tmp_path / "scans.dossier"
-    with Store.create(path, "Scans") as store:
+    with Database.create(path, "Scans") as store:
         report = run_import(store, [tmp_path / "in"], ImportOptions(extract=False, ocr_languages="rus+eng"))
         assert len(report.imported) == 2, report.failed
         scan_id = dict((p.name, a) for p, a in report.imported)["scan.pdf"]
         assert scan_id == SCAN_ID
-        text = store.article(scan_id).text
+        text = store.articles.get(scan_id).text
         start = text.index("армянской")
-        store.add_annotation(scan_id, "claim", start, start + len("армянской стороны"))
+        store.annotations.add(scan_id, "claim", start, start + len("армянской стороны"))
     return path
 
 
@@ -65,8 +65,8 @@ def test_the_scan_shows_its_page_and_outlines_the_annotated_passage(qtbot, open_
 def test_an_article_of_text_shows_no_page(qtbot, open_window, scanned: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from dossier.core.models import NewArticle
 
-    with Store.open(scanned) as store:
-        plain = store.add_article(NewArticle("Typed", "A text that was never a picture."))
+    with Database.open(scanned) as store:
+        plain = store.articles.add(NewArticle("Typed", "A text that was never a picture."))
     window = open_window(scanned)
     pane = window.workspace.pane
     pane.show_article(plain)
@@ -86,7 +86,7 @@ def test_the_pdf_report_shows_the_quoted_page_with_its_passage_outlined(qtbot, s
     from dossier.export.page_figures import OUTLINE
 
     out = tmp_path / "report.pdf"
-    with Store.open(scanned) as store:
+    with Database.open(scanned) as store:
         export_pdf(store, out, PdfOptions())
     reader = PdfReader(out)
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
@@ -114,7 +114,7 @@ def test_a_scan_imported_from_the_window_says_its_pages_and_shows_them(qtbot, op
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "scan.pdf").write_bytes(scanned_pdf([ENGLISH, RUSSIAN, ENGLISH]))
     path = tmp_path / "empty.dossier"
-    Store.create(path, "Empty").close()
+    Database.create(path, "Empty").close()
     window = open_real_window(path)
     ws = window.workspace
     said: list[str] = []
@@ -123,7 +123,7 @@ def test_a_scan_imported_from_the_window_says_its_pages_and_shows_them(qtbot, op
     progress.page_read.connect(lambda *_: said.append(progress.label.text()))
     qtbot.waitUntil(lambda: not window.importer.running, timeout=200_000)
     assert any("reading scan.pdf by OCR: page" in s and "of 3" in s for s in said), said
-    assert ws.store.article_count() == 1
+    assert ws.store.articles.count() == 1
     ws.open_article(ws.articles.model.article_id_at(0))
     assert ws.pane.page_view.isVisible() and ws.pane.page_view.page.languages == "rus+eng"
     assert "3 pages read by OCR" in ws.pane.provenance.text()

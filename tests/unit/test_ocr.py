@@ -17,7 +17,7 @@ from dossier.ingest.ocr_engine import MissingTesseract, parse_tsv, read_picture
 from dossier.ingest.picture_reader import OcrOptions, read_picture_file
 from dossier.ingest.pipeline import ImportOptions, import_files, run_import
 from dossier.ingest.readers import read_bytes
-from dossier.store import Store
+from dossier.store import Database
 from dossier.store.ocr_pages import OcrPages
 from tests.pictures import ARMENIAN, ENGLISH, RUSSIAN, draw, png, scanned_pdf, word_accuracy
 
@@ -122,7 +122,7 @@ def test_without_the_engine_importing_a_picture_says_what_to_install(tmp_path: P
     monkeypatch.setattr(ocr_engine.shutil, "which", lambda _name: None)
     monkeypatch.delenv("DOSSIER_TESSERACT", raising=False)
     (tmp_path / "post.png").write_bytes(png(ENGLISH))
-    store = Store.create(tmp_path / "d.dossier", "d")
+    store = Database.create(tmp_path / "d.dossier", "d")
     report = run_import(store, [tmp_path / "post.png"], ImportOptions(extract=False))
     ((_path, reason),) = report.failed
     assert "Tesseract OCR engine, which is not installed" in reason
@@ -160,13 +160,13 @@ def test_a_scan_and_a_mixed_pdf_are_read_page_by_page() -> None:
 def test_an_imported_scan_keeps_pages_boxes_and_says_it_was_read_by_ocr(tmp_path: Path) -> None:
     scan = tmp_path / "statement.pdf"
     scan.write_bytes(scanned_pdf([ENGLISH, RUSSIAN, ENGLISH[::-1]]))
-    store = Store.create(tmp_path / "d.dossier", "d")
+    store = Database.create(tmp_path / "d.dossier", "d")
     pages_seen: list[tuple[int, int]] = []
     options = ImportOptions(extract=False, ocr_languages="rus+eng", jobs=2,
                             on_page=lambda _path, done, of: pages_seen.append((done, of)))
     report = run_import(store, [scan], options)
     ((_path, article_id),) = report.imported
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     pages = OcrPages(store).pages(article_id)
     assert [p.number for p in pages] == [1, 2, 3]
     assert sorted(pages_seen) == [(1, 3), (2, 3), (3, 3)]
@@ -175,17 +175,17 @@ def test_an_imported_scan_keeps_pages_boxes_and_says_it_was_read_by_ocr(tmp_path
         assert page.start < page.end <= len(article.text)
         assert OcrPages(store).picture(page.sha256).startswith(b"\x89PNG")
     assert word_accuracy("\n".join(RUSSIAN), article.text[pages[1].start:pages[1].end]) >= 0.9
-    (said,) = store.provenance_words(article_id)
+    (said,) = store.provenance.words(article_id)
     assert said.startswith("3 pages read by OCR (tesseract 5.") and "rus+eng" in said
-    assert article_id in store.provenance_words_of(store.provenance_of([article_id]))
-    assert {f.role for f in store.attachments(article_id)} == {"page"}
-    assert article_id in {hit.article_id for hit in store.search("армянской")}  # its words are searchable
+    assert article_id in store.provenance.words_of(store.provenance.of_many([article_id]))
+    assert {f.role for f in store.provenance.attachments(article_id)} == {"page"}
+    assert article_id in {hit.article_id for hit in store.search.articles("армянской")}  # its words are searchable
     store.close()
 
 
 def test_a_second_import_of_a_picture_adds_nothing(tmp_path: Path) -> None:
     (tmp_path / "post.png").write_bytes(png(ENGLISH))
-    store = Store.create(tmp_path / "d.dossier", "d")
+    store = Database.create(tmp_path / "d.dossier", "d")
     options = ImportOptions(extract=False, ocr_languages="eng")
     assert len(run_import(store, [tmp_path], options).imported) == 1
     again = run_import(store, [tmp_path], options)
@@ -197,7 +197,7 @@ def test_a_second_import_of_a_picture_adds_nothing(tmp_path: Path) -> None:
 def test_cancelling_an_import_of_scans_stops_it(tmp_path: Path) -> None:
     for n in range(3):
         (tmp_path / f"scan{n}.pdf").write_bytes(scanned_pdf([[f"Page {n} of a long scan"]] * 4))
-    store = Store.create(tmp_path / "d.dossier", "d")
+    store = Database.create(tmp_path / "d.dossier", "d")
     options = ImportOptions(extract=False, ocr_languages="eng", jobs=2)
     options = ImportOptions(extract=False, ocr_languages="eng", jobs=2,
                             on_page=lambda _p, done, _of: options.cancel.set())
@@ -217,10 +217,10 @@ def test_the_command_line_imports_a_screenshot_with_its_languages(tmp_path: Path
                            "--no-extract", "--ocr-lang", "hye+eng"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "imported 1, duplicates 0, failed 0" in done.stdout
-    with Store.open(dossier) as store:
+    with Database.open(dossier) as store:
         (page,) = OcrPages(store).pages(1)
-        assert page.languages == "hye+eng" and store.article(1).language == "hy"
-        assert word_accuracy("\n".join(ARMENIAN), store.article(1).text) >= 0.9
+        assert page.languages == "hye+eng" and store.articles.get(1).language == "hy"
+        assert word_accuracy("\n".join(ARMENIAN), store.articles.get(1).text) >= 0.9
     wrong = subprocess.run([sys.executable, "-m", "dossier", "import", str(tmp_path / "post.png"), "--into",
                             str(dossier), "--ocr-lang", "Armenian"], capture_output=True, text=True, timeout=300)
     assert wrong.returncode != 0 and "--ocr-lang 'Armenian'" in wrong.stderr
@@ -231,11 +231,11 @@ def test_the_exports_say_an_annotated_passage_was_read_by_ocr(tmp_path: Path) ->
     from dossier.export.web_annotation import export_collection
 
     (tmp_path / "post.png").write_bytes(png(ENGLISH))
-    store = Store.create(tmp_path / "d.dossier", "d")
+    store = Database.create(tmp_path / "d.dossier", "d")
     ((_p, article_id),) = run_import(store, [tmp_path / "post.png"], ImportOptions(extract=False,
                                                                                    ocr_languages="eng")).imported
-    start = store.article(article_id).text.index("special forces")
-    store.add_annotation(article_id, "highlight", start, start + len("special forces"))
+    start = store.articles.get(article_id).text.index("special forces")
+    store.annotations.add(article_id, "highlight", start, start + len("special forces"))
     (row,) = rows(store)
     assert row[-1].startswith("read by OCR (tesseract 5.") and ", eng, mean confidence " in row[-1]
     (item,) = export_collection(store)["first"]["items"]

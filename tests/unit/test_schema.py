@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.store import SCHEMA_VERSION, Store
+from dossier.store import SCHEMA_VERSION, Database
 from dossier.store.backups import list_backups
 from dossier.store.database import migrate
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, Migration, _statements
@@ -54,7 +54,7 @@ PROMISED = {
 }
 
 
-def test_a_new_dossier_has_every_promised_table_and_column(store: Store) -> None:
+def test_a_new_dossier_has_every_promised_table_and_column(store: Database) -> None:
     conn = sqlite3.connect(store.path)
     for table, columns in PROMISED.items():
         have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
@@ -94,19 +94,19 @@ def _make_v1(path: Path) -> None:
 def test_a_v1_file_is_backed_up_then_upgraded_keeping_its_data(tmp_path: Path) -> None:
     path = tmp_path / "old.dossier"
     _make_v1(path)
-    with Store.open(path) as store:
+    with Database.open(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.title == "Old dossier"
-        assert store.article(1).text == "The battle ended on November 10 with a ceasefire."
-        assert store.annotation(1).claim.status == "disputed"  # type: ignore[union-attr]
+        assert store.articles.get(1).text == "The battle ended on November 10 with a ceasefire."
+        assert store.annotations.get(1).claim.status == "disputed"  # type: ignore[union-attr]
         # Migration 12: who made it was never recorded, and is not guessed now.
-        assert (store.annotation(1).author, store.annotation(1).assessed_by, store.annotation(1).assessed_at) == \
+        assert (store.annotations.get(1).author, store.annotations.get(1).assessed_by, store.annotations.get(1).assessed_at) == \
             ("", "", None)
         # The search index added by migration 2 covers what was already there.
-        assert [h.article_id for h in store.search("ceasefire")] == [1]
-        assert [h.annotation_id for h in store.search_annotations("which battle")] == [1]
+        assert [h.article_id for h in store.search.articles("ceasefire")] == [1]
+        assert [h.annotation_id for h in store.search.annotations("which battle")] == [1]
         # Migration 9 split what was there into sentences and indexed them (related passages).
-        assert store.sentence_at(1, 4, 10) == (0, len("The battle ended on November 10 with a ceasefire."))
+        assert store.articles.sentence_at(1, 4, 10) == (0, len("The battle ended on November 10 with a ceasefire."))
         assert store._conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'ceasefires'"
                                    ).fetchone()[0] == 1  # stemmed: "ceasefires" finds "ceasefire"
     (backup,) = list_backups(path)

@@ -135,9 +135,9 @@ class ArticlePane(QWidget):
         if self._article is None:
             return
         if changes.touches_id(ARTICLES, self._article.id):
-            if not self._store.has_article(self._article.id):
+            if not self._store.articles.exists(self._article.id):
                 return  # deleted: the workspace opens another
-            self._article = self._store.article(self._article.id)
+            self._article = self._store.articles.get(self._article.id)
             self.headline.setText(self._article.title)
             self.provenance.setText(self._provenance_text(self._article))
         if changes.touches_id(CONTENT, self._article.id):
@@ -145,7 +145,7 @@ class ArticlePane(QWidget):
 
     def _provenance_text(self, article: Article) -> str:
         """Source · date · url, then where a message or archived page came from, a line each."""
-        lines = [provenance_for_display(article), *self._store.provenance_words(article.id)]
+        lines = [provenance_for_display(article), *self._store.provenance.words(article.id)]
         return "\n".join(lines)
 
     # -- showing --------------------------------------------------------------------------
@@ -165,7 +165,7 @@ class ArticlePane(QWidget):
             self._apply_selections()
             self.page_view.set_pages([], bytes)
             return
-        article = self._store.article(article_id)
+        article = self._store.articles.get(article_id)
         self._article = article
         self.headline.setText(article.title)
         self.provenance.setText(self._provenance_text(article))
@@ -189,7 +189,7 @@ class ArticlePane(QWidget):
         outside = 0
         self._mention_selections = []
         underlines: dict[str, QTextCharFormat] = {}
-        for mark in self._store.mention_marks(self._article.id):
+        for mark in self._store.entities.mention_marks(self._article.id):
             if not 0 <= mark.start < mark.end <= length:
                 outside += 1
                 continue
@@ -199,11 +199,11 @@ class ArticlePane(QWidget):
                 fmt.setUnderlineColor(theme.kind_color(mark.kind, palette))
                 underlines[mark.kind] = fmt
             self._mention_selections.append(self._selection(mark.start, mark.end, underlines[mark.kind]))
-        tag_colors = {t.id: t.color for t in self._store.tags()}
+        tag_colors = {t.id: t.color for t in self._store.tags.all()}
         formats: dict[tuple[str, str | None], QTextCharFormat] = {}  # one per look, shared
         self._annotation_selections = []
         self._annotation_spans = []
-        for a in self._store.annotations(self._article.id):
+        for a in self._store.annotations.all(self._article.id):
             if a.anchor_state == "orphaned":
                 continue
             if not 0 <= a.start < a.end <= length:
