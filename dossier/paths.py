@@ -23,6 +23,17 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What can be made again and is kept to save time (pages read by OCR): the platform's cache
+    folder, or "cache" in DOSSIER_DATA_DIR."""
+    override = os.environ.get("DOSSIER_DATA_DIR")
+    if override:
+        return Path(override) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def backups_dir(dossier_path: Path) -> Path:
     """The backup folder of one dossier: named after the file, made unique by its full path."""
     import hashlib

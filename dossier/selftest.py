@@ -45,6 +45,8 @@ def self_test() -> int:
             with ModelPool(1) as pool:
                 (doc,) = pool.docs(load_pipeline(), pool.submit(["Nikol Pashinyan met Vladimir Putin in Moscow."]))
                 assert {e.text for e in doc.ents} >= {"Moscow"}, "the worker's model found nothing"
+            step = "read a picture of Armenian and English text by OCR"
+            check_ocr(folder)
             step = "draw the entity network and write it as GraphML"
             from dossier.analysis.network import build_network  # lazy: its own step
             from dossier.analysis.network_layout import layout  # lazy: its own step
@@ -132,6 +134,30 @@ def check_languages() -> None:
     (armenia,) = known_forms("hy").find("Ռուսաստանին")
     assert armenia.name == "Russia", "the names of places in Armenian are missing"
     assert any(f.name == "Germany" for f in known_forms("tr").find("Almanya'da")), "country names are missing"
+
+
+def check_ocr(folder: Path) -> None:
+    """Tesseract reads a picture drawn here (Pillow, the shipped DejaVu font) in Armenian and
+    English, and the page cache answers the second time. Where the engine is not installed (a
+    source install without it) this says so and what to install, and the rest goes on."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from dossier.ingest.ocr_engine import MissingTesseract, engine, read_picture  # lazy: its own step
+    from dossier.paths import resources_dir  # lazy: its own step
+
+    try:
+        engine()
+    except MissingTesseract as missing:
+        print(f"self-test: OCR not checked: {missing}", file=sys.stderr)
+        return
+    font = ImageFont.truetype(str(resources_dir() / "fonts" / "DejaVuSans.ttf"), 32)
+    picture = Image.new("L", (900, 160), 255)
+    ImageDraw.Draw(picture).text((40, 40), "Syunik Սյունիք border", font=font, fill=0)
+    picture.save(folder / "ocr.png")
+    content = (folder / "ocr.png").read_bytes()
+    reading = read_picture(content, "hye+eng", cache=folder / "ocr-cache")
+    assert reading.text.split() == ["Syunik", "Սյունիք", "border"], f"OCR read {reading.text!r}"
+    assert read_picture(content, "hye+eng", cache=folder / "ocr-cache") == reading, "the page cache failed"
 
 
 def check_text_services() -> None:

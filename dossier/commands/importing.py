@@ -4,6 +4,7 @@ Annotation JSON), `merge` (another analyst's dossier) and `import-ftm` (FollowTh
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def add_import(commands: Subcommands) -> None:
-    p = commands.add_parser("import", help="import articles (text, Markdown, HTML, PDF) into a dossier")
+    p = commands.add_parser("import", help="import articles (text, Markdown, HTML, PDF, pictures read by OCR) into a dossier")
     p.add_argument("paths", type=Path, nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--into", type=Path, required=True, metavar="PATH",
                    help="the dossier (created if it does not exist)")
@@ -30,6 +31,9 @@ def add_import(commands: Subcommands) -> None:
                    help="every file with what became of it (imported, duplicate, failed and why, skipped)")
     p.add_argument("--jobs", type=int, metavar="N",
                    help="processes running the language model (default: every core; 1 runs it here)")
+    p.add_argument("--ocr-lang", metavar="LANGS",
+                   help="languages of pictures and scans, as Tesseract names them: hye+eng, rus, ukr+eng "
+                        "(default: eng+rus+hye, all three at once)")
     p.set_defaults(run=cmd_import)
 
 
@@ -57,6 +61,12 @@ def add_import_ftm(commands: Subcommands) -> None:
 
 
 DUPLICATES_LISTED = 20
+OCR_LANGUAGES = re.compile(r"[a-z]{3}(_[a-z]+)?(\+[a-z]{3}(_[a-z]+)?)*")  # Tesseract's codes: hye+eng, chi_sim
+
+
+def _show_page(path: Path, done: int, of: int) -> None:
+    """A long scan's pages as they are read by OCR (the file count moves only once it is whole)."""
+    print(f"\r{f'reading {shown(path.name)} by OCR: page {done} of {of}'[:150]:<150}", end="", file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -84,9 +94,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         return fail("--jobs takes a number of processes, 1 or more")
-    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract,
-                            jobs=args.jobs or default_jobs())
     show_progress = sys.stderr.isatty()
+    if args.ocr_lang is not None and not OCR_LANGUAGES.fullmatch(args.ocr_lang):
+        return fail(f"--ocr-lang {args.ocr_lang!r}: write Tesseract's language codes joined by +, e.g. hye+eng")
+    options = ImportOptions(published=published, source=args.source, url=args.url, extract=not args.no_extract,
+                            jobs=args.jobs or default_jobs(), ocr_languages=args.ocr_lang,
+                            on_page=_show_page if show_progress else None)
     try:
         from dossier.store.backups import BackupFailed  # lazy: this command only
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.export.fonts import register_fonts
+from dossier.export.page_figures import page_figures
 from dossier.export.report import PAGE_BREAK, Layout, ReportOptions, build, report_document, select
 from dossier.export.timeline_figure import timeline_figures
 from dossier.store import Database
@@ -32,6 +33,7 @@ def export_odt(store: Database, out: Path, options: ReportOptions | None = None)
     family = register_fonts()
     chosen = select(store, options)
     figures = timeline_figures(chosen.events, {a.id: a.source or "" for a in chosen.articles}, TEXT_WIDTH_PX, family)
+    figures += page_figures(store, chosen.articles, chosen.annotations, TEXT_WIDTH_PX)
     content = build(store, options, chosen, figures, Layout(pages=None))
     doc = report_document(family, figures)
     doc.setHtml(_with_page_breaks(content.parts))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from dossier.core.citation import format_date, plural
 from dossier.export.fonts import register_fonts
+from dossier.export.page_figures import page_figures
 from dossier.export.pdf_html import PdfContent, anchor
 from dossier.export.report import (
     PAGE_BREAK,
@@ -97,6 +98,7 @@ def _write(store: Database, path: Path, options: PdfOptions,
     # An <img width> counts CSS pixels (1/96 in), which the layout scales to the PDF's resolution.
     text_width = int(page_size.width() * 96 / writer.resolution())
     figures = timeline_figures(chosen.events, {a.id: a.source or "" for a in chosen.articles}, text_width, family)
+    figures += page_figures(store, chosen.articles, chosen.annotations, text_width)
     body_font = QFont(family)
     body_font.setPointSizeF(10)
     leaders = _leaders(body_font, writer, page_size.width() - 2 * _document_margin_px(writer))

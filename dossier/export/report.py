@@ -25,6 +25,8 @@ from dossier.core.models import Annotation, Article, Event
 from dossier.core.provenance import Provenance, collected
 from dossier.core.vocabulary import CLAIM_STATUS_LABELS, RELIABILITY
 from dossier.export.ach_export import ach_section
+from dossier.export.page_figures import PREFIX as PAGE_FIGURE
+from dossier.export.page_figures import figures_html
 from dossier.export.pdf_html import (
     PdfContent,
     Section,
@@ -201,6 +203,7 @@ def build(store: Database, options: ReportOptions, chosen: Selection, figures: S
                 + (note_marker(numbers[a.id]) if a.id in numbers else "") + "</p>"
                 for a in picked))
         c.parts.append(endnotes(article, picked, numbers, grades))
+        c.parts.append(figures_html(figures, article.id))  # the quoted pages of a scan, as read by OCR
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("entities", "Entity index"))
@@ -316,6 +319,8 @@ def event_places(chosen: Selection, full_text: bool) -> tuple[dict[int, dict[int
 def _chronology(store: Database, chosen: Selection, figures: Sequence[Figure], targets: Mapping[int, str]) -> str:
     out = []
     for figure in figures:
+        if figure.name.startswith(PAGE_FIGURE):
+            continue
         out.append(f'<p align="center"><img src="{figure.name}" width="{figure.width}"/><br/>'
                    f'<small><i>{esc(figure.caption)}: one lane per outlet.</i></small></p>')
     names = {r.id: r.name for r in store.entities.rows()}

@@ -103,6 +103,10 @@ def to_web_annotation(store: Database, annotation: Annotation, article: Article,
     came_from = store.provenance.of(article.id)
     if came_from:  # a Telegram message or an archived page: how the article came (schema 15)
         item["dossier:provenance"] = [provenance_json(p) for p in came_from]
+    read = store.ocr_pages.readings([article.id]).get(article.id)
+    if read is not None:  # read by OCR from pictures (schema 17): the quote is to be checked against them
+        item["dossier:ocr"] = {"engine": read.engine, "languages": read.languages, "pages": read.pages,
+                               "meanConfidence": None if read.confidence is None else round(read.confidence, 1)}
     if annotation.quoted_as:  # moved onto another capture: the quote as first written
         item["dossier:quotedAs"] = annotation.quoted_as
     author = annotation.author or creator  # the export's --analyst names those whose author is unknown

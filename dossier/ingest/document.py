@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.core.models import NewArticle, publication_day
+from dossier.core.ocr import OcrPage
 from dossier.core.provenance import Attachment, Provenance
 
 
@@ -25,6 +26,7 @@ class Document:
     notes: tuple[str, ...] = ()  # what the reader proposed and the user should see (a dateline's outlet)
     provenance: Provenance | None = None  # a message of a Telegram export, a page of a web archive
     attachments: tuple[Attachment, ...] = ()  # the photos and files that came with it
+    ocr_pages: tuple[OcrPage, ...] = ()  # pages read by OCR: pictures, word boxes, where in `text`
 
     @property
     def publication_day(self) -> str | None:

@@ -1,4 +1,5 @@
-"""PDF articles: the text of every page, joined; the title from the metadata or first line."""
+"""PDF articles: the text of every page, joined; the title from the metadata or first line. A page
+without a text layer (a scan) is read by OCR (ingest.picture_reader), so mixed documents work."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import io
 
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
+from dossier.ingest.picture_reader import OcrOptions
 from dossier.ingest.text_reader import normalise_newlines, read_text
 
 
-def read_pdf(data: bytes, *, original_name: str | None = None) -> Document:
+def read_pdf(data: bytes, *, original_name: str | None = None, ocr: OcrOptions | None = None) -> Document:
     import logging
     import warnings
 
@@ -19,10 +21,10 @@ def read_pdf(data: bytes, *, original_name: str | None = None) -> Document:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _read_pdf(PdfReader, data, original_name)
+        return _read_pdf(PdfReader, data, original_name, ocr or OcrOptions())
 
 
-def _read_pdf(reader_class: type, data: bytes, original_name: str | None) -> Document:
+def _read_pdf(reader_class: type, data: bytes, original_name: str | None, ocr: OcrOptions) -> Document:
     try:
         reader = reader_class(io.BytesIO(data))
         if reader.is_encrypted:
@@ -38,9 +40,9 @@ def _read_pdf(reader_class: type, data: bytes, original_name: str | None) -> Doc
         raise
     except Exception as exc:  # pypdf has many ways to fail on a damaged or hostile file
         raise UnreadableFile(f"the PDF is damaged or not a PDF ({one_line(exc)})") from exc
+    if any(not p for p in pages):
+        return _with_ocr(data, pages, meta_title, original_name, ocr)
     text = "\n\n".join(p for p in pages if p)
-    if not text.strip():
-        raise UnreadableFile("the PDF has no text layer (a scan?); Dossier does not read text from images")
     if meta_title:
         body = text
         first = body.split("\n", 1)
@@ -51,3 +53,29 @@ def _read_pdf(reader_class: type, data: bytes, original_name: str | None) -> Doc
         return read_text(text, original_name=original_name, original_bytes=data)
     except ValueError as exc:  # "a headline but no text below it": the PDF holds one line
         raise UnreadableFile(f"the PDF holds only a line of text ({exc})") from exc
+
+
+def _with_ocr(data: bytes, pages: list[str], meta_title: str, original_name: str | None, ocr: OcrOptions) -> Document:
+    """A PDF with pages of no text layer: those pages drawn and read by OCR, the others as their
+    text layer has them, in page order. The text is kept whole (no headline cut from it), so the
+    words' offsets on each page image stay true; the title is the metadata's or the first words."""
+    from dataclasses import replace
+
+    from dossier.ingest.picture_reader import placed, read_pictures, render_pdf_pages
+    from dossier.ingest.text_reader import short_title
+
+    blank = [i for i, page in enumerate(pages) if not page]
+    try:
+        pictures = render_pdf_pages(data, blank)
+    except Exception as exc:  # pdfium refuses what pypdf read past
+        raise UnreadableFile(f"the PDF's pages without text can't be drawn to be read ({one_line(exc)})") from exc
+    read = iter(read_pictures(pictures, ocr, numbers=[i + 1 for i in blank]))
+    of_pages = len(pages) if len(blank) < len(pages) else 0
+    in_order = [page or replace(next(read), of_pages=of_pages) for page in pages]
+    text, ocr_pages = placed(in_order)
+    if not text.strip():
+        used = ", ".join(sorted({p.languages for p in ocr_pages}))
+        raise UnreadableFile(f"the PDF has no text layer, and OCR (with {used}) found no text in its pages")
+    title = meta_title or short_title(text.strip().split("\n", 1)[0])
+    return Document(title=title, text=text, original_name=original_name, original_bytes=data,
+                    ocr_pages=tuple(ocr_pages))

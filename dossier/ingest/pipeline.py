@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,8 @@ class ImportOptions:
     extract: bool = True
     cancel: threading.Event = field(default_factory=threading.Event)
     jobs: int = 1  # processes running the model (ingest.model_pool); the command line uses every core
+    ocr_languages: str | None = None  # "hye+eng" for pictures and scans; None: ocr_engine.AUTO_LANGUAGES
+    on_page: Callable[[Path, int, int], None] | None = None  # (file, pages read, of pages), from the reading thread
 
 
 @dataclass
@@ -227,9 +229,18 @@ def _read_items(files: Sequence[Path], options: ImportOptions) -> Iterator[ReadI
             yield from _export_items(path, options)
             continue
         try:
-            yield ReadItem(path, read_file(path))
+            yield ReadItem(path, read_file(path, _ocr_options(path, options)))
         except Exception as exc:  # UnreadableFile says why; anything else is named
             yield ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc))
+
+
+def _ocr_options(path: Path, options: ImportOptions) -> Any:
+    """How this file's pictures are read: the import's languages, pages on every job it has."""
+    from dossier.ingest.picture_reader import OcrOptions
+
+    on_page = options.on_page
+    return OcrOptions(options.ocr_languages, max(1, options.jobs), options.cancel,
+                      (lambda done, of: on_page(path, done, of)) if on_page else None)
 
 
 def _export_items(path: Path, options: ImportOptions) -> Iterator[ReadItem]:
@@ -439,6 +450,8 @@ def add_document(store: Database, document: Document) -> int:
             store.provenance.add(article_id, document.provenance)
         if document.attachments:
             store.provenance.add_attachments(article_id, document.attachments)
+        if document.ocr_pages:
+            store.ocr_pages.add(article_id, document.ocr_pages)
     return article_id
 
 

@@ -32,6 +32,7 @@ from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_p
 from dossier.store.journal import Journal
 from dossier.store.lock import DossierLock
 from dossier.store.network import NetworkQueries
+from dossier.store.ocr_pages import OcrPages
 from dossier.store.provenance import ProvenanceRecords
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
 from dossier.store.search import Search
@@ -116,7 +117,8 @@ class Database:
         self.ach = Ach(tx, self.annotations, self.sources)
         self.team = Team(tx, self.articles, self.annotations, self.tags, self.entities, self.events)
         self.search = Search(tx.conn)
-        self.provenance = ProvenanceRecords(tx)
+        self.ocr_pages = OcrPages(tx)
+        self.provenance = ProvenanceRecords(tx, self.ocr_pages)
 
     @property
     def _conn(self) -> sqlite3.Connection:

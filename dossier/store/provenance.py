@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe
+from dossier.store.ocr_pages import OcrPages
 from dossier.store.transactions import Transactions, named_rows, record
 
 _COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "forwarded_from", "reply_to",
@@ -15,7 +16,8 @@ _COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "fo
 class ProvenanceRecords:
     """`db.provenance`: where articles came from (messages, archived pages) and their files."""
 
-    def __init__(self, tx: Transactions) -> None:
+    def __init__(self, tx: Transactions, ocr_pages: OcrPages) -> None:
+        self._ocr = ocr_pages
         self._conn = tx.conn
         self._write = tx.write
 
@@ -44,18 +46,24 @@ class ProvenanceRecords:
                 f"({','.join('?' * len(part))}) ORDER BY article_id, capture_id IS NOT NULL, capture_id, rowid", part)
             for article_id, *values in rows:
                 found.setdefault(article_id, []).append(Provenance(*values))
+        for article_id in self._ocr.read_among(ids):  # read by OCR: a sentence to say, no record
+            found.setdefault(article_id, [])
         return found
 
     def words(self, article_id: int) -> list[str]:
         """Each provenance record as the sentence every view and export shows ("Telegram export,
         Border Watch, message 103, forwarded from Yerevan Desk"), a reply naming the message it
         answers by its title when the dossier has it."""
-        return [describe(p, self._answered_title(p)) for p in self.of(article_id)]
+        return [describe(p, self._answered_title(p)) for p in self.of(article_id)] + \
+            list(self._ocr.reading_words([article_id]).values())
 
     def words_of(self, records: Mapping[int, list[Provenance]]) -> dict[int, list[str]]:
         """The sentences of `records` (from of_many), by article."""
-        return {article_id: [describe(p, self._answered_title(p)) for p in found]
+        said = {article_id: [describe(p, self._answered_title(p)) for p in found]
                 for article_id, found in records.items()}
+        for article_id, words in self._ocr.reading_words(records).items():  # how a scan was read
+            said[article_id].append(words)
+        return said
 
     def _answered_title(self, p: Provenance) -> str | None:
         if not p.reply_to:

@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from dossier.ingest.pipeline import ImportReport, rate_and_left
 
 
 class ImportProgress(QWidget):
+    # (file name, pages read, of pages): a scan read by OCR, page by page, from the reading thread
+    page_read = Signal(str, int, int)
+
     def __init__(self, total: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.page_read.connect(self._on_page_read)
+        self._files_said = ""
         self.total = total
         self._started = time.monotonic()
         self.label = QLabel(self.tr("Importing %1 files…").replace("%1", f"{total:,}"))
@@ -34,9 +40,29 @@ class ImportProgress(QWidget):
             self.bar.setMaximum(done)
         self.bar.setValue(min(done, self.total))
         pace = rate_and_left(done, self.total, time.monotonic() - self._started)
-        self.label.setText(self.tr("Importing: %1 of %2 files · %3").replace("%1", f"{done:,}")
-                           .replace("%2", f"{self.total:,}").replace("%3", report.found())
-                           + (f" · {pace}" if pace else ""))
+        self._files_said = (self.tr("Importing: %1 of %2 files · %3").replace("%1", f"{done:,}")
+                            .replace("%2", f"{self.total:,}").replace("%3", report.found())
+                            + (f" · {pace}" if pace else ""))
+        self.label.setText(self._files_said)
+
+    def watch_pages(self, pages: object) -> None:
+        """Say the pages the reading thread notes in `pages` (ingest.picture_reader.PagesRead)."""
+        timer = QTimer(self, interval=250)
+
+        def poll() -> None:
+            latest = pages.take()  # type: ignore[attr-defined]
+            if latest is not None:
+                self.page_read.emit(*latest)
+
+        timer.timeout.connect(poll)
+        timer.start()
+
+    def _on_page_read(self, name: str, done: int, of: int) -> None:
+        if not self.cancel_button.isEnabled():
+            return  # cancelling: that is what it says
+        said = self.tr("reading %1 by OCR: page %2 of %3").replace("%1", name).replace("%2", str(done)) \
+            .replace("%3", str(of))
+        self.label.setText(f"{self._files_said} · {said}" if self._files_said else said)
 
     def cancelling(self) -> None:
         self.cancel_button.setEnabled(False)

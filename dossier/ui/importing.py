@@ -11,6 +11,7 @@ is accounted for in the report.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -41,8 +42,9 @@ class ImportController(QObject):
         self.progress: ImportProgress | None = None
         self._done = 0
 
-    def start(self, paths: Sequence[Path], options: ImportOptions | None = None) -> bool:
-        """Import files and folders; False if there is nothing to import or an import runs."""
+    def start(self, paths: Sequence[Path], options: ImportOptions | None = None, ocr_languages: str | None = None) -> bool:
+        """Import files and folders; False if there is nothing to import or an import runs.
+        Pictures and scans are read by OCR with `ocr_languages` (None: as the engine's default)."""
         if self.running:
             return False
         skipped: list[Path] = []
@@ -52,7 +54,15 @@ class ImportController(QObject):
 
         session = self._session
 
-        options = options or ImportOptions(jobs=default_jobs())  # a large import runs the model on every core
+        options = options or ImportOptions(jobs=default_jobs(), ocr_languages=ocr_languages)  # every core
+        # In the status bar, not a dialog: the window stays usable while the files come in.
+        progress = ImportProgress(count_items(files), self._parent)
+        if options.on_page is None:  # a scan's pages as they are read: noted by the reading thread, shown here
+            from dossier.ingest.picture_reader import PagesRead
+
+            pages = PagesRead()
+            options = replace(options, on_page=pages.note)
+            progress.watch_pages(pages)
         self._options = options
         linker = EntityLinker(session.store)
         known = linker.known_names()
@@ -61,8 +71,6 @@ class ImportController(QObject):
         report = ImportReport(skipped=skipped)
         batches: list[Done] = []
         self._done = 0
-        # In the status bar, not a dialog: the window stays usable while the files come in.
-        progress = ImportProgress(count_items(files), self._parent)
         status_bar = self._parent.statusBar() if hasattr(self._parent, "statusBar") else None
         if status_bar is not None:
             status_bar.addWidget(progress, 1)

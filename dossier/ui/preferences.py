@@ -51,11 +51,16 @@ class PreferencesDialog(QDialog):
         self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.get(keys.THEME))))
         self.mentions_check = QCheckBox(self.tr("Underline entity mentions in articles"),
                                         checked=settings.get(keys.ENTITY_HIGHLIGHTING))
+        # Tesseract's codes, as --ocr-lang takes them; empty reads English, Russian and Armenian at once.
+        self.ocr_edit = QLineEdit(settings.get(keys.OCR_LANGUAGES), placeholderText="eng+rus+hye")
+        self.ocr_edit.setToolTip(self.tr("The languages of screenshots and scans, read by OCR: Tesseract's codes "
+                                         "joined by +, e.g. hye+eng, rus, ukr+eng, ara+fas"))
         form = QFormLayout(self)
         form.addRow(self.tr("Analyst name"), self.analyst_edit)
         form.addRow(self.tr("Export folder"), folder_row)
         form.addRow(self.tr("Appearance"), self.theme_box)
         form.addRow("", self.mentions_check)
+        form.addRow(self.tr("OCR languages"), self.ocr_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -71,5 +76,6 @@ class PreferencesDialog(QDialog):
         self._settings.set(keys.EXPORT_FOLDER, self.folder_edit.text().strip())
         self._settings.set(keys.THEME, str(self.theme_box.currentData()))
         self._settings.set(keys.ENTITY_HIGHLIGHTING, self.mentions_check.isChecked())
+        self._settings.set(keys.OCR_LANGUAGES, "+".join(self.ocr_edit.text().replace(",", "+").split()).strip("+"))
         self._settings.flush()
         apply_theme(str(self.theme_box.currentData()))

@@ -27,6 +27,7 @@ ANALYST_NAME = Key("preferences/analyst_name", "")
 HANDLING = Key("export/handling", "")  # the cover's handling line, as last given
 EXPORT_FOLDER = Key("preferences/export_folder", "")
 THEME = Key("preferences/theme", "system")  # system | light | dark
+OCR_LANGUAGES = Key("preferences/ocr_languages", "")  # "hye+eng"; empty: ingest.ocr_engine.AUTO_LANGUAGES
 WINDOW_GEOMETRY = Key("state/window_geometry", QByteArray())
 WINDOW_STATE = Key("state/window_state", QByteArray())
 

@@ -51,6 +51,8 @@ PROMISED = {
     "article_files": {"article_id", "position", "file_name", "role", "sha256"},
     "copy_of": {"article_id", "origin_id", "shared", "wire"},
     "copy_decisions": {"first_id", "second_id", "decision", "author", "decided_at"},
+    "ocr_pages": {"article_id", "page", "of_pages", "start_offset", "end_offset", "sha256", "width", "height",
+                  "engine", "languages", "confidence", "words"},
 }
 
 

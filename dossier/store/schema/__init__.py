@@ -30,7 +30,7 @@ from dossier.store.schema.steps_09_15 import (
     _claims_across_sources,
     _teams,
 )
-from dossier.store.schema.steps_16_on import _V16_COPIES
+from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES
 
 __all__ = [
     "APPLICATION_ID",
@@ -72,6 +72,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(15, "where each message or archived page came from; attachments stored once",
               _script(_V15_PROVENANCE)),
     Migration(16, "copies of one story: each copy's origin and the analyst's decisions", _script(_V16_COPIES)),
+    Migration(17, "pages read by OCR: their pictures, languages, confidence and word boxes",
+              _script(_V17_OCR_PAGES)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -87,4 +89,5 @@ PUBLIC_TABLES = (
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
     "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
     "provenance", "attachments", "article_files", "copy_of", "copy_decisions",
+    "ocr_pages",
 )

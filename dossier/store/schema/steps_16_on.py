@@ -25,3 +25,27 @@ CREATE TABLE copy_decisions (
 );
 CREATE INDEX copy_decisions_second ON copy_decisions (second_id);
 """
+
+
+# Pages read by OCR (screenshots, scans, PDF pages without a text layer): where each page's text
+# stands in its article, the picture it was read from (in `attachments`, stored once by sha256,
+# and listed in `article_files` with the role 'page' so it goes with its last article), the
+# engine and languages it was read with, and its words as JSON
+# [[start, end, left, top, width, height, confidence], …]: article offsets and pixel boxes.
+_V17_OCR_PAGES = """
+CREATE TABLE ocr_pages (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    of_pages INTEGER NOT NULL DEFAULT 0,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    engine TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    confidence REAL,
+    words TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (article_id, page)
+);
+"""

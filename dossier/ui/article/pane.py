@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
+    QSplitter,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -38,6 +40,7 @@ from dossier.core.models import Article
 from dossier.core.offsets import OffsetMap
 from dossier.ui import theme
 from dossier.ui.article.find_bar import FindBar
+from dossier.ui.article.page_view import PageImageView
 from dossier.ui.session import DossierSession
 
 
@@ -112,13 +115,24 @@ class ArticlePane(QWidget):
         self.text_view = ArticleTextView()
         self.find_bar = FindBar(self.text_view)
         self.find_bar.hide()
+        # An article read by OCR shows the page it was read from beside its text.
+        self.page_view = PageImageView()
+        self.page_view.hide()
+        self.page_view.word_clicked.connect(self.select_range)
+        self.text_and_page = QSplitter(Qt.Orientation.Horizontal)
+        self.text_and_page.addWidget(self.text_view)
+        self.text_and_page.addWidget(self.page_view)
+        self.text_and_page.setStretchFactor(0, 3)
+        self.text_and_page.setStretchFactor(1, 2)
+        self._page_sized = False  # the user moved the splitter: their sizes stay
+        self.text_and_page.splitterMoved.connect(lambda *_: setattr(self, "_page_sized", True))
 
         self.setMinimumWidth(360)  # docks may grow, but the article stays readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.addWidget(self.headline)
         layout.addWidget(self.provenance)
-        layout.addWidget(self.text_view, 1)
+        layout.addWidget(self.text_and_page, 1)
         layout.addWidget(self.find_bar)
 
         self.copy_citation_action = QAction(self.tr("Copy with Citation"), self)
@@ -126,6 +140,7 @@ class ArticlePane(QWidget):
         self.copy_citation_action.triggered.connect(self.copy_with_citation)
         self.text_view.extra_actions.append(self.copy_citation_action)
         self.text_view.selectionChanged.connect(self.selection_changed)
+        self.text_view.selectionChanged.connect(self._outline_on_page)
         self.text_view.cursorPositionChanged.connect(self._on_cursor_moved)
         session.changed.connect(self._on_changed)
         self.show_article(None)
@@ -164,6 +179,7 @@ class ArticlePane(QWidget):
             self._offsets = OffsetMap("")
             self._mention_selections, self._annotation_selections, self._annotation_spans = [], [], []
             self._apply_selections()
+            self.page_view.set_pages([], bytes)
             return
         article = self._store.articles.get(article_id)
         self._article = article
@@ -171,6 +187,9 @@ class ArticlePane(QWidget):
         self.provenance.setText(self._provenance_text(article))
         self.text_view.setPlainText(article.text)
         self._offsets = OffsetMap(article.text)
+        pages = self._store.ocr_pages
+        self.page_view.set_pages(pages.pages(article_id), pages.picture)
+        self._size_page_view()
         self.refresh_marks()
 
     def refresh_marks(self) -> None:
@@ -250,6 +269,16 @@ class ArticlePane(QWidget):
         # Annotations last, so their background shows over a mention's underline span.
         self.text_view.setExtraSelections(mentions + self._annotation_selections)
 
+    def _size_page_view(self) -> None:
+        """The text three fifths, the page two, until the user moves the splitter."""
+        if self.page_view.page is not None and not self._page_sized:
+            width = self.text_and_page.width()
+            self.text_and_page.setSizes([width * 3 // 5, width - width * 3 // 5])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_page_view()
+
     def changeEvent(self, event: QEvent) -> None:
         # Light/dark switch: marks are drawn in colours chosen for the palette, so redraw them.
         if event.type() == QEvent.Type.PaletteChange:
@@ -265,9 +294,18 @@ class ArticlePane(QWidget):
         cursor = self.text_view.textCursor()
         if cursor.hasSelection() or self._article is None:
             return
-        annotation_id = self.annotation_at(self._offsets.to_codepoint(cursor.position()))
+        offset = self._offsets.to_codepoint(cursor.position())
+        annotation_id = self.annotation_at(offset)
+        if self.page_view.isVisibleTo(self):  # the page of the caret, the passage it is in outlined
+            span = next(((s, e) for s, e, i in self._annotation_spans if i == annotation_id), (offset, offset))
+            self.page_view.show_span(*span)
         if annotation_id is not None:
             self.annotation_clicked.emit(annotation_id)
+
+    def _outline_on_page(self) -> None:
+        selected = self.selected_range()
+        if selected is not None and self.page_view.isVisibleTo(self):
+            self.page_view.show_span(*selected)
 
     # -- selecting ------------------------------------------------------------------------
 

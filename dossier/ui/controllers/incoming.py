@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from dossier.ui import settings as keys
 from dossier.ui.controllers.base import Controller, Window
 
 if TYPE_CHECKING:
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
     from dossier.ui.importing import ImportController
     from dossier.ui.session import DossierSession
 
-ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.json *.warc *.warc.gz *.wacz);;"
+ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.json *.warc *.warc.gz *.wacz "
+                  "*.png *.jpg *.jpeg *.webp *.tif *.tiff);;Pictures and scans, read by OCR (*.png *.jpg *.jpeg *.webp "
+                  "*.tif *.tiff *.pdf);;"
                   "Telegram exports (result.json *.json);;Web archives (*.warc *.warc.gz *.wacz);;All files (*)")
 
 
@@ -56,7 +59,7 @@ class IncomingController(Controller):
 
             self.importer = ImportController(self.workspace.session, self.window.tasks, self.window)
             self.importer.finished.connect(self._on_import_finished)
-        return self.importer.start(paths)
+        return self.importer.start(paths, ocr_languages=self.window.settings.get(keys.OCR_LANGUAGES) or None)
 
     def choose_and_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog
