@@ -132,11 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("backup", type=Path, nargs="?", help="default: the newest backup that passes its check")
     p.set_defaults(run=_cmd_restore)
+    from dossier.cli_passphrase import add_commands
+
+    add_commands(commands)  # encrypt, decrypt
     return parser
 
 
 COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "share", "info",
-            "backups", "restore")
+            "backups", "restore", "encrypt", "decrypt")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_libraries()
 
     try:
+        if args.run is not _cmd_open:
+            from dossier.cli_passphrase import unlock_named
+
+            unlock_named(args)  # the passphrase of each encrypted dossier it names
         return run(args)
     except BrokenPipeError:  # `dossier import … | head`: the reader left; the work is done
         _silence_stdout()
@@ -531,6 +538,10 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
     if not 1 <= args.port <= 65535:
         return _fail(f"--port takes a port number from 1 to 65535, not {args.port}")
+    from dossier.cli_passphrase import publish_refusal
+
+    if refusal := publish_refusal(args.path):
+        return _fail(refusal)
     read_info(args.path)  # a dossier this version can read, or the reason it isn't
     command = publish_command(args.path, args.port)
     print("Publish it read-only with Datasette (pip install 'datasette>=0.65,<1.0'):")

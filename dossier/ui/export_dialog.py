@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QLineEdit, QMainWindow, QMessageBox,
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QMainWindow, QMessageBox,
     QProgressDialog, QRadioButton, QVBoxLayout, QWidget,
 )
 
@@ -88,7 +88,7 @@ def choose_export_file(window: QMainWindow, settings: Settings, dossier_path: Pa
 
 class ExportPdfDialog(QDialog):
     def __init__(self, settings: Settings, has_current_article: bool, parent: QWidget | None = None,
-                 kind: str = "pdf") -> None:
+                 kind: str = "pdf", encrypted: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr(KINDS[kind][0]))
         self.all_articles = QRadioButton(self.tr("All articles"), checked=True)
@@ -133,6 +133,13 @@ class ExportPdfDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if encrypted:  # the export is what was asked for (a PDF is a PDF): say it is readable by all
+            self.not_encrypted = QLabel(self.tr(
+                "⚠ This dossier is encrypted, but the %1 you export is not: anyone who gets the file can read "
+                "it. Leave out what it must not carry, and keep it as safe as the dossier.")
+                .replace("%1", "PDF" if kind == "pdf" else self.tr("document")), wordWrap=True)
+            self.not_encrypted.setAccessibleName(self.tr("The export is not encrypted"))
+            layout.addWidget(self.not_encrypted)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
@@ -193,7 +200,9 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
                                               kind=kind), open_when_done=False)
         export.start()
         return export
-    dialog = ExportPdfDialog(settings, current_article is not None, window, kind)
+    from dossier.store.encryption import is_encrypted
+
+    dialog = ExportPdfDialog(settings, current_article is not None, window, kind, encrypted=is_encrypted(dossier_path))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     if not accepted:
@@ -235,6 +244,10 @@ class PdfExport(QObject):
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("QT_QPA_PLATFORM", "offscreen")  # the child needs fonts, not a screen
+        from dossier.store.encryption import keys_for_child
+
+        for name, value in keys_for_child().items():  # an encrypted dossier opens in the child with its key
+            environment.insert(name, value)
         self.process.setProcessEnvironment(environment)
         self.process.readyReadStandardOutput.connect(self._read_progress)
         self.process.readyReadStandardError.connect(self._read_errors)
@@ -308,6 +321,10 @@ class PdfExport(QObject):
         if self._ended:
             return
         self._ended = True
+        from dossier.store.encryption import is_encrypted
+
+        if ok and is_encrypted(self.request.dossier):  # the data exports have no dialog to warn in
+            message += self._window.tr(" (not encrypted: anyone with the file can read it)")
         self.progress.reset()
         self.progress.hide()
         self.progress.deleteLater()

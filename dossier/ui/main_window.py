@@ -17,6 +17,7 @@ from dossier import __version__
 from dossier.analyst import analyst_name
 from dossier.store import DossierError, Store
 from dossier.store.backups import backup_taken_at, list_backups, restore_backup
+from dossier.store.encryption import PassphraseNeeded, is_encrypted
 from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, Changes
 from dossier.ui import settings as keys
 from dossier.ui.session import DossierSession
@@ -187,7 +188,11 @@ class MainWindow(QMainWindow):
                                                "or parts you choose"))
         self.restore_action = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
         self.close_action = self._action(self.tr("&Close"), self.close_dossier, std.Close)
-        for action in (self.save_copy_action, self.share_action, self.restore_action, self.close_action):
+        self.protect_action = self._action(self.tr("&Protect with a Passphrase…"), self.protect_dossier)
+        self.protect_action.setStatusTip(self.tr("Encrypt the dossier and its backups: the file opens only with "
+                                                 "the passphrase"))
+        for action in (self.save_copy_action, self.share_action, self.protect_action, self.restore_action,
+                       self.close_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
@@ -291,7 +296,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self._dossier_actions = [self.paste_article_action, self.import_action, self.import_folder_action,
                                  self.merge_action, self.export_pdf_action, *self.export_data_actions.values(),
-                                 self.summary_action, self.export_document_action, self.save_copy_action, self.share_action, self.restore_action, self.close_action, self.copy_action,
+                                 self.summary_action, self.export_document_action, self.save_copy_action, self.share_action, self.protect_action, self.restore_action, self.close_action, self.copy_action,
                                  self.copy_citation_action, self.find_action, self.search_action,
                                  self.add_entity_action, self.next_mention_action, self.previous_mention_action,
                                  self.highlight_action, self.note_action, self.claim_action, self.delete_annotation_action,
@@ -311,6 +316,10 @@ class MainWindow(QMainWindow):
             return True
         try:
             store = self._open_store(path)
+        except PassphraseNeeded:  # asked in a dialog that unlocks it, then opened as any other
+            from dossier.ui.passphrase import ask_passphrase
+
+            return ask_passphrase(path, self._tasks, self) and self.open_dossier(path)
         except DossierError as error:
             return self._explain_open_error(path, error)
         self.set_store(store)
@@ -385,6 +394,8 @@ class MainWindow(QMainWindow):
         ws.pane.set_mentions_visible(self.mentions_action.isChecked())
         ws.pane.text_view.extra_actions.append(self.add_entity_action)
         self.setWindowTitle(self.tr("%1 — Dossier").replace("%1", store.path.name))
+        self.protect_action.setText(self.tr("Remove the &Passphrase…") if is_encrypted(store.path)
+                                    else self.tr("&Protect with a Passphrase…"))
         self._settings.add_recent(str(store.path.resolve()))
         for action in self._dossier_actions:
             action.setEnabled(True)
@@ -903,6 +914,17 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Save a Copy"), str(error))
                 return
             self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", path), 5000)
+
+    def protect_dossier(self) -> None:
+        """File > Protect with a Passphrase… (Remove the Passphrase… once protected)."""
+        if self.workspace is None:
+            return
+        from dossier.ui.passphrase import protect_or_remove
+
+        self.workspace.session.flush_pending()
+        self.protect_flow = protect_or_remove(
+            self, self._tasks, self.workspace.store.path, lambda: (self.close_dossier(), True)[1], self.open_dossier,
+            lambda text: self.statusBar().showMessage(text, 15000))
 
     def share_copy(self) -> None:
         """File > Share a Copy…: what to leave out and where, then the copy made on a worker."""
