@@ -699,7 +699,8 @@ class MainWindow(QMainWindow):
 
         article = self.workspace.pane.article
         export = export_pdf_interactively(self, self._settings, self.workspace.store.path,
-                                          self.workspace.store.title, article.id if article else None, kind)
+                                          self.workspace.store.title, article.id if article else None, kind,
+                                          tags=self.workspace.store.tags())
         if export is not None:
             self.exports.append(export)
             export.finished.connect(lambda *_: self.exports.remove(export) if export in self.exports else None)

@@ -51,7 +51,7 @@ class PassphrasePrompt(QDialog):
         self.field.textChanged.connect(lambda text: self.open_button.setEnabled(bool(text)))
         self.open_button.setEnabled(False)
         self.open_button.setDefault(True)
-        self.resize(440, self.sizeHint().height())
+        self.setMinimumWidth(440)
 
     def _on_open_clicked(self) -> None:
         passphrase = self.field.text()
@@ -67,6 +67,7 @@ class PassphrasePrompt(QDialog):
         self.message.setText(str(error) if isinstance(error, encryption.WrongPassphrase)
                              else self.tr("It could not be opened: %1").replace("%1", str(error)))
         self.message.show()
+        self.adjustSize()  # room for the refusal's lines
         self.field.selectAll()
         self.field.setFocus()
 
@@ -123,7 +124,7 @@ class ProtectDialog(QDialog):
             field.textChanged.connect(self._update)
         self.protect_button.setDefault(True)
         self._update()
-        self.resize(480, self.sizeHint().height())
+        self.setMinimumWidth(520)
 
     def passphrase(self) -> str:
         return self.first.text()

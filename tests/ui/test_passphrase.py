@@ -146,3 +146,39 @@ def test_the_export_dialog_warns_that_the_pdf_of_an_encrypted_dossier_is_not_enc
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.not_encrypted.isVisible() and "not" in dialog.not_encrypted.text()
+
+
+def test_the_pdf_of_an_encrypted_dossier_is_exported_by_the_child_leaving_out_a_chosen_tag(  # type: ignore[no-untyped-def]
+        qtbot, open_window, protected: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from dossier.ui.export_dialog import ExportPdfDialog
+    from tests.ui.test_export_pdf import pdftotext
+
+    def unlock(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.field, PASSPHRASE)
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    answer_next_dialog(qtbot, closing_on_failure(unlock))
+    window = open_window(protected)
+    out = tmp_path / "for the desk.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ExportPdfDialog) and dialog.not_encrypted.isVisible()
+        chooser = dialog.leave_out_tagged
+        model = chooser.model()
+        assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["withdrawal agreement"]
+        chooser.setFocus()
+        chooser.setCurrentIndex(model.index(0, 0))
+        qtbot.keyClick(chooser, Qt.Key.Key_Space)  # ticked with the keyboard, as a user does
+        dialog.open_when_done.setChecked(False)
+        dialog.accept()
+
+    answer_next_dialog(qtbot, closing_on_failure(choose))
+    window.export_pdf_action.trigger()
+    assert window.exports and window.exports[0].request.without == ["tag:withdrawal agreement"]
+    qtbot.waitUntil(lambda: not window.exports, timeout=90_000)  # the child opened it with the key it was handed
+    assert "not encrypted" in window.statusBar().currentMessage()
+    text = " ".join(pdftotext(out).split())
+    assert "Armenia" in text and "Pashinyan himself" not in text  # the tagged claim's rationale is left out
