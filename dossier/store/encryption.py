@@ -56,7 +56,7 @@ class WrongPassphrase(DossierError):
 class EncryptionUnavailable(DossierError):
     def __init__(self, path: Path | str) -> None:
         super().__init__(path, f"{path} is encrypted, and this installation of Dossier lacks SQLCipher "
-                               "(the sqlcipher3-binary package) to open it. It was left unchanged.")
+                               "(the sqlcipher3-wheels package) to open it. It was left unchanged.")
 
 
 def salt_of(path: Path) -> bytes | None:

@@ -26,6 +26,7 @@ from dossier.store.backups import list_backups, make_backup
 from dossier.store.errors import NotADossier
 from dossier.store.inspect import inspect_dossier
 from dossier.store.protect import ProtectRefused, decrypt_dossier, encrypt_dossier
+from tests.unit.test_sharing import _bytes as _all_bytes  # the file and whatever SQLite left beside it
 
 PASSPHRASE = "Syunik border, night train"
 ANALYST = "Zinovia Quartermaine"
@@ -42,15 +43,6 @@ def no_keys() -> object:
 
 def _secrets_in(data: bytes) -> list[bytes]:
     return [secret for secret in SECRETS if secret in data]
-
-
-def _all_bytes(path: Path) -> bytes:
-    found = path.read_bytes()
-    for suffix in ("-wal", "-journal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            found += side.read_bytes()
-    return found
 
 
 def _sha(path: Path) -> str:
