@@ -22,7 +22,7 @@ from dossier import __version__
 from dossier.core.display import shown
 
 if TYPE_CHECKING:
-    from dossier.store import Store
+    from dossier.store import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 
@@ -232,7 +232,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from dossier.ingest.dates import parse_published
     from dossier.ingest.many import left_out_words
     from dossier.ingest.pipeline import ImportOptions, import_files
-    from dossier.store import Store
+    from dossier.store import Database
 
     published = None
     if args.published:
@@ -249,7 +249,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             check_target(args.report, args.into)
         except TargetRefused as refusal:
             return _fail(str(refusal))
-    store = Store.open(args.into) if args.into.exists() else Store.create(args.into, args.into.stem)
+    store = Database.open(args.into) if args.into.exists() else Database.create(args.into, args.into.stem)
     from dossier.ingest.model_pool import default_jobs
 
     if args.jobs is not None and args.jobs < 1:
@@ -309,7 +309,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from dossier.store import Store
+    from dossier.store import Database
 
     if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm):
         return _fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
@@ -342,11 +342,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 share_copy(args.path, shared, parse_without(args.without))
             except ShareRefused as refusal:
                 return _fail(str(refusal))
-            return _export_from(Store.open_readonly(shared), args, articles)
-    return _export_from(Store.open_readonly(args.path), args, articles)
+            return _export_from(Database.open_readonly(shared), args, articles)
+    return _export_from(Database.open_readonly(args.path), args, articles)
 
 
-def _export_from(store: "Store", args: argparse.Namespace, articles: list[int] | None) -> int:
+def _export_from(store: "Database", args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
             from dossier.export.pdf import Cancelled
@@ -453,9 +453,9 @@ def _cancel_when_stdin_closes(cancel: object) -> None:
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:
     from dossier.export.web_annotation import import_annotations
-    from dossier.store import Store
+    from dossier.store import Database
 
-    store = Store.open(args.path)
+    store = Database.open(args.path)
     try:
         result = import_annotations(store, args.file)
     except ValueError as exc:
@@ -470,13 +470,13 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.store.merging import merge_dossier, preview_merge
 
-    store = Store.open(args.path)
+    store = Database.open(args.path)
     try:
         report = (preview_merge if args.preview else merge_dossier)(store, args.other)
-        conflicts = store.conflicts()
+        conflicts = store.team.conflicts()
     finally:
         store.close()
     print(("Merging would bring in, from " if args.preview else "Merged from ") + shown(report.merged_from) + ":")
@@ -493,7 +493,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_ftm(args: argparse.Namespace) -> int:
-    from dossier.store import Store
+    from dossier.store import Database
 
     import tempfile
 
@@ -505,10 +505,10 @@ def _cmd_import_ftm(args: argparse.Namespace) -> int:
         return _fail(str(refusal))
     with tempfile.TemporaryDirectory(prefix="dossier-preview-") as scratch:
         if args.path.exists():
-            store = Store.open(args.path)
+            store = Database.open(args.path)
         else:  # a new dossier; a preview of one is made aside, so nothing is created
             target = Path(scratch) / "preview.dossier" if args.preview else args.path
-            store = Store.create(target, args.file.name.split(".")[0])
+            store = Database.create(target, args.file.name.split(".")[0])
         try:
             from dossier.ingest.ftm import import_ftm
 

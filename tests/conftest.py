@@ -78,11 +78,11 @@ def corpus_template(sample_template: Path, tmp_path_factory: pytest.TempPathFact
     """The sample plus the six articles of tests/data/corroboration (six outlets on the sample's
     story; OC Media repeats Azatutyun), entities and dates extracted: built once per session."""
     from dossier.ingest.pipeline import run_import
-    from dossier.store import Store
+    from dossier.store import Database
 
     path = tmp_path_factory.mktemp("corpus") / "corpus.dossier"
     shutil.copyfile(sample_template, path)
-    store = Store.open(path)
+    store = Database.open(path)
     try:
         report = run_import(store, [REPO / "tests" / "data" / "corroboration"])
         assert len(report.imported) == 6 and not report.failed, report
@@ -96,11 +96,11 @@ def languages_template(sample_template: Path, tmp_path_factory: pytest.TempPathF
     """The sample plus the articles of tests/data/languages: the same week reported in Russian,
     Armenian, Azerbaijani, Persian and Arabic, languages detected and dates read."""
     from dossier.ingest.pipeline import run_import
-    from dossier.store import Store
+    from dossier.store import Database
 
     path = tmp_path_factory.mktemp("languages") / "languages.dossier"
     shutil.copyfile(sample_template, path)
-    store = Store.open(path)
+    store = Database.open(path)
     try:
         report = run_import(store, sorted((REPO / "tests" / "data" / "languages").glob("*.md")))
         assert len(report.imported) == 5 and not report.failed, report
@@ -133,8 +133,8 @@ def sample_path(sample_template: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A new, empty dossier, open."""
-    from dossier.store import Store
+    from dossier.store import Database
 
-    s = Store.create(tmp_path / "test.dossier", "Test dossier")
+    s = Database.create(tmp_path / "test.dossier", "Test dossier")
     yield s
     s.close()

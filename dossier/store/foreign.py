@@ -33,13 +33,13 @@ from dossier.core.vocabulary import ENTITY_KINDS
 from dossier.store.errors import DossierError
 
 if TYPE_CHECKING:
-    from dossier.store import Store
+    from dossier.store import Database
 
 ORIGINAL_BYTES = 64 * 1024 * 1024  # an article's original file: import refuses over 10 MB
 STAMP_CHARS = 64  # a time as the dossier writes it, with room for any ISO form
 
 
-def check_mergeable(store: Store, path: Path) -> None:
+def check_mergeable(store: Database, path: Path) -> None:
     """Raise DossierError (with a sentence for the user) if `path` can't be merged in: not a
     file, not a dossier, damaged, newer, or this dossier itself."""
     from dossier.store.files import NotAFile, check_input
@@ -58,10 +58,10 @@ def check_mergeable(store: Store, path: Path) -> None:
 
 
 @contextmanager
-def other_dossier(path: Path) -> Iterator[Store]:
+def other_dossier(path: Path) -> Iterator[Database]:
     """The other dossier, read only. One in an older format is upgraded in a temporary copy:
     their file is never written, and the copy (removed after) needs no backup of its own."""
-    from dossier.store import Store
+    from dossier.store import Database
     from dossier.store.encryption import connect_like
     from dossier.store.files import connect
     from dossier.store.inspect import inspect_dossier
@@ -69,7 +69,7 @@ def other_dossier(path: Path) -> Iterator[Store]:
 
     version = inspect_dossier(path)
     if version >= SCHEMA_VERSION:
-        other = Store.open_readonly(path)
+        other = Database.open_readonly(path)
         try:
             yield other
         finally:
@@ -85,7 +85,7 @@ def other_dossier(path: Path) -> Iterator[Store]:
             target.close()
             source.close()
         try:
-            upgraded = Store.open(copy, backup=False)
+            upgraded = Database.open(copy, backup=False)
         except (DossierError, sqlite3.Error) as error:
             reason = getattr(error, "message", None) or str(error)
             raise DossierError(path, f"{path} can't be merged: a copy of it could not be brought to this version's "

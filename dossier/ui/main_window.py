@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from dossier import __version__
 from dossier.analyst import analyst_name
-from dossier.store import DossierError, Store
+from dossier.store import DossierError, Database
 from dossier.store.backups import backup_taken_at, list_backups, restore_backup
 from dossier.store.encryption import PassphraseNeeded, is_encrypted
 from dossier.core.changes import ANNOTATIONS, ARTICLES, ENTITIES, Changes
@@ -69,14 +69,14 @@ def count_of(n: int, one: str, many: str) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, settings: Settings, tasks: TaskRunner, open_store: Callable[[Path], Store] | None = None,
+        self, settings: Settings, tasks: TaskRunner, open_store: Callable[[Path], Database] | None = None,
         on_opened: Callable[[DossierSession], None] | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._tasks = tasks  # the app's TaskRunner (tests may pass a synchronous stand-in)
         # The file is shown at once; its integrity check runs on a worker (see set_store).
-        self._open_store = open_store or (lambda path: Store.open(path, verify=False))
+        self._open_store = open_store or (lambda path: Database.open(path, verify=False))
         self._on_opened = on_opened
         self.workspace: Workspace | None = None
         self.importer: ImportController | None = None
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         progress.setValue(0)
         self.statusBar().showMessage(progress.labelText())
 
-        def opened(store: Store) -> None:
+        def opened(store: Database) -> None:
             self.statusBar().clearMessage()
             progress.reset()
             progress.deleteLater()
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         open_store = self._open_store
         self._tasks.run(lambda: open_store(path), on_done=opened, on_error=failed)
 
-    def set_store(self, store: Store) -> None:
+    def set_store(self, store: Database) -> None:
         self._close_workspace()
         store.author = analyst_name(self._settings.get(keys.ANALYST_NAME))
         session = DossierSession(store, self.undo_stack, self)
@@ -609,7 +609,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if not accepted or self.workspace is not ws:
             return
-        existing = ws.store.article_id_by_sha256(text_sha256(document.text))
+        existing = ws.store.articles.id_by_sha256(text_sha256(document.text))
         if existing is not None:
             self.statusBar().showMessage(self.tr("That text is already in the dossier (article %1).")
                                          .replace("%1", str(existing)), 8000)
@@ -671,7 +671,7 @@ class MainWindow(QMainWindow):
         """For the claim in the editor: passages of other articles that may support or contradict it."""
         ws = self.workspace
         annotation_id = ws.editor.annotation_id if ws is not None and ws.has_panel("editor") else None
-        if ws is None or annotation_id is None or ws.store.annotation(annotation_id).kind != "claim":
+        if ws is None or annotation_id is None or ws.store.annotations.get(annotation_id).kind != "claim":
             self.statusBar().showMessage(self.tr("Open a claim first (click it in the article or the claims board)."), 5000)
             return
         self.editor_dock.show()
@@ -700,7 +700,7 @@ class MainWindow(QMainWindow):
         article = self.workspace.pane.article
         export = export_pdf_interactively(self, self._settings, self.workspace.store.path,
                                           self.workspace.store.title, article.id if article else None, kind,
-                                          tags=self.workspace.store.tags())
+                                          tags=self.workspace.store.tags.all())
         if export is not None:
             self.exports.append(export)
             export.finished.connect(lambda *_: self.exports.remove(export) if export in self.exports else None)
@@ -734,11 +734,11 @@ class MainWindow(QMainWindow):
         from dossier.ui.articles.properties import ArticlePropertiesDialog
 
         article = ws.pane.article
-        reports = ws.store.article_reports(article.id)
-        dialog = ArticlePropertiesDialog(article, reports, self, captures=ws.store.captures(article.id),
-                                         provenance=ws.store.provenance_words(article.id),
-                                         attachments=ws.store.attachments(article.id),
-                                         read_attachment=ws.store.attachment_content)
+        reports = ws.store.articles.reports(article.id)
+        dialog = ArticlePropertiesDialog(article, reports, self, captures=ws.store.team.captures(article.id),
+                                         provenance=ws.store.provenance.words(article.id),
+                                         attachments=ws.store.provenance.attachments(article.id),
+                                         read_attachment=ws.store.provenance.attachment_content)
         accepted = dialog.exec() == ArticlePropertiesDialog.DialogCode.Accepted
         values, new_reports = dialog.values(), dialog.reports()
         dialog.deleteLater()
@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
         from dossier.operations.articles import DeleteArticle
 
         article = ws.pane.article
-        goes = ws.store.article_dependents(article.id)
+        goes = ws.store.articles.dependents(article.id)
         answer = QMessageBox.question(
             self, self.tr("Delete Article"),
             self.tr("Delete “%1”? %2 annotations, %3 mentions and %4 events go with it. You can undo this.")
@@ -838,7 +838,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None and self.workspace.has_panel("editor"):
             annotation_id = self.workspace.editor.annotation_id
             if annotation_id is not None:
-                self.workspace.delete_annotation(annotation_id)
+                self.workspace.annotations.delete(annotation_id)
 
     def close_dossier(self) -> None:
         self._close_workspace()
@@ -883,7 +883,7 @@ class MainWindow(QMainWindow):
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".dossier")
         try:
-            store = Store.create(target, target.stem)
+            store = Database.create(target, target.stem)
         except DossierError as error:
             explain_open_error(self, error)
             return
@@ -935,7 +935,7 @@ class MainWindow(QMainWindow):
 
         self.workspace.session.flush_pending()  # typing not yet saved belongs in the copy
         store = self.workspace.store
-        dialog = ShareDialog(store.tags(), store.path.with_name(store.path.stem + " shared.dossier"), self)
+        dialog = ShareDialog(store.tags.all(), store.path.with_name(store.path.stem + " shared.dossier"), self)
         if dialog.exec() != ShareDialog.DialogCode.Accepted:
             return
         self.share_flow = ShareFlow(self, self._tasks, lambda text: self.statusBar().showMessage(text, 15000))

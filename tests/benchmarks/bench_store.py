@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from dossier.core.models import NewArticle  # noqa: E402
 from dossier.operations import perform, undo  # noqa: E402
 from dossier.operations.annotations import AddAnnotation  # noqa: E402
-from dossier.store import NewEvent, NewMention, Store  # noqa: E402
+from dossier.store import NewEvent, NewMention, Database  # noqa: E402
 
 WORDS_PER_ARTICLE = 600
 MENTIONS_PER_ARTICLE = 20
@@ -108,22 +108,22 @@ def build(path: Path, n: int, seed: int, events_per_article: int = EVENTS_PER_AR
           varied_dates: bool = False) -> tuple[float, Corpus]:
     corpus = Corpus(seed)
     started = time.perf_counter()
-    store = Store.create(path, f"Benchmark, {n} articles")
+    store = Database.create(path, f"Benchmark, {n} articles")
     with store.transaction():
-        entity_ids = [store.add_entity(name, kind) for name, kind in corpus.entities()]
+        entity_ids = [store.entities.add(name, kind) for name, kind in corpus.entities()]
     for first in range(0, n, BATCH):
         with store.transaction():
             texts = [corpus.article(i, len(entity_ids)) for i in range(first, min(n, first + BATCH))]
-            ids = store.add_articles(
+            ids = store.articles.add_many(
                 NewArticle(title=f"Report {first + k}: {corpus.places[(first + k) % len(corpus.places)]}",
                            text=text, source=f"Outlet {(first + k) % 40}",
                            published=f"{2000 + (first + k) % 25}-{(first + k) % 12 + 1:02d}-{(first + k) % 28 + 1:02d}",
                            published_precision="day")
                 for k, (text, _) in enumerate(texts)
             )
-            store.add_mentions([NewMention(aid, entity_ids[e], s, t, text[s:t])
+            store.entities.add_mentions([NewMention(aid, entity_ids[e], s, t, text[s:t])
                                 for aid, (text, mentions) in zip(ids, texts) for e, s, t in mentions])
-            store.add_events([NewEvent(aid, s, t, f"Event {j}", *(synthetic_date(aid, j) if varied_dates else
+            store.events.add_many([NewEvent(aid, s, t, f"Event {j}", *(synthetic_date(aid, j) if varied_dates else
                                                                    ("May 14", "2021-05-14", "2021-05-14", "day")),
                                        entity_ids=(entity_ids[e],))
                               for aid, (text, mentions) in zip(ids, texts)
@@ -131,7 +131,7 @@ def build(path: Path, n: int, seed: int, events_per_article: int = EVENTS_PER_AR
             for aid, (text, mentions) in zip(ids, texts):
                 if aid % 5 == 0:
                     _, s, t = mentions[0]
-                    store.add_annotation(aid, "note", max(0, s - 20), t, note="check this")
+                    store.annotations.add(aid, "note", max(0, s - 20), t, note="check this")
     store.close()
     return time.perf_counter() - started, corpus
 
@@ -157,8 +157,8 @@ def measure(path: Path, corpus: Corpus, n: int, seed: int, prefix: str = "") -> 
     opens, checks = [], []
     for _ in range(5):
         started = time.perf_counter()
-        store = Store.open(path, verify=False)  # as the window opens it: shown at once
-        page = store.article_page(0, 50)
+        store = Database.open(path, verify=False)  # as the window opens it: shown at once
+        page = store.articles.page(0, 50)
         opens.append((time.perf_counter() - started) * 1000)
         assert len(page) == min(50, n)
         started = time.perf_counter()
@@ -168,16 +168,16 @@ def measure(path: Path, corpus: Corpus, n: int, seed: int, prefix: str = "") -> 
     emit(prefix + "open_ms", statistics.median(opens), "ms", n)
     emit(prefix + "integrity_check_ms", statistics.median(checks), "ms", n)
 
-    store = Store.open(path)  # the command line's way: checked before anything is written
+    store = Database.open(path)  # the command line's way: checked before anything is written
     rng = random.Random(seed + 1)
     queries = ([rng.choice(corpus.places) for _ in range(20)] + [rng.choice(corpus.people) for _ in range(15)]
                + [f'"{rng.choice(corpus.people)}"' for _ in range(10)] + [rng.choice(corpus.orgs) for _ in range(5)])
     times, matched = [], []
     for q in queries:
         started = time.perf_counter()
-        store.search_page(q, limit=50)  # what the search panel runs: count, then ranked results
+        store.search.page(q, limit=50)  # what the search panel runs: count, then ranked results
         times.append((time.perf_counter() - started) * 1000)
-        matched.append(store.search_count(q) / n)
+        matched.append(store.search.count(q) / n)
     assert max(matched) < 0.05, f"a selective query matched {max(matched):.1%} of the articles"
     emit(prefix + "search_p50_ms", percentile(times, 50), "ms", n)
     emit(prefix + "search_p95_ms", percentile(times, 95), "ms", n)
@@ -187,12 +187,12 @@ def measure(path: Path, corpus: Corpus, n: int, seed: int, prefix: str = "") -> 
     common = COMMON[:10]
     as_shown, ranked_anyway = [], []
     for q in common:
-        assert store.search_count(q) / n > 0.5 or store.search_count(q) >= 10_000
+        assert store.search.count(q) / n > 0.5 or store.search.count(q) >= 10_000
         started = time.perf_counter()
-        store.search_page(q, limit=50)
+        store.search.page(q, limit=50)
         as_shown.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        store.search(q, limit=50, ranked=True)
+        store.search.articles(q, limit=50, ranked=True)
         ranked_anyway.append((time.perf_counter() - started) * 1000)
     emit(prefix + "search_common_p95_ms", percentile(as_shown, 95), "ms", n)
     emit(prefix + "search_common_ranked_p95_ms", percentile(ranked_anyway, 95), "ms", n)
@@ -200,7 +200,7 @@ def measure(path: Path, corpus: Corpus, n: int, seed: int, prefix: str = "") -> 
     # An annotation as the app saves it: validated, applied and journaled for undo in one
     # transaction (operations.perform); then undone, as Ctrl+Z does.
     saves, undos, done = [], [], []
-    ids = store.article_ids()
+    ids = store.articles.ids()
     for i in range(200):
         aid = rng.choice(ids)
         started = time.perf_counter()

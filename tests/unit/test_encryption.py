@@ -21,7 +21,7 @@ import pytest
 from dossier.cli import main
 from dossier.core.anchoring import find_quote
 from dossier.sample import CLAIM_QUOTE
-from dossier.store import Store, encryption
+from dossier.store import Database, encryption
 from dossier.store.backups import list_backups, make_backup
 from dossier.store.errors import NotADossier
 from dossier.store.inspect import inspect_dossier
@@ -56,11 +56,11 @@ def _folder(path: Path) -> dict[str, str]:
 @pytest.fixture
 def protected(sample_path: Path) -> Path:
     """The sample with a note by a named analyst, then encrypted (keys forgotten after)."""
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         store.author = ANALYST
-        article_id = store.article_sources()[0][0]
-        q = find_quote(store.article(article_id).text, "Armenia")
-        store.add_annotation(article_id, "note", q.start, q.end, note=NOTE)
+        article_id = store.articles.identifiers()[0][0]
+        q = find_quote(store.articles.get(article_id).text, "Armenia")
+        store.annotations.add(article_id, "note", q.start, q.end, note=NOTE)
     assert _secrets_in(_all_bytes(sample_path))  # the secrets are there to be found in plain
     encrypt_dossier(sample_path, PASSPHRASE)
     encryption.forget_all()
@@ -85,7 +85,7 @@ def test_an_encrypted_dossier_holds_no_plain_text_and_is_sqlcipher_4(protected: 
 def test_without_its_passphrase_it_is_recognised_not_called_damaged(protected: Path) -> None:
     before = _folder(protected)
     with pytest.raises(encryption.PassphraseNeeded, match="encrypted dossier"):
-        Store.open(protected)
+        Database.open(protected)
     with pytest.raises(encryption.PassphraseNeeded):
         inspect_dossier(protected)
     assert _folder(protected) == before
@@ -101,24 +101,24 @@ def test_a_wrong_passphrase_is_refused_and_nothing_is_written(protected: Path) -
 
 def test_the_right_passphrase_opens_it_and_every_write_stays_encrypted(protected: Path) -> None:
     encryption.unlock(protected, PASSPHRASE)
-    with Store.open(protected) as store:
-        assert any(a.note == NOTE for a in store.annotations())
-        assert store.search("Syunik")
-        article_id = store.article_sources()[0][0]
+    with Database.open(protected) as store:
+        assert any(a.note == NOTE for a in store.annotations.all())
+        assert store.search.articles("Syunik")
+        article_id = store.articles.identifiers()[0][0]
         later = "Second note, written by Quartermaine after encryption"
-        q = find_quote(store.article(article_id).text, "Armenia")
-        store.add_annotation(article_id, "note", q.start, q.end, note=later)
+        q = find_quote(store.articles.get(article_id).text, "Armenia")
+        store.annotations.add(article_id, "note", q.start, q.end, note=later)
         wal = protected.with_name(protected.name + "-wal")
         assert wal.exists() and wal.stat().st_size > 0  # the write is in the log, encrypted
         data = _all_bytes(protected)
         assert _secrets_in(data) == [] and later.encode() not in data
-    with Store.open(protected) as store:
-        assert any(a.note == later for a in store.annotations())
+    with Database.open(protected) as store:
+        assert any(a.note == later for a in store.annotations.all())
 
 
 def test_store_errors_stay_the_standard_modules(protected: Path) -> None:
     encryption.unlock(protected, PASSPHRASE)
-    with Store.open(protected) as store:
+    with Database.open(protected) as store:
         with pytest.raises(sqlite3.IntegrityError):
             store._conn.execute("INSERT INTO annotations (id) SELECT id FROM annotations LIMIT 1")
         with pytest.raises(sqlite3.OperationalError):
@@ -127,11 +127,11 @@ def test_store_errors_stay_the_standard_modules(protected: Path) -> None:
 
 def test_backups_of_an_encrypted_dossier_are_encrypted_and_old_plain_ones_get_encrypted(
         sample_path: Path, data_dir: Path) -> None:
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         store.author = ANALYST
-        article_id = store.article_sources()[0][0]
-        q = find_quote(store.article(article_id).text, "Armenia")
-        store.add_annotation(article_id, "note", q.start, q.end, note=NOTE)
+        article_id = store.articles.identifiers()[0][0]
+        q = find_quote(store.articles.get(article_id).text, "Armenia")
+        store.annotations.add(article_id, "note", q.start, q.end, note=NOTE)
     plain_backup = make_backup(sample_path)
     assert _secrets_in(plain_backup.read_bytes())
     encrypt_dossier(sample_path, PASSPHRASE)
@@ -180,7 +180,7 @@ def test_a_colleagues_older_encrypted_dossier_is_upgraded_in_an_encrypted_tempor
     monkeypatch.setattr(tempfile, "tempdir", None)  # TMPDIR is read again
     with other_dossier(sample_path) as theirs:
         assert theirs.path.parent.parent == scratch
-        assert theirs.annotations()
+        assert theirs.annotations.all()
         written = [p for p in scratch.rglob("*") if p.is_file()]
         assert written and all(_secrets_in(p.read_bytes()) == [] for p in written)
         assert CLAIM_QUOTE.encode() not in b"".join(p.read_bytes() for p in written)
@@ -193,8 +193,8 @@ def test_decrypt_gives_back_the_plain_dossier(protected: Path) -> None:
     decrypt_dossier(protected)
     assert protected.read_bytes().startswith(b"SQLite format 3")
     encryption.forget_all()
-    with Store.open(protected) as store:
-        assert any(a.note == NOTE for a in store.annotations())
+    with Database.open(protected) as store:
+        assert any(a.note == NOTE for a in store.annotations.all())
 
 
 def test_encrypt_refuses_what_it_should(protected: Path, sample_template: Path, tmp_path: Path) -> None:
@@ -204,7 +204,7 @@ def test_encrypt_refuses_what_it_should(protected: Path, sample_template: Path, 
     shutil.copyfile(sample_template, plain)
     with pytest.raises(ProtectRefused, match="at least 8 characters"):
         encrypt_dossier(plain, "short")
-    with Store.open(plain):  # open in the app: encrypting it under the app's feet is refused
+    with Database.open(plain):  # open in the app: encrypting it under the app's feet is refused
         from dossier.store.errors import DossierLocked
 
         with pytest.raises(DossierLocked):
@@ -216,13 +216,13 @@ def test_random_bytes_of_whole_pages_may_be_encrypted_others_are_not_a_dossier(t
     pages = tmp_path / "pages.dossier"
     pages.write_bytes(os.urandom(8192))
     with pytest.raises(encryption.PassphraseNeeded, match="or not a dossier at all"):
-        Store.open(pages)
+        Database.open(pages)
     with pytest.raises(encryption.WrongPassphrase):
         encryption.unlock(pages, PASSPHRASE)
     odd = tmp_path / "odd.dossier"
     odd.write_bytes(os.urandom(8000))
     with pytest.raises(NotADossier, match="not an SQLite file"):
-        Store.open(odd)
+        Database.open(odd)
 
 
 # -- a kill at any moment -------------------------------------------------------------------------
@@ -235,9 +235,9 @@ def _dossier_state(path: Path) -> str:
     if state == "encrypted":
         encryption.unlock(path, PASSPHRASE)
     inspect_dossier(path, check_integrity=True)
-    with Store.open_readonly(path) as store:
-        assert any(a.note == NOTE for a in store.annotations())
-        assert len(store.article_sources()) == 7
+    with Database.open_readonly(path) as store:
+        assert any(a.note == NOTE for a in store.annotations.all())
+        assert len(store.articles.identifiers()) == 7
     return state
 
 
@@ -259,10 +259,10 @@ def _wait_for_partial(path: Path, child: subprocess.Popen[bytes], *, grown: bool
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("command", ["encrypt", "decrypt"])
 def test_a_kill_at_any_moment_leaves_the_old_file_or_the_new_one(command: str, corpus_path: Path) -> None:
-    with Store.open(corpus_path) as store:
-        article_id = store.article_sources()[0][0]
-        q = find_quote(store.article(article_id).text, "Armenia")
-        store.add_annotation(article_id, "note", q.start, q.end, note=NOTE)
+    with Database.open(corpus_path) as store:
+        article_id = store.articles.identifiers()[0][0]
+        q = find_quote(store.articles.get(article_id).text, "Armenia")
+        store.annotations.add(article_id, "note", q.start, q.end, note=NOTE)
     if command == "decrypt":
         encrypt_dossier(corpus_path, PASSPHRASE)
     old = "plain" if command == "encrypt" else "encrypted"

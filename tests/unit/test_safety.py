@@ -22,7 +22,7 @@ from dossier.store import (
     DossierNotFound,
     NewerDossier,
     NotADossier,
-    Store,
+    Database,
 )
 from dossier.store.backups import list_backups, make_backup, restore_backup
 from dossier.store.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -52,7 +52,7 @@ def test_a_second_writer_is_refused_at_once_and_writes_nothing(sample_path: Path
     try:
         before = fingerprint(sample_path.parent)
         with pytest.raises(DossierLocked, match=f"pid {holder.pid}") as refused:
-            Store.open(sample_path)
+            Database.open(sample_path)
         assert "already open in another copy of Dossier" in str(refused.value)
         assert fingerprint(sample_path.parent) == before
         # The same from a separate process, through the command a user would run.
@@ -68,7 +68,7 @@ def test_a_second_writer_is_refused_at_once_and_writes_nothing(sample_path: Path
 def test_a_killed_holder_leaves_a_lock_that_is_recovered_and_data_that_is_kept(sample_path: Path) -> None:
     holder = start_holder(sample_path, """
         for i in range(20):
-            store.add_annotation(1, "note", i, i + 10, note=f"note {i}")
+            store.annotations.add(1, "note", i, i + 10, note=f"note {i}")
             print(f"saved {i}", flush=True)
     """)
     assert holder.stdout is not None
@@ -77,8 +77,8 @@ def test_a_killed_holder_leaves_a_lock_that_is_recovered_and_data_that_is_kept(s
     holder.send_signal(signal.SIGKILL)
     holder.wait()
     assert (sample_path.parent / "sample.dossier.lock").exists()  # left behind by the dead process
-    with Store.open(sample_path) as store:
-        notes = {a.note for a in store.annotations() if a.note.startswith("note ")}
+    with Database.open(sample_path) as store:
+        notes = {a.note for a in store.annotations.all() if a.note.startswith("note ")}
         assert notes == {f"note {i}" for i in range(20)}
         assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert not (sample_path.parent / "sample.dossier.lock").exists()  # a clean close tidies up
@@ -87,7 +87,7 @@ def test_a_killed_holder_leaves_a_lock_that_is_recovered_and_data_that_is_kept(s
 def _refused(path: Path, error: type[Exception], match: str) -> None:
     before = fingerprint(path.parent)
     with pytest.raises(error, match=match):
-        Store.open(path)
+        Database.open(path)
     assert fingerprint(path.parent) == before, "the refused file or its folder changed"
 
 
@@ -130,7 +130,7 @@ def test_a_dossier_from_a_newer_version_is_refused_unchanged(sample_path: Path) 
 
 def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     with pytest.raises(DossierNotFound):
-        Store.open(tmp_path / "nope.dossier")
+        Database.open(tmp_path / "nope.dossier")
     _refused(tmp_path, NotADossier, "folder")
     assert list(tmp_path.iterdir()) == []
 
@@ -145,7 +145,7 @@ def test_after_a_crash_a_damaged_dossier_is_refused_and_the_newest_good_backup_o
     sample_path.write_bytes(bytes(data))
     damaged = fingerprint(sample_path.parent)
     with pytest.raises(CorruptDossier) as refused:
-        Store.open(sample_path)
+        Database.open(sample_path)
     assert refused.value.backup == good
     assert str(good) in str(refused.value) and "left unchanged" in str(refused.value)
     assert fingerprint(sample_path.parent) == damaged
@@ -153,7 +153,7 @@ def test_after_a_crash_a_damaged_dossier_is_refused_and_the_newest_good_backup_o
     (sample_path.parent / "sample.dossier.lock").unlink()
     aside = restore_backup(sample_path, good)
     assert aside.read_bytes() == bytes(data)  # the damaged file is kept, not deleted
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         assert store.counts()["annotations"] == 2
 
 
@@ -174,7 +174,7 @@ def test_a_backup_is_due_only_when_the_newest_is_over_a_day_old(sample_path: Pat
     from dossier.store.backups import backup_is_due
 
     assert backup_is_due(sample_path)
-    with Store.open(sample_path) as store:
+    with Database.open(sample_path) as store:
         assert store.backup_if_due() is not None
         assert store.backup_if_due() is None
     assert backup_is_due(sample_path, now=datetime.now(timezone.utc) + timedelta(days=1, minutes=1))
@@ -187,10 +187,10 @@ def test_backups_live_in_the_data_folder_not_beside_the_dossier(sample_path: Pat
 
 
 def test_save_a_copy_writes_a_standalone_consistent_file(sample_path: Path, tmp_path: Path) -> None:
-    with Store.open(sample_path) as store:
-        store.add_annotation(1, "highlight", 0, 6)
+    with Database.open(sample_path) as store:
+        store.annotations.add(1, "highlight", 0, 6)
         store.save_copy(tmp_path / "copy.dossier")
-    with Store.open(tmp_path / "copy.dossier") as copy:
+    with Database.open(tmp_path / "copy.dossier") as copy:
         assert copy.counts()["annotations"] == 3
 
 
@@ -249,7 +249,7 @@ def test_a_read_only_folder_gets_a_clear_message(sample_path: Path, tmp_path: Pa
     before = fingerprint(folder)
     with unwritable(folder):
         with pytest.raises(ReadOnlyDossier, match="copy the dossier to a folder you can write to"):
-            Store.open(folder / "s.dossier")
+            Database.open(folder / "s.dossier")
     assert fingerprint(folder) == before  # nothing written, no lock file left behind
 
 
@@ -259,7 +259,7 @@ def test_a_read_only_file_in_a_writable_folder_gets_a_clear_message(sample_path:
     before = hashlib.sha256(sample_path.read_bytes()).hexdigest()
     with unwritable(sample_path):
         with pytest.raises(ReadOnlyDossier, match="is read-only; copy it to a folder you can write to"):
-            Store.open(sample_path)
+            Database.open(sample_path)
         assert not os.access(sample_path, os.W_OK)
     assert hashlib.sha256(sample_path.read_bytes()).hexdigest() == before
-    assert Store.open(sample_path).close() is None  # writable again: it opens
+    assert Database.open(sample_path).close() is None  # writable again: it opens
