@@ -123,8 +123,10 @@ def copy_dossier(source: sqlite3.Connection, target: Path) -> None:
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
+    from dossier.store.encryption import connect_like
+
     target.unlink(missing_ok=True)
-    dest = connect(target)
+    dest = connect_like(source, target)  # a backup of an encrypted dossier is encrypted with its key
     try:
         # Steps of 1,024 pages let a writer on another connection go on between steps.
         source.backup(dest, pages=1024)

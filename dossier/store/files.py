@@ -108,7 +108,13 @@ def sqlite_uri(path: Path, **parameters: str) -> str:
 def connect(path: Path, **parameters: str) -> sqlite3.Connection:
     """An sqlite3 connection to `path` through its quoted URI (see sqlite_uri), in autocommit
     mode (the store opens its transactions itself) and usable from the thread that opened it or
-    another (each worker has a connection of its own)."""
+    another (each worker has a connection of its own). An encrypted dossier is opened through
+    SQLCipher with its key (store/encryption.py), or refused with PassphraseNeeded."""
     import sqlite3
 
+    from dossier.store.encryption import connect_encrypted
+
+    encrypted = connect_encrypted(Path(path), parameters)  # with the key this process holds
+    if encrypted is not None:
+        return encrypted
     return sqlite3.connect(sqlite_uri(path, **parameters), uri=True, isolation_level=None, check_same_thread=False)

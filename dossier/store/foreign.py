@@ -62,6 +62,7 @@ def other_dossier(path: Path) -> Iterator[Database]:
     """The other dossier, read only. One in an older format is upgraded in a temporary copy:
     their file is never written, and the copy (removed after) needs no backup of its own."""
     from dossier.store import Database
+    from dossier.store.encryption import connect_like
     from dossier.store.files import connect
     from dossier.store.inspect import inspect_dossier
     from dossier.store.schema import SCHEMA_VERSION
@@ -76,7 +77,8 @@ def other_dossier(path: Path) -> Iterator[Database]:
         return
     with tempfile.TemporaryDirectory(prefix="dossier-merge-") as folder:
         copy = Path(folder) / "theirs.dossier"
-        source, target = connect(path, mode="ro"), connect(copy)
+        source = connect(path, mode="ro")
+        target = connect_like(source, copy)  # their encrypted file stays encrypted in the copy
         try:
             source.backup(target)
         finally:

@@ -162,9 +162,9 @@ def _check_tags(conn: sqlite3.Connection, names: Iterable[str]) -> None:
 
 
 def _copy_of(original: sqlite3.Connection, partial: Path) -> sqlite3.Connection:
-    from dossier.store.files import connect
+    from dossier.store.encryption import connect_like
 
-    copy: sqlite3.Connection = connect(partial)
+    copy: sqlite3.Connection = connect_like(original, partial)  # encrypted as the original is
     original.backup(copy)
     # One standalone file, no write-ahead log: its bytes are all there is to the copy.
     copy.execute("PRAGMA journal_mode = DELETE")
