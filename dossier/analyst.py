@@ -39,7 +39,7 @@ def _windows_display_name() -> str:
 
     name_display = 3  # EXTENDED_NAME_FORMAT.NameDisplay
     size = ctypes.c_ulong(0)
-    secur32 = ctypes.windll.secur32  # type: ignore[attr-defined]
+    secur32 = ctypes.windll.secur32  # type: ignore[attr-defined]  # Windows only: absent from ctypes elsewhere
     secur32.GetUserNameExW(name_display, None, ctypes.byref(size))
     if not size.value:
         return ""

@@ -38,7 +38,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            QTimer.singleShot(0, self._on_paint)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self._on_paint)  # type: ignore[arg-type]  # the stubs want a slot object; a method is one
         return False
 
 

@@ -8,6 +8,8 @@ import argparse
 import os
 import shlex
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,7 +68,7 @@ def add_share(commands: Subcommands) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dossier.store import Database
+    from dossier.store import Database  # lazy: this command only
 
     if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm):
         return fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
@@ -77,7 +79,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             articles = [int(part) for part in args.articles.split(",") if part.strip()]
         except ValueError:
             return fail(f"--articles takes article ids separated by commas, not {args.articles!r}")
-    from dossier.store.targets import TargetRefused, check_target
+    from dossier.store.targets import TargetRefused, check_target  # lazy: this command only
 
     outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach,
                                args.ftm) if out]
@@ -91,7 +93,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.without:  # the export is made from a copy fit to share, in a folder of its own
         import tempfile
 
-        from dossier.store.sharing import ShareRefused, parse_without, share_copy
+        from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: this command only
 
         with tempfile.TemporaryDirectory(prefix="dossier-shared-") as scratch:
             shared = Path(scratch) / args.path.name  # the report names the dossier's file as it is
@@ -106,7 +108,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_from(store: Database, args: argparse.Namespace, articles: list[int] | None) -> int:
     try:
         if args.pdf:
-            from dossier.export.pdf import Cancelled
+            from dossier.export.pdf import Cancelled  # lazy: this command only
 
             try:
                 _export_pdf(store, args, articles)
@@ -121,28 +123,28 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
             except ValueError as exc:
                 return fail(str(exc))
         if args.annotations:
-            from dossier.export.web_annotation import write_collection
+            from dossier.export.web_annotation import write_collection  # lazy: this command only
 
             count = write_collection(store, args.annotations, creator=args.analyst)
             print(f"wrote {count} annotations to {args.annotations}")
         if args.csv:
-            from dossier.export.csv_export import write_csv
+            from dossier.export.csv_export import write_csv  # lazy: this command only
 
             count = write_csv(store, args.csv)
             print(f"wrote {count} rows to {args.csv}")
         for kind, out in (("graphml", args.graphml), ("gexf", args.gexf)):
             if out:
-                from dossier.export.graph_files import write_graph
+                from dossier.export.graph_files import write_graph  # lazy: this command only
 
                 nodes, links = write_graph(store, out, kind)
                 print(f"wrote {nodes} entities and {links} links to {out}")
         if args.ach:
-            from dossier.export.ach_export import write_ach_csv
+            from dossier.export.ach_export import write_ach_csv  # lazy: this command only
 
             rows = write_ach_csv(store, args.ach)
             print(f"wrote {rows} rows of evidence to {args.ach}")
         if args.ftm:
-            from dossier.export.ftm import write_ftm
+            from dossier.export.ftm import write_ftm  # lazy: this command only
 
             try:
                 count = write_ftm(store, args.ftm)
@@ -154,26 +156,26 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
     return EXIT_OK
 
 
-def _export_pdf(store: object, args: argparse.Namespace, articles: list[int] | None) -> None:
+def _export_pdf(store: Database, args: argparse.Namespace, articles: list[int] | None) -> None:
     if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a screen
     from PySide6.QtGui import QGuiApplication
 
-    from dossier.export.pdf import PdfOptions, export_pdf
+    from dossier.export.pdf import PdfOptions, export_pdf  # lazy: this command only
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
     options = PdfOptions(**_report_options(args, articles))
-    report = None
+    report: Callable[[int, int], None] | None = None
     if args.progress:
-        import threading
-
         options.cancel = threading.Event()
         threading.Thread(target=_cancel_when_stdin_closes, args=(options.cancel,), daemon=True).start()
 
-        def report(done: int, total: int) -> None:
+        def said(done: int, total: int) -> None:
             print(f"progress {done} {total}", flush=True)
 
-    pages = export_pdf(store, args.pdf, options, progress=report)  # type: ignore[arg-type]
+        report = said
+
+    pages = export_pdf(store, args.pdf, options, progress=report)
     print(f"wrote {pages} pages to {args.pdf}", flush=True)
 
 
@@ -183,20 +185,20 @@ def _report_options(args: argparse.Namespace, articles: list[int] | None) -> dic
             "passages_only": args.passages_only, "analyst": args.analyst or "", "handling": args.handling or ""}
 
 
-def _export_odt(store: object, args: argparse.Namespace, articles: list[int] | None) -> None:
+def _export_odt(store: Database, args: argparse.Namespace, articles: list[int] | None) -> None:
     if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
-    from dossier.export.odt import export_odt
-    from dossier.export.report import ReportOptions
+    from dossier.export.odt import export_odt  # lazy: this command only
+    from dossier.export.report import ReportOptions  # lazy: this command only
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
-    count = export_odt(store, args.odt, ReportOptions(**_report_options(args, articles)))  # type: ignore[arg-type]
+    count = export_odt(store, args.odt, ReportOptions(**_report_options(args, articles)))  # type: ignore[arg-type]  # the options as argparse gave them
     print(f"wrote the report of {count} articles to {args.odt}", flush=True)
 
 
-def _cancel_when_stdin_closes(cancel: object) -> None:
+def _cancel_when_stdin_closes(cancel: threading.Event) -> None:
     """The app cancels an export by closing our standard input (or by going away). Reads the
     raw descriptor: a daemon thread blocked in Python's buffered stdin aborts the interpreter at
     exit, one blocked in os.read does not."""
@@ -205,16 +207,16 @@ def _cancel_when_stdin_closes(cancel: object) -> None:
             pass
     except (OSError, ValueError):
         pass
-    cancel.set()  # type: ignore[attr-defined]
+    cancel.set()
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from dossier.export.publish import publish_command
-    from dossier.store import read_info
+    from dossier.export.publish import publish_command  # lazy: this command only
+    from dossier.store import read_info  # lazy: this command only
 
     if not 1 <= args.port <= 65535:
         return fail(f"--port takes a port number from 1 to 65535, not {args.port}")
-    from dossier.commands.passphrase import publish_refusal
+    from dossier.commands.passphrase import publish_refusal  # lazy: this command only
 
     if refusal := publish_refusal(args.path):
         return fail(refusal)
@@ -228,8 +230,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from dossier.store.sharing import ShareRefused, parse_without, share_copy
-    from dossier.store.targets import TargetRefused
+    from dossier.store.sharing import ShareRefused, parse_without, share_copy  # lazy: this command only
+    from dossier.store.targets import TargetRefused  # lazy: this command only
 
     try:
         choices = parse_without(args.without)

@@ -50,8 +50,8 @@ def add_restore(commands: Subcommands) -> None:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from dossier.sample import replace_with_sample, write_sample
-    from dossier.store.targets import TargetRefused, check_target, holds_a_dossier
+    from dossier.sample import replace_with_sample, write_sample  # lazy: this command only
+    from dossier.store.targets import TargetRefused, check_target, holds_a_dossier  # lazy: this command only
 
     path: Path = args.path
     if path.exists() and not args.force:
@@ -72,7 +72,7 @@ INFO_KEYS = ("articles", "entities", "mentions", "events", "annotations", "claim
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from dossier.store import read_info
+    from dossier.store import read_info  # lazy: this command only
 
     info = read_info(args.path)
     if args.json:
@@ -96,7 +96,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from dossier.store.backups import backup_taken_at, list_backups
+    from dossier.store.backups import backup_taken_at, list_backups  # lazy: this command only
 
     found = list_backups(args.path)
     if not found:
@@ -108,7 +108,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from dossier.store.backups import newest_good_backup, restore_backup
+    from dossier.store.backups import newest_good_backup, restore_backup  # lazy: this command only
 
     backup = args.backup or newest_good_backup(args.path)
     if backup is None:
@@ -127,7 +127,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     if args.path is not None and not args.path.exists():
         return fail(f"{args.path}: no such file (create one with `dossier sample {args.path}` "
                      "or File > New Dossier in the app)")
-    from dossier.app import run
+    from dossier.app import run  # lazy: this command only
 
     return run(args.path)
 

@@ -60,9 +60,9 @@ DUPLICATES_LISTED = 20
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from dossier.ingest.dates import parse_published
-    from dossier.ingest.pipeline import ImportOptions, import_files
-    from dossier.store import Database
+    from dossier.ingest.dates import parse_published  # lazy: this command only
+    from dossier.ingest.pipeline import ImportOptions, import_files  # lazy: this command only
+    from dossier.store import Database  # lazy: this command only
 
     published = None
     if args.published:
@@ -73,14 +73,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     if missing:
         return fail(f"{missing[0]}: no such file or folder")
     if args.report:
-        from dossier.store.targets import TargetRefused, check_target
+        from dossier.store.targets import TargetRefused, check_target  # lazy: this command only
 
         try:
             check_target(args.report, args.into)
         except TargetRefused as refusal:
             return fail(str(refusal))
     store = Database.open(args.into) if args.into.exists() else Database.create(args.into, args.into.stem)
-    from dossier.ingest.model_pool import default_jobs
+    from dossier.ingest.model_pool import default_jobs  # lazy: this command only
 
     if args.jobs is not None and args.jobs < 1:
         return fail("--jobs takes a number of processes, 1 or more")
@@ -88,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                             jobs=args.jobs or default_jobs())
     show_progress = sys.stderr.isatty()
     try:
-        from dossier.store.backups import BackupFailed
+        from dossier.store.backups import BackupFailed  # lazy: this command only
 
         try:
             store.backup_if_due()
@@ -99,7 +99,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for progress in import_files(store, args.paths, options):
             report = progress.report
             if show_progress and progress.total:
-                from dossier.ingest.pipeline import rate_and_left
+                from dossier.ingest.pipeline import rate_and_left  # lazy: this command only
 
                 bar = "#" * (20 * progress.done // progress.total)
                 pace = rate_and_left(progress.done, progress.total, time.monotonic() - started)
@@ -119,7 +119,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _print_import_report(report: ImportReport, args: argparse.Namespace) -> None:
     """What became of every file, grouped; the duplicates of a resumed import in part."""
-    from dossier.ingest.many import left_out_words
+    from dossier.ingest.many import left_out_words  # lazy: this command only
 
     print(f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}"
           f" into {shown(args.into)}")
@@ -139,15 +139,15 @@ def _print_import_report(report: ImportReport, args: argparse.Namespace) -> None
     if report.skipped:
         print(f"  skipped {len(report.skipped):,} hidden or other files in the folders")
     if args.report:
-        from dossier.ingest.pipeline import write_report_csv
+        from dossier.ingest.pipeline import write_report_csv  # lazy: this command only
 
         rows = write_report_csv(report, args.report)
         print(f"  wrote the report of {rows:,} files to {shown(args.report)}")
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
-    from dossier.export.web_annotation import import_annotations
-    from dossier.store import Database
+    from dossier.export.web_annotation import import_annotations  # lazy: this command only
+    from dossier.store import Database  # lazy: this command only
 
     store = Database.open(args.path)
     try:
@@ -164,8 +164,8 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from dossier.store import Database
-    from dossier.store.merging import merge_dossier, preview_merge
+    from dossier.store import Database  # lazy: this command only
+    from dossier.store.merging import merge_dossier, preview_merge  # lazy: this command only
 
     store = Database.open(args.path)
     try:
@@ -189,8 +189,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_import_ftm(args: argparse.Namespace) -> int:
     import tempfile
 
-    from dossier.store import Database
-    from dossier.store.files import NotAFile, check_input
+    from dossier.store import Database  # lazy: this command only
+    from dossier.store.files import NotAFile, check_input  # lazy: this command only
 
     try:
         check_input(args.file, "FollowTheMoney file")  # a pipe or device: refused before a dossier is made
@@ -203,7 +203,7 @@ def cmd_import_ftm(args: argparse.Namespace) -> int:
             target = Path(scratch) / "preview.dossier" if args.preview else args.path
             store = Database.create(target, args.file.name.split(".")[0])
         try:
-            from dossier.ingest.ftm import import_ftm
+            from dossier.ingest.ftm import import_ftm  # lazy: this command only
 
             result = import_ftm(store, args.file, preview=args.preview)
         except ValueError as exc:

@@ -78,7 +78,7 @@ def unlock(path: Path) -> None:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    from dossier.store.protect import encrypt_dossier, passphrase_problem
+    from dossier.store.protect import encrypt_dossier, passphrase_problem  # lazy: this command only
 
     if encryption.is_encrypted(args.path):
         return fail(f"{args.path} is encrypted already; it was left unchanged.")
@@ -96,7 +96,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def cmd_decrypt(args: argparse.Namespace) -> int:
-    from dossier.store.protect import decrypt_dossier
+    from dossier.store.protect import decrypt_dossier  # lazy: this command only
 
     if not encryption.is_encrypted(args.path):
         return fail(f"{args.path} is not encrypted; it was left unchanged.")

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier.core.citation import format_date, plural
 from dossier.export.fonts import register_fonts
@@ -35,6 +36,9 @@ from dossier.export.timeline_figure import timeline_figures
 from dossier.store import Database
 from dossier.store.atomic import pdf_reads, written_whole
 from dossier.store.targets import check_target
+
+if TYPE_CHECKING:  # annotations only
+    from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPaintDevice, QTextDocument
 
 PAGE_MARGIN_MM = 18
 HEADER_MM = 8
@@ -75,7 +79,7 @@ def _check(options: PdfOptions) -> None:
 def _write(store: Database, path: Path, options: PdfOptions,
            progress: Callable[[int, int], None] | None) -> tuple[int, list[tuple[str, int]], str]:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     family = register_fonts()
     chosen: Selection = select(store, options)
@@ -159,7 +163,7 @@ def _write(store: Database, path: Path, options: PdfOptions,
     return total, _outline(content, pages), pdf_subject(store, chosen)
 
 
-def _document_margin_px(writer) -> float:  # type: ignore[no-untyped-def]
+def _document_margin_px(writer: QPagedPaintDevice) -> float:
     """QTextDocument's own margin round its text (4 px by default), in the writer's pixels."""
     return 4.0
 
@@ -178,7 +182,7 @@ def _outline(content: PdfContent, pages: dict[str, int]) -> list[tuple[str, int]
     return out
 
 
-def _leaders(font, device, width: float) -> Callable[[str, int], str]:  # type: ignore[no-untyped-def]
+def _leaders(font: QFont, device: QPaintDevice, width: float) -> Callable[[str, int], str]:
     """Dots that fill a contents line after its title up to the column of page numbers: the
     title is broken into lines as its cell will break it, and the last line filled."""
     from PySide6.QtGui import QFontMetricsF, QTextLayout
@@ -235,13 +239,13 @@ def _absolute_pages(measured: list[tuple[int, dict[str, int]]]) -> dict[str, int
     return pages
 
 
-def _grey():  # type: ignore[no-untyped-def]
+def _grey() -> QColor:
     from PySide6.QtGui import QColor
 
     return QColor("#666666")
 
 
-def _heading_pages(doc, page_height: float) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _heading_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
     """The page each named anchor (section) starts on, read from the laid-out document."""
     pages: dict[str, int] = {}
     layout = doc.documentLayout()

@@ -28,7 +28,7 @@ def metadata_for(path: Path) -> dict[str, object]:
     metadata = json.loads((resources_dir() / TEMPLATE).read_text(encoding="utf-8"))
     databases = metadata["databases"]
     databases[database_name(path)] = databases.pop(PLACEHOLDER)
-    return metadata  # type: ignore[no-any-return]
+    return metadata  # type: ignore[no-any-return]  # json gives Any; the template is a dict
 
 
 def write_metadata(path: Path, folder: Path | None = None) -> Path:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dossier.analysis.chronology import ChronologyEntry, chronology_entries
-from dossier.analysis.corroboration import corroborated
+from dossier.analysis.corroboration import ClaimRow, corroborated
 from dossier.core.citation import format_date, format_span, plural
 from dossier.core.colors import blend, default_color
 from dossier.core.display import made_by
@@ -380,7 +380,7 @@ def _claims(claims: Sequence[Annotation], article_of: Mapping[int, Article], boa
     return "".join(out)
 
 
-def _evidence(board, printed: set[int], grades: SourceGrades) -> str:  # type: ignore[no-untyped-def]
+def _evidence(board: ClaimRow, printed: set[int], grades: SourceGrades) -> str:
     """The corroboration line, then each piece of evidence: relation, quote, outlet and its grade."""
     text = corroboration_html(board._replace(evidence=()), printed)
     items = []
@@ -405,7 +405,7 @@ def _highlight_legend(annotations: Sequence[Annotation], tags: Mapping[int, obje
         tag_ids = [t for t in a.tag_ids if t in tags]
         if tag_ids:
             tag = tags[tag_ids[0]]
-            seen.setdefault(f"tag “{tag.name}”", blend(tag.color, 0.45))  # type: ignore[attr-defined]
+            seen.setdefault(f"tag “{tag.name}”", blend(tag.color, 0.45))  # type: ignore[attr-defined]  # `tags` holds Tag records, typed loosely
         else:
             seen.setdefault({"claim": "claim", "note": "note"}.get(a.kind, "highlight"),
                             blend(default_color(a.kind), 0.45))

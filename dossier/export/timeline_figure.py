@@ -15,9 +15,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from dossier.core.citation import format_date
 from dossier.core.models import Event
+
+if TYPE_CHECKING:  # annotations only: QtGui loads when a figure is painted
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QPainter
 
 LANES = 12  # at most: eleven outlets and the others
 SCALE = 2  # pixels per CSS pixel of the printed width
@@ -39,8 +44,8 @@ def timeline_figures(events: Sequence[Event], outlets: dict[int, str], width: in
     dated = [e for e in events if e.earliest]
     if not dated:
         return []
-    first = min(date.fromisoformat(e.earliest) for e in dated)  # type: ignore[arg-type]
-    last = max(date.fromisoformat(e.latest or e.earliest) for e in dated)  # type: ignore[arg-type]
+    first = min(_first(e) for e in dated)
+    last = max(_last(e) for e in dated)
     lanes = _lanes(dated, outlets)
     if (last - first).days <= 366:
         return [_figure("timeline-1.png", dated, lanes, outlets, first, last, width, family,
@@ -48,18 +53,25 @@ def timeline_figures(events: Sequence[Event], outlets: dict[int, str], width: in
     figures = []
     # A year gets a figure when something is dated within it; an event of a year or longer
     # ("last year", "the 1990s") shows across the figures it overlaps, and makes none of its own.
-    years = {date.fromisoformat(e.earliest).year for e in dated  # type: ignore[arg-type]
-             if (date.fromisoformat(e.earliest).year == date.fromisoformat(e.latest or e.earliest).year  # type: ignore[arg-type]
-             and e.precision not in ("year", "range")) or e.earliest == e.latest}
-    for year in sorted(years or {date.fromisoformat(e.earliest).year for e in dated}):  # type: ignore[arg-type]
+    years = {_first(e).year for e in dated
+             if (_first(e).year == _last(e).year and e.precision not in ("year", "range")) or e.earliest == e.latest}
+    for year in sorted(years or {_first(e).year for e in dated}):
         start, end = date(year, 1, 1), date(year, 12, 31)
-        in_year = [e for e in dated if date.fromisoformat(e.earliest) <= end  # type: ignore[arg-type]
-                   and date.fromisoformat(e.latest or e.earliest) >= start]  # type: ignore[arg-type]
-        lo = max(start, min(date.fromisoformat(e.earliest) for e in in_year))  # type: ignore[arg-type]
-        hi = min(end, max(date.fromisoformat(e.latest or e.earliest) for e in in_year))  # type: ignore[arg-type]
+        in_year = [e for e in dated if _first(e) <= end and _last(e) >= start]
+        lo = max(start, min(_first(e) for e in in_year))
+        hi = min(end, max(_last(e) for e in in_year))
         figures.append(_figure(f"timeline-{year}.png", in_year, lanes, outlets, lo, hi, width, family,
                                f"Events of {year}"))
     return figures
+
+
+def _first(event: Event) -> date:
+    """The first day of a dated event (the figures take only events with an earliest day)."""
+    return date.fromisoformat(event.earliest or "")
+
+
+def _last(event: Event) -> date:
+    return date.fromisoformat(event.latest or event.earliest or "")
 
 
 def _lanes(events: Sequence[Event], outlets: dict[int, str]) -> list[str]:
@@ -115,10 +127,9 @@ def _figure(name: str, events: Sequence[Event], lanes: list[str], outlets: dict[
         p.setPen(QColor("#333333"))
         p.drawText(QRectF(0, top, LABEL_WIDTH - 6, ROW), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
                    p.fontMetrics().elidedText(lanes[lane], Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8))
-        marks = Counter((e.earliest, e.latest or e.earliest, e.precision == "approximate")
+        marks = Counter((_first(e), _last(e), e.precision == "approximate")
                         for e in events if _lane(e, outlets, lanes) == lane)
-        for (earliest, latest, faded), count in sorted(marks.items()):
-            start, end = date.fromisoformat(earliest), date.fromisoformat(latest)  # type: ignore[arg-type]
+        for (start, end, faded), count in sorted(marks.items()):
             color = QColor(BLUE)
             if faded:
                 color.setAlpha(90)
@@ -139,7 +150,7 @@ def _figure(name: str, events: Sequence[Event], lanes: list[str], outlets: dict[
     return Figure(name, image, caption, width)
 
 
-def _legend(p, at, font) -> None:  # type: ignore[no-untyped-def]
+def _legend(p: QPainter, at: QPointF, font: QFont) -> None:
     """Point, bar, faded: what the marks mean, under the axis."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor

@@ -318,7 +318,7 @@ def _period_of_the_news(kind: str, g: dict[str, str], words: str, base: date | N
         saturday_before = base - timedelta(days=(base.weekday() - 5) % 7 or 7)
         saturday_after = base + timedelta(days=(5 - base.weekday()) % 7)
         which = (g.get("which") or "").lower()
-        tense = {"last": "past", "past": "past", "next": "future"}.get(which, tense)  # type: ignore[assignment]
+        tense = {"last": "past", "past": "past", "next": "future"}.get(which, tense)  # type: ignore[assignment]  # the words name one of Tense's values
         return _either(saturday_before, saturday_after, tense, "range", words,
                        lambda sat, w: FuzzyDate(sat.isoformat(), (sat + timedelta(days=1)).isoformat(), "range", w))
     if kind in ("in_count", "within"):
@@ -399,7 +399,7 @@ def _dateparser(words: str, base: date | None) -> FuzzyDate | None:
     if parser is None:
         parser = _parsers[key] = DateDataParser(languages=["en"], settings=settings)
     try:
-        data = parser.get_date_data(words)  # type: ignore[attr-defined]
+        data = parser.get_date_data(words)  # type: ignore[attr-defined]  # dateparser's stubs lack the method
     except (ValueError, OverflowError, TypeError):
         return None
     if data is None or data.date_obj is None:
@@ -441,13 +441,13 @@ def parse_published(text: str) -> tuple[str, str] | None:
     found = find_dates(text, None)
     # The words must all be the date: "2021/05/14" read as the year 2021 would be stored wrong.
     if len(found) == 1 and found[0][2].earliest and (found[0][0], found[0][1]) == (0, len(text)):
-        fuzzy = found[0][2]
+        fuzzy, earliest = found[0][2], found[0][2].earliest
         if fuzzy.precision == "day":
-            return fuzzy.earliest, "day"  # type: ignore[return-value]
+            return earliest, "day"
         if fuzzy.precision == "month":
-            return fuzzy.earliest[:7], "month"  # type: ignore[index]
+            return earliest[:7], "month"
         if fuzzy.precision == "year":
-            return fuzzy.earliest[:4], "year"  # type: ignore[index]
+            return earliest[:4], "year"
     return None
 
 

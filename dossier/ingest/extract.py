@@ -177,7 +177,7 @@ def analyse(nlp: Any, texts: Sequence[str], published: Sequence[str | None], bat
         keys = KnownKeys([(k.name, k.kind) for k in names]
                          + [(m.name, m.kind) for p in proposals for m in p.mentions])
         for i in foreign:
-            proposals[i] = read_foreign(texts[i], published[i], languages[i], names, keys)  # type: ignore[arg-type]
+            proposals[i] = read_foreign(texts[i], published[i], languages[i], names, keys)  # type: ignore[arg-type]  # `foreign` holds articles with a language
     return proposals
 
 
@@ -316,7 +316,7 @@ def sentence_tense(sentence: str, date_words: str, language: str | None = None) 
 def read_date_words(words: str, language: str | None, base: Any, tense: Tense) -> FuzzyDate | None:
     """An event's date words read again, in the article's language."""
     if language in LOCAL_LANGUAGES:
-        return resolve_local(words, language, base, tense)  # type: ignore[arg-type]
+        return resolve_local(words, language, base, tense)  # type: ignore[arg-type]  # a LOCAL_LANGUAGES code, not None
     found = find_dates(words, base, tense)
     return found[0][2] if found else None
 

@@ -74,11 +74,11 @@ class ModelPool:
         self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_start)
 
-    def submit(self, texts: Sequence[str]) -> Future:  # type: ignore[type-arg]
+    def submit(self, texts: Sequence[str]) -> Future[list[Any]]:
         return self._executor.submit(_run, list(texts))
 
     @staticmethod
-    def docs(nlp: Any, future: Future) -> Iterator[Any]:  # type: ignore[type-arg]
+    def docs(nlp: Any, future: Future[list[Any]]) -> Iterator[Any]:
         """The documents of a submitted batch, read into this process's vocabulary."""
         from spacy.tokens import Doc
 

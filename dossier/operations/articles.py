@@ -73,7 +73,7 @@ class EditArticle(Operation[int]):
             raise Refused(f"“{self.language}” is not a language code (ru, hy, az…).")
 
     def apply(self, store: Database) -> Changes:
-        from dossier.ingest.extract import refind_dates, reresolve_dates
+        from dossier.ingest.extract import refind_dates, reresolve_dates  # lazy: not on the start-up path
 
         before = store.articles.get(self.article_id)
         store.articles.update_metadata(self.article_id, **self.values)
@@ -142,7 +142,7 @@ class AddDocument(Operation[int]):
         check_published(self.document.published, self.document.published_precision)
 
     def apply(self, store: Database) -> Changes:
-        from dossier.ingest.pipeline import add_document
+        from dossier.ingest.pipeline import add_document  # lazy: not on the start-up path
 
         self.result = add_document(store, self.document)
         # In the same transaction as the article: undo forgets it, and a crash before the worker
@@ -166,7 +166,7 @@ class StoreImported(Operation[list[int]]):
         self.report = ImportReport()
 
     def apply(self, store: Database) -> Changes:
-        from dossier.ingest.pipeline import store_item
+        from dossier.ingest.pipeline import store_item  # lazy: not on the start-up path
 
         for item in self.items:
             store_item(store, item, self.report, self.linker)
@@ -191,7 +191,7 @@ class SetDetectedLanguages(Edit):
         self.languages, self.finished = list(languages), finished
 
     def apply(self, store: Database) -> Changes:
-        from dossier.ingest.extract import refind_dates
+        from dossier.ingest.extract import refind_dates  # lazy: not on the start-up path
 
         changed = []
         for article_id, language in self.languages:
@@ -215,7 +215,7 @@ class ApplyExtraction(Edit):
         self.pending = list(pending) or self.article_ids
 
     def apply(self, store: Database) -> Changes:
-        from dossier.ingest.extract import EntityLinker, apply_proposal
+        from dossier.ingest.extract import EntityLinker, apply_proposal  # lazy: not on the start-up path
 
         linker = EntityLinker(store)
         done = []

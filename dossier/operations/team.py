@@ -23,7 +23,7 @@ class MergeDossier(Operation[MergeReport]):
         self.text = f"Merge {self.path.name}"
 
     def validate(self, store: Database) -> None:
-        from dossier.store.foreign import check_mergeable
+        from dossier.store.foreign import check_mergeable  # lazy: not on the start-up path
 
         try:
             check_mergeable(store, self.path)
@@ -31,7 +31,7 @@ class MergeDossier(Operation[MergeReport]):
             raise Refused(str(error)) from None
 
     def apply(self, store: Database) -> Changes:
-        from dossier.store.merging import merge_dossier
+        from dossier.store.merging import merge_dossier  # lazy: not on the start-up path
 
         self.result = merge_dossier(store, self.path)
         return EVERYTHING

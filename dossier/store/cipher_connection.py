@@ -67,13 +67,13 @@ class CipherCursor:
 
     def fetchmany(self, size: int | None = None) -> list[Any]:
         try:
-            return self._cursor.fetchmany(size) if size is not None else self._cursor.fetchmany()
+            return list(self._cursor.fetchmany(size) if size is not None else self._cursor.fetchmany())
         except cipher.Error as error:
             raise _standard(error) from None
 
     def fetchall(self) -> list[Any]:
         try:
-            return self._cursor.fetchall()
+            return list(self._cursor.fetchall())
         except cipher.Error as error:
             raise _standard(error) from None
 
@@ -95,15 +95,16 @@ class CipherCursor:
 
     @property
     def rowcount(self) -> int:
-        return self._cursor.rowcount
+        return int(self._cursor.rowcount)
 
     @property
     def lastrowid(self) -> int | None:
-        return self._cursor.lastrowid
+        row: int | None = self._cursor.lastrowid
+        return row
 
     @property
     def arraysize(self) -> int:
-        return self._cursor.arraysize
+        return int(self._cursor.arraysize)
 
     @property
     def connection(self) -> Any:

@@ -26,6 +26,7 @@ from dossier.store.entities import Entities, Events
 from dossier.store.errors import DossierError, MigrationError, ReadOnlyDossier
 from dossier.store.evidence import Evidence
 from dossier.store.extraction import Extraction
+from dossier.store.files import connect
 from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem, quick_check
 from dossier.store.journal import Journal
 from dossier.store.lock import DossierLock
@@ -33,7 +34,9 @@ from dossier.store.network import NetworkQueries
 from dossier.store.provenance import ProvenanceRecords
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
 from dossier.store.search import Search
+from dossier.store.sentence_index import articles_replayed, forget_sentences, index_sentences
 from dossier.store.tags import Tags
+from dossier.store.targets import check_target
 from dossier.store.team import Team
 from dossier.store.transactions import Transactions, transaction, utc_now
 
@@ -45,8 +48,6 @@ SUMMARY = "summary"  # the analyst's summary, or key judgments, printed first in
 
 
 def _connect_for_writing(path: Path) -> sqlite3.Connection:
-    from dossier.store.files import connect
-
     conn: sqlite3.Connection = connect(path)  # by its quoted URI: "#" and "?" stay part of the name
     conn.execute("PRAGMA busy_timeout = 1000")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -289,7 +290,6 @@ class Database:
         the replay. Raises (changing nothing) if the rows it needs have changed meanwhile."""
         if self._tx.depth:
             raise RuntimeError("an undo can't run inside another transaction")
-        from dossier.store.sentence_index import articles_replayed, forget_sentences, index_sentences
 
         with self._tx.write() as conn:
             # Plain SQL knows nothing of the sentence index (store/sentence_index.py): the articles
@@ -357,8 +357,6 @@ class Database:
     def save_copy(self, target: Path | str) -> None:
         """Save a consistent copy of this dossier elsewhere (File > Save a Copy…). Never onto
         itself or another dossier (TargetRefused)."""
-        from dossier.store.targets import check_target
-
         check_target(Path(target), self.path)
         backups.copy_dossier(self._conn, Path(target))
 

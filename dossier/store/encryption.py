@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.store.errors import DossierError
+from dossier.store.uri import sqlite_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SALT_SIZE = 16
@@ -130,8 +131,6 @@ def unlock(path: Path, passphrase: str) -> None:
 def key_opens(path: Path, key: bytes, salt: bytes) -> bool:
     import sqlite3
 
-    from dossier.store.files import sqlite_uri
-
     cipher = _cipher_module(path)
     try:
         conn = cipher.open_cipher(sqlite_uri(path, **_read_only_flags(path)), key, salt)
@@ -150,21 +149,12 @@ def connect_encrypted(path: Path, parameters: dict[str, str]) -> Any | None:
     found = key_for(path)
     if found is None:
         raise PassphraseNeeded(path)
-    from dossier.store.files import sqlite_uri
-
     key, salt = found
     return _cipher_module(path).open_cipher(sqlite_uri(path, **parameters), key, salt)
 
 
-def connect_like(source: Any, target: Path) -> Any:
-    """A connection to the new file `target`, encrypted with `source`'s key when `source` is
-    encrypted: what the backup API copies into (backups, merge and share copies), so a copy
-    of an encrypted dossier is never written in plain text, and opens with its passphrase."""
-    from dossier.store.files import connect, sqlite_uri
-
-    key, salt = getattr(source, "key", None), getattr(source, "salt", None)
-    if not key or not salt:
-        return connect(target)
+def open_with_key(target: Path, key: bytes, salt: bytes) -> Any:
+    """A new file `target` encrypted with this key (files.connect_like)."""
     return _cipher_module(target).open_cipher(sqlite_uri(target), key, salt)
 
 
@@ -195,7 +185,7 @@ def _read_only_flags(path: Path) -> dict[str, str]:
 
 def _cipher_module(path: Path) -> Any:
     try:
-        from dossier.store import cipher_connection
+        from dossier.store import cipher_connection  # lazy: SQLCipher loads only for an encrypted dossier
     except ImportError:
         raise EncryptionUnavailable(path) from None
     return cipher_connection

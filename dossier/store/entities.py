@@ -15,7 +15,8 @@ from dossier.core.models import (
     NewEvent,
     NewMention,
 )
-from dossier.core.names import fold
+from dossier.core.names import fold, same_name_across_scripts, same_organisation_pairs
+from dossier.core.validity import span_problem
 from dossier.core.vocabulary import ENTITY_KINDS, EVENT_PRECISIONS
 from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
@@ -116,8 +117,6 @@ class Entities:
         """Organisations that look like one written both ways round ("Defence Ministry",
         "Ministry of Defence"): (the one to keep, the one to merge into it), the more mentioned
         kept. Only proposed: merging is the user's."""
-        from dossier.core.names import same_organisation_pairs
-
         rows = {r.id: r for r in self.rows() if r.kind == "organisation"}
         ordered = sorted(rows.values(), key=lambda r: (-r.mentions, r.name.casefold()))
         return [(rows[keep], rows[merge]) for keep, merge in same_organisation_pairs([(r.id, r.name) for r in ordered])]
@@ -127,8 +126,6 @@ class Entities:
         "Никол Пашинян", "Նիկոլ Փաշինյան"): (the one to keep, the one to merge into it). A name
         in plain English letters is kept, else the more mentioned. Only proposed: merging is the
         user's. Worked out again only when the entities or their names changed."""
-        from dossier.core.names import same_name_across_scripts
-
         rows = self.rows()
         signature = hash(tuple((r.id, r.name, r.kind, r.aliases, r.mentions) for r in rows))
         cached = self._same_name_cache
@@ -373,8 +370,6 @@ class Events:
 def _check_spans(conn: sqlite3.Connection, spans: list[tuple[int, int, int, bool]], what: str) -> None:
     """ValueError naming the first (article, start, end, may be empty) that is no passage of
     its article's text. One query per article, for its length."""
-    from dossier.core.validity import span_problem
-
     lengths: dict[int, int | None] = {}
     for article_id, start, end, empty_allowed in spans:
         if article_id not in lengths:

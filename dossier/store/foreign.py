@@ -27,10 +27,15 @@ from dossier.core.validity import (
     event_problem,
     is_int,
     published_problem,
+    span_problem,
     text_problem,
 )
-from dossier.core.vocabulary import ENTITY_KINDS
+from dossier.core.vocabulary import ENTITY_KINDS, ORIGINS
+from dossier.store import Database
 from dossier.store.errors import DossierError
+from dossier.store.files import NotAFile, check_input, connect, connect_like
+from dossier.store.inspect import inspect_dossier
+from dossier.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from dossier.store import Database
@@ -42,9 +47,6 @@ STAMP_CHARS = 64  # a time as the dossier writes it, with room for any ISO form
 def check_mergeable(store: Database, path: Path) -> None:
     """Raise DossierError (with a sentence for the user) if `path` can't be merged in: not a
     file, not a dossier, damaged, newer, or this dossier itself."""
-    from dossier.store.files import NotAFile, check_input
-    from dossier.store.inspect import inspect_dossier
-
     try:
         check_input(path, "dossier file")
     except NotAFile as error:
@@ -61,12 +63,6 @@ def check_mergeable(store: Database, path: Path) -> None:
 def other_dossier(path: Path) -> Iterator[Database]:
     """The other dossier, read only. One in an older format is upgraded in a temporary copy:
     their file is never written, and the copy (removed after) needs no backup of its own."""
-    from dossier.store import Database
-    from dossier.store.encryption import connect_like
-    from dossier.store.files import connect
-    from dossier.store.inspect import inspect_dossier
-    from dossier.store.schema import SCHEMA_VERSION
-
     version = inspect_dossier(path)
     if version >= SCHEMA_VERSION:
         other = Database.open_readonly(path)
@@ -145,9 +141,6 @@ def original_problem(original: tuple[object, object] | None) -> str | None:
 
 
 def mention_problem(start: object, end: object, length: int, origin: object) -> str | None:
-    from dossier.core.validity import span_problem
-    from dossier.core.vocabulary import ORIGINS
-
     return span_problem(start, end, length) or (
         None if origin in ORIGINS else f"“{str(origin)[:40]}” is not an origin (auto or user)")
 

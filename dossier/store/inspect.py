@@ -126,7 +126,11 @@ def _check_header(path: Path, backup: Path | None) -> None:
     with path.open("rb") as f:
         header = f.read(HEADER_SIZE)
     if not header.startswith(SQLITE_MAGIC):
-        from dossier.store.encryption import PassphraseNeeded, is_encrypted, is_unlocked
+        from dossier.store.encryption import (  # lazy: only for a file that is not plain SQLite
+            PassphraseNeeded,
+            is_encrypted,
+            is_unlocked,
+        )
 
         if is_encrypted(path):  # its header is encrypted too: the passphrase alone tells what it is
             if is_unlocked(path):

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.store.errors import DossierLocked, ReadOnlyDossier, UnsafeLockFile
+from dossier.store.files import what_it_is
 
 
 def lock_path(dossier_path: Path) -> Path:
@@ -95,7 +96,6 @@ class DossierLock:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):  # a pipe, device or socket put in its place: never written to
             os.close(fd)
-            from dossier.store.files import what_it_is
 
             raise UnsafeLockFile(self.dossier_path, self.path, what_it_is(mode))
         return fd

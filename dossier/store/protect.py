@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from dossier.store import encryption
 from dossier.store.errors import DossierError
-from dossier.store.files import sqlite_uri
+from dossier.store.uri import sqlite_uri
 
 MIN_PASSPHRASE = 8  # characters; a short one falls to guessing however slow the derivation
 
@@ -52,8 +52,8 @@ def decrypt_dossier(path: Path) -> None:
 def encrypting(path: Path, passphrase: str) -> Iterator[str]:
     """encrypt_dossier as a generator saying what it does before each step (the app runs it on
     a worker)."""
-    from dossier.store import cipher_connection
-    from dossier.store.backups import list_backups
+    from dossier.store import cipher_connection  # lazy: only to encrypt or decrypt
+    from dossier.store.backups import list_backups  # lazy: only to encrypt or decrypt
 
     path = Path(path)
     problem = passphrase_problem(passphrase)
@@ -73,12 +73,18 @@ def encrypting(path: Path, passphrase: str) -> Iterator[str]:
         if encryption.is_encrypted(backup):
             continue
         yield f"Encrypting the backup {backup.name}…"
-        _replace(backup, lambda partial, backup=backup: cipher_connection.export_into(  # type: ignore[misc]
-            None, sqlite_uri(backup, mode="ro"), str(partial), key, salt), lock=False)
+        _replace(backup, _exporter(backup, key, salt), lock=False)
+
+
+def _exporter(source: Path, key: bytes, salt: bytes) -> Callable[[Path], object]:
+    """A writer of `source` encrypted into the partial file it is given."""
+    from dossier.store import cipher_connection  # lazy: SQLCipher loads only to encrypt
+
+    return lambda partial: cipher_connection.export_into(None, sqlite_uri(source, mode="ro"), str(partial), key, salt)
 
 
 def decrypting(path: Path) -> Iterator[str]:
-    from dossier.store import cipher_connection
+    from dossier.store import cipher_connection  # lazy: only to encrypt or decrypt
 
     path = Path(path)
     if not encryption.is_encrypted(path):
@@ -99,12 +105,12 @@ def decrypting(path: Path) -> Iterator[str]:
     _replace(path, write)
 
 
-def _replace(path: Path, write, *, lock: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _replace(path: Path, write: Callable[[Path], object], *, lock: bool = True) -> None:
     """Write the new form of `path` beside it with `write(partial)`, check it, flush it and
     rename it over `path`. The dossier's lock is held throughout (with `lock`): the app or
     another command having it open is refused."""
-    from dossier.store.inspect import inspect_dossier, integrity_problem
-    from dossier.store.lock import DossierLock
+    from dossier.store.inspect import inspect_dossier, integrity_problem  # lazy: only to encrypt or decrypt
+    from dossier.store.lock import DossierLock  # lazy: only to encrypt or decrypt
 
     inspect_dossier(path, check_integrity=True)  # a dossier, intact, of a format this app knows
     holder = DossierLock(path) if lock else None
@@ -164,7 +170,7 @@ def _alive(pid: int) -> bool:
 def _fold_in_wal(path: Path) -> None:
     """Put what the write-ahead log holds into the file itself, so the file alone is the
     dossier that is copied, and no -wal of the old file lies beside the new one."""
-    from dossier.store.files import connect
+    from dossier.store.files import connect  # lazy: only to encrypt or decrypt
 
     wal = path.with_name(path.name + "-wal")
     if not wal.exists():

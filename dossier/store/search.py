@@ -16,6 +16,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from dossier.core.models import MATCH_END, MATCH_START, AnnotationHit, SearchHit
+from dossier.store.inspect import connect_readonly
 from dossier.store.transactions import named_rows, record
 
 if TYPE_CHECKING:
@@ -81,8 +83,6 @@ class Found(NamedTuple):
 def search_file(path: Path, user_text: str, limit: int = 50) -> Found:
     """The articles and annotations matching `user_text`, through a read-only connection of its
     own: the search panel runs it on a worker thread, so a slow query never holds up the window."""
-    from dossier.store.inspect import connect_readonly
-
     conn = connect_readonly(path)
     try:
         reader = Search(conn)
@@ -100,8 +100,6 @@ class Search:
     def articles(self, user_text: str, limit: int = 50, offset: int = 0, ranked: bool = True) -> list[SearchHit]:
         """Matching articles with a snippet each: best first, or newest imported first when
         `ranked` is False (rank is then 0)."""
-        from dossier.core.models import MATCH_END, MATCH_START, SearchHit
-
         query = fts_query(user_text)
         if query is None:
             return []
@@ -136,8 +134,6 @@ class Search:
     def annotations(self, user_text: str, limit: int = 50) -> list[AnnotationHit]:
         """Annotations whose quote, note, rationale or tag names match, best first, each with
         the place it matched and a snippet of it."""
-        from dossier.core.models import MATCH_END, MATCH_START, AnnotationHit
-
         query = fts_query(user_text)
         if query is None:
             return []

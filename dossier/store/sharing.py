@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.store.database import SUMMARY, migrate
+from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem
 from dossier.store.schema.steps_01_08 import _TAGS_OF
+from dossier.store.targets import check_target
 from dossier.store.transactions import utc_now
 
 # The copy's meta line saying what was left out and when (`dossier info` prints it).
@@ -117,9 +119,6 @@ def sharing(source: Path, out: Path, choices: ShareChoices) -> Iterator[str]:
     the app runs on a worker. Never over `source`, its files, or any dossier or SQLite file
     (TargetRefused); `source` is never written; a tag that does not exist is refused
     (ShareRefused) before anything is made."""
-    from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem
-    from dossier.store.targets import check_target
-
     check_target(out, source)
     inspect_dossier(source, check_integrity=True)  # damaged or newer: refused, nothing made
     original = connect_readonly(source)
@@ -162,7 +161,7 @@ def _check_tags(conn: sqlite3.Connection, names: Iterable[str]) -> None:
 
 
 def _copy_of(original: sqlite3.Connection, partial: Path) -> sqlite3.Connection:
-    from dossier.store.encryption import connect_like
+    from dossier.store.files import connect_like  # lazy: not on the start-up path
 
     copy: sqlite3.Connection = connect_like(original, partial)  # encrypted as the original is
     original.backup(copy)

@@ -7,7 +7,7 @@ import sqlite3
 from typing import NamedTuple
 
 from dossier.core.anchoring import quote_at, reanchor
-from dossier.core.models import Article, ArticleSummary, Claim
+from dossier.core.models import Article, ArticleSummary, Claim, Made
 from dossier.core.stories import COMMON_KEY_ARTICLES, one_story
 from dossier.store.annotations import Annotations
 from dossier.store.articles import Articles
@@ -269,8 +269,6 @@ class Team:
                 if c.note:
                     self._annotations.set_note(c.annotation_id, c.note)
             elif choice == KEEP_BOTH:
-                from dossier.core.models import Made
-
                 mine = self._annotations.get(c.annotation_id)
                 created = c.created or utc_now()
                 theirs = Made(c.author, created, created, c.assessed_by, c.assessed_at)

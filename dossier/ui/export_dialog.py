@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -39,14 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.analyst import analyst_name
+from dossier.core.models import Tag
 from dossier.store.atomic import partial_path
 from dossier.store.targets import TargetRefused, check_target
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QMainWindow, QMessageBox,
-    QProgressDialog, QRadioButton, QVBoxLayout, QWidget,
-)
-
-from dossier.analyst import analyst_name
-from dossier.core.models import Tag
 from dossier.ui import settings as keys
 from dossier.ui.settings import Settings
 
@@ -107,7 +103,7 @@ def choose_export_file(window: QMainWindow, settings: Settings, dossier_path: Pa
 class ExportPdfDialog(QDialog):
     def __init__(self, settings: Settings, has_current_article: bool, parent: QWidget | None = None,
                  kind: str = "pdf", encrypted: bool = False, tags: list[Tag] | None = None) -> None:
-        from dossier.ui.share_dialog import TagChooser
+        from dossier.ui.share_dialog import TagChooser  # lazy: on first use, off the start-up path
 
         super().__init__(parent)
         self.setWindowTitle(self.tr(KINDS[kind][0]))
@@ -236,7 +232,7 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
                                               kind=kind), open_when_done=False)
         export.start()
         return export
-    from dossier.store.encryption import is_encrypted
+    from dossier.store.encryption import is_encrypted  # lazy: on first use, off the start-up path
 
     dialog = ExportPdfDialog(settings, current_article is not None, window, kind, encrypted=is_encrypted(dossier_path),
                              tags=tags)
@@ -281,7 +277,7 @@ class PdfExport(QObject):
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("QT_QPA_PLATFORM", "offscreen")  # the child needs fonts, not a screen
-        from dossier.store.encryption import keys_for_child
+        from dossier.store.encryption import keys_for_child  # lazy: on first use, off the start-up path
 
         for name, value in keys_for_child().items():  # an encrypted dossier opens in the child with its key
             environment.insert(name, value)
@@ -357,7 +353,7 @@ class PdfExport(QObject):
         if self._ended:
             return
         self._ended = True
-        from dossier.store.encryption import is_encrypted
+        from dossier.store.encryption import is_encrypted  # lazy: on first use, off the start-up path
 
         if ok and is_encrypted(self.request.dossier):  # the data exports have no dialog to warn in
             message += self._window.tr(" (not encrypted: anyone with the file can read it)")

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def _detect_languages(self, session: DossierSession) -> None:
         """Articles stored before Dossier detected languages get theirs, once, off the GUI thread."""
-        from dossier.ui.background import detect_missing_languages
+        from dossier.ui.background import detect_missing_languages  # lazy: off the start-up path
 
         def failed(error: BaseException) -> None:
             if session.is_open:

@@ -11,20 +11,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dossier.store import encryption
+
+if TYPE_CHECKING:
+    from dossier.ui.tasks import TaskRunner
 
 
 class PassphrasePrompt(QDialog):
     """Asks the passphrase of the encrypted dossier `path` and unlocks it on `tasks`; accepted
     once it opened, rejected on Cancel. The dialog stays open after a wrong passphrase."""
 
-    def __init__(self, path: Path, tasks: object, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path, self._tasks = path, tasks
         self.setWindowTitle(self.tr("Encrypted Dossier"))
@@ -59,7 +70,7 @@ class PassphrasePrompt(QDialog):
             return
         self._busy(True)
         path = self._path
-        self._tasks.run(lambda: encryption.unlock(path, passphrase),  # type: ignore[attr-defined]
+        self._tasks.run(lambda: encryption.unlock(path, passphrase),
                         on_done=lambda _none: self.accept(), on_error=self._on_refused)
 
     def _on_refused(self, error: BaseException) -> None:
@@ -79,7 +90,7 @@ class PassphrasePrompt(QDialog):
             self.message.show()
 
 
-def ask_passphrase(path: Path, tasks: object, parent: QWidget | None) -> bool:
+def ask_passphrase(path: Path, tasks: TaskRunner, parent: QWidget | None) -> bool:
     """Prompt for the passphrase of `path` until it opens or the user cancels; True if it opened."""
     prompt = PassphrasePrompt(path, tasks, parent)
     try:
@@ -92,7 +103,7 @@ class ProtectDialog(QDialog):
     """A new passphrase, typed twice; `passphrase()` once accepted."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        from dossier.store.protect import MIN_PASSPHRASE
+        from dossier.store.protect import MIN_PASSPHRASE  # lazy: on first use, off the start-up path
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Protect with a Passphrase"))
@@ -130,7 +141,7 @@ class ProtectDialog(QDialog):
         return self.first.text()
 
     def _update(self) -> None:
-        from dossier.store.protect import passphrase_problem
+        from dossier.store.protect import passphrase_problem  # lazy: on first use, off the start-up path
 
         first, second = self.first.text(), self.second.text()
         problem = passphrase_problem(first) if first else None
@@ -146,17 +157,17 @@ class ProtectFlow(QObject):
 
     finished = Signal(bool)
 
-    def __init__(self, window: QWidget, tasks: object, show_status: Callable[[str], None]) -> None:
+    def __init__(self, window: QWidget, tasks: TaskRunner, show_status: Callable[[str], None]) -> None:
         super().__init__(window)
         self._window, self._tasks, self._show = window, tasks, show_status
 
     def protect(self, path: Path, passphrase: str) -> None:
-        from dossier.store.protect import encrypting
+        from dossier.store.protect import encrypting  # lazy: on first use, off the start-up path
 
         self._run(lambda: encrypting(path, passphrase), self.tr("Protect with a Passphrase"))
 
     def remove(self, path: Path) -> None:
-        from dossier.store.protect import decrypting
+        from dossier.store.protect import decrypting  # lazy: on first use, off the start-up path
 
         self._run(lambda: decrypting(path), self.tr("Remove the Passphrase"))
 
@@ -166,11 +177,11 @@ class ProtectFlow(QObject):
             QMessageBox.warning(self._window, caption, str(error))
             self.finished.emit(False)
 
-        self._tasks.run_steps(steps, on_step=lambda step: self._show(str(step)),  # type: ignore[attr-defined]
+        self._tasks.run_steps(steps, on_step=lambda step: self._show(str(step)),
                               on_done=lambda _none: self.finished.emit(True), on_error=failed)
 
 
-def protect_or_remove(window: QWidget, tasks: object, path: Path, close: Callable[[], bool],
+def protect_or_remove(window: QWidget, tasks: TaskRunner, path: Path, close: Callable[[], bool],
                       reopen: Callable[[Path], object], show_status: Callable[[str], None]) -> ProtectFlow | None:
     """File > Protect with a Passphrase… (Remove the Passphrase… for an encrypted dossier): ask,
     close the dossier, rewrite it on a worker, open it again. None if the user cancelled."""

@@ -28,10 +28,6 @@ from dossier.core.models import NewArticle
 from dossier.operations import perform, undo
 from dossier.operations.annotations import AddAnnotation
 from dossier.store import Database, NewEvent, NewMention
-from dossier.core.models import NewArticle  # noqa: E402
-from dossier.operations import perform, undo  # noqa: E402
-from dossier.operations.annotations import AddAnnotation  # noqa: E402
-from dossier.store import NewEvent, NewMention, Database  # noqa: E402
 
 WORDS_PER_ARTICLE = 600
 MENTIONS_PER_ARTICLE = 20

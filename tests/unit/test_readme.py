@@ -21,6 +21,8 @@ def test_quick_start_has_an_open_and_a_test_command() -> None:
     assert "\n" not in open_cmd and "\n" not in test_cmd
     assert open_cmd.endswith(".venv/bin/dossier")
     assert "'.[test]'" in test_cmd and test_cmd.endswith("pytest")
+    # The gates run first, as CI runs exactly this command: lint and types fail it like a test.
+    assert "&& .venv/bin/ruff check . && .venv/bin/mypy && .venv/bin/python -m pytest" in test_cmd
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

@@ -162,7 +162,7 @@ DROP TRIGGER sentences_fts_article_delete;
 
 
 def _teams(conn: sqlite3.Connection) -> None:
-    from dossier.core.stories import story_keys
+    from dossier.core.stories import story_keys  # lazy: this migration step only
 
     _script(_V13_TEAMS)(conn)
     for article_id, text in conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall():
@@ -171,7 +171,7 @@ def _teams(conn: sqlite3.Connection) -> None:
 
 
 def _claims_across_sources(conn: sqlite3.Connection) -> None:
-    from dossier.core.sentences import sentence_spans
+    from dossier.core.sentences import sentence_spans  # lazy: this migration step only
 
     _script(_V9_CLAIMS_ACROSS_SOURCES)(conn)
     for article_id, text in conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall():

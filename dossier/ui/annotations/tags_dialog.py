@@ -72,7 +72,7 @@ class TagTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # the model's parent(), not QObject's
         tag = self.tag(child)
         if tag is None or tag.parent_id not in self._tags:
             return QModelIndex()

@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from dossier.ui.controllers.base import Controller
+from dossier.ui.controllers.base import Controller, Window
 
 if TYPE_CHECKING:
-    from dossier.ui.main_window import MainWindow
     from dossier.ui.workspace import Workspace
 
 
 class AnnotateController(Controller):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.highlight_action = self.action(self.tr("&Highlight"), lambda: self.annotate("highlight"), "H")
         self.note_action = self.action(self.tr("&Note"), lambda: self.annotate("note"), "N")
@@ -72,8 +71,8 @@ class AnnotateController(Controller):
         if ws is None or not ws.pane.selected_text().strip():
             self.say(self.tr("Select the sentence that dates the event first."), 4000)
             return
-        from dossier.ingest.text_reader import short_title
-        from dossier.ui.timeline.editing import EventDialog
+        from dossier.ingest.text_reader import short_title  # lazy: on first use, off the start-up path
+        from dossier.ui.timeline.editing import EventDialog  # lazy: on first use, off the start-up path
 
         article = ws.pane.article
         assert article is not None
@@ -94,7 +93,7 @@ class AnnotateController(Controller):
         if ws is None or not ws.pane.selected_text().strip():
             self.say(self.tr("Select the name in the article first."), 4000)
             return
-        from dossier.ui.entities.dialogs import NewEntityDialog
+        from dossier.ui.entities.dialogs import NewEntityDialog  # lazy: on first use, off the start-up path
 
         dialog = NewEntityDialog(ws.pane.selected_text(), self.window)
         if dialog.exec() == NewEntityDialog.DialogCode.Accepted:
@@ -105,7 +104,7 @@ class AnnotateController(Controller):
     def show_tags(self) -> None:
         if self.workspace is None:
             return
-        from dossier.ui.annotations.tags_dialog import TagsDialog
+        from dossier.ui.annotations.tags_dialog import TagsDialog  # lazy: on first use, off the start-up path
 
         dialog = TagsDialog(self.workspace.session, self.window)
         dialog.exec()

@@ -3,16 +3,11 @@ deleting it — and Article > Sources… (each outlet's grade)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from dossier.ui.controllers.base import Controller
-
-if TYPE_CHECKING:
-    from dossier.ui.main_window import MainWindow
+from dossier.ui.controllers.base import Controller, Window
 
 
 class ArticleController(Controller):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.properties_action = self.action(self.tr("&Properties…"), self.edit_article_properties, "Alt+Return")
         self.open_source_action = self.action(self.tr("&Open Source in Browser…"), self.open_article_source)
@@ -23,8 +18,8 @@ class ArticleController(Controller):
         ws = self.workspace
         if ws is None or ws.pane.article is None:
             return
-        from dossier.operations.articles import EditArticle
-        from dossier.ui.articles.properties import ArticlePropertiesDialog
+        from dossier.operations.articles import EditArticle  # lazy: on first use, off the start-up path
+        from dossier.ui.articles.properties import ArticlePropertiesDialog  # lazy: on first use, off the start-up path
 
         article = ws.pane.article
         reports = ws.store.articles.reports(article.id)
@@ -53,7 +48,7 @@ class ArticleController(Controller):
             return
         from PySide6.QtWidgets import QMessageBox
 
-        from dossier.operations.articles import DeleteArticle
+        from dossier.operations.articles import DeleteArticle  # lazy: on first use, off the start-up path
 
         article = ws.pane.article
         goes = ws.store.articles.dependents(article.id)
@@ -73,14 +68,14 @@ class ArticleController(Controller):
         if not ws.pane.article.url:
             self.say(self.tr("This article has no url; add one in its properties."), 5000)
             return
-        from dossier.ui.articles.properties import confirm_open_source
+        from dossier.ui.articles.properties import confirm_open_source  # lazy: on first use, off the start-up path
 
         confirm_open_source(self.window, ws.pane.article.url)
 
     def show_sources(self) -> None:
         if self.workspace is None:
             return
-        from dossier.ui.articles.sources import SourcesDialog
+        from dossier.ui.articles.sources import SourcesDialog  # lazy: on first use, off the start-up path
 
         dialog = SourcesDialog(self.workspace.session, self.window)
         dialog.exec()

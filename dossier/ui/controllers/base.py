@@ -10,14 +10,38 @@ imported where they are used: setting up their Qt types would cost the first pai
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
-    from dossier.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QDockWidget, QStatusBar
+
+    from dossier.store import Database
+    from dossier.ui.session import DossierSession
+    from dossier.ui.settings import Settings
+    from dossier.ui.tasks import TaskRunner
     from dossier.ui.workspace import Workspace
+
+
+class Window(Protocol):
+    """What a controller asks of the main window, which is built from the controllers and so is
+    never imported by them (the window is a QMainWindow: dialogs and menus take it as parent)."""
+
+    settings: Settings
+    tasks: TaskRunner
+    docks: dict[str, QDockWidget]
+    workspace: Workspace | None
+    mentions_action: QAction  # View > Entity Highlighting, the view controller's
+
+    def statusBar(self) -> QStatusBar: ...
+    def show_dock(self, name: str) -> None: ...
+    def set_store(self, store: Database) -> None: ...
+    def open_dossier(self, path: Path) -> bool: ...
+    def close_dossier(self) -> None: ...
+    def extract_pending(self, session: DossierSession) -> None: ...
 
 # What an action's shortcut may be given as: a standard key, a key sequence or its text.
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -42,8 +66,8 @@ def redo_shortcuts() -> list[QKeySequence]:
 class Controller(QObject):
     """One feature of the window. `dossier_actions` are enabled only while a dossier is open."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QMainWindow (see Window)
         self.window = window
         self.dossier_actions: list[QAction] = []
 

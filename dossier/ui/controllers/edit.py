@@ -3,20 +3,15 @@ copying from the article, finding in the article and in the dossier, and the pre
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from dossier.analyst import analyst_name
 from dossier.ui import settings as keys
-from dossier.ui.controllers.base import Controller, redo_shortcuts
-
-if TYPE_CHECKING:
-    from dossier.ui.main_window import MainWindow
+from dossier.ui.controllers.base import Controller, Window, redo_shortcuts
 
 
 class EditController(Controller):
-    def __init__(self, window: MainWindow, undo_stack: QUndoStack) -> None:
+    def __init__(self, window: Window, undo_stack: QUndoStack) -> None:
         super().__init__(window)
         std = QKeySequence.StandardKey
         self._stack = undo_stack
@@ -72,13 +67,13 @@ class EditController(Controller):
             self.workspace.search.focus_query()
 
     def show_preferences(self) -> None:
-        from dossier.ui.preferences import PreferencesDialog
+        from dossier.ui.preferences import PreferencesDialog  # lazy: on first use, off the start-up path
 
         settings = self.window.settings
         dialog = PreferencesDialog(settings, self.window)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             dialog.save()
-            self.window.view.mentions_action.setChecked(settings.get(keys.ENTITY_HIGHLIGHTING))
+            self.window.mentions_action.setChecked(settings.get(keys.ENTITY_HIGHLIGHTING))
             if self.workspace is not None:
                 self.workspace.store.author = analyst_name(settings.get(keys.ANALYST_NAME))
-                self.workspace.pane.set_mentions_visible(self.window.view.mentions_action.isChecked())
+                self.workspace.pane.set_mentions_visible(self.window.mentions_action.isChecked())

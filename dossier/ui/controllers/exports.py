@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from dossier.ui.controllers.base import Controller
+from dossier.ui.controllers.base import Controller, Window
 
 if TYPE_CHECKING:
     from dossier.ui.export_dialog import PdfExport
-    from dossier.ui.main_window import MainWindow
     from dossier.ui.share_dialog import ShareFlow
 
 
 class ExportController(Controller):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.exports: list[PdfExport] = []  # PDF exports running (in child processes)
         self.share_flow: ShareFlow | None = None
@@ -58,7 +57,7 @@ class ExportController(Controller):
         ws = self.workspace
         if ws is None:
             return
-        from dossier.ui.export_dialog import export_pdf_interactively
+        from dossier.ui.export_dialog import export_pdf_interactively  # lazy: on first use, off the start-up path
 
         article = ws.pane.article
         export = export_pdf_interactively(self.window, self.window.settings, ws.store.path, ws.store.title,
@@ -76,9 +75,9 @@ class ExportController(Controller):
         ws = self.workspace
         if ws is None:
             return
-        from dossier.operations.report import SetSummary
-        from dossier.store.database import SUMMARY
-        from dossier.ui.summary_dialog import SummaryDialog
+        from dossier.operations.report import SetSummary  # lazy: on first use, off the start-up path
+        from dossier.store.database import SUMMARY  # lazy: on first use, off the start-up path
+        from dossier.ui.summary_dialog import SummaryDialog  # lazy: on first use, off the start-up path
 
         dialog = SummaryDialog(ws.store.meta(SUMMARY) or "", self.window)
         accepted = dialog.exec() == SummaryDialog.DialogCode.Accepted
@@ -92,7 +91,7 @@ class ExportController(Controller):
         ws = self.workspace
         if ws is None:
             return
-        from dossier.ui.share_dialog import ShareDialog, ShareFlow
+        from dossier.ui.share_dialog import ShareDialog, ShareFlow  # lazy: on first use, off the start-up path
 
         ws.session.flush_pending()  # typing not yet saved belongs in the copy
         store = ws.store

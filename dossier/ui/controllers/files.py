@@ -16,17 +16,16 @@ from PySide6.QtWidgets import QMenu
 from dossier.store import Database, DossierError
 from dossier.store.encryption import PassphraseNeeded, is_encrypted
 from dossier.ui import settings as keys
-from dossier.ui.controllers.base import Controller
+from dossier.ui.controllers.base import Controller, Window
 
 if TYPE_CHECKING:
-    from dossier.ui.main_window import MainWindow
     from dossier.ui.session import DossierSession
 
 DOSSIER_FILTER = "Dossiers (*.dossier);;All files (*)"
 
 
 class FileController(Controller):
-    def __init__(self, window: MainWindow, open_store: Callable[[Path], Database] | None = None) -> None:
+    def __init__(self, window: Window, open_store: Callable[[Path], Database] | None = None) -> None:
         super().__init__(window)
         # The file is shown at once; its integrity check runs on a worker (see check).
         self._open_store = open_store or (lambda path: Database.open(path, verify=False))
@@ -49,7 +48,7 @@ class FileController(Controller):
         """Open `path`, or explain why not (offering a backup for a damaged file). A dossier of an
         older format is backed up and upgraded on a worker, the window saying so (at 100,000
         articles that takes half a minute): True then means it is being opened."""
-        from dossier.store.inspect import needs_upgrade
+        from dossier.store.inspect import needs_upgrade  # lazy: on first use, off the start-up path
 
         if needs_upgrade(path):
             self._open_upgrading(path)
@@ -57,7 +56,7 @@ class FileController(Controller):
         try:
             store = self._open_store(path)
         except PassphraseNeeded:  # asked in a dialog that unlocks it, then opened as any other
-            from dossier.ui.passphrase import ask_passphrase
+            from dossier.ui.passphrase import ask_passphrase  # lazy: on first use, off the start-up path
 
             return ask_passphrase(path, self.window.tasks, self.window) and self.open_dossier(path)
         except DossierError as error:
@@ -75,7 +74,7 @@ class FileController(Controller):
         ws = self.workspace
         if ws is None:
             return
-        from dossier.ui.passphrase import protect_or_remove
+        from dossier.ui.passphrase import protect_or_remove  # lazy: on first use, off the start-up path
 
         ws.session.flush_pending()
         self.protect_flow = protect_or_remove(
@@ -83,7 +82,7 @@ class FileController(Controller):
             self.window.open_dossier, lambda text: self.window.statusBar().showMessage(text, 15000))
 
     def _explain_open_error(self, path: Path, error: DossierError) -> bool:
-        from dossier.ui.open_errors import explain_open_error
+        from dossier.ui.open_errors import explain_open_error  # lazy: on first use, off the start-up path
 
         backup: Path | None = getattr(error, "backup", None)  # a damaged file's newest good backup
         if explain_open_error(self.window, error) and backup is not None:
@@ -141,9 +140,9 @@ class FileController(Controller):
             if problem == "ok":
                 session.mark_writable()
                 return
-            from dossier.store.backups import newest_good_backup
-            from dossier.store.errors import CorruptDossier
-            from dossier.ui.open_errors import explain_open_error
+            from dossier.store.backups import newest_good_backup  # lazy: on first use, off the start-up path
+            from dossier.store.errors import CorruptDossier  # lazy: on first use, off the start-up path
+            from dossier.ui.open_errors import explain_open_error  # lazy: on first use, off the start-up path
 
             path = session.store.path
             if self.workspace is not None and self.workspace.session is session:
@@ -167,7 +166,7 @@ class FileController(Controller):
     def new_dossier(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from dossier.ui.open_errors import explain_open_error
+        from dossier.ui.open_errors import explain_open_error  # lazy: on first use, off the start-up path
 
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Dossier"), "", self.tr(DOSSIER_FILTER))
         if not path:
@@ -203,7 +202,7 @@ class FileController(Controller):
         if path:
             from PySide6.QtWidgets import QMessageBox
 
-            from dossier.store.targets import TargetRefused
+            from dossier.store.targets import TargetRefused  # lazy: on first use, off the start-up path
 
             try:
                 store.save_copy(Path(path))
@@ -217,7 +216,7 @@ class FileController(Controller):
             return
         from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-        from dossier.store.backups import backup_taken_at, list_backups
+        from dossier.store.backups import backup_taken_at, list_backups  # lazy: on first use, off the start-up path
 
         path = self.workspace.store.path
         backups = list_backups(path)
@@ -233,7 +232,7 @@ class FileController(Controller):
             self._restore_then_open(path, backups[labels.index(label)])
 
     def _restore_then_open(self, path: Path, backup: Path) -> bool:
-        from dossier.store.backups import restore_backup
+        from dossier.store.backups import restore_backup  # lazy: on first use, off the start-up path
 
         try:
             aside = restore_backup(path, backup)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from dossier.ui.controllers.base import Controller
+from dossier.ui.controllers.base import Controller, Window
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from dossier.ingest.pipeline import ImportReport
     from dossier.ui.entities.sidebar import EntitySidebar
     from dossier.ui.importing import ImportController
-    from dossier.ui.main_window import MainWindow
     from dossier.ui.session import DossierSession
 
 ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.json *.warc *.warc.gz *.wacz);;"
@@ -30,7 +29,7 @@ def dropped_files(mime: QMimeData) -> list[Path]:
 
 
 class IncomingController(Controller):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.importer: ImportController | None = None  # made on first use: import code stays out of start-up
         self.import_action = self.action(self.tr("&Import Articles…"), self.choose_and_import, "Ctrl+I")
@@ -53,7 +52,7 @@ class IncomingController(Controller):
         if self.workspace is None:
             return False
         if self.importer is None:
-            from dossier.ui.importing import ImportController
+            from dossier.ui.importing import ImportController  # lazy: on first use, off the start-up path
 
             self.importer = ImportController(self.workspace.session, self.window.tasks, self.window)
             self.importer.finished.connect(self._on_import_finished)
@@ -74,7 +73,7 @@ class IncomingController(Controller):
             self.import_paths([Path(folder)])
 
     def _on_import_finished(self, report: ImportReport) -> None:
-        from dossier.ui.importing import summary
+        from dossier.ui.importing import summary  # lazy: on first use, off the start-up path
 
         self.say(summary(report), 10000)
         if self.workspace is not None and report.imported:
@@ -82,7 +81,7 @@ class IncomingController(Controller):
         if report.failed or report.notes:
             from PySide6.QtWidgets import QMessageBox
 
-            from dossier.core.display import shown
+            from dossier.core.display import shown  # lazy: on first use, off the start-up path
 
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), summary(report), parent=self.window)
             box.setDetailedText("\n".join(f"{shown(path.name)}: {shown(reason)}"
@@ -98,8 +97,8 @@ class IncomingController(Controller):
         """Every file of the import with what became of it, as CSV."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from dossier.ingest.pipeline import write_report_csv
-        from dossier.store.targets import TargetRefused, check_target
+        from dossier.ingest.pipeline import write_report_csv  # lazy: on first use, off the start-up path
+        from dossier.store.targets import TargetRefused, check_target  # lazy: on first use, off the start-up path
 
         chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the Import Report"), "import report.csv",
                                                 self.tr("CSV (*.csv)"))
@@ -119,7 +118,7 @@ class IncomingController(Controller):
 
     def merge_dossier(self, path: Path | None = None) -> None:
         """File > Merge Dossier…: preview, merge as one undo step, then show what it found."""
-        from dossier.ui.team.merge_dialog import MergeFlow
+        from dossier.ui.team.merge_dialog import MergeFlow  # lazy: on first use, off the start-up path
 
         if self.workspace is None:
             return
@@ -128,11 +127,11 @@ class IncomingController(Controller):
         flow.start(path)
 
     def _merged(self, report: object) -> None:
-        from dossier.store.merging import MergeReport
+        from dossier.store.merging import MergeReport  # lazy: on first use, off the start-up path
 
         if not isinstance(report, MergeReport) or self.workspace is None:
             return
-        from dossier.core.citation import plural
+        from dossier.core.citation import plural  # lazy: on first use, off the start-up path
 
         self.say(self.tr("Merged %1: %2, %3, %4").replace("%1", report.merged_from)
                  .replace("%2", plural(report.articles_new, "new article"))
@@ -173,11 +172,11 @@ class IncomingController(Controller):
             text = mime.text() if mime.hasText() else None
         from PySide6.QtWidgets import QMessageBox
 
-        from dossier.ingest.clipboard import read_pasted
-        from dossier.ingest.decode import UnreadableFile
-        from dossier.operations.articles import AddDocument
-        from dossier.store.articles import text_sha256
-        from dossier.ui.articles.paste import PasteArticleDialog
+        from dossier.ingest.clipboard import read_pasted  # lazy: on first use, off the start-up path
+        from dossier.ingest.decode import UnreadableFile  # lazy: on first use, off the start-up path
+        from dossier.operations.articles import AddDocument  # lazy: on first use, off the start-up path
+        from dossier.store.articles import text_sha256  # lazy: on first use, off the start-up path
+        from dossier.ui.articles.paste import PasteArticleDialog  # lazy: on first use, off the start-up path
 
         try:
             document = read_pasted(html, text)
@@ -206,7 +205,7 @@ class IncomingController(Controller):
 
     def extract_pending(self, session: DossierSession) -> None:
         """Find people, places and dates in the articles waiting for it, off the GUI thread."""
-        from dossier.ui.background import extract_pending
+        from dossier.ui.background import extract_pending  # lazy: on first use, off the start-up path
 
         def sidebar() -> EntitySidebar | None:
             ws = self.workspace

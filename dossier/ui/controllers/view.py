@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from dossier.ui import settings as keys
-from dossier.ui.controllers.base import Controller, standard_keys
+from dossier.ui.controllers.base import Controller, Window, standard_keys
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from dossier.ui.main_window import MainWindow
 
 # The docks of the bottom tab and their keys: shown on demand, each brought to the front.
 BOTTOM_DOCK_KEYS = {"timeline": "Ctrl+T", "claims": "Ctrl+Shift+B", "network": "Ctrl+Shift+N",
@@ -23,7 +22,7 @@ BOTTOM_DOCK_KEYS = {"timeline": "Ctrl+T", "claims": "Ctrl+Shift+B", "network": "
 
 
 class ViewController(Controller):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.dock_actions = [dock.toggleViewAction() for dock in window.docks.values()]
         for name, key in BOTTOM_DOCK_KEYS.items():
@@ -49,7 +48,7 @@ class ViewController(Controller):
 
 
 class HelpController(Controller):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         super().__init__(window)
         self.guide_action = self.action(self.tr("&User Guide"), self.show_guide, needs_dossier=False)
         self.guide_action.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
@@ -59,12 +58,12 @@ class HelpController(Controller):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def show_guide(self) -> QWidget:
-        from dossier.ui.help import show_user_guide
+        from dossier.ui.help import show_user_guide  # lazy: on first use, off the start-up path
 
         return show_user_guide(self.window)
 
     def show_shortcuts(self) -> QWidget:
-        from dossier.ui.help import show_keyboard_shortcuts
+        from dossier.ui.help import show_keyboard_shortcuts  # lazy: on first use, off the start-up path
 
         return show_keyboard_shortcuts(self.window)
 
@@ -73,7 +72,7 @@ class HelpController(Controller):
         from PySide6.QtCore import qVersion
         from PySide6.QtWidgets import QMessageBox
 
-        from dossier import __version__
+        from dossier import __version__  # lazy: on first use, off the start-up path
 
         QMessageBox.about(
             self.window, self.tr("About Dossier"),
