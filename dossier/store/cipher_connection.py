@@ -89,6 +89,16 @@ class CipherCursor:
     def close(self) -> None:
         self._cursor.close()
 
+    # The store reads rows by column name (`cursor.row_factory = sqlite3.Row`): SQLCipher's own
+    # Row does the same for its cursors (sqlite3.Row accepts only sqlite3's).
+    @property
+    def row_factory(self) -> Any:
+        return self._cursor.row_factory
+
+    @row_factory.setter
+    def row_factory(self, factory: Any) -> None:
+        self._cursor.row_factory = cipher.Row if factory is sqlite3.Row else factory
+
     @property
     def description(self) -> Any:
         return self._cursor.description
