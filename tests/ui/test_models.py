@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from dossier.analysis.corroboration import corroborated
 from dossier.core.models import Claim, NewArticle
 from dossier.operations.annotations import (
     AddAnnotation,
@@ -181,7 +182,7 @@ def test_the_record_tables_share_one_scaffolding(qapp, qtmodeltester, sample_pat
 
     with Database.open(sample_path) as store:
         claims = ClaimsModel()
-        claims.set_rows(store.claims.claim_rows())
+        claims.set_rows(corroborated(store.claims.claim_rows()))
         events = EventListModel()
         events.set_events([event_row(e, e.date_text, "the sample") for e in store.events.all()])
         annotations = AnnotationListModel(store)
