@@ -45,11 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_info(commands)
     files.add_backups(commands)
     files.add_restore(commands)
+    from dossier.commands import passphrase  # lazy: these commands only
+
+    passphrase.add_commands(commands)  # encrypt, decrypt
     return parser
 
 
 COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "share", "info",
-            "backups", "restore", "sources")
+            "backups", "restore", "sources", "encrypt", "decrypt")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_libraries()
 
     try:
+        if run is not cmd_open:
+            from dossier.commands.passphrase import unlock_named  # lazy: a command naming a dossier only
+
+            unlock_named(args)  # the passphrase of each encrypted dossier it names
         return run(args)
     except BrokenPipeError:  # `dossier import … | head`: the reader left; the work is done
         _silence_stdout()

@@ -45,6 +45,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_passphrases_kept() -> object:
+    """The keys of encrypted dossiers a test unlocked are this process's: the next test starts
+    without them."""
+    yield
+    from dossier.store.encryption import forget_all
+
+    forget_all()
+
+
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample dossier, built once per session; tests get copies."""

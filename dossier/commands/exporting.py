@@ -216,6 +216,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     if not 1 <= args.port <= 65535:
         return fail(f"--port takes a port number from 1 to 65535, not {args.port}")
+    from dossier.commands.passphrase import publish_refusal  # lazy: this command only
+
+    if refusal := publish_refusal(args.path):
+        return fail(refusal)
     read_info(args.path)  # a dossier this version can read, or the reason it isn't
     command = publish_command(args.path, args.port)
     print("Publish it read-only with Datasette (pip install 'datasette>=0.65,<1.0'):")

@@ -16,7 +16,6 @@ from pathlib import Path
 from dossier.paths import backups_dir, data_dir
 from dossier.store.backup_names import CLOCK_SLACK, STAMP, SUFFIX, backup_taken_at, list_backups
 from dossier.store.errors import CorruptDossier, DossierError
-from dossier.store.files import connect
 from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem, newest_good_backup
 from dossier.store.lock import DossierLock
 
@@ -123,8 +122,10 @@ def copy_dossier(source: sqlite3.Connection, target: Path) -> None:
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
+    from dossier.store.files import connect_like  # lazy: not on the start-up path
+
     target.unlink(missing_ok=True)
-    dest = connect(target)
+    dest = connect_like(source, target)  # a backup of an encrypted dossier is encrypted with its key
     try:
         # Steps of 1,024 pages let a writer on another connection go on between steps.
         source.backup(dest, pages=1024)

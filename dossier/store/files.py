@@ -11,13 +11,13 @@ that quotes it.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
-from urllib.parse import quote
+from typing import BinaryIO, cast
 
-if TYPE_CHECKING:
-    import sqlite3
+from dossier.store import encryption
+from dossier.store.uri import sqlite_uri
 
 
 class NotAFile(ValueError):
@@ -95,20 +95,22 @@ def read_bounded(path: Path, limit: int, what: str = "file") -> bytes:
     return data
 
 
-def sqlite_uri(path: Path, **parameters: str) -> str:
-    """The URI SQLite opens `path` by, its absolute path quoted: "#" and "?" in a file name stay
-    part of the name (SQLite here reads any name starting with "file:" as a URI, too)."""
-    absolute = Path(os.path.abspath(path)).as_posix()
-    if not absolute.startswith("/"):  # C:/… on Windows
-        absolute = "/" + absolute
-    query = "&".join(f"{key}={value}" for key, value in parameters.items())
-    return f"file:{quote(absolute, safe='/:')}" + (f"?{query}" if query else "")
-
-
 def connect(path: Path, **parameters: str) -> sqlite3.Connection:
     """An sqlite3 connection to `path` through its quoted URI (see sqlite_uri), in autocommit
     mode (the store opens its transactions itself) and usable from the thread that opened it or
-    another (each worker has a connection of its own)."""
-    import sqlite3
-
+    another (each worker has a connection of its own). An encrypted dossier is opened through
+    SQLCipher with its key (store/encryption.py), or refused with PassphraseNeeded."""
+    encrypted = encryption.connect_encrypted(Path(path), parameters)  # with the key this process holds
+    if encrypted is not None:  # a CipherConnection: sqlite3's calls and errors, SQLCipher underneath
+        return cast("sqlite3.Connection", encrypted)
     return sqlite3.connect(sqlite_uri(path, **parameters), uri=True, isolation_level=None, check_same_thread=False)
+
+
+def connect_like(source: object, target: Path) -> sqlite3.Connection:
+    """A connection to the new file `target`, encrypted with `source`'s key when `source` is
+    encrypted: what the backup API copies into (backups, merge and share copies), so a copy
+    of an encrypted dossier is never written in plain text, and opens with its passphrase."""
+    key, salt = getattr(source, "key", None), getattr(source, "salt", None)
+    if not key or not salt:
+        return connect(target)
+    return cast("sqlite3.Connection", encryption.open_with_key(target, key, salt))

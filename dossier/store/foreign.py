@@ -33,7 +33,7 @@ from dossier.core.validity import (
 from dossier.core.vocabulary import ENTITY_KINDS, ORIGINS
 from dossier.store import Database
 from dossier.store.errors import DossierError
-from dossier.store.files import NotAFile, check_input, connect
+from dossier.store.files import NotAFile, check_input, connect, connect_like
 from dossier.store.inspect import inspect_dossier
 from dossier.store.schema import SCHEMA_VERSION
 
@@ -73,7 +73,8 @@ def other_dossier(path: Path) -> Iterator[Database]:
         return
     with tempfile.TemporaryDirectory(prefix="dossier-merge-") as folder:
         copy = Path(folder) / "theirs.dossier"
-        source, target = connect(path, mode="ro"), connect(copy)
+        source = connect(path, mode="ro")
+        target = connect_like(source, copy)  # their encrypted file stays encrypted in the copy
         try:
             source.backup(target)
         finally:

@@ -126,6 +126,16 @@ def _check_header(path: Path, backup: Path | None) -> None:
     with path.open("rb") as f:
         header = f.read(HEADER_SIZE)
     if not header.startswith(SQLITE_MAGIC):
+        from dossier.store.encryption import (  # lazy: only for a file that is not plain SQLite
+            PassphraseNeeded,
+            is_encrypted,
+            is_unlocked,
+        )
+
+        if is_encrypted(path):  # its header is encrypted too: the passphrase alone tells what it is
+            if is_unlocked(path):
+                return
+            raise PassphraseNeeded(path)
         what = "an empty file" if size == 0 else "not an SQLite file"
         raise NotADossier(path, f"{path} is not a dossier: it is {what}. It was left unchanged.")
     if size < HEADER_SIZE:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.store.database import SUMMARY, migrate
-from dossier.store.files import connect
 from dossier.store.inspect import connect_readonly, inspect_dossier, integrity_problem
 from dossier.store.schema.steps_01_08 import _TAGS_OF
 from dossier.store.targets import check_target
@@ -162,7 +161,9 @@ def _check_tags(conn: sqlite3.Connection, names: Iterable[str]) -> None:
 
 
 def _copy_of(original: sqlite3.Connection, partial: Path) -> sqlite3.Connection:
-    copy: sqlite3.Connection = connect(partial)
+    from dossier.store.files import connect_like  # lazy: not on the start-up path
+
+    copy: sqlite3.Connection = connect_like(original, partial)  # encrypted as the original is
     original.backup(copy)
     # One standalone file, no write-ahead log: its bytes are all there is to the copy.
     copy.execute("PRAGMA journal_mode = DELETE")

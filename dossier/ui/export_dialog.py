@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.analyst import analyst_name
+from dossier.core.models import Tag
 from dossier.store.atomic import partial_path
 from dossier.store.targets import TargetRefused, check_target
 from dossier.ui import settings as keys
@@ -100,7 +102,9 @@ def choose_export_file(window: QMainWindow, settings: Settings, dossier_path: Pa
 
 class ExportPdfDialog(QDialog):
     def __init__(self, settings: Settings, has_current_article: bool, parent: QWidget | None = None,
-                 kind: str = "pdf") -> None:
+                 kind: str = "pdf", encrypted: bool = False, tags: list[Tag] | None = None) -> None:
+        from dossier.ui.share_dialog import TagChooser  # lazy: on first use, off the start-up path
+
         super().__init__(parent)
         self.setWindowTitle(self.tr(KINDS[kind][0]))
         self.all_articles = QRadioButton(self.tr("All articles"), checked=True)
@@ -124,6 +128,12 @@ class ExportPdfDialog(QDialog):
         leave_out = QGridLayout()
         for i, box in enumerate(self.leave_out.values()):
             leave_out.addWidget(box, i // 3, i % 3)
+        # …and what carries a tag: its annotations (tag:NAME), or whole articles (articles-tagged:NAME).
+        self.leave_out_tagged = TagChooser(tags or [], self.tr("Leave out annotations with these tags"))
+        self.leave_out_articles = TagChooser(tags or [], self.tr("Leave out articles with annotations with these tags"))
+        for chooser in (self.leave_out_tagged, self.leave_out_articles):
+            chooser.setMaximumHeight(72)
+            chooser.setEnabled(bool(tags))
         for edit in (self.tags, self.analyst, self.handling):  # the hints must be readable whole
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         form = QFormLayout()
@@ -140,13 +150,29 @@ class ExportPdfDialog(QDialog):
         form.addRow(self.tr("Analyst"), self.analyst)
         form.addRow(self.tr("Handling"), self.handling)
         form.addRow(self.tr("Leave out"), leave_out)
+        form.addRow(self.tr("Annotations tagged"), self.leave_out_tagged)
+        form.addRow(self.tr("Articles tagged"), self.leave_out_articles)
         form.addRow("", self.open_when_done)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if encrypted:  # the export is what was asked for (a PDF is a PDF): say it is readable by all
+            self.not_encrypted = QLabel(self.tr(
+                "⚠ This dossier is encrypted, but the %1 you export is not: anyone who gets the file can read "
+                "it. Leave out what it must not carry, and keep it as safe as the dossier.")
+                .replace("%1", "PDF" if kind == "pdf" else self.tr("document")), wordWrap=True)
+            self.not_encrypted.setAccessibleName(self.tr("The export is not encrypted"))
+            layout.addWidget(self.not_encrypted)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+
+    def without(self) -> list[str]:
+        """What to leave out, in the words `dossier export --without` takes."""
+        return ([part for part, box in self.leave_out.items() if box.isChecked()]
+                + [f"tag:{name}" for name in self.leave_out_tagged.chosen()]
+                + [f"articles-tagged:{name}" for name in self.leave_out_articles.chosen()])
 
 
 @dataclass
@@ -195,7 +221,8 @@ def dossier_command() -> tuple[str, list[str]]:
 
 
 def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_path: Path, title: str,
-                             current_article: int | None, kind: str = "pdf") -> PdfExport | None:
+                             current_article: int | None, kind: str = "pdf", tags: list[Tag] | None = None,
+                             ) -> PdfExport | None:
     """Ask for the options and the file, then start the export. None if the user cancelled."""
     if kind not in REPORTS:  # the data exports: the whole dossier, no options
         data_out = choose_export_file(window, settings, dossier_path, title, kind)
@@ -205,7 +232,10 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
                                               kind=kind), open_when_done=False)
         export.start()
         return export
-    dialog = ExportPdfDialog(settings, current_article is not None, window, kind)
+    from dossier.store.encryption import is_encrypted  # lazy: on first use, off the start-up path
+
+    dialog = ExportPdfDialog(settings, current_article is not None, window, kind, encrypted=is_encrypted(dossier_path),
+                             tags=tags)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     if not accepted:
@@ -222,7 +252,7 @@ def export_pdf_interactively(window: QMainWindow, settings: Settings, dossier_pa
         tag_names=[t.strip() for t in dialog.tags.text().split(",") if t.strip()] or None,
         claims_only=dialog.claims_only.isChecked(), passages_only=dialog.passages.isChecked(),
         analyst=dialog.analyst.text().strip(), handling=dialog.handling.text().strip(), kind=kind,
-        without=[part for part, box in dialog.leave_out.items() if box.isChecked()] or None,
+        without=dialog.without() or None,
     )
     export = PdfExport(window, request, dialog.open_when_done.isChecked())
     export.start()
@@ -247,6 +277,10 @@ class PdfExport(QObject):
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("QT_QPA_PLATFORM", "offscreen")  # the child needs fonts, not a screen
+        from dossier.store.encryption import keys_for_child  # lazy: on first use, off the start-up path
+
+        for name, value in keys_for_child().items():  # an encrypted dossier opens in the child with its key
+            environment.insert(name, value)
         self.process.setProcessEnvironment(environment)
         self.process.readyReadStandardOutput.connect(self._read_progress)
         self.process.readyReadStandardError.connect(self._read_errors)
@@ -319,6 +353,10 @@ class PdfExport(QObject):
         if self._ended:
             return
         self._ended = True
+        from dossier.store.encryption import is_encrypted  # lazy: on first use, off the start-up path
+
+        if ok and is_encrypted(self.request.dossier):  # the data exports have no dialog to warn in
+            message += self._window.tr(" (not encrypted: anyone with the file can read it)")
         self.progress.reset()
         self.progress.hide()
         self.progress.deleteLater()

@@ -44,7 +44,7 @@ TIMELINE_HEIGHT = 300  # pixels a bottom dock gets when it first opens
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&File", ("new_action", "open_action", "recent_menu", None, "import_action", "import_folder_action",
                "merge_action", "summary_action", "export_menu", None, "save_copy_action", "share_action",
-               "restore_action", "close_action", None, "quit_action")),
+               "protect_action", "restore_action", "close_action", None, "quit_action")),
     ("&Edit", ("undo_action", "redo_action", None, "copy_action", "copy_citation_action", "paste_article_action",
                None, "find_action", "search_action", None, "add_entity_action", None, "preferences_action")),
     ("A&rticle", ("properties_action", "open_source_action", None, "delete_article_action", None,
@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         ws.pane.set_mentions_visible(self.view.mentions_action.isChecked())
         self.setWindowTitle(self.tr("%1 — Dossier").replace("%1", store.path.name))
         self.settings.add_recent(str(store.path.resolve()))
+        self.files.store_opened(store)
         for action in self._dossier_actions:
             action.setEnabled(True)
         ws.open_first_article()

@@ -1,6 +1,7 @@
 """Store benchmark (run by hand; not a test): build a synthetic dossier, time what users feel.
 
     python tests/benchmarks/bench_store.py --articles 100000
+    python tests/benchmarks/bench_store.py --articles 10000 --encrypted   # and an encrypted copy, ratios
 
 Prints one JSON object per line: {"metric", "value", "unit", "articles"}. Articles have ~600
 words, 20 entity mentions and 2 events each; one in five carries an annotation. Saving an
@@ -32,6 +33,7 @@ WORDS_PER_ARTICLE = 600
 MENTIONS_PER_ARTICLE = 20
 EVENTS_PER_ARTICLE = 2
 BATCH = 1000
+PASSPHRASE = "benchmark passphrase"
 # Words in nearly every article (English function words and the beat's staples).
 COMMON = ["the", "of", "and", "to", "in", "a", "that", "was", "for", "on", "with", "as", "by", "said", "from", "at", "has", "were", "have", "had", "it", "its", "is", "be", "an", "which", "this", "after", "forces", "border", "troops", "minister", "government", "region"]
 
@@ -142,21 +144,14 @@ def emit(metric: str, value: float, unit: str, n: int) -> None:
     print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, "articles": n}), flush=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--keep", type=Path, help="build into this file and keep it (reused if it exists)")
-    args = parser.parse_args()
-    n = args.articles
-    folder = Path(tempfile.mkdtemp(prefix="bench-store-"))
-    os.environ.setdefault("DOSSIER_DATA_DIR", str(folder / "user-data"))
-    path = args.keep or folder / "bench.dossier"
-    if path.exists():
-        corpus = Corpus(args.seed)
-    else:
-        build_s, corpus = build(path, n, args.seed)
-        emit("build_s", build_s, "s", n)
+def measure(path: Path, corpus: Corpus, n: int, seed: int, prefix: str = "") -> dict[str, float]:
+    """Open, check, search and save on the dossier at `path`; each figure emitted (named with
+    `prefix`) and returned by name."""
+    figures: dict[str, float] = {}
+
+    def emit(metric: str, value: float, unit: str, n: int) -> None:
+        figures[metric.removeprefix(prefix)] = value
+        globals()["emit"](metric, value, unit, n)
 
     opens, checks = [], []
     for _ in range(5):
@@ -169,11 +164,11 @@ def main() -> None:
         assert store.integrity_problem() == "ok"  # what the window then runs on a worker
         checks.append((time.perf_counter() - started) * 1000)
         store.close()
-    emit("open_ms", statistics.median(opens), "ms", n)
-    emit("integrity_check_ms", statistics.median(checks), "ms", n)
+    emit(prefix + "open_ms", statistics.median(opens), "ms", n)
+    emit(prefix + "integrity_check_ms", statistics.median(checks), "ms", n)
 
     store = Database.open(path)  # the command line's way: checked before anything is written
-    rng = random.Random(args.seed + 1)
+    rng = random.Random(seed + 1)
     queries = ([rng.choice(corpus.places) for _ in range(20)] + [rng.choice(corpus.people) for _ in range(15)]
                + [f'"{rng.choice(corpus.people)}"' for _ in range(10)] + [rng.choice(corpus.orgs) for _ in range(5)])
     times, matched = [], []
@@ -183,8 +178,8 @@ def main() -> None:
         times.append((time.perf_counter() - started) * 1000)
         matched.append(store.search.count(q) / n)
     assert max(matched) < 0.05, f"a selective query matched {max(matched):.1%} of the articles"
-    emit("search_p50_ms", percentile(times, 50), "ms", n)
-    emit("search_p95_ms", percentile(times, 95), "ms", n)
+    emit(prefix + "search_p50_ms", percentile(times, 50), "ms", n)
+    emit(prefix + "search_p95_ms", percentile(times, 95), "ms", n)
 
     # Words in over half the articles, as the search panel runs them (count, then newest first
     # past RANK_LIMIT matches), and ranked anyway, for comparison.
@@ -198,8 +193,8 @@ def main() -> None:
         started = time.perf_counter()
         store.search.articles(q, limit=50, ranked=True)
         ranked_anyway.append((time.perf_counter() - started) * 1000)
-    emit("search_common_p95_ms", percentile(as_shown, 95), "ms", n)
-    emit("search_common_ranked_p95_ms", percentile(ranked_anyway, 95), "ms", n)
+    emit(prefix + "search_common_p95_ms", percentile(as_shown, 95), "ms", n)
+    emit(prefix + "search_common_ranked_p95_ms", percentile(ranked_anyway, 95), "ms", n)
 
     # An annotation as the app saves it: validated, applied and journaled for undo in one
     # transaction (operations.perform); then undone, as Ctrl+Z does.
@@ -214,10 +209,59 @@ def main() -> None:
         started = time.perf_counter()
         undo(store, step)
         undos.append((time.perf_counter() - started) * 1000)
-    emit("annotation_save_p95_ms", percentile(saves, 95), "ms", n)
-    emit("annotation_undo_p95_ms", percentile(undos, 95), "ms", n)
+    emit(prefix + "annotation_save_p95_ms", percentile(saves, 95), "ms", n)
+    emit(prefix + "annotation_undo_p95_ms", percentile(undos, 95), "ms", n)
     store.close()
-    emit("file_mb", path.stat().st_size / 1e6, "MB", n)
+    emit(prefix + "file_mb", path.stat().st_size / 1e6, "MB", n)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="build into this file and keep it (reused if it exists)")
+    parser.add_argument("--encrypted", action="store_true",
+                        help="also measure an encrypted copy (SQLCipher) and print each figure's ratio to the plain one")
+    args = parser.parse_args()
+    n = args.articles
+    folder = Path(tempfile.mkdtemp(prefix="bench-store-"))
+    os.environ.setdefault("DOSSIER_DATA_DIR", str(folder / "user-data"))
+    path = args.keep or folder / "bench.dossier"
+    if path.exists():
+        corpus = Corpus(args.seed)
+    else:
+        build_s, corpus = build(path, n, args.seed)
+        emit("build_s", build_s, "s", n)
+
+    plain = measure(path, corpus, n, args.seed)
+    if not args.encrypted:
+        return
+    # The same dossier encrypted (SQLCipher 4), measured in the same run: the key derivation at
+    # open is reported alone, then each figure of the encrypted copy and its ratio to the plain one.
+    import shutil
+
+    from dossier.store import encryption
+    from dossier.store.protect import encrypt_dossier
+
+    encrypted = folder / "bench-encrypted.dossier"
+    shutil.copyfile(path, encrypted)
+    started = time.perf_counter()
+    encrypt_dossier(encrypted, PASSPHRASE)
+    emit("encrypt_s", time.perf_counter() - started, "s", n)
+    derivations = []
+    for _ in range(3):
+        encryption.forget_all()
+        started = time.perf_counter()
+        encryption.unlock(encrypted, PASSPHRASE)
+        derivations.append((time.perf_counter() - started) * 1000)
+    emit("key_derivation_ms", statistics.median(derivations), "ms", n)
+    figures = measure(encrypted, corpus, n, args.seed, prefix="encrypted_")
+    for metric in ("open_ms", "search_p95_ms", "annotation_save_p95_ms", "integrity_check_ms", "search_p50_ms",
+                   "annotation_undo_p95_ms"):
+        emit(f"encrypted_ratio_{metric.removesuffix('_ms')}", figures[metric] / max(plain[metric], 1e-6), "x", n)
+    encrypted.unlink()
+
 
 
 if __name__ == "__main__":

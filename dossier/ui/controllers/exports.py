@@ -61,7 +61,7 @@ class ExportController(Controller):
 
         article = ws.pane.article
         export = export_pdf_interactively(self.window, self.window.settings, ws.store.path, ws.store.title,
-                                          article.id if article else None, kind)
+                                          article.id if article else None, kind, tags=ws.store.tags.all())
         if export is not None:
             self.exports.append(export)
             export.finished.connect(lambda *_: self.exports.remove(export) if export in self.exports else None)

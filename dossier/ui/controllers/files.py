@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from dossier.store import Database, DossierError
+from dossier.store.encryption import PassphraseNeeded, is_encrypted
 from dossier.ui import settings as keys
 from dossier.ui.controllers.base import Controller, Window
 
@@ -34,6 +35,8 @@ class FileController(Controller):
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.save_copy_action = self.action(self.tr("Save a &Copy…"), self.save_copy, std.SaveAs)
+        self.protect_action = self.action(self.tr("&Protect with a Passphrase…"), self.protect_dossier, tip=self.tr(
+            "Encrypt the dossier and its backups: the file opens only with the passphrase"))
         self.restore_action = self.action(self.tr("Restore from &Backup…"), self.restore_from_backup)
         self.close_action = self.action(self.tr("&Close"), window.close_dossier, std.Close)
         self.quit_action = self.action(self.tr("&Quit"), window.close, std.Quit, needs_dossier=False)
@@ -52,10 +55,31 @@ class FileController(Controller):
             return True
         try:
             store = self._open_store(path)
+        except PassphraseNeeded:  # asked in a dialog that unlocks it, then opened as any other
+            from dossier.ui.passphrase import ask_passphrase  # lazy: on first use, off the start-up path
+
+            return ask_passphrase(path, self.window.tasks, self.window) and self.open_dossier(path)
         except DossierError as error:
             return self._explain_open_error(path, error)
         self.window.set_store(store)
         return True
+
+    def store_opened(self, store: Database) -> None:
+        """The window shows `store`: the protect command says what it would do to it."""
+        self.protect_action.setText(self.tr("Remove the &Passphrase…") if is_encrypted(store.path)
+                                    else self.tr("&Protect with a Passphrase…"))
+
+    def protect_dossier(self) -> None:
+        """File > Protect with a Passphrase… (Remove the Passphrase… once protected)."""
+        ws = self.workspace
+        if ws is None:
+            return
+        from dossier.ui.passphrase import protect_or_remove  # lazy: on first use, off the start-up path
+
+        ws.session.flush_pending()
+        self.protect_flow = protect_or_remove(
+            self.window, self.window.tasks, ws.store.path, lambda: (self.window.close_dossier(), True)[1],
+            self.window.open_dossier, lambda text: self.window.statusBar().showMessage(text, 15000))
 
     def _explain_open_error(self, path: Path, error: DossierError) -> bool:
         from dossier.ui.open_errors import explain_open_error  # lazy: on first use, off the start-up path
