@@ -24,6 +24,7 @@ from pathlib import Path
 
 from dossier.core.ocr import OcrWord
 from dossier.ingest.decode import UnreadableFile
+from dossier.paths import cache_dir as user_cache
 
 # The languages Dossier's readers meet, and the Debian package of each (`tesseract-ocr-<code>`).
 DOSSIER_LANGUAGES = ("eng", "rus", "ukr", "hye", "aze", "tur", "fas", "ara")
@@ -106,8 +107,6 @@ class PageReading:
 
 
 def cache_dir() -> Path:
-    from dossier.paths import cache_dir as user_cache
-
     return user_cache() / "ocr"
 
 

@@ -7,8 +7,8 @@ import io
 
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
-from dossier.ingest.picture_reader import OcrOptions
-from dossier.ingest.text_reader import normalise_newlines, read_text
+from dossier.ingest.picture_reader import OcrOptions, placed, read_pictures, render_pdf_pages
+from dossier.ingest.text_reader import normalise_newlines, read_text, short_title
 
 
 def read_pdf(data: bytes, *, original_name: str | None = None, ocr: OcrOptions | None = None) -> Document:
@@ -61,8 +61,6 @@ def _with_ocr(data: bytes, pages: list[str], meta_title: str, original_name: str
     words' offsets on each page image stay true; the title is the metadata's or the first words."""
     from dataclasses import replace
 
-    from dossier.ingest.picture_reader import placed, read_pictures, render_pdf_pages
-    from dossier.ingest.text_reader import short_title
 
     blank = [i for i, page in enumerate(pages) if not page]
     try:

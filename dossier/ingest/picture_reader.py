@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from dossier.core.ocr import OcrPage
 from dossier.ingest.decode import UnreadableFile
 from dossier.ingest.document import Document
+from dossier.ingest.ocr_engine import read_picture, turned
+from dossier.ingest.text_reader import short_title
 
 # A scanned document of a few hundred pages, or a phone's photo of a page, is tens of megabytes.
 MAX_PICTURE_BYTES = 200 * 1024 * 1024
@@ -108,8 +110,6 @@ def read_pictures(pictures: Sequence[Picture], options: OcrOptions,
     """Every picture read by OCR, `options.jobs` at a time, in their order; `numbers` are their
     page numbers in the file (1, 2, … when not given). Raises UnreadableFile when the engine is
     missing, a page fails, or the import is cancelled."""
-    from dossier.ingest.ocr_engine import read_picture, turned
-
     numbers = list(numbers or range(1, len(pictures) + 1))
     done = 0
     lock = threading.Lock()
@@ -174,8 +174,6 @@ def placed(pages: Sequence[OcrPage | str]) -> tuple[str, list[OcrPage]]:
 def read_picture_file(data: bytes, name: str, options: OcrOptions) -> Document:
     """An image file as an article: its text read by OCR, its title the first words (the user
     corrects it), the pictures kept with their word boxes."""
-    from dossier.ingest.text_reader import short_title
-
     if len(data) > MAX_PICTURE_BYTES:
         raise UnreadableFile(f"the picture is {len(data):,} bytes; Dossier reads pictures of up to "
                              f"{MAX_PICTURE_BYTES // (1024 * 1024)} MB")

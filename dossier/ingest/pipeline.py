@@ -30,6 +30,7 @@ from dossier.ingest.extract import EntityLinker, KnownName, NameMatcher, Proposa
 from dossier.ingest.many import count_items, looks_like_export, read_entries
 from dossier.ingest.model_pool import ModelPool
 from dossier.ingest.nlp import load_pipeline
+from dossier.ingest.picture_reader import OcrOptions
 from dossier.ingest.readers import holds_many, is_supported, read_file
 from dossier.store import Database
 from dossier.store.articles import text_sha256
@@ -236,8 +237,6 @@ def _read_items(files: Sequence[Path], options: ImportOptions) -> Iterator[ReadI
 
 def _ocr_options(path: Path, options: ImportOptions) -> Any:
     """How this file's pictures are read: the import's languages, pages on every job it has."""
-    from dossier.ingest.picture_reader import OcrOptions
-
     on_page = options.on_page
     return OcrOptions(options.ocr_languages, max(1, options.jobs), options.cancel,
                       (lambda done, of: on_page(path, done, of)) if on_page else None)

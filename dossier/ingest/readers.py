@@ -11,6 +11,7 @@ from dossier.ingest.document import Document
 from dossier.ingest.html_reader import read_html
 from dossier.ingest.markdown_reader import read_markdown
 from dossier.ingest.pdf_reader import read_pdf
+from dossier.ingest.picture_reader import MAX_PICTURE_BYTES
 from dossier.ingest.text_reader import read_text
 from dossier.store.files import what_it_is
 
@@ -51,7 +52,6 @@ def read_file(path: Path, ocr: OcrOptions | None = None) -> Document:
         if not stat.S_ISREG(info.st_mode):  # a pipe would block the read, a device never end it
             raise UnreadableFile(f"it is {what_it_is(info.st_mode)}, not a file")
         if suffix in IMAGE_SUFFIXES | PDF_SUFFIXES:  # scans and photos are larger than text
-            from dossier.ingest.picture_reader import MAX_PICTURE_BYTES
 
             if info.st_size == 0 or info.st_size > MAX_PICTURE_BYTES:
                 check_size(info.st_size)

@@ -58,7 +58,7 @@ class ImportController(QObject):
         # In the status bar, not a dialog: the window stays usable while the files come in.
         progress = ImportProgress(count_items(files), self._parent)
         if options.on_page is None:  # a scan's pages as they are read: noted by the reading thread, shown here
-            from dossier.ingest.picture_reader import PagesRead
+            from dossier.ingest.picture_reader import PagesRead  # lazy: on first use, off the start-up path
 
             pages = PagesRead()
             options = replace(options, on_page=pages.note)
