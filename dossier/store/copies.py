@@ -142,6 +142,10 @@ class CopyRecords:
 
     # -- what views and exports show ----------------------------------------------------------------
 
+    def any(self) -> bool:
+        """Whether the dossier holds any group of copies (the article list shows its column then)."""
+        return self._conn.execute("SELECT 1 FROM copy_of LIMIT 1").fetchone() is not None
+
     def groups(self) -> list[CopyGroup]:
         """Every group of copies, by its origin's date."""
         origins = [r[0] for r in self._conn.execute("SELECT DISTINCT origin_id FROM copy_of")]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from dossier.analysis.corroboration import corroborated
 from dossier.store import Database
 from dossier.ui.articles.copies import ChooseArticleDialog
+from dossier.ui.articles.panel import COPIES_COLUMN
 from dossier.ui.articles.properties import ArticlePropertiesDialog
 from tests.ui.conftest import answer_next_dialog
 
@@ -47,7 +48,10 @@ def test_an_import_finds_copies_and_the_list_shows_them(qtbot, open_window, empt
 
     monkeypatch.setattr(pipeline.ImportOptions, "extract", False)  # no language model: copies are what is tested
     window = open_window(empty)
+    table = window.workspace.articles.table
+    assert table.isColumnHidden(COPIES_COLUMN)  # no copies yet: the titles get its width
     _import(qtbot, window, STORY)
+    assert not table.isColumnHidden(COPIES_COLUMN)
     store = window.workspace.store
     wire, copy = _id(store, "Armenia says"), _id(store, "Yerevan accuses")
     assert _copies_cell(window, wire) in (("+2", "Also carried by Caucasus Daily, Syunik Herald"),
@@ -59,6 +63,7 @@ def test_an_import_finds_copies_and_the_list_shows_them(qtbot, open_window, empt
     assert window.undo_action.text().endswith("Import 4 articles")
     window.undo_action.trigger()  # the copies went in with the import, and go with it
     assert store.articles.count() == 0 and store.copies.groups() == []
+    assert table.isColumnHidden(COPIES_COLUMN)
 
 
 def test_split_and_mark_in_article_properties_with_undo(qtbot, open_window, empty: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

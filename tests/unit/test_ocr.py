@@ -224,7 +224,7 @@ def test_the_command_line_imports_a_screenshot_with_its_languages(tmp_path: Path
 
 
 def test_the_exports_say_an_annotated_passage_was_read_by_ocr(tmp_path: Path) -> None:
-    from dossier.export.csv_export import rows
+    from dossier.export.csv_export import HEADER, rows
     from dossier.export.web_annotation import export_collection
 
     (tmp_path / "post.png").write_bytes(png(ENGLISH))
@@ -234,7 +234,8 @@ def test_the_exports_say_an_annotated_passage_was_read_by_ocr(tmp_path: Path) ->
     start = store.articles.get(article_id).text.index("special forces")
     store.annotations.add(article_id, "highlight", start, start + len("special forces"))
     (row,) = rows(store)
-    assert row[-1].startswith("read by OCR (tesseract 5.") and ", eng, mean confidence " in row[-1]
+    came_from = row[HEADER.index("came_from")]
+    assert came_from.startswith("read by OCR (tesseract 5.") and ", eng, mean confidence " in came_from
     (item,) = export_collection(store)["first"]["items"]
     assert item["dossier:ocr"]["languages"] == "eng" and item["dossier:ocr"]["pages"] == 1
     assert item["dossier:ocr"]["meanConfidence"] > 80

@@ -29,6 +29,7 @@ from dossier.ui.team.captures import CaptureProposalBar
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 # No title or outlet is longer; a longer filter (a pasted page) would only match nothing slowly.
 MAX_FILTER_CHARS = 500
+COPIES_COLUMN = 4  # ArticleListModel's column of copies of one story
 
 
 class ArticleListPanel(QWidget):
@@ -92,6 +93,7 @@ class ArticleListPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.model.modelReset.connect(self._reselect)
         self._current_id: int | None = None
+        self._show_copies_column()
         session.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -152,7 +154,13 @@ class ArticleListPanel(QWidget):
                 self._current_id = article_id
                 self.article_chosen.emit(article_id)
 
+    def _show_copies_column(self) -> None:
+        """The Copies column only once the dossier has copies of one story: a narrow dock gives
+        its width to the titles until then."""
+        self.table.setColumnHidden(COPIES_COLUMN, not self._store.copies.any())
+
     def _reselect(self) -> None:
         """Keep the open article selected across filtering and sorting, when it still shows."""
+        self._show_copies_column()
         if self._current_id is not None:
             self.select_article(self._current_id)
