@@ -53,8 +53,8 @@ def _drawn(content: bytes, words: Sequence[object]) -> object | None:
     painter = QPainter(image)
     painter.setPen(QPen(QColor(OUTLINE), max(2.0, 3 * scale)))
     for w in words:
-        painter.drawRect(QRectF(w.left * scale - 3, w.top * scale - 3,  # type: ignore[attr-defined]
-                                w.width * scale + 6, w.height * scale + 6))  # type: ignore[attr-defined]
+        painter.drawRect(QRectF(w.left * scale - 3, w.top * scale - 3,  # type: ignore[attr-defined]  # the stored words: OcrWord boxes
+                                w.width * scale + 6, w.height * scale + 6))  # type: ignore[attr-defined]  # the same
     painter.end()
     return image
 

@@ -120,7 +120,7 @@ def read_pictures(pictures: Sequence[Picture], options: OcrOptions,
         if stop.is_set():
             raise UnreadableFile("cancelled")
         picture = pictures[index]
-        reading = read_picture(picture.content, options.languages, stop)  # type: ignore[arg-type]
+        reading = read_picture(picture.content, options.languages, stop)  # type: ignore[arg-type]  # languages chosen by then
         content, media_type = picture.content, picture.media_type
         if reading.rotation:  # kept as the engine read it, so the boxes fall on the words
             content, media_type = turned(content, reading.rotation), "image/png"

@@ -110,7 +110,7 @@ class OcrPages:
                 stored = StoredPage(article_id, page, of_pages, 0, 0, "", 0, 0, engine, languages, confidence,
                                     tuple(OcrWord(*w) for w in json.loads(words)))
                 found.setdefault(article_id, []).append(stored)
-        return {article_id: reading_of(pages) for article_id, pages in found.items()}  # type: ignore[arg-type]
+        return {article_id: reading_of(pages) for article_id, pages in found.items()}  # type: ignore[arg-type]  # a StoredPage reads as an OcrPage
 
     def reading_words(self, article_ids: Iterable[int]) -> dict[int, str]:
         """"read by OCR (tesseract 5.3.0, hye+eng, mean confidence 91%): …", by article."""

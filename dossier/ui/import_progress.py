@@ -50,7 +50,7 @@ class ImportProgress(QWidget):
         timer = QTimer(self, interval=250)
 
         def poll() -> None:
-            latest = pages.take()  # type: ignore[attr-defined]
+            latest = pages.take()  # type: ignore[attr-defined]  # a PagesRead, typed loosely to keep ingest off start-up
             if latest is not None:
                 self.page_read.emit(*latest)
 

@@ -109,7 +109,7 @@ class ImportController(QObject):
             )
 
             def found(plan: object) -> None:  # the copies among them, found on a worker, kept in the import's step
-                done = session.commit(FindCopies(plan)) if session.is_open else None  # type: ignore[arg-type]
+                done = session.commit(FindCopies(plan)) if session.is_open else None  # type: ignore[arg-type]  # the worker's CopyPlan
                 if done is not None:
                     batches.append(done)
                 finish()
