@@ -50,7 +50,7 @@ def written_whole(out: Path, check: Check | None = None) -> Iterator[Path]:
                 raise ValueError("nothing was written")
             if check is not None:
                 check(partial)
-            _flush(partial)
+            flush_to_disk(partial)
         except Exception as error:
             raise ExportFailed(f"{out} could not be written whole (is the disk full?): "
                                f"{type(error).__name__}: {error}. Nothing was written.") from error
@@ -61,7 +61,7 @@ def written_whole(out: Path, check: Check | None = None) -> Iterator[Path]:
         raise
 
 
-def _flush(path: Path) -> None:
+def flush_to_disk(path: Path) -> None:
     """On disk before the rename: a crash right after it leaves the whole file, not an empty one."""
     fd = os.open(path, os.O_RDONLY)
     try:

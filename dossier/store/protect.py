@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from dossier.store import encryption
+from dossier.store.atomic import flush_to_disk
 from dossier.store.errors import DossierError
 from dossier.store.uri import sqlite_uri
 
@@ -126,7 +127,7 @@ def _replace(path: Path, write: Callable[[Path], object], *, lock: bool = True) 
             problem = integrity_problem(partial)
             if problem != "ok":
                 raise ProtectRefused(path, f"the new file failed its check ({problem}); {path} was left unchanged.")
-            _fsync(partial)
+            flush_to_disk(partial)
             os.replace(partial, path)
             _fsync_folder(path.parent)
         except BaseException:
@@ -186,14 +187,6 @@ def _fold_in_wal(path: Path) -> None:
         raise ProtectRefused(path, f"{path} could not be prepared ({error}); it was left unchanged.") from error
     finally:
         conn.close()
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:
