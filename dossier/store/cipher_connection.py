@@ -97,7 +97,8 @@ class CipherCursor:
 
     @row_factory.setter
     def row_factory(self, factory: Any) -> None:
-        self._cursor.row_factory = cipher.Row if factory is sqlite3.Row else factory
+        chosen: Any = cipher.Row if factory is sqlite3.Row else factory  # its Row takes its cursor
+        self._cursor.row_factory = chosen
 
     @property
     def description(self) -> Any:
