@@ -102,7 +102,7 @@ def compare(measured: dict[str, float], baseline: dict[str, float]) -> list[str]
     return lines
 
 
-def shown(metric: str, value: float) -> str:
+def with_unit(metric: str, value: float) -> str:
     """A figure with its unit, read from the metric's name as the benches name them."""
     for suffix, unit in (("_ms", " ms"), ("_mb", " MB"), ("_s", " s"), ("_ratio", "×")):
         if metric.endswith(suffix):
@@ -115,7 +115,7 @@ def table(baseline: dict[str, float], machine: str) -> str:
     for bench in BENCHES:
         for w in bench.watched:
             if w.metric in baseline:
-                rows.append(f"| {w.what} (`{w.metric}`, `{bench.script}`) | {shown(w.metric, baseline[w.metric])} | {w.goal or '–'} |")
+                rows.append(f"| {w.what} (`{w.metric}`, `{bench.script}`) | {with_unit(w.metric, baseline[w.metric])} | {w.goal or '–'} |")
     return "\n".join([TABLE_START, f"Measured by `tests/benchmarks/budget.py` on {machine} (quick sizes):", "",
                       *rows, TABLE_END])
 
