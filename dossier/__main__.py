@@ -1,6 +1,5 @@
 """Entry point for `python -m dossier` and the bundled app."""
 
-import multiprocessing
 import sys
 
 from dossier.cli import main
@@ -8,5 +7,8 @@ from dossier.cli import main
 if __name__ == "__main__":
     # The bundled app is also the program its import workers run (ingest.model_pool): started
     # as one, it runs the worker's task and exits here instead of opening a window.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # a no-op anywhere else, and importing it costs start-up time
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

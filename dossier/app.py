@@ -87,24 +87,30 @@ def _settings_backend() -> QSettings | None:
 
 def configure(app: QApplication) -> None:
     """Names, icon, and the rules every window and dialog of the app follows."""
+    name(app)
+    install_wheel_guard(app)  # the wheel changes no value in a widget without the keyboard
+
+
+def name(app: QApplication) -> None:
+    """The app's names and icon."""
     app.setApplicationName("Dossier")
     app.setOrganizationName("Dossier")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("dossier")
     app.setWindowIcon(_app_icon())
-    install_wheel_guard(app)  # the wheel changes no value in a widget without the keyboard
 
 
 def run(path: Path | None = None) -> int:
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure(app)
+    name(app)  # the rest of configure() follows the first paint: see install_wheel_guard
     settings = Settings(_settings_backend())
     if settings.get(keys.THEME) != "system":
         from dossier.ui.preferences import apply_theme  # lazy: not on the start-up path
 
         apply_theme(settings.get(keys.THEME))
     tasks = TaskRunner(app)
+    tasks.hold()  # workers start once the window has painted: see on_first_paint
 
     painted = False
     waiting: list[DossierSession] = []
@@ -129,6 +135,8 @@ def run(path: Path | None = None) -> int:
     def on_first_paint() -> None:
         nonlocal painted
         painted = True
+        tasks.release()
+        install_wheel_guard(app)
         if os.environ.get(EXIT_AFTER_PAINT):  # measuring start-up: report and leave
             print(f"painted {1000 * (time.perf_counter() - started):.1f}", flush=True)
             window.close()

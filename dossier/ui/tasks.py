@@ -69,6 +69,20 @@ class TaskRunner(QObject):
         self._threads: dict[int, threading.Thread] = {}
         self._jobs = itertools.count(1)
         self._closed = False
+        self._held: list[threading.Thread] | None = None  # jobs waiting for release(), in order
+
+    def hold(self) -> None:
+        """Start no worker until release(): the app holds them until the window first paints,
+        so no job (the file's check, proposals, language detection) competes with it for the GIL
+        and the two cores."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the jobs asked for while held, in the order they were asked for."""
+        held, self._held = self._held or [], None
+        for thread in held:
+            thread.start()
 
     def run(self, fn: Callable[[], Any], on_done: Callback | None = None,
             on_error: ErrorCallback | None = None) -> None:
@@ -91,7 +105,10 @@ class TaskRunner(QObject):
         thread = threading.Thread(target=_work, args=(self._outcomes, self._wake_writer, job, fn, steps),
                                   name=f"dossier-worker-{job}", daemon=True)
         self._threads[job] = thread
-        thread.start()
+        if self._held is not None:
+            self._held.append(thread)
+        else:
+            thread.start()
 
     def deliver(self) -> None:
         """On the GUI thread: hand every queued outcome to its callback, in order."""
@@ -126,13 +143,15 @@ class TaskRunner(QObject):
         they sent. False if some still run after `msecs`."""
         deadline = time.monotonic() + msecs / 1000
         for thread in list(self._threads.values()):
-            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.ident is not None:  # a held job never started: nothing to wait for
+                thread.join(max(0.0, deadline - time.monotonic()))
         self.deliver()
         return not self.busy
 
     def shutdown(self) -> None:
         """Stop listening (at quit, after `wait`). A job still running can no longer deliver."""
         self._closed = True
+        self._held = None  # held jobs never start
         self._notifier.setEnabled(False)
         self._wake_writer.close()
         self._wake_reader.close()

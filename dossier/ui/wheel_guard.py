@@ -33,15 +33,27 @@ class WheelGuard(QObject):
                 return True
         elif kind == QEvent.Type.Polish and is_value_widget(watched):
             assert isinstance(watched, QWidget)
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # the wheel must not give it the keyboard
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            keep_the_wheel_from_focusing(watched)
         return False
 
 
+def keep_the_wheel_from_focusing(widget: QWidget) -> None:
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # the wheel must not give it the keyboard
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
 def install_wheel_guard(app: QApplication) -> WheelGuard:
-    """Install the guard on `app` once; later calls return the one installed."""
+    """Install the guard on `app` once; later calls return the one installed.
+
+    The app installs it just after the first paint: an application-wide Python filter sees every
+    event of every object, and before the window first shows there are thousands (each new kind
+    of object met costs PySide a Python type). The value widgets made before then are given the
+    guard's focus policy here, so they behave as if it had been there from the start."""
     guard = app.findChild(WheelGuard)
     if guard is None:
         guard = WheelGuard(app)
+        for widget in app.allWidgets():
+            if is_value_widget(widget):
+                keep_the_wheel_from_focusing(widget)
         app.installEventFilter(guard)
     return guard

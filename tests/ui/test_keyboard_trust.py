@@ -118,6 +118,25 @@ def test_value_widgets_take_the_keyboard_by_click_or_tab_not_by_wheel(qtbot, app
         assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus
 
 
+def test_the_guard_installed_after_the_first_paint_covers_what_was_built_before(qtbot, qapp, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The app installs the guard once the window has painted: the panels built before it (the
+    article list's language box) are guarded from then on, as if it had been there from the start."""
+    from dossier.ui.wheel_guard import WheelGuard, install_wheel_guard
+
+    window = open_window(sample_path)
+    box = window.workspace.articles.language_box
+    box.addItem("another language", "xx")  # room to move
+    assert box.focusPolicy() == Qt.FocusPolicy.WheelFocus  # no guard yet: the wheel would take the keyboard
+    guard = install_wheel_guard(qapp)
+    try:
+        assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        assert_wheel_needs_focus(qtbot, [box])
+    finally:
+        qapp.removeEventFilter(guard)
+        guard.setParent(None)
+    assert qapp.findChild(WheelGuard) is None
+
+
 @pytest.mark.parametrize("platform_keys", [["Ctrl+Shift+Z"], ["Ctrl+Y"], ["Ctrl+Y", "Ctrl+Shift+Z"]])
 def test_redo_has_both_keys_whatever_the_platform_binds(monkeypatch, platform_keys: list[str]) -> None:  # type: ignore[no-untyped-def]
     """X11 without a desktop's theme binds Ctrl+Shift+Z only (Ctrl+Y did nothing under Xvfb);

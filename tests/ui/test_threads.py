@@ -300,3 +300,41 @@ def test_garbage_holding_qt_objects_is_collected_on_the_gui_thread(qtbot) -> Non
     qtbot.waitUntil(lambda: len(allocated) == 5 and bool(destroyed_on), timeout=30_000)
     assert destroyed_on == [threading.get_ident()]
     assert tasks.wait(10_000)
+
+
+@pytest.mark.timeout(60)
+def test_a_held_runner_starts_its_jobs_on_release_in_order(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    """The app holds its workers until the window first paints: nothing runs before, all runs after."""
+    ran: list[int] = []
+    done: list[int] = []
+    runner.hold()
+    for n in range(3):
+        runner.run(lambda n=n: ran.append(n) or n, done.append)  # type: ignore[func-returns-value]  # append, then the number
+    window_answers(qtbot)
+    assert ran == [] and not runner.busy
+    assert runner.wait(1000)  # nothing started, nothing to wait for
+    runner.release()
+    qtbot.waitUntil(lambda: len(done) == 3, timeout=10_000)
+    assert ran == [0, 1, 2] and done == [0, 1, 2]
+    runner.run(lambda: 7, done.append)  # released: the next job starts at once
+    qtbot.waitUntil(lambda: done[-1] == 7, timeout=10_000)
+
+
+@pytest.mark.timeout(60)
+def test_a_dossier_opened_before_the_first_paint_is_checked_after_it(qtbot, settings, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The file's check (and what waits for it) is held with the workers, then runs: the
+    dossier becomes writable as soon as the window has painted."""
+    tasks = TaskRunner()
+    tasks.hold()
+    window = MainWindow(settings, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_dossier(sample_path)
+    session = window.workspace.session
+    window_answers(qtbot)
+    assert not session.writable and not tasks.busy  # its check waits
+    tasks.release()
+    qtbot.waitUntil(lambda: session.writable, timeout=20_000)
+    window.close()
+    assert tasks.wait(30_000)
+    tasks.shutdown()
