@@ -223,3 +223,25 @@ def test_the_timeline_says_which_dates_lie_ahead_and_lists_those_it_could_not_pl
     assert "12 May 2021; before publication" in rows.values()
     assert when["Prime"].startswith("1 Apr 2021 – 30 Apr 2021 (month); before publication")
     assert "1 without a resolved date" in panel.status.text()
+
+
+def test_article_lanes_follow_each_articles_earliest_event(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Lanes by article are ordered by each article's earliest event; an article whose events are
+    all undated comes last."""
+    from dossier.core.models import NewArticle
+    from dossier.store import Database, NewEvent
+
+    path = tmp_path / "lanes.dossier"
+    with Database.create(path, "Lanes") as store:
+        late, undated, early = (store.articles.add(NewArticle(t, f"{t} text of the article.")) for t in
+                                ("Late", "Undated", "Early"))
+        store.events.add_many([
+            NewEvent(late, 0, 4, "a", "June 2021", "2021-06-01", "2021-06-30", "month"),
+            NewEvent(undated, 0, 4, "b", "yesterday", None, None, "day"),
+            NewEvent(early, 0, 4, "c", "January 2021", "2021-01-01", "2021-01-31", "month"),
+            NewEvent(late, 0, 4, "d", "2020", "2020-01-01", "2020-12-31", "year"),
+            NewEvent(early, 0, 4, "e", "14 January 2021", "2021-01-14", "2021-01-14", "day"),
+        ])
+    window = open_window(path)
+    panel = show_timeline(qtbot, window)
+    assert panel.view.data.lane_labels == ["Late", "Early", "Undated"]

@@ -151,8 +151,12 @@ class TimelinePanel(QWidget):
             lanes = {e.id: [index[i] for i in e.entity_ids] for e in events}
             labels = [names[i] for i in lane_ids]
         else:
-            article_ids = sorted({e.article_id for e in events},
-                                 key=lambda a: min((x.earliest or "9999") for x in events if x.article_id == a))
+            first_of: dict[int, str] = {}  # each article's earliest date: its lane's place, in one pass
+            for e in events:
+                earliest = e.earliest or "9999"
+                if earliest < first_of.get(e.article_id, "~"):
+                    first_of[e.article_id] = earliest
+            article_ids = sorted({e.article_id for e in events}, key=first_of.__getitem__)
             index = {a: n for n, a in enumerate(article_ids)}
             lanes = {e.id: [index[e.article_id]] for e in events}
             labels = [titles.get(a, "") for a in article_ids]
