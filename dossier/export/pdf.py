@@ -7,7 +7,8 @@ What it says is `export.report`'s: cover, contents, summary, sources, chronology
 claims by status, the articles with highlights and endnotes, the entity index. Each part that
 starts a page is its own document: every part is laid out once to learn its length and where its
 anchors fall, the contents and the index again until their page numbers hold, then each part once
-more to paint it. Links between parts work because Qt's PDF writer names its destinations for the
+more to paint it. The HTML is built once; only the contents and the index are made again with the
+page numbers (report.renumber). Links between parts work because Qt's PDF writer names its destinations for the
 whole file.
 """
 
@@ -30,6 +31,7 @@ from dossier.export.report import (
     ReportOptions,
     Selection,
     build,
+    renumber,
     report_document,
     select,
 )
@@ -103,9 +105,11 @@ def _write(store: Database, path: Path, options: PdfOptions,
     body_font.setPointSizeF(10)
     leaders = _leaders(body_font, writer, page_size.width() - 2 * _document_margin_px(writer))
 
-    def content_for(pages: dict[str, int]) -> tuple[list[str], PdfContent]:
-        content = build(store, options, chosen, figures, Layout(pages, leaders), lambda: _check(options))
-        return _parts(content.parts), content
+    content = build(store, options, chosen, figures, Layout({}, leaders), lambda: _check(options))
+
+    def content_for(pages: dict[str, int]) -> list[str]:
+        renumber(content, pages)  # built once: only the parts that print page numbers change
+        return _parts(content.parts)
 
     def laid_out(html: str) -> QTextDocument:
         doc = report_document(family, figures)
@@ -123,10 +127,10 @@ def _write(store: Database, path: Path, options: PdfOptions,
 
     # The contents and the entity index print page numbers, which can change their length: they are
     # measured again until the numbers hold. The articles are laid out once here, once to paint.
-    parts, content = content_for({})
+    parts = _parts(content.parts)
     measured = [measure(html) for html in parts]
     for _round in range(3):
-        parts, content = content_for(_absolute_pages(measured))
+        parts = content_for(_absolute_pages(measured))
         again = [measure(html) if _prints_page_numbers(html) else known for html, known in zip(parts, measured)]
         if again == measured:
             break

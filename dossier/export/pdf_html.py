@@ -5,7 +5,7 @@ those characters. Qt's rich-text engine lays this out; see pdf.py."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -37,6 +37,9 @@ class Section:
 class PdfContent:
     sections: list[Section] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    # The parts that print page numbers (the contents, the entity index), by their place in
+    # `parts`, each with what makes it for the page each anchor is on: report.renumber.
+    numbered: dict[int, Callable[[Mapping[str, int] | None], str]] = field(default_factory=dict)
 
     def section(self, key: str, title: str) -> str:
         self.sections.append(Section(key, title))

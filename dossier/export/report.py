@@ -207,9 +207,18 @@ def build(store: Database, options: ReportOptions, chosen: Selection, figures: S
 
     c.parts.append(PAGE_BREAK)
     c.parts.append(c.section("entities", "Entity index"))
-    c.parts.append(_entity_index(store, entity_pairs, layout.pages))
-    c.parts[toc_index] = _contents(c, layout)
+    c.parts.append("")  # filled with the contents, below
+    c.numbered = {toc_index: lambda pages: _contents(c, Layout(pages, layout.leaders)),
+                  len(c.parts) - 1: lambda pages: _entity_index(store, entity_pairs, pages)}
+    renumber(c, layout.pages)
     return c
+
+
+def renumber(c: PdfContent, pages: Mapping[str, int] | None) -> None:
+    """The contents and the entity index again, for the pages the layout found: the rest of
+    the report does not depend on them, so it is built once per export."""
+    for index, make in c.numbered.items():
+        c.parts[index] = make(pages)
 
 
 # -- cover and contents --------------------------------------------------------------------------

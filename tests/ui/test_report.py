@@ -279,3 +279,29 @@ def test_summary_and_export_document_from_the_window(qtbot, open_window, sample_
         words = odt.read("content.xml").decode("utf-8")
     assert "Key judgment: partly implemented." in words and "Internal" in words
     assert window.statusBar().currentMessage() == f"Wrote {out}"
+
+
+def test_the_report_is_built_once_and_only_its_page_numbers_follow_the_layout(qapp, corpus_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                               monkeypatch) -> None:
+    """An export builds the report's content once (the articles' text is not built again for
+    each round of page numbering); the contents and the entity index still print the pages the
+    layout found."""
+    import dossier.export.pdf as pdf
+
+    built: list[int] = []
+    real_build = pdf.build
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(1)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "build", counted)
+    out = tmp_path / "corpus.pdf"
+    with Database.open_readonly(corpus_path) as store:
+        export_pdf(store, out, PdfOptions())
+    assert built == [1]
+    pages = section_pages(out)  # from the outline: where each section really starts
+    contents = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-f", str(pages["Contents"]), "-l",
+                               str(pages["Sources"] - 1), str(out), "-"], capture_output=True, text=True, check=True).stdout
+    for title in ("Sources", "Chronology", "Claims", "Entity index"):
+        assert re.search(rf"^ *{title}[ .\u00a0]* {pages[title]}$", contents, re.M), (title, pages[title], contents)
