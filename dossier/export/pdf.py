@@ -252,19 +252,23 @@ def _grey() -> QColor:
 
 
 def _heading_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
-    """The page each named anchor (section) starts on, read from the laid-out document."""
+    """The page each section starts on, read from the laid-out document: the anchors of its
+    headings (a section's anchor is in its <h1>, pdf_html.PdfContent.section). Only headings are
+    looked into: the fragments of the articles' highlights, hundreds of thousands in a large
+    report, carry anchors (quotes, notes) no page number is printed for."""
     pages: dict[str, int] = {}
     layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fmt = it.fragment().charFormat()
-            if fmt.isAnchor():
-                for name in fmt.anchorNames():
-                    if name not in pages:
-                        pages[name] = int(layout.blockBoundingRect(block).top() // page_height)
-            it += 1
+        if block.blockFormat().headingLevel():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isAnchor():
+                    for name in fmt.anchorNames():
+                        if name not in pages:
+                            pages[name] = int(layout.blockBoundingRect(block).top() // page_height)
+                it += 1
         block = block.next()
     return pages
 
@@ -288,10 +292,14 @@ def _add_outline(path: Path, sections: list[tuple[str, int]], info: dict[str, st
     import re
 
     from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
 
     if not sections and not info:
         return
-    reader = PdfReader(str(path))
+    try:  # strict: Qt's own file, read without checking every object's offset (half the time)
+        reader = PdfReader(str(path), strict=True)
+    except PdfReadError:
+        reader = PdfReader(str(path))
     pages = [page.indirect_reference.idnum for page in reader.pages]
     root_ref = reader.trailer.raw_get("/Root")
     root = reader.trailer["/Root"]

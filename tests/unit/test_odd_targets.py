@@ -254,3 +254,27 @@ def test_control_characters_in_labels_are_written_the_same_way_in_graphml_and_ge
         graph = nx.read_graphml(out) if kind == "graphml" else nx.read_gexf(out)  # well-formed XML
         labels[kind] = sorted(data.get("label", node) for node, data in graph.nodes(data=True))
     assert labels["graphml"] == labels["gexf"] == ["Goris\u2401\u240b\u241f town\ufffd", "Syunik"]
+
+
+def test_a_pdf_export_is_kept_only_when_it_reads_back_whole(tmp_path: Path) -> None:
+    """The read-back of a written PDF (store.atomic.pdf_reads): a whole PDF passes; a cut one,
+    one without pages and one that is no PDF are refused, so the previous export is kept."""
+    from pypdf import PdfWriter
+
+    from dossier.store.atomic import pdf_reads
+
+    whole, empty = tmp_path / "whole.pdf", tmp_path / "empty.pdf"
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(595, 842)
+    writer.write(whole)
+    PdfWriter().write(empty)
+    pdf_reads(whole)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    text = tmp_path / "text.pdf"
+    text.write_text("not a PDF at all\n")
+    for refused in (cut, empty, text):
+        with pytest.raises(ValueError):
+            pdf_reads(refused)
