@@ -20,6 +20,9 @@ from dossier.ingest.text_reader import short_title
 MAX_PICTURE_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 2000
 PDF_DPI = 300  # what the engine reads best at; a scan's own resolution is rarely above it
+# PDFium may be used by one thread at a time, whatever the document (pypdfium2's documentation):
+# every use of it in the import holds this.
+PDFIUM = threading.Lock()
 _KEPT_AS_IS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
@@ -194,15 +197,16 @@ def render_pdf_pages(data: bytes, indexes: Sequence[int], dpi: int = PDF_DPI) ->
     import pypdfium2 as pdfium  # heavy: only for PDFs with pages of no text
 
     pictures = []
-    document = pdfium.PdfDocument(data)
-    try:
-        for index in indexes:
-            page = document[index]
-            try:
-                bitmap = page.render(scale=dpi / 72, grayscale=True)
-                pictures.append(Picture(_png(bitmap.to_pil()), "image/png"))
-            finally:
-                page.close()
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pdfium.PdfDocument(data)
+        try:
+            for index in indexes:
+                page = document[index]
+                try:
+                    bitmap = page.render(scale=dpi / 72, grayscale=True)
+                    pictures.append(Picture(_png(bitmap.to_pil()), "image/png"))
+                finally:
+                    page.close()
+        finally:
+            document.close()
     return pictures
