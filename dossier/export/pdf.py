@@ -8,8 +8,8 @@ claims by status, the articles with highlights and endnotes, the entity index. E
 starts a page is its own document: every part is laid out once to learn its length and where its
 anchors fall, the contents and the index again until their page numbers hold, then each part once
 more to paint it. The HTML is built once; only the contents and the index are made again with the
-page numbers (report.renumber). Links between parts work because Qt's PDF writer names its destinations for the
-whole file.
+page numbers (report.renumber). Links between parts work because Qt's PDF writer names its
+destinations for the whole file.
 """
 
 from __future__ import annotations

@@ -69,3 +69,20 @@ def test_the_first_paint_waits_for_no_panel_dialog_library_or_worker(sample_path
     assert ui_packages <= set(UI_AT_START), f"built before the first paint: {ui_packages - set(UI_AT_START)}"
     assert [m for m in modules if m.startswith(NOT_AT_START)] == []
     assert [t for t in seen["threads"] if t.startswith("dossier-worker")] == []  # workers wait for the paint
+
+
+def test_every_dock_behind_a_tab_is_built_when_first_shown_and_works(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The panels of window_docks.DOCKS other than those in front (FIRST_SEEN) wait until their
+    dock is first shown, then are made and put in it: a dock declared there (map, screening, …)
+    gets this by being declared."""
+    from dossier.ui.window_docks import DOCKS, FIRST_SEEN
+
+    window = open_window(sample_path)
+    ws = window.workspace
+    later = [name for name, _title, _area in DOCKS if name not in FIRST_SEEN]
+    assert later and not [name for name in later if ws.has_panel(name)]
+    for name in later:
+        window.show_dock(name)
+        qtbot.waitUntil(lambda name=name: ws.has_panel(name), timeout=5000)
+        panel = getattr(ws, name)
+        assert window.docks[name].widget() is panel and panel.isVisible(), name
