@@ -18,6 +18,7 @@ DOCKS = (
     ("timeline", "Timeline", Area.BottomDockWidgetArea),  # Ctrl+T; built when first shown
     ("claims", "Claims Board", Area.BottomDockWidgetArea),  # Ctrl+Shift+B
     ("network", "Network", Area.BottomDockWidgetArea),  # Ctrl+Shift+N
+    ("map", "Map", Area.BottomDockWidgetArea),  # Ctrl+Shift+M
     ("hypotheses", "Competing Hypotheses", Area.BottomDockWidgetArea),  # Ctrl+Shift+Y
     ("conflicts", "Conflicts", Area.BottomDockWidgetArea),  # Ctrl+Shift+K, and shown by a merge that found some
 )
