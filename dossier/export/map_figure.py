@@ -15,12 +15,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 
-from dossier.analysis.outlines import Layer, outlines
+from dossier.analysis.outlines import TILE, Layer, outlines
 from dossier.analysis.places import Label, place_labels
 from dossier.core.places import inverse_mercator, mercator
 
@@ -32,6 +43,7 @@ PLACE, USER_PLACE, EVENTS, CHOSEN, LABEL = "#23863a", "#1f6fb2", "#d9480f", "#11
 DETAIL_FROM = 6.0  # pixels per degree from which the 1:10m borders, regions and coasts are drawn
 REGIONS_FROM = 14.0  # and the first-level regions' borders
 EARTH_KM_PER_DEGREE = 111.32
+LABELS_TRIED = 250  # labels tried per picture, the biggest places' first
 
 
 @dataclass(frozen=True)
@@ -81,8 +93,7 @@ def fit(positions: Sequence[tuple[float, float]], width: int, height: int, margi
     return MapFrame((left + right) / 2, (top + bottom) / 2, scale, max(1, width), max(1, height))
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A place as drawn: where, how big, and what the period says of it."""
 
     id: int
@@ -93,10 +104,12 @@ class Mark:
     events: int = 0  # in the chosen period
     faded: bool = False  # a period is chosen and nothing happened here in it
     user: bool = False  # the analyst put it here
+    radius: float = 3.0  # pixels: radius_of(mentions)
 
-    @property
-    def radius(self) -> float:
-        return min(22.0, 3.0 + 2.2 * math.sqrt(max(0, self.mentions)))
+
+def radius_of(mentions: int) -> float:
+    """A place's circle: its area grows with its mentions, up to a limit."""
+    return min(22.0, 3.0 + 2.2 * math.sqrt(max(0, mentions)))
 
 
 def marks_of(places: Sequence[MapPlace]) -> list[Mark]:
@@ -105,16 +118,18 @@ def marks_of(places: Sequence[MapPlace]) -> list[Mark]:
     for place in places:
         if place.position is not None:
             x, y = mercator(place.position.latitude, place.position.longitude)
-            marks.append(Mark(place.id, place.name, x, y, place.mentions, user=place.position.origin == "user"))
+            marks.append(Mark(place.id, place.name, x, y, place.mentions, user=place.position.origin == "user",
+                              radius=radius_of(place.mentions)))
     return sorted(marks, key=lambda m: (-m.mentions, m.name))
 
 
-def marks_in_range(places: Sequence[MapPlace], events: PlaceEvents, days: tuple[int, int] | None) -> list[Mark]:
-    """The marks with the count of each place's events within `days` (first and last date
-    ordinal; every event when None); with a range, a place with none there is faded."""
+def marks_in_range(marks: Sequence[Mark], events: PlaceEvents, days: tuple[int, int] | None) -> list[Mark]:
+    """The marks (marks_of) with the count of each place's events within `days` (first and last
+    date ordinal; every event when None); with a range, a place with none there is faded."""
     first, last = days if days is not None else (None, None)
-    return [replace(m, events=n, faded=days is not None and n == 0)
-            for m in marks_of(places) for n in (events.count(m.id, first, last),)]
+    ranged = days is not None
+    return [Mark(m.id, m.name, m.x, m.y, m.mentions, n, ranged and n == 0, m.user, m.radius)
+            for m in marks for n in (events.count(m.id, first, last),)]
 
 
 @lru_cache(maxsize=1)
@@ -134,37 +149,115 @@ def _pen(color: str, width: float) -> QPen:
     return pen
 
 
-def _draw_layer(painter: QPainter, layer: Layer, frame: MapFrame, color: str, width: float) -> None:
+@lru_cache(maxsize=4)
+def _polygons(name: str) -> dict[tuple[int, int], list[QPolygonF]]:
+    """A layer's lines as Qt polygons, made once: converting them at every frame cost more than
+    drawing them."""
+    layer: Layer = getattr(outlines(), name)
+    return {tile: [QPolygonF([QPointF(x, y) for x, y in line]) for line in lines] for tile, lines in layer.tiles.items()}
+
+
+def _draw_layer(painter: QPainter, name: str, frame: MapFrame, color: str, width: float) -> None:
     painter.setPen(_pen(color, width))
-    for line in layer.lines_in(*frame.visible()):
-        painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in line]))
+    tiles = _polygons(name)
+    left, top, right, bottom = frame.visible()
+    for tx in range(int(left // TILE) - 1, int(right // TILE) + 1):
+        for ty in range(int(top // TILE) - 1, int(bottom // TILE) + 1):
+            for polygon in tiles.get((tx, ty), ()):
+                painter.drawPolyline(polygon)
 
 
 def paint_map(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font: QFont, chosen: int | None = None,
               detail: bool = True) -> None:
     """The whole picture in the painter's (0, 0, width, height). `detail` False skips the 1:10m
-    lines (a quick frame while the map is being dragged)."""
+    lines."""
+    paint_background(painter, frame, detail)
+    paint_overlay(painter, frame, marks, font, chosen)
+
+
+def paint_background(painter: QPainter, frame: MapFrame, detail: bool = True) -> None:
+    """Sea, land and lines: what does not change while the places do (the view keeps it as an
+    image and moves that while the map is dragged)."""
     painter.save()
     painter.fillRect(QRectF(0, 0, frame.width, frame.height), QColor(SEA))
-    painter.save()
     painter.translate(frame.width / 2, frame.height / 2)
     painter.scale(frame.scale, frame.scale)
     painter.translate(-frame.x, -frame.y)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(_pen(COAST, 0.8))
+    fine = detail and frame.scale >= DETAIL_FROM
+    painter.setPen(Qt.PenStyle.NoPen if fine else _pen(COAST, 0.8))  # zoomed in, the 1:10m coast is drawn instead
     painter.setBrush(QColor(LAND))
     painter.drawPath(_land())
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    if detail and frame.scale >= DETAIL_FROM:
-        shapes = outlines()
+    if fine:
         if frame.scale >= REGIONS_FROM:
-            _draw_layer(painter, shapes.regions, frame, REGION, 0.8)
-        _draw_layer(painter, shapes.coasts, frame, COAST, 0.9)
-        _draw_layer(painter, shapes.borders, frame, BORDER, 1.3)
+            _draw_layer(painter, "regions", frame, REGION, 0.8)
+        _draw_layer(painter, "coasts", frame, COAST, 0.9)
+        _draw_layer(painter, "borders", frame, BORDER, 1.3)
     painter.restore()
+
+
+def paint_overlay(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font: QFont,
+                  chosen: int | None = None) -> None:
+    """The places, their labels, the scale bar and the north arrow."""
+    paint_places(painter, frame, marks, font, chosen)
+    paint_scale(painter, frame, font)
+
+
+def paint_places(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font: QFont,
+                 chosen: int | None = None) -> None:
+    """The places and their labels."""
+    painter.save()
     _paint_marks(painter, frame, marks, font, chosen)
+    painter.restore()
+
+
+def paint_scale(painter: QPainter, frame: MapFrame, font: QFont) -> None:
+    """The scale bar, the "north up" note and the north arrow."""
+    painter.save()
     _paint_scale_bar(painter, frame, font)
     painter.restore()
+
+
+def _label_text(mark: Mark) -> str:
+    return f"{mark.name} ({mark.events})" if mark.events else mark.name
+
+
+_widths: dict[tuple[str, str], float] = {}
+
+
+def _width(metrics: QFontMetricsF, font: QFont, text: str) -> float:
+    """A label's width, measured once per font and text (measuring was a fifth of a frame)."""
+    key = (font.key(), text)
+    if key not in _widths:
+        if len(_widths) > 50_000:
+            _widths.clear()
+        _widths[key] = metrics.horizontalAdvance(text) + 4
+    return _widths[key]
+
+
+@lru_cache(maxsize=512)
+def _sprite(radius: float, user: bool, faded: bool, events: bool, ratio: float) -> QImage:
+    """A place's circle drawn once into an image: copying it is many times quicker than drawing
+    an antialiased circle for each of thousands of places at every frame."""
+    side = int(2 * (radius + 3) * ratio) + 2
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.scale(ratio, ratio)
+    _circle(painter, QPointF(side / ratio / 2, side / ratio / 2), radius, user, faded, events)
+    painter.end()
+    image.setDevicePixelRatio(ratio)
+    return image
+
+
+def _circle(painter: QPainter, centre: QPointF, radius: float, user: bool, faded: bool, events: bool) -> None:
+    fill = QColor(USER_PLACE if user else PLACE)
+    fill.setAlpha(60 if faded else 150)
+    painter.setBrush(fill)
+    painter.setPen(QPen(QColor(EVENTS), 3) if events else QPen(fill.darker(150), 1))
+    painter.drawEllipse(centre, radius, radius)
 
 
 def _paint_marks(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font: QFont, chosen: int | None) -> None:
@@ -172,32 +265,42 @@ def _paint_marks(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     left, top, right, bottom = frame.visible()
-    shown = [m for m in marks if left - 1 <= m.x <= right + 1 and top - 1 <= m.y <= bottom + 1]
-    labels = []
-    for mark in sorted(shown, key=lambda m: (m.id != chosen, m.faded, -m.mentions)):
-        px, py = frame.to_pixel(mark.x, mark.y)
-        text = f"{mark.name} ({mark.events})" if mark.events else mark.name
-        labels.append(Label(mark.id, px, py, mark.radius, metrics.horizontalAdvance(text) + 4, metrics.height()))
-    corners = place_labels(labels, frame.width, frame.height)
-    for mark in sorted(shown, key=lambda m: -m.radius):  # small circles on top of big ones
-        px, py = frame.to_pixel(mark.x, mark.y)
-        fill = QColor(USER_PLACE if mark.user else PLACE)
-        fill.setAlpha(60 if mark.faded else 150)
-        painter.setBrush(fill)
-        painter.setPen(QPen(QColor(EVENTS), 3) if mark.events else QPen(fill.darker(150), 1))
-        painter.drawEllipse(QPointF(px, py), mark.radius, mark.radius)
-        if mark.id == chosen:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(CHOSEN), 2, Qt.PenStyle.DashLine))
-            painter.drawEllipse(QPointF(px, py), mark.radius + 4, mark.radius + 4)
-    for mark in shown:
-        corner = corners.get(mark.id)
-        if corner is None:
+    margin = 25 / frame.scale
+    left, top, right, bottom = left - margin, top - margin, right + margin, bottom + margin
+    scale, dx, dy = frame.scale, frame.width / 2 - frame.x * frame.scale, frame.height / 2 - frame.y * frame.scale
+    # (mark, x, y in pixels), in the marks' order: biggest first (marks_of sorts them so)
+    shown = [(m, m.x * scale + dx, m.y * scale + dy) for m in marks if left <= m.x <= right and top <= m.y <= bottom]
+    # Labels for the chosen place, then the biggest places with events in the period, then the
+    # rest; past LABELS_TRIED none is tried (they would not fit between the others, and trying
+    # costs time at every frame).
+    candidates = ([s for s in shown if s[0].id == chosen] + [s for s in shown if s[0].id != chosen and not s[0].faded]
+                  + [s for s in shown if s[0].id != chosen and s[0].faded])[:LABELS_TRIED]
+    height = metrics.height()
+    corners = place_labels([Label(m.id, px, py, m.radius, _width(metrics, font, _label_text(m)), height)
+                            for m, px, py in candidates], frame.width, frame.height)
+    # Into a PDF or an SVG circles are drawn as circles; on screen and into a PNG, copied.
+    vector = painter.paintEngine().type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
+    ratio = painter.device().devicePixelRatioF()
+    for mark, px, py in shown:  # the biggest first: small circles end on top of big ones
+        if vector:
+            _circle(painter, QPointF(px, py), mark.radius, mark.user, mark.faded, bool(mark.events))
             continue
-        text = f"{mark.name} ({mark.events})" if mark.events else mark.name
-        box = QRectF(corner[0], corner[1], metrics.horizontalAdvance(text) + 4, metrics.height())
-        halo = QColor(LAND)
-        halo.setAlpha(200)
+        sprite = _sprite(round(mark.radius * 2) / 2, mark.user, mark.faded, bool(mark.events), ratio)
+        half = sprite.width() / ratio / 2
+        painter.drawImage(QPointF(px - half, py - half), sprite)
+    chosen_mark = next((m for m, _x, _y in candidates[:1] if m.id == chosen), None)
+    if chosen_mark is not None:
+        px, py = frame.to_pixel(chosen_mark.x, chosen_mark.y)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(CHOSEN), 2, Qt.PenStyle.DashLine))
+        painter.drawEllipse(QPointF(px, py), chosen_mark.radius + 4, chosen_mark.radius + 4)
+    halo = QColor(LAND)
+    halo.setAlpha(200)
+    by_id = {m.id: m for m, _x, _y in candidates}
+    for key, (x, y) in corners.items():
+        mark = by_id[key]
+        text = _label_text(mark)
+        box = QRectF(x, y, _width(metrics, font, text), metrics.height())
         painter.fillRect(box, halo)
         color = QColor(LABEL)
         if mark.faded:

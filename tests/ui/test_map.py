@@ -153,3 +153,17 @@ def test_the_map_is_written_as_png_and_svg(qtbot, open_window, sample_path: Path
     assert png.startswith(b"\x89PNG") and len(png) > 5000
     svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
     assert "<svg" in svg and "Armenia" in svg and "North up" in svg
+
+
+def test_a_moving_map_moves_its_picture_and_draws_it_whole_once_still(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The settle timer for real: while the map moves, frames copy the last picture; then it is
+    drawn again for where the map is."""
+    window = open_window(sample_path)
+    panel = _show_map(qtbot, window)
+    view = panel.view
+    view.repaint()
+    drawn = view._picture_frame
+    view.pan(40, 0)
+    view.repaint()
+    assert view._picture_frame == drawn != view.frame  # moved as a picture, not drawn again
+    qtbot.waitUntil(lambda: view._picture_frame == view.frame, timeout=5_000)

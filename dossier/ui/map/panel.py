@@ -36,7 +36,7 @@ from dossier.analysis.places import MapPlace, PlaceEvents, day_number
 from dossier.core.changes import ARTICLES, ENTITIES, EVENTS, Changes
 from dossier.core.citation import format_date
 from dossier.core.places import USER, parse_position
-from dossier.export.map_figure import marks_in_range, write_picture
+from dossier.export.map_figure import Mark, marks_in_range, marks_of, write_picture
 from dossier.store import Database
 from dossier.ui.map.view import MapView
 from dossier.ui.session import DossierSession
@@ -116,6 +116,7 @@ class MapPanel(QWidget):
         self._request = 0
         self._data = MapData([], {})
         self._events = PlaceEvents({})
+        self._marks: list[Mark] = []
         self._range: tuple[int, int] | None = None
         self.fit_button = QPushButton(self.tr("Fit All"))
         self.position_button = QPushButton(self.tr("Position…"))
@@ -186,6 +187,7 @@ class MapPanel(QWidget):
         first = not self._data.places and not self.view.marks
         self._data = data
         self._events = PlaceEvents(data.events)
+        self._marks = marks_of(data.places)
         chosen = self.chosen_entity()
         self.place_model.set_places(data.places)
         self._select_in_list(chosen)
@@ -197,7 +199,7 @@ class MapPanel(QWidget):
         self._redraw()
 
     def _redraw(self, fit: bool = False) -> None:
-        marks = marks_in_range(self._data.places, self._events, self._range)
+        marks = marks_in_range(self._marks, self._events, self._range)
         positions = [(p.position.latitude, p.position.longitude) for p in self._data.places if p.position]
         self.view.set_marks(marks, positions if fit else None)
         self.view.choose(self.view.chosen)

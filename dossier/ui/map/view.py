@@ -3,8 +3,9 @@ gestures of a map: drag to pan, wheel or +/- to zoom about the pointer, arrows t
 place chooses it, dragging a chosen place puts it somewhere else (one undo step); Page Down and
 Page Up step through the places, biggest first, and Enter opens the chosen one's first passage.
 
-While the map moves, a frame that took long is followed by quick frames without the 1:10m lines,
-and the whole picture is drawn again as soon as the movement stops.
+The picture is kept as an image (the sea, land and lines apart, so that a change of places or of
+the period draws only the places again): while the map moves, that image is moved and scaled (a
+frame costs a copy), and drawn again whole once the map has been still for a moment.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dossier.core.places import inverse_mercator
-from dossier.export.map_figure import MapFrame, Mark, fit, paint_map
+from dossier.export.map_figure import SEA, MapFrame, Mark, fit, paint_background, paint_places, paint_scale
 
-QUICK_AFTER_MS = 12.0  # a frame slower than this is followed by quick ones while the map moves
 SETTLE_MS = 150  # the full picture again once the map has been still this long
 DRAG_FROM_PX = 5  # a press that moves less than this is a click
 
@@ -37,7 +37,10 @@ class MapView(QWidget):
         self.frame = MapFrame(0.0, -25.0, 2.0, 640, 400)
         self.frame_ms: list[float] = []  # how long each frame took to paint (the benchmark reads it)
         self._fitted_once = False
-        self._quick = False
+        self._background: QImage | None = None  # sea, land and lines, as last drawn whole
+        self._background_frame = self.frame
+        self._picture: QImage | None = None  # the background with the places on it
+        self._picture_frame = self.frame
         self._press: QPointF | None = None
         self._dragged_mark: int | None = None
         self._drag_to: QPointF | None = None
@@ -95,17 +98,44 @@ class MapView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         started = time.perf_counter()
         painter = QPainter(self)
-        marks = self.marks
-        if self._dragged_mark is not None and self._drag_to is not None:
-            x, y = self.frame.to_plane(self._drag_to.x(), self._drag_to.y())
-            marks = [replace(m, x=x, y=y, user=True) if m.id == self._dragged_mark else m for m in marks]
-        paint_map(painter, self.frame, marks, self.font(), self.chosen, detail=not self._quick)
+        if self._settle.isActive() and self._picture is not None:
+            # moving: the picture of before, moved and scaled to where it lies now (one copy)
+            old = self._picture_frame
+            x0, y0 = self.frame.to_pixel(*old.to_plane(0, 0))
+            x1, y1 = self.frame.to_pixel(*old.to_plane(old.width, old.height))
+            painter.fillRect(self.rect(), QColor(SEA))
+            painter.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), self._picture)
+        else:
+            if self._background is None or self._background_frame != self.frame:
+                self._background = self._paint_background(self.frame)
+                self._background_frame = self.frame
+            picture = self._background.copy()
+            picture.setDevicePixelRatio(self._background.devicePixelRatio())
+            places = QPainter(picture)
+            paint_places(places, self.frame, self._marks_drawn(), self.font(), self.chosen)
+            places.end()
+            self._picture, self._picture_frame = picture, self.frame
+            painter.drawImage(0, 0, picture)
+        paint_scale(painter, self.frame, self.font())
         painter.end()
-        took = (time.perf_counter() - started) * 1000
-        self.frame_ms.append(took)
+        self.frame_ms.append((time.perf_counter() - started) * 1000)
         del self.frame_ms[:-500]
-        if self._settle.isActive() and took > QUICK_AFTER_MS:
-            self._quick = True
+
+    def _marks_drawn(self) -> list[Mark]:
+        """The marks, the one being dragged where the pointer is."""
+        if self._dragged_mark is None or self._drag_to is None:
+            return self.marks
+        x, y = self.frame.to_plane(self._drag_to.x(), self._drag_to.y())
+        return [m._replace(x=x, y=y, user=True) if m.id == self._dragged_mark else m for m in self.marks]
+
+    def _paint_background(self, frame: MapFrame) -> QImage:
+        ratio = self.devicePixelRatioF()
+        image = QImage(int(frame.width * ratio), int(frame.height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        painter = QPainter(image)
+        paint_background(painter, frame)
+        painter.end()
+        return image
 
     def _moved(self, frame: MapFrame) -> None:
         self.frame = frame
@@ -113,9 +143,7 @@ class MapView(QWidget):
         self.update()
 
     def _settled(self) -> None:
-        if self._quick:
-            self._quick = False
-            self.update()
+        self.update()  # the whole picture again, for where the map now is
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
