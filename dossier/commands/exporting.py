@@ -182,7 +182,9 @@ def _export_pdf(store: Database, args: argparse.Namespace, articles: list[int] |
     from dossier.export.pdf import PdfOptions, export_pdf  # lazy: this command only
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
-    options = PdfOptions(**_report_options(args, articles))
+    from dossier.ingest.geocoding import dossier_places  # lazy: this command only
+
+    options = PdfOptions(**_report_options(args, articles), places=dossier_places(store))
     report: Callable[[int, int], None] | None = None
     if args.progress:
         options.cancel = threading.Event()

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from dossier.analysis.outlines import TILE, Layer, outlines
 from dossier.analysis.places import Label, place_labels
 from dossier.core.places import inverse_mercator, mercator
+from dossier.export.timeline_figure import Figure
 
 if TYPE_CHECKING:
     from dossier.analysis.places import MapPlace, PlaceEvents
@@ -377,3 +378,19 @@ def write_picture(path: Path, marks: Sequence[Mark], frame: MapFrame, font: QFon
         return
     if not map_image(marks, frame, font, 2.0).save(str(path), "PNG"):
         raise OSError(f"could not write {path}")
+
+
+def report_map(places: Sequence[MapPlace], width: int, family: str, name: str) -> Figure | None:
+    """The report's map of these places (those with a position), `width` CSS pixels wide, drawn
+    at twice that; None when none has a position."""
+    placed = [p for p in places if p.position is not None]
+    if not placed:
+        return None
+    height = int(width * 0.62)
+    frame = fit([(p.position.latitude, p.position.longitude) for p in placed if p.position], width, height)
+    font = QFont(family)
+    font.setPixelSize(11)
+    image = map_image(marks_of(placed), frame, font, pixel_ratio=2.0)
+    caption = (f"Where it happened: the {len(placed)} places the articles name, each circle sized by its mentions"
+               if len(placed) != 1 else "Where it happened: the place the articles name")
+    return Figure(name, image, caption, width)

@@ -95,3 +95,14 @@ class Places:
             "SELECT m.entity_id, min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10)) FROM mentions m "
             "JOIN articles a ON a.id = m.article_id JOIN entities n ON n.id = m.entity_id "
             "WHERE n.kind = ? AND a.published IS NOT NULL GROUP BY m.entity_id", (PLACE,))}
+
+    def named_in(self, article_ids: Iterable[int]) -> set[int]:
+        """The place entities these articles mention."""
+        ids = sorted(set(article_ids))
+        found: set[int] = set()
+        for first in range(0, len(ids), 500):
+            part = ids[first:first + 500]
+            found.update(r[0] for r in self._conn.execute(
+                f"SELECT DISTINCT m.entity_id FROM mentions m JOIN entities n ON n.id = m.entity_id "
+                f"WHERE n.kind = ? AND m.article_id IN ({','.join('?' * len(part))})", (PLACE, *part)))
+        return found

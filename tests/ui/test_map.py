@@ -167,3 +167,24 @@ def test_a_moving_map_moves_its_picture_and_draws_it_whole_once_still(qtbot, ope
     view.repaint()
     assert view._picture_frame == drawn != view.frame  # moved as a picture, not drawn again
     qtbot.waitUntil(lambda: view._picture_frame == view.frame, timeout=5_000)
+
+
+def test_the_report_s_chronology_carries_a_map_of_the_places(qapp, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from dossier.export.pdf import PdfOptions, export_pdf
+    from dossier.ingest.geocoding import dossier_places
+    from dossier.store import Database
+
+    with Database.open(sample_path) as store:
+        export_pdf(store, tmp_path / "map.pdf", PdfOptions(places=dossier_places(store)))
+        export_pdf(store, tmp_path / "none.pdf", PdfOptions())
+    with_map = subprocess.run(["pdftotext", str(tmp_path / "map.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Where it happened: the 7 places the articles name" in with_map
+    chronology = with_map[with_map.index("Chronology", with_map.index("Chronology") + 1):]
+    assert chronology.index("Where it happened") < chronology.index("10 November 2020")  # among its figures
+    images = subprocess.run(["pdfimages", "-list", str(tmp_path / "map.pdf")], capture_output=True, text=True).stdout
+    without = subprocess.run(["pdfimages", "-list", str(tmp_path / "none.pdf")], capture_output=True, text=True).stdout
+    assert len(images.splitlines()) == len(without.splitlines()) + 1  # the map is one more picture
+    assert "Where it happened" not in subprocess.run(["pdftotext", str(tmp_path / "none.pdf"), "-"],
+                                                     capture_output=True, text=True).stdout
