@@ -128,8 +128,10 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
                 return fail(str(exc))
         if args.annotations:
             from dossier.export.web_annotation import write_collection  # lazy: this command only
+            from dossier.ingest.geocoding import dossier_places  # lazy: this command only
 
-            count = write_collection(store, args.annotations, creator=args.analyst)
+            places = {p.id: p for p in dossier_places(store) if p.position}
+            count = write_collection(store, args.annotations, creator=args.analyst, places=places)
             print(f"wrote {count} annotations to {args.annotations}")
         if args.csv:
             from dossier.export.csv_export import write_csv  # lazy: this command only
@@ -140,7 +142,7 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
             if out:
                 from dossier.export.graph_files import write_graph  # lazy: this command only
 
-                nodes, links = write_graph(store, out, kind)
+                nodes, links = write_graph(store, out, kind, positions=_positions(store))
                 print(f"wrote {nodes} entities and {links} links to {out}")
         if args.ach:
             from dossier.export.ach_export import write_ach_csv  # lazy: this command only
@@ -160,6 +162,13 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
     finally:
         store.close()
     return EXIT_OK
+
+
+def _positions(store: Database) -> dict[int, tuple[float, float]]:
+    """Where the dossier's places are (latitude, longitude), for the exports that carry them."""
+    from dossier.ingest.geocoding import dossier_places  # lazy: this command only
+
+    return {p.id: (p.position.latitude, p.position.longitude) for p in dossier_places(store) if p.position}
 
 
 def _export_places(store: Database, args: argparse.Namespace) -> None:

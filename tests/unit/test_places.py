@@ -198,3 +198,31 @@ def test_geojson_and_kml_read_back(sample_path: Path, tmp_path: Path) -> None:
     marks = ET.parse(tmp_path / "p.kml").getroot().findall(".//k:Placemark", ns)
     named = {m.findtext("k:name", namespaces=ns): m.findtext(".//k:coordinates", namespaces=ns) for m in marks}
     assert named["Syunik"] == "46.250000,39.250000" and len(named) == 7
+
+
+def test_graphml_gexf_and_web_annotations_carry_the_places_positions(sample_path: Path, tmp_path: Path) -> None:
+    import networkx as nx
+
+    from dossier.export.graph_files import write_graph
+    from dossier.export.web_annotation import export_collection
+
+    with Database.open(sample_path) as store:
+        store.places.set_position(_place_id(store, "Syunik"), 39.25, 46.25)
+        places = {p.id: p for p in dossier_places(store) if p.position}
+        positions = {i: (p.position.latitude, p.position.longitude) for i, p in places.items() if p.position}
+        write_graph(store, tmp_path / "g.graphml", "graphml", positions=positions)
+        write_graph(store, tmp_path / "g.gexf", "gexf", positions=positions)
+        text = store.articles.get(1).text
+        start = text.index("the eastern province of Gegharkunik")
+        end = text.index("Syunik", start) + len("Syunik")
+        store.annotations.add(1, "highlight", start, end)
+        items = export_collection(store, places=places)["first"]["items"]
+    nodes = {d["label"]: d for _n, d in nx.read_graphml(tmp_path / "g.graphml").nodes(data=True)}
+    assert (nodes["Syunik"]["latitude"], nodes["Syunik"]["longitude"]) == (39.25, 46.25)
+    assert "latitude" not in nodes["Nikol Pashinyan"]
+    gexf = {d["label"]: d for _n, d in nx.read_gexf(tmp_path / "g.gexf").nodes(data=True)}
+    assert gexf["Syunik"]["latitude"] == 39.25
+    named = {item["target"]["selector"][0]["exact"][:12]: item.get("dossier:places") for item in items}
+    assert [p["name"] for p in named["the eastern "]] == ["Gegharkunik", "Syunik"]
+    assert named["the eastern "][1] == {"name": "Syunik", "latitude": 39.25, "longitude": 46.25, "positionFrom": "user"}
+    assert named["request assa"] is None  # a passage naming no place says none
