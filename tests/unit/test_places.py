@@ -71,14 +71,21 @@ def test_a_country_wins_over_a_city_of_its_name_and_the_dossier_s_countries_deci
             GazetteerRow("Georgia", "country", "GE", 3700000, 42.2, 43.5, ()),
             GazetteerRow("Kapan", "city", "ID", 9000, -9.7, 124.3, ()),
             GazetteerRow("Kapan", "city", "AM", 32900, 39.2, 46.4, ()),
-            GazetteerRow("Geġark'unik'", "region", "AM", 0, 40.4, 45.2, ())]
+            GazetteerRow("Geġark'unik'", "region", "AM", 0, 40.4, 45.2, ()),
+            GazetteerRow("Monaco", "city", "XX", 90000, 1.0, 1.0, ()),  # a city bigger than the country
+            GazetteerRow("Monaco", "country", "MC", 38000, 43.7, 7.4, ()),
+            GazetteerRow("Kassala", "city", "SD", 400000, 15.45, 36.4, ()),
+            GazetteerRow("Kassala", "region", "SD", 0, 15.8, 36.1, ())]
     found = {p.name: p.position for p in locate_places(
         [PlaceEntity(1, "Armenia", (), 5), PlaceEntity(2, "Kapan", (), 1), PlaceEntity(3, "Gegharkunik", (), 1),
-         PlaceEntity(4, "Nowhere", (), 1)], {}, Gazetteer(rows))}
+         PlaceEntity(4, "Nowhere", (), 1), PlaceEntity(5, "Monaco", (), 1),
+         PlaceEntity(6, "Kassala", (), 1)], {}, Gazetteer(rows))}
     assert found["Armenia"] is not None and found["Armenia"].matched == "Armenia, AM"
     assert found["Kapan"] is not None and found["Kapan"].matched == "Kapan, AM"  # Armenia is the dossier's
     assert found["Gegharkunik"] is not None and found["Gegharkunik"].matched == "Geġark'unik', AM"
     assert found["Nowhere"] is None
+    assert found["Monaco"] is not None and found["Monaco"].matched == "Monaco, MC"  # a country before a city
+    assert found["Kassala"] is not None and found["Kassala"].latitude == 15.8  # a region before its city
 
 
 def test_the_analyst_s_decision_overrules_the_gazetteer() -> None:
