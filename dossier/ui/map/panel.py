@@ -4,9 +4,9 @@ the timeline shows.
 The places are found on a worker (the world gazetteer takes a moment to load: ingest.geocoding)
 and drawn by MapView. Choosing a place, on the map or in the list, chooses its entity in the
 sidebar (which rings its events on the timeline) and lists its passages here; Enter or a
-double-click opens one. Position… types a latitude and longitude, Not on Map takes a place off
-the map, Use Gazetteer gives it back to the gazetteer; each is one undo step, as is dragging a
-chosen place.
+double-click opens one. Place > Position… types a latitude and longitude, Not on Map takes a
+place off the map, Use Gazetteer gives it back to the gazetteer; each is one undo step, as is
+dragging a chosen place.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -119,9 +120,14 @@ class MapPanel(QWidget):
         self._marks: list[Mark] = []
         self._range: tuple[int, int] | None = None
         self.fit_button = QPushButton(self.tr("Fit All"))
-        self.position_button = QPushButton(self.tr("Position…"))
-        self.off_map_button = QPushButton(self.tr("Not on Map"))
-        self.gazetteer_button = QPushButton(self.tr("Use Gazetteer"))
+        # What can be done to the chosen place, in one menu: beside the timeline, a row of buttons
+        # made the dock wider than a laptop's screen.
+        self.place_button = QPushButton(self.tr("Place"))
+        place_menu = QMenu(self.place_button)
+        self.position_action = place_menu.addAction(self.tr("Position…"), self.type_position)
+        self.off_map_action = place_menu.addAction(self.tr("Not on Map"), self.take_off_map)
+        self.gazetteer_action = place_menu.addAction(self.tr("Use Gazetteer"), self.use_gazetteer)
+        self.place_button.setMenu(place_menu)
         self.export_button = QPushButton(self.tr("Export…"))
         menu = QMenu(self.export_button)
         menu.addAction(self.tr("Picture (PNG)…"), lambda: self.export_picture("png"))
@@ -137,18 +143,22 @@ class MapPanel(QWidget):
         self.passages.setWordWrap(True)
         self.passages.setAccessibleName(self.tr("Passages naming the place"))
 
-        controls = QHBoxLayout()
-        for widget in (self.fit_button, self.position_button, self.off_map_button, self.gazetteer_button,
-                       self.export_button):
-            controls.addWidget(widget)
-        controls.addWidget(self.status, 1)
+        # The buttons on one row, the status under them.
+        controls = QVBoxLayout()
+        buttons = QHBoxLayout()
+        for widget in (self.fit_button, self.place_button, self.export_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        controls.addLayout(buttons)
+        controls.addWidget(self.status)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.place_list)
         side.addWidget(self.passages)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
         split.addWidget(side)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -156,9 +166,6 @@ class MapPanel(QWidget):
         layout.addWidget(split, 1)
 
         self.fit_button.clicked.connect(self.fit_all)
-        self.position_button.clicked.connect(self.type_position)
-        self.off_map_button.clicked.connect(self.take_off_map)
-        self.gazetteer_button.clicked.connect(self.use_gazetteer)
         self.view.place_chosen.connect(self._on_place_chosen)
         self.view.place_activated.connect(self._open_first_passage)
         self.view.place_moved.connect(self._on_place_moved)
@@ -284,10 +291,10 @@ class MapPanel(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.chosen_entity()
         place = next((p for p in self._data.places if p.id == chosen), None)
-        for button in (self.position_button, self.off_map_button):
-            button.setEnabled(place is not None)
-        self.off_map_button.setEnabled(place is not None and not place.off_map)
-        self.gazetteer_button.setEnabled(place is not None and (place.off_map or (
+        self.place_button.setEnabled(place is not None)
+        self.position_action.setEnabled(place is not None)
+        self.off_map_action.setEnabled(place is not None and not place.off_map)
+        self.gazetteer_action.setEnabled(place is not None and (place.off_map or (
             place.position is not None and place.position.origin == USER)))
 
     # -- editing --------------------------------------------------------------------------------------------
