@@ -155,13 +155,19 @@ class Label(NamedTuple):
     height: float
 
 
-def place_labels(labels: Sequence[Label], width: float, height: float) -> dict[int, tuple[float, float]]:
+def place_labels(labels: Sequence[Label], width: float, height: float,
+                 taken: Sequence[tuple[float, float, float, float]] = ()) -> dict[int, tuple[float, float]]:
     """Top-left corners for the labels that fit, the first ones first (give them the biggest places
     first): right of the mark, left, above or below, whichever overlaps no label already placed
-    and stays in the width × height frame. A label that fits nowhere is left out, never drawn over
-    another. A grid of cells keeps it near linear."""
+    and stays in the width × height frame, off the `taken` boxes (left, top, right, bottom: the
+    scale bar). A label that fits nowhere is left out, never drawn over another. A grid of cells
+    keeps it near linear."""
     cell = 64.0
     grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+    for box in taken:
+        for cx in range(int(box[0] // cell), int(box[2] // cell) + 1):
+            for cy in range(int(box[1] // cell), int(box[3] // cell) + 1):
+                grid.setdefault((cx, cy), []).append(box)
     placed: dict[int, tuple[float, float]] = {}
     for label in labels:
         gap = label.radius + 3

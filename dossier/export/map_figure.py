@@ -278,7 +278,7 @@ def _paint_marks(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font
                   + [s for s in shown if s[0].id != chosen and s[0].faded])[:LABELS_TRIED]
     height = metrics.height()
     corners = place_labels([Label(m.id, px, py, m.radius, _width(metrics, font, _label_text(m)), height)
-                            for m, px, py in candidates], frame.width, frame.height)
+                            for m, px, py in candidates], frame.width, frame.height, _scale_boxes(frame, metrics))
     # Into a PDF or an SVG circles are drawn as circles; on screen and into a PNG, copied.
     vector = painter.paintEngine().type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
     ratio = painter.device().devicePixelRatioF()
@@ -321,6 +321,18 @@ def scale_bar_km(frame: MapFrame, target_px: float = 110) -> tuple[float, float]
     return km, km / km_per_px
 
 
+NORTH_NOTE = "North up · Web Mercator"
+
+
+def _scale_boxes(frame: MapFrame, metrics: QFontMetricsF) -> list[tuple[float, float, float, float]]:
+    """Where the scale bar (with its note) and the north arrow stand: no label goes there."""
+    _km, px = scale_bar_km(frame)
+    x0, y0 = 12.0, frame.height - 14.0
+    scale = (x0 - 6, y0 - metrics.height() - 12, x0 + 10 + max(px + 60, metrics.horizontalAdvance(NORTH_NOTE)),
+             frame.height)
+    return [scale, (frame.width - 36.0, 8.0, frame.width, 34.0 + metrics.height())]
+
+
 def _paint_scale_bar(painter: QPainter, frame: MapFrame, font: QFont) -> None:
     km, px = scale_bar_km(frame)
     metrics = QFontMetricsF(font)
@@ -329,8 +341,9 @@ def _paint_scale_bar(painter: QPainter, frame: MapFrame, font: QFont) -> None:
     back = QColor(LAND)
     back.setAlpha(210)
     text = f"{km:g} km" if km >= 1 else f"{km * 1000:g} m"
-    note = "North up · Web Mercator"
-    painter.fillRect(QRectF(x0 - 6, y0 - metrics.height() - 12, max(px, metrics.horizontalAdvance(note)) + 16,
+    note = NORTH_NOTE
+    painter.fillRect(QRectF(x0 - 6, y0 - metrics.height() - 12,
+                            max(px + 14 + metrics.horizontalAdvance(text), metrics.horizontalAdvance(note)) + 16,
                             metrics.height() + 20), back)
     painter.setPen(QPen(QColor(LABEL), 2))
     painter.drawLine(QPointF(x0, y0), QPointF(x0 + px, y0))

@@ -128,8 +128,11 @@ def test_events_in_a_range_are_counted_as_by_hand(spans: list[tuple[int, int]], 
 @given(st.lists(st.tuples(st.floats(0, 400), st.floats(0, 300), st.floats(10, 120)), max_size=60))
 def test_labels_never_overlap_and_stay_in_the_frame(points: list[tuple[float, float, float]]) -> None:
     labels = [Label(i, x, y, 5, w, 14) for i, (x, y, w) in enumerate(points)]
-    placed = place_labels(labels, 400, 300)
+    scale_bar = (0.0, 250.0, 150.0, 300.0)
+    placed = place_labels(labels, 400, 300, [scale_bar])
     boxes = [(left, top, left + labels[i].width, top + 14) for i, (left, top) in placed.items()]
+    for left, top, right, bottom in boxes:
+        assert not (left < scale_bar[2] and scale_bar[0] < right and top < scale_bar[3] and scale_bar[1] < bottom)
     for n, (l1, t1, r1, b1) in enumerate(boxes):
         assert l1 >= 0 and r1 <= 400 and t1 >= 0 and b1 <= 300
         for l2, t2, r2, b2 in boxes[n + 1:]:
