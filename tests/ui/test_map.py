@@ -61,10 +61,11 @@ def test_the_sample_s_places_are_where_they_are_and_a_click_chooses_the_entity(q
     window.close()
 
 
-def test_keys_choose_places_and_the_sidebar_rings_them(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_keys_choose_places_and_the_sidebar_rings_them(qtbot, qtmodeltester, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(sample_path)
     ws = window.workspace
     panel = _show_map(qtbot, window)
+    qtmodeltester.check(panel.place_model)
     ids = _ids(panel)
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_PageDown)

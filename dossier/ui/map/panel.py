@@ -181,7 +181,8 @@ class MapPanel(QWidget):
     def reload(self) -> None:
         self._request += 1
         request = self._request
-        self._tasks.run(lambda: load(self._store.path), lambda data: self._show(request, data),
+        path = self._store.path  # the worker's function holds plain data only, never the panel
+        self._tasks.run(lambda: load(path), lambda data: self._show(request, data),
                         lambda error: self._failed(request, error))
 
     def _failed(self, request: int, error: BaseException) -> None:
