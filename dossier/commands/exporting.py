@@ -38,6 +38,8 @@ def add_export(commands: Subcommands) -> None:
     p.add_argument("--ach", type=Path, metavar="OUT.csv", help="the competing-hypotheses matrix as CSV")
     p.add_argument("--ftm", type=Path, metavar="OUT.ftm.json",
                    help="FollowTheMoney entities, one per line, for OpenAleph (needs the ftm extra)")
+    p.add_argument("--geojson", type=Path, metavar="OUT.geojson", help="the places on the map as GeoJSON points")
+    p.add_argument("--kml", type=Path, metavar="OUT.kml", help="the places on the map as KML (Google Earth)")
     p.add_argument("--without", metavar="PARTS",
                    help="leave out what `dossier share` leaves out: notes, rationales, authors, hypotheses, summary, "
                    "tag:NAME, articles-tagged:NAME (comma-separated)")
@@ -70,9 +72,11 @@ def add_share(commands: Subcommands) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from dossier.store import Database  # lazy: this command only
 
-    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm):
+    if not (args.pdf or args.odt or args.annotations or args.csv or args.graphml or args.gexf or args.ach or args.ftm
+            or args.geojson or args.kml):
         return fail("say what to export: --pdf OUT.pdf, --odt OUT.odt, --annotations OUT.json, --csv OUT.csv, "
-                     "--graphml OUT.graphml, --gexf OUT.gexf, --ach OUT.csv and/or --ftm OUT.ftm.json")
+                     "--graphml OUT.graphml, --gexf OUT.gexf, --ach OUT.csv, --ftm OUT.ftm.json, "
+                     "--geojson OUT.geojson and/or --kml OUT.kml")
     articles = None
     if args.articles:
         try:
@@ -82,7 +86,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dossier.store.targets import TargetRefused, check_target  # lazy: this command only
 
     outputs = [out for out in (args.pdf, args.odt, args.annotations, args.csv, args.graphml, args.gexf, args.ach,
-                               args.ftm) if out]
+                               args.ftm, args.geojson, args.kml) if out]
     if len({out.resolve() for out in outputs}) < len(outputs):
         return fail("the same file is named for two exports; give each its own")
     try:
@@ -124,8 +128,10 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
                 return fail(str(exc))
         if args.annotations:
             from dossier.export.web_annotation import write_collection  # lazy: this command only
+            from dossier.ingest.geocoding import dossier_places  # lazy: this command only
 
-            count = write_collection(store, args.annotations, creator=args.analyst)
+            places = {p.id: p for p in dossier_places(store) if p.position}
+            count = write_collection(store, args.annotations, creator=args.analyst, places=places)
             print(f"wrote {count} annotations to {args.annotations}")
         if args.csv:
             from dossier.export.csv_export import write_csv  # lazy: this command only
@@ -136,7 +142,7 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
             if out:
                 from dossier.export.graph_files import write_graph  # lazy: this command only
 
-                nodes, links = write_graph(store, out, kind)
+                nodes, links = write_graph(store, out, kind, positions=_positions(store))
                 print(f"wrote {nodes} entities and {links} links to {out}")
         if args.ach:
             from dossier.export.ach_export import write_ach_csv  # lazy: this command only
@@ -151,9 +157,30 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
             except ValueError as exc:  # the extra is not installed
                 return fail(str(exc))
             print(f"wrote {count} FollowTheMoney entities to {args.ftm}")
+        if args.geojson or args.kml:
+            _export_places(store, args)
     finally:
         store.close()
     return EXIT_OK
+
+
+def _positions(store: Database) -> dict[int, tuple[float, float]]:
+    """Where the dossier's places are (latitude, longitude), for the exports that carry them."""
+    from dossier.ingest.geocoding import dossier_places  # lazy: this command only
+
+    return {p.id: (p.position.latitude, p.position.longitude) for p in dossier_places(store) if p.position}
+
+
+def _export_places(store: Database, args: argparse.Namespace) -> None:
+    from dossier.export.places_export import write_places  # lazy: this command only
+    from dossier.ingest.geocoding import dossier_places  # lazy: this command only
+
+    places = dossier_places(store)
+    for kind, out in (("geojson", args.geojson), ("kml", args.kml)):
+        if out:
+            count = write_places(store, places, out, kind)
+            left = len(places) - count
+            print(f"wrote {count} places to {out}" + (f" ({left} not found in the gazetteer or not on the map)" if left else ""))
 
 
 def _export_pdf(store: Database, args: argparse.Namespace, articles: list[int] | None) -> None:
@@ -164,7 +191,9 @@ def _export_pdf(store: Database, args: argparse.Namespace, articles: list[int] |
     from dossier.export.pdf import PdfOptions, export_pdf  # lazy: this command only
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it alive
-    options = PdfOptions(**_report_options(args, articles))
+    from dossier.ingest.geocoding import dossier_places  # lazy: this command only
+
+    options = PdfOptions(**_report_options(args, articles), places=dossier_places(store))
     report: Callable[[int, int], None] | None = None
     if args.progress:
         options.cancel = threading.Event()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,27 +35,33 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < "\x20" else "\ufffd", text)
 
 
-def network_graph(network: Network) -> Any:
+def network_graph(network: Network, positions: Mapping[int, tuple[float, float]] | None = None) -> Any:
+    """The network as a networkx graph; a place with a position (latitude, longitude) carries
+    them as its `latitude` and `longitude` (degrees WGS84), as Gephi's geo layouts read them."""
     import networkx as nx  # heavy: only when a graph is written
 
     graph = nx.Graph()
+    positions = positions or {}
     for node in network.nodes:
+        where = positions.get(node.id)
+        extra = {"latitude": where[0], "longitude": where[1]} if where else {}
         graph.add_node(str(node.id), label=xml_text(node.name), kind=node.kind, mentions=node.mentions,
-                       articles=node.articles)
+                       articles=node.articles, **extra)
     for link in network.links:
         graph.add_edge(str(link.source), str(link.target), weight=link.passages)
     return graph
 
 
-def write_graph(store: Database, out: Path, kind: str, f: NetworkFilter | None = None) -> tuple[int, int]:
+def write_graph(store: Database, out: Path, kind: str, f: NetworkFilter | None = None,
+                positions: Mapping[int, tuple[float, float]] | None = None) -> tuple[int, int]:
     """Write the network as "graphml" or "gexf"; returns (nodes, links). The whole network unless
-    a filter says otherwise."""
+    a filter says otherwise; places at their `positions` (entity id -> latitude, longitude)."""
     import networkx as nx
 
     check_target(out, store.path)
     f = f or NetworkFilter(limit=None)
     network = build_network(store.network.network(f), f)
-    graph = network_graph(network)
+    graph = network_graph(network, positions)
     with written_whole(out, xml_parses) as partial:
         if kind == "graphml":
             nx.write_graphml(graph, partial, encoding="utf-8")

@@ -15,7 +15,7 @@ destinations for the whole file.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ from dossier.export.fonts import register_fonts
 from dossier.export.page_figures import page_figures
 from dossier.export.pdf_html import PdfContent, anchor
 from dossier.export.report import (
+    MAP_FIGURE,
     PAGE_BREAK,
     PAGE_COLUMN_PX,
     Layout,
@@ -43,6 +44,8 @@ from dossier.store.targets import check_target
 if TYPE_CHECKING:  # annotations only
     from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPaintDevice, QTextDocument
 
+    from dossier.analysis.places import MapPlace
+
 PAGE_MARGIN_MM = 18
 HEADER_MM = 8
 # The sections that print page numbers, so are laid out again once the numbers are known.
@@ -52,6 +55,9 @@ PAGE_NUMBERED_SECTIONS = ("contents", "entities")
 @dataclass
 class PdfOptions(ReportOptions):
     cancel: threading.Event | None = None
+    # Where the dossier's places are (ingest.geocoding.dossier_places, which export can't call):
+    # the chronology's map shows those the chosen articles name; none given, no map.
+    places: Sequence[MapPlace] = ()
 
 
 class Cancelled(Exception):
@@ -100,6 +106,12 @@ def _write(store: Database, path: Path, options: PdfOptions,
     # An <img width> counts CSS pixels (1/96 in), which the layout scales to the PDF's resolution.
     text_width = int(page_size.width() * 96 / writer.resolution())
     figures = timeline_figures(chosen.events, {a.id: a.source or "" for a in chosen.articles}, text_width, family)
+    named = store.places.named_in(a.id for a in chosen.articles)
+    from dossier.export.map_figure import report_map  # lazy: QtGui's types load when the PDF is laid out
+
+    place_map = report_map([p for p in options.places if p.id in named], text_width, family, MAP_FIGURE)
+    if place_map is not None:
+        figures.append(place_map)
     figures += page_figures(store, chosen.articles, chosen.annotations, text_width)
     body_font = QFont(family)
     body_font.setPointSizeF(10)

@@ -51,6 +51,8 @@ STATUS_ORDER = ("confirmed", "partially_true", "disputed", "false", "unverified"
 KIND_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"),
                  ("unit", "Military units"), ("other", "Other"))
 
+MAP_FIGURE = "map:places"  # the chronology's map of the places (export.map_figure.report_map)
+
 
 @dataclass
 class ReportOptions:
@@ -330,8 +332,9 @@ def _chronology(store: Database, chosen: Selection, figures: Sequence[Figure], t
     for figure in figures:
         if figure.name.startswith(PAGE_FIGURE):
             continue
+        how = "." if figure.name == MAP_FIGURE else ": one lane per outlet."
         out.append(f'<p align="center"><img src="{figure.name}" width="{figure.width}"/><br/>'
-                   f'<small><i>{esc(figure.caption)}: one lane per outlet.</i></small></p>')
+                   f'<small><i>{esc(figure.caption)}{how}</i></small></p>')
     names = {r.id: r.name for r in store.entities.rows()}
     by_id = {a.id: a for a in chosen.articles}
 

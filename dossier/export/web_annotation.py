@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dossier.core import identity, limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
@@ -33,6 +33,9 @@ from dossier.store.atomic import json_parses, written_whole
 from dossier.store.database import utc_now
 from dossier.store.files import NotAFile, read_bounded
 from dossier.store.targets import check_target
+
+if TYPE_CHECKING:
+    from dossier.analysis.places import MapPlace
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 DOSSIER_NS = "https://dossier-app.github.io/ns#"
@@ -163,19 +166,28 @@ def _time(value: Any) -> str | None:
 
 
 def export_collection(store: Database, annotation_ids: Iterable[int] | None = None,
-                      creator: str | None = None) -> dict[str, Any]:
+                      creator: str | None = None, places: Mapping[int, MapPlace] | None = None) -> dict[str, Any]:
+    """The annotations as a W3C AnnotationCollection; with `places` (entity id -> a place with its
+    position, ingest.geocoding), each annotation lists the places its passage names under
+    "dossier:places", with their latitude and longitude."""
     base = dossier_uuid(store)
     wanted = set(annotation_ids) if annotation_ids is not None else None
     tags = {t.id: t.name for t in store.tags.all()}
     grades = store.sources.grades()
     articles: dict[int, Article] = {}
+    place_mentions: dict[int, list[tuple[int, int, int]]] = {}
     items = []
     for annotation in store.annotations.all():
         if wanted is not None and annotation.id not in wanted:
             continue
         article = articles.get(annotation.article_id) or articles.setdefault(
             annotation.article_id, store.articles.get(annotation.article_id))
-        items.append(to_web_annotation(store, annotation, article, base, tags, grades, creator))
+        item = to_web_annotation(store, annotation, article, base, tags, grades, creator)
+        if places:
+            named = _places_in(store, annotation, places, place_mentions)
+            if named:
+                item["dossier:places"] = named
+        items.append(item)
     collection_id = f"urn:uuid:{base}"
     return {
         "@context": CONTEXT,
@@ -187,10 +199,26 @@ def export_collection(store: Database, annotation_ids: Iterable[int] | None = No
     }
 
 
-def write_collection(store: Database, out: Path, creator: str | None = None) -> int:
+def _places_in(store: Database, annotation: Annotation, places: Mapping[int, MapPlace],
+               cache: dict[int, list[tuple[int, int, int]]]) -> list[dict[str, Any]]:
+    """The places with a position named within the annotation's passage, in text order."""
+    if annotation.article_id not in cache:
+        cache[annotation.article_id] = [(m.start, m.end, m.entity_id) for m in store.entities.mentions_in(
+            annotation.article_id) if m.entity_id in places]
+    seen: dict[int, dict[str, Any]] = {}
+    for start, end, entity_id in cache[annotation.article_id]:
+        place = places[entity_id]
+        if annotation.start <= start and end <= annotation.end and place.position and entity_id not in seen:
+            seen[entity_id] = {"name": place.name, "latitude": round(place.position.latitude, 6),
+                               "longitude": round(place.position.longitude, 6), "positionFrom": place.position.origin}
+    return list(seen.values())
+
+
+def write_collection(store: Database, out: Path, creator: str | None = None,
+                     places: Mapping[int, MapPlace] | None = None) -> int:
     """Write the dossier's annotations to `out` (atomically). Returns how many."""
     check_target(out, store.path)
-    collection = export_collection(store, creator=creator)
+    collection = export_collection(store, creator=creator, places=places)
     with written_whole(out, json_parses) as partial:
         partial.write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
     return int(collection["total"])

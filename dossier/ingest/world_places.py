@@ -16,6 +16,7 @@ Readers other than extraction (the map, names in other languages) use `world_pla
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from dossier.core.names import fold
@@ -45,8 +46,22 @@ class WorldPlace(NamedTuple):
 @lru_cache(maxsize=1)
 def world_places() -> tuple[WorldPlace, ...]:
     """Every row of the file."""
+    return _read(resources_dir() / "gazetteer" / "world_places.tsv")
+
+
+@lru_cache(maxsize=1)
+def map_places() -> tuple[WorldPlace, ...]:
+    """The rows of the file, and what the map adds (resources/map/places.tsv, same columns): the
+    countries at a point inside them (not at their capitals), the regions' positions and the towns
+    of 5,000 to 15,000 people. A row there stands for the row of the same name, kind and country
+    here. Extraction reads neither."""
+    rows = {(p.name, p.kind, p.country): p for p in world_places()}
+    rows.update({(p.name, p.kind, p.country): p for p in _read(resources_dir() / "map" / "places.tsv")})
+    return tuple(rows.values())
+
+
+def _read(path: Path) -> tuple[WorldPlace, ...]:
     rows = []
-    path = resources_dir() / "gazetteer" / "world_places.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue

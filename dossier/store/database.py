@@ -33,6 +33,7 @@ from dossier.store.journal import Journal
 from dossier.store.lock import DossierLock
 from dossier.store.network import NetworkQueries
 from dossier.store.ocr_pages import OcrPages
+from dossier.store.places import Places
 from dossier.store.provenance import ProvenanceRecords
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
 from dossier.store.search import Search
@@ -119,6 +120,7 @@ class Database:
         self.search = Search(tx.conn)
         self.ocr_pages = OcrPages(tx)
         self.provenance = ProvenanceRecords(tx, self.ocr_pages)
+        self.places = Places(tx)
 
     @property
     def _conn(self) -> sqlite3.Connection:

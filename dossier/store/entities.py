@@ -229,6 +229,10 @@ class Entities:
                 "DELETE FROM aliases WHERE entity_id = ? AND alias = "
                 "(SELECT name FROM entities WHERE id = ?)", (target_id, target_id)
             )
+            # where the analyst put the place: the target's decision stands, else the source's comes along
+            conn.execute("INSERT OR IGNORE INTO place_positions (entity_id, latitude, longitude, off_map, author, set_at) "
+                         "SELECT ?, latitude, longitude, off_map, author, set_at FROM place_positions "
+                         "WHERE entity_id = ?", (target_id, source_id))
             conn.execute("DELETE FROM entities WHERE id = ?", (source_id,))
 
     def delete(self, entity_id: int) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ from dossier.core import identity, limits
 from dossier.core.anchoring import CONTEXT_CHARS, reanchor
 from dossier.core.models import Annotation, Article, Claim, Entity, Made, NewArticle, NewEvent, NewMention
 from dossier.core.names import fold
+from dossier.core.places import position_problem
 from dossier.core.validity import text_problem
 from dossier.core.vocabulary import EVIDENCE_RELATIONS
 from dossier.store import foreign
@@ -82,6 +84,7 @@ class _Merge:
         self._sources()
         self._tags()
         self._entities()
+        self._place_positions()
         self._articles()
         for theirs_id, mine_id in self.articles.items():
             self.alone(f"The mentions of their article {theirs_id}", lambda: self._mentions(theirs_id, mine_id))
@@ -194,6 +197,20 @@ class _Merge:
                 continue
             for name in names:
                 by_name.setdefault(name.casefold(), []).append((self.entities[e.id], e.kind))
+
+    def _place_positions(self) -> None:
+        """Where they put their places: kept for a place this dossier has not placed itself."""
+        for theirs_id, decision in self.theirs.places.decisions().items():
+            entity_id = self.entities.get(theirs_id)
+            if entity_id is None:
+                continue
+            if decision.latitude is not None and decision.longitude is not None:
+                problem = position_problem(decision.latitude, decision.longitude)
+                if problem:
+                    self.leave_out(f"The position of their entity {theirs_id}", problem.rstrip("."))
+                    continue
+            self.alone(f"The position of their entity {theirs_id}",
+                       partial(self.mine.places.add_decision, decision._replace(entity_id=entity_id)))
 
     def _new_entity(self, e: Entity) -> None:
         m = self.mine

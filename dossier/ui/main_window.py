@@ -30,7 +30,7 @@ from dossier.ui.controllers.incoming import IncomingController
 from dossier.ui.controllers.view import HelpController, ViewController
 from dossier.ui.session import DossierSession
 from dossier.ui.settings import Settings
-from dossier.ui.window_docks import BOTTOM_DOCKS, FIRST_SEEN, build_docks
+from dossier.ui.window_docks import BESIDE, BOTTOM_DOCKS, FIRST_SEEN, build_docks
 from dossier.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # annotations only: each Qt type imported costs start-up time
@@ -255,6 +255,8 @@ class MainWindow(QMainWindow):
         if visible and name in BOTTOM_DOCKS and dock.height() < TIMELINE_HEIGHT:
             # Shown for the first time: tall enough for several lanes (or rows) and the list.
             self.resizeDocks([dock], [max(TIMELINE_HEIGHT, self.height() // 3)], Qt.Orientation.Vertical)
+        if visible and name in BESIDE and self.docks[BESIDE[name]].isVisible():  # the map beside the timeline
+            self.resizeDocks([self.docks[BESIDE[name]], dock], [self.width() // 2] * 2, Qt.Orientation.Horizontal)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ARTICLES, ENTITIES, ANNOTATIONS):

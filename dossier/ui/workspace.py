@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from dossier.ui.annotations.editor import AnnotationEditor
     from dossier.ui.annotations.list_panel import AnnotationsPanel
     from dossier.ui.claims.board import ClaimsBoard
+    from dossier.ui.map.panel import MapPanel
     from dossier.ui.network.panel import NetworkPanel
     from dossier.ui.search.panel import SearchPanel
     from dossier.ui.team.conflicts import ConflictsPanel
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 
 class Workspace(QObject):
-    panel_created = Signal(str, object)  # ("search" | "annotations" | "editor" | "timeline" | "claims" | "network", it)
+    panel_created = Signal(str, object)  # ("search" | "annotations" | "editor" | "timeline" | "claims" | "network" | "map", it)
     annotation_opened = Signal(int)  # the editor now shows this annotation
 
     def __init__(self, session: DossierSession, tasks: Any, parent: QObject | None = None) -> None:
@@ -86,6 +87,7 @@ class Workspace(QObject):
             self.entities.tree.selectionModel().currentRowChanged.connect(
                 lambda *_: panel.highlight_entity(self.entities.current_entity_id()))
             self._made("timeline", panel)
+            self._map_follows_timeline()
         return cast("TimelinePanel", self._panels["timeline"])
 
     @property
@@ -122,6 +124,26 @@ class Workspace(QObject):
                 lambda *_: panel.select_entity(self.entities.current_entity_id()))
             self._made("network", panel)
         return cast("NetworkPanel", self._panels["network"])
+
+    @property
+    def map(self) -> MapPanel:
+        if "map" not in self._panels:
+            from dossier.ui.map.panel import MapPanel  # lazy: not on the start-up path
+
+            panel = MapPanel(self.session, self.tasks)
+            panel.entity_chosen.connect(self.entities.select_entity)
+            panel.passage_chosen.connect(self.open_passage)
+            self.entities.tree.selectionModel().currentRowChanged.connect(
+                lambda *_: panel.select_entity(self.entities.current_entity_id()))
+            self._made("map", panel)
+            self._map_follows_timeline()
+        return cast("MapPanel", self._panels["map"])
+
+    def _map_follows_timeline(self) -> None:
+        """The map marks the events of the days the timeline shows, once both panels exist."""
+        if self.has_panel("map") and self.has_panel("timeline"):
+            self.timeline.view.visible_days_changed.connect(self.map.set_range)
+            self.map.set_range(*self.timeline.view.visible_days())
 
     @property
     def hypotheses(self) -> AchPanel:

@@ -53,6 +53,7 @@ PROMISED = {
     "copy_decisions": {"first_id", "second_id", "decision", "author", "decided_at"},
     "ocr_pages": {"article_id", "page", "of_pages", "start_offset", "end_offset", "sha256", "width", "height",
                   "engine", "languages", "confidence", "words"},
+    "place_positions": {"entity_id", "latitude", "longitude", "off_map", "author", "set_at"},
 }
 
 

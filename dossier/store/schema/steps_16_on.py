@@ -49,3 +49,20 @@ CREATE TABLE ocr_pages (
     PRIMARY KEY (article_id, page)
 );
 """
+
+
+# Where the analyst put a place entity on the map, or that it is not on the map ("the front");
+# positions found in the gazetteer are not stored (they are found again), only these decisions.
+# Degrees WGS84; a merge of entities keeps the target's decision, else the source's.
+_V18_PLACE_POSITIONS = """
+CREATE TABLE place_positions (
+    entity_id INTEGER PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE,
+    latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+    longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+    off_map INTEGER NOT NULL DEFAULT 0 CHECK (off_map IN (0, 1)),
+    author TEXT NOT NULL DEFAULT '',
+    set_at TEXT,
+    CHECK ((latitude IS NULL) = (longitude IS NULL)),
+    CHECK (off_map = 1 OR latitude IS NOT NULL)
+);
+"""
