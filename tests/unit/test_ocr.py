@@ -240,3 +240,18 @@ def test_the_exports_say_an_annotated_passage_was_read_by_ocr(tmp_path: Path) ->
     assert item["dossier:ocr"]["languages"] == "eng" and item["dossier:ocr"]["pages"] == 1
     assert item["dossier:ocr"]["meanConfidence"] > 80
     store.close()
+
+
+def test_a_screenshot_is_stored_once_its_page_picture_and_its_original_alike(tmp_path: Path) -> None:
+    picture = png(ENGLISH)
+    (tmp_path / "post.png").write_bytes(picture)
+    store = Database.create(tmp_path / "d.dossier", "d")
+    ((_path, article_id),) = run_import(store, [tmp_path / "post.png"], ImportOptions(extract=False, ocr_languages="eng")).imported
+    (page,) = store.ocr_pages.pages(article_id)
+    assert store.ocr_pages.picture(page.sha256) == picture
+    assert store.articles.original(article_id) == ("post.png", picture)  # Save Original still has it
+    held = [r[0] for r in store._conn.execute("SELECT content FROM attachments UNION ALL SELECT content FROM originals")]
+    assert held == [picture]  # one copy in the file
+    (listed,) = store.provenance.attachments(article_id)
+    assert (listed.file_name, listed.role, listed.sha256) == ("post.png", "original", page.sha256)
+    store.close()
