@@ -67,24 +67,15 @@ class OcrPages:
                 conn.execute("INSERT INTO article_files (article_id, position, file_name, role, sha256) "
                              "VALUES (?, ?, ?, ?, ?)", (article_id, position, name, role, digest))
                 position += 1
-                words = [[w.start, w.end, w.left, w.top, w.width, w.height, round(w.confidence, 1)]
-                         for w in page.words]
-                conn.execute(
-                    "INSERT INTO ocr_pages (article_id, page, of_pages, start_offset, end_offset, sha256, width, "
-                    "height, engine, languages, confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article_id, page.number, page.of_pages, page.start, page.end, digest, page.width, page.height,
-                     page.engine, page.languages, page.confidence, json.dumps(words, separators=(",", ":"))))
+                _insert(conn, StoredPage(article_id, page.number, page.of_pages, page.start, page.end, digest,
+                                         page.width, page.height, page.engine, page.languages, page.confidence,
+                                         tuple(page.words)))
         return kept_original
 
     def keep(self, page: StoredPage) -> None:
         """Keep a page read elsewhere (another analyst's dossier, merged): its picture is here."""
-        words = [[w.start, w.end, w.left, w.top, w.width, w.height, w.confidence] for w in page.words]
         with self._tx.write() as conn:
-            conn.execute(
-                "INSERT INTO ocr_pages (article_id, page, of_pages, start_offset, end_offset, sha256, width, height, "
-                "engine, languages, confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (page.article_id, page.number, page.of_pages, page.start, page.end, page.sha256, page.width,
-                 page.height, page.engine, page.languages, page.confidence, json.dumps(words, separators=(",", ":"))))
+            _insert(conn, page)
 
     def pages(self, article_id: int) -> list[StoredPage]:
         rows = self._conn.execute(
@@ -137,3 +128,12 @@ class OcrPages:
     def reading_words(self, article_ids: Iterable[int]) -> dict[int, str]:
         """"read by OCR (tesseract 5.3.0, hye+eng, mean confidence 91%): …", by article."""
         return {article_id: reading_words(r) for article_id, r in self.readings(article_ids).items()}
+
+
+def _insert(conn: sqlite3.Connection, page: StoredPage) -> None:
+    words = [[w.start, w.end, w.left, w.top, w.width, w.height, round(w.confidence, 1)] for w in page.words]
+    conn.execute(
+        "INSERT INTO ocr_pages (article_id, page, of_pages, start_offset, end_offset, sha256, width, height, engine, "
+        "languages, confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (page.article_id, page.number, page.of_pages, page.start, page.end, page.sha256, page.width, page.height,
+         page.engine, page.languages, page.confidence, json.dumps(words, separators=(",", ":"))))

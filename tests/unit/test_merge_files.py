@@ -12,6 +12,8 @@ import pytest
 
 from dossier.core.ocr import words_in_span
 from dossier.ingest.pipeline import ImportOptions, run_import
+from dossier.operations import perform, undo
+from dossier.operations.team import MergeDossier
 from dossier.store import Database
 from dossier.store.articles import text_sha256
 from dossier.store.merging import merge_dossier
@@ -113,3 +115,13 @@ def test_a_forged_page_or_record_is_left_out_and_named(theirs: Path, tmp_path: P
                    for r in report.left_out)
         assert any("carrier pigeon" in r and "not a kind of provenance" in r for r in report.left_out)
         assert report.articles_new == 8  # the articles themselves come in
+
+
+def test_one_undo_takes_the_pages_files_and_provenance_back(theirs: Path, tmp_path: Path) -> None:
+    with Database.create(tmp_path / "mine.dossier", "mine") as mine:
+        merge = MergeDossier(theirs)
+        done = perform(mine, merge)
+        assert merge.result.pages_added == 1 and mine._conn.execute("SELECT count(*) FROM attachments").fetchone()[0]
+        undo(mine, done)
+        for table in ("articles", "ocr_pages", "provenance", "article_files", "attachments", "originals"):
+            assert mine._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
