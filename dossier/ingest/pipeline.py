@@ -441,16 +441,17 @@ def add_document(store: Database, document: Document) -> int:
     document = with_language(document)
     with store.transaction():
         article_id = store.articles.add(document.to_article())
-        if document.original_bytes:
-            store.articles.keep_original(article_id, document.original_name, document.original_bytes)
+        original = (document.original_name, document.original_bytes) if document.original_bytes else None
+        if document.ocr_pages and store.ocr_pages.add(article_id, document.ocr_pages, original):
+            original = None  # a picture read as it is: its one copy is the page's
+        if original is not None:
+            store.articles.keep_original(article_id, *original)
         if document.reports:
             store.articles.set_reports(article_id, document.reports)
         if document.provenance is not None:
             store.provenance.add(article_id, document.provenance)
         if document.attachments:
             store.provenance.add_attachments(article_id, document.attachments)
-        if document.ocr_pages:
-            store.ocr_pages.add(article_id, document.ocr_pages)
     return article_id
 
 

@@ -79,10 +79,17 @@ class Articles:
                 (article_id, file_name, content),
             )
 
-    def original(self, article_id: int) -> tuple[str | None, bytes] | None:
+    def original(self, article_id: int, *, among_files: bool = True) -> tuple[str | None, bytes] | None:
+        """The file the article was imported from: kept apart, or (a picture read by OCR as it is)
+        among its files as the page's one copy, unless `among_files` is False (a merge carries those
+        with the files)."""
         row = self._conn.execute(
             "SELECT file_name, content FROM originals WHERE article_id = ?", (article_id,)
         ).fetchone()
+        if row is None and among_files:
+            row = self._conn.execute(
+                "SELECT x.file_name, a.content FROM article_files x JOIN attachments a ON a.sha256 = x.sha256 "
+                "WHERE x.article_id = ? AND x.role = 'original' ORDER BY x.position LIMIT 1", (article_id,)).fetchone()
         return (row[0], bytes(row[1])) if row else None
 
     def get(self, article_id: int) -> Article:

@@ -32,6 +32,9 @@ class MergeReport:
     hypotheses_new: int = 0
     ratings_added: int = 0
     ratings_differ: int = 0  # yours kept
+    files_added: int = 0  # photos, files and page pictures that came with their articles
+    provenance_added: int = 0  # records of the messages and archived pages their articles came from
+    pages_added: int = 0  # pages read by OCR, with their word boxes
     new_article_ids: list[int] = field(default_factory=list)
     # Their rows left out, each with why (an offset outside its text, an id not there…).
     left_out: list[str] = field(default_factory=list)
@@ -41,7 +44,8 @@ class MergeReport:
     def adds_nothing(self) -> bool:
         return not (self.articles_new or self.entities_new or self.mentions_added or self.events_added
                     or self.annotations_new or self.conflicts or self.evidence_added or self.tags_new
-                    or self.sources_new or self.hypotheses_new or self.ratings_added)
+                    or self.sources_new or self.hypotheses_new or self.ratings_added or self.files_added
+                    or self.provenance_added or self.pages_added)
 
     def lines(self) -> list[str]:
         """The report in words, one line per kind of thing."""
@@ -59,6 +63,9 @@ class MergeReport:
         if self.hypotheses_new or self.ratings_added or self.ratings_differ:
             out.append(f"Hypotheses: {self.hypotheses_new} new; ratings: {self.ratings_added} added"
                        + (f", {self.ratings_differ} differ (yours kept)" if self.ratings_differ else ""))
+        if self.files_added or self.provenance_added or self.pages_added:
+            out.append(f"Files that came with articles: {self.files_added} added; where articles came from: "
+                       f"{self.provenance_added} message(s) or capture(s); pages read by OCR: {self.pages_added}")
         if self.grades_differ:
             out.append("Outlets graded differently (yours kept): " + ", ".join(self.grades_differ))
         if self.captures_proposed:

@@ -4,7 +4,8 @@ What is the same is recognised, never stored twice: an article by the sha256 of 
 a capture joined into it), an entity by its name or an alias, an annotation by its identity (the
 same IRI its Web Annotation export carries, so a merge after an import adds nothing) or by its
 passage, kind and note. What is new comes in with its author and times: articles with their
-original files, entities with their aliases, mentions, events, annotations placed by the same
+original files, the files, provenance and OCR pages that came with them (store/merging_files.py),
+entities with their aliases, mentions, events, annotations placed by the same
 re-anchoring as `import-annotations` (one whose passage can't be found is kept, orphaned, and
 listed), evidence links, tags, outlets' grades the dossier lacks, hypotheses and ratings.
 
@@ -39,6 +40,7 @@ from dossier.store.articles import text_sha256
 from dossier.store.foreign import about, check_mergeable, other_dossier
 from dossier.store.merge_report import MergeReport
 from dossier.store.merging_ach import merge_hypotheses
+from dossier.store.merging_files import merge_article_files
 
 if TYPE_CHECKING:
     from dossier.store import Database
@@ -86,6 +88,7 @@ class _Merge:
         self._entities()
         self._place_positions()
         self._articles()
+        merge_article_files(self)
         for theirs_id, mine_id in self.articles.items():
             self.alone(f"The mentions of their article {theirs_id}", lambda: self._mentions(theirs_id, mine_id))
             self.alone(f"The events of their article {theirs_id}", lambda: self._events(theirs_id, mine_id))
@@ -229,7 +232,7 @@ class _Merge:
             a = t.articles.get(article_id)
             problem = foreign.article_problem(a.title, a.text, a.source, a.url, a.published, a.published_precision,
                                               a.language, a.original_name)
-            original = t.articles.original(a.id) if not problem else None
+            original = t.articles.original(a.id, among_files=False) if not problem else None  # the rest: merging_files
             problem = problem or foreign.original_problem(original)
             if problem:
                 self.leave_out(about(f"Their article {a.id}", a.title), problem)

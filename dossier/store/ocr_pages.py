@@ -15,6 +15,9 @@ from dossier.core.ocr import OcrReading, OcrWord, reading_of, reading_words
 from dossier.store.transactions import Transactions
 
 PAGE_ROLE = "page"  # the pictures' role in article_files (Article > Properties lists them)
+# A picture read as it is, its page picture and its original file at once: kept once, among the
+# article's files (store.articles.original finds it there), not a second time in `originals`.
+ORIGINAL_ROLE = "original"
 _EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/tiff": "tif"}
 
 
@@ -43,8 +46,13 @@ class OcrPages:
         self._tx = tx
         self._conn: sqlite3.Connection = tx.conn
 
-    def add(self, article_id: int, pages: Sequence[Any]) -> None:
-        """Keep `pages` (core.ocr.OcrPage, offsets into the article's text) with their pictures."""
+    def add(self, article_id: int, pages: Sequence[Any], original: tuple[str | None, bytes] | None = None) -> bool:
+        """Keep `pages` (core.ocr.OcrPage, offsets into the article's text) with their pictures, each
+        stored once by its sha256. A picture that is the article's `original` file byte for byte (a
+        screenshot read as it is) is listed once, as the original: True when one was (the caller then
+        keeps no second copy of it)."""
+        original_name, original_sha256 = (original[0], hashlib.sha256(original[1]).hexdigest()) if original else (None, None)
+        kept_original = False
         with self._tx.write() as conn:
             position = conn.execute("SELECT ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?",
                                     (article_id,)).fetchone()[0]
@@ -52,17 +60,22 @@ class OcrPages:
                 digest = hashlib.sha256(page.image).hexdigest()
                 conn.execute("INSERT OR IGNORE INTO attachments (sha256, content, media_type) VALUES (?, ?, ?)",
                              (digest, page.image, page.media_type))
-                name = f"page {page.number}.{_EXTENSIONS.get(page.media_type, 'img')}"
+                if digest == original_sha256 and not kept_original:
+                    name, role, kept_original = original_name or "picture", ORIGINAL_ROLE, True
+                else:
+                    name, role = f"page {page.number}.{_EXTENSIONS.get(page.media_type, 'img')}", PAGE_ROLE
                 conn.execute("INSERT INTO article_files (article_id, position, file_name, role, sha256) "
-                             "VALUES (?, ?, ?, ?, ?)", (article_id, position, name, PAGE_ROLE, digest))
+                             "VALUES (?, ?, ?, ?, ?)", (article_id, position, name, role, digest))
                 position += 1
-                words = [[w.start, w.end, w.left, w.top, w.width, w.height, round(w.confidence, 1)]
-                         for w in page.words]
-                conn.execute(
-                    "INSERT INTO ocr_pages (article_id, page, of_pages, start_offset, end_offset, sha256, width, "
-                    "height, engine, languages, confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article_id, page.number, page.of_pages, page.start, page.end, digest, page.width, page.height,
-                     page.engine, page.languages, page.confidence, json.dumps(words, separators=(",", ":"))))
+                _insert(conn, StoredPage(article_id, page.number, page.of_pages, page.start, page.end, digest,
+                                         page.width, page.height, page.engine, page.languages, page.confidence,
+                                         tuple(page.words)))
+        return kept_original
+
+    def keep(self, page: StoredPage) -> None:
+        """Keep a page read elsewhere (another analyst's dossier, merged): its picture is here."""
+        with self._tx.write() as conn:
+            _insert(conn, page)
 
     def pages(self, article_id: int) -> list[StoredPage]:
         rows = self._conn.execute(
@@ -115,3 +128,12 @@ class OcrPages:
     def reading_words(self, article_ids: Iterable[int]) -> dict[int, str]:
         """"read by OCR (tesseract 5.3.0, hye+eng, mean confidence 91%): …", by article."""
         return {article_id: reading_words(r) for article_id, r in self.readings(article_ids).items()}
+
+
+def _insert(conn: sqlite3.Connection, page: StoredPage) -> None:
+    words = [[w.start, w.end, w.left, w.top, w.width, w.height, round(w.confidence, 1)] for w in page.words]
+    conn.execute(
+        "INSERT INTO ocr_pages (article_id, page, of_pages, start_offset, end_offset, sha256, width, height, engine, "
+        "languages, confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (page.article_id, page.number, page.of_pages, page.start, page.end, page.sha256, page.width, page.height,
+         page.engine, page.languages, page.confidence, json.dumps(words, separators=(",", ":"))))

@@ -157,8 +157,7 @@ class Team:
         moved: list[int] = []
         orphaned: list[int] = []
         with self._write() as conn:
-            original = conn.execute("SELECT file_name, content FROM originals WHERE article_id = ?",
-                                    (other_id,)).fetchone()
+            original = self._articles.original(other_id)
             conn.execute(
                 "INSERT INTO captures (article_id, title, source, url, published, published_precision, language, "
                 "text, sha256, imported_at, file_name, content, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -170,9 +169,10 @@ class Team:
             # Where the capture came from (an archived page, a message) and its files go with it.
             conn.execute("UPDATE provenance SET article_id = ?, capture_id = ifnull(capture_id, ?) WHERE article_id = ?",
                          (keep_id, capture_id, other_id))
+            # A picture's original kept among its files stays with it as a file: `keep` has its own original.
             conn.execute("UPDATE article_files SET article_id = ?, position = position + (SELECT "
-                         "ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?) "
-                         "WHERE article_id = ?", (keep_id, keep_id, other_id))
+                         "ifnull(max(position), -1) + 1 FROM article_files WHERE article_id = ?), "
+                         "role = iif(role = 'original', 'file', role) WHERE article_id = ?", (keep_id, keep_id, other_id))
             for a in self._annotations.all(other_id):
                 found = reanchor(keep.text, a.exact, a.prefix, a.suffix, a.start) if a.anchor_state != "orphaned" else None
                 quoted_as = a.quoted_as or a.exact

@@ -1,4 +1,5 @@
-"""Edit > Preferences…: analyst name, default export folder, light/dark/system, entity marks."""
+"""Edit > Preferences…: analyst name, default export folder, light/dark/system, entity marks, OCR
+languages (and which engine reads them, or what to install)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -31,7 +33,8 @@ def apply_theme(choice: str) -> None:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, ocr_engine: str = "") -> None:
+        """`ocr_engine`: the OCR engine in a sentence (ingest.ocr_engine.engine_words), or what to install."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
@@ -61,6 +64,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Appearance"), self.theme_box)
         form.addRow("", self.mentions_check)
         form.addRow(self.tr("OCR languages"), self.ocr_edit)
+        self.ocr_engine_label = QLabel(ocr_engine, textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.ocr_engine_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy the command
+        self.ocr_engine_label.setMinimumWidth(360)
+        if ocr_engine:
+            form.addRow(self.tr("OCR engine"), self.ocr_engine_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

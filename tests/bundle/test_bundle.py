@@ -18,6 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(3600)]
+BUDGET_MB = 330  # the bundle's bar (issue 37: with every language and OCR)
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,27 @@ def test_the_bundle_passes_its_self_test(bundle: Path, tmp_path: Path) -> None:
     result = subprocess.run([str(bundle), "--self-test"], capture_output=True, text=True, env=env, timeout=600,
                             cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "OCR not checked" not in result.stderr  # read by the engine it carries, or the system's
+
+
+def test_the_bundle_keeps_within_its_size_budget(bundle: Path) -> None:
+    size = sum(f.stat().st_size for f in bundle.parent.rglob("*") if f.is_file() and not f.is_symlink())
+    carried = bundle.parent / "_internal" / "tesseract"
+    ocr = sum(f.stat().st_size for f in carried.rglob("*") if f.is_file()) if carried.is_dir() else 0
+    print(f"bundle {size / 1e6:.1f} MB, of which the OCR engine and its data {ocr / 1e6:.1f} MB")
+    assert size <= BUDGET_MB * 1e6, f"the bundle is {size / 1e6:.1f} MB (budget {BUDGET_MB} MB)"
+
+
+def test_without_an_engine_the_bundle_says_what_to_install(bundle: Path, tmp_path: Path) -> None:
+    if (bundle.parent / "_internal" / "tesseract" / "tesseract").exists():
+        pytest.skip("built with DOSSIER_BUNDLE_OCR=1: it carries its engine")
+    env = {**os.environ, "DOSSIER_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen",
+           "PATH": str(tmp_path)}  # no tesseract on it
+    result = subprocess.run([str(bundle), "--self-test"], capture_output=True, text=True, env=env, timeout=600,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "OCR not checked: reading text from pictures needs the Tesseract OCR engine" in result.stderr
+    assert "sudo apt-get install tesseract-ocr" in result.stderr
 
 
 def test_the_bundle_opens_the_sample_window(bundle: Path, tmp_path: Path) -> None:

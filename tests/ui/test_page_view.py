@@ -61,6 +61,29 @@ def test_the_scan_shows_its_page_and_outlines_the_annotated_passage(qtbot, open_
     assert pane.page_view.page.number == 1
 
 
+def test_a_merged_dossier_shows_the_scans_page_and_its_claim_outlined(qtbot, open_window, scanned: Path,  # type: ignore[no-untyped-def]
+                                                                       tmp_path: Path) -> None:
+    from dossier.store.merging import merge_dossier
+
+    merged = tmp_path / "merged.dossier"
+    with Database.create(merged, "Mine") as mine:
+        report = merge_dossier(mine, scanned)
+        assert report.pages_added == 3 and report.annotations_new == 1
+        with Database.open_readonly(scanned) as theirs:
+            scan_id = mine.articles.id_by_sha256(theirs.articles.get(SCAN_ID).sha256)
+    window = open_window(merged)
+    pane = window.workspace.pane
+    pane.show_article(scan_id)
+    assert pane.page_view.isVisible()
+    assert "2 pages read by OCR (tesseract 5." in pane.provenance.text()
+    text = pane.article.text
+    cursor = pane.text_view.textCursor()
+    cursor.setPosition(text.index("армянской") + 2)  # the caret into the merged claim
+    pane.text_view.setTextCursor(cursor)
+    assert pane.page_view.page.number == 2
+    assert [text[w.start:w.end] for w in pane.page_view.canvas.outlined] == ["армянской", "стороны"]
+
+
 def test_an_article_of_text_shows_no_page(qtbot, open_window, scanned: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from dossier.core.models import NewArticle
 

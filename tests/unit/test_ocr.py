@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -102,11 +103,35 @@ def test_the_page_cache_reads_a_picture_once_per_languages(tmp_path: Path, monke
     monkeypatch.setattr(subprocess, "Popen", counting)
     picture = png(ENGLISH)
     first = read_picture(picture, "eng", cache=tmp_path)
-    assert len(runs) == 2  # the orientation pass, then the words
+    assert len(runs) == 1  # the words, read surely enough that no orientation pass is needed
     again = read_picture(picture, "eng", cache=tmp_path)
-    assert again == first and len(runs) == 2
+    assert again == first and len(runs) == 1
     read_picture(picture, "eng+rus", cache=tmp_path)  # other languages: read again
-    assert len(runs) == 4
+    assert len(runs) == 2
+
+
+def test_an_upside_down_page_drawn_at_300_dpi_is_found_on_a_smaller_copy_and_read_upright(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    runs: list[tuple[list[str], tuple[int, int]]] = []  # (what the engine was asked, the picture's size)
+    real = subprocess.Popen
+
+    def counting(arguments: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
+        with Image.open(arguments[1]) as picture:
+            runs.append((arguments[3:], picture.size))
+        return real(arguments, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    page = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi, as a PDF page is drawn for the engine
+    page.paste(draw(ENGLISH * 6, size=42, width=2200), (140, 200))  # type: ignore[arg-type]
+    upside_down = io.BytesIO()
+    page.rotate(180).save(upside_down, format="PNG")
+    monkeypatch.setattr(subprocess, "Popen", counting)
+    reading = read_picture(upside_down.getvalue(), "eng")
+    assert reading.rotation == 180 and word_accuracy("\n".join(ENGLISH * 6), reading.text) >= 0.95
+    (orientation_size,) = [size for asked, size in runs if asked == ["--psm", "0"]]
+    assert orientation_size == (1240, 1754)  # halved: at most ocr_engine.ORIENTATION_SIDE a side
+    assert len(runs) == 3  # as given (unsure), the orientation pass, turned upright
 
 
 def test_a_cancel_ends_the_page_being_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,7 +150,7 @@ def test_without_the_engine_importing_a_picture_says_what_to_install(tmp_path: P
     report = run_import(store, [tmp_path / "post.png"], ImportOptions(extract=False))
     ((_path, reason),) = report.failed
     assert "Tesseract OCR engine, which is not installed" in reason
-    assert "sudo apt-get install tesseract-ocr tesseract-ocr-eng" in reason
+    assert "sudo apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-hye" in reason
 
 
 def test_a_language_without_its_trained_data_names_its_package() -> None:
@@ -240,3 +265,69 @@ def test_the_exports_say_an_annotated_passage_was_read_by_ocr(tmp_path: Path) ->
     assert item["dossier:ocr"]["languages"] == "eng" and item["dossier:ocr"]["pages"] == 1
     assert item["dossier:ocr"]["meanConfidence"] > 80
     store.close()
+
+
+def test_a_screenshot_is_stored_once_its_page_picture_and_its_original_alike(tmp_path: Path) -> None:
+    picture = png(ENGLISH)
+    (tmp_path / "post.png").write_bytes(picture)
+    store = Database.create(tmp_path / "d.dossier", "d")
+    ((_path, article_id),) = run_import(store, [tmp_path / "post.png"], ImportOptions(extract=False, ocr_languages="eng")).imported
+    (page,) = store.ocr_pages.pages(article_id)
+    assert store.ocr_pages.picture(page.sha256) == picture
+    assert store.articles.original(article_id) == ("post.png", picture)  # Save Original still has it
+    held = [r[0] for r in store._conn.execute("SELECT content FROM attachments UNION ALL SELECT content FROM originals")]
+    assert held == [picture]  # one copy in the file
+    (listed,) = store.provenance.attachments(article_id)
+    assert (listed.file_name, listed.role, listed.sha256) == ("post.png", "original", page.sha256)
+    store.close()
+
+
+def test_the_engine_run_from_the_bundle_loads_its_own_libraries_not_the_bundles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundle's bootloader points LD_LIBRARY_PATH at the bundle's libraries and keeps the
+    user's in LD_LIBRARY_PATH_ORIG: a system tesseract started with the bundle's path would load
+    them in place of its own (here a damaged libstdc++ stands for one it can't use) and not start."""
+    bundle = tmp_path / "_internal"
+    bundle.mkdir()
+    (bundle / "libstdc++.so.6").write_bytes(b"not a library")
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(bundle))
+    monkeypatch.setenv("LD_LIBRARY_PATH_ORIG", "")
+    ocr_engine._engine_facts.cache_clear()
+    try:
+        reading = read_picture(png(ENGLISH), "eng", cache=tmp_path / "cache")
+    finally:
+        ocr_engine._engine_facts.cache_clear()
+    assert word_accuracy("\n".join(ENGLISH), reading.text) >= 0.9
+    assert ocr_engine.program_environment({"LD_LIBRARY_PATH": "/b/_internal", "LD_LIBRARY_PATH_ORIG": "/opt/lib"}) \
+        == {"LD_LIBRARY_PATH": "/opt/lib"}
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # the user had none: none
+    assert ocr_engine.program_environment({"LD_LIBRARY_PATH": "/b/_internal", "HOME": "/h"}) == {"HOME": "/h"}
+
+
+def test_the_bundle_reads_with_the_engine_and_data_it_carries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundle built with DOSSIER_BUNDLE_OCR=1 has tesseract/tesseract and tesseract/tessdata/
+    inside it: that engine is used before any on PATH, with that data."""
+    import shutil
+
+    from dossier.bundling.ocr_files import tessdata_folder
+
+    carried = tmp_path / "_internal" / "tesseract"
+    carried.mkdir(parents=True)
+    program = shutil.which("tesseract")
+    assert program is not None
+    shutil.copy(program, carried / "tesseract")
+    (carried / "tessdata").mkdir()
+    for name in ("eng.traineddata", "osd.traineddata", "configs"):
+        (carried / "tessdata" / name).symlink_to(tessdata_folder() / name)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    monkeypatch.delenv("DOSSIER_TESSERACT", raising=False)
+    assert ocr_engine.tesseract_program() == str(carried / "tesseract")
+    assert ocr_engine.program_environment()["TESSDATA_PREFIX"] == str(carried / "tessdata")
+    ocr_engine._engine_facts.cache_clear()
+    try:
+        _program, _name, languages = ocr_engine.engine()
+        assert languages == {"eng", "osd"}  # its own data, not the system's eight languages
+        reading = read_picture(png(ENGLISH), "eng", cache=tmp_path / "cache")
+    finally:
+        ocr_engine._engine_facts.cache_clear()
+    assert word_accuracy("\n".join(ENGLISH), reading.text) >= 0.9

@@ -67,10 +67,11 @@ class EditController(Controller):
             self.workspace.search.focus_query()
 
     def show_preferences(self) -> None:
+        from dossier.ingest.ocr_engine import engine_words  # lazy: on first use, off the start-up path
         from dossier.ui.preferences import PreferencesDialog  # lazy: on first use, off the start-up path
 
         settings = self.window.settings
-        dialog = PreferencesDialog(settings, self.window)
+        dialog = PreferencesDialog(settings, self.window, ocr_engine=engine_words())
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             dialog.save()
             self.window.mentions_action.setChecked(settings.get(keys.ENTITY_HIGHLIGHTING))
