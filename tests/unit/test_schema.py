@@ -53,6 +53,10 @@ PROMISED = {
     "copy_decisions": {"first_id", "second_id", "decision", "author", "decided_at"},
     "ocr_pages": {"article_id", "page", "of_pages", "start_offset", "end_offset", "sha256", "width", "height",
                   "engine", "languages", "confidence", "words"},
+    "watchlists": {"id", "name", "created"},
+    "watch_names": {"id", "list_id", "name", "kind", "aliases", "note"},
+    "watch_hits": {"id", "name_id", "article_id", "start", "end", "surface", "passage", "state", "found"},
+    "saved_searches": {"id", "query", "created", "seen_through"},
 }
 
 

@@ -30,7 +30,7 @@ from dossier.store.schema.steps_09_15 import (
     _claims_across_sources,
     _teams,
 )
-from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES
+from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES, _V18_SCREENING
 
 __all__ = [
     "APPLICATION_ID",
@@ -74,6 +74,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(16, "copies of one story: each copy's origin and the analyst's decisions", _script(_V16_COPIES)),
     Migration(17, "pages read by OCR: their pictures, languages, confidence and word boxes",
               _script(_V17_OCR_PAGES)),
+    Migration(18, "screening: watchlists, their hits and what the analyst made of them; saved searches",
+              _script(_V18_SCREENING)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -89,5 +91,5 @@ PUBLIC_TABLES = (
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
     "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
     "provenance", "attachments", "article_files", "copy_of", "copy_decisions",
-    "ocr_pages",
+    "ocr_pages", "watchlists", "watch_names", "watch_hits", "saved_searches",
 )
