@@ -114,6 +114,18 @@ def read_list_csv(data: bytes | str, source: str = "the file") -> list[NameRow]:
     return list(rows.values())
 
 
+def rows_from_lines(text: str, kind: str = "person", note: str = "") -> list[NameRow]:
+    """Names typed one a line, aliases after "|" ("Пашинян | Nikol Pashinyan | Փաշինյան")."""
+    rows: dict[str, NameRow] = {}
+    for line in text.splitlines():
+        parts = [" ".join(p.split()) for p in line.split(ALIAS_SEPARATOR)]
+        if not parts[0]:
+            continue
+        aliases = list(dict.fromkeys(p for p in parts[1:] if p and p != parts[0]))
+        rows[parts[0]] = NameRow(parts[0], kind, ALIAS_SEPARATOR.join(aliases), note)
+    return list(rows.values())
+
+
 def read_list_file(path: Path) -> list[NameRow]:
     try:
         data = path.read_bytes()

@@ -10,7 +10,7 @@ from dossier.core import limits
 from dossier.core.changes import ALL, Changes
 from dossier.operations import Edit, Operation, Refused, non_empty, within
 from dossier.store import Database
-from dossier.store.screening import DISMISSED, NEW, SEEN, NameRow
+from dossier.store.screening import DISMISSED, NEW, SEEN, FoundHit, NameRow
 
 STATE_TEXT = {SEEN: "Mark Hits Seen", DISMISSED: "Not This Person", NEW: "Mark Hits New"}
 
@@ -107,4 +107,21 @@ class DeleteSavedSearch(Edit):
 
     def apply(self, store: Database) -> Changes:
         store.saved_searches.delete(self.search_id)
+        return Changes(screening=ALL)
+
+
+class StoreScreening(Operation[int]):
+    """What a re-screen found (on a worker) for some names, stored: not the user's edit to undo on
+    its own (the window commits it after the list change it follows). Names gone meanwhile (the
+    list changed again, or the change was undone) are left out. Result: how many hits are new."""
+
+    def __init__(self, name_ids: Sequence[int], found: Sequence[FoundHit]) -> None:
+        self.name_ids, self.found = list(name_ids), list(found)
+        self.text = "Screen Articles"
+
+    def apply(self, store: Database) -> Changes:
+        present = {n.id for n in store.watchlists.names()} & set(self.name_ids)
+        present_articles = {a for a in {f.article_id for f in self.found} if store.articles.exists(a)}
+        found = [f for f in self.found if f.name_id in present and f.article_id in present_articles]
+        self.result = store.hits.replace_for_names(sorted(present), found)
         return Changes(screening=ALL)

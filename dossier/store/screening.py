@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from dossier.store.search import fts_query  # one search syntax for the search panel and saved searches
 from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
 NEW, SEEN, DISMISSED = "new", "seen", "dismissed"  # a hit's state; dismissed: "not this person"
@@ -36,6 +37,19 @@ class WatchName:
     def spellings(self) -> tuple[str, ...]:
         """The name, then each alias."""
         return (self.name, *(a.strip() for a in self.aliases.split(ALIAS_SEPARATOR) if a.strip()))
+
+
+@dataclass(frozen=True)
+class NameGroup:
+    """A watched name and how many hits it has: what the Hits panel groups by."""
+
+    name_id: int
+    list_id: int
+    list_name: str
+    name: str
+    kind: str
+    new: int
+    hits: int
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,16 @@ class Watchlists:
                                       "ORDER BY w.name, n.name", args)
         return [record(WatchName, r) for r in rows]
 
+    def groups(self) -> list[NameGroup]:
+        """Every watched name with its hits counted (new, and all but the dismissed), by list and name."""
+        rows = named_rows(self._conn,
+            "SELECT n.id AS name_id, w.id AS list_id, w.name AS list_name, n.name, n.kind, "
+            "count(CASE WHEN h.state = 'new' THEN 1 END) AS new, "
+            "count(CASE WHEN h.state != 'dismissed' THEN 1 END) AS hits "
+            "FROM watch_names n JOIN watchlists w ON w.id = n.list_id "
+            "LEFT JOIN watch_hits h ON h.name_id = n.id GROUP BY n.id ORDER BY w.name, n.name")
+        return [record(NameGroup, r) for r in rows]
+
     def add_list(self, name: str) -> int:
         self.changed()
         with self._tx.write() as conn:
@@ -161,12 +185,13 @@ class Hits:
         self._tx = tx
         self._conn: sqlite3.Connection = tx.conn
 
-    def all(self, states: Iterable[str] = (NEW, SEEN), limit: int = 100_000) -> list[Hit]:
-        """Hits in the given states, by list, name, then article and place."""
+    def all(self, states: Iterable[str] = (NEW, SEEN), limit: int = 100_000, name_id: int | None = None) -> list[Hit]:
+        """Hits in the given states (of one name, or all), by list, name, then article and place."""
         states = tuple(states)
         marks = ", ".join("?" * len(states))
-        rows = named_rows(self._conn, _HIT_SELECT + f"WHERE h.state IN ({marks}) "
-                                      "ORDER BY w.name, n.name, h.article_id, h.start LIMIT ?", (*states, limit))
+        where, args = (" AND h.name_id = ?", (name_id,)) if name_id is not None else ("", ())
+        rows = named_rows(self._conn, _HIT_SELECT + f"WHERE h.state IN ({marks}){where} "
+                                      "ORDER BY w.name, n.name, h.article_id, h.start LIMIT ?", (*states, *args, limit))
         return [record(Hit, r) for r in rows]
 
     def get(self, hit_id: int) -> Hit:
@@ -236,6 +261,15 @@ class SavedSearch:
     seen_through: int  # the last article id whose results the analyst has seen
 
 
+@dataclass(frozen=True)
+class SearchCount:
+    """A saved search and its results: all of them, and those in articles newer than it was last seen."""
+
+    search: SavedSearch
+    results: int
+    new: int
+
+
 class SavedSearches:
     """`db.saved_searches`: queries kept to re-run on new material."""
 
@@ -246,6 +280,20 @@ class SavedSearches:
     def all(self) -> list[SavedSearch]:
         rows = named_rows(self._conn, "SELECT id, query, created, seen_through FROM saved_searches ORDER BY query")
         return [record(SavedSearch, r) for r in rows]
+
+    def counts(self, cap: int = 10_000) -> list[SearchCount]:
+        """Each saved search run again: its articles, and how many came since it was last seen
+        (each count stops at `cap`, as the search panel's does)."""
+        counted = []
+        for search in self.all():
+            query = fts_query(search.query)
+            results = new = 0
+            if query is not None:
+                sql = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? LIMIT ?)"
+                results = int(self._conn.execute(sql, (query, 0, cap)).fetchone()[0])
+                new = int(self._conn.execute(sql, (query, search.seen_through, cap)).fetchone()[0])
+            counted.append(SearchCount(search, results, new))
+        return counted
 
     def add(self, query: str) -> int:
         with self._tx.write() as conn:

@@ -20,6 +20,7 @@ DOCKS = (
     ("network", "Network", Area.BottomDockWidgetArea),  # Ctrl+Shift+N
     ("hypotheses", "Competing Hypotheses", Area.BottomDockWidgetArea),  # Ctrl+Shift+Y
     ("conflicts", "Conflicts", Area.BottomDockWidgetArea),  # Ctrl+Shift+K, and shown by a merge that found some
+    ("hits", "Hits", Area.BottomDockWidgetArea),  # Ctrl+Shift+W: watchlists, their hits, saved searches
 )
 BOTTOM_DOCKS = tuple(name for name, _title, area in DOCKS if area == Area.BottomDockWidgetArea)
 SIDE_TABS = (("articles", "annotations"), ("entities", "search"), ("search", "editor"))
