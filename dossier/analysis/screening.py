@@ -37,11 +37,14 @@ SUFFIXES = frozenset({
 })
 _LONGEST_SUFFIX = max(len(s) for s in SUFFIXES)
 _VOWELS = "aeiou"
+# Georgian writes names in Mkhedruli, whose letters Unicode counts as small: a name there has no capital.
+_GEORGIAN, _GEORGIAN_END = "\u10d0", "\u10ff"
 MIN_KEY = 3  # a name word with a shorter key ("Li", "U") matches only as written, whole
+CLOSE_KEPT = 200_000  # words whose close name words are remembered (a bounded memory)
 MIN_FUZZY = 5  # names shorter than this are matched by key only: "Iran" is not "Ivan"
 
 # A word: letters and marks, with apostrophes inside ("Paşinyan'ın", "O’Brien").
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class Screener:
         if self._automaton is not None:
             automaton.make_automaton()
         self._keys = {word_id: key for key, word_id in self._word_ids.items()}
+        self._close: dict[str, frozenset[int]] = {}  # a word's key -> name words it is close to (words recur)
+        self._word_keys: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._rest)
@@ -114,14 +119,23 @@ class Screener:
         name (its name and an alias) give the longest."""
         if self._automaton is None:
             return []
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        keys = [script_key(text[s:e]).replace(" ", "") for s, e in spans]
+        spans = [m.span() for m in _WORD.finditer(text)]
+        keys = [self._key(text[s:e]) for s, e in spans]
         matched = self._word_matches(keys)
-        capitalised = [not text[s].islower() or _caseless(text[s]) for s, _e in spans]
+        capitalised = [not (first := text[s]).islower() or _GEORGIAN <= first <= _GEORGIAN_END for s, _e in spans]
         for i, key in enumerate(keys):
             if capitalised[i] and len(key) >= MIN_FUZZY - 1:  # one letter short of a name word
                 matched[i] |= self._close_words(key)
         return self._names(spans, matched, capitalised)
+
+    def _key(self, word: str) -> str:
+        """A word's key, remembered: an article's words recur in the next (a bounded memory)."""
+        key = self._word_keys.get(word)
+        if key is None:
+            if len(self._word_keys) > CLOSE_KEPT:
+                self._word_keys.clear()
+            key = self._word_keys[word] = script_key(word).replace(" ", "")
+        return key
 
     def _word_matches(self, keys: Sequence[str]) -> list[set[int]]:
         """For each word of the text, the name words whose key it is, with an ending or without:
@@ -147,8 +161,16 @@ class Screener:
                 matched[i].add(word_id)
         return matched
 
-    def _close_words(self, key: str) -> set[int]:
+    def _close_words(self, key: str) -> frozenset[int]:
         """Name words within the allowed edits of a word's key, or of the key less an ending."""
+        known = self._close.get(key)
+        if known is None:
+            if len(self._close) > CLOSE_KEPT:
+                self._close.clear()
+            known = self._close[key] = frozenset(self._look_up_close(key))
+        return known
+
+    def _look_up_close(self, key: str) -> set[int]:
         found: set[int] = set()
         bases = [key] + [key[:-n] for n in range(1, _LONGEST_SUFFIX + 1)
                          if len(key) - n >= MIN_FUZZY - 1 and key[-n:] in SUFFIXES]
@@ -157,7 +179,7 @@ class Screener:
                 for word_id in self._deletions.get(variant, ()):
                     name_key = self._keys[word_id]
                     limit = fuzzy_allowance(name_key)
-                    if limit and edit_distance(base, name_key, limit) <= limit:
+                    if limit and _within(base, name_key, limit):
                         found.add(word_id)
         return found
 
@@ -198,14 +220,22 @@ def _without_inner(matches: list[Match]) -> list[Match]:
     return kept
 
 
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether two keys are at most `limit` edits apart; one edit is checked in a single pass."""
+    if limit > 1:
+        return edit_distance(a, b, limit) <= limit
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
 def _deletions(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
-
-
-def _caseless(ch: str) -> bool:
-    """Letters of scripts that write names without capitals (Georgian's Mkhedruli, and any
-    letter whose upper case is itself)."""
-    return ch.upper() == ch or "\u10d0" <= ch <= "\u10ff"
 
 
 PASSAGE_LIMIT = 400  # characters of a hit's sentence kept: a sentence without stops can be a page

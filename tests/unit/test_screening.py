@@ -199,3 +199,11 @@ def test_watch_and_hits_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     listed.write_text("who\nx\n", encoding="utf-8")
     assert main(["watch", str(path), str(listed)]) == 1
     assert "no “name” column" in capsys.readouterr().err
+
+
+@given(st.text("abc", max_size=8), st.text("abc", max_size=8))
+def test_the_one_edit_check_agrees_with_edit_distance(a: str, b: str) -> None:
+    from dossier.analysis.screening import _within
+    from dossier.core.names import edit_distance
+
+    assert _within(a, b, 1) == (edit_distance(a, b, 1) <= 1)
