@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from dossier.store.search import fts_query  # one search syntax for the search panel and saved searches
+from dossier.store.search import Search  # one search syntax for the search panel and saved searches
 from dossier.store.transactions import Transactions, named_rows, record, utc_now
 
 NEW, SEEN, DISMISSED = "new", "seen", "dismissed"  # a hit's state; dismissed: "not this person"
@@ -284,16 +284,9 @@ class SavedSearches:
     def counts(self, cap: int = 10_000) -> list[SearchCount]:
         """Each saved search run again: its articles, and how many came since it was last seen
         (each count stops at `cap`, as the search panel's does)."""
-        counted = []
-        for search in self.all():
-            query = fts_query(search.query)
-            results = new = 0
-            if query is not None:
-                sql = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? LIMIT ?)"
-                results = int(self._conn.execute(sql, (query, 0, cap)).fetchone()[0])
-                new = int(self._conn.execute(sql, (query, search.seen_through, cap)).fetchone()[0])
-            counted.append(SearchCount(search, results, new))
-        return counted
+        search = Search(self._conn)
+        return [SearchCount(saved, search.count(saved.query, cap), search.count(saved.query, cap, saved.seen_through))
+                for saved in self.all()]
 
     def add(self, query: str) -> int:
         with self._tx.write() as conn:

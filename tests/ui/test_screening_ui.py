@@ -178,3 +178,22 @@ def test_names_typed_in_the_dialog_by_keyboard_are_watched(
     groups = {(g.list_name, g.name): g.hits for g in window.workspace.store.watchlists.groups()}
     assert groups == {("Watchlist", "Pashinyan"): 3, ("Watchlist", "Yerevan"): 1}
     assert window.docks["hits"].isVisible()
+
+
+def test_the_search_panel_says_its_operators_and_runs_them(
+        qtbot, open_window: Callable[[Path], MainWindow], four_languages: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(four_languages)
+    assert window.workspace is not None
+    window.show_dock("search")
+    panel = window.workspace.search
+    assert "NEAR/5" in panel.syntax_label.text() and "outlet:Reuters" in panel.syntax_label.toolTip()
+    panel.query_edit.setFocus()
+    qtbot.keyClicks(panel.query_edit, '"Prime Minister" OR lang:hy')  # lang: stands beside the rest: a word here
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.query_edit, "Prime NEAR/0 Nikol")  # a word stands between them
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0 and "No articles" in panel.count_label.text(), timeout=10_000)
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.query_edit, "Prime NEAR/1 Nikol outlet:Test")
+    qtbot.waitUntil(lambda: panel.count_label.text() == "1 article matches", timeout=10_000)
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    assert window.workspace.pane.article is not None and window.workspace.pane.article.title == "English"

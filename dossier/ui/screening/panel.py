@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from dossier.operations.screening import DeleteSavedSearch, MarkHits, SaveSearch
 from dossier.store.screening import DISMISSED, SEEN, NameGroup
 from dossier.ui.screening.models import HitsModel, NameGroupsModel, SavedSearchModel
 from dossier.ui.session import DossierSession
+from dossier.ui.tables import record_table
 
 
 class _KeyTable(QTableView):
@@ -54,14 +54,8 @@ class _KeyTable(QTableView):
 def _table(model: HitsModel | NameGroupsModel | SavedSearchModel, name: str) -> _KeyTable:
     """A table with the look of record_table's: whole rows, one line each, long cells elided."""
     table = _KeyTable()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    record_table(model, table)
     table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.setAccessibleName(name)
     widths = {"New": 50, "Hits": 50, "Results": 60, "State": 110, "List": 90, "Article": 160, "Found as": 130}
     for column, title in enumerate(model.COLUMNS):  # short counts and words: the names and passages get the room
