@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dossier import __version__
-from dossier.commands import EXIT_OK, exporting, fail, files, importing, sources
+from dossier.commands import EXIT_OK, exporting, fail, files, importing, screening, searching, sources
 from dossier.commands.files import cmd_open
 from dossier.store.errors import DossierError
 
@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_publish(commands)
     exporting.add_share(commands)
     sources.add_sources(commands)
+    searching.add_search(commands)
+    screening.add_watch(commands)
+    screening.add_hits(commands)
     files.add_info(commands)
     files.add_backups(commands)
     files.add_restore(commands)
@@ -52,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = ("open", "sample", "import", "export", "import-annotations", "merge", "import-ftm", "publish", "share", "info",
-            "backups", "restore", "sources", "encrypt", "decrypt")
+            "backups", "restore", "sources", "encrypt", "decrypt", "search", "watch",
+            "hits")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,7 +19,8 @@ ENTITIES = "entities"
 EVENTS = "events"
 SOURCES = "sources"
 HYPOTHESES = "hypotheses"  # the competing-hypotheses matrix: hypotheses, rows and ratings
-KINDS = (ARTICLES, CONTENT, ANNOTATIONS, TAGS, ENTITIES, EVENTS, SOURCES, HYPOTHESES)
+SCREENING = "screening"  # watchlists, their hits and saved searches (ids: hits)
+KINDS = (ARTICLES, CONTENT, ANNOTATIONS, TAGS, ENTITIES, EVENTS, SOURCES, HYPOTHESES, SCREENING)
 
 ALL = None  # every row of a kind may have changed
 

@@ -61,13 +61,16 @@ def script_key(name: str) -> str:
     """A name in any script as plain Latin letters, for comparing spellings across scripts:
     "Nikol Pashinyan", "Никол Пашинян", "Նիկոլ Փաշինյան" and "Nikol Paşinyan" all give "nikol pasinan".
     Arabic script writes no short vowels, so its names give keys that match nothing: "" for them."""
-    if any(unicodedata.bidirectional(ch) == "AL" for ch in name):
-        return ""
-    from anyascii import anyascii  # loaded on first use
+    if name.isascii():  # most words screened are: no script to read, nothing to transliterate
+        text = name.lower()
+    else:
+        if any(unicodedata.bidirectional(ch) == "AL" for ch in name):
+            return ""
+        from anyascii import anyascii  # loaded on first use
 
-    # Armenian writes the vowel u with two letters, which one by one read "ow".
-    name = name.replace("ու", "u").replace("Ու", "U").replace("ՈՒ", "U")
-    text = anyascii(name).lower()
+        # Armenian writes the vowel u with two letters, which one by one read "ow".
+        name = name.replace("ու", "u").replace("Ու", "U").replace("ՈՒ", "U")
+        text = anyascii(name).lower()
     text = re.sub(r"[^a-z ]+", "", text.replace("-", " "))
     for written, sound in _SOUNDS:
         text = text.replace(written, sound)

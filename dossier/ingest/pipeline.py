@@ -32,6 +32,7 @@ from dossier.ingest.model_pool import ModelPool
 from dossier.ingest.nlp import load_pipeline
 from dossier.ingest.picture_reader import OcrOptions
 from dossier.ingest.readers import holds_many, is_supported, read_file
+from dossier.ingest.screening import screen_article
 from dossier.store import Database
 from dossier.store.articles import text_sha256
 from dossier.store.atomic import text_reads, written_whole
@@ -452,6 +453,7 @@ def add_document(store: Database, document: Document) -> int:
             store.provenance.add(article_id, document.provenance)
         if document.attachments:
             store.provenance.add_attachments(article_id, document.attachments)
+        screen_article(store, article_id, document.text)  # watched names flagged as they arrive
     return article_id
 
 

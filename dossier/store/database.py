@@ -36,6 +36,7 @@ from dossier.store.ocr_pages import OcrPages
 from dossier.store.places import Places
 from dossier.store.provenance import ProvenanceRecords
 from dossier.store.schema import MIGRATIONS, PUBLIC_TABLES, SCHEMA_VERSION, Migration
+from dossier.store.screening import Hits, SavedSearches, Watchlists
 from dossier.store.search import Search
 from dossier.store.sentence_index import articles_replayed, forget_sentences, index_sentences
 from dossier.store.tags import Tags
@@ -95,7 +96,8 @@ class Database:
     what is in it is read and written through its query objects, one per area:
     `db.articles`, `db.sources`, `db.entities`, `db.events`, `db.annotations`, `db.evidence`,
     `db.tags`, `db.claims`, `db.extraction`, `db.network`, `db.ach`, `db.team`, `db.search`,
-    `db.provenance`. No other layer gets the connection: what they need is a method of these."""
+    `db.provenance`, `db.watchlists`, `db.hits`, `db.saved_searches`. No other layer gets the
+    connection: what they need is a method of these."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: DossierLock | None) -> None:
         self.path = path
@@ -121,6 +123,9 @@ class Database:
         self.ocr_pages = OcrPages(tx)
         self.provenance = ProvenanceRecords(tx, self.ocr_pages)
         self.places = Places(tx)
+        self.watchlists = Watchlists(tx)
+        self.hits = Hits(tx)
+        self.saved_searches = SavedSearches(tx)
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -296,7 +301,7 @@ class Database:
         the replay. Raises (changing nothing) if the rows it needs have changed meanwhile."""
         if self._tx.depth:
             raise RuntimeError("an undo can't run inside another transaction")
-
+        self.watchlists.changed()  # the names may come or go: a screener built from them is stale
         with self._tx.write() as conn:
             # Plain SQL knows nothing of the sentence index (store/sentence_index.py): the articles
             # the replay touches leave it before and come back after, each read once.

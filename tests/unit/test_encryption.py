@@ -168,7 +168,9 @@ def test_a_colleagues_older_encrypted_dossier_is_upgraded_in_an_encrypted_tempor
     from dossier.store.foreign import other_dossier
 
     conn = sqlite3.connect(sample_path, isolation_level=None)  # as format 14 wrote it
-    conn.executescript("DROP TABLE place_positions; DROP TABLE ocr_pages; DROP TABLE copy_decisions; DROP TABLE copy_of; "  # 18, 17, 16
+    conn.executescript("DROP TABLE watch_hits; DROP TABLE watch_names; DROP TABLE watchlists; "  # 19
+                       "DROP TABLE saved_searches; "
+                       "DROP TABLE place_positions; DROP TABLE ocr_pages; DROP TABLE copy_decisions; DROP TABLE copy_of; "  # 18, 17, 16
                        "DROP TRIGGER attachments_unused; DROP TABLE article_files; DROP TABLE attachments; "
                        "DROP TABLE provenance; PRAGMA user_version = 14;")
     conn.close()

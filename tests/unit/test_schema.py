@@ -54,6 +54,10 @@ PROMISED = {
     "ocr_pages": {"article_id", "page", "of_pages", "start_offset", "end_offset", "sha256", "width", "height",
                   "engine", "languages", "confidence", "words"},
     "place_positions": {"entity_id", "latitude", "longitude", "off_map", "author", "set_at"},
+    "watchlists": {"id", "name", "created"},
+    "watch_names": {"id", "list_id", "name", "kind", "aliases", "note"},
+    "watch_hits": {"id", "name_id", "article_id", "start", "end", "surface", "passage", "state", "found"},
+    "saved_searches": {"id", "query", "created", "seen_through"},
 }
 
 

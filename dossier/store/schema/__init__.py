@@ -30,7 +30,7 @@ from dossier.store.schema.steps_09_15 import (
     _claims_across_sources,
     _teams,
 )
-from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES, _V18_PLACE_POSITIONS
+from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES, _V18_PLACE_POSITIONS, _V19_SCREENING
 
 __all__ = [
     "APPLICATION_ID",
@@ -75,6 +75,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(17, "pages read by OCR: their pictures, languages, confidence and word boxes",
               _script(_V17_OCR_PAGES)),
     Migration(18, "where the analyst put a place on the map, or that it is not on it", _script(_V18_PLACE_POSITIONS)),
+    Migration(19, "screening: watchlists, their hits and what the analyst made of them; saved searches",
+              _script(_V19_SCREENING)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -90,5 +92,5 @@ PUBLIC_TABLES = (
     "rejected_mentions", "originals", "annotation_imports", "rejected_events", "article_reports", "sentences",
     "hypotheses", "ach_rows", "ach_ratings", "conflicts", "captures", "story_keys", "distinct_stories",
     "provenance", "attachments", "article_files", "copy_of", "copy_decisions",
-    "ocr_pages", "place_positions",
+    "ocr_pages", "place_positions", "watchlists", "watch_names", "watch_hits", "saved_searches",
 )

@@ -66,3 +66,46 @@ CREATE TABLE place_positions (
     CHECK (off_map = 1 OR latitude IS NOT NULL)
 );
 """
+
+# Screening: watchlists of names (each with its kind, aliases written "a|b", and a note), the places
+# articles name them (`watch_hits`: offsets of the words matched, the surface and the sentence
+# around it, kept whole so the panel and `dossier hits` show it without reading the article), and
+# what the analyst made of each: 'new', 'seen', or 'dismissed' ("not this person", remembered: a
+# re-screen never brings that passage back for that name). Saved searches remember the last
+# article whose results the analyst saw, so each can say how many of its results are new.
+_V19_SCREENING = """
+CREATE TABLE watchlists (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL
+);
+CREATE TABLE watch_names (
+    id INTEGER PRIMARY KEY,
+    list_id INTEGER NOT NULL REFERENCES watchlists (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'person',
+    aliases TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (list_id, name)
+);
+CREATE TABLE watch_hits (
+    id INTEGER PRIMARY KEY,
+    name_id INTEGER NOT NULL REFERENCES watch_names (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    passage TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'seen', 'dismissed')),
+    found TEXT NOT NULL,
+    UNIQUE (name_id, article_id, start)
+);
+CREATE INDEX watch_hits_article ON watch_hits (article_id);
+CREATE INDEX watch_hits_state ON watch_hits (state);
+CREATE TABLE saved_searches (
+    id INTEGER PRIMARY KEY,
+    query TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL,
+    seen_through INTEGER NOT NULL DEFAULT 0
+);
+"""

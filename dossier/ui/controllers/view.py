@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # The docks of the bottom tab and their keys: shown on demand, each brought to the front.
 BOTTOM_DOCK_KEYS = {"timeline": "Ctrl+T", "claims": "Ctrl+Shift+B", "network": "Ctrl+Shift+N", "map": "Ctrl+Shift+M",
-                    "hypotheses": "Ctrl+Shift+Y", "conflicts": "Ctrl+Shift+K"}
+                    "hypotheses": "Ctrl+Shift+Y", "conflicts": "Ctrl+Shift+K", "hits": "Ctrl+Shift+W"}
 
 
 class ViewController(Controller):

@@ -41,6 +41,15 @@ from dossier.store import Database
 from dossier.store.search import Found, search_file
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+SYNTAX_EXAMPLES = """Examples:
+Pashinyan — also finds Пашинян and Փաշինյանը when the dossier knows those spellings
+"102nd Base" — the words in this order
+Russia* — words starting so
+Russian NEAR/5 troops — within five words of each other
+(Syunik OR Lachin) NOT ceasefire — operators in capitals; parentheses group
+outlet:Reuters published:2021-05 lang:en border — filters of articles
+kind:claim status:disputed rationale:sources — claims, their assessment and rationale
+note:withdraw tag:urgent — notes and tags of annotations"""
 PAGE = 50
 COUNT_CAP = 10_000
 
@@ -141,6 +150,13 @@ class SearchPanel(QWidget):
         self.query_edit = QLineEdit(placeholderText=self.tr("Search the whole dossier"), clearButtonEnabled=True)
         self.query_edit.setAccessibleName(self.tr("Search the whole dossier"))
         self.count_label = QLabel()
+        # The operators, in one line under the box; examples in its tooltip.
+        self.syntax_label = QLabel(self.tr('"a phrase"  prefix*  a NEAR/5 b  AND OR NOT ( )  note: rationale: tag: '
+                                           "kind:claim status:disputed outlet: lang: published:2021-05"))
+        self.syntax_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.syntax_label.setWordWrap(True)
+        self.syntax_label.setEnabled(False)  # drawn as a hint, in the palette's quieter text
+        self.syntax_label.setToolTip(self.tr(SYNTAX_EXAMPLES))
         self.model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
@@ -151,6 +167,7 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query_edit)
+        layout.addWidget(self.syntax_label)
         layout.addWidget(self.count_label)
         layout.addWidget(self.results, 1)
         self._debounce = QTimer(self, singleShot=True, interval=200)

@@ -1,0 +1,1 @@
+"""The Hits panel: watchlists, their hits and saved searches."""
