@@ -355,6 +355,7 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
         if known is not None:  # this message or capture came in before
             report.duplicates.append((item.path, known))
             return None
+    item.document = _forward_named_as_known(store, item.document)
     existing = store.articles.id_by_sha256(text_sha256(item.document.text))
     if existing is not None:
         if provenance is not None:  # another message or capture with the same words: where it came from is kept
@@ -391,6 +392,16 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
     if item.note:
         report.notes.append((item.path, item.note))
     return article_id
+
+
+def _forward_named_as_known(store: Database, document: Document) -> Document:
+    """A forward reports its outlet by the name the dossier knows that outlet's Telegram id by
+    (the channel's own name, or its first forward's): a renamed channel stays one outlet."""
+    p = document.provenance
+    if p is None or not p.forwarded_from_id or not document.reports:
+        return document
+    known = store.provenance.outlet_of(p.forwarded_from_id)
+    return replace(document, reports=(known,)) if known and known != document.reports[0] else document
 
 
 def import_files(store: Database, paths: Iterable[Path], options: ImportOptions | None = None,

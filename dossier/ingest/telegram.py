@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from dossier.core.provenance import TELEGRAM, Attachment, Provenance, telegram_identity
+from dossier.core.provenance import TELEGRAM, Attachment, Provenance, telegram_chat_id, telegram_identity
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document, Entry
 from dossier.ingest.text_reader import short_title
@@ -129,8 +129,8 @@ def _entry(label: Path, folder: Path, chat_id: object, chat_name: str, message: 
         return Entry(label, left_out="a service message" + (f" ({action})" if action else ""))
     if kind != "message":
         return Entry(label, left_out=f"not a message ({kind!r})")
-    text = flatten_text(message.get("text_entities") if isinstance(message.get("text_entities"), list)
-                        else message.get("text"))
+    text, links = text_and_links(message.get("text_entities") if isinstance(message.get("text_entities"), list)
+                                 else message.get("text"))
     if not text.strip():
         what = message.get("media_type") or ("photo" if message.get("photo") else "file" if message.get("file") else "")
         return Entry(label, left_out="a message without text" + (f" (a {str(what).replace('_', ' ')})" if what else ""))
@@ -138,14 +138,18 @@ def _entry(label: Path, folder: Path, chat_id: object, chat_name: str, message: 
     date = str(message.get("date") or "")
     published = date[:10] if _is_day(date[:10]) else None
     forwarded = str(message.get("forwarded_from") or "").strip() or None
+    forwarded_id = str(message.get("forwarded_from_id") or "").strip() or None
     reply = message.get("reply_to_message_id")
+    # A reply to a message of another chat names that chat (`reply_to_peer_id`); else it is this one's.
+    replied_chat = telegram_chat_id(message["reply_to_peer_id"]) if message.get("reply_to_peer_id") else chat_id
     provenance = Provenance(
         identity=telegram_identity(chat_id, message_id), kind=TELEGRAM, collection=chat_name, item=str(message_id),
         posted_at=_utc(message.get("date_unixtime")) or (date or None),
         author=str(message.get("from") or "").strip() or None,
-        forwarded_from=forwarded,
-        reply_to=telegram_identity(chat_id, reply) if isinstance(reply, int) else None,
+        forwarded_from=forwarded, forwarded_from_id=forwarded_id,
+        reply_to=telegram_identity(replied_chat, reply) if isinstance(reply, int) else None,
         edited_at=(_utc(message.get("edited_unixtime")) or message.get("edited") or None) if message.get("edited") else None,
+        links=links,
     )
 
     first_line = next(line for line in text.split("\n") if line.strip())
@@ -155,26 +159,45 @@ def _entry(label: Path, folder: Path, chat_id: object, chat_name: str, message: 
         title=short_title(first_line), text=text, source=chat_name, published=published,
         published_precision="day" if published else "unknown", author=provenance.author,
         original_name=f"{label.name}.json", original_bytes=original,
-        reports=(forwarded,) if forwarded and forwarded.casefold() != chat_name.casefold() else (),
+        reports=(forwarded,) if forwarded and not _from_itself(forwarded, forwarded_id, chat_id, chat_name) else (),
         provenance=provenance, attachments=attachments,
     )
     return Entry(label, document, note=missing)
 
 
+def _from_itself(forwarded: str, forwarded_id: str | None, chat_id: object, chat_name: str) -> bool:
+    """A channel forwarding its own message repeats nobody else."""
+    if forwarded_id:
+        return telegram_chat_id(forwarded_id) == str(chat_id)
+    return forwarded.casefold() == chat_name.casefold()
+
+
 def flatten_text(value: Any) -> str:
     """A message's text as plain text: its parts joined exactly as they are (a link's words, not
     its address; nothing added between parts)."""
+    return text_and_links(value)[0]
+
+
+def text_and_links(value: Any) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """The message's plain text (flatten_text) and where its words link elsewhere: (start, end,
+    address) of each `text_link` part, whose address the text does not show."""
     if isinstance(value, str):
-        return value
+        return value, ()
     if not isinstance(value, list):
-        return ""
-    parts = []
+        return "", ()
+    parts: list[str] = []
+    links: list[tuple[int, int, str]] = []
+    at = 0
     for part in value:
-        if isinstance(part, str):
-            parts.append(part)
-        elif isinstance(part, dict) and isinstance(part.get("text"), str):
-            parts.append(part["text"])
-    return "".join(parts)
+        words = part if isinstance(part, str) else part.get("text") if isinstance(part, dict) else None
+        if not isinstance(words, str):
+            continue
+        href = part.get("href") if isinstance(part, dict) and part.get("type") == "text_link" else None
+        if isinstance(href, str) and href.strip():
+            links.append((at, at + len(words), href.strip()))
+        parts.append(words)
+        at += len(words)
+    return "".join(parts), tuple(links)
 
 
 def _is_day(text: str) -> bool:

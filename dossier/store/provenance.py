@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
-from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe
+from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe, telegram_chat_id
 from dossier.store.ocr_pages import OcrPages
 from dossier.store.transactions import Transactions, named_rows, record
 
 _COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "forwarded_from", "reply_to",
-            "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id")
+            "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id", "forwarded_from_id", "links")
+
+
+def _links_json(links: Sequence[tuple[int, int, str]]) -> str:
+    return json.dumps([list(link) for link in links], ensure_ascii=False)
+
+
+def _read(values: Mapping[str, Any]) -> Provenance:
+    """A record from a row's columns by name (`links` stored as JSON)."""
+    p = Provenance(**{key: values[key] for key in _COLUMNS if key != "links"})
+    links = json.loads(values["links"] or "[]")
+    return replace(p, links=tuple((int(a), int(b), str(url)) for a, b, url in links)) if links else p
 
 
 class ProvenanceRecords:
@@ -24,7 +38,7 @@ class ProvenanceRecords:
     def add(self, article_id: int, p: Provenance) -> None:
         """Record where the article (or one capture of it) came from; the same identity twice is
         kept once (the first)."""
-        values = [getattr(p, c) for c in _COLUMNS]
+        values = [getattr(p, c) for c in _COLUMNS[:-1]] + [_links_json(p.links)]
         with self._write() as conn:
             conn.execute(f"INSERT OR IGNORE INTO provenance (article_id, {', '.join(_COLUMNS)}) "
                          f"VALUES (?, {', '.join('?' * len(_COLUMNS))})", [article_id, *values])
@@ -33,7 +47,7 @@ class ProvenanceRecords:
         """The article's provenance records, the first capture first."""
         rows = named_rows(self._conn, f"SELECT {', '.join(_COLUMNS)} FROM provenance WHERE article_id = ? "
                                       "ORDER BY capture_id IS NOT NULL, capture_id, rowid", (article_id,))
-        return [record(Provenance, row) for row in rows]
+        return [_read(row) for row in rows]
 
     def of_many(self, article_ids: Iterable[int]) -> dict[int, list[Provenance]]:
         """The provenance of many articles at once (exports), by article."""
@@ -45,7 +59,7 @@ class ProvenanceRecords:
                 f"SELECT article_id, {', '.join(_COLUMNS)} FROM provenance WHERE article_id IN "
                 f"({','.join('?' * len(part))}) ORDER BY article_id, capture_id IS NOT NULL, capture_id, rowid", part)
             for article_id, *values in rows:
-                found.setdefault(article_id, []).append(Provenance(*values))
+                found.setdefault(article_id, []).append(_read(dict(zip(_COLUMNS, values))))
         for article_id in self._ocr.read_among(ids):  # read by OCR: a sentence to say, no record
             found.setdefault(article_id, [])
         return found
@@ -74,6 +88,19 @@ class ProvenanceRecords:
 
     def article_by_identity(self, identity: str) -> int | None:
         row = self._conn.execute("SELECT article_id FROM provenance WHERE identity = ?", (identity,)).fetchone()
+        return row[0] if row else None
+
+    def outlet_of(self, telegram_id: str) -> str | None:
+        """The name this dossier knows a Telegram outlet by ("channel1001"): the chat's own name
+        when its messages came in, else the name its first forward here gave it. A forward keeps
+        one outlet however the channel is renamed later."""
+        chat = telegram_chat_id(telegram_id)
+        row = self._conn.execute("SELECT collection FROM provenance WHERE identity >= ? AND identity < ? "
+                                 "AND collection != '' ORDER BY rowid LIMIT 1",
+                                 (f"telegram:{chat}:", f"telegram:{chat};")).fetchone()
+        if row is None:
+            row = self._conn.execute("SELECT forwarded_from FROM provenance WHERE forwarded_from_id = ? AND "
+                                     "forwarded_from IS NOT NULL ORDER BY rowid LIMIT 1", (telegram_id,)).fetchone()
         return row[0] if row else None
 
     def article_by_target_url(self, url: str) -> int | None:

@@ -40,7 +40,8 @@ def test_a_dropped_export_folder_imports_its_messages(qtbot, open_window, sample
     ws.pane.show_article(forward)
     assert ws.pane.provenance.text().splitlines() == [
         "Border Watch · 14 May 2021",
-        "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk"]
+        "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk "
+        "(channel1001)"]
     # Again: nothing new, and the window says so.
     assert window.import_paths([tmp_path / "Border Watch export" / "result.json"])
     assert window.statusBar().currentMessage() == \

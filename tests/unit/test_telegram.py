@@ -181,3 +181,53 @@ def test_the_command_line_imports_an_export_and_says_what_it_left_out(tmp_path: 
     assert "left out 2 service messages, 1 message without text" in out
     assert main(["import", str(tmp_path / "export" / "result.json"), "--into", str(target), "--no-extract"]) == 0
     assert "imported 0, duplicates 6, failed 0" in capsys.readouterr().out
+
+
+def test_a_forward_keeps_its_outlets_id_and_one_outlet_however_renamed(store: Database, tmp_path: Path) -> None:
+    write_export(tmp_path / "export", [
+        message(1, "Troops moved to Goris.", forwarded_from="Yerevan Desk", forwarded_from_id="channel1001"),
+        message(2, "Shelling near Sotk.", forwarded_from="Yerevan Desk 24/7", forwarded_from_id="channel1001"),
+        message(3, "Our own earlier post.", forwarded_from="Border Watch", forwarded_from_id=f"channel{CHANNEL_ID}")],
+        photos=False)
+    run_import(store, [tmp_path / "export"], NO_MODEL)
+    ids = by_message(store)
+    first, renamed = store.provenance.of(ids["1"])[0], store.provenance.of(ids["2"])[0]
+    assert (first.forwarded_from_id, renamed.forwarded_from) == ("channel1001", "Yerevan Desk 24/7")
+    assert "forwarded from Yerevan Desk 24/7 (channel1001)" in describe(renamed)
+    # The channel renamed itself between the forwards: still the one outlet the dossier knows.
+    assert store.articles.reports(ids["1"]) == store.articles.reports(ids["2"]) == ["Yerevan Desk"]
+    assert store.articles.reports(ids["3"]) == []  # the channel repeating itself repeats nobody else
+
+
+def test_a_forward_from_a_chat_in_the_dossier_reports_that_chats_name(store: Database, tmp_path: Path) -> None:
+    chats = [{"name": "Yerevan Desk", "type": "public_channel", "id": 1001, "messages": [message(5, "Own words.")]},
+             {"name": "Border Watch", "type": "public_channel", "id": 2, "messages": [
+                 message(6, "Their words, repeated.", forwarded_from="YD", forwarded_from_id="channel1001")]}]
+    write_account_export(tmp_path / "account", chats)
+    run_import(store, [tmp_path / "account" / "result.json"], NO_MODEL)
+    (forward,) = [i for i in store.articles.ids() if store.articles.get(i).source == "Border Watch"]
+    assert store.articles.reports(forward) == ["Yerevan Desk"]
+
+
+def test_a_reply_to_another_chat_names_that_chat(store: Database, tmp_path: Path) -> None:
+    write_export(tmp_path / "export", [
+        message(1, "Here."), message(2, "Answering here.", reply_to_message_id=1),
+        message(3, "Answering their post.", reply_to_message_id=77, reply_to_peer_id="channel1001")], photos=False)
+    run_import(store, [tmp_path / "export"], NO_MODEL)
+    ids = by_message(store)
+    here, there = store.provenance.of(ids["2"])[0], store.provenance.of(ids["3"])[0]
+    assert (here.reply_to, there.reply_to) == (f"telegram:{CHANNEL_ID}:1", "telegram:1001:77")
+    assert "in reply to message 1 (“Here.”)" in describe(here, "Here.")
+    assert "in reply to message 77 of chat 1001" in describe(there)
+
+
+def test_link_addresses_are_kept_beside_the_words_without_changing_the_text(store: Database, tmp_path: Path) -> None:
+    write_export(tmp_path / "export")
+    run_import(store, [tmp_path / "export"], NO_MODEL)
+    article = store.articles.get(by_message(store)["102"])
+    assert "https://" not in article.text  # the text is what the reader saw: the words
+    (p,) = store.provenance.of(article.id)
+    ((start, end, url),) = p.links
+    assert (article.text[start:end], url) == ("The letter", "https://primeminister.am/letter")
+    assert describe(p).endswith("links to https://primeminister.am/letter")
+    assert store.provenance.of_many([article.id])[article.id][0].links == p.links

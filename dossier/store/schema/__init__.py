@@ -30,7 +30,7 @@ from dossier.store.schema.steps_09_15 import (
     _claims_across_sources,
     _teams,
 )
-from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES
+from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES, _V18_PROVENANCE_LINKS
 
 __all__ = [
     "APPLICATION_ID",
@@ -74,6 +74,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(16, "copies of one story: each copy's origin and the analyst's decisions", _script(_V16_COPIES)),
     Migration(17, "pages read by OCR: their pictures, languages, confidence and word boxes",
               _script(_V17_OCR_PAGES)),
+    Migration(18, "a forwarded message's outlet id, and the addresses its words link to",
+              _script(_V18_PROVENANCE_LINKS)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
