@@ -151,6 +151,8 @@ def _print_import_report(report: ImportReport, args: argparse.Namespace, copies:
         print(f"  failed: {shown(path)}: {shown(reason)}")
     if report.captured:
         print(f"  {len(report.captured):,} page(s) captured again, kept as captures of their articles")
+    for path, article_id, said in report.edited:
+        print(f"  edited: {shown(path)} (article {article_id}): {shown(said)}")
     if copies:
         print(f"  {copies:,} of them are copies of one story with another article, or their origin "
               f"(`dossier sources {shown(args.into)} --copies` lists the groups)")

@@ -128,7 +128,10 @@ def describe(p: Provenance, replied: str | None = None) -> str:
             elsewhere = "" if p.identity.startswith(f"telegram:{chat}:") else f" of chat {chat}"
             parts.append(f"in reply to message {answered}{elsewhere}" + (f" (“{replied}”)" if replied else ""))
         if p.edited_at:
-            parts.append(f"edited {stamp_words(p.edited_at)} (the text as last edited)")
+            parts.append(f"edited {stamp_words(p.edited_at)} " + ("(this text kept as another capture)"
+                                                                   if p.capture_id is not None else "(its text as of that edit)"))
+        elif p.capture_id is not None:
+            parts.append("its first text, kept as another capture")
         if p.links:
             parts.append(links_words(p.links))
         return ", ".join(parts)

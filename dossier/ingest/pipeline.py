@@ -23,7 +23,7 @@ from dossier.core.citation import plural
 from dossier.core.provenance import WEB_ARCHIVE
 
 # Through their modules, so that a call finds the function as it is when made (a test wraps them).
-from dossier.ingest import extract, language
+from dossier.ingest import extract, language, telegram_known
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
 from dossier.ingest.extract import EntityLinker, KnownName, NameMatcher, Proposal, analyse, model_texts
@@ -65,6 +65,7 @@ class ImportReport:
     skipped: list[Path] = field(default_factory=list)  # in folders: hidden, or of another kind
     left_out: list[tuple[Path, str]] = field(default_factory=list)  # messages that are no articles, and why
     captured: list[tuple[Path, int]] = field(default_factory=list)  # a page captured again: joined into its article
+    edited: list[tuple[Path, int, str]] = field(default_factory=list)  # a message edited since: its article, what became of it
     names: set[str] = field(default_factory=set)  # the entities the stored articles name
     events: int = 0  # dated events found in them
 
@@ -121,6 +122,7 @@ def write_report_csv(report: ImportReport, out: Path) -> int:
     rows += [(str(p), "failed", "", reason) for p, reason in sorted(report.failed, key=lambda f: (f[1], str(f[0])))]
     rows += [(str(p), "another capture", str(a), f"the page of article {a}, captured again: kept as its capture")
              for p, a in report.captured]
+    rows += [(str(p), "edited since", str(a), said) for p, a, said in report.edited]
     rows += [(str(p), "left out", "", reason) for p, reason in report.left_out]
     rows += [(str(p), "skipped", "", "hidden, or not a kind of article Dossier reads") for p in report.skipped]
     with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
@@ -207,7 +209,9 @@ def _read_batches(files: Sequence[Path], options: ImportOptions, have: set[str],
             document = item.document = with_language(with_options(item.document, options))
             digest = text_sha256(document.text)
             identity = document.provenance.identity if document.provenance else None
-            item.duplicate = digest in have or identity in identities
+            # A message edited since its import is read again (telegram_known); else a known identity is a duplicate.
+            edited = document.provenance is not None and document.provenance.edited_at is not None
+            item.duplicate = digest in have or (identity in identities and not edited)
             if document.notes:  # what the reader proposed (a dateline's outlet), said beside the item's own
                 item.note = "; ".join(filter(None, (item.note, *document.notes)))
             have.add(digest)
@@ -352,10 +356,12 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
     provenance = item.document.provenance
     if provenance is not None:
         known = store.provenance.article_by_identity(provenance.identity)
+        if known is not None and telegram_known.is_edit(store, known, item.document):
+            return _store_edit(store, item, known, report, linker)
         if known is not None:  # this message or capture came in before
             report.duplicates.append((item.path, known))
             return None
-    item.document = _forward_named_as_known(store, item.document)
+    item.document = telegram_known.forward_named_as_known(store, item.document)
     existing = store.articles.id_by_sha256(text_sha256(item.document.text))
     if existing is not None:
         if provenance is not None:  # another message or capture with the same words: where it came from is kept
@@ -394,14 +400,26 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
     return article_id
 
 
-def _forward_named_as_known(store: Database, document: Document) -> Document:
-    """A forward reports its outlet by the name the dossier knows that outlet's Telegram id by
-    (the channel's own name, or its first forward's): a renamed channel stays one outlet."""
-    p = document.provenance
-    if p is None or not p.forwarded_from_id or not document.reports:
-        return document
-    known = store.provenance.outlet_of(p.forwarded_from_id)
-    return replace(document, reports=(known,)) if known and known != document.reports[0] else document
+def _store_edit(store: Database, item: ReadItem, earlier_id: int, report: ImportReport,
+                linker: EntityLinker | None) -> int | None:
+    """A message edited since it was imported (ingest.telegram_known): reported as edited, or failed."""
+    assert item.document is not None
+    proposal = item.proposal
+
+    def apply(article_id: int) -> None:
+        if proposal is not None:
+            extract.apply_proposal(store, article_id, proposal, linker)
+
+    try:
+        article_id, said = telegram_known.store_edit(store, item.document, earlier_id,
+                                                     lambda d: add_document(store, d), apply)
+    except Exception as error:
+        if linker is not None:
+            linker.forget_unsaved()
+        report.failed.append((item.path, f"could not be stored: {error}"))
+        return None
+    report.edited.append((item.path, article_id, said))
+    return article_id
 
 
 def import_files(store: Database, paths: Iterable[Path], options: ImportOptions | None = None,

@@ -43,6 +43,11 @@ class ProvenanceRecords:
             conn.execute(f"INSERT OR IGNORE INTO provenance (article_id, {', '.join(_COLUMNS)}) "
                          f"VALUES (?, {', '.join('?' * len(_COLUMNS))})", [article_id, *values])
 
+    def rename(self, identity: str, new_identity: str) -> None:
+        """Give a record another identity (one text of an edited message, kept as a capture)."""
+        with self._write() as conn:
+            conn.execute("UPDATE provenance SET identity = ? WHERE identity = ?", (new_identity, identity))
+
     def of(self, article_id: int) -> list[Provenance]:
         """The article's provenance records, the first capture first."""
         rows = named_rows(self._conn, f"SELECT {', '.join(_COLUMNS)} FROM provenance WHERE article_id = ? "

@@ -91,7 +91,7 @@ class ImportController(QObject):
                 report.failed.extend((item.path, session.last_error) for item in items)
             else:
                 batches.append(done)
-                for name in ("imported", "duplicates", "failed", "notes", "left_out", "captured"):
+                for name in ("imported", "duplicates", "failed", "notes", "left_out", "captured", "edited"):
                     getattr(report, name).extend(getattr(operation.report, name))
                 report.names |= operation.report.names
                 report.events += operation.report.events
@@ -159,6 +159,9 @@ def summary(report: ImportReport) -> str:
         parts[0] += f" ({'; '.join(said)})"
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} already in the dossier")
+    if report.edited:
+        parts.append(f"{plural(len(report.edited), 'message')} edited since (both texts kept: Article > "
+                     "Properties, Also captured as)")
     if report.failed:
         parts.append(f"{len(report.failed)} failed")
     if report.captured:

@@ -74,7 +74,7 @@ def test_forward_reply_edit_and_photo_are_kept(store: Database, tmp_path: Path) 
     assert store.provenance.of(ids["104"])[0].reply_to == f"telegram:{CHANNEL_ID}:101"
     edited = store.provenance.of(ids["105"])[0]
     assert edited.edited_at == "2021-05-14T20:10:00Z"
-    assert "edited 14 May 2021 20:10 UTC (the text as last edited)" in describe(edited)
+    assert "edited 14 May 2021 20:10 UTC (its text as of that edit)" in describe(edited)
     (photo,) = store.provenance.attachments(ids["106"])
     assert (photo.file_name, photo.role, photo.media_type, photo.size) == \
         ("photo_1@14-05-2021_22-30-00.jpg", "photo", "image/jpeg", len(PHOTO))
@@ -94,7 +94,10 @@ def test_a_second_import_and_a_later_export_add_only_new_messages(store: Databas
     write_export(tmp_path / "later", later)
     report = run_import(store, [tmp_path / "later"], NO_MODEL)
     assert [p.name for p, _ in report.imported] == [f"result.json#{CHANNEL_ID}:109"]
+    assert [p.name for p, _a, _said in report.edited] == [f"result.json#{CHANNEL_ID}:105"]
     assert store.articles.count() == 7  # a message already here is not a new article, however edited
+    again = run_import(store, [tmp_path / "later"], NO_MODEL)
+    assert again.imported == again.edited == [] and len(again.duplicates) == 7
 
 
 def test_the_same_words_in_two_messages_keep_both_provenances(store: Database, tmp_path: Path) -> None:
@@ -231,3 +234,53 @@ def test_link_addresses_are_kept_beside_the_words_without_changing_the_text(stor
     assert (article.text[start:end], url) == ("The letter", "https://primeminister.am/letter")
     assert describe(p).endswith("links to https://primeminister.am/letter")
     assert store.provenance.of_many([article.id])[article.id][0].links == p.links
+
+
+EARLIER = "Correction: the lake is Sev Lich, not Black Lake as first written."
+LAST = "Correction: the lake is Sev Lich (Black Lake in Russian maps), not Lake Sevan as first written."
+
+
+def _edited_again(tmp_path: Path) -> Path:
+    later = border_watch_messages()
+    later[5] = {**later[5], "text": LAST, "text_entities": [{"type": "plain", "text": LAST}],
+                "edited": "2021-05-15T08:00:00", "edited_unixtime": "1621058400"}
+    return write_export(tmp_path / "later", later)
+
+
+def test_a_message_edited_since_reads_as_last_edited_and_keeps_its_earlier_text(store: Database,
+                                                                                tmp_path: Path) -> None:
+    run_import(store, [write_export(tmp_path / "export")], NO_MODEL)
+    report = run_import(store, [_edited_again(tmp_path)], NO_MODEL)
+    ((_path, article_id, said),) = report.edited
+    assert "the article now has the last text" in said and report.imported == []
+    assert by_message(store)["105"] == article_id
+    article = store.articles.get(article_id)
+    assert article.text == LAST
+    (capture,) = store.team.captures(article_id)
+    assert store.team.capture_content(capture.id)[0] == EARLIER  # word for word, as first imported
+    records = store.provenance.of(article_id)
+    assert [r.edited_at for r in records] == ["2021-05-15T06:00:00Z", "2021-05-14T20:10:00Z"]
+    assert records[0].identity == f"telegram:{CHANNEL_ID}:105" and records[1].capture_id == capture.id
+    assert "(this text kept as another capture)" in describe(records[1])
+    assert store.articles.count() == 6
+    third = run_import(store, [tmp_path / "later"], NO_MODEL)  # the same edit again: nothing
+    assert third.edited == third.failed == third.imported == [] and len(third.duplicates) == 6
+
+
+def test_an_edited_message_the_user_annotated_keeps_the_annotated_text(store: Database, tmp_path: Path) -> None:
+    run_import(store, [write_export(tmp_path / "export")], NO_MODEL)
+    earlier_id = by_message(store)["105"]
+    start = EARLIER.index("Black Lake")
+    note = store.annotations.add(earlier_id, "highlight", start, start + len("Black Lake"), note="first called")
+    before = store.annotations.all(earlier_id)
+    report = run_import(store, [_edited_again(tmp_path)], NO_MODEL)
+    ((_path, article_id, said),) = report.edited
+    assert article_id == earlier_id and "the text you worked on stays the article" in said
+    assert store.articles.get(earlier_id).text == EARLIER  # not a byte changed under the user's quote
+    assert store.annotations.all(earlier_id) == before
+    assert store.annotations.get(note).anchor_state == "anchored"
+    (capture,) = store.team.captures(earlier_id)
+    assert store.team.capture_content(capture.id)[0] == LAST
+    third = run_import(store, [tmp_path / "later"], NO_MODEL)  # the same edit again: nothing new, nothing failed
+    assert third.edited == third.failed == third.imported == [] and len(third.duplicates) == 6
+    assert store.articles.count() == 6 and len(store.team.captures(earlier_id)) == 1
