@@ -50,6 +50,17 @@ def border_watch_messages() -> list[dict[str, Any]]:
     ]
 
 
+def photo_of_words() -> bytes:
+    """The photo message 107 posts without words: a JPEG of a statement's lines (OCR reads them)."""
+    import io
+
+    from tests.pictures import ENGLISH, draw
+
+    out = io.BytesIO()
+    draw(ENGLISH).save(out, format="JPEG", quality=92)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
 def write_export(folder: Path, messages: list[dict[str, Any]] | None = None, *, name: str = "Border Watch",
                  chat_id: int = CHANNEL_ID, photos: bool = True) -> Path:
     """A one-chat export (a channel's "Export chat history") in `folder`; returns result.json."""
@@ -59,7 +70,7 @@ def write_export(folder: Path, messages: list[dict[str, Any]] | None = None, *, 
     if photos:
         (folder / "photos").mkdir(exist_ok=True)
         (folder / "photos" / "photo_1@14-05-2021_22-30-00.jpg").write_bytes(PHOTO)
-        (folder / "photos" / "photo_2@14-05-2021_22-31-00.jpg").write_bytes(PHOTO)
+        (folder / "photos" / "photo_2@14-05-2021_22-31-00.jpg").write_bytes(photo_of_words())
     path = folder / "result.json"
     path.write_text(json.dumps(chat, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier.ingest.document import Entry
 from dossier.ingest.readers import holds_many
@@ -13,10 +14,14 @@ from dossier.ingest.telegram import count_messages, read_export
 from dossier.ingest.telegram import looks_like_export as telegram_export
 from dossier.ingest.web_archive import is_archive, read_archive
 
+if TYPE_CHECKING:
+    from dossier.ingest.picture_reader import OcrOptions
 
-def read_entries(path: Path) -> Iterator[Entry]:
-    """The items of a Telegram export or a web archive, in their order."""
-    return read_archive(path) if is_archive(path) else read_export(path)
+
+def read_entries(path: Path, ocr: OcrOptions | None = None) -> Iterator[Entry]:
+    """The items of a Telegram export or a web archive, in their order (`ocr`: how a Telegram
+    photo posted without words is read)."""
+    return read_archive(path) if is_archive(path) else read_export(path, ocr)
 
 
 def looks_like_export(path: Path) -> bool:

@@ -249,7 +249,7 @@ def _ocr_options(path: Path, options: ImportOptions) -> Any:
 def _export_items(path: Path, options: ImportOptions) -> Iterator[ReadItem]:
     """The items of a Telegram export or a web archive, one by one."""
     try:
-        for entry in read_entries(path):
+        for entry in read_entries(path, _ocr_options(path, options)):
             if options.cancel.is_set():
                 return
             yield ReadItem(entry.path, entry.document, reason=entry.reason, note=entry.note, left_out=entry.left_out)

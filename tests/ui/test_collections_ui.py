@@ -33,9 +33,9 @@ def test_a_dropped_export_folder_imports_its_messages(qtbot, open_window, sample
     QApplication.sendEvent(target, drop)
     assert drop.isAccepted()
     ws = window.workspace
-    assert ws.articles.model.rowCount() == 7  # the sample and six messages
+    assert ws.articles.model.rowCount() == 8  # the sample and seven messages (one a photo read by OCR)
     assert window.statusBar().currentMessage() == \
-        "Imported 6, left out 2 service messages, 1 message without text."
+        "Imported 7, left out 2 service messages."
     forward = _article_of(ws.store, 103)
     ws.pane.show_article(forward)
     assert ws.pane.provenance.text().splitlines() == [
@@ -45,8 +45,8 @@ def test_a_dropped_export_folder_imports_its_messages(qtbot, open_window, sample
     # Again: nothing new, and the window says so.
     assert window.import_paths([tmp_path / "Border Watch export" / "result.json"])
     assert window.statusBar().currentMessage() == \
-        "Imported 0, 6 already in the dossier, left out 2 service messages, 1 message without text."
-    assert ws.articles.model.rowCount() == 7
+        "Imported 0, 7 already in the dossier, left out 2 service messages."
+    assert ws.articles.model.rowCount() == 8
 
 
 def test_properties_say_where_a_message_came_from_and_save_its_photo(qtbot, open_window, sample_path: Path,  # type: ignore[no-untyped-def]
@@ -91,6 +91,6 @@ def test_an_export_and_archives_import_on_the_real_task_runner(qtbot, open_real_
     try:
         assert window.import_paths([tmp_path / "Border Watch" / "result.json", tmp_path / "site.warc.gz"])
         qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
-        assert window.workspace.articles.model.rowCount() == 8  # the sample, six messages, one page
+        assert window.workspace.articles.model.rowCount() == 9  # the sample, seven messages, one page
     finally:
         window.close()

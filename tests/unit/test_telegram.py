@@ -28,11 +28,11 @@ def by_message(store: Database) -> dict[str, int]:
 def test_a_channel_export_becomes_one_article_per_message_with_text(store: Database, tmp_path: Path) -> None:
     write_export(tmp_path / "export")
     report = run_import(store, [tmp_path / "export"], NO_MODEL)
-    assert len(report.imported) == 6 and report.failed == [] and report.skipped == []
+    assert len(report.imported) == 7 and report.failed == [] and report.skipped == []
     assert sorted(reason for _p, reason in report.left_out) == [
-        "a message without text (a photo)", "a service message (create channel)", "a service message (pin message)"]
+        "a service message (create channel)", "a service message (pin message)"]
     ids = by_message(store)
-    assert sorted(ids) == ["101", "102", "103", "104", "105", "106"]
+    assert sorted(ids) == ["101", "102", "103", "104", "105", "106", "107"]
     first = store.articles.get(ids["101"])
     assert (first.source, first.published, first.published_precision) == ("Border Watch", "2021-05-14", "day")
     assert first.title == first.text == \
@@ -85,7 +85,7 @@ def test_a_second_import_and_a_later_export_add_only_new_messages(store: Databas
     path = write_export(tmp_path / "export")
     run_import(store, [path], NO_MODEL)
     again = run_import(store, [path], NO_MODEL)
-    assert again.imported == [] and len(again.duplicates) == 6 and again.failed == []
+    assert again.imported == [] and len(again.duplicates) == 7 and again.failed == []
     later = [*border_watch_messages(), message(109, "Evening: the soldiers dug in above the lake.",
                                                date="2021-05-15T09:00:00", unixtime=1621058400)]
     later[5] = {**later[5], "text": "Correction, edited once more.",
@@ -95,9 +95,9 @@ def test_a_second_import_and_a_later_export_add_only_new_messages(store: Databas
     report = run_import(store, [tmp_path / "later"], NO_MODEL)
     assert [p.name for p, _ in report.imported] == [f"result.json#{CHANNEL_ID}:109"]
     assert [p.name for p, _a, _said in report.edited] == [f"result.json#{CHANNEL_ID}:105"]
-    assert store.articles.count() == 7  # a message already here is not a new article, however edited
+    assert store.articles.count() == 8  # a message already here is not a new article, however edited
     again = run_import(store, [tmp_path / "later"], NO_MODEL)
-    assert again.imported == again.edited == [] and len(again.duplicates) == 7
+    assert again.imported == again.edited == [] and len(again.duplicates) == 8
 
 
 def test_the_same_words_in_two_messages_keep_both_provenances(store: Database, tmp_path: Path) -> None:
@@ -134,7 +134,7 @@ def test_an_import_of_an_export_is_one_undo_step(store: Database, tmp_path: Path
     write_export(tmp_path / "export")
     items = [i for batch in read_and_analyse([tmp_path / "export" / "result.json"], NO_MODEL) for i in batch]
     done = perform(store, StoreImported(items, None))
-    assert store.articles.count() == 6
+    assert store.articles.count() == 7
     undo(store, done)
     assert store.articles.count() == 0
     assert store._conn.execute("SELECT count(*) FROM provenance").fetchone()[0] == 0
@@ -165,7 +165,7 @@ def test_a_folder_holding_an_export_imports_it_and_not_its_files(store: Database
     (tmp_path / "in" / "export" / "files" / "statement.txt").write_text("Statement\n\nAn attachment, not an article.")
     (tmp_path / "in" / "article.txt").write_text("Headline\n\nAn article beside the export.")
     report = run_import(store, [tmp_path / "in"], NO_MODEL)
-    assert len(report.imported) == 7 and report.skipped == []
+    assert len(report.imported) == 8 and report.skipped == []
 
 
 def test_messages_are_read_lazily_in_export_order(tmp_path: Path) -> None:
@@ -180,10 +180,10 @@ def test_the_command_line_imports_an_export_and_says_what_it_left_out(tmp_path: 
     target = tmp_path / "t.dossier"
     assert main(["import", str(tmp_path / "export"), "--into", str(target), "--no-extract"]) == 0
     out = capsys.readouterr().out
-    assert "imported 6, duplicates 0, failed 0" in out
-    assert "left out 2 service messages, 1 message without text" in out
+    assert "imported 7, duplicates 0, failed 0" in out
+    assert "left out 2 service messages" in out
     assert main(["import", str(tmp_path / "export" / "result.json"), "--into", str(target), "--no-extract"]) == 0
-    assert "imported 0, duplicates 6, failed 0" in capsys.readouterr().out
+    assert "imported 0, duplicates 7, failed 0" in capsys.readouterr().out
 
 
 def test_a_forward_keeps_its_outlets_id_and_one_outlet_however_renamed(store: Database, tmp_path: Path) -> None:
@@ -262,9 +262,9 @@ def test_a_message_edited_since_reads_as_last_edited_and_keeps_its_earlier_text(
     assert [r.edited_at for r in records] == ["2021-05-15T06:00:00Z", "2021-05-14T20:10:00Z"]
     assert records[0].identity == f"telegram:{CHANNEL_ID}:105" and records[1].capture_id == capture.id
     assert "(this text kept as another capture)" in describe(records[1])
-    assert store.articles.count() == 6
+    assert store.articles.count() == 7
     third = run_import(store, [tmp_path / "later"], NO_MODEL)  # the same edit again: nothing
-    assert third.edited == third.failed == third.imported == [] and len(third.duplicates) == 6
+    assert third.edited == third.failed == third.imported == [] and len(third.duplicates) == 7
 
 
 def test_an_edited_message_the_user_annotated_keeps_the_annotated_text(store: Database, tmp_path: Path) -> None:
@@ -282,5 +282,47 @@ def test_an_edited_message_the_user_annotated_keeps_the_annotated_text(store: Da
     (capture,) = store.team.captures(earlier_id)
     assert store.team.capture_content(capture.id)[0] == LAST
     third = run_import(store, [tmp_path / "later"], NO_MODEL)  # the same edit again: nothing new, nothing failed
-    assert third.edited == third.failed == third.imported == [] and len(third.duplicates) == 6
-    assert store.articles.count() == 6 and len(store.team.captures(earlier_id)) == 1
+    assert third.edited == third.failed == third.imported == [] and len(third.duplicates) == 7
+    assert store.articles.count() == 7 and len(store.team.captures(earlier_id)) == 1
+
+
+def test_a_photo_posted_without_words_is_an_article_read_by_ocr(store: Database, tmp_path: Path) -> None:
+    from tests.collections_data import photo_of_words
+    from tests.pictures import ENGLISH, word_accuracy
+
+    write_export(tmp_path / "export")
+    report = run_import(store, [tmp_path / "export"], NO_MODEL)
+    assert all("107" not in p.name for p, _reason in report.left_out + report.failed)
+    article = store.articles.get(by_message(store)["107"])
+    assert word_accuracy(" ".join(ENGLISH), article.text) >= 0.9
+    assert article.title.startswith("Azerbaijani special forces") and article.source == "Border Watch"
+    (photo,) = [a for a in store.provenance.attachments(article.id) if a.role == "photo"]
+    assert store.provenance.attachment_content(photo.sha256) == photo_of_words()
+    # The page the words were read from is the photo itself, stored once however it is listed.
+    (page,) = store.ocr_pages.pages(article.id)
+    assert page.sha256 == photo.sha256
+    assert store._conn.execute("SELECT count(*) FROM attachments WHERE sha256 = ?", (photo.sha256,)).fetchone()[0] == 1
+    words = store.provenance.words(article.id)
+    assert words[0].startswith("Telegram export, Border Watch, message 107, posted 14 May 2021 20:31 UTC")
+    assert words[1].startswith("read by OCR (tesseract ")
+
+
+def test_a_photo_without_text_in_it_is_left_out_and_a_broken_one_said(store: Database, tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    blank = io.BytesIO()
+    Image.new("L", (400, 300), 255).save(blank, format="JPEG")
+    folder = tmp_path / "export"
+    write_export(folder, [message(1, "", photo="photos/blank.jpg"), message(2, "", photo="photos/broken.jpg")],
+                 photos=False)
+    (folder / "photos").mkdir()
+    (folder / "photos" / "blank.jpg").write_bytes(blank.getvalue())
+    (folder / "photos" / "broken.jpg").write_bytes(PHOTO)
+    report = run_import(store, [folder], NO_MODEL)
+    assert report.imported == []
+    ((_p, left_out),) = report.left_out
+    assert left_out.startswith("a message without text (a photo, no text was found in the picture")
+    ((_p, failed),) = report.failed
+    assert failed.startswith("its photo can't be read: the picture is damaged")
