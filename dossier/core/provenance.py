@@ -106,7 +106,7 @@ def day_words(stamp: str) -> str:
     return f"{when.day} {when.strftime('%B %Y')}"
 
 
-def describe(p: Provenance, replied: str | None = None) -> str:
+def describe(p: Provenance, replied: str | None = None, unchanged_since: str | None = None) -> str:
     """"Telegram export, Border Watch, message 103, forwarded from Yerevan Desk";
     "web archive, captured 15 May 2021 10:30 UTC, sha256:…". `replied` names the message answered
     (its title) when the dossier has it."""
@@ -144,7 +144,23 @@ def describe(p: Provenance, replied: str | None = None) -> str:
         parts.append(p.target_url)
     if p.digest:
         parts.append(p.digest)
+    if unchanged_since:
+        parts.append(f"unchanged since the capture of {stamp_words(unchanged_since)}")
     return ", ".join(parts)
+
+
+def unchanged_since(records: list[Provenance]) -> list[str | None]:
+    """For each of an article's records, in order: when an earlier capture of the same page had
+    the same payload digest (a revisit, or the page archived again unchanged), else None."""
+    first_seen: dict[tuple[str | None, str], str] = {}
+    said: list[str | None] = []
+    for p in records:
+        key = (p.target_url, p.digest or "")
+        earlier = first_seen.get(key) if p.kind == WEB_ARCHIVE and p.digest else None
+        said.append(earlier)
+        if p.kind == WEB_ARCHIVE and p.digest and key not in first_seen:
+            first_seen[key] = p.captured_at or "an earlier time"
+    return said
 
 
 def collected(records: list[Provenance]) -> str:

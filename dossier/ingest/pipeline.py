@@ -20,10 +20,10 @@ from typing import Any
 
 from dossier.core.cells import neutralise
 from dossier.core.citation import plural
-from dossier.core.provenance import WEB_ARCHIVE
+from dossier.core.provenance import WEB_ARCHIVE, Provenance
 
 # Through their modules, so that a call finds the function as it is when made (a test wraps them).
-from dossier.ingest import extract, language, telegram_known
+from dossier.ingest import extract, language, revisits, telegram_known
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
 from dossier.ingest.extract import EntityLinker, KnownName, NameMatcher, Proposal, analyse, model_texts
@@ -178,6 +178,7 @@ class ReadItem:
     duplicate: bool = False  # its text is in the dossier already, or earlier in this import
     note: str | None = None  # imported, but something is worth saying
     left_out: str | None = None  # not an article, and rightly so (a service message): counted, not failed
+    revisit: Provenance | None = None  # a web archive's revisit record: another capture of a page (ingest.web_archive)
 
 
 def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Sequence[KnownName] = (),
@@ -252,7 +253,8 @@ def _export_items(path: Path, options: ImportOptions) -> Iterator[ReadItem]:
         for entry in read_entries(path, _ocr_options(path, options)):
             if options.cancel.is_set():
                 return
-            yield ReadItem(entry.path, entry.document, reason=entry.reason, note=entry.note, left_out=entry.left_out)
+            yield ReadItem(entry.path, entry.document, reason=entry.reason, note=entry.note, left_out=entry.left_out,
+                           revisit=entry.revisit)
     except Exception as exc:
         yield ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc))
 
@@ -349,6 +351,13 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
     report names the article only once that transaction has committed."""
     if item.left_out is not None:
         report.left_out.append((item.path, item.left_out))
+        return None
+    if item.revisit is not None:  # no text: another capture of a page (ingest.revisits)
+        article_id, known, why = revisits.store_revisit(store, item.revisit)
+        if article_id is None:
+            report.left_out.append((item.path, why))
+        else:
+            (report.duplicates if known else report.captured).append((item.path, article_id))
         return None
     if item.document is None:
         report.failed.append((item.path, item.reason or "unreadable"))
@@ -461,7 +470,6 @@ def with_language(document: Document) -> Document:
     """The document with its language: as its file states it, else as detected."""
     if document.language:
         return document
-
     return replace(document, language=language.detect_language(document.text))
 
 

@@ -8,7 +8,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe, telegram_chat_id
+from dossier.core.provenance import (
+    Attachment,
+    Provenance,
+    StoredAttachment,
+    describe,
+    telegram_chat_id,
+    unchanged_since,
+)
 from dossier.store.ocr_pages import OcrPages
 from dossier.store.transactions import Transactions, named_rows, record
 
@@ -73,16 +80,17 @@ class ProvenanceRecords:
         """Each provenance record as the sentence every view and export shows ("Telegram export,
         Border Watch, message 103, forwarded from Yerevan Desk"), a reply naming the message it
         answers by its title when the dossier has it."""
-        return [describe(p, self._answered_title(p)) for p in self.of(article_id)] + \
-            list(self._ocr.reading_words([article_id]).values())
+        return self._described(self.of(article_id)) + list(self._ocr.reading_words([article_id]).values())
 
     def words_of(self, records: Mapping[int, list[Provenance]]) -> dict[int, list[str]]:
         """The sentences of `records` (from of_many), by article."""
-        said = {article_id: [describe(p, self._answered_title(p)) for p in found]
-                for article_id, found in records.items()}
+        said = {article_id: self._described(found) for article_id, found in records.items()}
         for article_id, words in self._ocr.reading_words(records).items():  # how a scan was read
             said[article_id].append(words)
         return said
+
+    def _described(self, records: list[Provenance]) -> list[str]:
+        return [describe(p, self._answered_title(p), since) for p, since in zip(records, unchanged_since(records))]
 
     def _answered_title(self, p: Provenance) -> str | None:
         if not p.reply_to:
@@ -106,6 +114,16 @@ class ProvenanceRecords:
         if row is None:
             row = self._conn.execute("SELECT forwarded_from FROM provenance WHERE forwarded_from_id = ? AND "
                                      "forwarded_from IS NOT NULL ORDER BY rowid LIMIT 1", (telegram_id,)).fetchone()
+        return row[0] if row else None
+
+    def article_by_capture(self, url: str | None, digest: str | None) -> int | None:
+        """The article holding the archived capture of this page with this payload digest (what a
+        revisit record repeats); with no digest, the page's first capture."""
+        if not digest:
+            return self.article_by_target_url(url) if url else None
+        row = self._conn.execute(
+            "SELECT article_id FROM provenance WHERE kind = 'web_archive' AND digest = ? AND (? IS NULL OR "
+            "target_url = ?) ORDER BY rowid LIMIT 1", (digest, url, url)).fetchone()
         return row[0] if row else None
 
     def article_by_target_url(self, url: str) -> int | None:
