@@ -7,6 +7,7 @@ import argparse
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,11 +113,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         for progress in import_files(store, args.paths, options):
             report = progress.report
             if show_progress and progress.total:
-                from dossier.ingest.pipeline import rate_and_left  # lazy: this command only
+                from dossier.ingest.many import rate_and_left  # lazy: this command only
 
                 bar = "#" * (20 * progress.done // progress.total)
-                pace = rate_and_left(progress.done, progress.total, time.monotonic() - started)
-                line = f"[{bar:<20}] {progress.done:,}/{progress.total:,} files · {report.found()}" + \
+                pace = rate_and_left(progress.done, progress.total, time.monotonic() - started,
+                                     progress.count.rate_unit)
+                counted = replace(progress.count, total=progress.total).words(progress.done)  # "12 of 1,204 messages"
+                line = f"[{bar:<20}] {counted} · {report.found()}" + \
                     (f" · {pace}" if pace else "")
                 print(f"\r{line[:150]:<150}", end="", file=sys.stderr)
         if show_progress:

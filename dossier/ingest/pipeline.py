@@ -27,7 +27,7 @@ from dossier.ingest import extract, language, revisits, telegram_known
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
 from dossier.ingest.extract import EntityLinker, KnownName, NameMatcher, Proposal, analyse, model_texts
-from dossier.ingest.many import count_items, looks_like_export, read_entries
+from dossier.ingest.many import ItemCount, count_items, looks_like_export, plan_count, read_entries
 from dossier.ingest.model_pool import ModelPool
 from dossier.ingest.nlp import load_pipeline
 from dossier.ingest.picture_reader import OcrOptions
@@ -75,22 +75,13 @@ class ImportReport:
                            plural(self.events, "event")))
 
 
-def rate_and_left(done: int, total: int, seconds: float) -> str:
-    """"23.4 files/s · 3 min 10 s left", once there is enough to tell."""
-    if done < 1 or seconds < 1:
-        return ""
-    rate = done / seconds
-    left = (total - done) / rate
-    when = f"{int(left // 60)} min {int(left % 60)} s" if left >= 60 else f"{int(left)} s"
-    return f"{rate:.1f} files/s · {when} left"
-
-
 @dataclass(frozen=True)
 class ImportProgress:
     done: int
     total: int
     current: Path | None
     report: ImportReport
+    count: ItemCount  # what is counted, in which word, counted or estimated
 
 
 def collect_files(paths: Iterable[Path], skipped: list[Path] | None = None) -> list[Path]:
@@ -436,8 +427,9 @@ def import_files(store: Database, paths: Iterable[Path], options: ImportOptions 
     options = options or ImportOptions()
     report = ImportReport()
     files = collect_files(paths, report.skipped)
-    total = count_items(files)
-    yield ImportProgress(0, total, None, report)
+    count = plan_count(files)
+    total = count.total
+    yield ImportProgress(0, total, None, report, count)
     linker = None
     if options.extract:
         linker = EntityLinker(store)
@@ -449,10 +441,10 @@ def import_files(store: Database, paths: Iterable[Path], options: ImportOptions 
                 break
             store_item(store, item, report, linker)
             done += 1
-            total = max(total, done)  # an export's count of messages was an estimate
-            yield ImportProgress(done, total, item.path, report)
+            total = max(total, done)  # an archive's count of records may have been an estimate
+            yield ImportProgress(done, total, item.path, report, count)
     report.cancelled = options.cancel.is_set() and done < total
-    yield ImportProgress(done, total if report.cancelled else done, None, report)
+    yield ImportProgress(done, total if report.cancelled else done, None, report, count)
 
 
 def with_options(document: Document, options: ImportOptions) -> Document:

@@ -94,3 +94,41 @@ def test_an_export_and_archives_import_on_the_real_task_runner(qtbot, open_real_
         assert window.workspace.articles.model.rowCount() == 9  # the sample, seven messages, one page
     finally:
         window.close()
+
+
+def test_an_exports_messages_are_counted_on_the_worker_and_progress_says_messages(  # type: ignore[no-untyped-def]
+        qtbot, open_real_window, sample_path: Path, tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from dossier.ui import importing
+
+    counted_on: list[str] = []
+    real_count, real_read = importing.plan_count, importing.read_and_analyse
+    gate = threading.Event()
+
+    def count(files):  # type: ignore[no-untyped-def]
+        counted_on.append(threading.current_thread().name)
+        return real_count(files)
+
+    def read_then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
+        batches = real_read(*args, **kwargs)
+        yield next(batches)
+        assert gate.wait(60)  # the progress is looked at meanwhile
+        yield from batches
+
+    monkeypatch.setattr(importing, "plan_count", count)
+    monkeypatch.setattr(importing, "read_and_analyse", read_then_wait)
+    write_export(tmp_path / "Border Watch")
+    window = open_real_window(sample_path)
+    try:
+        assert window.import_paths([tmp_path / "Border Watch"])
+        progress = window.importer.progress
+        assert progress is not None and progress.label.text() == "Counting what to import…"
+        qtbot.waitUntil(lambda: " of 9 messages · " in progress.label.text(), timeout=60_000)
+        assert progress.label.text().startswith("Importing: 9 of 9 messages · 7 articles")
+        assert counted_on and threading.main_thread().name not in counted_on
+        gate.set()
+        qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
+    finally:
+        gate.set()
+        window.close()

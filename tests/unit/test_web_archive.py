@@ -152,3 +152,22 @@ def test_a_revisit_record_is_another_capture_of_its_page(store: Database, tmp_pa
     again = run_import(store, [path], NO_MODEL)
     assert again.imported == again.captured == [] and len(again.duplicates) == 2
     assert len(store.provenance.of(article_id)) == 2
+
+
+def test_progress_counts_an_archives_records_exactly_or_says_about(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.ingest import many
+    from dossier.ingest.web_archive import read_archive
+
+    warc = write_warc(tmp_path / "site.warc.gz", captures())
+    wacz = write_wacz(tmp_path / "crawl.wacz", captures())
+    for path in (warc, wacz):
+        count = many.plan_count([path])
+        assert count == many.ItemCount(len(list(read_archive(path))), "archive records", exact=True)
+    assert many.plan_count([warc]).words(3) == "3 of 7 archive records"
+    (tmp_path / "a.txt").write_text("A\n\nB")
+    assert many.plan_count([warc, tmp_path / "a.txt"]).unit == "items"
+    monkeypatch.setattr(many, "EXACT_COUNT_BYTES", 10)  # archives too large to read twice: estimated, and said
+    estimated = many.plan_count([tmp_path / "site.warc.gz"])
+    assert not estimated.exact and estimated.words().startswith("about ")
+    assert many.rate_and_left(50, 100, 10.0, estimated.rate_unit) == "5.0 records/s · 10 s left"
