@@ -34,7 +34,7 @@ class ImportProgress(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 1)  # the words take the room; the bar and the button their own
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
 
@@ -42,8 +42,9 @@ class ImportProgress(QWidget):
         """What the import will go through, counted on the worker: "Importing 1,204 messages…"."""
         self.count, self.total = count, count.total
         self.bar.setMaximum(max(1, count.total))
-        if self.cancel_button.isEnabled():
-            self.label.setText(self.tr("Importing %1…").replace("%1", count.words()))
+        if self.cancel_button.isEnabled() and not self._files_said:
+            self._files_said = self.tr("Importing %1…").replace("%1", count.words())  # a photo read by OCR says beside it
+            self.label.setText(self._files_said)
 
     def show_progress(self, done: int, report: ImportReport) -> None:
         if done > self.total:  # more records than an archive's size suggested
