@@ -24,6 +24,7 @@ from dossier.core.provenance import WEB_ARCHIVE, Provenance
 
 # Through their modules, so that a call finds the function as it is when made (a test wraps them).
 from dossier.ingest import extract, language, revisits, telegram_known
+from dossier.ingest.ahead import read_ahead
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
 from dossier.ingest.extract import EntityLinker, KnownName, NameMatcher, Proposal, analyse, model_texts
@@ -434,8 +435,9 @@ def import_files(store: Database, paths: Iterable[Path], options: ImportOptions 
     if options.extract:
         linker = EntityLinker(store)
     done = 0
-    for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp,
-                                  have=store.articles.hashes(), identities=store.provenance.identities()):
+    known, have, identities = linker.known_names() if linker else (), store.articles.hashes(), store.provenance.identities()
+    # Read a batch or two ahead on a thread while this one stores (its commits wait on the disk).
+    for items in read_ahead(lambda: read_and_analyse(files, options, known, nlp, have=have, identities=identities)):
         for item in items:
             if options.cancel.is_set():
                 break

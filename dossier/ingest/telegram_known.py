@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dossier.core.provenance import TELEGRAM, Provenance
+from dossier.core.provenance import TELEGRAM, Provenance, stamp_words
 from dossier.store.articles import text_sha256
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def store_edit(store: Database, document: Document, earlier_id: int, add: Callab
             article_id = add(document)
             apply_proposal(article_id)
             store.team.join_capture(article_id, earlier_id)
-    when = p.edited_at or "since"
+    when = stamp_words(p.edited_at) or "again"
     if keep_earlier:
         return article_id, (f"edited {when} since it was imported: the text you worked on stays the article, "
                             "and the last text is kept as its capture (Also captured as)")
