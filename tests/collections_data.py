@@ -32,7 +32,8 @@ def border_watch_messages() -> list[dict[str, Any]]:
                       " was published at noon. ", {"type": "hashtag", "text": "#Syunik"}],
                 date="2021-05-14T12:05:00", unixtime=1620986700),
         message(103, "Russian troops from the 102nd Base were sent to the border, the ministry said.",
-                forwarded_from="Yerevan Desk", date="2021-05-14T13:00:00", unixtime=1620990000),
+                forwarded_from="Yerevan Desk", forwarded_from_id="channel1001", date="2021-05-14T13:00:00",
+                unixtime=1620990000),
         message(104, "Residents of Verishen confirm the soldiers are still there tonight.",
                 reply_to_message_id=101, date="2021-05-14T21:40:00", unixtime=1621021200),
         message(105, "Correction: the lake is Sev Lich, not Black Lake as first written.",
@@ -49,6 +50,17 @@ def border_watch_messages() -> list[dict[str, Any]]:
     ]
 
 
+def photo_of_words() -> bytes:
+    """The photo message 107 posts without words: a JPEG of a statement's lines (OCR reads them)."""
+    import io
+
+    from tests.pictures import ENGLISH, draw
+
+    out = io.BytesIO()
+    draw(ENGLISH).save(out, format="JPEG", quality=92)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
 def write_export(folder: Path, messages: list[dict[str, Any]] | None = None, *, name: str = "Border Watch",
                  chat_id: int = CHANNEL_ID, photos: bool = True) -> Path:
     """A one-chat export (a channel's "Export chat history") in `folder`; returns result.json."""
@@ -58,7 +70,7 @@ def write_export(folder: Path, messages: list[dict[str, Any]] | None = None, *, 
     if photos:
         (folder / "photos").mkdir(exist_ok=True)
         (folder / "photos" / "photo_1@14-05-2021_22-30-00.jpg").write_bytes(PHOTO)
-        (folder / "photos" / "photo_2@14-05-2021_22-31-00.jpg").write_bytes(PHOTO)
+        (folder / "photos" / "photo_2@14-05-2021_22-31-00.jpg").write_bytes(photo_of_words())
     path = folder / "result.json"
     path.write_text(json.dumps(chat, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

@@ -7,6 +7,7 @@ import argparse
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,11 +113,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         for progress in import_files(store, args.paths, options):
             report = progress.report
             if show_progress and progress.total:
-                from dossier.ingest.pipeline import rate_and_left  # lazy: this command only
+                from dossier.ingest.many import rate_and_left  # lazy: this command only
 
                 bar = "#" * (20 * progress.done // progress.total)
-                pace = rate_and_left(progress.done, progress.total, time.monotonic() - started)
-                line = f"[{bar:<20}] {progress.done:,}/{progress.total:,} files · {report.found()}" + \
+                pace = rate_and_left(progress.done, progress.total, time.monotonic() - started,
+                                     progress.count.rate_unit)
+                counted = replace(progress.count, total=progress.total).words(progress.done)  # "12 of 1,204 messages"
+                line = f"[{bar:<20}] {counted} · {report.found()}" + \
                     (f" · {pace}" if pace else "")
                 print(f"\r{line[:150]:<150}", end="", file=sys.stderr)
         if show_progress:
@@ -151,6 +154,8 @@ def _print_import_report(report: ImportReport, args: argparse.Namespace, copies:
         print(f"  failed: {shown(path)}: {shown(reason)}")
     if report.captured:
         print(f"  {len(report.captured):,} page(s) captured again, kept as captures of their articles")
+    for path, article_id, said in report.edited:
+        print(f"  edited: {shown(path)} (article {article_id}): {shown(said)}")
     if copies:
         print(f"  {copies:,} of them are copies of one story with another article, or their origin "
               f"(`dossier sources {shown(args.into)} --copies` lists the groups)")

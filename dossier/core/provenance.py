@@ -17,8 +17,11 @@ class Provenance:
     `identity` names the message or capture for good: a second import of it adds nothing.
     Telegram: `collection` is the chat or channel, `item` the message id, `posted_at` its time
     (UTC, "2021-05-14T06:30:00Z", or as the export wrote it when it gave no Unix time),
-    `forwarded_from` whom it repeats, `reply_to` the identity of the message it answers,
-    `edited_at` when it was last edited (its text is the last one). Web archive: `target_url`,
+    `forwarded_from` whom it repeats and `forwarded_from_id` that outlet's Telegram id ("channel1001":
+    it stays when the outlet is renamed), `reply_to` the identity of the message it answers (in
+    this chat or another), `edited_at` when it was last edited (its text is the last one), `links`
+    the addresses its words link to ((start, end, url) in the article's text, which keeps only the
+    words). Web archive: `target_url`,
     `captured_at` (WARC-Date), `digest` (the payload's, as the archive states it: "sha1:…",
     "sha256:…"), `item` the WARC record id and `archive` the archive file's name."""
 
@@ -36,6 +39,8 @@ class Provenance:
     digest: str | None = None
     archive: str | None = None
     capture_id: int | None = None  # set when this text was joined into the article as another capture
+    forwarded_from_id: str | None = None
+    links: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,22 @@ def telegram_identity(chat_id: object, message_id: object) -> str:
     return f"telegram:{chat_id}:{message_id}"
 
 
+def telegram_chat_id(peer: object) -> str:
+    """A peer as exports name it ("channel1443520817", "user42", "chat7", or the bare number)
+    as the chat id identities use (the number: a channel's own export says `"id": 1443520817`)."""
+    text = str(peer).strip()
+    for prefix in ("channel", "chat", "user"):
+        if text.startswith(prefix) and text[len(prefix):].lstrip("-").isdigit():
+            return text[len(prefix):]
+    return text
+
+
+def links_words(links: tuple[tuple[int, int, str], ...]) -> str:
+    """"links to https://a.example/x, https://b.example/": each address once, in text order."""
+    seen = list(dict.fromkeys(url for _start, _end, url in sorted(links)))
+    return "links to " + ", ".join(seen) if seen else ""
+
+
 def stamp_words(stamp: str | None) -> str:
     """"2021-05-15T10:30:00Z" as "15 May 2021 10:30 UTC"; a stamp without a zone keeps its own
     clock and says none; anything else as written."""
@@ -85,7 +106,7 @@ def day_words(stamp: str) -> str:
     return f"{when.day} {when.strftime('%B %Y')}"
 
 
-def describe(p: Provenance, replied: str | None = None) -> str:
+def describe(p: Provenance, replied: str | None = None, unchanged_since: str | None = None) -> str:
     """"Telegram export, Border Watch, message 103, forwarded from Yerevan Desk";
     "web archive, captured 15 May 2021 10:30 UTC, sha256:…". `replied` names the message answered
     (its title) when the dossier has it."""
@@ -99,13 +120,20 @@ def describe(p: Provenance, replied: str | None = None) -> str:
             parts.append(f"posted {stamp_words(p.posted_at)}")
         if p.author and p.author != p.collection:
             parts.append(f"by {p.author}")
-        if p.forwarded_from:
-            parts.append(f"forwarded from {p.forwarded_from}")
+        if p.forwarded_from or p.forwarded_from_id:
+            parts.append(f"forwarded from {p.forwarded_from or 'an outlet'}"
+                         + (f" ({p.forwarded_from_id})" if p.forwarded_from_id else ""))
         if p.reply_to:
-            answered = p.reply_to.rsplit(":", 1)[-1]
-            parts.append(f"in reply to message {answered}" + (f" (“{replied}”)" if replied else ""))
+            _telegram, chat, answered = p.reply_to.split(":", 2) if p.reply_to.count(":") >= 2 else ("", "", p.reply_to)
+            elsewhere = "" if p.identity.startswith(f"telegram:{chat}:") else f" of chat {chat}"
+            parts.append(f"in reply to message {answered}{elsewhere}" + (f" (“{replied}”)" if replied else ""))
         if p.edited_at:
-            parts.append(f"edited {stamp_words(p.edited_at)} (the text as last edited)")
+            parts.append(f"edited {stamp_words(p.edited_at)} " + ("(this text kept as another capture)"
+                                                                   if p.capture_id is not None else "(its text as of that edit)"))
+        elif p.capture_id is not None:
+            parts.append("its first text, kept as another capture")
+        if p.links:
+            parts.append(links_words(p.links))
         return ", ".join(parts)
     parts = ["web archive"]
     if p.archive:
@@ -116,7 +144,23 @@ def describe(p: Provenance, replied: str | None = None) -> str:
         parts.append(p.target_url)
     if p.digest:
         parts.append(p.digest)
+    if unchanged_since:
+        parts.append(f"unchanged since the capture of {stamp_words(unchanged_since)}")
     return ", ".join(parts)
+
+
+def unchanged_since(records: list[Provenance]) -> list[str | None]:
+    """For each of an article's records, in order: when an earlier capture of the same page had
+    the same payload digest (a revisit, or the page archived again unchanged), else None."""
+    first_seen: dict[tuple[str | None, str], str] = {}
+    said: list[str | None] = []
+    for p in records:
+        key = (p.target_url, p.digest or "")
+        earlier = first_seen.get(key) if p.kind == WEB_ARCHIVE and p.digest else None
+        said.append(earlier)
+        if p.kind == WEB_ARCHIVE and p.digest and key not in first_seen:
+            first_seen[key] = p.captured_at or "an earlier time"
+    return said
 
 
 def collected(records: list[Provenance]) -> str:

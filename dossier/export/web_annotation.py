@@ -131,10 +131,12 @@ def to_web_annotation(store: Database, annotation: Annotation, article: Article,
 
 def provenance_json(p: Provenance) -> dict[str, Any]:
     """A provenance record as JSON: its identity, kind and every field it has."""
-    fields = ("collection", "item", "posted_at", "author", "forwarded_from", "reply_to", "edited_at",
-              "target_url", "captured_at", "digest", "archive")
+    fields = ("collection", "item", "posted_at", "author", "forwarded_from", "forwarded_from_id", "reply_to",
+              "edited_at", "target_url", "captured_at", "digest", "archive")
     out: dict[str, Any] = {"identity": p.identity, "kind": p.kind, "description": describe(p)}
     out.update({name: getattr(p, name) for name in fields if getattr(p, name)})
+    if p.links:  # where the text's words link: offsets into the article's text, and the address
+        out["links"] = [{"start": start, "end": end, "href": url} for start, end, url in p.links]
     return out
 
 

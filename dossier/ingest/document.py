@@ -56,3 +56,4 @@ class Entry:
     left_out: str | None = None
     reason: str | None = None
     note: str | None = None  # imported, with something to say (a photo missing from the folder)
+    revisit: Provenance | None = None  # a web archive's revisit: the same page captured again, no text of its own

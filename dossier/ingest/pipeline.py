@@ -20,14 +20,15 @@ from typing import Any
 
 from dossier.core.cells import neutralise
 from dossier.core.citation import plural
-from dossier.core.provenance import WEB_ARCHIVE
+from dossier.core.provenance import WEB_ARCHIVE, Provenance
 
 # Through their modules, so that a call finds the function as it is when made (a test wraps them).
-from dossier.ingest import extract, language
+from dossier.ingest import extract, language, revisits, telegram_known
+from dossier.ingest.ahead import read_ahead
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document
 from dossier.ingest.extract import EntityLinker, KnownName, NameMatcher, Proposal, analyse, model_texts
-from dossier.ingest.many import count_items, looks_like_export, read_entries
+from dossier.ingest.many import ItemCount, count_items, looks_like_export, plan_count, read_entries
 from dossier.ingest.model_pool import ModelPool
 from dossier.ingest.nlp import load_pipeline
 from dossier.ingest.picture_reader import OcrOptions
@@ -66,6 +67,7 @@ class ImportReport:
     skipped: list[Path] = field(default_factory=list)  # in folders: hidden, or of another kind
     left_out: list[tuple[Path, str]] = field(default_factory=list)  # messages that are no articles, and why
     captured: list[tuple[Path, int]] = field(default_factory=list)  # a page captured again: joined into its article
+    edited: list[tuple[Path, int, str]] = field(default_factory=list)  # a message edited since: its article, what became of it
     names: set[str] = field(default_factory=set)  # the entities the stored articles name
     events: int = 0  # dated events found in them
 
@@ -75,22 +77,13 @@ class ImportReport:
                            plural(self.events, "event")))
 
 
-def rate_and_left(done: int, total: int, seconds: float) -> str:
-    """"23.4 files/s · 3 min 10 s left", once there is enough to tell."""
-    if done < 1 or seconds < 1:
-        return ""
-    rate = done / seconds
-    left = (total - done) / rate
-    when = f"{int(left // 60)} min {int(left % 60)} s" if left >= 60 else f"{int(left)} s"
-    return f"{rate:.1f} files/s · {when} left"
-
-
 @dataclass(frozen=True)
 class ImportProgress:
     done: int
     total: int
     current: Path | None
     report: ImportReport
+    count: ItemCount  # what is counted, in which word, counted or estimated
 
 
 def collect_files(paths: Iterable[Path], skipped: list[Path] | None = None) -> list[Path]:
@@ -122,6 +115,7 @@ def write_report_csv(report: ImportReport, out: Path) -> int:
     rows += [(str(p), "failed", "", reason) for p, reason in sorted(report.failed, key=lambda f: (f[1], str(f[0])))]
     rows += [(str(p), "another capture", str(a), f"the page of article {a}, captured again: kept as its capture")
              for p, a in report.captured]
+    rows += [(str(p), "edited since", str(a), said) for p, a, said in report.edited]
     rows += [(str(p), "left out", "", reason) for p, reason in report.left_out]
     rows += [(str(p), "skipped", "", "hidden, or not a kind of article Dossier reads") for p in report.skipped]
     with written_whole(out, text_reads) as partial, open(partial, "w", newline="", encoding="utf-8-sig") as stream:
@@ -177,6 +171,7 @@ class ReadItem:
     duplicate: bool = False  # its text is in the dossier already, or earlier in this import
     note: str | None = None  # imported, but something is worth saying
     left_out: str | None = None  # not an article, and rightly so (a service message): counted, not failed
+    revisit: Provenance | None = None  # a web archive's revisit record: another capture of a page (ingest.web_archive)
 
 
 def read_and_analyse(files: Sequence[Path], options: ImportOptions, known: Sequence[KnownName] = (),
@@ -208,7 +203,9 @@ def _read_batches(files: Sequence[Path], options: ImportOptions, have: set[str],
             document = item.document = with_language(with_options(item.document, options))
             digest = text_sha256(document.text)
             identity = document.provenance.identity if document.provenance else None
-            item.duplicate = digest in have or identity in identities
+            # A message edited since its import is read again (telegram_known); else a known identity is a duplicate.
+            edited = document.provenance is not None and document.provenance.edited_at is not None
+            item.duplicate = digest in have or (identity in identities and not edited)
             if document.notes:  # what the reader proposed (a dateline's outlet), said beside the item's own
                 item.note = "; ".join(filter(None, (item.note, *document.notes)))
             have.add(digest)
@@ -246,10 +243,11 @@ def _ocr_options(path: Path, options: ImportOptions) -> Any:
 def _export_items(path: Path, options: ImportOptions) -> Iterator[ReadItem]:
     """The items of a Telegram export or a web archive, one by one."""
     try:
-        for entry in read_entries(path):
+        for entry in read_entries(path, _ocr_options(path, options)):
             if options.cancel.is_set():
                 return
-            yield ReadItem(entry.path, entry.document, reason=entry.reason, note=entry.note, left_out=entry.left_out)
+            yield ReadItem(entry.path, entry.document, reason=entry.reason, note=entry.note, left_out=entry.left_out,
+                           revisit=entry.revisit)
     except Exception as exc:
         yield ReadItem(path, reason=str(exc) if isinstance(exc, UnreadableFile) else one_line(exc))
 
@@ -347,15 +345,25 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
     if item.left_out is not None:
         report.left_out.append((item.path, item.left_out))
         return None
+    if item.revisit is not None:  # no text: another capture of a page (ingest.revisits)
+        article_id, known, why = revisits.store_revisit(store, item.revisit)
+        if article_id is None:
+            report.left_out.append((item.path, why))
+        else:
+            (report.duplicates if known else report.captured).append((item.path, article_id))
+        return None
     if item.document is None:
         report.failed.append((item.path, item.reason or "unreadable"))
         return None
     provenance = item.document.provenance
     if provenance is not None:
         known = store.provenance.article_by_identity(provenance.identity)
+        if known is not None and telegram_known.is_edit(store, known, item.document):
+            return _store_edit(store, item, known, report, linker)
         if known is not None:  # this message or capture came in before
             report.duplicates.append((item.path, known))
             return None
+    item.document = telegram_known.forward_named_as_known(store, item.document)
     existing = store.articles.id_by_sha256(text_sha256(item.document.text))
     if existing is not None:
         if provenance is not None:  # another message or capture with the same words: where it came from is kept
@@ -394,28 +402,52 @@ def store_item(store: Database, item: ReadItem, report: ImportReport, linker: En
     return article_id
 
 
+def _store_edit(store: Database, item: ReadItem, earlier_id: int, report: ImportReport,
+                linker: EntityLinker | None) -> int | None:
+    """A message edited since it was imported (ingest.telegram_known): reported as edited, or failed."""
+    assert item.document is not None
+    proposal = item.proposal
+
+    def apply(article_id: int) -> None:
+        if proposal is not None:
+            extract.apply_proposal(store, article_id, proposal, linker)
+
+    try:
+        article_id, said = telegram_known.store_edit(store, item.document, earlier_id,
+                                                     lambda d: add_document(store, d), apply)
+    except Exception as error:
+        if linker is not None:
+            linker.forget_unsaved()
+        report.failed.append((item.path, f"could not be stored: {error}"))
+        return None
+    report.edited.append((item.path, article_id, said))
+    return article_id
+
+
 def import_files(store: Database, paths: Iterable[Path], options: ImportOptions | None = None,
                  nlp: Any | None = None) -> Iterator[ImportProgress]:
     options = options or ImportOptions()
     report = ImportReport()
     files = collect_files(paths, report.skipped)
-    total = count_items(files)
-    yield ImportProgress(0, total, None, report)
+    count = plan_count(files)
+    total = count.total
+    yield ImportProgress(0, total, None, report, count)
     linker = None
     if options.extract:
         linker = EntityLinker(store)
     done = 0
-    for items in read_and_analyse(files, options, linker.known_names() if linker else (), nlp,
-                                  have=store.articles.hashes(), identities=store.provenance.identities()):
+    known, have, identities = linker.known_names() if linker else (), store.articles.hashes(), store.provenance.identities()
+    # Read a batch or two ahead on a thread while this one stores (its commits wait on the disk).
+    for items in read_ahead(lambda: read_and_analyse(files, options, known, nlp, have=have, identities=identities)):
         for item in items:
             if options.cancel.is_set():
                 break
             store_item(store, item, report, linker)
             done += 1
-            total = max(total, done)  # an export's count of messages was an estimate
-            yield ImportProgress(done, total, item.path, report)
+            total = max(total, done)  # an archive's count of records may have been an estimate
+            yield ImportProgress(done, total, item.path, report, count)
     report.cancelled = options.cancel.is_set() and done < total
-    yield ImportProgress(done, total if report.cancelled else done, None, report)
+    yield ImportProgress(done, total if report.cancelled else done, None, report, count)
 
 
 def with_options(document: Document, options: ImportOptions) -> Document:
@@ -433,7 +465,6 @@ def with_language(document: Document) -> Document:
     """The document with its language: as its file states it, else as detected."""
     if document.language:
         return document
-
     return replace(document, language=language.detect_language(document.text))
 
 

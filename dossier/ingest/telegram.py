@@ -15,7 +15,10 @@ into it is an offset into what the reader saw: nothing is added between entities
 the chat or channel; the published day is the day the export shows (to the day; the exact time,
 in UTC, is kept in the provenance); a forward repeats the outlet it came from (the "reports"
 relation, so it is not independent evidence); a reply names the message it answers. Service
-messages (joins, pins, calls) and messages without text are left out and counted.
+messages (joins, pins, calls) are left out and counted. A photo posted without words is read by
+OCR (ingest.picture_reader): its text is what the engine read, its page kept with the word boxes;
+other messages without text (a sticker, a file alone, a photo with no text in it) are left out and
+counted.
 """
 
 from __future__ import annotations
@@ -24,12 +27,15 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dossier.core.provenance import TELEGRAM, Attachment, Provenance, telegram_identity
+from dossier.core.provenance import TELEGRAM, Attachment, Provenance, telegram_chat_id, telegram_identity
 from dossier.ingest.decode import UnreadableFile, one_line
 from dossier.ingest.document import Document, Entry
 from dossier.ingest.text_reader import short_title
+
+if TYPE_CHECKING:
+    from dossier.ingest.picture_reader import OcrOptions
 
 EXPORT_FILE = "result.json"
 # A channel's history of years with 100,000 messages is a few hundred megabytes of JSON.
@@ -68,9 +74,10 @@ def count_messages(path: Path) -> int:
     return max(count, 1)
 
 
-def read_export(path: Path) -> Iterator[Entry]:
-    """Every message of the export at `path` (result.json), one entry each, in the export's order.
-    Raises UnreadableFile when the file is not an export that can be read."""
+def read_export(path: Path, ocr: OcrOptions | None = None) -> Iterator[Entry]:
+    """Every message of the export at `path` (result.json), one entry each, in the export's order;
+    with `ocr`, a photo posted without words is read by OCR as its text. Raises UnreadableFile
+    when the file is not an export that can be read."""
     try:
         size = path.stat().st_size
         if size > MAX_EXPORT_BYTES:
@@ -87,7 +94,7 @@ def read_export(path: Path) -> Iterator[Entry]:
         raise UnreadableFile("a JSON file that is not a Telegram Desktop export (no chats or messages in it)")
     folder = path.parent
     for chat in chats:
-        yield from _chat_entries(path, folder, chat)
+        yield from _chat_entries(path, folder, chat, ocr)
 
 
 def _chats(data: Any) -> list[dict[str, Any]] | None:
@@ -103,7 +110,7 @@ def _chats(data: Any) -> list[dict[str, Any]] | None:
     return found if found or "chats" in data else None
 
 
-def _chat_entries(path: Path, folder: Path, chat: dict[str, Any]) -> Iterator[Entry]:
+def _chat_entries(path: Path, folder: Path, chat: dict[str, Any], ocr: OcrOptions | None) -> Iterator[Entry]:
     chat_id = chat.get("id", "")
     name = str(chat.get("name") or "").strip() or _default_name(chat)
     for message in chat["messages"]:
@@ -111,7 +118,7 @@ def _chat_entries(path: Path, folder: Path, chat: dict[str, Any]) -> Iterator[En
             continue
         label = Path(f"{path}#{chat_id}:{message.get('id', '?')}")
         try:
-            yield _entry(label, folder, chat_id, name, message)
+            yield _entry(label, folder, chat_id, name, message, ocr)
         except Exception as exc:  # one odd message is its own failure, never the whole export's
             yield Entry(label, reason=f"the message can't be read ({one_line(exc)})")
 
@@ -122,59 +129,102 @@ def _default_name(chat: dict[str, Any]) -> str:
     return f"Telegram chat {chat.get('id', '')}".strip()
 
 
-def _entry(label: Path, folder: Path, chat_id: object, chat_name: str, message: dict[str, Any]) -> Entry:
+def _entry(label: Path, folder: Path, chat_id: object, chat_name: str, message: dict[str, Any],
+           ocr: OcrOptions | None = None) -> Entry:
     kind = message.get("type")
     if kind == "service":
         action = str(message.get("action") or "").replace("_", " ")
         return Entry(label, left_out="a service message" + (f" ({action})" if action else ""))
     if kind != "message":
         return Entry(label, left_out=f"not a message ({kind!r})")
-    text = flatten_text(message.get("text_entities") if isinstance(message.get("text_entities"), list)
-                        else message.get("text"))
+    text, links = text_and_links(message.get("text_entities") if isinstance(message.get("text_entities"), list)
+                                 else message.get("text"))
+    attachments, missing = _attachments(folder, message)
+    read: Document | None = None
     if not text.strip():
-        what = message.get("media_type") or ("photo" if message.get("photo") else "file" if message.get("file") else "")
-        return Entry(label, left_out="a message without text" + (f" (a {str(what).replace('_', ' ')})" if what else ""))
+        photo = next((a for a in attachments if a.role == "photo"), None)
+        if photo is None or ocr is None:
+            what = message.get("media_type") or ("photo" if message.get("photo") else "file" if message.get("file") else "")
+            return Entry(label, left_out="a message without text" + (f" (a {str(what).replace('_', ' ')})" if what else ""))
+        read, why = _read_photo(photo, ocr)
+        if read is None:
+            return Entry(label, left_out=f"a message without text (a photo, {why})") if why.startswith("no text") \
+                else Entry(label, reason=f"its photo can't be read: {why}")
+        text = read.text
     message_id = message.get("id")
     date = str(message.get("date") or "")
     published = date[:10] if _is_day(date[:10]) else None
     forwarded = str(message.get("forwarded_from") or "").strip() or None
+    forwarded_id = str(message.get("forwarded_from_id") or "").strip() or None
     reply = message.get("reply_to_message_id")
+    # A reply to a message of another chat names that chat (`reply_to_peer_id`); else it is this one's.
+    replied_chat = telegram_chat_id(message["reply_to_peer_id"]) if message.get("reply_to_peer_id") else chat_id
     provenance = Provenance(
         identity=telegram_identity(chat_id, message_id), kind=TELEGRAM, collection=chat_name, item=str(message_id),
         posted_at=_utc(message.get("date_unixtime")) or (date or None),
         author=str(message.get("from") or "").strip() or None,
-        forwarded_from=forwarded,
-        reply_to=telegram_identity(chat_id, reply) if isinstance(reply, int) else None,
+        forwarded_from=forwarded, forwarded_from_id=forwarded_id,
+        reply_to=telegram_identity(replied_chat, reply) if isinstance(reply, int) else None,
         edited_at=(_utc(message.get("edited_unixtime")) or message.get("edited") or None) if message.get("edited") else None,
+        links=links,
     )
 
     first_line = next(line for line in text.split("\n") if line.strip())
-    attachments, missing = _attachments(folder, message)
     original = json.dumps(message, ensure_ascii=False, indent=1).encode("utf-8")
     document = Document(
         title=short_title(first_line), text=text, source=chat_name, published=published,
         published_precision="day" if published else "unknown", author=provenance.author,
         original_name=f"{label.name}.json", original_bytes=original,
-        reports=(forwarded,) if forwarded and forwarded.casefold() != chat_name.casefold() else (),
-        provenance=provenance, attachments=attachments,
+        reports=(forwarded,) if forwarded and not _from_itself(forwarded, forwarded_id, chat_id, chat_name) else (),
+        provenance=provenance, attachments=attachments, ocr_pages=read.ocr_pages if read else (),
     )
     return Entry(label, document, note=missing)
+
+
+def _read_photo(photo: Attachment, ocr: OcrOptions) -> tuple[Document | None, str]:
+    """A photo posted without words, read by OCR (ingest.picture_reader): its text and page, or
+    why not ("no text was found …" when the picture holds none)."""
+    from dossier.ingest.picture_reader import read_picture_file  # lazy: Pillow and the engine on first use
+
+    try:
+        return read_picture_file(photo.content, photo.file_name, ocr), ""
+    except UnreadableFile as exc:
+        return None, str(exc)
+
+
+def _from_itself(forwarded: str, forwarded_id: str | None, chat_id: object, chat_name: str) -> bool:
+    """A channel forwarding its own message repeats nobody else."""
+    if forwarded_id:
+        return telegram_chat_id(forwarded_id) == str(chat_id)
+    return forwarded.casefold() == chat_name.casefold()
 
 
 def flatten_text(value: Any) -> str:
     """A message's text as plain text: its parts joined exactly as they are (a link's words, not
     its address; nothing added between parts)."""
+    return text_and_links(value)[0]
+
+
+def text_and_links(value: Any) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """The message's plain text (flatten_text) and where its words link elsewhere: (start, end,
+    address) of each `text_link` part, whose address the text does not show."""
     if isinstance(value, str):
-        return value
+        return value, ()
     if not isinstance(value, list):
-        return ""
-    parts = []
+        return "", ()
+    parts: list[str] = []
+    links: list[tuple[int, int, str]] = []
+    at = 0
     for part in value:
-        if isinstance(part, str):
-            parts.append(part)
-        elif isinstance(part, dict) and isinstance(part.get("text"), str):
-            parts.append(part["text"])
-    return "".join(parts)
+        words = part if isinstance(part, str) else part.get("text") if isinstance(part, dict) else None
+        if not isinstance(words, str):
+            continue
+        href = part.get("href") if isinstance(part, dict) and part.get("type") == "text_link" else None
+        if isinstance(href, str) and href.strip():
+            links.append((at, at + len(words), href.strip()))
+        parts.append(words)
+        at += len(words)
+    return "".join(parts), tuple(links)
 
 
 def _is_day(text: str) -> bool:

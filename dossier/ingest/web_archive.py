@@ -5,8 +5,10 @@ capture as WARC records; a WACZ is a zip of such WARCs with `pages/pages.jsonl`,
 the crawl meant to keep. Every response record of status 200 whose content is HTML is read by the
 HTML reader (ingest.html_reader: site chrome left out) and keeps, as its provenance, the page's
 address (WARC-Target-URI), the capture time (WARC-Date), the payload digest the archive states
-and the record's id. In a WACZ with a pages list, only the pages it lists are read. Every other
-record (requests, metadata, images, scripts, redirects) is left out and counted. Records are read
+and the record's id. In a WACZ with a pages list, only the pages it lists are read. A revisit
+record (the page found again unchanged, written without its content) is another capture of the
+page it names: its time joins that article's provenance. Every other record (requests, metadata,
+images, scripts, redirects) is left out and counted. Records are read
 one at a time (warcio streams them): an archive is never held in memory whole.
 """
 
@@ -42,6 +44,28 @@ def read_archive(path: Path) -> Iterator[Entry]:
         raise UnreadableFile(f"the file can't be read ({exc.strerror})") from exc
     with stream:
         yield from _records(stream, path, path.name, pages=None)
+
+
+def count_records(path: Path) -> int:
+    """How many records the archive holds, as read_archive goes through them (an entry each),
+    counted by reading their headers only; 1 when it can't be read (the import says why)."""
+    import zipfile
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        if not path.name.lower().endswith(".wacz"):
+            with open(path, "rb") as stream:
+                return max(1, sum(1 for _record in ArchiveIterator(stream, no_record_parse=True)))
+        total = 0
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.lower().endswith((".warc", ".warc.gz")):
+                    with archive.open(name) as stream:
+                        total += sum(1 for _record in ArchiveIterator(stream, no_record_parse=True))
+        return max(1, total)
+    except Exception:  # not an archive, or broken: only the count is lost here; the import says why
+        return 1
 
 
 def _read_wacz(path: Path) -> Iterator[Entry]:
@@ -120,9 +144,11 @@ def _entry(record: Any, where: Path, archive_name: str, pages: set[str] | None, 
     record_id = (headers.get_header("WARC-Record-ID") or "").strip("<>") or f"record {number}"
     label = Path(f"{where}#{record_id}")
     kind = record.rec_type
+    url = headers.get_header("WARC-Target-URI") or ""
+    if kind == "revisit":
+        return _revisit(record, label, record_id, url, archive_name, pages)
     if kind != "response":
         return Entry(label, left_out=f"a {kind} record")
-    url = headers.get_header("WARC-Target-URI") or ""
     http = record.http_headers
     status = http.get_statuscode() if http is not None else None
     if status != "200":
@@ -149,6 +175,27 @@ def _entry(record: Any, where: Path, archive_name: str, pages: set[str] | None, 
     from dataclasses import replace
 
     return Entry(label, replace(document, url=url or document.url, provenance=provenance))
+
+
+def _revisit(record: Any, label: Path, record_id: str, url: str, archive_name: str, pages: set[str] | None) -> Entry:
+    """A revisit record: the crawler found the page again, the same as a capture it had (the
+    same payload digest), and wrote no copy of it. It is another capture of that page's article:
+    its time and record are kept in the article's provenance (the pipeline finds the article)."""
+    headers = record.rec_headers
+    if pages is not None and url not in pages:
+        return Entry(label, left_out="a page the archive does not list among its pages")
+    http = record.http_headers
+    status = http.get_statuscode() if http is not None else None
+    if status not in (None, "200"):
+        return Entry(label, left_out=f"a revisit of a response of status {status}")
+    digest = headers.get_header("WARC-Payload-Digest")
+    refers_to = headers.get_header("WARC-Refers-To-Target-URI") or url
+    if not digest and not refers_to:
+        return Entry(label, left_out="a revisit that names neither the page nor its digest")
+    return Entry(label, revisit=Provenance(
+        identity=f"warc:{record_id}", kind=WEB_ARCHIVE, collection=archive_name, item=record_id,
+        target_url=refers_to or None, captured_at=_utc(headers.get_header("WARC-Date")),
+        digest=digest.strip() if digest else None, archive=archive_name))
 
 
 def _page(payload: bytes, charset: str | None, url: str, label: Path) -> Any:

@@ -172,6 +172,8 @@ class StoreImported(Operation[list[int]]):
             store_item(store, item, self.report, self.linker)
         ids = [article_id for _path, article_id in self.report.imported]
         self.result = ids
+        if self.report.edited:  # an edited message may have taken another article's place: all may move
+            return Changes(articles=ALL, content=ALL, **ARTICLES_CHANGED)
         if not ids:
             return Changes()
         return Changes(articles=ids, content=ids, **ARTICLES_CHANGED)

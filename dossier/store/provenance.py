@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
-from dossier.core.provenance import Attachment, Provenance, StoredAttachment, describe
+from dossier.core.provenance import (
+    Attachment,
+    Provenance,
+    StoredAttachment,
+    describe,
+    telegram_chat_id,
+    unchanged_since,
+)
 from dossier.store.ocr_pages import OcrPages
 from dossier.store.transactions import Transactions, named_rows, record
 
 _COLUMNS = ("identity", "kind", "collection", "item", "posted_at", "author", "forwarded_from", "reply_to",
-            "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id")
+            "edited_at", "target_url", "captured_at", "digest", "archive", "capture_id", "forwarded_from_id", "links")
+
+
+def _links_json(links: Sequence[tuple[int, int, str]]) -> str:
+    return json.dumps([list(link) for link in links], ensure_ascii=False)
+
+
+def _read(values: Mapping[str, Any]) -> Provenance:
+    """A record from a row's columns by name (`links` stored as JSON)."""
+    p = Provenance(**{key: values[key] for key in _COLUMNS if key != "links"})
+    links = json.loads(values["links"] or "[]")
+    return replace(p, links=tuple((int(a), int(b), str(url)) for a, b, url in links)) if links else p
 
 
 class ProvenanceRecords:
@@ -24,16 +45,21 @@ class ProvenanceRecords:
     def add(self, article_id: int, p: Provenance) -> None:
         """Record where the article (or one capture of it) came from; the same identity twice is
         kept once (the first)."""
-        values = [getattr(p, c) for c in _COLUMNS]
+        values = [getattr(p, c) for c in _COLUMNS[:-1]] + [_links_json(p.links)]
         with self._write() as conn:
             conn.execute(f"INSERT OR IGNORE INTO provenance (article_id, {', '.join(_COLUMNS)}) "
                          f"VALUES (?, {', '.join('?' * len(_COLUMNS))})", [article_id, *values])
+
+    def rename(self, identity: str, new_identity: str) -> None:
+        """Give a record another identity (one text of an edited message, kept as a capture)."""
+        with self._write() as conn:
+            conn.execute("UPDATE provenance SET identity = ? WHERE identity = ?", (new_identity, identity))
 
     def of(self, article_id: int) -> list[Provenance]:
         """The article's provenance records, the first capture first."""
         rows = named_rows(self._conn, f"SELECT {', '.join(_COLUMNS)} FROM provenance WHERE article_id = ? "
                                       "ORDER BY capture_id IS NOT NULL, capture_id, rowid", (article_id,))
-        return [record(Provenance, row) for row in rows]
+        return [_read(row) for row in rows]
 
     def of_many(self, article_ids: Iterable[int]) -> dict[int, list[Provenance]]:
         """The provenance of many articles at once (exports), by article."""
@@ -45,7 +71,7 @@ class ProvenanceRecords:
                 f"SELECT article_id, {', '.join(_COLUMNS)} FROM provenance WHERE article_id IN "
                 f"({','.join('?' * len(part))}) ORDER BY article_id, capture_id IS NOT NULL, capture_id, rowid", part)
             for article_id, *values in rows:
-                found.setdefault(article_id, []).append(Provenance(*values))
+                found.setdefault(article_id, []).append(_read(dict(zip(_COLUMNS, values))))
         for article_id in self._ocr.read_among(ids):  # read by OCR: a sentence to say, no record
             found.setdefault(article_id, [])
         return found
@@ -54,16 +80,17 @@ class ProvenanceRecords:
         """Each provenance record as the sentence every view and export shows ("Telegram export,
         Border Watch, message 103, forwarded from Yerevan Desk"), a reply naming the message it
         answers by its title when the dossier has it."""
-        return [describe(p, self._answered_title(p)) for p in self.of(article_id)] + \
-            list(self._ocr.reading_words([article_id]).values())
+        return self._described(self.of(article_id)) + list(self._ocr.reading_words([article_id]).values())
 
     def words_of(self, records: Mapping[int, list[Provenance]]) -> dict[int, list[str]]:
         """The sentences of `records` (from of_many), by article."""
-        said = {article_id: [describe(p, self._answered_title(p)) for p in found]
-                for article_id, found in records.items()}
+        said = {article_id: self._described(found) for article_id, found in records.items()}
         for article_id, words in self._ocr.reading_words(records).items():  # how a scan was read
             said[article_id].append(words)
         return said
+
+    def _described(self, records: list[Provenance]) -> list[str]:
+        return [describe(p, self._answered_title(p), since) for p, since in zip(records, unchanged_since(records))]
 
     def _answered_title(self, p: Provenance) -> str | None:
         if not p.reply_to:
@@ -74,6 +101,29 @@ class ProvenanceRecords:
 
     def article_by_identity(self, identity: str) -> int | None:
         row = self._conn.execute("SELECT article_id FROM provenance WHERE identity = ?", (identity,)).fetchone()
+        return row[0] if row else None
+
+    def outlet_of(self, telegram_id: str) -> str | None:
+        """The name this dossier knows a Telegram outlet by ("channel1001"): the chat's own name
+        when its messages came in, else the name its first forward here gave it. A forward keeps
+        one outlet however the channel is renamed later."""
+        chat = telegram_chat_id(telegram_id)
+        row = self._conn.execute("SELECT collection FROM provenance WHERE identity >= ? AND identity < ? "
+                                 "AND collection != '' ORDER BY rowid LIMIT 1",
+                                 (f"telegram:{chat}:", f"telegram:{chat};")).fetchone()
+        if row is None:
+            row = self._conn.execute("SELECT forwarded_from FROM provenance WHERE forwarded_from_id = ? AND "
+                                     "forwarded_from IS NOT NULL ORDER BY rowid LIMIT 1", (telegram_id,)).fetchone()
+        return row[0] if row else None
+
+    def article_by_capture(self, url: str | None, digest: str | None) -> int | None:
+        """The article holding the archived capture of this page with this payload digest (what a
+        revisit record repeats); with no digest, the page's first capture."""
+        if not digest:
+            return self.article_by_target_url(url) if url else None
+        row = self._conn.execute(
+            "SELECT article_id FROM provenance WHERE kind = 'web_archive' AND digest = ? AND (? IS NULL OR "
+            "target_url = ?) ORDER BY rowid LIMIT 1", (digest, url, url)).fetchone()
         return row[0] if row else None
 
     def article_by_target_url(self, url: str) -> int | None:

@@ -131,6 +131,17 @@ class Team:
         with self._write() as conn:
             conn.execute("INSERT OR IGNORE INTO distinct_stories (first_id, second_id) VALUES (?, ?)", (a, b))
 
+    def worked_on(self, article_id: int) -> bool:
+        """Whether the user has done anything with the article that hangs on its words: an
+        annotation, a mention or event made by hand, a decision on copies or captures."""
+        return bool(self._conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = :a) "
+            "OR EXISTS (SELECT 1 FROM mentions WHERE article_id = :a AND origin != 'auto') "
+            "OR EXISTS (SELECT 1 FROM events WHERE article_id = :a AND origin != 'auto') "
+            "OR EXISTS (SELECT 1 FROM copy_decisions WHERE first_id = :a OR second_id = :a) "
+            "OR EXISTS (SELECT 1 FROM distinct_stories WHERE first_id = :a OR second_id = :a)",
+            {"a": article_id}).fetchone()[0])
+
     def captures(self, article_id: int) -> list[Capture]:
         return [record(Capture, r) for r in named_rows(
             self._conn, "SELECT id, article_id, title, source, url, sha256, file_name, joined_at FROM captures "

@@ -1,7 +1,8 @@
 """The progress of an import, in the status bar rather than a dialog: the window stays usable
 (read, search, annotate) while thousands of files come in, and the article list fills as they
-arrive. It says what is true: files read of how many, what is stored and found so far, the pace
-and the time left; Cancel stops between batches and keeps what is stored."""
+arrive. It says what is true: files, messages or archive records read of how many (counted on the
+worker; "about" when an archive's were estimated from its size), what is stored and found so far,
+the pace and the time left; Cancel stops between batches and keeps what is stored."""
 
 from __future__ import annotations
 
@@ -10,38 +11,49 @@ import time
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from dossier.ingest.pipeline import ImportReport, rate_and_left
+from dossier.ingest.many import ItemCount, rate_and_left
+from dossier.ingest.pipeline import ImportReport
 
 
 class ImportProgress(QWidget):
     # (file name, pages read, of pages): a scan read by OCR, page by page, from the reading thread
     page_read = Signal(str, int, int)
 
-    def __init__(self, total: int, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page_read.connect(self._on_page_read)
         self._files_said = ""
-        self.total = total
+        self.count = ItemCount(0)
+        self.total = 0
         self._started = time.monotonic()
-        self.label = QLabel(self.tr("Importing %1 files…").replace("%1", f"{total:,}"))
-        self.bar = QProgressBar(maximum=max(1, total), value=0, textVisible=False)
+        # Counting a large export's messages or an archive's records takes a moment, on the worker.
+        self.label = QLabel(self.tr("Counting what to import…"))
+        self.bar = QProgressBar(maximum=0, value=0, textVisible=False)  # busy until the count comes
         self.bar.setMaximumWidth(160)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 1)  # the words take the room; the bar and the button their own
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
 
+    def set_count(self, count: ItemCount) -> None:
+        """What the import will go through, counted on the worker: "Importing 1,204 messages…"."""
+        self.count, self.total = count, count.total
+        self.bar.setMaximum(max(1, count.total))
+        if self.cancel_button.isEnabled() and not self._files_said:
+            self._files_said = self.tr("Importing %1…").replace("%1", count.words())  # a photo read by OCR says beside it
+            self.label.setText(self._files_said)
+
     def show_progress(self, done: int, report: ImportReport) -> None:
-        if done > self.total:  # a web archive's records are counted as they are read
+        if done > self.total:  # more records than an archive's size suggested
             self.total = done
             self.bar.setMaximum(done)
         self.bar.setValue(min(done, self.total))
-        pace = rate_and_left(done, self.total, time.monotonic() - self._started)
-        self._files_said = (self.tr("Importing: %1 of %2 files · %3").replace("%1", f"{done:,}")
-                            .replace("%2", f"{self.total:,}").replace("%3", report.found())
+        pace = rate_and_left(done, self.total, time.monotonic() - self._started, self.count.rate_unit)
+        counted = ItemCount(self.total, self.count.unit, self.count.exact or done >= self.total).words(done)
+        self._files_said = (self.tr("Importing: %1 · %2").replace("%1", counted).replace("%2", report.found())
                             + (f" · {pace}" if pace else ""))
         self.label.setText(self._files_said)
 

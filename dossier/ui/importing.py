@@ -10,7 +10,7 @@ is accounted for in the report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from dossier.core.citation import plural
-from dossier.ingest.extract import EntityLinker
-from dossier.ingest.many import count_items, left_out_words
+from dossier.ingest.extract import EntityLinker, KnownName
+from dossier.ingest.many import ItemCount, left_out_words, plan_count
 from dossier.ingest.model_pool import default_jobs
 from dossier.ingest.pipeline import ImportOptions, ImportReport, ReadItem, collect_files, read_and_analyse
 from dossier.operations import Done, combined
@@ -56,7 +56,7 @@ class ImportController(QObject):
 
         options = options or ImportOptions(jobs=default_jobs(), ocr_languages=ocr_languages)  # every core
         # In the status bar, not a dialog: the window stays usable while the files come in.
-        progress = ImportProgress(count_items(files), self._parent)
+        progress = ImportProgress(self._parent)  # the count comes from the worker: reading it takes a moment
         if options.on_page is None:  # a scan's pages as they are read: noted by the reading thread, shown here
             from dossier.ingest.picture_reader import PagesRead  # lazy: on first use, off the start-up path
 
@@ -78,7 +78,10 @@ class ImportController(QObject):
         self.progress = progress
         self.running = True
 
-        def on_batch(items: list[ReadItem]) -> None:
+        def on_batch(items: list[ReadItem] | ItemCount) -> None:
+            if isinstance(items, ItemCount):  # the first step: what the files hold, counted on the worker
+                progress.set_count(items)
+                return
             if not session.is_open:
                 options.cancel.set()
                 return
@@ -91,7 +94,7 @@ class ImportController(QObject):
                 report.failed.extend((item.path, session.last_error) for item in items)
             else:
                 batches.append(done)
-                for name in ("imported", "duplicates", "failed", "notes", "left_out", "captured"):
+                for name in ("imported", "duplicates", "failed", "notes", "left_out", "captured", "edited"):
                     getattr(report, name).extend(getattr(operation.report, name))
                 report.names |= operation.report.names
                 report.events += operation.report.events
@@ -139,7 +142,7 @@ class ImportController(QObject):
                                  for path in files if path not in accounted)
             on_done(None)
 
-        self._tasks.run_steps(lambda: read_and_analyse(files, options, known, have=have, identities=identities), on_batch, on_done,
+        self._tasks.run_steps(lambda: _counted_then_read(files, options, known, have, identities), on_batch, on_done,
                               on_error)
         return True
 
@@ -147,6 +150,14 @@ class ImportController(QObject):
         """Stop between files (the dossier is closing, or the user asked)."""
         if self._options is not None:
             self._options.cancel.set()
+
+
+def _counted_then_read(files: list[Path], options: ImportOptions, known: Sequence[KnownName], have: set[str],
+                       identities: set[str]) -> Iterator[list[ReadItem] | ItemCount]:
+    """On the worker: what the files hold, counted (a large export's messages take a moment), then
+    the batches read."""
+    yield plan_count(files)
+    yield from read_and_analyse(files, options, known, have=have, identities=identities)
 
 
 def summary(report: ImportReport) -> str:
@@ -159,6 +170,9 @@ def summary(report: ImportReport) -> str:
         parts[0] += f" ({'; '.join(said)})"
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} already in the dossier")
+    if report.edited:
+        parts.append(f"{plural(len(report.edited), 'message')} edited since (both texts kept: Article > "
+                     "Properties, Also captured as)")
     if report.failed:
         parts.append(f"{len(report.failed)} failed")
     if report.captured:

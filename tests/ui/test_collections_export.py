@@ -45,7 +45,7 @@ def test_the_pdf_says_where_each_article_came_from(qapp, collected: Path, tmp_pa
     assert "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk" in text
     # (the address may break across lines)
     assert "web archive, site.warc.gz, captured 15 May 2021 10:30 UTC, https://www.azatutyun.am/a/" in text
-    assert "6 Telegram messages (1 forwarded, 1 edited)" in text  # the sources section
+    assert "7 Telegram messages (1 forwarded, 1 edited)" in text  # the sources section
     assert "1 capture from web archives, 15 May 2021" in text
 
 

@@ -33,19 +33,20 @@ def test_a_dropped_export_folder_imports_its_messages(qtbot, open_window, sample
     QApplication.sendEvent(target, drop)
     assert drop.isAccepted()
     ws = window.workspace
-    assert ws.articles.model.rowCount() == 7  # the sample and six messages
+    assert ws.articles.model.rowCount() == 8  # the sample and seven messages (one a photo read by OCR)
     assert window.statusBar().currentMessage() == \
-        "Imported 6, left out 2 service messages, 1 message without text."
+        "Imported 7, left out 2 service messages."
     forward = _article_of(ws.store, 103)
     ws.pane.show_article(forward)
     assert ws.pane.provenance.text().splitlines() == [
         "Border Watch · 14 May 2021",
-        "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk"]
+        "Telegram export, Border Watch, message 103, posted 14 May 2021 11:00 UTC, forwarded from Yerevan Desk "
+        "(channel1001)"]
     # Again: nothing new, and the window says so.
     assert window.import_paths([tmp_path / "Border Watch export" / "result.json"])
     assert window.statusBar().currentMessage() == \
-        "Imported 0, 6 already in the dossier, left out 2 service messages, 1 message without text."
-    assert ws.articles.model.rowCount() == 7
+        "Imported 0, 7 already in the dossier, left out 2 service messages."
+    assert ws.articles.model.rowCount() == 8
 
 
 def test_properties_say_where_a_message_came_from_and_save_its_photo(qtbot, open_window, sample_path: Path,  # type: ignore[no-untyped-def]
@@ -90,6 +91,44 @@ def test_an_export_and_archives_import_on_the_real_task_runner(qtbot, open_real_
     try:
         assert window.import_paths([tmp_path / "Border Watch" / "result.json", tmp_path / "site.warc.gz"])
         qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
-        assert window.workspace.articles.model.rowCount() == 8  # the sample, six messages, one page
+        assert window.workspace.articles.model.rowCount() == 9  # the sample, seven messages, one page
     finally:
+        window.close()
+
+
+def test_an_exports_messages_are_counted_on_the_worker_and_progress_says_messages(  # type: ignore[no-untyped-def]
+        qtbot, open_real_window, sample_path: Path, tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from dossier.ui import importing
+
+    counted_on: list[str] = []
+    real_count, real_read = importing.plan_count, importing.read_and_analyse
+    gate = threading.Event()
+
+    def count(files):  # type: ignore[no-untyped-def]
+        counted_on.append(threading.current_thread().name)
+        return real_count(files)
+
+    def read_then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
+        batches = real_read(*args, **kwargs)
+        yield next(batches)
+        assert gate.wait(60)  # the progress is looked at meanwhile
+        yield from batches
+
+    monkeypatch.setattr(importing, "plan_count", count)
+    monkeypatch.setattr(importing, "read_and_analyse", read_then_wait)
+    write_export(tmp_path / "Border Watch")
+    window = open_real_window(sample_path)
+    try:
+        assert window.import_paths([tmp_path / "Border Watch"])
+        progress = window.importer.progress
+        assert progress is not None and progress.label.text() == "Counting what to import…"
+        qtbot.waitUntil(lambda: " of 9 messages · " in progress.label.text(), timeout=60_000)
+        assert progress.label.text().startswith("Importing: 9 of 9 messages · 7 articles")
+        assert counted_on and threading.main_thread().name not in counted_on
+        gate.set()
+        qtbot.waitUntil(lambda: not window.importer.running, timeout=120_000)
+    finally:
+        gate.set()
         window.close()

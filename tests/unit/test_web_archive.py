@@ -109,3 +109,65 @@ def test_the_command_line_imports_archives(tmp_path: Path, capsys: pytest.Captur
     assert "imported 2, duplicates 0, failed 0" in out and "1 page(s) captured again" in out
     assert ("left out 3 request records, 2 warcinfo records, 2 responses that are no web pages, "
             "2 responses of status 301") in out
+
+
+def _with_revisits(path: Path, revisits: list[tuple[str, str, str]]) -> Path:
+    """A WARC of the first page's capture, then revisit records (url, refers-to url, WARC-Date)
+    stating that capture's payload digest, as a crawler writes a page it found unchanged."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    write_warc(path, captures()[:1], extras=False)
+    with open(path, "rb") as stream:
+        digest = next(r.rec_headers.get_header("WARC-Payload-Digest") for r in ArchiveIterator(stream)
+                      if r.rec_type == "response")
+    with open(path, "ab") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for url, refers_to, date in revisits:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_revisit_record(url, digest, refers_to, "2021-05-15T10:30:00Z",
+                                                             http_headers=headers,
+                                                             warc_headers_dict={"WARC-Date": date}))
+        for url, digest in ((TWO_URL, "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),  # a page the dossier lacks
+                            (ONE_URL, "sha1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")):  # a capture of it the dossier lacks
+            writer.write_record(writer.create_revisit_record(url, digest, url, "2021-05-14T08:00:00Z",
+                                                             warc_headers_dict={"WARC-Date": date}))
+    return path
+
+
+def test_a_revisit_record_is_another_capture_of_its_page(store: Database, tmp_path: Path) -> None:
+    path = _with_revisits(tmp_path / "site.warc.gz", [(ONE_URL, ONE_URL, "2021-05-16T07:00:00Z")])
+    report = run_import(store, [path], NO_MODEL)
+    ((_p, article_id),) = report.imported
+    assert [a for _p, a in report.captured] == [article_id]  # counted as a capture, not dropped
+    first, revisit = store.provenance.of(article_id)
+    assert (revisit.captured_at, revisit.target_url, revisit.digest) == ("2021-05-16T07:00:00Z", ONE_URL, first.digest)
+    assert store.provenance.words(article_id)[1] == (
+        f"web archive, site.warc.gz, captured 16 May 2021 07:00 UTC, {ONE_URL}, {first.digest}, "
+        "unchanged since the capture of 15 May 2021 10:30 UTC")
+    # Revisits of captures the dossier lacks (another page; this page as it was another time) are said.
+    assert [r for _p, r in report.left_out if "revisit" in r] == [
+        f"a revisit of a page whose capture is not in the dossier ({url})" for url in (TWO_URL, ONE_URL)]
+    again = run_import(store, [path], NO_MODEL)
+    assert again.imported == again.captured == [] and len(again.duplicates) == 2
+    assert len(store.provenance.of(article_id)) == 2
+
+
+def test_progress_counts_an_archives_records_exactly_or_says_about(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.ingest import many
+    from dossier.ingest.web_archive import read_archive
+
+    warc = write_warc(tmp_path / "site.warc.gz", captures())
+    wacz = write_wacz(tmp_path / "crawl.wacz", captures())
+    for path in (warc, wacz):
+        count = many.plan_count([path])
+        assert count == many.ItemCount(len(list(read_archive(path))), "archive records", exact=True)
+    assert many.plan_count([warc]).words(3) == "3 of 7 archive records"
+    (tmp_path / "a.txt").write_text("A\n\nB")
+    assert many.plan_count([warc, tmp_path / "a.txt"]).unit == "items"
+    monkeypatch.setattr(many, "EXACT_COUNT_BYTES", 10)  # archives too large to read twice: estimated, and said
+    estimated = many.plan_count([tmp_path / "site.warc.gz"])
+    assert not estimated.exact and estimated.words().startswith("about ")
+    assert many.rate_and_left(50, 100, 10.0, estimated.rate_unit) == "5.0 records/s · 10 s left"

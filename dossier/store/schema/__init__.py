@@ -30,7 +30,8 @@ from dossier.store.schema.steps_09_15 import (
     _claims_across_sources,
     _teams,
 )
-from dossier.store.schema.steps_16_on import _V16_COPIES, _V17_OCR_PAGES, _V18_PLACE_POSITIONS, _V19_SCREENING
+from dossier.store.schema.steps_16_on import (_V16_COPIES, _V17_OCR_PAGES, _V18_PLACE_POSITIONS, _V19_SCREENING,
+                                                   _V20_PROVENANCE_LINKS)
 
 __all__ = [
     "APPLICATION_ID",
@@ -77,6 +78,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(18, "where the analyst put a place on the map, or that it is not on it", _script(_V18_PLACE_POSITIONS)),
     Migration(19, "screening: watchlists, their hits and what the analyst made of them; saved searches",
               _script(_V19_SCREENING)),
+    Migration(20, "a forwarded message's outlet id, and the addresses its words link to",
+              _script(_V20_PROVENANCE_LINKS)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -109,3 +109,12 @@ CREATE TABLE saved_searches (
     seen_through INTEGER NOT NULL DEFAULT 0
 );
 """
+
+# Telegram messages say more of where they came from: the forwarded outlet's Telegram id ("channel1001",
+# which stays when the outlet is renamed) and where the message's words link ([[start, end, url], …]
+# as JSON: offsets into the article's text, which keeps the words and never the address).
+_V20_PROVENANCE_LINKS = """
+ALTER TABLE provenance ADD COLUMN forwarded_from_id TEXT;
+ALTER TABLE provenance ADD COLUMN links TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX provenance_forwarded_from_id ON provenance (forwarded_from_id) WHERE forwarded_from_id IS NOT NULL;
+"""
