@@ -30,8 +30,13 @@ from dossier.store.schema.steps_09_15 import (
     _claims_across_sources,
     _teams,
 )
-from dossier.store.schema.steps_16_on import (_V16_COPIES, _V17_OCR_PAGES, _V18_PLACE_POSITIONS, _V19_SCREENING,
-                                                   _V20_PROVENANCE_LINKS)
+from dossier.store.schema.steps_16_on import (
+    _V16_COPIES,
+    _V17_OCR_PAGES,
+    _V18_PLACE_POSITIONS,
+    _V19_SCREENING,
+    _V20_PROVENANCE_LINKS,
+)
 
 __all__ = [
     "APPLICATION_ID",
