@@ -109,9 +109,14 @@ def _provenance(merge: MergeWithArticles, theirs_id: int, mine_id: int, capture:
     text is); a message or capture recorded here already (under any article) stays as it is."""
     m, t = merge.mine, merge.theirs
     known = m.provenance.identities()
-    for p in t.provenance.of(theirs_id):
+    try:
+        records = t.provenance.of(theirs_id)
+    except (ValueError, TypeError) as error:  # their links column is not [[start, end, url], …]
+        merge.leave_out(f"Their records of where article {theirs_id} came from", f"they cannot be read ({error})")
+        return
+    for p in records:
         what = foreign.about(f"Their record of where article {theirs_id} came from", p.identity)
-        problem = _provenance_problem(p)
+        problem = _provenance_problem(p) or _links_problem(p, m._conn, mine_id)
         if problem:
             merge.leave_out(what, problem)
             continue
@@ -127,11 +132,30 @@ def _provenance_problem(p: Provenance) -> str | None:
     if p.kind not in PROVENANCE_KINDS:
         return f"“{str(p.kind)[:40]}” is not a kind of provenance"
     for f in fields(Provenance):
-        if f.name in ("kind", "capture_id"):
+        if f.name in ("kind", "capture_id", "links"):
             continue
         problem = text_problem(getattr(p, f.name), limits.URL, f"its {f.name.replace('_', ' ')}",
                                empty_allowed=f.name != "identity", none_allowed=f.name not in ("identity", "collection",
                                                                                               "item"))
+        if problem:
+            return problem
+    return None
+
+
+def _links_problem(p: Provenance, mine: sqlite3.Connection, mine_id: int) -> str | None:
+    """Where their record's words link: (start, end, address) each, inside the article's text when
+    the record speaks for the article (a capture's record counts in the capture's text)."""
+    row = mine.execute("SELECT length(text) FROM articles WHERE id = ?", (mine_id,)).fetchone()
+    length = int(row[0]) if row and p.capture_id is None else None
+    for link in p.links:
+        if not (isinstance(link, tuple) and len(link) == 3):
+            return "its links are not (start, end, address)"
+        start, end, url = link
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+            return "a link's offsets are not a passage"
+        if length is not None and end > length:
+            return f"a link ends at {end:,}, past the article's {length:,} characters"
+        problem = text_problem(url, limits.URL, "a link's address", empty_allowed=False)
         if problem:
             return problem
     return None
