@@ -72,7 +72,12 @@ def rescreen(store: Database, list_id: int | None = None) -> int:
     """Screen every stored article again for one list's names (all lists' when None), keeping
     what the analyst made of hits still found and every "not this person" mark: new hits."""
     names = store.watchlists.names(list_id)
-    found = [hit for hits in screen_texts(names, store.hits.article_texts()) for hit in hits]
+    # Every list's names: the dossier's own screener, built already and taught by the articles it read.
+    screener = screener_for(store) if list_id is None else (Screener(watched(names)) if names else None)
+    found = []
+    if screener is not None:
+        for article_id, text in store.hits.article_texts():
+            found += hits_in(screener, article_id, text)
     return store.hits.replace_for_names([n.id for n in names], found)
 
 

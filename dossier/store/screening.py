@@ -270,17 +270,21 @@ class Hits:
         """After a list changed: the hits of `name_ids` become `found`. Hits still found keep their
         state; those no longer found go unless dismissed (the "not this person" mark is kept, so a
         re-screen never brings that passage back). Returns how many hits are new."""
+        # One statement over keyed temporary tables, not one per name scanning every hit found.
         with self._tx.write() as conn:
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS screened (name_id, article_id, start)")
-            conn.execute("DELETE FROM temp.screened")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS screened_hits (name_id INTEGER, article_id INTEGER, "
+                         "start INTEGER, PRIMARY KEY (name_id, article_id, start)) WITHOUT ROWID")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS screened_names (name_id INTEGER PRIMARY KEY)")
             found = list(found)
-            conn.executemany("INSERT INTO temp.screened VALUES (?, ?, ?)",
+            conn.executemany("INSERT OR IGNORE INTO temp.screened_hits VALUES (?, ?, ?)",
                              ((f.name_id, f.article_id, f.start) for f in found))
-            for name_id in name_ids:
-                conn.execute("DELETE FROM watch_hits WHERE name_id = ? AND state != 'dismissed' AND NOT EXISTS "
-                             "(SELECT 1 FROM temp.screened s WHERE s.name_id = watch_hits.name_id "
-                             "AND s.article_id = watch_hits.article_id AND s.start = watch_hits.start)", (name_id,))
-            conn.execute("DELETE FROM temp.screened")
+            conn.executemany("INSERT OR IGNORE INTO temp.screened_names VALUES (?)", ((n,) for n in name_ids))
+            conn.execute("DELETE FROM watch_hits WHERE name_id IN (SELECT name_id FROM temp.screened_names) "
+                         "AND state != 'dismissed' AND NOT EXISTS (SELECT 1 FROM temp.screened_hits s WHERE "
+                         "s.name_id = watch_hits.name_id AND s.article_id = watch_hits.article_id "
+                         "AND s.start = watch_hits.start)")
+            conn.execute("DELETE FROM temp.screened_hits")
+            conn.execute("DELETE FROM temp.screened_names")
             return self.add(found)
 
 
