@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
 from typing import Any
 
 from dossier.core.names import edit_distance, script_key
@@ -45,6 +46,7 @@ MIN_FUZZY = 5  # names shorter than this are matched by key only: "Iran" is not 
 
 # A word: letters and marks, with apostrophes inside ("Paşinyan'ın", "O’Brien").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # splits a text into [between, word, between, …, between]
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ class Screener:
             automaton.make_automaton()
         self._keys = {word_id: key for key, word_id in self._word_ids.items()}
         self._close: dict[str, frozenset[int]] = {}  # a word's key -> name words it is close to (words recur)
-        self._word_keys: dict[str, str] = {}
+        self._words: dict[str, tuple[str, bool, frozenset[int]]] = {}  # see _learn
 
     def __len__(self) -> int:
         return len(self._rest)
@@ -119,36 +121,46 @@ class Screener:
         name (its name and an alias) give the longest."""
         if self._automaton is None:
             return []
-        spans = [m.span() for m in _WORD.finditer(text)]
-        keys = [self._key(text[s:e]) for s, e in spans]
-        matched = self._word_matches(keys)
-        capitalised = [not (first := text[s]).islower() or _GEORGIAN <= first <= _GEORGIAN_END for s, _e in spans]
-        for i, key in enumerate(keys):
-            if capitalised[i] and len(key) >= MIN_FUZZY - 1:  # one letter short of a name word
-                matched[i] |= self._close_words(key)
-        return self._names(spans, matched, capitalised)
+        # Each word looked up once in what earlier words taught (its key, whether it is written
+        # as a name is, the name words it is close to): an article's words recur in the next, and
+        # most match nothing. Done a word at a time in C (a split, a map, a transpose) where it can
+        # be: a Python step per word is most of the cost of a re-screen of thousands of articles.
+        parts = _WORD_SPLIT.split(text)  # the text between words, a word, the text between, …
+        words = parts[1::2]
+        abouts = list(map(self._words.get, words))
+        if None in abouts:
+            abouts = [about or self._learn(word) for word, about in zip(words, abouts)]
+        if not abouts:
+            return []
+        keys, capitalised, close = zip(*abouts)
+        matched: dict[int, set[int]] = {i: set(close[i]) for i in compress(range(len(close)), close)}
+        self._word_matches(keys, matched)
+        if not matched:
+            return []
+        return self._names(list(accumulate(map(len, parts))), matched, capitalised)
 
-    def _key(self, word: str) -> str:
-        """A word's key, remembered: an article's words recur in the next (a bounded memory)."""
-        key = self._word_keys.get(word)
-        if key is None:
-            if len(self._word_keys) > CLOSE_KEPT:
-                self._word_keys.clear()
-            key = self._word_keys[word] = script_key(word).replace(" ", "")
-        return key
+    def _learn(self, word: str) -> tuple[str, bool, frozenset[int]]:
+        """A word's key, whether it is written as a name is, and the name words it is close to
+        (a capitalised word at most one letter shorter than a name word), remembered in a
+        bounded memory."""
+        if len(self._words) > CLOSE_KEPT:
+            self._words.clear()
+        key = script_key(word).replace(" ", "")
+        first = word[0]
+        capitalised = not first.islower() or _GEORGIAN <= first <= _GEORGIAN_END
+        close = self._close_words(key) if capitalised and len(key) >= MIN_FUZZY - 1 else frozenset()
+        about = self._words[word] = (key, capitalised, close)
+        return about
 
-    def _word_matches(self, keys: Sequence[str]) -> list[set[int]]:
-        """For each word of the text, the name words whose key it is, with an ending or without:
+    def _word_matches(self, keys: Sequence[str], matched: dict[int, set[int]]) -> None:
+        """Add to `matched` the name words whose key each word's is, with an ending or without:
         the automaton reads the words' keys as one line, each key after a space, and every
         pattern starts with a space, so a match always starts at the start of a word."""
-        matched: list[set[int]] = [set() for _ in keys]
-        starts: list[int] = []  # where each word's key starts in the line
-        at = 1
-        for key in keys:
-            starts.append(at)
-            at += len(key) + 1
         line = " " + " ".join(keys) + " "
+        starts: list[int] = []  # where each word's key starts in the line (and the line's end)
         for end, values in self._automaton.iter(line):
+            if not starts:
+                starts = list(accumulate(map((1).__add__, map(len, keys)), initial=1))
             i = bisect_right(starts, end) - 1  # the word in which the match ends
             tail = keys[i][end - starts[i] + 1:]
             if tail not in SUFFIXES:
@@ -158,8 +170,7 @@ class Screener:
                     continue  # a replaced ending must be there: "Захаров" is not "Захарова"
                 if tail and len(self._keys[word_id]) < MIN_KEY + 1:
                     continue  # a short name takes no ending: "Ali" is not "Alia"
-                matched[i].add(word_id)
-        return matched
+                matched.setdefault(i, set()).add(word_id)
 
     def _close_words(self, key: str) -> frozenset[int]:
         """Name words within the allowed edits of a word's key, or of the key less an ending."""
@@ -183,24 +194,25 @@ class Screener:
                         found.add(word_id)
         return found
 
-    def _names(self, spans: Sequence[tuple[int, int]], matched: Sequence[set[int]],
-               capitalised: Sequence[bool]) -> list[Match]:
+    def _names(self, ends: Sequence[int], matched: dict[int, set[int]], capitalised: Sequence[bool]) -> list[Match]:
+        """The names whose words follow one another from a matched word (`ends`: where each
+        piece of the split text ends, so word i runs from ends[2i] to ends[2i + 1])."""
         best: dict[tuple[int, int], Match] = {}  # (name, start) -> the longest match there
-        for i, here in enumerate(matched):
-            if not here:
-                continue
-            after = matched[i + 1] if i + 1 < len(matched) else set()
+        nothing: set[int] = set()
+        for i in sorted(matched):
+            here, after = matched[i], matched.get(i + 1, nothing)
             candidates: set[int] = set()
             for first in here:
                 if not capitalised[i] and first not in self._lowercase_ok:
                     continue
-                candidates |= self._sequences.get((first,), set())
+                candidates |= self._sequences.get((first,), nothing)
                 for second in after:
-                    candidates |= self._sequences.get((first, second), set())
+                    candidates |= self._sequences.get((first, second), nothing)
             for name_id in candidates:
                 for ids in self._rest[name_id]:
-                    if i + len(ids) <= len(matched) and all(ids[j] in matched[i + j] for j in range(len(ids))):
-                        match = Match(name_id, spans[i][0], spans[i + len(ids) - 1][1])
+                    if i + len(ids) <= len(capitalised) and all(ids[j] in matched.get(i + j, nothing)
+                                                          for j in range(len(ids))):
+                        match = Match(name_id, ends[2 * i], ends[2 * (i + len(ids)) - 1])
                         known = best.get((name_id, match.start))
                         if known is None or match.end > known.end:
                             best[(name_id, match.start)] = match

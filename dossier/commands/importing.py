@@ -189,12 +189,18 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from dossier.ingest.screening import screen_merged  # lazy: this command only
     from dossier.store import Database  # lazy: this command only
     from dossier.store.merging import merge_dossier, preview_merge  # lazy: this command only
 
     store = Database.open(args.path)
     try:
-        report = (preview_merge if args.preview else merge_dossier)(store, args.other)
+        if args.preview:
+            report = preview_merge(store, args.other)
+        else:
+            with store.transaction():  # the merge and the hits of what came: one write
+                report = merge_dossier(store, args.other)
+                screen_merged(store, report)
         conflicts = store.team.conflicts()
     finally:
         store.close()

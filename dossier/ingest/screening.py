@@ -16,6 +16,7 @@ from dossier.analysis.screening import Screener, Watched, passage
 from dossier.core.sentences import sentence_spans
 from dossier.core.vocabulary import ENTITY_KINDS
 from dossier.store import Database
+from dossier.store.merge_report import MergeReport
 from dossier.store.screening import ALIAS_SEPARATOR, FoundHit, NameRow, WatchName
 
 KINDS = ENTITY_KINDS
@@ -71,8 +72,34 @@ def rescreen(store: Database, list_id: int | None = None) -> int:
     """Screen every stored article again for one list's names (all lists' when None), keeping
     what the analyst made of hits still found and every "not this person" mark: new hits."""
     names = store.watchlists.names(list_id)
-    found = [hit for hits in screen_texts(names, store.hits.article_texts()) for hit in hits]
+    # Every list's names: the dossier's own screener, built already and taught by the articles it read.
+    screener = screener_for(store) if list_id is None else (Screener(watched(names)) if names else None)
+    found = []
+    if screener is not None:
+        for article_id, text in store.hits.article_texts():
+            found += hits_in(screener, article_id, text)
     return store.hits.replace_for_names([n.id for n in names], found)
+
+
+def screen_merged(store: Database, report: MergeReport) -> int:
+    """After a merge: every article screened for the names that came or gained a spelling, and
+    the articles that came screened for every name; their marks then spread to the hits here over
+    the same words, before hits of those names no longer found go ("not this person" stays).
+    Counts the new hits in `report` and returns them."""
+    wanted = set(report.screen_name_ids)
+    names = [n for n in store.watchlists.names() if n.id in wanted] if wanted else []
+    hits = [hit for batch in screen_texts(names, store.hits.article_texts()) for hit in batch] if names else []
+    found = store.hits.add(hits)
+    screener = screener_for(store) if report.new_article_ids else None
+    if screener is not None:
+        for article_id in report.new_article_ids:
+            found += store.hits.add(hits_in(screener, article_id, store.articles.get(article_id).text))
+    if report.marked_article_ids:
+        store.hits.spread_marks(report.marked_article_ids)
+    if names:
+        found += store.hits.replace_for_names([n.id for n in names], hits)
+    report.hits_found += found
+    return found
 
 
 class ListError(ValueError):

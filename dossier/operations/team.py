@@ -32,9 +32,11 @@ class MergeDossier(Operation[MergeReport]):
             raise Refused(str(error)) from None
 
     def apply(self, store: Database) -> Changes:
+        from dossier.ingest.screening import screen_merged  # lazy: a merge only
         from dossier.store.merging import merge_dossier  # lazy: not on the start-up path
 
         self.result = merge_dossier(store, self.path)
+        screen_merged(store, self.result)  # the hits of what came, in the same undo step
         if self.result.new_article_ids:  # their articles may carry stories of mine: one step with the merge
             from dossier.operations.copies import FindCopies  # lazy: a merge only
 

@@ -35,6 +35,14 @@ class MergeReport:
     files_added: int = 0  # photos, files and page pictures that came with their articles
     provenance_added: int = 0  # records of the messages and archived pages their articles came from
     pages_added: int = 0  # pages read by OCR, with their word boxes
+    watchlists_new: int = 0
+    watch_names_new: int = 0
+    watch_names_widened: int = 0  # names here that gained their spellings (or their note)
+    hit_marks: int = 0  # their hits marked seen or "not this person", kept here
+    saved_searches_new: int = 0
+    hits_found: int = 0  # new hits from screening what came against the lists (ingest.screening.screen_merged)
+    screen_name_ids: list[int] = field(default_factory=list)  # names new or widened: every article to screen for
+    marked_article_ids: list[int] = field(default_factory=list)  # articles their marks came onto
     new_article_ids: list[int] = field(default_factory=list)
     # Their rows left out, each with why (an offset outside its text, an id not there…).
     left_out: list[str] = field(default_factory=list)
@@ -45,7 +53,8 @@ class MergeReport:
         return not (self.articles_new or self.entities_new or self.mentions_added or self.events_added
                     or self.annotations_new or self.conflicts or self.evidence_added or self.tags_new
                     or self.sources_new or self.hypotheses_new or self.ratings_added or self.files_added
-                    or self.provenance_added or self.pages_added)
+                    or self.provenance_added or self.pages_added or self.watchlists_new or self.watch_names_new
+                    or self.watch_names_widened or self.hit_marks or self.saved_searches_new or self.hits_found)
 
     def lines(self) -> list[str]:
         """The report in words, one line per kind of thing."""
@@ -66,6 +75,11 @@ class MergeReport:
         if self.files_added or self.provenance_added or self.pages_added:
             out.append(f"Files that came with articles: {self.files_added} added; where articles came from: "
                        f"{self.provenance_added} message(s) or capture(s); pages read by OCR: {self.pages_added}")
+        if (self.watchlists_new or self.watch_names_new or self.watch_names_widened or self.hit_marks
+                or self.saved_searches_new or self.hits_found):
+            out.append(f"Screening: {self.watchlists_new} watchlist(s) new, {self.watch_names_new} watched name(s) new, "
+                       f"{self.watch_names_widened} given more spellings; {self.hit_marks} hit mark(s) (seen or "
+                       f"not this person) kept; {self.hits_found} new hit(s); saved searches: {self.saved_searches_new} new")
         if self.grades_differ:
             out.append("Outlets graded differently (yours kept): " + ", ".join(self.grades_differ))
         if self.captures_proposed:

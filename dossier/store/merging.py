@@ -7,7 +7,8 @@ passage, kind and note. What is new comes in with its author and times: articles
 original files, the files, provenance and OCR pages that came with them (store/merging_files.py),
 entities with their aliases, mentions, events, annotations placed by the same
 re-anchoring as `import-annotations` (one whose passage can't be found is kept, orphaned, and
-listed), evidence links, tags, outlets' grades the dossier lacks, hypotheses and ratings.
+listed), evidence links, tags, outlets' grades the dossier lacks, hypotheses and ratings,
+watchlists with their names, hits' marks and saved searches (store/merging_screening.py).
 
 Where both analysts assessed one passage differently (status, grades, rationale or note), the
 other's assessment is kept whole as a conflict for the user to settle (store/team.py); where the
@@ -41,6 +42,7 @@ from dossier.store.foreign import about, check_mergeable, other_dossier
 from dossier.store.merge_report import MergeReport
 from dossier.store.merging_ach import merge_hypotheses
 from dossier.store.merging_files import merge_article_files
+from dossier.store.merging_screening import merge_screening
 
 if TYPE_CHECKING:
     from dossier.store import Database
@@ -97,6 +99,7 @@ class _Merge:
         self._evidence()
         self._conflicts()
         merge_hypotheses(self)
+        merge_screening(self)
         if self.new_entities:  # a pair with a new entity in it was not proposed before the merge
             self.report.near_matches = len({e for pair in self._proposal_pairs() for e in pair
                                             if e in self.new_entities})

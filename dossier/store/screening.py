@@ -4,6 +4,7 @@ each hit with its passage, and what the analyst made of it."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -235,21 +236,55 @@ class Hits:
                 ((f.name_id, f.article_id, f.start, f.end, f.surface, f.passage, now) for f in found))
             return max(0, cursor.rowcount)
 
+    def strongest_mark(self, name_id: int, article_id: int, start: int, end: int) -> str | None:
+        """The strongest state of the name's hits over these words of the article (None: no hit)."""
+        row = self._conn.execute(
+            "SELECT state FROM watch_hits WHERE name_id = ? AND article_id = ? AND start < ? AND \"end\" > ? ORDER BY "
+            "CASE state WHEN 'dismissed' THEN 2 WHEN 'seen' THEN 1 ELSE 0 END DESC LIMIT 1",
+            (name_id, article_id, end, start)).fetchone()
+        return None if row is None else str(row[0])
+
+    def keep_mark(self, hit: FoundHit, state: str) -> None:
+        """A hit marked elsewhere (a colleague's dossier merged): stored with that mark, or the
+        mark put on the hit here."""
+        with self._tx.write() as conn:
+            conn.execute(
+                "INSERT INTO watch_hits (name_id, article_id, start, \"end\", surface, passage, state, found) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name_id, article_id, start) DO UPDATE SET state = "
+                "excluded.state", (hit.name_id, hit.article_id, hit.start, hit.end, hit.surface, hit.passage, state,
+                                    utc_now()))
+
+    def spread_marks(self, article_ids: Iterable[int]) -> None:
+        """In these articles, a hit takes the strongest mark (seen, then "not this person") of any
+        hit of its name over the same words: a colleague who screened with fewer spellings marked
+        "Pashinyan" where this dossier finds "Nikol Pashinyan"."""
+        with self._tx.write() as conn:
+            conn.execute(
+                "UPDATE watch_hits AS h SET state = (SELECT o.state FROM watch_hits o WHERE o.name_id = h.name_id "
+                "AND o.article_id = h.article_id AND o.start < h.\"end\" AND o.\"end\" > h.start ORDER BY "
+                "CASE o.state WHEN 'dismissed' THEN 2 WHEN 'seen' THEN 1 ELSE 0 END DESC LIMIT 1) "
+                "WHERE h.state != 'dismissed' AND h.article_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(set(article_ids))),))
+
     def replace_for_names(self, name_ids: Sequence[int], found: Iterable[FoundHit]) -> int:
         """After a list changed: the hits of `name_ids` become `found`. Hits still found keep their
         state; those no longer found go unless dismissed (the "not this person" mark is kept, so a
         re-screen never brings that passage back). Returns how many hits are new."""
+        # One statement over keyed temporary tables, not one per name scanning every hit found.
         with self._tx.write() as conn:
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS screened (name_id, article_id, start)")
-            conn.execute("DELETE FROM temp.screened")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS screened_hits (name_id INTEGER, article_id INTEGER, "
+                         "start INTEGER, PRIMARY KEY (name_id, article_id, start)) WITHOUT ROWID")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS screened_names (name_id INTEGER PRIMARY KEY)")
             found = list(found)
-            conn.executemany("INSERT INTO temp.screened VALUES (?, ?, ?)",
+            conn.executemany("INSERT OR IGNORE INTO temp.screened_hits VALUES (?, ?, ?)",
                              ((f.name_id, f.article_id, f.start) for f in found))
-            for name_id in name_ids:
-                conn.execute("DELETE FROM watch_hits WHERE name_id = ? AND state != 'dismissed' AND NOT EXISTS "
-                             "(SELECT 1 FROM temp.screened s WHERE s.name_id = watch_hits.name_id "
-                             "AND s.article_id = watch_hits.article_id AND s.start = watch_hits.start)", (name_id,))
-            conn.execute("DELETE FROM temp.screened")
+            conn.executemany("INSERT OR IGNORE INTO temp.screened_names VALUES (?)", ((n,) for n in name_ids))
+            conn.execute("DELETE FROM watch_hits WHERE name_id IN (SELECT name_id FROM temp.screened_names) "
+                         "AND state != 'dismissed' AND NOT EXISTS (SELECT 1 FROM temp.screened_hits s WHERE "
+                         "s.name_id = watch_hits.name_id AND s.article_id = watch_hits.article_id "
+                         "AND s.start = watch_hits.start)")
+            conn.execute("DELETE FROM temp.screened_hits")
+            conn.execute("DELETE FROM temp.screened_names")
             return self.add(found)
 
 

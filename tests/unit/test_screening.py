@@ -13,7 +13,7 @@ from dossier.analysis.screening import PASSAGE_LIMIT, Screener, Watched, passage
 from dossier.core.sentences import sentence_spans
 from dossier.ingest.document import Document
 from dossier.ingest.pipeline import add_document
-from dossier.ingest.screening import ListError, read_list_csv, rescreen
+from dossier.ingest.screening import ListError, read_list_csv, rescreen, screen_texts
 from dossier.operations import Refused, perform, redo, undo
 from dossier.operations.screening import DeleteWatchlist, MarkHits, SetWatchlist
 from dossier.store import Database
@@ -207,3 +207,28 @@ def test_the_one_edit_check_agrees_with_edit_distance(a: str, b: str) -> None:
     from dossier.core.names import edit_distance
 
     assert _within(a, b, 1) == (edit_distance(a, b, 1) <= 1)
+
+
+def test_a_whole_rescreen_finds_what_a_fresh_screener_finds_article_by_article(store: Database) -> None:
+    """The re-screen of every list reuses the dossier's screener, taught by the articles it read
+    (keys and near spellings remembered): its hits are those of a new screener, read by read."""
+    import random
+    import string
+
+    rng = random.Random(38)
+    rows = [NameRow(" ".join("".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 8))).capitalize()
+                             for _ in range(2))) for _ in range(300)]
+    rows += [NameRow("Пашинян", "person", "Nikol Pashinyan"), NameRow("Мария Захарова"), NameRow("Ilham Aliyev")]
+    texts = [ENGLISH, RUSSIAN, ARMENIAN, AZERBAIJANI, NOBODY, "Слова Марии Захаровой. İlham Əliyev dedi; Алиевым."]
+    for _ in range(60):
+        words = [rng.choice(rows).name if rng.random() < 0.05 else "".join(rng.choices(string.ascii_letters, k=6))
+                 for _ in range(80)]
+        texts.append(" ".join(words) + ".")
+    for i, text in enumerate(texts):
+        _article(store, f"a{i}", text)
+    _watch(store, *rows)
+    assert rescreen(store) == 0  # found already, as each list was stored
+    stored = sorted((h.name_id, h.article_id, h.start, h.end, h.surface, h.passage) for h in store.hits.all(limit=10**6))
+    fresh = sorted((f.name_id, f.article_id, f.start, f.end, f.surface, f.passage) for hits in
+                   screen_texts(store.watchlists.names(), store.hits.article_texts()) for f in hits)
+    assert stored == fresh and len(stored) > 60
