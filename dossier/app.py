@@ -135,13 +135,13 @@ def run(path: Path | None = None) -> int:
     def on_first_paint() -> None:
         nonlocal painted
         painted = True
-        tasks.release()
-        install_wheel_guard(app)
-        if os.environ.get(EXIT_AFTER_PAINT):  # measuring start-up: report and leave
+        if os.environ.get(EXIT_AFTER_PAINT):  # measuring start-up: report and leave, the held jobs unstarted
             print(f"painted {1000 * (time.perf_counter() - started):.1f}", flush=True)
             window.close()
             app.quit()
             return
+        tasks.release()
+        install_wheel_guard(app)
         for session in waiting:
             if session.is_open:
                 start_background(session)
