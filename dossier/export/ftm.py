@@ -109,11 +109,11 @@ def ftm_entities(store: Database, places: Mapping[int, MapPlace] | None = None) 
     keys = {eid: entity_key(e.kind, e.name) for eid, e in entities.items()}
     decisions = store.places.decisions()
     for e in entities.values():
-        address = _address(model, e, keys[e.id], (places or {}).get(e.id), decisions.get(e.id))
+        decision = decisions.get(e.id)
+        address = _address(model, e, keys[e.id], (places or {}).get(e.id), decision)
         proxy = _entity(model, e, keys[e.id])
         if address is not None:
             proxy.add("addressEntity", address.id)
-        decision = decisions.get(e.id)
         if e.kind == "place" and decision is not None and decision.off_map:
             proxy.add("keywords", f"{KEYWORD}offMap=yes")
         yield _checked(model, proxy)

@@ -273,7 +273,7 @@ class _Fill:
         gazetteer (it is no decision of the analyst's); one from elsewhere (ftm-geocode, Aleph)
         is taken as set by hand."""
         entity_id = self.entities.get(proxy.id)
-        if entity_id is None or self.store.entities.get(entity_id).kind != "place":
+        if entity_id is None or self._kind(proxy) != "place":
             return
         if "offMap" in _words(proxy):
             self.store.places.set_off_map(entity_id)
