@@ -145,15 +145,10 @@ class RangedMarks:
             self._shown = self._all
             return list(self._all)
         first, last = days
-        shown = []
-        for before, none, (firsts, lasts) in zip(self._shown, self._none, self._days):
-            n = bisect_right(firsts, last) - bisect_left(lasts, first)
-            if n <= 0:
-                shown.append(none)
-            elif before.events == n and before.faded is False:
-                shown.append(before)
-            else:
-                shown.append(before._replace(events=n, faded=False))
+        counts = [bisect_right(firsts, last) - bisect_left(lasts, first) for firsts, lasts in self._days]
+        shown = [none if n <= 0 else before if before.events == n and not before.faded
+                 else Mark(before.id, before.name, before.x, before.y, before.mentions, n, False, before.user, before.radius)
+                 for n, before, none in zip(counts, self._shown, self._none)]
         self._shown = shown
         return list(shown)
 
