@@ -142,6 +142,10 @@ class PlaceEvents:
         ended = 0 if first is None else bisect_left(lasts, first)
         return max(0, begun - ended)
 
+    def days(self, place: int) -> tuple[list[int], list[int]]:
+        """The first days and the last days of the place's events, each sorted (not to be changed)."""
+        return self._firsts.get(place, []), self._lasts.get(place, [])
+
     def span(self, place: int) -> tuple[int, int] | None:
         """The first and last day of the place's events."""
         firsts, lasts = self._firsts.get(place), self._lasts.get(place)

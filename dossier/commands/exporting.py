@@ -151,9 +151,10 @@ def _export_from(store: Database, args: argparse.Namespace, articles: list[int] 
             print(f"wrote {rows} rows of evidence to {args.ach}")
         if args.ftm:
             from dossier.export.ftm import write_ftm  # lazy: this command only
+            from dossier.ingest.geocoding import dossier_places  # lazy: this command only
 
             try:
-                count = write_ftm(store, args.ftm)
+                count = write_ftm(store, args.ftm, {p.id: p for p in dossier_places(store)})
             except ValueError as exc:  # the extra is not installed
                 return fail(str(exc))
             print(f"wrote {count} FollowTheMoney entities to {args.ftm}")

@@ -13,7 +13,11 @@ written is checked by the library's own model first. The mapping (README, "Follo
   unit           Organization, topic "mil"
   place          LegalEntity with keyword "dossier:place" (and its country when it names one): FtM
                  has no Place, and its Address can't be what a Mention resolves to or an Event
-                 involves (both take a LegalEntity); a LegalEntity can be both
+                 involves (both take a LegalEntity); a LegalEntity can be both. Its position goes
+                 where FtM keeps one and Aleph and ftm-geocode put it: an Address (full: the name,
+                 latitude, longitude) that the place names as its addressEntity, with keywords
+                 saying whence (`dossier:positionFrom=user|gazetteer`), and who set it and when;
+                 a place taken off the map says so (`dossier:offMap=yes`)
   other          LegalEntity
   mention        Mention: document, resolved, name (the surface)
   event          Event: name, date or startDate/endDate, summary (the date words), description (the
@@ -36,14 +40,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dossier.core.ftm import KEYWORD, PLACE_KEYWORD, PREFIX, ftm_model
 from dossier.store import Database
 from dossier.store.atomic import json_lines_parse, written_whole
 from dossier.store.targets import check_target
+
+if TYPE_CHECKING:
+    from dossier.analysis.places import MapPlace
 
 SCHEMA_OF_KIND = {"person": "Person", "organisation": "Organization", "unit": "Organization", "place": "LegalEntity",
                   "other": "LegalEntity"}
@@ -90,16 +97,28 @@ def published_value(published: str | None, precision: str) -> str | None:
     return {"day": published[:10], "month": published[:7], "year": published[:4]}.get(precision)
 
 
-def ftm_entities(store: Database) -> Iterator[Any]:
+def ftm_entities(store: Database, places: Mapping[int, MapPlace] | None = None) -> Iterator[Any]:
     """Every article, entity, mention, event and annotation of the dossier as FtM entity proxies,
-    each validated by followthemoney's model (InvalidData if one isn't)."""
+    each validated by followthemoney's model (InvalidData if one isn't). A place's position is
+    the one in `places` (entity id -> the place with its position, ingest.geocoding, which export
+    can't call), else the analyst's if they set one."""
     model = ftm_model()
     tags = {t.id: t.name for t in store.tags.all()}
     entities = {e.id: e for e in store.entities.all()}
     schema_of = {eid: SCHEMA_OF_KIND[e.kind] for eid, e in entities.items()}
     keys = {eid: entity_key(e.kind, e.name) for eid, e in entities.items()}
+    decisions = store.places.decisions()
     for e in entities.values():
-        yield _checked(model, _entity(model, e, keys[e.id]))
+        decision = decisions.get(e.id)
+        address = _address(model, e, keys[e.id], (places or {}).get(e.id), decision)
+        proxy = _entity(model, e, keys[e.id])
+        if address is not None:
+            proxy.add("addressEntity", address.id)
+        if e.kind == "place" and decision is not None and decision.off_map:
+            proxy.add("keywords", f"{KEYWORD}offMap=yes")
+        yield _checked(model, proxy)
+        if address is not None:
+            yield _checked(model, address)
     for article_id in store.articles.ids(order="id", descending=False):
         article = store.articles.get(article_id)
         key = article_key(article.sha256)
@@ -140,6 +159,29 @@ def _entity(model: Any, e: Any, key: str) -> Any:
         country = registry.country.clean(e.name)  # a place that is a country says which
         if country:
             proxy.add("country", country)
+    return proxy
+
+
+def _address(model: Any, e: Any, key: str, place: MapPlace | None, decision: Any) -> Any:
+    """The place's position as an Address, or None if it has none."""
+    if e.kind != "place":
+        return None
+    if place is not None and place.position is not None:
+        latitude, longitude, origin = place.position.latitude, place.position.longitude, place.position.origin
+    elif decision is not None and decision.latitude is not None and decision.longitude is not None:
+        latitude, longitude, origin = decision.latitude, decision.longitude, "user"
+    else:
+        return None
+    proxy = model.make_entity("Address")
+    proxy.id = f"{key}-address"
+    proxy.add("full", e.name)
+    # repr: every digit (FtM's number type would round a float to two places)
+    proxy.add("latitude", repr(float(latitude)))
+    proxy.add("longitude", repr(float(longitude)))
+    words = [f"{KEYWORD}positionFrom={origin}"]
+    if origin == "user" and decision is not None:
+        words += [f"{KEYWORD}positionBy={decision.author}", f"{KEYWORD}positionAt={decision.set_at or ''}"]
+    proxy.add("keywords", words)
     return proxy
 
 
@@ -235,13 +277,14 @@ def note_id(article: str, a: Any) -> str:
     return f"{article}-a{a.start}-{a.end}{state}-{_short(a.kind, a.created, a.id)}"
 
 
-def write_ftm(store: Database, out: Path) -> int:
-    """Write the dossier as line-delimited FtM JSON to `out` (atomically). Returns how many."""
+def write_ftm(store: Database, out: Path, places: Mapping[int, MapPlace] | None = None) -> int:
+    """Write the dossier as line-delimited FtM JSON to `out` (atomically), the places at their
+    positions (ftm_entities). Returns how many entities."""
     ftm_model()  # the extra, before anything is written
     check_target(out, store.path)
     count = 0
     with written_whole(out, json_lines_parse) as partial, partial.open("w", encoding="utf-8") as stream:
-        for proxy in ftm_entities(store):
+        for proxy in ftm_entities(store, places):
             stream.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
     return count

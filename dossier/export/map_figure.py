@@ -11,6 +11,7 @@ of the chosen period, a label wherever one fits without overlapping another
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -124,13 +125,32 @@ def marks_of(places: Sequence[MapPlace]) -> list[Mark]:
     return sorted(marks, key=lambda m: (-m.mentions, m.name))
 
 
-def marks_in_range(marks: Sequence[Mark], events: PlaceEvents, days: tuple[int, int] | None) -> list[Mark]:
-    """The marks (marks_of) with the count of each place's events within `days` (first and last
-    date ordinal; every event when None); with a range, a place with none there is faded."""
-    first, last = days if days is not None else (None, None)
-    ranged = days is not None
-    return [Mark(m.id, m.name, m.x, m.y, m.mentions, n, ranged and n == 0, m.user, m.radius)
-            for m in marks for n in (events.count(m.id, first, last),)]
+class RangedMarks:
+    """The marks (marks_of) with the count of each place's events within a period (first and last
+    date ordinal; every event when None); with a period, a place with none in it is faded.
+
+    Made once per load, asked at every change of the timeline's range: each mark's event days are
+    looked up once here, so a period costs two binary searches per place, and a mark whose count
+    did not change is the very object given before (new objects by the thousand set the garbage
+    collector going: that pause was most of a redraw)."""
+
+    def __init__(self, marks: Sequence[Mark], events: PlaceEvents) -> None:
+        self._days = [events.days(m.id) for m in marks]
+        self._all = [m._replace(events=len(firsts), faded=False) for m, (firsts, _lasts) in zip(marks, self._days)]
+        self._none = [m._replace(events=0, faded=True) for m in marks]
+        self._shown = self._all
+
+    def marks(self, days: tuple[int, int] | None) -> list[Mark]:
+        if days is None:
+            self._shown = self._all
+            return list(self._all)
+        first, last = days
+        counts = [bisect_right(firsts, last) - bisect_left(lasts, first) for firsts, lasts in self._days]
+        shown = [none if n <= 0 else before if before.events == n and not before.faded
+                 else Mark(before.id, before.name, before.x, before.y, before.mentions, n, False, before.user, before.radius)
+                 for n, before, none in zip(counts, self._shown, self._none)]
+        self._shown = shown
+        return list(shown)
 
 
 @lru_cache(maxsize=1)
@@ -227,9 +247,10 @@ def _label_text(mark: Mark) -> str:
 _widths: dict[tuple[str, str], float] = {}
 
 
-def _width(metrics: QFontMetricsF, font: QFont, text: str) -> float:
-    """A label's width, measured once per font and text (measuring was a fifth of a frame)."""
-    key = (font.key(), text)
+def _width(metrics: QFontMetricsF, font_key: str, text: str) -> float:
+    """A label's width, measured once per font (QFont.key()) and text (measuring was a fifth of a
+    frame)."""
+    key = (font_key, text)
     if key not in _widths:
         if len(_widths) > 50_000:
             _widths.clear()
@@ -265,6 +286,7 @@ def _paint_marks(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
+    font_key = font.key()
     left, top, right, bottom = frame.visible()
     margin = 25 / frame.scale
     left, top, right, bottom = left - margin, top - margin, right + margin, bottom + margin
@@ -277,7 +299,7 @@ def _paint_marks(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font
     candidates = ([s for s in shown if s[0].id == chosen] + [s for s in shown if s[0].id != chosen and not s[0].faded]
                   + [s for s in shown if s[0].id != chosen and s[0].faded])[:LABELS_TRIED]
     height = metrics.height()
-    corners = place_labels([Label(m.id, px, py, m.radius, _width(metrics, font, _label_text(m)), height)
+    corners = place_labels([Label(m.id, px, py, m.radius, _width(metrics, font_key, _label_text(m)), height)
                             for m, px, py in candidates], frame.width, frame.height, _scale_boxes(frame, metrics))
     # Into a PDF or an SVG circles are drawn as circles; on screen and into a PNG, copied.
     vector = painter.paintEngine().type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
@@ -301,7 +323,7 @@ def _paint_marks(painter: QPainter, frame: MapFrame, marks: Sequence[Mark], font
     for key, (x, y) in corners.items():
         mark = by_id[key]
         text = _label_text(mark)
-        box = QRectF(x, y, _width(metrics, font, text), metrics.height())
+        box = QRectF(x, y, _width(metrics, font_key, text), metrics.height())
         painter.fillRect(box, halo)
         color = QColor(LABEL)
         if mark.faded:

@@ -23,11 +23,13 @@ from dossier.core.anchoring import reanchor
 from dossier.core.colors import tag_color
 from dossier.core.ftm import KEYWORD, PLACE_KEYWORD, ftm_model
 from dossier.core.models import Claim, Made, NewArticle, NewEvent, NewMention
+from dossier.core.places import PlaceDecision, position_problem
 from dossier.core.vocabulary import CLAIM_STATUSES, EVENT_PRECISIONS, EVIDENCE_RELATIONS
 from dossier.store import Database
 from dossier.store.articles import text_sha256
 from dossier.store.files import NotAFile, open_regular
 from dossier.store.merging import MergeReport, merge_dossier, preview_merge
+from dossier.store.transactions import utc_now
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MENTION_ID = re.compile(r"-m(\d+)-(\d+)(-u)?$")
@@ -136,6 +138,13 @@ def _words(proxy: Any) -> dict[str, list[str]]:
     return found
 
 
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
 def _day_range(value: str) -> tuple[str, str, str]:
     """An FtM date prefix as (earliest, latest, precision)."""
     value = value[:10]
@@ -183,8 +192,14 @@ class _Fill:
                 kinds["entity"].append(proxy)
             else:
                 self.skipped.append(f"{proxy.id}: a {schema.name} is nothing a dossier keeps")
-        steps = (("article", self._article), ("entity", self._entity), ("mention", self._mention),
-                 ("event", self._event), ("note", self._note), ("note", self._evidence))
+        # An Address a place names as its addressEntity is where that place is, not a place of its
+        # own (an Address of anything else, a company's say, is still read as a place).
+        self.addresses = {p.id: p for p in kinds["entity"] if p.schema.name == "Address"}
+        named = {a for p in kinds["entity"] if p.schema.name != "Address" and PLACE_KEYWORD in p.get("keywords")
+                 for a in p.get("addressEntity")}
+        kinds["entity"] = [p for p in kinds["entity"] if p.id not in named or p.schema.name != "Address"]
+        steps = (("article", self._article), ("entity", self._entity), ("entity", self._position),
+                 ("mention", self._mention), ("event", self._event), ("note", self._note), ("note", self._evidence))
         with self.store.transaction():
             for kind, step in steps:
                 for proxy in kinds[kind]:
@@ -251,6 +266,33 @@ class _Fill:
             if notes:
                 self.store.entities.set_notes(self.by_name[key], notes)
         self.entities[proxy.id] = self.by_name[key]
+
+    def _position(self, proxy: Any) -> None:
+        """A place's position, as its Address gives it (or as it is, if it is an Address), or
+        that it is off the map. One the gazetteer gave the writing dossier is left to this one's
+        gazetteer (it is no decision of the analyst's); one from elsewhere (ftm-geocode, Aleph)
+        is taken as set by hand."""
+        entity_id = self.entities.get(proxy.id)
+        if entity_id is None or self._kind(proxy) != "place":
+            return
+        if "offMap" in _words(proxy):
+            self.store.places.set_off_map(entity_id)
+            return
+        addresses = [proxy] if proxy.schema.name == "Address" else [
+            self.addresses[a] for a in proxy.get("addressEntity") if a in self.addresses]
+        for address in addresses:
+            words = _words(address)
+            latitude, longitude = _number(address.first("latitude")), _number(address.first("longitude"))
+            if latitude is None or longitude is None or "gazetteer" in words.get("positionFrom", []):
+                continue
+            problem = position_problem(latitude, longitude)
+            if problem:
+                self.skipped.append(f"{address.id}: {problem}")
+                continue
+            author = (words.get("positionBy") or [self.store.author])[0]
+            self.store.places.add_decision(PlaceDecision(entity_id, latitude, longitude, False, author,
+                                                         (words.get("positionAt") or [None])[0] or utc_now()))
+            return
 
     def _text_of(self, proxy: Any, prop: str) -> tuple[int, str] | None:
         article_id = self.articles.get(proxy.first(prop) or "")

@@ -9,10 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 
 from dossier.analysis.outlines import country_at
-from dossier.core.places import inverse_mercator
+from dossier.analysis.places import MapPlace, PlaceEvents
+from dossier.core.places import GAZETTEER, Position, inverse_mercator
+from dossier.export.map_figure import RangedMarks, marks_of
 from dossier.ui.map.panel import MapPanel
 from tests.ui.conftest import answer_next_dialog
 
@@ -103,6 +107,31 @@ def test_the_timeline_s_range_moves_the_map(qtbot, open_window, sample_path: Pat
     assert "events at 0" in panel.status.text()
     timeline.view.fit_all()  # the whole span again
     assert {m.id for m in panel.view.marks if m.events} == with_events
+
+
+_spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 15)), max_size=12)
+_ranges = st.one_of(st.none(), st.tuples(st.integers(-5, 60), st.integers(-5, 60)).map(lambda r: (min(r), max(r))))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_spans, min_size=1, max_size=6), st.lists(_ranges, min_size=1, max_size=6))
+def test_ranged_marks_count_each_place_s_events_within_the_period(spans: list[list[tuple[int, int]]],
+                                                                  ranges: list[tuple[int, int] | None]) -> None:
+    """Range after range (marks kept from one to the next), each place's count is the number of
+    its events meeting the period, faded when it has none there; with no period, all of them."""
+    places = [MapPlace(i, f"P{i}", i + 1, Position(float(i), float(i), GAZETTEER)) for i in range(len(spans))]
+    days = {i: [(first, first + length) for first, length in place] for i, place in enumerate(spans)}
+    ranged = RangedMarks(marks_of(places), PlaceEvents(days))
+    for period in ranges:
+        marks = ranged.marks(period)
+        assert [m.id for m in marks] == [m.id for m in marks_of(places)]
+        for mark in marks:
+            if period is None:
+                assert (mark.events, mark.faded) == (len(days[mark.id]), False)
+            else:
+                low, high = period
+                n = sum(1 for first, last in days[mark.id] if first <= high and last >= low)
+                assert (mark.events, mark.faded) == (n, n == 0)
 
 
 def test_dragging_a_chosen_place_moves_it_in_one_undo_step(qtbot, open_window, sample_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -191,3 +191,82 @@ def test_ten_thousand_people_whose_names_differ_by_a_number_come_in(tmp_path: Pa
         result = import_ftm(store, path)
         assert result.report.entities_new == 10_000 and result.report.near_matches == 0
         assert store.entities.same_name_proposals() == []
+
+
+def test_place_positions_go_to_followthemoney_as_addresses_and_come_back(tmp_path: Path) -> None:
+    """A place the analyst put somewhere goes out as an Address with its latitude and longitude
+    (the place's addressEntity, as Aleph and ftm-geocode link them) and comes back as that
+    place's position, every digit, by whom and when; the gazetteer's positions go out too but are
+    left to the reading dossier's gazetteer; a place off the map stays off it; no Address becomes
+    a place of its own, and a second import adds nothing."""
+    from dossier.analysis.places import MapPlace
+    from dossier.core.places import GAZETTEER, Position
+
+    source = tmp_path / "places.dossier"
+    with Database.create(source, "Places") as store:
+        store.author = "Ann Vardanyan"
+        goris = store.entities.add("Goris", "place")
+        syunik = store.entities.add("Syunik", "place")
+        lake = store.entities.add("Lake Sev Lich", "place")
+        store.entities.add("Nikol Pashinyan", "person")
+        store.places.set_position(goris, 39.51111111111111, 46.33777777777778)
+        store.places.set_off_map(syunik)
+        decisions = store.places.decisions()
+    out = tmp_path / "places.ftm.json"
+    with Database.open_readonly(source) as store:
+        count = write_ftm(store, out, {lake: MapPlace(lake, "Lake Sev Lich", 3, Position(39.6, 46.12, GAZETTEER))})
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for data in lines:
+        model.get(data["schema"]).validate(data)
+    addresses = {d["id"]: d["properties"] for d in lines if d["schema"] == "Address"}
+    places = {d["properties"]["name"][0]: d["properties"] for d in lines if d["schema"] == "LegalEntity"}
+    assert len(addresses) == 2 and "addressEntity" not in places["Syunik"]
+    goris_address = addresses[places["Goris"]["addressEntity"][0]]
+    assert (goris_address["latitude"], goris_address["longitude"]) == (["39.51111111111111"], ["46.33777777777778"])
+    assert "dossier:positionFrom=user" in goris_address["keywords"]
+    assert addresses[places["Lake Sev Lich"]["addressEntity"][0]]["latitude"] == ["39.6"]
+    assert "dossier:offMap=yes" in places["Syunik"]["keywords"]
+
+    with Database.create(tmp_path / "back.dossier", "Back") as back:
+        result = import_ftm(back, out)
+        assert result.skipped == [] and result.read == count
+        names = {e.id: e.name for e in back.entities.all()}
+        assert sorted(names.values()) == ["Goris", "Lake Sev Lich", "Nikol Pashinyan", "Syunik"]
+        by_name = {names[i]: d for i, d in back.places.decisions().items()}
+        assert set(by_name) == {"Goris", "Syunik"}  # the lake: where this dossier's gazetteer puts it
+        assert by_name["Goris"]._replace(entity_id=goris) == decisions[goris]
+        assert by_name["Syunik"].off_map
+        assert import_ftm(back, out).report.adds_nothing
+
+
+def test_an_address_from_elsewhere_is_a_place_where_it_says(tmp_path: Path) -> None:
+    """An Address with a latitude and a longitude (ftm-geocode's, say) and no place naming it is a
+    place at that position; a place's Address, whatever it is called, is where the place is; a
+    company's Address is still a place of its own, not the company's."""
+    lines = [
+        {"id": "pl-1", "schema": "LegalEntity", "properties": {"name": ["Tegh"], "keywords": ["dossier:place"],
+                                                               "addressEntity": ["addr-4"]}},
+        {"id": "addr-4", "schema": "Address", "properties": {"full": ["Tegh, Syunik Province, Armenia"],
+                                                             "latitude": ["39.56"], "longitude": ["46.48"]}},
+        {"id": "addr-1", "schema": "Address", "properties": {"full": ["Goris, Armenia"], "latitude": ["39.5111"],
+                                                             "longitude": ["46.3378"]}},
+        {"id": "addr-2", "schema": "Address", "properties": {"full": ["1 Main Street, Yerevan"]}},
+        {"id": "c-1", "schema": "Company", "properties": {"name": ["Zangezur Copper"], "addressEntity": ["addr-2"]}},
+        {"id": "addr-3", "schema": "Address", "properties": {"full": ["Nowhere"], "latitude": ["91"],
+                                                             "longitude": ["0"]}},
+    ]
+    path = tmp_path / "geocoded.ftm.json"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    with Database.create(tmp_path / "d.dossier", "D") as store:
+        result = import_ftm(store, path)
+        entities = {e.name: e for e in store.entities.all()}
+        assert {n: e.kind for n, e in entities.items()} == {"Goris, Armenia": "place", "1 Main Street, Yerevan": "place",
+                                                           "Zangezur Copper": "organisation", "Nowhere": "place",
+                                                           "Tegh": "place"}
+        decisions = store.places.decisions()
+        tegh = decisions[entities["Tegh"].id]
+        assert (tegh.latitude, tegh.longitude) == (39.56, 46.48)
+        goris = decisions[entities["Goris, Armenia"].id]
+        assert (goris.latitude, goris.longitude, goris.off_map) == (39.5111, 46.3378, False)
+        assert entities["Nowhere"].id not in decisions
+        assert result.skipped == ["addr-3: A latitude lies between -90 and 90 (not 91)."]

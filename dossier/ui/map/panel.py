@@ -37,7 +37,7 @@ from dossier.analysis.places import MapPlace, PlaceEvents, day_number
 from dossier.core.changes import ARTICLES, ENTITIES, EVENTS, Changes
 from dossier.core.citation import format_date
 from dossier.core.places import USER, parse_position
-from dossier.export.map_figure import Mark, marks_in_range, marks_of, write_picture
+from dossier.export.map_figure import RangedMarks, marks_of, write_picture
 from dossier.store import Database
 from dossier.ui.map.view import MapView
 from dossier.ui.session import DossierSession
@@ -116,8 +116,7 @@ class MapPanel(QWidget):
         self._session, self._store, self._tasks = session, session.store, tasks
         self._request = 0
         self._data = MapData([], {})
-        self._events = PlaceEvents({})
-        self._marks: list[Mark] = []
+        self._marks = RangedMarks([], PlaceEvents({}))
         self._range: tuple[int, int] | None = None
         self.fit_button = QPushButton(self.tr("Fit All"))
         # What can be done to the chosen place, in one menu: beside the timeline, a row of buttons
@@ -194,8 +193,7 @@ class MapPanel(QWidget):
             return  # a newer request is on its way, or the dossier was closed meanwhile
         first = not self._data.places and not self.view.marks
         self._data = data
-        self._events = PlaceEvents(data.events)
-        self._marks = marks_of(data.places)
+        self._marks = RangedMarks(marks_of(data.places), PlaceEvents(data.events))
         chosen = self.chosen_entity()
         self.place_model.set_places(data.places)
         self._select_in_list(chosen)
@@ -207,11 +205,10 @@ class MapPanel(QWidget):
         self._redraw()
 
     def _redraw(self, fit: bool = False) -> None:
-        marks = marks_in_range(self._marks, self._events, self._range)
-        positions = [(p.position.latitude, p.position.longitude) for p in self._data.places if p.position]
-        self.view.set_marks(marks, positions if fit else None)
+        marks = self._marks.marks(self._range)
+        self.view.set_marks(marks, self._positions() if fit else None)
         self.view.choose(self.view.chosen)
-        on_map = len(positions)
+        on_map = sum(1 for p in self._data.places if p.position)
         off = sum(1 for p in self._data.places if p.off_map)
         missing = len(self._data.places) - on_map - off
         words = [self.tr("%1 places on the map").replace("%1", str(on_map))]
@@ -230,7 +227,10 @@ class MapPanel(QWidget):
             self.reload()
 
     def fit_all(self) -> None:
-        self.view.fit([(p.position.latitude, p.position.longitude) for p in self._data.places if p.position])
+        self.view.fit(self._positions())
+
+    def _positions(self) -> list[tuple[float, float]]:
+        return [(p.position.latitude, p.position.longitude) for p in self._data.places if p.position]
 
     # -- choosing -----------------------------------------------------------------------------------------
 
