@@ -7,6 +7,7 @@ the pace and the time left; Cancel stops between batches and keeps what is store
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -23,6 +24,7 @@ class ImportProgress(QWidget):
         super().__init__(parent)
         self.page_read.connect(self._on_page_read)
         self._files_said = ""
+        self._poll_pages: Callable[[], None] | None = None
         self.count = ItemCount(0)
         self.total = 0
         self._started = time.monotonic()
@@ -66,8 +68,15 @@ class ImportProgress(QWidget):
             if latest is not None:
                 self.page_read.emit(*latest)
 
+        self._poll_pages = poll
         timer.timeout.connect(poll)
         timer.start()
+
+    def say_pages_read(self) -> None:
+        """Say the last page noted now, before a batch's count or the end: on a busy GUI thread all
+        of a short scan's pages may be read between two polls."""
+        if self._poll_pages is not None:
+            self._poll_pages()
 
     def _on_page_read(self, name: str, done: int, of: int) -> None:
         if not self.cancel_button.isEnabled():

@@ -79,6 +79,7 @@ class ImportController(QObject):
         self.running = True
 
         def on_batch(items: list[ReadItem] | ItemCount) -> None:
+            progress.say_pages_read()
             if isinstance(items, ItemCount):  # the first step: what the files hold, counted on the worker
                 progress.set_count(items)
                 return
