@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -99,6 +100,8 @@ class HitsPanel(QWidget):
         self.search_edit.setAccessibleName(self.tr("Save a search"))
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        # A long name's summary must not widen the dock (and the window) past a laptop's screen.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         buttons = QHBoxLayout()
         for widget in (new_list, import_list, watch_entity):
@@ -109,7 +112,7 @@ class HitsPanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.groups_view, 3)
-        left_layout.addWidget(QLabel(self.tr("Saved searches (Enter runs one; Delete removes it)")))
+        left_layout.addWidget(QLabel(self.tr("Saved searches (Enter runs one; Delete removes it)"), wordWrap=True))
         left_layout.addWidget(self.searches_view, 2)
         left_layout.addWidget(self.search_edit)
         right = QWidget()
